@@ -1,0 +1,174 @@
+//! Resolves model strings against the built-in catalog.
+//!
+//! ```text
+//! cargo run --example resolve -- [--json] [MODEL...]
+//! ```
+//!
+//! With no MODEL arguments, reads one model string per line from standard input (any bytes;
+//! invalid UTF-8 is replaced and so never matches). Prints a table, or with `--json` one JSON
+//! object per input per line. Exit status: 0 when every input resolved, 1 when any failed,
+//! 2 on a usage error.
+
+use model_catalog::{resolve_model, Resolution, ResolveError};
+use serde::Serialize;
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: resolve [--json] [MODEL...]
+Resolves each MODEL (or each line of standard input when none is given) against the
+built-in catalog. Use `--` before a MODEL that starts with `-`.";
+
+#[derive(Serialize)]
+struct Resolved<'a> {
+    input: &'a str,
+    provider: &'a str,
+    model: Option<&'a str>,
+    upstream_model: &'a str,
+    matched: &'static str,
+    base_url: Option<&'a str>,
+    key_required: bool,
+    gateway_credentials: bool,
+    context_window: Option<u32>,
+    max_output_tokens: Option<u32>,
+    modalities: Vec<&'static str>,
+    deprecated: bool,
+    retires: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    input: &'a str,
+    error: ErrorJson<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    kind: &'static str,
+    message: String,
+    suggestions: &'a [String],
+}
+
+fn resolved<'a>(input: &'a str, r: &Resolution<'a, 'a>) -> Resolved<'a> {
+    Resolved {
+        input,
+        provider: r.provider.id(),
+        model: r.model.map(|m| m.id()),
+        upstream_model: r.upstream_id,
+        matched: r.matched.as_str(),
+        base_url: r.provider.base_url(),
+        key_required: r.provider.key_required(),
+        gateway_credentials: r.provider.gateway_credentials(),
+        context_window: r.model.map(|m| m.context_window()),
+        max_output_tokens: r.model.and_then(|m| m.max_output_tokens()),
+        modalities: r
+            .model
+            .map(|m| m.input_modalities().iter().map(|x| x.as_str()).collect())
+            .unwrap_or_default(),
+        deprecated: r.model.is_some_and(|m| m.is_deprecated()),
+        retires: r.model.and_then(|m| m.retires()).map(|d| d.to_string()),
+    }
+}
+
+fn failed<'a>(input: &'a str, e: &'a ResolveError) -> Failed<'a> {
+    Failed {
+        input,
+        error: ErrorJson {
+            kind: e.kind(),
+            message: e.to_string(),
+            suggestions: e.suggestions().unwrap_or(&[]),
+        },
+    }
+}
+
+fn or_dash<T: ToString>(v: Option<T>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut inputs: Vec<String> = Vec::new();
+    let mut options_done = false;
+    for arg in std::env::args_os().skip(1) {
+        let Some(arg) = arg.to_str().map(str::to_owned) else {
+            eprintln!("error: argument is not valid UTF-8\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        match arg.as_str() {
+            "--" if !options_done => options_done = true,
+            "--json" if !options_done => json = true,
+            "-h" | "--help" if !options_done => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            a if !options_done && a.starts_with('-') && a.len() > 1 => {
+                eprintln!("error: unknown option `{a}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => inputs.push(arg),
+        }
+    }
+    if inputs.is_empty() {
+        let stdin = std::io::stdin();
+        for line in stdin.lock().split(b'\n') {
+            match line {
+                Ok(mut bytes) => {
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                    inputs.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+                Err(e) => {
+                    eprintln!("error: reading standard input: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+
+    let mut out = std::io::stdout().lock();
+    let mut all_ok = true;
+    if !json {
+        let _ = writeln!(
+            out,
+            "{:<40} {:<14} {:<30} {:<40} {:<12} {:>9} {:>7}  RETIRES",
+            "INPUT", "PROVIDER", "MODEL", "UPSTREAM", "MATCH", "CONTEXT", "OUTPUT"
+        );
+    }
+    for input in &inputs {
+        let result = resolve_model(input);
+        all_ok &= result.is_ok();
+        let line = match (&result, json) {
+            (Ok(r), true) => serde_json::to_string(&resolved(input, r)),
+            (Err(e), true) => serde_json::to_string(&failed(input, e)),
+            (Ok(r), false) => {
+                let m = r.model;
+                Ok(format!(
+                    "{:<40} {:<14} {:<30} {:<40} {:<12} {:>9} {:>7}  {}",
+                    input.escape_debug().to_string(),
+                    r.provider.id(),
+                    or_dash(m.map(|m| m.id())),
+                    r.upstream_id,
+                    r.matched.as_str(),
+                    or_dash(m.map(|m| m.context_window())),
+                    or_dash(m.and_then(|m| m.max_output_tokens())),
+                    or_dash(m.and_then(|m| m.retires())),
+                ))
+            }
+            (Err(e), false) => Ok(format!(
+                "{:<40} error ({}): {e}",
+                input.escape_debug().to_string(),
+                e.kind()
+            )),
+        };
+        let line = line.expect("these values always serialize");
+        if writeln!(out, "{line}").is_err() {
+            // Standard output closed (e.g. piped into `head`): stop quietly.
+            break;
+        }
+    }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

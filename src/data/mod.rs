@@ -1,0 +1,59 @@
+//! The catalog's data model and validator.
+//!
+//! build.rs compiles this module tree too (through `#[path]`), so the build and the run-time
+//! overlays share one schema and one validator. Nothing here may depend on the rest of the
+//! crate.
+
+pub mod date;
+pub mod key;
+pub mod modality;
+pub mod schema;
+pub mod validate;
+
+use std::path::Path;
+
+/// Reads every `providers/*.json` document under `dir`, sorted by file name.
+///
+/// Documents are named `{display}/providers/{file}` in errors.
+pub fn load_dir(
+    dir: &Path,
+    display: &str,
+) -> Result<Vec<(String, schema::DataFile)>, Vec<validate::DataError>> {
+    let io_error = |name: String, e: std::io::Error| {
+        vec![validate::DataError {
+            file: name,
+            entry: "document".to_owned(),
+            kind: validate::DataErrorKind::Syntax {
+                message: format!("cannot read: {e}"),
+            },
+        }]
+    };
+    let providers = dir.join("providers");
+    let shown = format!("{display}/providers");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&providers).map_err(|e| io_error(shown.clone(), e))? {
+        let entry = entry.map_err(|e| io_error(shown.clone(), e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for name in names {
+        let shown_name = format!("{shown}/{name}");
+        match std::fs::read_to_string(providers.join(&name)) {
+            Ok(text) => match validate::parse_file(&shown_name, &text) {
+                Ok(doc) => docs.push((shown_name, doc)),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.extend(io_error(shown_name, e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(docs)
+    } else {
+        Err(errors)
+    }
+}

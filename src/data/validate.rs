@@ -1,0 +1,927 @@
+//! The validator: parses data documents and checks a set of them forms a consistent catalog.
+//!
+//! build.rs runs it over `data/` and refuses to build on any error; run-time overlays run the
+//! same code. Every error names the document and the entry.
+
+use super::key::{fold, model_name_problem, provider_name_problem, MatchKind};
+use super::schema::{DataFile, ModelEntry, ProviderEntry};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+/// A data document that failed to parse or validate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// The document's name (its path for files in `data/`).
+    pub file: String,
+    /// The entry at fault, e.g. ``model `gpt-4o` `` or ``provider `openai` ``, or `document`.
+    pub entry: String,
+    /// What is wrong.
+    pub kind: DataErrorKind,
+}
+
+/// What is wrong with a data document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataErrorKind {
+    /// The text is not JSON.
+    Syntax {
+        /// serde_json's message, with line and column.
+        message: String,
+    },
+    /// A field is missing, unknown, of the wrong type, or holds a malformed number or date.
+    Field {
+        /// JSON path to the value, such as `models[3].retires`.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// An id or alias is not a usable name.
+    InvalidName {
+        /// Which field holds it.
+        field: &'static str,
+        /// The name.
+        name: String,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// A name is already taken (compared ASCII-case-insensitively).
+    Duplicate {
+        /// The name as written here.
+        name: String,
+        /// What this name is here (`id`, `upstream id`, `alias`).
+        role: &'static str,
+        /// The entry that already holds it, with its role and document.
+        holder: String,
+    },
+    /// A document names a provider that does not exist.
+    UnknownProvider {
+        /// The provider named.
+        provider: String,
+    },
+    /// An alias names a model id that does not exist.
+    DanglingAlias {
+        /// The alias.
+        alias: String,
+        /// The missing target.
+        target: String,
+    },
+    /// The output limit exceeds the context window.
+    OutputAboveContext {
+        /// `max_output_tokens`.
+        output: u32,
+        /// `context_window`.
+        context: u32,
+    },
+    /// A value is out of its range or inconsistent with another field.
+    Invalid {
+        /// The field.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: ", self.file, self.entry)?;
+        match &self.kind {
+            DataErrorKind::Syntax { message } => write!(f, "not valid JSON: {message}"),
+            DataErrorKind::Field { path, message } => write!(f, "at `{path}`: {message}"),
+            DataErrorKind::InvalidName {
+                field,
+                name,
+                reason,
+            } => write!(f, "{field} {name:?} {reason}"),
+            DataErrorKind::Duplicate { name, role, holder } => write!(
+                f,
+                "{role} `{name}` is already taken (ASCII case ignored) by {holder}"
+            ),
+            DataErrorKind::UnknownProvider { provider } => {
+                write!(f, "unknown provider `{provider}`")
+            }
+            DataErrorKind::DanglingAlias { alias, target } => write!(
+                f,
+                "alias `{alias}` names model `{target}`, which is not a model id in the catalog"
+            ),
+            DataErrorKind::OutputAboveContext { output, context } => write!(
+                f,
+                "max_output_tokens {output} is above context_window {context}"
+            ),
+            DataErrorKind::Invalid { field, reason } => write!(f, "{field}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Parses one data document. `file` names it in errors.
+pub fn parse_file(file: &str, text: &str) -> Result<DataFile, DataError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DataError {
+        file: file.to_owned(),
+        entry: "document".to_owned(),
+        kind: DataErrorKind::Syntax {
+            message: e.to_string(),
+        },
+    })?;
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        DataError {
+            file: file.to_owned(),
+            entry: entry_at(&value, e.path()),
+            kind: DataErrorKind::Field {
+                path,
+                message: e.into_inner().to_string(),
+            },
+        }
+    })
+}
+
+/// Describes the entry a serde path points into, using the entry's id where it has one.
+fn entry_at(root: &serde_json::Value, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut segs = path.iter();
+    let (Some(Segment::Map { key }), next) = (segs.next(), segs.next()) else {
+        return "document".to_owned();
+    };
+    let what = match key.as_str() {
+        "provider" => return describe("provider", root.get("provider").and_then(|p| p.get("id"))),
+        "models" => "model",
+        "aliases" => "alias",
+        _ => return "document".to_owned(),
+    };
+    match next {
+        Some(Segment::Seq { index }) => {
+            let item = root.get(key.as_str()).and_then(|a| a.get(*index));
+            let id = item.and_then(|i| i.get(if what == "alias" { "alias" } else { "id" }));
+            match id.and_then(|v| v.as_str()) {
+                Some(id) => format!("{what} `{id}`"),
+                None => format!("{what} #{}", index + 1),
+            }
+        }
+        _ => "document".to_owned(),
+    }
+}
+
+fn describe(what: &str, id: Option<&serde_json::Value>) -> String {
+    match id.and_then(|v| v.as_str()) {
+        Some(id) => format!("{what} `{id}`"),
+        None => what.to_owned(),
+    }
+}
+
+/// A validated catalog, ready to be compiled into tables or used as an overlay.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Validated {
+    /// Providers in document order.
+    pub providers: Vec<ProviderRec>,
+    /// Models grouped by provider, in provider order, each provider's in document order.
+    pub models: Vec<ModelRec>,
+    /// Every model key (folded): ids, upstream ids and aliases.
+    pub model_keys: Vec<KeyRec>,
+    /// Every provider key (folded): ids and aliases.
+    pub provider_keys: Vec<KeyRec>,
+}
+
+/// A validated provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderRec {
+    /// The document that defines it.
+    pub file: String,
+    /// Its entry.
+    pub entry: ProviderEntry,
+    /// Its models, as indexes into [`Validated::models`].
+    pub models: Range<usize>,
+}
+
+/// A validated model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelRec {
+    /// The document that defines it.
+    pub file: String,
+    /// Index of its provider in [`Validated::providers`].
+    pub provider: usize,
+    /// Its entry.
+    pub entry: ModelEntry,
+    /// The upstream id (the entry's, or else its id).
+    pub upstream_id: String,
+    /// Its aliases: the entry's own, then those declared apart from it.
+    pub aliases: Vec<String>,
+}
+
+/// A key in one of the lookup maps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRec {
+    /// The name, ASCII-lowercased.
+    pub key: String,
+    /// Index of the entry it names.
+    pub index: usize,
+    /// Which of the entry's names it is.
+    pub kind: MatchKind,
+}
+
+struct Holder {
+    index: usize,
+    kind: MatchKind,
+    desc: String,
+}
+
+/// A set of folded keys, each held by one entry.
+#[derive(Default)]
+struct KeySpace {
+    map: HashMap<String, Holder>,
+    order: Vec<String>,
+}
+
+impl KeySpace {
+    /// Claims `name` for entry `index`; on a clash returns the holder's description.
+    fn claim(
+        &mut self,
+        name: &str,
+        index: usize,
+        kind: MatchKind,
+        desc: String,
+    ) -> Result<(), String> {
+        let key = fold(name);
+        if let Some(h) = self.map.get(&key) {
+            return Err(h.desc.clone());
+        }
+        self.order.push(key.clone());
+        self.map.insert(key, Holder { index, kind, desc });
+        Ok(())
+    }
+
+    fn get(&self, name: &str) -> Option<&Holder> {
+        self.map.get(&fold(name))
+    }
+
+    fn into_keys(mut self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
+        let mut out: Vec<KeyRec> = self
+            .order
+            .drain(..)
+            .map(|key| {
+                let h = &self.map[&key];
+                KeyRec {
+                    index: remap(h.index),
+                    kind: h.kind,
+                    key,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| (a.index, &a.key).cmp(&(b.index, &b.key)));
+        out
+    }
+}
+
+fn role(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Id => "id",
+        MatchKind::UpstreamId => "upstream id",
+        MatchKind::Alias | MatchKind::PassThrough => "alias",
+    }
+}
+
+/// Collects errors while validating.
+struct Check {
+    errors: Vec<DataError>,
+}
+
+impl Check {
+    fn push(&mut self, file: &str, entry: &str, kind: DataErrorKind) {
+        self.errors.push(DataError {
+            file: file.to_owned(),
+            entry: entry.to_owned(),
+            kind,
+        });
+    }
+
+    fn name(
+        &mut self,
+        file: &str,
+        entry: &str,
+        field: &'static str,
+        name: &str,
+        provider: bool,
+    ) -> bool {
+        let problem = if provider {
+            provider_name_problem(name)
+        } else {
+            model_name_problem(name)
+        };
+        match problem {
+            Some(reason) => {
+                self.push(
+                    file,
+                    entry,
+                    DataErrorKind::InvalidName {
+                        field,
+                        name: name.chars().take(80).collect(),
+                        reason,
+                    },
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Checks `redundant` names all fold to one of `keys`.
+    fn redundant(&mut self, file: &str, entry: &str, redundant: &[String], keys: &[&str]) {
+        for r in redundant {
+            if !keys.iter().any(|k| k.eq_ignore_ascii_case(r)) {
+                self.push(
+                    file,
+                    entry,
+                    DataErrorKind::Invalid {
+                        field: "redundant_aliases",
+                        reason: format!(
+                            "`{r}` is not a spelling of this entry's id or aliases; list it under aliases"
+                        ),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Validates a set of documents as one whole catalog.
+///
+/// Returns every error found, in document order.
+pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError>> {
+    let mut check = Check { errors: Vec::new() };
+
+    // Providers and their keys.
+    let mut providers: Vec<(String, ProviderEntry)> = Vec::new();
+    let mut doc_provider: Vec<Option<usize>> = vec![None; files.len()];
+    let mut pkeys = KeySpace::default();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let Some(p) = &doc.provider else { continue };
+        let entry = format!("provider `{}`", p.id);
+        if doc.extends.is_some() {
+            check.push(
+                file,
+                &entry,
+                DataErrorKind::Invalid {
+                    field: "extends",
+                    reason: "a document has either `provider` or `extends`, not both".into(),
+                },
+            );
+        }
+        let index = providers.len();
+        let desc = |kind| format!("the {} of provider `{}` ({file})", role(kind), p.id);
+        let mut names = vec![(MatchKind::Id, &p.id)];
+        names.extend(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
+        for (kind, name) in names {
+            let field = if kind == MatchKind::Id { "id" } else { "alias" };
+            if !check.name(file, &entry, field, name, true) {
+                continue;
+            }
+            if let Err(holder) = pkeys.claim(name, index, kind, desc(kind)) {
+                check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::Duplicate {
+                        name: name.clone(),
+                        role: role(kind),
+                        holder,
+                    },
+                );
+            }
+        }
+        let mut own: Vec<&str> = vec![&p.id];
+        own.extend(p.aliases.iter().map(String::as_str));
+        check.redundant(file, &entry, &p.redundant_aliases, &own);
+        if p.name.trim().is_empty() {
+            check.push(
+                file,
+                &entry,
+                DataErrorKind::Invalid {
+                    field: "name",
+                    reason: "is empty".into(),
+                },
+            );
+        }
+        doc_provider[doc_index] = Some(index);
+        providers.push((file.clone(), p.clone()));
+    }
+
+    // Models and their keys. Indexes here are in document order; they are regrouped by
+    // provider at the end.
+    let mut models: Vec<ModelRec> = Vec::new();
+    let mut mkeys = KeySpace::default();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let provider = match (&doc.provider, &doc.extends) {
+            (Some(_), _) => doc_provider[doc_index],
+            (None, Some(ext)) => {
+                let found = pkeys.get(ext).map(|h| h.index);
+                if found.is_none() {
+                    check.push(
+                        file,
+                        "document",
+                        DataErrorKind::UnknownProvider {
+                            provider: ext.clone(),
+                        },
+                    );
+                }
+                found
+            }
+            (None, None) => {
+                if !doc.models.is_empty() {
+                    check.push(
+                        file,
+                        "document",
+                        DataErrorKind::Invalid {
+                            field: "provider",
+                            reason: "models need a provider: give `provider` or `extends`".into(),
+                        },
+                    );
+                }
+                None
+            }
+        };
+        for m in &doc.models {
+            let entry = format!("model `{}`", m.id);
+            check_model_fields(&mut check, file, &entry, m);
+            let index = models.len();
+            let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
+            let mut names = vec![(MatchKind::Id, &m.id)];
+            if !upstream.eq_ignore_ascii_case(&m.id) {
+                names.push((MatchKind::UpstreamId, &upstream));
+            }
+            names.extend(m.aliases.iter().map(|a| (MatchKind::Alias, a)));
+            for (kind, name) in names {
+                let field = match kind {
+                    MatchKind::Id => "id",
+                    MatchKind::UpstreamId => "upstream_id",
+                    _ => "alias",
+                };
+                if !check.name(file, &entry, field, name, false) {
+                    continue;
+                }
+                let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
+                if let Err(holder) = mkeys.claim(name, index, kind, desc) {
+                    check.push(
+                        file,
+                        &entry,
+                        DataErrorKind::Duplicate {
+                            name: name.clone(),
+                            role: role(kind),
+                            holder,
+                        },
+                    );
+                }
+            }
+            let mut own: Vec<&str> = vec![&m.id, &upstream];
+            own.extend(m.aliases.iter().map(String::as_str));
+            check.redundant(file, &entry, &m.redundant_aliases, &own);
+            models.push(ModelRec {
+                file: file.clone(),
+                provider: provider.unwrap_or(usize::MAX),
+                entry: m.clone(),
+                upstream_id: upstream,
+                aliases: m.aliases.clone(),
+            });
+        }
+    }
+
+    // Aliases declared apart from their models.
+    for (file, doc) in files {
+        for a in &doc.aliases {
+            let entry = format!("alias `{}`", a.alias);
+            if !check.name(file, &entry, "alias", &a.alias, false) {
+                continue;
+            }
+            let target = mkeys
+                .get(&a.target)
+                .filter(|h| h.kind == MatchKind::Id)
+                .map(|h| h.index);
+            let Some(target) = target else {
+                check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::DanglingAlias {
+                        alias: a.alias.clone(),
+                        target: a.target.clone(),
+                    },
+                );
+                continue;
+            };
+            let desc = format!("an alias of model `{}` ({file})", models[target].entry.id);
+            match mkeys.claim(&a.alias, target, MatchKind::Alias, desc) {
+                Ok(()) => models[target].aliases.push(a.alias.clone()),
+                Err(holder) => check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::Duplicate {
+                        name: a.alias.clone(),
+                        role: "alias",
+                        holder,
+                    },
+                ),
+            }
+        }
+    }
+
+    if !check.errors.is_empty() {
+        return Err(check.errors);
+    }
+
+    // Group models by provider, keeping document order within each provider.
+    let mut order: Vec<usize> = (0..models.len()).collect();
+    order.sort_by_key(|&i| models[i].provider);
+    let mut new_index = vec![0; models.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<ModelRec>> = models.into_iter().map(Some).collect();
+    let models: Vec<ModelRec> = order
+        .iter()
+        .map(|&i| slots[i].take().expect("each model once"))
+        .collect();
+    let providers = providers
+        .into_iter()
+        .enumerate()
+        .map(|(i, (file, entry))| {
+            let start = models.partition_point(|m| m.provider < i);
+            let end = models.partition_point(|m| m.provider <= i);
+            ProviderRec {
+                file,
+                entry,
+                models: start..end,
+            }
+        })
+        .collect();
+    Ok(Validated {
+        providers,
+        models,
+        model_keys: mkeys.into_keys(|i| new_index[i]),
+        provider_keys: pkeys.into_keys(|i| i),
+    })
+}
+
+fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry) {
+    let mut invalid = |field, reason: &str| {
+        check.push(
+            file,
+            entry,
+            DataErrorKind::Invalid {
+                field,
+                reason: reason.to_owned(),
+            },
+        )
+    };
+    if m.name.trim().is_empty() {
+        invalid("name", "is empty");
+    }
+    if m.context_window == 0 {
+        invalid("context_window", "must be at least 1");
+    }
+    if m.max_output_tokens == Some(0) {
+        invalid("max_output_tokens", "must be at least 1");
+    }
+    if m.input_modalities.is_empty() {
+        invalid("input_modalities", "must list at least one modality");
+    }
+    for (i, x) in m.input_modalities.iter().enumerate() {
+        if m.input_modalities[..i].contains(x) {
+            invalid("input_modalities", &format!("lists `{x}` twice"));
+        }
+    }
+    if m.retires.is_some() && !m.deprecated {
+        invalid("retires", "a retirement date requires `deprecated: true`");
+    }
+    if let Some(output) = m.max_output_tokens {
+        if output > m.context_window {
+            check.push(
+                file,
+                entry,
+                DataErrorKind::OutputAboveContext {
+                    output,
+                    context: m.context_window,
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each defect the validator refuses, on small fixtures: the error names the document and
+    //! the entry.
+    use super::*;
+
+    const OPENAI: &str = r#"{"provider": {"id": "openai", "name": "OpenAI", "aliases": ["open-ai"], "key_required": false},
+        "models": [
+            {"id": "gpt-4o", "name": "GPT-4o", "context_window": 128000, "max_output_tokens": 16384,
+             "input_modalities": ["text", "image"], "aliases": ["gpt-4o-2024-08-06"]},
+            {"id": "gpt-4", "name": "GPT-4", "context_window": 8192, "input_modalities": ["text"]}
+        ]}"#;
+
+    fn run(docs: &[(&str, &str)]) -> Result<Validated, Vec<DataError>> {
+        let mut parsed = Vec::new();
+        for (name, text) in docs {
+            parsed.push((
+                name.to_string(),
+                parse_file(name, text).map_err(|e| vec![e])?,
+            ));
+        }
+        validate(&parsed)
+    }
+
+    /// Runs `docs` expecting exactly one error, and returns it with its message.
+    fn one_error(docs: &[(&str, &str)]) -> (DataError, String) {
+        let errors = run(docs).expect_err("the fixture is invalid");
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        let e = errors.into_iter().next().unwrap();
+        let msg = e.to_string();
+        (e, msg)
+    }
+
+    fn model(id: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "name": "X", "context_window": 1000, "input_modalities": ["text"]{extra}}}"#
+        )
+    }
+
+    fn provider_doc(id: &str, models: &[String]) -> String {
+        format!(
+            r#"{{"provider": {{"id": "{id}", "name": "X", "key_required": true}}, "models": [{}]}}"#,
+            models.join(",")
+        )
+    }
+
+    #[test]
+    fn a_valid_catalog_validates() {
+        let v = run(&[("a/openai.json", OPENAI)]).unwrap();
+        assert_eq!(v.providers.len(), 1);
+        assert_eq!(v.models.len(), 2);
+        assert_eq!(v.providers[0].models, 0..2);
+        let keys: Vec<&str> = v.model_keys.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(keys, ["gpt-4o", "gpt-4o-2024-08-06", "gpt-4"]);
+        let pkeys: Vec<&str> = v.provider_keys.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(pkeys, ["open-ai", "openai"]);
+    }
+
+    #[test]
+    fn duplicate_model_id_ignoring_ascii_case() {
+        let other = provider_doc("groq", &[model("GPT-4o", "")]);
+        let (e, msg) = one_error(&[("a/openai.json", OPENAI), ("a/groq.json", &other)]);
+        assert_eq!(e.file, "a/groq.json");
+        assert_eq!(e.entry, "model `GPT-4o`");
+        assert!(matches!(
+            e.kind,
+            DataErrorKind::Duplicate { role: "id", .. }
+        ));
+        assert!(
+            msg.contains("the id of model `gpt-4o` (a/openai.json)"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn duplicate_alias() {
+        let other = provider_doc(
+            "groq",
+            &[model("x", r#", "aliases": ["GPT-4O-2024-08-06"]"#)],
+        );
+        let (e, msg) = one_error(&[("a/openai.json", OPENAI), ("a/groq.json", &other)]);
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("a/groq.json", "model `x`")
+        );
+        assert!(
+            msg.contains("alias `GPT-4O-2024-08-06`")
+                && msg.contains("the alias of model `gpt-4o`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn alias_equal_to_another_models_id() {
+        let other = provider_doc("groq", &[model("x", r#", "aliases": ["gpt-4"]"#)]);
+        let (e, msg) = one_error(&[("a/openai.json", OPENAI), ("a/groq.json", &other)]);
+        assert_eq!(e.entry, "model `x`");
+        assert!(
+            msg.contains("alias `gpt-4` is already taken")
+                && msg.contains("the id of model `gpt-4`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn alias_repeating_its_own_models_id_belongs_in_redundant_aliases() {
+        let doc = provider_doc("p", &[model("m", r#", "aliases": ["M"]"#)]);
+        let (e, _) = one_error(&[("a/p.json", &doc)]);
+        assert!(matches!(e.kind, DataErrorKind::Duplicate { .. }));
+        let ok = provider_doc("p", &[model("m", r#", "redundant_aliases": ["M"]"#)]);
+        assert!(run(&[("a/p.json", &ok)]).is_ok());
+        let wrong = provider_doc("p", &[model("m", r#", "redundant_aliases": ["n"]"#)]);
+        let (e, msg) = one_error(&[("a/p.json", &wrong)]);
+        assert_eq!(e.entry, "model `m`");
+        assert!(msg.contains("redundant_aliases"), "{msg}");
+    }
+
+    #[test]
+    fn dangling_alias() {
+        let doc = r#"{"extends": "openai", "aliases": [{"alias": "my-gpt", "target": "gpt-9"}]}"#;
+        let (e, msg) = one_error(&[("a/openai.json", OPENAI), ("a/extra.json", doc)]);
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("a/extra.json", "alias `my-gpt`")
+        );
+        assert!(matches!(e.kind, DataErrorKind::DanglingAlias { .. }));
+        assert!(msg.contains("`gpt-9`"), "{msg}");
+        // Aliases name their target by id, not by another alias.
+        let doc = r#"{"aliases": [{"alias": "my-gpt", "target": "gpt-4o-2024-08-06"}]}"#;
+        let (e, _) = one_error(&[("a/openai.json", OPENAI), ("a/extra.json", doc)]);
+        assert!(matches!(e.kind, DataErrorKind::DanglingAlias { .. }));
+        // A good one is accepted and lands on its model.
+        let doc = r#"{"aliases": [{"alias": "my-gpt", "target": "GPT-4O"}]}"#;
+        let v = run(&[("a/openai.json", OPENAI), ("a/extra.json", doc)]).unwrap();
+        assert_eq!(v.models[0].aliases, ["gpt-4o-2024-08-06", "my-gpt"]);
+    }
+
+    #[test]
+    fn model_of_an_unknown_provider() {
+        let doc = format!(r#"{{"extends": "azure", "models": [{}]}}"#, model("m", ""));
+        let (e, msg) = one_error(&[("a/openai.json", OPENAI), ("a/azure.json", &doc)]);
+        assert_eq!(e.file, "a/azure.json");
+        assert_eq!(
+            e.kind,
+            DataErrorKind::UnknownProvider {
+                provider: "azure".into()
+            }
+        );
+        assert!(msg.contains("unknown provider `azure`"), "{msg}");
+        // Models with no provider at all are refused too.
+        let doc = format!(r#"{{"models": [{}]}}"#, model("m", ""));
+        assert!(run(&[("a/x.json", &doc)]).is_err());
+    }
+
+    #[test]
+    fn extends_adds_models_to_a_provider_by_alias() {
+        let doc = format!(
+            r#"{{"extends": "OPEN-AI", "models": [{}]}}"#,
+            model("gpt-9", "")
+        );
+        let v = run(&[("a/openai.json", OPENAI), ("a/more.json", &doc)]).unwrap();
+        assert_eq!(v.providers[0].models, 0..3);
+        assert_eq!(v.models[2].entry.id, "gpt-9");
+        assert_eq!(v.models[2].file, "a/more.json");
+    }
+
+    #[test]
+    fn output_above_context() {
+        let doc = provider_doc("p", &[model("m", r#", "max_output_tokens": 1001"#)]);
+        let (e, msg) = one_error(&[("a/p.json", &doc)]);
+        assert_eq!(e.entry, "model `m`");
+        assert_eq!(
+            e.kind,
+            DataErrorKind::OutputAboveContext {
+                output: 1001,
+                context: 1000
+            }
+        );
+        assert!(msg.contains("1001") && msg.contains("1000"), "{msg}");
+    }
+
+    #[test]
+    fn malformed_dates() {
+        for date in [
+            "2026-02-30",
+            "2026-9-28",
+            "September 28, 2026",
+            "2026-13-01",
+        ] {
+            let doc = provider_doc(
+                "p",
+                &[model(
+                    "m",
+                    &format!(r#", "deprecated": true, "retires": "{date}""#),
+                )],
+            );
+            let (e, msg) = one_error(&[("a/p.json", &doc)]);
+            assert_eq!(
+                (e.file.as_str(), e.entry.as_str()),
+                ("a/p.json", "model `m`"),
+                "{date}"
+            );
+            match &e.kind {
+                DataErrorKind::Field { path, .. } => assert_eq!(path, "models[0].retires"),
+                k => panic!("{k:?}"),
+            }
+            assert!(msg.contains("invalid date"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn malformed_numbers() {
+        for n in ["\"128,000\"", "-1", "1.5", "4294967296", "1e3", "null"] {
+            let doc = format!(
+                r#"{{"provider": {{"id": "p", "name": "P", "key_required": true}}, "models": [{{"id": "m", "name": "M", "context_window": {n}, "input_modalities": ["text"]}}]}}"#
+            );
+            let (e, _) = one_error(&[("a/p.json", &doc)]);
+            assert_eq!(e.entry, "model `m`", "{n}");
+            match &e.kind {
+                DataErrorKind::Field { path, .. } => {
+                    assert_eq!(path, "models[0].context_window", "{n}")
+                }
+                k => panic!("{n}: {k:?}"),
+            }
+        }
+        let zero = provider_doc("p", &[model("m", r#", "max_output_tokens": 0"#)]);
+        assert!(run(&[("a/p.json", &zero)]).is_err());
+    }
+
+    #[test]
+    fn unknown_fields() {
+        let doc = provider_doc("p", &[model("m", r#", "contxt_window": 5"#)]);
+        let (e, msg) = one_error(&[("a/p.json", &doc)]);
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("a/p.json", "model `m`")
+        );
+        assert!(msg.contains("unknown field `contxt_window`"), "{msg}");
+        let doc =
+            r#"{"provider": {"id": "p", "name": "P", "key_required": true, "colour": "red"}}"#;
+        let (e, msg) = one_error(&[("a/p.json", doc)]);
+        assert_eq!(e.entry, "provider `p`");
+        assert!(msg.contains("unknown field `colour`"), "{msg}");
+        let (e, _) = one_error(&[("a/p.json", r#"{"version": 2}"#)]);
+        assert_eq!(e.entry, "document");
+    }
+
+    #[test]
+    fn unknown_modality_and_syntax_errors() {
+        let doc = provider_doc(
+            "p",
+            &[
+                r#"{"id": "m", "name": "M", "context_window": 9, "input_modalities": ["smell"]}"#
+                    .to_string(),
+            ],
+        );
+        let (e, msg) = one_error(&[("a/p.json", &doc)]);
+        assert_eq!(e.entry, "model `m`");
+        assert!(msg.contains("smell"), "{msg}");
+        let (e, _) = one_error(&[("a/p.json", "{\"provider\": ")]);
+        assert!(matches!(e.kind, DataErrorKind::Syntax { .. }));
+    }
+
+    #[test]
+    fn bad_names() {
+        for (id, reason) in [
+            ("", "is empty"),
+            ("gpt-4\u{43e}", "is not ASCII"),
+            ("a\tb", "contains a control character"),
+            (" gpt", "starts or ends with a space"),
+        ] {
+            let quoted = serde_json::to_string(id).unwrap();
+            let doc = provider_doc("p", &[model(&quoted[1..quoted.len() - 1], "")]);
+            let (e, _) = one_error(&[("a/p.json", &doc)]);
+            match e.kind {
+                DataErrorKind::InvalidName { reason: r, .. } => assert_eq!(r, reason, "{id:?}"),
+                k => panic!("{id:?}: {k:?}"),
+            }
+        }
+        let long = "x".repeat(257);
+        let doc = provider_doc("p", &[model(&long, "")]);
+        assert!(run(&[("a/p.json", &doc)]).is_err());
+        for bad in ["open:ai", "open/ai", "open ai"] {
+            let doc = provider_doc(bad, &[]);
+            let (e, _) = one_error(&[("a/p.json", &doc)]);
+            assert!(
+                matches!(e.kind, DataErrorKind::InvalidName { field: "id", .. }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_provider_names() {
+        let a = r#"{"provider": {"id": "openai", "name": "A", "key_required": true}}"#;
+        let b = r#"{"provider": {"id": "oai", "name": "B", "aliases": ["OpenAI"], "key_required": true}}"#;
+        let (e, msg) = one_error(&[("a/a.json", a), ("a/b.json", b)]);
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("a/b.json", "provider `oai`")
+        );
+        assert!(
+            msg.contains("the id of provider `openai` (a/a.json)"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn every_error_is_reported_not_just_the_first() {
+        let doc = provider_doc(
+            "p",
+            &[
+                model("m", r#", "max_output_tokens": 5000"#),
+                model("M", ""),
+                model("n", r#", "retires": "2026-01-01""#),
+            ],
+        );
+        let errors = run(&[("a/p.json", &doc)]).unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+    }
+}

@@ -1,0 +1,147 @@
+//! [`ResolveError`]: why a model string did not resolve.
+
+use crate::suggest::{Hint, Suggestions};
+use std::fmt;
+
+/// Writes a string with control and non-ASCII characters escaped, so that a hostile input
+/// cannot forge log lines.
+pub(crate) struct Esc<'a>(pub &'a str);
+
+impl fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_ascii() && !c.is_ascii_control() {
+                fmt::Write::write_char(f, c)?;
+            } else {
+                write!(f, "{}", c.escape_unicode())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Names, joined as `` `a`, `b` ``.
+struct List<'a>(&'a [String]);
+
+impl fmt::Display for List<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{}`", Esc(s))?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a model string did not resolve.
+///
+/// Each variant carries what a caller needs to answer the request: the (trimmed) input, the
+/// provider named, close names, or the providers that do offer the model. [`kind`] gives a
+/// stable snake_case name for logs and JSON.
+///
+/// [`kind`]: ResolveError::kind
+///
+/// ```
+/// use model_catalog::{resolve_model, ResolveError};
+///
+/// match resolve_model("openai:llama-3.3-70b") {
+///     Err(ResolveError::ModelNotOffered { provider, offered_by, .. }) => {
+///         assert_eq!(provider, "openai");
+///         assert_eq!(offered_by, ["groq"]);
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResolveError {
+    /// The input is empty or only ASCII whitespace.
+    #[error("empty model string")]
+    Empty,
+
+    /// The input is longer than [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN) bytes (counted as
+    /// given, surrounding whitespace included).
+    #[error("model string is {len} bytes long; at most {max} are accepted", max = crate::MAX_INPUT_LEN)]
+    TooLong {
+        /// The input's length in bytes.
+        len: usize,
+    },
+
+    /// No model has this name, and no provider was named to pass it through to.
+    #[error(
+        "unknown model `{}`{}{}",
+        Esc(model),
+        match provider { Some(p) => format!(" for provider `{}`", Esc(p)), None => String::new() },
+        Hint(suggestions)
+    )]
+    UnknownModel {
+        /// The trimmed input.
+        input: String,
+        /// The model part of the input.
+        model: String,
+        /// The provider's id, when the input named one (the model part could not be passed
+        /// through because it is not a printable ASCII name).
+        provider: Option<String>,
+        /// Close model names.
+        suggestions: Suggestions,
+    },
+
+    /// The part before the first `:` names no provider.
+    #[error(
+        "unknown provider `{}` in `{}`{}",
+        Esc(provider),
+        Esc(input),
+        Hint(suggestions)
+    )]
+    UnknownProvider {
+        /// The trimmed input.
+        input: String,
+        /// The part before the first `:`.
+        provider: String,
+        /// Close provider names.
+        suggestions: Suggestions,
+    },
+
+    /// The named provider does not offer the model, which other providers do.
+    #[error(
+        "provider `{}` does not offer model `{}`; it is offered by {}",
+        Esc(provider),
+        Esc(model),
+        List(offered_by)
+    )]
+    ModelNotOffered {
+        /// The trimmed input.
+        input: String,
+        /// The provider's id.
+        provider: String,
+        /// The model's catalog id.
+        model: String,
+        /// Ids of the providers that offer it, home provider first.
+        offered_by: Vec<String>,
+    },
+}
+
+impl ResolveError {
+    /// A stable snake_case name for the kind of error: `empty`, `too_long`, `unknown_model`,
+    /// `unknown_provider` or `model_not_offered`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ResolveError::Empty => "empty",
+            ResolveError::TooLong { .. } => "too_long",
+            ResolveError::UnknownModel { .. } => "unknown_model",
+            ResolveError::UnknownProvider { .. } => "unknown_provider",
+            ResolveError::ModelNotOffered { .. } => "model_not_offered",
+        }
+    }
+
+    /// Close names, for the errors that have them.
+    pub fn suggestions(&self) -> Option<&[String]> {
+        match self {
+            ResolveError::UnknownModel { suggestions, .. }
+            | ResolveError::UnknownProvider { suggestions, .. } => Some(suggestions),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! An offline catalog of AI model providers and models, compiled into the binary.
+//!
+//! A service that takes model names from its users asks, without any network and without
+//! allocating: which provider, which upstream model id, which endpoint?
+//!
+//! ```
+//! use model_catalog::resolve_model;
+//!
+//! let r = resolve_model("GPT-4o-2024-08-06").unwrap();
+//! assert_eq!(r.provider.id(), "openai");
+//! assert_eq!(r.provider.base_url(), Some("https://api.openai.com/v1/"));
+//! assert_eq!(r.model.unwrap().id(), "gpt-4o");
+//! assert_eq!(r.upstream_id, "gpt-4o");
+//!
+//! // Provider-qualified names, provider aliases, upstream ids:
+//! let r = resolve_model("groq:openai/gpt-oss-20b").unwrap();
+//! assert_eq!((r.provider.id(), r.upstream_id), ("groq", "openai/gpt-oss-20b"));
+//!
+//! // Unknown models behind a known provider are passed through unchanged:
+//! let r = resolve_model("openrouter:meta-llama/Llama-3.3-70B-Instruct").unwrap();
+//! assert!(r.model.is_none());
+//! assert_eq!(r.upstream_id, "meta-llama/Llama-3.3-70B-Instruct");
+//!
+//! // Errors say what went wrong and suggest close names:
+//! let e = resolve_model("gpt-4-o").unwrap_err();
+//! assert_eq!(e.kind(), "unknown_model");
+//! assert_eq!(e.to_string(), "unknown model `gpt-4-o`; did you mean `gpt-4o`?");
+//! ```
+//!
+//! The catalog is built from the JSON documents in `data/` (one per provider) by the build
+//! script, which validates them and generates static tables and perfect-hash maps: nothing
+//! is parsed or initialised at start-up. See [`resolve`](mod@resolve) for the grammar of model
+//! strings. Names match ASCII-case-insensitively and never by Unicode case folding.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod builtin;
+#[cfg(test)]
+mod codegen;
+#[allow(dead_code)]
+mod data;
+mod error;
+mod fold;
+mod model;
+mod provider;
+pub mod resolve;
+mod suggest;
+
+pub use data::date::{Date, DateError};
+pub use data::key::{MatchKind, MAX_INPUT_LEN};
+pub use data::modality::{Modalities, Modality, UnknownModality};
+pub use error::ResolveError;
+pub use model::Model;
+pub use provider::Provider;
+pub use resolve::{Prefix, Resolution, Separator};
+pub use suggest::{Suggestions, MAX_SUGGESTIONS};
+
+use builtin::{Builtin, MODELS, PROVIDERS};
+
+/// Resolves a model string against the built-in catalog.
+///
+/// See [`resolve`](mod@resolve) for the grammar. A successful resolution allocates nothing:
+/// it borrows the catalog and, for a pass-through, the input.
+///
+/// ```
+/// use model_catalog::{resolve_model, ResolveError};
+///
+/// assert_eq!(resolve_model("openai:gpt-4o").unwrap().model.unwrap().name(), "GPT-4o");
+/// assert_eq!(resolve_model("anthropic/claude-opus-4-5").unwrap().provider.id(), "anthropic");
+/// assert!(matches!(resolve_model("   "), Err(ResolveError::Empty)));
+/// assert!(matches!(resolve_model("foo:gpt-4o"), Err(ResolveError::UnknownProvider { .. })));
+/// ```
+pub fn resolve_model(input: &str) -> Result<Resolution<'static, '_>, ResolveError> {
+    resolve::resolve_in(Builtin, input)
+}
+
+/// The model a name denotes: its id, upstream id or an alias, ASCII case ignored.
+///
+/// This is rule 2 of the grammar alone: no `provider:` prefix is interpreted.
+///
+/// ```
+/// let m = model_catalog::lookup_model("meta-llama/llama-3.3-70b-versatile").unwrap();
+/// assert_eq!(m.id(), "llama-3.3-70b-versatile");
+/// assert!(model_catalog::lookup_model("openai:gpt-4o").is_none());
+/// ```
+pub fn lookup_model(name: &str) -> Option<&'static Model> {
+    builtin::model_key(name.trim_ascii()).map(|(m, _)| m)
+}
+
+/// The provider a name denotes: its id or an alias, ASCII case ignored.
+///
+/// ```
+/// assert_eq!(model_catalog::lookup_provider("Inference_Net").unwrap().id(), "inference-net");
+/// assert!(model_catalog::lookup_provider("azure").is_none());
+/// ```
+pub fn lookup_provider(name: &str) -> Option<&'static Provider> {
+    builtin::provider_key(name.trim_ascii()).map(|(p, _)| p)
+}
+
+/// Every built-in provider, in catalog order (by data file name).
+///
+/// ```
+/// assert!(model_catalog::providers().any(|p| p.id() == "openrouter"));
+/// ```
+pub fn providers() -> std::slice::Iter<'static, Provider> {
+    PROVIDERS.iter()
+}
+
+/// Every built-in model, in catalog order (grouped by provider).
+///
+/// ```
+/// let n = model_catalog::models().filter(|m| m.provider_id() == "anthropic").count();
+/// assert!(n >= 9);
+/// ```
+pub fn models() -> std::slice::Iter<'static, Model> {
+    MODELS.iter()
+}
+
+/// The models a provider (named by id or alias) serves, or `None` if no provider has that
+/// name. Providers that pass every model through (OpenRouter) list none.
+///
+/// ```
+/// let groq: Vec<_> = model_catalog::models_of("groqcloud").unwrap().map(|m| m.id()).collect();
+/// assert!(groq.contains(&"gpt-oss-120b"));
+/// assert_eq!(model_catalog::models_of("openrouter").unwrap().len(), 0);
+/// ```
+pub fn models_of(provider: &str) -> Option<std::slice::Iter<'static, Model>> {
+    lookup_provider(provider).map(|p| MODELS[p.model_range()].iter())
+}
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

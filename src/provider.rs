@@ -1,0 +1,95 @@
+//! [`Provider`]: an API endpoint that serves models.
+
+use crate::model::Text;
+use std::borrow::Cow;
+
+/// A provider: an API that serves models, addressed as `provider:model`.
+///
+/// ```
+/// let p = model_catalog::lookup_provider("groqcloud").unwrap();
+/// assert_eq!(p.id(), "groq");
+/// assert_eq!(p.base_url(), Some("https://api.groq.com/openai/v1"));
+/// assert!(p.key_required());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) aliases: Cow<'static, [Text]>,
+    pub(crate) description: Option<Text>,
+    pub(crate) base_url: Option<Text>,
+    pub(crate) website: Option<Text>,
+    pub(crate) docs: Option<Text>,
+    pub(crate) key_required: bool,
+    pub(crate) gateway_credentials: bool,
+    pub(crate) aggregator: bool,
+    /// This provider's models: a range of the catalog's model table.
+    pub(crate) models: (u32, u32),
+}
+
+impl Provider {
+    /// The id, used as the address segment in `provider:model` (`openai`).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Display name (`OpenAI`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other names for the provider (`open-ai`), as spelled in the data. Names match
+    /// ASCII-case-insensitively, so spellings that differ from these only in case are not
+    /// listed.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
+        self.aliases.iter().map(|a| &**a)
+    }
+
+    /// A short description, where the source gives one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The API base URL, where known.
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+
+    /// The provider's website.
+    pub fn website(&self) -> Option<&str> {
+        self.website.as_deref()
+    }
+
+    /// Documentation for using this provider through the gateway.
+    pub fn docs(&self) -> Option<&str> {
+        self.docs.as_deref()
+    }
+
+    /// Whether the caller must supply its own provider key (bring your own key).
+    pub fn key_required(&self) -> bool {
+        self.key_required
+    }
+
+    /// Whether the gateway supplies the upstream credentials itself, so no provider key is
+    /// needed (OpenAI and Anthropic in the built-in catalog).
+    pub fn gateway_credentials(&self) -> bool {
+        self.gateway_credentials
+    }
+
+    /// Whether the provider serves other vendors' models beyond those listed (OpenRouter):
+    /// a model string it does not list is passed through to it even when another provider
+    /// lists that model.
+    pub fn is_aggregator(&self) -> bool {
+        self.aggregator
+    }
+
+    /// Whether the catalog lists any model for this provider. A provider with none passes
+    /// every model string through unchanged.
+    pub fn lists_models(&self) -> bool {
+        self.models.0 < self.models.1
+    }
+
+    pub(crate) fn model_range(&self) -> std::ops::Range<usize> {
+        self.models.0 as usize..self.models.1 as usize
+    }
+}
