@@ -58,11 +58,12 @@ fn resolved<'a>(input: &'a str, r: &Resolution<'a, 'a>) -> Resolved<'a> {
         base_url: r.provider.base_url(),
         key_required: r.provider.key_required(),
         gateway_credentials: r.provider.gateway_credentials(),
-        context_window: r.model.map(|m| m.context_window()),
+        context_window: r.model.and_then(|m| m.context_window()),
         max_output_tokens: r.model.and_then(|m| m.max_output_tokens()),
         modalities: r
             .model
-            .map(|m| m.input_modalities().iter().map(|x| x.as_str()).collect())
+            .and_then(|m| m.input_modalities())
+            .map(|ms| ms.iter().map(|x| x.as_str()).collect())
             .unwrap_or_default(),
         deprecated: r.model.is_some_and(|m| m.is_deprecated()),
         retires: r.model.and_then(|m| m.retires()).map(|d| d.to_string()),
@@ -149,7 +150,7 @@ fn main() -> ExitCode {
                     or_dash(m.map(|m| m.id())),
                     r.upstream_id,
                     r.matched.as_str(),
-                    or_dash(m.map(|m| m.context_window())),
+                    or_dash(m.and_then(|m| m.context_window())),
                     or_dash(m.and_then(|m| m.max_output_tokens())),
                     or_dash(m.and_then(|m| m.retires())),
                 ))

@@ -3,17 +3,27 @@
 use crate::fold::with_folded;
 use crate::resolve::View;
 use crate::suggest::{model_names, NameKind, NameSource, Source};
-use crate::{MatchKind, Model, Provider};
+use crate::{MatchKind, Model, Offer, Provider};
 
-#[allow(clippy::all, clippy::pedantic)]
+#[allow(clippy::all, clippy::pedantic, unused_imports)]
 mod tables {
-    use crate::{Date, MatchKind, Modalities, Model, Provider};
+    use crate::data::capability::Flags;
+    use crate::model::DistillationPolicy;
+    use crate::{Date, MatchKind, Modalities, Model, Offer, Price, Pricing, Provider};
     use std::borrow::Cow;
+
+    /// A date the build checked is valid.
+    const fn date(y: u16, m: u8, d: u8) -> Date {
+        match Date::from_ymd(y, m, d) {
+            Some(d) => d,
+            None => panic!("invalid date in generated tables"),
+        }
+    }
 
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub(crate) use tables::{MODELS, PROVIDERS};
+pub(crate) use tables::{MODELS, OFFERS, PROVIDERS};
 
 /// The model a name (id, upstream id or alias) denotes, ASCII case ignored.
 #[inline]
@@ -50,6 +60,20 @@ mod golden {
             "generated tables differ from a fresh generation"
         );
     }
+}
+
+/// Whether `p` serves `m`: `Some(None)` as its home provider, `Some(Some(offer))` through
+/// an offer, `None` not at all.
+#[inline]
+pub(crate) fn offer_of(p: &Provider, m: &'static Model) -> Option<Option<&'static Offer>> {
+    if m.provider_id() == p.id() {
+        return Some(None);
+    }
+    m.offers
+        .iter()
+        .map(|&i| &OFFERS[i as usize])
+        .find(|o| o.provider_id() == p.id())
+        .map(Some)
 }
 
 /// The compiled catalog as the grammar sees it.
@@ -93,11 +117,20 @@ impl View<'static> for Builtin {
 
     #[inline]
     fn offer(self, p: &'static Provider, m: &'static Model) -> Option<&'static str> {
-        (m.provider_id() == p.id()).then(|| m.upstream_id())
+        offer_of(p, m).map(|o| match o {
+            Some(o) => o.upstream_id(),
+            None => m.upstream_id(),
+        })
     }
 
     fn offered_by(self, m: &'static Model) -> Vec<String> {
-        vec![m.provider_id().to_owned()]
+        let mut ids = vec![m.provider_id().to_owned()];
+        ids.extend(
+            m.offers
+                .iter()
+                .map(|&i| OFFERS[i as usize].provider_id().to_owned()),
+        );
+        ids
     }
 
     fn names(self) -> Source {

@@ -121,11 +121,46 @@ pub enum ResolveError {
         /// Ids of the providers that offer it, home provider first.
         offered_by: Vec<String>,
     },
+
+    /// The model is retired on the date judged, and the [`Resolver`](crate::Resolver) was told
+    /// to refuse retired models.
+    #[error(
+        "model `{}` was retired on {since}{}",
+        Esc(model),
+        match successor { Some(s) => format!("; use `{}` instead", Esc(s)), None => String::new() }
+    )]
+    Retired {
+        /// The trimmed input.
+        input: String,
+        /// The model's catalog id.
+        model: String,
+        /// Its retirement date.
+        since: crate::Date,
+        /// The id of the model that replaces it, where the data names one.
+        successor: Option<String>,
+    },
+
+    /// The input names no catalog model, and the [`Resolver`](crate::Resolver) is strict, so it
+    /// is not passed through.
+    #[error(
+        "`{}` is not a model in the catalog for provider `{}`, and pass-through is off",
+        Esc(model),
+        Esc(provider)
+    )]
+    PassThroughRefused {
+        /// The trimmed input.
+        input: String,
+        /// The provider named.
+        provider: String,
+        /// The model part, as given.
+        model: String,
+    },
 }
 
 impl ResolveError {
     /// A stable snake_case name for the kind of error: `empty`, `too_long`, `unknown_model`,
-    /// `unknown_provider` or `model_not_offered`.
+    /// `unknown_provider`, `model_not_offered`, and from a [`Resolver`](crate::Resolver)
+    /// `retired` or `pass_through_refused`.
     pub fn kind(&self) -> &'static str {
         match self {
             ResolveError::Empty => "empty",
@@ -133,6 +168,8 @@ impl ResolveError {
             ResolveError::UnknownModel { .. } => "unknown_model",
             ResolveError::UnknownProvider { .. } => "unknown_provider",
             ResolveError::ModelNotOffered { .. } => "model_not_offered",
+            ResolveError::Retired { .. } => "retired",
+            ResolveError::PassThroughRefused { .. } => "pass_through_refused",
         }
     }
 

@@ -38,25 +38,37 @@
 mod builtin;
 #[cfg(test)]
 mod codegen;
+mod cost;
 #[allow(dead_code)]
 mod data;
 mod error;
 mod fold;
+mod lifecycle;
 mod model;
+mod offer;
 mod provider;
+mod query;
+mod request;
 pub mod resolve;
 mod suggest;
 
+pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, Usage, Usd};
+pub use data::capability::{Capability, Support, UnknownCapability};
 pub use data::date::{Date, DateError};
 pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
+pub use data::price::{Price, PriceError, Pricing};
 pub use error::ResolveError;
-pub use model::Model;
+pub use lifecycle::Lifecycle;
+pub use model::{DistillationPolicy, Model};
+pub use offer::Offer;
 pub use provider::Provider;
-pub use resolve::{Prefix, Resolution, Separator};
+pub use query::{Query, Sort};
+pub use request::{Request, Violation};
+pub use resolve::{Prefix, Resolution, Resolver, Separator};
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
 
-use builtin::{Builtin, MODELS, PROVIDERS};
+use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};
 
 /// Resolves a model string against the built-in catalog.
 ///
@@ -118,15 +130,33 @@ pub fn models() -> std::slice::Iter<'static, Model> {
 }
 
 /// The models a provider (named by id or alias) serves, or `None` if no provider has that
-/// name. Providers that pass every model through (OpenRouter) list none.
+/// name: those it defines, then those of other providers it offers. Providers that pass every
+/// model through (OpenRouter) list none.
 ///
 /// ```
 /// let groq: Vec<_> = model_catalog::models_of("groqcloud").unwrap().map(|m| m.id()).collect();
 /// assert!(groq.contains(&"gpt-oss-120b"));
-/// assert_eq!(model_catalog::models_of("openrouter").unwrap().len(), 0);
+/// assert_eq!(model_catalog::models_of("openrouter").unwrap().count(), 0);
 /// ```
-pub fn models_of(provider: &str) -> Option<std::slice::Iter<'static, Model>> {
-    lookup_provider(provider).map(|p| MODELS[p.model_range()].iter())
+pub fn models_of(provider: &str) -> Option<impl Iterator<Item = &'static Model> + Clone> {
+    lookup_provider(provider).map(|p| {
+        let offered = OFFERS[p.offer_range()]
+            .iter()
+            .map(|o| &MODELS[o.model_index as usize]);
+        MODELS[p.model_range()].iter().chain(offered)
+    })
+}
+
+/// The offers of a model: the providers other than its home provider that serve it, each
+/// with its upstream id and prices.
+///
+/// ```
+/// let m = model_catalog::lookup_model("gpt-5.2").unwrap();
+/// let offers: Vec<_> = model_catalog::offers_of(m).map(|o| (o.provider_id(), o.upstream_id())).collect();
+/// assert!(offers.contains(&("nano-gpt", "openai/gpt-5.2")));
+/// ```
+pub fn offers_of(model: &'static Model) -> impl ExactSizeIterator<Item = &'static Offer> + Clone {
+    model.offers.iter().map(|&i| &OFFERS[i as usize])
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -1,6 +1,7 @@
-//! [`Model`]: one model as one provider serves it.
+//! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
-use crate::{Date, Modalities};
+use crate::data::capability::Flags;
+use crate::{Capability, Date, Modalities, Modality, Pricing, Support};
 use std::borrow::Cow;
 
 /// Text owned by a run-time catalog or borrowed from the compiled one.
@@ -9,14 +10,18 @@ pub(crate) type Text = Cow<'static, str>;
 /// A model in the catalog, as its provider serves it.
 ///
 /// Built-in models are `&'static` items of the compiled catalog; run-time catalogs hold their
-/// own. Fields are read through methods.
+/// own. Fields are read through methods; facts no source gives are `None` (or
+/// [`Support::Unknown`]), never a guess.
 ///
 /// ```
+/// use model_catalog::{Capability, Support};
+///
 /// let m = model_catalog::lookup_model("GPT-4o-2024-08-06").unwrap();
 /// assert_eq!(m.id(), "gpt-4o");
 /// assert_eq!(m.provider_id(), "openai");
-/// assert_eq!(m.context_window(), 128_000);
+/// assert_eq!(m.context_window(), Some(128_000));
 /// assert_eq!(m.max_output_tokens(), Some(16_384));
+/// assert_eq!(m.capability(Capability::Tools), Support::Yes);
 /// assert!(m.aliases().any(|a| a == "gpt-4o-2024-08-06"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +32,62 @@ pub struct Model {
     pub(crate) provider: Text,
     /// Index of the provider in its catalog's provider table.
     pub(crate) provider_index: u32,
-    pub(crate) context_window: u32,
+    pub(crate) description: Option<Text>,
+    pub(crate) vendor: Option<Text>,
+    pub(crate) family: Option<Text>,
+    pub(crate) category: Option<Text>,
+    pub(crate) context_window: Option<u32>,
     pub(crate) max_output_tokens: Option<u32>,
-    pub(crate) input_modalities: Modalities,
+    pub(crate) input_modalities: Option<Modalities>,
+    pub(crate) output_modalities: Option<Modalities>,
+    pub(crate) flags: Flags,
+    pub(crate) pricing: Pricing,
+    pub(crate) open_weights: Option<bool>,
+    pub(crate) release_date: Option<Date>,
+    pub(crate) knowledge_cutoff: Option<Text>,
     pub(crate) deprecated: bool,
     pub(crate) retires: Option<Date>,
+    pub(crate) successor: Option<Text>,
     pub(crate) aliases: Cow<'static, [Text]>,
+    pub(crate) tags: Cow<'static, [Text]>,
+    pub(crate) distillation: Option<DistillationPolicy>,
+    pub(crate) notes: Option<Text>,
+    /// Indexes of the offers of this model in its catalog's offer table.
+    pub(crate) offers: Cow<'static, [u32]>,
+}
+
+/// Whether a model's outputs may be used for distillation or training, as a source records
+/// it (NanoGPT's `distillationPolicy`). Informational, not legal advice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DistillationPolicy {
+    pub(crate) status: Option<Text>,
+    pub(crate) label: Option<Text>,
+    pub(crate) basis: Option<Text>,
+    pub(crate) source_url: Option<Text>,
+    pub(crate) note: Option<Text>,
+}
+
+impl DistillationPolicy {
+    /// For example `allowed`.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+    /// A human-readable label.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+    /// For example `permissive-open-weights`.
+    pub fn basis(&self) -> Option<&str> {
+        self.basis.as_deref()
+    }
+    /// The license or terms the policy rests on.
+    pub fn source_url(&self) -> Option<&str> {
+        self.source_url.as_deref()
+    }
+    /// A short explanation.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
 }
 
 impl Model {
@@ -52,13 +107,34 @@ impl Model {
         &self.name
     }
 
-    /// The id of the provider that serves it.
+    /// The id of the provider that defines it (its home provider). Other providers may offer
+    /// it too.
     pub fn provider_id(&self) -> &str {
         &self.provider
     }
 
-    /// Context window in tokens (input and output together).
-    pub fn context_window(&self) -> u32 {
+    /// A short description, where a source gives one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// Who made the model, as a lowercase id (`openai`, `meta`, `alibaba`).
+    pub fn vendor(&self) -> Option<&str> {
+        self.vendor.as_deref()
+    }
+
+    /// The model family (`gpt`, `claude-opus`, `llama`).
+    pub fn family(&self) -> Option<&str> {
+        self.family.as_deref()
+    }
+
+    /// A category: `flagship`, `mini`, `reasoning`, `coding`, `moderation` or `image`.
+    pub fn category(&self) -> Option<&str> {
+        self.category.as_deref()
+    }
+
+    /// Context window in tokens (input and output together), where known.
+    pub fn context_window(&self) -> Option<u32> {
         self.context_window
     }
 
@@ -67,9 +143,64 @@ impl Model {
         self.max_output_tokens
     }
 
-    /// The kinds of input the model takes.
-    pub fn input_modalities(&self) -> Modalities {
+    /// The kinds of input the model takes, where known.
+    pub fn input_modalities(&self) -> Option<Modalities> {
         self.input_modalities
+    }
+
+    /// The kinds of output the model produces, where known.
+    pub fn output_modalities(&self) -> Option<Modalities> {
+        self.output_modalities
+    }
+
+    /// Whether the model has a capability: yes, no, or unknown.
+    ///
+    /// `vision`, `pdf` and `audio_input` follow the input modalities (image, file, audio),
+    /// `audio_output` the output modalities; the rest are recorded flags.
+    ///
+    /// ```
+    /// use model_catalog::{Capability, Support};
+    /// let m = model_catalog::lookup_model("gemini-2.5-pro").unwrap();
+    /// assert_eq!(m.capability(Capability::Vision), Support::Yes);
+    /// assert_eq!(m.capability(Capability::Pdf), Support::Yes);
+    /// ```
+    pub fn capability(&self, c: Capability) -> Support {
+        let input = |m: Modality| self.input_modalities.map(|s| s.contains(m));
+        Support::from_known(match c {
+            Capability::Tools => self.flags.tools,
+            Capability::ParallelTools => self.flags.parallel_tools,
+            Capability::Reasoning => self.flags.reasoning,
+            Capability::StructuredOutput => self.flags.structured_output,
+            Capability::Vision => input(Modality::Image),
+            Capability::Pdf => input(Modality::File),
+            Capability::AudioInput => input(Modality::Audio),
+            Capability::AudioOutput => self.output_modalities.map(|s| s.contains(Modality::Audio)),
+        })
+    }
+
+    /// Every capability with its support, in [`Capability::ALL`] order.
+    pub fn capabilities(&self) -> impl Iterator<Item = (Capability, Support)> + '_ {
+        Capability::ALL.into_iter().map(|c| (c, self.capability(c)))
+    }
+
+    /// Prices in USD per million tokens (from the home provider).
+    pub fn pricing(&self) -> &Pricing {
+        &self.pricing
+    }
+
+    /// Whether the weights are published, where known.
+    pub fn open_weights(&self) -> Option<bool> {
+        self.open_weights
+    }
+
+    /// First release date, where known.
+    pub fn release_date(&self) -> Option<Date> {
+        self.release_date
+    }
+
+    /// Training-data cutoff as `YYYY-MM` or `YYYY-MM-DD`, where known.
+    pub fn knowledge_cutoff(&self) -> Option<&str> {
+        self.knowledge_cutoff.as_deref()
     }
 
     /// Whether the provider has deprecated the model.
@@ -87,8 +218,33 @@ impl Model {
         self.retires
     }
 
+    /// The id of the model that replaces this one, where the data names one.
+    pub fn successor(&self) -> Option<&str> {
+        self.successor.as_deref()
+    }
+
     /// The model's aliases, as spelled in the data.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         self.aliases.iter().map(|a| &**a)
+    }
+
+    /// Free-form tags (`subscription`, `paid`).
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
+        self.tags.iter().map(|a| &**a)
+    }
+
+    /// Whether the model carries `tag` (exact match).
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+
+    /// The distillation policy, where a source records one.
+    pub fn distillation_policy(&self) -> Option<&DistillationPolicy> {
+        self.distillation.as_ref()
+    }
+
+    /// Notes on the data, such as why a fact is missing.
+    pub fn notes(&self) -> Option<&str> {
+        self.notes.as_deref()
     }
 }

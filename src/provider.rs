@@ -25,6 +25,8 @@ pub struct Provider {
     pub(crate) aggregator: bool,
     /// This provider's models: a range of the catalog's model table.
     pub(crate) models: (u32, u32),
+    /// The models of other providers it serves: a range of the catalog's offer table.
+    pub(crate) offers: (u32, u32),
 }
 
 impl Provider {
@@ -83,13 +85,17 @@ impl Provider {
         self.aggregator
     }
 
-    /// Whether the catalog lists any model for this provider. A provider with none passes
-    /// every model string through unchanged.
+    /// Whether the catalog lists any model for this provider, its own or offered. A provider
+    /// with none passes every model string through unchanged.
     pub fn lists_models(&self) -> bool {
-        self.models.0 < self.models.1
+        self.models.0 < self.models.1 || self.offers.0 < self.offers.1
     }
 
     pub(crate) fn model_range(&self) -> std::ops::Range<usize> {
         self.models.0 as usize..self.models.1 as usize
+    }
+
+    pub(crate) fn offer_range(&self) -> std::ops::Range<usize> {
+        self.offers.0 as usize..self.offers.1 as usize
     }
 }

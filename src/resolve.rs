@@ -18,7 +18,7 @@
 
 use crate::data::key::model_name_problem;
 use crate::suggest::{NameKind, Source, Suggestions};
-use crate::{MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
+use crate::{Date, MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
 
 /// What a model string resolved to.
 ///
@@ -186,4 +186,94 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         provider: Some(provider.id().to_owned()),
         suggestions: Suggestions::new(model, NameKind::Model, view.names()),
     })
+}
+
+/// Resolution with options: refuse retired models, refuse pass-throughs, and the date to
+/// judge lifecycle on. The default behaves as [`resolve_model`](crate::resolve_model).
+///
+/// ```
+/// use model_catalog::{Date, Resolver, ResolveError};
+///
+/// let strict = Resolver::new()
+///     .refuse_retired(true)
+///     .pass_through(false)
+///     .on(Date::from_ymd(2026, 11, 23).unwrap());
+/// assert!(matches!(strict.resolve("gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
+/// assert!(matches!(strict.resolve("openai:gpt-5-preview"), Err(ResolveError::PassThroughRefused { .. })));
+/// assert_eq!(strict.resolve("gpt-4o").unwrap().model.unwrap().id(), "gpt-4o");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Resolver {
+    refuse_retired: bool,
+    pass_through: bool,
+    date: Option<Date>,
+}
+
+impl Default for Resolver {
+    fn default() -> Resolver {
+        Resolver::new()
+    }
+}
+
+impl Resolver {
+    /// Retired models resolve, pass-throughs are allowed, lifecycle is judged today.
+    pub const fn new() -> Resolver {
+        Resolver {
+            refuse_retired: false,
+            pass_through: true,
+            date: None,
+        }
+    }
+
+    /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]).
+    pub const fn refuse_retired(mut self, refuse: bool) -> Resolver {
+        self.refuse_retired = refuse;
+        self
+    }
+
+    /// Whether model strings the catalog does not know may be passed through to a named
+    /// provider. `false` is strict mode: only catalog models resolve
+    /// ([`ResolveError::PassThroughRefused`]).
+    pub const fn pass_through(mut self, allow: bool) -> Resolver {
+        self.pass_through = allow;
+        self
+    }
+
+    /// Judge lifecycle on `date` instead of today (UTC).
+    pub const fn on(mut self, date: Date) -> Resolver {
+        self.date = Some(date);
+        self
+    }
+
+    /// Resolves `input` against the built-in catalog with these options.
+    pub fn resolve<'i>(&self, input: &'i str) -> Result<Resolution<'static, 'i>, ResolveError> {
+        self.resolve_in(crate::builtin::Builtin, input)
+    }
+
+    pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
+        &self,
+        view: V,
+        input: &'i str,
+    ) -> Result<Resolution<'c, 'i>, ResolveError> {
+        let r = resolve_in(view, input)?;
+        match r.model {
+            None if !self.pass_through => Err(ResolveError::PassThroughRefused {
+                input: input.trim_ascii().to_owned(),
+                provider: r.provider.id().to_owned(),
+                model: r.upstream_id.to_owned(),
+            }),
+            Some(m) if self.refuse_retired => match m.retires() {
+                Some(since) if since <= self.date.unwrap_or_else(Date::today) => {
+                    Err(ResolveError::Retired {
+                        input: input.trim_ascii().to_owned(),
+                        model: m.id().to_owned(),
+                        since,
+                        successor: m.successor().map(str::to_owned),
+                    })
+                }
+                _ => Ok(r),
+            },
+            _ => Ok(r),
+        }
+    }
 }

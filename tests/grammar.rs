@@ -230,8 +230,21 @@ fn a_model_only_other_providers_offer_is_not_offered() {
 #[test]
 fn provider_slash_model() {
     assert_eq!(
-        ok("openai/gpt-5.2"),
-        known("openai", "gpt-5.2", "gpt-5.2", MatchKind::Id)
+        ok("openai/gpt-5.1"),
+        known("openai", "gpt-5.1", "gpt-5.1", MatchKind::Id)
+    );
+    let r = resolve_model("OpenAI/GPT-5.1").unwrap();
+    let prefix = r.prefix.unwrap();
+    assert_eq!(
+        (prefix.separator, prefix.matched),
+        (Separator::Slash, MatchKind::Id)
+    );
+    // `openai/gpt-5.2` is also NanoGPT's upstream id for the model, so rule 2 takes it first;
+    // the answer is the same: the model at its home provider, under its own id.
+    let (provider, model, upstream, _) = ok("openai/gpt-5.2");
+    assert_eq!(
+        (provider.as_str(), model.as_deref(), upstream.as_str()),
+        ("openai", Some("gpt-5.2"), "gpt-5.2")
     );
     assert_eq!(
         ok("anthropic/claude-opus-4-5"),

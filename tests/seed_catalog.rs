@@ -255,9 +255,14 @@ fn every_seed_model_and_field() {
         assert_eq!(r.upstream_id, seed_id);
         assert_eq!(m.upstream_id(), seed_id);
         assert_eq!(m.name(), name, "{seed_id}");
-        assert_eq!(m.context_window(), context, "{seed_id}");
+        assert_eq!(m.context_window(), Some(context), "{seed_id}");
         assert_eq!(m.max_output_tokens(), output, "{seed_id}");
-        let got: Vec<&str> = m.input_modalities().iter().map(|x| x.as_str()).collect();
+        let got: Vec<&str> = m
+            .input_modalities()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str())
+            .collect();
         assert_eq!(got, modalities, "{seed_id}");
         let want: Option<Date> = retires.map(|d| d.parse().unwrap());
         assert_eq!(m.retires(), want, "{seed_id}");

@@ -128,6 +128,24 @@ impl Date {
         Date::from_ymd(year, month, day)
     }
 
+    /// Today's date in UTC, from the system clock.
+    ///
+    /// ```
+    /// let today = model_catalog::Date::today();
+    /// assert!(today.year() >= 2024);
+    /// ```
+    pub fn today() -> Date {
+        let secs = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_secs() as i64,
+            Err(e) => -(e.duration().as_secs() as i64),
+        };
+        Date::from_days_since_epoch(secs.div_euclid(86_400)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let err = |reason| DateError {

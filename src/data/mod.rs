@@ -4,9 +4,11 @@
 //! overlays share one schema and one validator. Nothing here may depend on the rest of the
 //! crate.
 
+pub mod capability;
 pub mod date;
 pub mod key;
 pub mod modality;
+pub mod price;
 pub mod schema;
 pub mod validate;
 

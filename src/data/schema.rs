@@ -3,16 +3,18 @@
 //! The same types read `data/` at build time and overlay documents at run time. Every object
 //! refuses unknown fields.
 
+use super::capability::Flags;
 use super::date::Date;
 use super::modality::Modality;
+use super::price::Pricing;
 use serde::{Deserialize, Serialize};
 
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// One data document: either a provider with its models (`provider`), or models and aliases
-/// added to a provider defined elsewhere (`extends`).
+/// One data document: either a provider with its models (`provider`), or models, offers and
+/// aliases added to a provider defined elsewhere (`extends`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataFile {
@@ -25,6 +27,9 @@ pub struct DataFile {
     /// Models served by the provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<ModelEntry>,
+    /// Models defined by other providers that this provider also serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<OfferEntry>,
     /// Extra model aliases, each naming its target model by id (any provider's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<AliasEntry>,
@@ -79,19 +84,54 @@ pub struct ModelEntry {
     pub upstream_id: Option<String>,
     /// Display name.
     pub name: String,
-    /// Context window in tokens (input and output together).
-    pub context_window: u32,
+    /// A short description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Who made the model (`openai`, `meta`), as a lowercase id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    /// The model family (`gpt`, `claude-opus`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// A category such as `flagship`, `mini`, `reasoning`, `coding`, `moderation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Context window in tokens (input and output together), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_window: Option<u32>,
     /// Most tokens one response may hold, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<u32>,
-    /// The kinds of input the model takes.
-    pub input_modalities: Vec<Modality>,
+    /// The kinds of input the model takes, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_modalities: Option<Vec<Modality>>,
+    /// The kinds of output the model produces, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modalities: Option<Vec<Modality>>,
+    /// Capability flags; absent ones are unknown.
+    #[serde(default, skip_serializing_if = "Flags::is_empty")]
+    pub capabilities: Flags,
+    /// Prices in USD per million tokens; absent ones are unknown.
+    #[serde(default, skip_serializing_if = "Pricing::is_empty")]
+    pub pricing: Pricing,
+    /// Whether the weights are published, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_weights: Option<bool>,
+    /// First release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_date: Option<Date>,
+    /// Training-data cutoff, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_cutoff: Option<String>,
     /// Whether the provider has deprecated the model.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
     /// The day the provider stops serving the model (requires `deprecated`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retires: Option<Date>,
+    /// The id of the model that replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
     /// Other names for the model.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -99,6 +139,78 @@ pub struct ModelEntry {
     /// upstream id or an alias) when compared ASCII-case-insensitively. They add no key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub redundant_aliases: Vec<String>,
+    /// Free-form tags, such as a subscription tier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Whether outputs may be used for distillation or training, where a source records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distillation_policy: Option<DistillationPolicy>,
+    /// Where the facts come from.
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
+    pub sources: Sources,
+    /// Notes on the data, such as why a fact is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A model defined by another provider that this provider also serves.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferEntry {
+    /// The model's catalog id.
+    pub model: String,
+    /// The id this provider's API expects for it.
+    pub upstream_id: String,
+    /// This provider's prices, where they differ from the model's.
+    #[serde(default, skip_serializing_if = "Pricing::is_empty")]
+    pub pricing: Pricing,
+    /// Where the facts come from.
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
+    pub sources: Sources,
+}
+
+/// Whether a model's outputs may be used for distillation or training (the NanoGPT
+/// `distillationPolicy` object). Informational, not legal advice.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistillationPolicy {
+    /// For example `allowed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// A human-readable label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// For example `permissive-open-weights`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// The license or terms the policy rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    /// A short explanation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Where an entry's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    /// The source document that lists the entry; its facts win over the references.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// The models.dev file, as `<commit>:<path>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models_dev: Option<String>,
+    /// The LiteLLM price-list key, as `<version>:<key>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm: Option<String>,
+}
+
+impl Sources {
+    /// Whether no source is recorded.
+    pub fn is_empty(&self) -> bool {
+        *self == Sources::default()
+    }
 }
 
 /// An alias declared apart from its model.

@@ -4,7 +4,7 @@
 //! same code. Every error names the document and the entry.
 
 use super::key::{fold, model_name_problem, provider_name_problem, MatchKind};
-use super::schema::{DataFile, ModelEntry, ProviderEntry};
+use super::schema::{DataFile, ModelEntry, OfferEntry, ProviderEntry};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -177,6 +177,8 @@ pub struct Validated {
     pub providers: Vec<ProviderRec>,
     /// Models grouped by provider, in provider order, each provider's in document order.
     pub models: Vec<ModelRec>,
+    /// Offers grouped by provider likewise.
+    pub offers: Vec<OfferRec>,
     /// Every model key (folded): ids, upstream ids and aliases.
     pub model_keys: Vec<KeyRec>,
     /// Every provider key (folded): ids and aliases.
@@ -192,6 +194,21 @@ pub struct ProviderRec {
     pub entry: ProviderEntry,
     /// Its models, as indexes into [`Validated::models`].
     pub models: Range<usize>,
+    /// Its offers, as indexes into [`Validated::offers`].
+    pub offers: Range<usize>,
+}
+
+/// A validated offer: a provider serving a model another provider defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferRec {
+    /// The document that declares it.
+    pub file: String,
+    /// Index of the offering provider in [`Validated::providers`].
+    pub provider: usize,
+    /// Index of the model in [`Validated::models`].
+    pub model: usize,
+    /// Its entry.
+    pub entry: OfferEntry,
 }
 
 /// A validated model.
@@ -241,10 +258,10 @@ impl KeySpace {
         index: usize,
         kind: MatchKind,
         desc: String,
-    ) -> Result<(), String> {
+    ) -> Result<(), (usize, String)> {
         let key = fold(name);
         if let Some(h) = self.map.get(&key) {
-            return Err(h.desc.clone());
+            return Err((h.index, h.desc.clone()));
         }
         self.order.push(key.clone());
         self.map.insert(key, Holder { index, kind, desc });
@@ -376,7 +393,7 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
             if !check.name(file, &entry, field, name, true) {
                 continue;
             }
-            if let Err(holder) = pkeys.claim(name, index, kind, desc(kind)) {
+            if let Err((_, holder)) = pkeys.claim(name, index, kind, desc(kind)) {
                 check.push(
                     file,
                     &entry,
@@ -426,19 +443,22 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
                 found
             }
             (None, None) => {
-                if !doc.models.is_empty() {
+                if !doc.models.is_empty() || !doc.offers.is_empty() {
                     check.push(
                         file,
                         "document",
                         DataErrorKind::Invalid {
                             field: "provider",
-                            reason: "models need a provider: give `provider` or `extends`".into(),
+                            reason:
+                                "models and offers need a provider: give `provider` or `extends`"
+                                    .into(),
                         },
                     );
                 }
                 None
             }
         };
+        doc_provider[doc_index] = provider;
         for m in &doc.models {
             let entry = format!("model `{}`", m.id);
             check_model_fields(&mut check, file, &entry, m);
@@ -459,7 +479,7 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
                     continue;
                 }
                 let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
-                if let Err(holder) = mkeys.claim(name, index, kind, desc) {
+                if let Err((_, holder)) = mkeys.claim(name, index, kind, desc) {
                     check.push(
                         file,
                         &entry,
@@ -509,7 +529,7 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
             let desc = format!("an alias of model `{}` ({file})", models[target].entry.id);
             match mkeys.claim(&a.alias, target, MatchKind::Alias, desc) {
                 Ok(()) => models[target].aliases.push(a.alias.clone()),
-                Err(holder) => check.push(
+                Err((_, holder)) => check.push(
                     file,
                     &entry,
                     DataErrorKind::Duplicate {
@@ -520,6 +540,111 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
                 ),
             }
         }
+    }
+
+    // Offers: models defined elsewhere that a provider also serves.
+    let mut offers: Vec<OfferRec> = Vec::new();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let Some(provider) = doc_provider[doc_index] else {
+            continue;
+        };
+        for o in &doc.offers {
+            let entry = format!("offer of `{}`", o.model);
+            let target = mkeys
+                .get(&o.model)
+                .filter(|h| h.kind == MatchKind::Id)
+                .map(|h| h.index);
+            let Some(target) = target else {
+                check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::Invalid {
+                        field: "model",
+                        reason: format!("`{}` is not a model id in the catalog", o.model),
+                    },
+                );
+                continue;
+            };
+            if models[target].provider == provider {
+                check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::Invalid {
+                        field: "model",
+                        reason: "the provider defines this model itself; an offer is for another provider's model".into(),
+                    },
+                );
+                continue;
+            }
+            if offers
+                .iter()
+                .any(|x| x.provider == provider && x.model == target)
+            {
+                check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::Invalid {
+                        field: "model",
+                        reason: "offered twice by the same provider".into(),
+                    },
+                );
+                continue;
+            }
+            if !check.name(file, &entry, "upstream_id", &o.upstream_id, false) {
+                continue;
+            }
+            // An offer's upstream id is a key of its model; it may repeat one of the model's
+            // own names (aggregators often use the vendor's id), never another model's.
+            let desc = format!(
+                "the upstream id of model `{}` at provider `{}` ({file})",
+                o.model, providers[provider].1.id
+            );
+            if let Err((holder_index, holder)) =
+                mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
+            {
+                if holder_index != target {
+                    check.push(
+                        file,
+                        &entry,
+                        DataErrorKind::Duplicate {
+                            name: o.upstream_id.clone(),
+                            role: "upstream id",
+                            holder,
+                        },
+                    );
+                    continue;
+                }
+            }
+            offers.push(OfferRec {
+                file: file.clone(),
+                provider,
+                model: target,
+                entry: o.clone(),
+            });
+        }
+    }
+
+    // Successors name other models by id.
+    for m in &models {
+        let Some(successor) = &m.entry.successor else {
+            continue;
+        };
+        let found = mkeys.get(successor).filter(|h| h.kind == MatchKind::Id);
+        let reason = match found {
+            None => format!("`{successor}` is not a model id in the catalog"),
+            Some(h) if models[h.index].entry.id == m.entry.id => {
+                "a model cannot succeed itself".to_owned()
+            }
+            Some(_) => continue,
+        };
+        check.push(
+            &m.file,
+            &format!("model `{}`", m.entry.id),
+            DataErrorKind::Invalid {
+                field: "successor",
+                reason,
+            },
+        );
     }
 
     if !check.errors.is_empty() {
@@ -538,22 +663,27 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         .iter()
         .map(|&i| slots[i].take().expect("each model once"))
         .collect();
+    // Offers grouped by provider too (stable, so document order within each provider).
+    for o in &mut offers {
+        o.model = new_index[o.model];
+    }
+    offers.sort_by_key(|o| o.provider);
     let providers = providers
         .into_iter()
         .enumerate()
-        .map(|(i, (file, entry))| {
-            let start = models.partition_point(|m| m.provider < i);
-            let end = models.partition_point(|m| m.provider <= i);
-            ProviderRec {
-                file,
-                entry,
-                models: start..end,
-            }
+        .map(|(i, (file, entry))| ProviderRec {
+            file,
+            entry,
+            models: models.partition_point(|m| m.provider < i)
+                ..models.partition_point(|m| m.provider <= i),
+            offers: offers.partition_point(|o| o.provider < i)
+                ..offers.partition_point(|o| o.provider <= i),
         })
         .collect();
     Ok(Validated {
         providers,
         models,
+        offers,
         model_keys: mkeys.into_keys(|i| new_index[i]),
         provider_keys: pkeys.into_keys(|i| i),
     })
@@ -573,35 +703,75 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
     if m.name.trim().is_empty() {
         invalid("name", "is empty");
     }
-    if m.context_window == 0 {
+    if m.context_window == Some(0) {
         invalid("context_window", "must be at least 1");
     }
     if m.max_output_tokens == Some(0) {
         invalid("max_output_tokens", "must be at least 1");
     }
-    if m.input_modalities.is_empty() {
-        invalid("input_modalities", "must list at least one modality");
-    }
-    for (i, x) in m.input_modalities.iter().enumerate() {
-        if m.input_modalities[..i].contains(x) {
-            invalid("input_modalities", &format!("lists `{x}` twice"));
+    for (field, list) in [
+        ("input_modalities", &m.input_modalities),
+        ("output_modalities", &m.output_modalities),
+    ] {
+        let Some(list) = list else { continue };
+        if list.is_empty() {
+            invalid(
+                field,
+                "must list at least one modality (leave it out when unknown)",
+            );
+        }
+        for (i, x) in list.iter().enumerate() {
+            if list[..i].contains(x) {
+                invalid(field, &format!("lists `{x}` twice"));
+            }
         }
     }
     if m.retires.is_some() && !m.deprecated {
         invalid("retires", "a retirement date requires `deprecated: true`");
     }
-    if let Some(output) = m.max_output_tokens {
-        if output > m.context_window {
-            check.push(
-                file,
-                entry,
-                DataErrorKind::OutputAboveContext {
-                    output,
-                    context: m.context_window,
-                },
+    if let Some(k) = &m.knowledge_cutoff {
+        if !is_month_or_date(k) {
+            invalid(
+                "knowledge_cutoff",
+                &format!("`{k}` is not YYYY-MM or YYYY-MM-DD"),
             );
         }
     }
+    for (field, value) in [
+        ("vendor", &m.vendor),
+        ("family", &m.family),
+        ("category", &m.category),
+    ] {
+        if let Some(v) = value {
+            if let Some(why) = model_name_problem(v) {
+                invalid(field, &format!("`{v}` {why}"));
+            }
+        }
+    }
+    for (i, t) in m.tags.iter().enumerate() {
+        if let Some(why) = model_name_problem(t) {
+            invalid("tags", &format!("{t:?} {why}"));
+        } else if m.tags[..i].contains(t) {
+            invalid("tags", &format!("`{t}` is listed twice"));
+        }
+    }
+    if let (Some(output), Some(context)) = (m.max_output_tokens, m.context_window) {
+        if output > context {
+            check.push(
+                file,
+                entry,
+                DataErrorKind::OutputAboveContext { output, context },
+            );
+        }
+    }
+}
+
+/// `YYYY-MM` with a real month, or a valid `YYYY-MM-DD` date.
+fn is_month_or_date(s: &str) -> bool {
+    if s.len() == 7 {
+        return super::date::Date::parse(&format!("{s}-01")).is_ok();
+    }
+    super::date::Date::parse(s).is_ok()
 }
 
 #[cfg(test)]
@@ -816,7 +986,7 @@ mod tests {
 
     #[test]
     fn malformed_numbers() {
-        for n in ["\"128,000\"", "-1", "1.5", "4294967296", "1e3", "null"] {
+        for n in ["\"128,000\"", "-1", "1.5", "4294967296", "1e3", "true"] {
             let doc = format!(
                 r#"{{"provider": {{"id": "p", "name": "P", "key_required": true}}, "models": [{{"id": "m", "name": "M", "context_window": {n}, "input_modalities": ["text"]}}]}}"#
             );
@@ -831,6 +1001,20 @@ mod tests {
         }
         let zero = provider_doc("p", &[model("m", r#", "max_output_tokens": 0"#)]);
         assert!(run(&[("a/p.json", &zero)]).is_err());
+        // Prices: non-negative, at most six decimal places, numbers not strings.
+        for p in ["-2.5", "0.0000001", "\"2.5\"", "1e30"] {
+            let doc = provider_doc(
+                "p",
+                &[model("m", &format!(r#", "pricing": {{"input": {p}}}"#))],
+            );
+            let (e, _) = one_error(&[("a/p.json", &doc)]);
+            match &e.kind {
+                DataErrorKind::Field { path, .. } => {
+                    assert_eq!(path, "models[0].pricing.input", "{p}")
+                }
+                k => panic!("{p}: {k:?}"),
+            }
+        }
     }
 
     #[test]

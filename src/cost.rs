@@ -1,0 +1,395 @@
+//! Exact cost arithmetic: [`Usd`] amounts, [`Usage`], [`Cost`] and [`Markup`].
+//!
+//! Prices are integers of picodollars (1e-12 USD) per token, so the cost of a request is an
+//! exact integer of picodollars: no float is ever summed. All arithmetic is checked; a result
+//! that would not fit (beyond about 3.4e26 USD) is [`CostError::Overflow`], never a wrapped or
+//! saturated number.
+//!
+//! Rounding happens only where a factor is not an integer: applying a [`Markup`] rounds to the
+//! nearest picodollar, halves up. [`Usd::round_to`] rounds to fewer decimal places the same
+//! way. Conversions to `f64` are for display only.
+
+use crate::{Model, Price, Pricing};
+use std::fmt;
+
+/// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
+///
+/// ```
+/// use model_catalog::Usd;
+/// let a = Usd::from_picos(2_500_000_000);
+/// assert_eq!(a.to_string(), "0.0025");
+/// assert_eq!(a.round_to(2), Usd::ZERO);
+/// assert_eq!(Usd::from_picos(5_000_000_000).round_to(2).to_string(), "0.01"); // half up
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Usd(u128);
+
+const PICOS_PER_USD: u128 = 1_000_000_000_000;
+
+impl Usd {
+    /// Nothing.
+    pub const ZERO: Usd = Usd(0);
+
+    /// `picos` picodollars.
+    pub const fn from_picos(picos: u128) -> Usd {
+        Usd(picos)
+    }
+
+    /// The amount in picodollars.
+    pub const fn picos(self) -> u128 {
+        self.0
+    }
+
+    /// The amount in dollars as a float, for display.
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / PICOS_PER_USD as f64
+    }
+
+    /// The sum, or `None` on overflow.
+    pub fn checked_add(self, other: Usd) -> Option<Usd> {
+        self.0.checked_add(other.0).map(Usd)
+    }
+
+    /// Rounded to `decimals` decimal places of a dollar (at most 12), halves up.
+    pub fn round_to(self, decimals: u32) -> Usd {
+        let decimals = decimals.min(12);
+        let unit = 10u128.pow(12 - decimals);
+        let down = self.0 / unit * unit;
+        if self.0 - down >= unit / 2 && unit > 1 {
+            Usd(down.saturating_add(unit))
+        } else {
+            Usd(down)
+        }
+    }
+}
+
+impl fmt::Display for Usd {
+    /// Dollars as a plain decimal without trailing zeros (`0.0025`, `12`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / PICOS_PER_USD;
+        let frac = self.0 % PICOS_PER_USD;
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            let digits = format!("{frac:012}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+impl fmt::Debug for Usd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "${self}")
+    }
+}
+
+/// Tokens used by one request, in disjoint buckets: each token is counted in exactly one.
+///
+/// Providers report usage differently. OpenAI's `prompt_tokens` includes cached tokens and
+/// `completion_tokens` includes reasoning tokens, so subtract them:
+/// `input_tokens = prompt_tokens - cached_tokens`, `cache_read_tokens = cached_tokens`,
+/// `output_tokens = completion_tokens - reasoning_tokens`. Anthropic's `input_tokens`
+/// already excludes `cache_read_input_tokens` and `cache_creation_input_tokens`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Usage {
+    /// Uncached input tokens, at the input price.
+    pub input_tokens: u64,
+    /// Output tokens other than reasoning tokens, at the output price.
+    pub output_tokens: u64,
+    /// Input tokens read from the prompt cache, at the cache-read price.
+    pub cache_read_tokens: u64,
+    /// Input tokens written to the prompt cache, at the cache-write price.
+    pub cache_write_tokens: u64,
+    /// Reasoning tokens, at the reasoning price where the model has one, else the output
+    /// price.
+    pub reasoning_tokens: u64,
+}
+
+/// The cost of a request, per bucket and in total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Cost {
+    /// Uncached input.
+    pub input: Usd,
+    /// Output.
+    pub output: Usd,
+    /// Cache reads.
+    pub cache_read: Usd,
+    /// Cache writes.
+    pub cache_write: Usd,
+    /// Reasoning.
+    pub reasoning: Usd,
+    /// The sum of the above.
+    pub total: Usd,
+}
+
+/// Which price a cost needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PriceKind {
+    /// The input price.
+    Input,
+    /// The output price.
+    Output,
+    /// The cache-read price.
+    CacheRead,
+    /// The cache-write price.
+    CacheWrite,
+}
+
+impl fmt::Display for PriceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PriceKind::Input => "input",
+            PriceKind::Output => "output",
+            PriceKind::CacheRead => "cache-read",
+            PriceKind::CacheWrite => "cache-write",
+        })
+    }
+}
+
+/// Why a cost could not be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum CostError {
+    /// Tokens were used in a bucket whose price is unknown.
+    #[error("the {0} price is unknown, and {1} tokens need it")]
+    MissingPrice(PriceKind, u64),
+    /// The result does not fit in the amount type.
+    #[error("the cost overflows")]
+    Overflow,
+}
+
+fn line(tokens: u64, price: Option<Price>, kind: PriceKind) -> Result<Usd, CostError> {
+    if tokens == 0 {
+        return Ok(Usd::ZERO);
+    }
+    let price = price.ok_or(CostError::MissingPrice(kind, tokens))?;
+    // u64 * u64 always fits in u128.
+    Ok(Usd(u128::from(tokens) * u128::from(price.picos_per_token())))
+}
+
+impl Pricing {
+    /// The exact cost of `usage` at these prices.
+    ///
+    /// A bucket with no tokens needs no price; one with tokens and an unknown price is
+    /// [`CostError::MissingPrice`]. Reasoning tokens use the reasoning price where set,
+    /// else the output price.
+    ///
+    /// ```
+    /// use model_catalog::{lookup_model, Usage};
+    ///
+    /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out, $1.25 cached per Mtok
+    /// let usage = Usage { input_tokens: 1_000, output_tokens: 500, cache_read_tokens: 2_000, ..Usage::default() };
+    /// let cost = m.pricing().cost(&usage).unwrap();
+    /// assert_eq!(cost.total.to_string(), "0.01"); // 0.0025 + 0.005 + 0.0025
+    /// ```
+    pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
+        let input = line(usage.input_tokens, self.input, PriceKind::Input)?;
+        let output = line(usage.output_tokens, self.output, PriceKind::Output)?;
+        let cache_read = line(
+            usage.cache_read_tokens,
+            self.cache_read,
+            PriceKind::CacheRead,
+        )?;
+        let cache_write = line(
+            usage.cache_write_tokens,
+            self.cache_write,
+            PriceKind::CacheWrite,
+        )?;
+        let reasoning = line(
+            usage.reasoning_tokens,
+            self.reasoning.or(self.output),
+            PriceKind::Output,
+        )?;
+        let total = [output, cache_read, cache_write, reasoning]
+            .into_iter()
+            .try_fold(input, Usd::checked_add)
+            .ok_or(CostError::Overflow)?;
+        Ok(Cost {
+            input,
+            output,
+            cache_read,
+            cache_write,
+            reasoning,
+            total,
+        })
+    }
+}
+
+impl Model {
+    /// The exact cost of `usage` at the model's prices; see [`Pricing::cost`].
+    pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
+        self.pricing().cost(usage)
+    }
+}
+
+/// A price multiplier, held as an exact fraction (a platform margin such as 1.4x).
+///
+/// ```
+/// use model_catalog::{Markup, Price};
+///
+/// let m: Markup = "1.4".parse().unwrap();
+/// let p: Price = "2.5".parse().unwrap(); // USD per million tokens
+/// // Per-1k-token credits with the margin, as the inference-api `/models` lists them:
+/// assert_eq!(p.per_1k_tokens(m).unwrap().to_string(), "0.0035");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Markup {
+    num: u64,
+    den: u64,
+}
+
+/// Why a value is not a markup.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid markup `{0}`: expected a positive decimal factor such as 1.4")]
+pub struct MarkupError(String);
+
+impl Markup {
+    /// No markup (1x).
+    pub const NONE: Markup = Markup { num: 1, den: 1 };
+
+    /// The factor `num / den`, or `None` if either is zero.
+    pub const fn from_ratio(num: u64, den: u64) -> Option<Markup> {
+        if num == 0 || den == 0 {
+            None
+        } else {
+            Some(Markup { num, den })
+        }
+    }
+
+    /// The factor's numerator and denominator.
+    pub const fn ratio(self) -> (u64, u64) {
+        (self.num, self.den)
+    }
+
+    /// `amount` times the factor, rounded to the nearest picodollar (halves up), or `None`
+    /// on overflow.
+    pub fn apply(self, amount: Usd) -> Option<Usd> {
+        let scaled = amount.0.checked_mul(u128::from(self.num))?;
+        let den = u128::from(self.den);
+        scaled.checked_add(den / 2).map(|s| Usd(s / den))
+    }
+
+    /// `amount` divided by the factor, rounded to the nearest picodollar (halves up), or
+    /// `None` on overflow.
+    pub fn remove(self, amount: Usd) -> Option<Usd> {
+        Markup {
+            num: self.den,
+            den: self.num,
+        }
+        .apply(amount)
+    }
+}
+
+impl std::str::FromStr for Markup {
+    type Err = MarkupError;
+    /// A positive decimal with at most nine decimal places (`1.4`, `1`, `0.85`).
+    fn from_str(s: &str) -> Result<Markup, MarkupError> {
+        let err = || MarkupError(s.chars().take(40).collect());
+        let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+        if int.is_empty()
+            || frac.len() > 9
+            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+            || s.ends_with('.')
+        {
+            return Err(err());
+        }
+        let den = 10u64.pow(frac.len() as u32);
+        let num: u64 = format!("{int}{frac}").parse().map_err(|_| err())?;
+        Markup::from_ratio(num, den).ok_or_else(err)
+    }
+}
+
+impl fmt::Display for Markup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Exact when the denominator is a power of ten, as for parsed markups.
+        let whole = self.num / self.den;
+        let rem = self.num % self.den;
+        if rem == 0 {
+            return write!(f, "{whole}");
+        }
+        let mut den = self.den;
+        let mut digits = 0;
+        while den % 10 == 0 {
+            den /= 10;
+            digits += 1;
+        }
+        if den == 1 {
+            let frac = format!("{rem:0digits$}");
+            write!(f, "{whole}.{}", frac.trim_end_matches('0'))
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
+    }
+}
+
+impl Price {
+    /// The cost of 1,000 tokens at this price with `markup` applied: per-1k-token credits as
+    /// the inference-api `/models` lists them (its prices include a 1.4x margin). Exact, but
+    /// for the markup's rounding to the nearest picodollar. `None` on overflow.
+    pub fn per_1k_tokens(self, markup: Markup) -> Option<Usd> {
+        markup.apply(Usd(u128::from(self.picos_per_token()) * 1000))
+    }
+
+    /// The price whose [`per_1k_tokens`](Price::per_1k_tokens) with `markup` is `per_1k`:
+    /// the markup removed and the result rounded to the nearest picodollar per token (halves
+    /// up). `None` if it does not fit.
+    ///
+    /// ```
+    /// use model_catalog::{Markup, Price, Usd};
+    /// let credits = Usd::from_picos(3_500_000_000); // 0.0035 per 1k tokens
+    /// let p = Price::from_per_1k_tokens(credits, "1.4".parse().unwrap()).unwrap();
+    /// assert_eq!(p.to_string(), "2.5");
+    /// ```
+    pub fn from_per_1k_tokens(per_1k: Usd, markup: Markup) -> Option<Price> {
+        let without = markup.remove(per_1k)?;
+        let picos = (without.0 + 500) / 1000;
+        u64::try_from(picos).ok().map(Price::from_picos_per_token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_parsing_and_display() {
+        for (s, ratio) in [
+            ("1.4", (14, 10)),
+            ("1", (1, 1)),
+            ("0.85", (85, 100)),
+            ("2.000", (2000, 1000)),
+        ] {
+            assert_eq!(s.parse::<Markup>().map(Markup::ratio), Ok(ratio), "{s}");
+        }
+        for bad in ["", "0", "0.0", "-1", "1.", ".4", "1e1", "x", "1.0000000001"] {
+            assert!(bad.parse::<Markup>().is_err(), "{bad}");
+        }
+        assert_eq!("1.40".parse::<Markup>().unwrap().to_string(), "1.4");
+        assert_eq!(Markup::from_ratio(4, 3).unwrap().to_string(), "4/3");
+    }
+
+    #[test]
+    fn markup_rounds_half_up_to_a_picodollar() {
+        let third = Markup::from_ratio(1, 3).unwrap();
+        assert_eq!(third.apply(Usd(1)), Some(Usd(0))); // 0.33 -> 0
+        assert_eq!(third.apply(Usd(2)), Some(Usd(1))); // 0.67 -> 1
+        let half = Markup::from_ratio(1, 2).unwrap();
+        assert_eq!(half.apply(Usd(1)), Some(Usd(1))); // 0.5 -> 1
+        assert_eq!(half.apply(Usd(3)), Some(Usd(2))); // 1.5 -> 2
+        assert_eq!(
+            Markup::from_ratio(u64::MAX, 1)
+                .unwrap()
+                .apply(Usd(u128::MAX)),
+            None
+        );
+    }
+
+    #[test]
+    fn round_to_is_half_up() {
+        assert_eq!(Usd(4_999_999_999).round_to(2), Usd(0));
+        assert_eq!(Usd(5_000_000_000).round_to(2), Usd(10_000_000_000));
+        assert_eq!(Usd(123).round_to(12), Usd(123));
+        assert_eq!(Usd(123).round_to(40), Usd(123));
+        assert_eq!(Usd(1_500_000_000_000).round_to(0), Usd(2_000_000_000_000));
+    }
+}

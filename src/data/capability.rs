@@ -1,0 +1,156 @@
+//! Capabilities: what a model can do, each known to be supported, known not to be, or unknown.
+
+use std::fmt;
+
+/// A capability a request may need.
+///
+/// Names (on the command line and in JSON): `tools`, `parallel_tools`, `vision`, `reasoning`,
+/// `structured_output`, `pdf`, `audio_input`, `audio_output`.
+///
+/// `vision`, `pdf`, `audio_input` and `audio_output` are read from the model's modalities
+/// (image, file and audio input; audio output); the others are recorded as flags.
+///
+/// ```
+/// use model_catalog::Capability;
+/// assert_eq!("parallel_tools".parse::<Capability>(), Ok(Capability::ParallelTools));
+/// assert_eq!(Capability::Pdf.as_str(), "pdf");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Capability {
+    /// Tool (function) calling.
+    Tools,
+    /// Several tool calls in one response.
+    ParallelTools,
+    /// Image input.
+    Vision,
+    /// Extended thinking / reasoning.
+    Reasoning,
+    /// Structured output (JSON schema response formats).
+    StructuredOutput,
+    /// PDF and other file input.
+    Pdf,
+    /// Audio input.
+    AudioInput,
+    /// Audio output.
+    AudioOutput,
+}
+
+impl Capability {
+    /// Every capability, in canonical order.
+    pub const ALL: [Capability; 8] = [
+        Capability::Tools,
+        Capability::ParallelTools,
+        Capability::Vision,
+        Capability::Reasoning,
+        Capability::StructuredOutput,
+        Capability::Pdf,
+        Capability::AudioInput,
+        Capability::AudioOutput,
+    ];
+
+    /// The snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Capability::Tools => "tools",
+            Capability::ParallelTools => "parallel_tools",
+            Capability::Vision => "vision",
+            Capability::Reasoning => "reasoning",
+            Capability::StructuredOutput => "structured_output",
+            Capability::Pdf => "pdf",
+            Capability::AudioInput => "audio_input",
+            Capability::AudioOutput => "audio_output",
+        }
+    }
+}
+
+impl fmt::Display for Capability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The name given is not a capability.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCapability(pub String);
+
+impl fmt::Display for UnknownCapability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown capability `{}` (expected one of tools, parallel_tools, vision, reasoning, structured_output, pdf, audio_input, audio_output)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownCapability {}
+
+impl std::str::FromStr for Capability {
+    type Err = UnknownCapability;
+    fn from_str(s: &str) -> Result<Capability, UnknownCapability> {
+        Capability::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| UnknownCapability(s.chars().take(40).collect()))
+    }
+}
+
+/// Whether a model has a capability: known yes, known no, or unknown. An absent fact is
+/// never taken as "no".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Support {
+    /// Known to be supported.
+    Yes,
+    /// Known not to be supported.
+    No,
+    /// No source says.
+    Unknown,
+}
+
+impl Support {
+    /// `Some(true)`, `Some(false)` or `None`.
+    pub const fn known(self) -> Option<bool> {
+        match self {
+            Support::Yes => Some(true),
+            Support::No => Some(false),
+            Support::Unknown => None,
+        }
+    }
+
+    /// From a known-or-unknown boolean.
+    pub const fn from_known(v: Option<bool>) -> Support {
+        match v {
+            Some(true) => Support::Yes,
+            Some(false) => Support::No,
+            None => Support::Unknown,
+        }
+    }
+}
+
+/// The capability flags recorded in data (the others come from modalities); absent means
+/// unknown.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Flags {
+    /// Tool calling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<bool>,
+    /// Parallel tool calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tools: Option<bool>,
+    /// Reasoning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<bool>,
+    /// Structured output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structured_output: Option<bool>,
+}
+
+impl Flags {
+    /// Whether no flag is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Flags::default()
+    }
+}

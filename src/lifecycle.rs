@@ -1,0 +1,65 @@
+//! [`Lifecycle`]: whether a model is active, deprecated or retired on a given day.
+
+use crate::{Date, Model};
+
+/// Where a model stands on a given day.
+///
+/// A model is retired from its retirement date on (the day itself included), deprecated
+/// when its provider has deprecated it but it is still served, and active otherwise.
+///
+/// ```
+/// use model_catalog::{lookup_model, Date, Lifecycle};
+///
+/// let m = lookup_model("gpt-3.5-turbo").unwrap();
+/// let day = |s: &str| s.parse::<Date>().unwrap();
+/// assert_eq!(m.lifecycle_on(day("2026-09-27")), Lifecycle::Deprecated { retires: Some(day("2026-09-28")) });
+/// assert_eq!(m.lifecycle_on(day("2026-09-28")), Lifecycle::Retired { since: day("2026-09-28") });
+/// assert_eq!(lookup_model("gpt-4o").unwrap().lifecycle_on(day("2026-09-28")), Lifecycle::Active);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lifecycle {
+    /// Served and not deprecated.
+    Active,
+    /// Deprecated but still served; `retires` is the announced retirement date, if any.
+    Deprecated {
+        /// The day it stops being served.
+        retires: Option<Date>,
+    },
+    /// No longer served.
+    Retired {
+        /// The retirement date.
+        since: Date,
+    },
+}
+
+impl Lifecycle {
+    /// `active`, `deprecated` or `retired`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::Deprecated { .. } => "deprecated",
+            Lifecycle::Retired { .. } => "retired",
+        }
+    }
+
+    /// Whether the model is still served (active or deprecated).
+    pub fn is_served(self) -> bool {
+        !matches!(self, Lifecycle::Retired { .. })
+    }
+}
+
+impl Model {
+    /// Where the model stands on `date`.
+    pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
+        match self.retires {
+            Some(since) if since <= date => Lifecycle::Retired { since },
+            retires if self.deprecated || retires.is_some() => Lifecycle::Deprecated { retires },
+            _ => Lifecycle::Active,
+        }
+    }
+
+    /// Where the model stands today (UTC, by the system clock).
+    pub fn lifecycle(&self) -> Lifecycle {
+        self.lifecycle_on(Date::today())
+    }
+}
