@@ -8,7 +8,9 @@ use crate::{MatchKind, Model, Offer, Provider};
 #[allow(clippy::all, clippy::pedantic, unused_imports)]
 mod tables {
     use crate::data::capability::Flags;
+    use crate::data::surface::{ApiFormat, Surface};
     use crate::model::DistillationPolicy;
+    use crate::provider::ApiSurface;
     use crate::{Date, MatchKind, Modalities, Model, Offer, Price, Pricing, Provider};
     use std::borrow::Cow;
 
@@ -101,18 +103,23 @@ impl NameSource for BuiltinNames {
 
 impl View<'static> for Builtin {
     #[inline]
-    fn model_key(self, name: &str) -> Option<(&'static Model, MatchKind)> {
-        model_key(name)
+    fn model_key(self, name: &str) -> Option<(&'static Model, MatchKind, bool)> {
+        model_key(name).map(|(m, k)| (m, k, false))
     }
 
     #[inline]
-    fn provider_key(self, name: &str) -> Option<(&'static Provider, MatchKind)> {
-        provider_key(name)
+    fn provider_key(self, name: &str) -> Option<(&'static Provider, MatchKind, bool)> {
+        provider_key(name).map(|(p, k)| (p, k, false))
     }
 
     #[inline]
-    fn home(self, m: &'static Model) -> &'static Provider {
-        provider_of(m)
+    fn home(self, m: &'static Model) -> (&'static Provider, bool) {
+        (provider_of(m), false)
+    }
+
+    #[inline]
+    fn lists_models(self, p: &'static Provider) -> bool {
+        p.lists_models()
     }
 
     #[inline]

@@ -5,9 +5,10 @@
 //! that would not fit (beyond about 3.4e26 USD) is [`CostError::Overflow`], never a wrapped or
 //! saturated number.
 //!
-//! Rounding happens only where a factor is not an integer: applying a [`Markup`] rounds to the
-//! nearest picodollar, halves up. [`Usd::round_to`] rounds to fewer decimal places the same
-//! way. Conversions to `f64` are for display only.
+//! Rounding happens only where a factor is not an integer, always once, to the nearest unit
+//! with halves up: applying a [`Markup`] rounds to a picodollar, removing one from per-1k
+//! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
+//! to fewer decimal places. Conversions to `f64` are for display only.
 
 use crate::{Model, Price, Pricing};
 use std::fmt;
@@ -18,8 +19,8 @@ use std::fmt;
 /// use model_catalog::Usd;
 /// let a = Usd::from_picos(2_500_000_000);
 /// assert_eq!(a.to_string(), "0.0025");
-/// assert_eq!(a.round_to(2), Usd::ZERO);
-/// assert_eq!(Usd::from_picos(5_000_000_000).round_to(2).to_string(), "0.01"); // half up
+/// assert_eq!(a.round_to(2), Some(Usd::ZERO));
+/// assert_eq!(Usd::from_picos(5_000_000_000).round_to(2).unwrap().to_string(), "0.01"); // half up
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Usd(u128);
@@ -50,15 +51,15 @@ impl Usd {
         self.0.checked_add(other.0).map(Usd)
     }
 
-    /// Rounded to `decimals` decimal places of a dollar (at most 12), halves up.
-    pub fn round_to(self, decimals: u32) -> Usd {
-        let decimals = decimals.min(12);
-        let unit = 10u128.pow(12 - decimals);
+    /// Rounded to `decimals` decimal places of a dollar (at most 12), halves up; `None` if
+    /// the rounded amount does not fit (only within half a unit of the largest amount).
+    pub fn round_to(self, decimals: u32) -> Option<Usd> {
+        let unit = 10u128.pow(12 - decimals.min(12));
         let down = self.0 / unit * unit;
-        if self.0 - down >= unit / 2 && unit > 1 {
-            Usd(down.saturating_add(unit))
+        if unit > 1 && self.0 - down >= unit / 2 {
+            down.checked_add(unit).map(Usd)
         } else {
-            Usd(down)
+            Some(Usd(down))
         }
     }
 }
@@ -341,8 +342,11 @@ impl Price {
     /// assert_eq!(p.to_string(), "2.5");
     /// ```
     pub fn from_per_1k_tokens(per_1k: Usd, markup: Markup) -> Option<Price> {
-        let without = markup.remove(per_1k)?;
-        let picos = (without.0 + 500) / 1000;
+        // picos per token = per_1k * den / (num * 1000), rounded once, halves up.
+        let (num, den) = markup.ratio();
+        let divisor = u128::from(num).checked_mul(1000)?;
+        let scaled = per_1k.0.checked_mul(u128::from(den))?;
+        let picos = scaled.checked_add(divisor / 2)? / divisor;
         u64::try_from(picos).ok().map(Price::from_picos_per_token)
     }
 }
@@ -386,10 +390,14 @@ mod tests {
 
     #[test]
     fn round_to_is_half_up() {
-        assert_eq!(Usd(4_999_999_999).round_to(2), Usd(0));
-        assert_eq!(Usd(5_000_000_000).round_to(2), Usd(10_000_000_000));
-        assert_eq!(Usd(123).round_to(12), Usd(123));
-        assert_eq!(Usd(123).round_to(40), Usd(123));
-        assert_eq!(Usd(1_500_000_000_000).round_to(0), Usd(2_000_000_000_000));
+        assert_eq!(Usd(4_999_999_999).round_to(2), Some(Usd(0)));
+        assert_eq!(Usd(5_000_000_000).round_to(2), Some(Usd(10_000_000_000)));
+        assert_eq!(Usd(123).round_to(12), Some(Usd(123)));
+        assert_eq!(Usd(123).round_to(40), Some(Usd(123)));
+        assert_eq!(
+            Usd(1_500_000_000_000).round_to(0),
+            Some(Usd(2_000_000_000_000))
+        );
+        assert_eq!(Usd(u128::MAX).round_to(3), None);
     }
 }

@@ -36,10 +36,10 @@
 #![forbid(unsafe_code)]
 
 mod builtin;
+mod catalog;
 #[cfg(test)]
 mod codegen;
 mod cost;
-#[allow(dead_code)]
 mod data;
 mod error;
 mod fold;
@@ -52,17 +52,32 @@ mod request;
 pub mod resolve;
 mod suggest;
 
+pub use catalog::{
+    Catalog, CatalogBuilder, CatalogError, CatalogGuard, CustomProvider, SharedCatalog,
+};
 pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, Usage, Usd};
+/// The data format: the documents of `data/` and of run-time overlays (see `data/README.md`),
+/// and the errors a document can have.
+pub mod schema {
+    pub use crate::data::capability::Flags;
+    pub use crate::data::schema::{
+        AliasEntry, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry, Sources,
+    };
+    pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};
+    pub use crate::data::validate::{DataError, DataErrorKind};
+}
+
 pub use data::capability::{Capability, Support, UnknownCapability};
 pub use data::date::{Date, DateError};
 pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{Price, PriceError, Pricing};
+pub use data::surface::{ApiFormat, Surface, UnknownSurface};
 pub use error::ResolveError;
 pub use lifecycle::Lifecycle;
 pub use model::{DistillationPolicy, Model};
 pub use offer::Offer;
-pub use provider::Provider;
+pub use provider::{ApiSurface, Provider};
 pub use query::{Query, Sort};
 pub use request::{Request, Violation};
 pub use resolve::{Prefix, Resolution, Resolver, Separator};

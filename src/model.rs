@@ -54,6 +54,8 @@ pub struct Model {
     pub(crate) notes: Option<Text>,
     /// Indexes of the offers of this model in its catalog's offer table.
     pub(crate) offers: Cow<'static, [u32]>,
+    /// Index in its catalog's model table.
+    pub(crate) index: u32,
 }
 
 /// Whether a model's outputs may be used for distillation or training, as a source records

@@ -1,7 +1,53 @@
 //! [`Provider`]: an API endpoint that serves models.
 
+use crate::data::surface::{ApiFormat, ControlPlane, Surface};
 use crate::model::Text;
+use crate::Support;
 use std::borrow::Cow;
+
+/// An API surface a provider accepts: a format, the endpoint, and the top-level request
+/// parameters it takes where known.
+///
+/// ```
+/// use model_catalog::{lookup_provider, Support, Surface};
+///
+/// let openai = lookup_provider("openai").unwrap();
+/// let chat = openai.surface(Surface::ChatCompletions).unwrap();
+/// assert_eq!(chat.accepts("reasoning_effort"), Support::Yes);
+/// assert_eq!(chat.accepts("thinking"), Support::No);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ApiSurface {
+    pub(crate) format: ApiFormat,
+    pub(crate) surface: Option<Surface>,
+    pub(crate) params: Option<Cow<'static, [Text]>>,
+}
+
+impl ApiSurface {
+    /// The format (`openai`, `anthropic`).
+    pub fn format(&self) -> ApiFormat {
+        self.format
+    }
+
+    /// The endpoint, where known.
+    pub fn surface(&self) -> Option<Surface> {
+        self.surface
+    }
+
+    /// The top-level request parameters accepted, where known.
+    pub fn supported_params(&self) -> Option<impl ExactSizeIterator<Item = &str> + Clone> {
+        self.params.as_ref().map(|p| p.iter().map(|x| &**x))
+    }
+
+    /// Whether the surface accepts top-level parameter `param` (exact name): unknown when
+    /// the parameters are not recorded.
+    pub fn accepts(&self, param: &str) -> Support {
+        match &self.params {
+            Some(p) => Support::from_known(Some(p.iter().any(|x| x == param))),
+            None => Support::Unknown,
+        }
+    }
+}
 
 /// A provider: an API that serves models, addressed as `provider:model`.
 ///
@@ -27,6 +73,11 @@ pub struct Provider {
     pub(crate) models: (u32, u32),
     /// The models of other providers it serves: a range of the catalog's offer table.
     pub(crate) offers: (u32, u32),
+    pub(crate) api_surfaces: Cow<'static, [ApiSurface]>,
+    pub(crate) metadata: Option<Text>,
+    pub(crate) control_plane: Option<Box<ControlPlane>>,
+    /// Index in its catalog's provider table.
+    pub(crate) index: u32,
 }
 
 impl Provider {
@@ -89,6 +140,26 @@ impl Provider {
     /// with none passes every model string through unchanged.
     pub fn lists_models(&self) -> bool {
         self.models.0 < self.models.1 || self.offers.0 < self.offers.1
+    }
+
+    /// The API surfaces it accepts.
+    pub fn api_surfaces(&self) -> &[ApiSurface] {
+        &self.api_surfaces
+    }
+
+    /// The API surface for endpoint `s`, if the provider accepts it.
+    pub fn surface(&self, s: Surface) -> Option<&ApiSurface> {
+        self.api_surfaces.iter().find(|x| x.surface == Some(s))
+    }
+
+    /// Free-form metadata (custom providers).
+    pub fn metadata(&self) -> Option<&str> {
+        self.metadata.as_deref()
+    }
+
+    /// The control-plane resource a custom provider was imported from, if any.
+    pub fn control_plane(&self) -> Option<&ControlPlane> {
+        self.control_plane.as_deref()
     }
 
     pub(crate) fn model_range(&self) -> std::ops::Range<usize> {

@@ -28,7 +28,7 @@ pub enum Sort {
     ContextWindow,
     /// By caller-supplied usage counts, highest first (NanoGPT's `sort=mostused` and
     /// `sort=favorites`). Models without a count follow, in catalog order. Keys are model ids,
-    /// ASCII case ignored.
+    /// ASCII case ignored; counts under keys that differ only in case are added together.
     Usage(HashMap<String, u64>),
 }
 
@@ -49,7 +49,9 @@ pub enum Sort {
 ///     .sort(Sort::InputPrice)
 ///     .run();
 /// assert!(!found.is_empty());
-/// assert!(found.windows(2).all(|w| w[0].pricing().input <= w[1].pricing().input));
+/// // Cheapest first; models without an input price would come last.
+/// let prices: Vec<_> = found.iter().map_while(|m| m.pricing().input).collect();
+/// assert!(prices.windows(2).all(|w| w[0] <= w[1]));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Query {
@@ -116,8 +118,10 @@ impl Query {
         self
     }
 
-    /// Keep models defined by provider `id` (canonical id, ASCII case ignored). Repeatable:
-    /// any may match.
+    /// Keep models defined by provider `id`: the provider's canonical id (not an alias),
+    /// ASCII case ignored, matched against [`Model::provider_id`], so models a provider only
+    /// offers for others are not included (see [`models_of`](crate::models_of) for those).
+    /// Repeatable: any may match.
     pub fn provider(mut self, id: &str) -> Query {
         self.providers.push(id.to_ascii_lowercase());
         self

@@ -54,6 +54,9 @@ pub struct Resolution<'c, 'i> {
     pub matched: MatchKind,
     /// How the provider was named, if it was; `None` when it was implied by the model.
     pub prefix: Option<Prefix>,
+    /// Whether a run-time [`Catalog`](crate::Catalog) override of a built-in provider or
+    /// model name decided this answer. Always `false` for the built-in catalog.
+    pub overrides_builtin: bool,
 }
 
 impl Resolution<'_, '_> {
@@ -82,16 +85,19 @@ pub enum Separator {
     Slash,
 }
 
-/// A catalog as the grammar sees it.
+/// A catalog as the grammar sees it. The `bool`s say whether a run-time override of a
+/// built-in name or provider was involved.
 pub(crate) trait View<'c>: Copy {
     /// The model a name denotes (ASCII case ignored).
-    fn model_key(self, name: &str) -> Option<(&'c Model, MatchKind)>;
+    fn model_key(self, name: &str) -> Option<(&'c Model, MatchKind, bool)>;
     /// The provider a name denotes (ASCII case ignored).
-    fn provider_key(self, name: &str) -> Option<(&'c Provider, MatchKind)>;
+    fn provider_key(self, name: &str) -> Option<(&'c Provider, MatchKind, bool)>;
     /// The provider that defines `m`.
-    fn home(self, m: &'c Model) -> &'c Provider;
+    fn home(self, m: &'c Model) -> (&'c Provider, bool);
     /// The upstream id `p` expects for `m`, if `p` offers it.
     fn offer(self, p: &'c Provider, m: &'c Model) -> Option<&'c str>;
+    /// Whether `p` lists any model, its own or offered.
+    fn lists_models(self, p: &'c Provider) -> bool;
     /// Ids of the providers that offer `m`, its home first.
     fn offered_by(self, m: &'c Model) -> Vec<String>;
     /// Where suggestions come from.
@@ -110,21 +116,23 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if s.is_empty() {
         return Err(ResolveError::Empty);
     }
-    if let Some((m, matched)) = view.model_key(s) {
+    if let Some((m, matched, key_override)) = view.model_key(s) {
+        let (provider, replaced) = view.home(m);
         return Ok(Resolution {
-            provider: view.home(m),
+            provider,
             model: Some(m),
             upstream_id: m.upstream_id(),
             matched,
             prefix: None,
+            overrides_builtin: key_override || replaced,
         });
     }
     let colon = s.find(':');
     for (at, separator) in [(colon, Separator::Colon), (s.find('/'), Separator::Slash)] {
         let Some(at) = at else { continue };
-        if let Some((provider, matched)) = view.provider_key(&s[..at]) {
+        if let Some((provider, matched, replaced)) = view.provider_key(&s[..at]) {
             let prefix = Prefix { separator, matched };
-            return qualified(view, s, provider, &s[at + 1..], prefix);
+            return qualified(view, s, provider, &s[at + 1..], prefix, replaced);
         }
     }
     Err(match colon {
@@ -149,6 +157,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
     provider: &'c Provider,
     model: &'i str,
     prefix: Prefix,
+    replaced: bool,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     let pass_through = Resolution {
         provider,
@@ -156,8 +165,9 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         upstream_id: model,
         matched: MatchKind::PassThrough,
         prefix: Some(prefix),
+        overrides_builtin: replaced,
     };
-    if let Some((m, matched)) = view.model_key(model) {
+    if let Some((m, matched, key_override)) = view.model_key(model) {
         if let Some(upstream_id) = view.offer(provider, m) {
             return Ok(Resolution {
                 provider,
@@ -165,9 +175,10 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
                 upstream_id,
                 matched,
                 prefix: Some(prefix),
+                overrides_builtin: replaced || key_override,
             });
         }
-        if provider.is_aggregator() || !provider.lists_models() {
+        if provider.is_aggregator() || !view.lists_models(provider) {
             return Ok(pass_through);
         }
         return Err(ResolveError::ModelNotOffered {

@@ -10,10 +10,12 @@ pub mod key;
 pub mod modality;
 pub mod price;
 pub mod schema;
+pub mod surface;
 pub mod validate;
 
 use std::path::Path;
 
+#[cfg_attr(not(test), allow(dead_code))]
 /// Reads every `providers/*.json` document under `dir`, sorted by file name.
 ///
 /// Documents are named `{display}/providers/{file}` in errors.

@@ -7,6 +7,7 @@ use super::capability::Flags;
 use super::date::Date;
 use super::modality::Modality;
 use super::price::Pricing;
+use super::surface::{ControlPlane, SurfaceEntry};
 use serde::{Deserialize, Serialize};
 
 fn is_false(b: &bool) -> bool {
@@ -71,6 +72,15 @@ pub struct ProviderEntry {
     /// string it does not list is passed through even when another provider lists it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub aggregator: bool,
+    /// The API surfaces it accepts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub api_surfaces: Vec<SurfaceEntry>,
+    /// Free-form metadata (a custom provider's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// The provider's control-plane resource, for providers imported from a gateway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control_plane: Option<ControlPlane>,
 }
 
 /// A model as one provider serves it.

@@ -171,17 +171,26 @@ fn describe(what: &str, id: Option<&serde_json::Value>) -> String {
 }
 
 /// A validated catalog, ready to be compiled into tables or used as an overlay.
+///
+/// Indexes are in the combined space of the base the documents were validated over
+/// (empty for the built-in data): base providers are `0..provider_base`, new providers
+/// follow; likewise models.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Validated {
-    /// Providers in document order.
+    /// How many providers the base has; new providers' indexes start here.
+    pub provider_base: usize,
+    /// How many models the base has; new models' indexes start here.
+    pub model_base: usize,
+    /// Providers in document order (overrides of base providers included).
     pub providers: Vec<ProviderRec>,
-    /// Models grouped by provider, in provider order, each provider's in document order.
+    /// Models grouped by provider, in provider-index order, each provider's in document
+    /// order. `models[i]` has index `model_base + i`.
     pub models: Vec<ModelRec>,
     /// Offers grouped by provider likewise.
     pub offers: Vec<OfferRec>,
-    /// Every model key (folded): ids, upstream ids and aliases.
+    /// Every model key (folded) the documents define: ids, upstream ids and aliases.
     pub model_keys: Vec<KeyRec>,
-    /// Every provider key (folded): ids and aliases.
+    /// Every provider key (folded) the documents define: ids and aliases.
     pub provider_keys: Vec<KeyRec>,
 }
 
@@ -190,11 +199,15 @@ pub struct Validated {
 pub struct ProviderRec {
     /// The document that defines it.
     pub file: String,
+    /// Its index in the combined space: a base provider's when it overrides one.
+    pub index: usize,
+    /// Whether it replaces a base provider (with the caller's leave).
+    pub overrides: bool,
     /// Its entry.
     pub entry: ProviderEntry,
-    /// Its models, as indexes into [`Validated::models`].
+    /// Its models, as positions in [`Validated::models`].
     pub models: Range<usize>,
-    /// Its offers, as indexes into [`Validated::offers`].
+    /// Its offers, as positions in [`Validated::offers`].
     pub offers: Range<usize>,
 }
 
@@ -203,9 +216,9 @@ pub struct ProviderRec {
 pub struct OfferRec {
     /// The document that declares it.
     pub file: String,
-    /// Index of the offering provider in [`Validated::providers`].
+    /// Index of the offering provider (combined space).
     pub provider: usize,
-    /// Index of the model in [`Validated::models`].
+    /// Index of the model (combined space).
     pub model: usize,
     /// Its entry.
     pub entry: OfferEntry,
@@ -216,7 +229,7 @@ pub struct OfferRec {
 pub struct ModelRec {
     /// The document that defines it.
     pub file: String,
-    /// Index of its provider in [`Validated::providers`].
+    /// Index of its provider (combined space).
     pub provider: usize,
     /// Its entry.
     pub entry: ModelEntry,
@@ -231,45 +244,178 @@ pub struct ModelRec {
 pub struct KeyRec {
     /// The name, ASCII-lowercased.
     pub key: String,
-    /// Index of the entry it names.
+    /// Index of the entry it names (combined space).
     pub index: usize,
     /// Which of the entry's names it is.
     pub kind: MatchKind,
+    /// Whether it takes the name from a base entry (with the caller's leave).
+    pub overrides: bool,
+}
+
+/// A catalog that documents are validated on top of (the compiled one, for run-time
+/// overlays). Keys are given ASCII-lowercased.
+pub trait Base {
+    /// How many providers it has.
+    fn provider_count(&self) -> usize;
+    /// How many models it has.
+    fn model_count(&self) -> usize;
+    /// The provider holding a key: its index, which of its names the key is, and its id.
+    fn provider_key(&self, key: &str) -> Option<(usize, MatchKind, String)>;
+    /// The model holding a key: its index, which of its names the key is, and its id.
+    fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)>;
+    /// The index of the provider that defines base model `index`.
+    fn model_provider(&self, index: usize) -> Option<usize>;
+    /// The id of base provider `index`.
+    fn provider_id(&self, index: usize) -> Option<String>;
+}
+
+/// The empty base.
+#[cfg_attr(not(test), allow(dead_code))]
+struct NoBase;
+
+impl Base for NoBase {
+    fn provider_count(&self) -> usize {
+        0
+    }
+    fn model_count(&self) -> usize {
+        0
+    }
+    fn provider_key(&self, _: &str) -> Option<(usize, MatchKind, String)> {
+        None
+    }
+    fn model_key(&self, _: &str) -> Option<(usize, MatchKind, String)> {
+        None
+    }
+    fn model_provider(&self, _: usize) -> Option<usize> {
+        None
+    }
+    fn provider_id(&self, _: usize) -> Option<String> {
+        None
+    }
+}
+
+/// Base entries the caller allows documents to replace or take names from, by id (ASCII
+/// case ignored). Without leave, any collision with a base name is an error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overrides {
+    /// Base provider ids.
+    pub providers: Vec<String>,
+    /// Base model ids.
+    pub models: Vec<String>,
+}
+
+impl Overrides {
+    fn provider(&self, id: &str) -> bool {
+        self.providers.iter().any(|p| p.eq_ignore_ascii_case(id))
+    }
+    fn model(&self, id: &str) -> bool {
+        self.models.iter().any(|m| m.eq_ignore_ascii_case(id))
+    }
 }
 
 struct Holder {
     index: usize,
     kind: MatchKind,
     desc: String,
+    overrides: bool,
 }
 
-/// A set of folded keys, each held by one entry.
-#[derive(Default)]
-struct KeySpace {
+/// Which namespace a [`KeySpace`] covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Space {
+    Providers,
+    Models,
+}
+
+/// A set of folded keys, each held by one entry, over the base's keys.
+struct KeySpace<'b> {
+    space: Space,
+    base: &'b dyn Base,
+    overrides: &'b Overrides,
     map: HashMap<String, Holder>,
     order: Vec<String>,
 }
 
-impl KeySpace {
-    /// Claims `name` for entry `index`; on a clash returns the holder's description.
+/// Why a key could not be claimed: another entry holds it (its description).
+struct Clash(String);
+
+impl<'b> KeySpace<'b> {
+    fn new(space: Space, base: &'b dyn Base, overrides: &'b Overrides) -> KeySpace<'b> {
+        KeySpace {
+            space,
+            base,
+            overrides,
+            map: HashMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    fn base_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
+        match self.space {
+            Space::Providers => self.base.provider_key(key),
+            Space::Models => self.base.model_key(key),
+        }
+    }
+
+    fn allowed(&self, id: &str) -> bool {
+        match self.space {
+            Space::Providers => self.overrides.provider(id),
+            Space::Models => self.overrides.model(id),
+        }
+    }
+
+    /// Claims `name` for entry `index`. A name a base entry holds is taken over only with
+    /// the caller's leave for that entry; a name the same entry already holds in the base is
+    /// not claimed again.
     fn claim(
         &mut self,
         name: &str,
         index: usize,
         kind: MatchKind,
         desc: String,
-    ) -> Result<(), (usize, String)> {
+    ) -> Result<(), Clash> {
         let key = fold(name);
         if let Some(h) = self.map.get(&key) {
-            return Err((h.index, h.desc.clone()));
+            return Err(Clash(h.desc.clone()));
+        }
+        let mut overrides = false;
+        if let Some((holder, holder_kind, id)) = self.base_key(&key) {
+            if holder == index {
+                return Ok(());
+            }
+            if !self.allowed(&id) {
+                let what = if self.space == Space::Providers {
+                    "provider"
+                } else {
+                    "model"
+                };
+                return Err(Clash(format!(
+                    "the {} of built-in {what} `{id}` (allow an override of `{id}` to replace it)",
+                    role(holder_kind)
+                )));
+            }
+            overrides = true;
         }
         self.order.push(key.clone());
-        self.map.insert(key, Holder { index, kind, desc });
+        self.map.insert(
+            key,
+            Holder {
+                index,
+                kind,
+                desc,
+                overrides,
+            },
+        );
         Ok(())
     }
 
-    fn get(&self, name: &str) -> Option<&Holder> {
-        self.map.get(&fold(name))
+    /// The entry a name denotes here or in the base: index and kind.
+    fn get(&self, name: &str) -> Option<(usize, MatchKind)> {
+        let key = fold(name);
+        match self.map.get(&key) {
+            Some(h) => Some((h.index, h.kind)),
+            None => self.base_key(&key).map(|(i, k, _)| (i, k)),
+        }
     }
 
     fn into_keys(mut self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
@@ -281,6 +427,7 @@ impl KeySpace {
                 KeyRec {
                     index: remap(h.index),
                     kind: h.kind,
+                    overrides: h.overrides,
                     key,
                 }
             })
@@ -310,6 +457,30 @@ impl Check {
             entry: entry.to_owned(),
             kind,
         });
+    }
+
+    fn invalid(&mut self, file: &str, entry: &str, field: &'static str, reason: impl Into<String>) {
+        self.push(
+            file,
+            entry,
+            DataErrorKind::Invalid {
+                field,
+                reason: reason.into(),
+            },
+        );
+    }
+
+    fn duplicate(&mut self, file: &str, entry: &str, name: &str, kind: MatchKind, clash: Clash) {
+        let Clash(holder) = clash;
+        self.push(
+            file,
+            entry,
+            DataErrorKind::Duplicate {
+                name: name.to_owned(),
+                role: role(kind),
+                holder,
+            },
+        );
     }
 
     fn name(
@@ -346,15 +517,11 @@ impl Check {
     fn redundant(&mut self, file: &str, entry: &str, redundant: &[String], keys: &[&str]) {
         for r in redundant {
             if !keys.iter().any(|k| k.eq_ignore_ascii_case(r)) {
-                self.push(
+                self.invalid(
                     file,
                     entry,
-                    DataErrorKind::Invalid {
-                        field: "redundant_aliases",
-                        reason: format!(
-                            "`{r}` is not a spelling of this entry's id or aliases; list it under aliases"
-                        ),
-                    },
+                    "redundant_aliases",
+                    format!("`{r}` is not a spelling of this entry's id or aliases; list it under aliases"),
                 );
             }
         }
@@ -364,73 +531,126 @@ impl Check {
 /// Validates a set of documents as one whole catalog.
 ///
 /// Returns every error found, in document order.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError>> {
+    validate_over(&NoBase, &Overrides::default(), files)
+}
+
+/// Validates documents on top of `base`: names must not collide with the base's (ASCII case
+/// ignored) unless `overrides` allows it for the base entry that holds them; `extends`,
+/// alias targets, offers and successors may name base entries.
+///
+/// Returns every error found, in document order.
+pub fn validate_over(
+    base: &dyn Base,
+    overrides: &Overrides,
+    files: &[(String, DataFile)],
+) -> Result<Validated, Vec<DataError>> {
     let mut check = Check { errors: Vec::new() };
+    let provider_base = base.provider_count();
+    let model_base = base.model_count();
 
     // Providers and their keys.
-    let mut providers: Vec<(String, ProviderEntry)> = Vec::new();
+    struct NewProvider {
+        file: String,
+        index: usize,
+        overrides: bool,
+        entry: ProviderEntry,
+    }
+    let mut providers: Vec<NewProvider> = Vec::new();
     let mut doc_provider: Vec<Option<usize>> = vec![None; files.len()];
-    let mut pkeys = KeySpace::default();
+    let mut pkeys = KeySpace::new(Space::Providers, base, overrides);
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(p) = &doc.provider else { continue };
         let entry = format!("provider `{}`", p.id);
         if doc.extends.is_some() {
-            check.push(
+            check.invalid(
                 file,
                 &entry,
-                DataErrorKind::Invalid {
-                    field: "extends",
-                    reason: "a document has either `provider` or `extends`, not both".into(),
-                },
+                "extends",
+                "a document has either `provider` or `extends`, not both",
             );
         }
-        let index = providers.len();
+        if !check.name(file, &entry, "id", &p.id, true) {
+            continue;
+        }
+        // A base provider's id names it: replacing it needs leave.
+        let mut index = provider_base + providers.iter().filter(|x| !x.overrides).count();
+        let mut replaces = false;
+        if let Some((held, MatchKind::Id, id)) = base.provider_key(&fold(&p.id)) {
+            if overrides.provider(&id) {
+                if providers.iter().any(|x| x.index == held) {
+                    check.invalid(
+                        file,
+                        &entry,
+                        "id",
+                        format!("built-in provider `{id}` is replaced twice"),
+                    );
+                    continue;
+                }
+                index = held;
+                replaces = true;
+            }
+        }
         let desc = |kind| format!("the {} of provider `{}` ({file})", role(kind), p.id);
         let mut names = vec![(MatchKind::Id, &p.id)];
         names.extend(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
         for (kind, name) in names {
             let field = if kind == MatchKind::Id { "id" } else { "alias" };
-            if !check.name(file, &entry, field, name, true) {
+            if kind == MatchKind::Alias && !check.name(file, &entry, field, name, true) {
                 continue;
             }
-            if let Err((_, holder)) = pkeys.claim(name, index, kind, desc(kind)) {
-                check.push(
-                    file,
-                    &entry,
-                    DataErrorKind::Duplicate {
-                        name: name.clone(),
-                        role: role(kind),
-                        holder,
-                    },
-                );
+            if let Err(clash) = pkeys.claim(name, index, kind, desc(kind)) {
+                check.duplicate(file, &entry, name, kind, clash);
             }
         }
         let mut own: Vec<&str> = vec![&p.id];
         own.extend(p.aliases.iter().map(String::as_str));
         check.redundant(file, &entry, &p.redundant_aliases, &own);
         if p.name.trim().is_empty() {
-            check.push(
-                file,
-                &entry,
-                DataErrorKind::Invalid {
-                    field: "name",
-                    reason: "is empty".into(),
-                },
-            );
+            check.invalid(file, &entry, "name", "is empty");
+        }
+        for s in &p.api_surfaces {
+            for (i, param) in s.supported_params.iter().flatten().enumerate() {
+                if param.is_empty() || !param.bytes().all(|b| b.is_ascii_graphic()) {
+                    check.invalid(
+                        file,
+                        &entry,
+                        "supported_params",
+                        format!("{param:?} is not a parameter name"),
+                    );
+                } else if s
+                    .supported_params
+                    .as_ref()
+                    .is_some_and(|ps| ps[..i].contains(param))
+                {
+                    check.invalid(
+                        file,
+                        &entry,
+                        "supported_params",
+                        format!("`{param}` is listed twice"),
+                    );
+                }
+            }
         }
         doc_provider[doc_index] = Some(index);
-        providers.push((file.clone(), p.clone()));
+        providers.push(NewProvider {
+            file: file.clone(),
+            index,
+            overrides: replaces,
+            entry: p.clone(),
+        });
     }
 
-    // Models and their keys. Indexes here are in document order; they are regrouped by
-    // provider at the end.
+    // Models and their keys. Indexes here are model_base + document order; they are
+    // regrouped by provider at the end.
     let mut models: Vec<ModelRec> = Vec::new();
-    let mut mkeys = KeySpace::default();
+    let mut mkeys = KeySpace::new(Space::Models, base, overrides);
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let provider = match (&doc.provider, &doc.extends) {
             (Some(_), _) => doc_provider[doc_index],
             (None, Some(ext)) => {
-                let found = pkeys.get(ext).map(|h| h.index);
+                let found = pkeys.get(ext).map(|(i, _)| i);
                 if found.is_none() {
                     check.push(
                         file,
@@ -444,15 +664,11 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
             }
             (None, None) => {
                 if !doc.models.is_empty() || !doc.offers.is_empty() {
-                    check.push(
+                    check.invalid(
                         file,
                         "document",
-                        DataErrorKind::Invalid {
-                            field: "provider",
-                            reason:
-                                "models and offers need a provider: give `provider` or `extends`"
-                                    .into(),
-                        },
+                        "provider",
+                        "models and offers need a provider: give `provider` or `extends`",
                     );
                 }
                 None
@@ -462,7 +678,7 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         for m in &doc.models {
             let entry = format!("model `{}`", m.id);
             check_model_fields(&mut check, file, &entry, m);
-            let index = models.len();
+            let index = model_base + models.len();
             let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
             let mut names = vec![(MatchKind::Id, &m.id)];
             if !upstream.eq_ignore_ascii_case(&m.id) {
@@ -479,16 +695,8 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
                     continue;
                 }
                 let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
-                if let Err((_, holder)) = mkeys.claim(name, index, kind, desc) {
-                    check.push(
-                        file,
-                        &entry,
-                        DataErrorKind::Duplicate {
-                            name: name.clone(),
-                            role: role(kind),
-                            holder,
-                        },
-                    );
+                if let Err(clash) = mkeys.claim(name, index, kind, desc) {
+                    check.duplicate(file, &entry, name, kind, clash);
                 }
             }
             let mut own: Vec<&str> = vec![&m.id, &upstream];
@@ -504,6 +712,14 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         }
     }
 
+    // The model a target id names, here or in the base.
+    let model_id = |mkeys: &KeySpace, id: &str| {
+        mkeys
+            .get(id)
+            .filter(|(_, k)| *k == MatchKind::Id)
+            .map(|(i, _)| i)
+    };
+
     // Aliases declared apart from their models.
     for (file, doc) in files {
         for a in &doc.aliases {
@@ -511,11 +727,7 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
             if !check.name(file, &entry, "alias", &a.alias, false) {
                 continue;
             }
-            let target = mkeys
-                .get(&a.target)
-                .filter(|h| h.kind == MatchKind::Id)
-                .map(|h| h.index);
-            let Some(target) = target else {
+            let Some(target) = model_id(&mkeys, &a.target) else {
                 check.push(
                     file,
                     &entry,
@@ -526,21 +738,29 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
                 );
                 continue;
             };
-            let desc = format!("an alias of model `{}` ({file})", models[target].entry.id);
+            let desc = format!("an alias of model `{}` ({file})", a.target);
             match mkeys.claim(&a.alias, target, MatchKind::Alias, desc) {
-                Ok(()) => models[target].aliases.push(a.alias.clone()),
-                Err((_, holder)) => check.push(
-                    file,
-                    &entry,
-                    DataErrorKind::Duplicate {
-                        name: a.alias.clone(),
-                        role: "alias",
-                        holder,
-                    },
-                ),
+                Ok(()) => {
+                    if let Some(m) = target
+                        .checked_sub(model_base)
+                        .and_then(|i| models.get_mut(i))
+                    {
+                        m.aliases.push(a.alias.clone());
+                    }
+                }
+                Err(clash) => check.duplicate(file, &entry, &a.alias, MatchKind::Alias, clash),
             }
         }
     }
+
+    // The home provider of a model, here or in the base (`None` for base models, whose
+    // provider the base knows).
+    let home = |models: &[ModelRec], index: usize| {
+        index
+            .checked_sub(model_base)
+            .and_then(|i| models.get(i))
+            .map(|m| m.provider)
+    };
 
     // Offers: models defined elsewhere that a provider also serves.
     let mut offers: Vec<OfferRec> = Vec::new();
@@ -550,44 +770,24 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         };
         for o in &doc.offers {
             let entry = format!("offer of `{}`", o.model);
-            let target = mkeys
-                .get(&o.model)
-                .filter(|h| h.kind == MatchKind::Id)
-                .map(|h| h.index);
-            let Some(target) = target else {
-                check.push(
+            let Some(target) = model_id(&mkeys, &o.model) else {
+                check.invalid(
                     file,
                     &entry,
-                    DataErrorKind::Invalid {
-                        field: "model",
-                        reason: format!("`{}` is not a model id in the catalog", o.model),
-                    },
+                    "model",
+                    format!("`{}` is not a model id in the catalog", o.model),
                 );
                 continue;
             };
-            if models[target].provider == provider {
-                check.push(
-                    file,
-                    &entry,
-                    DataErrorKind::Invalid {
-                        field: "model",
-                        reason: "the provider defines this model itself; an offer is for another provider's model".into(),
-                    },
-                );
+            if home(&models, target).or_else(|| base.model_provider(target)) == Some(provider) {
+                check.invalid(file, &entry, "model", "the provider defines this model itself; an offer is for another provider's model");
                 continue;
             }
             if offers
                 .iter()
                 .any(|x| x.provider == provider && x.model == target)
             {
-                check.push(
-                    file,
-                    &entry,
-                    DataErrorKind::Invalid {
-                        field: "model",
-                        reason: "offered twice by the same provider".into(),
-                    },
-                );
+                check.invalid(file, &entry, "model", "offered twice by the same provider");
                 continue;
             }
             if !check.name(file, &entry, "upstream_id", &o.upstream_id, false) {
@@ -595,23 +795,21 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
             }
             // An offer's upstream id is a key of its model; it may repeat one of the model's
             // own names (aggregators often use the vendor's id), never another model's.
+            let offering = providers
+                .iter()
+                .find(|p| p.index == provider)
+                .map(|p| p.entry.id.clone())
+                .or_else(|| base.provider_id(provider))
+                .unwrap_or_default();
             let desc = format!(
-                "the upstream id of model `{}` at provider `{}` ({file})",
-                o.model, providers[provider].1.id
+                "the upstream id of model `{}` at provider `{offering}` ({file})",
+                o.model
             );
-            if let Err((holder_index, holder)) =
-                mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
-            {
-                if holder_index != target {
-                    check.push(
-                        file,
-                        &entry,
-                        DataErrorKind::Duplicate {
-                            name: o.upstream_id.clone(),
-                            role: "upstream id",
-                            holder,
-                        },
-                    );
+            let repeats_own = mkeys.get(&o.upstream_id).is_some_and(|(i, _)| i == target);
+            if !repeats_own {
+                if let Err(clash) = mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
+                {
+                    check.duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
                     continue;
                 }
             }
@@ -629,21 +827,18 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         let Some(successor) = &m.entry.successor else {
             continue;
         };
-        let found = mkeys.get(successor).filter(|h| h.kind == MatchKind::Id);
-        let reason = match found {
+        let reason = match model_id(&mkeys, successor) {
             None => format!("`{successor}` is not a model id in the catalog"),
-            Some(h) if models[h.index].entry.id == m.entry.id => {
+            Some(_) if successor.eq_ignore_ascii_case(&m.entry.id) => {
                 "a model cannot succeed itself".to_owned()
             }
             Some(_) => continue,
         };
-        check.push(
+        check.invalid(
             &m.file,
             &format!("model `{}`", m.entry.id),
-            DataErrorKind::Invalid {
-                field: "successor",
-                reason,
-            },
+            "successor",
+            reason,
         );
     }
 
@@ -651,40 +846,46 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
         return Err(check.errors);
     }
 
-    // Group models by provider, keeping document order within each provider.
+    // Group models by provider index, keeping document order within each provider.
     let mut order: Vec<usize> = (0..models.len()).collect();
     order.sort_by_key(|&i| models[i].provider);
     let mut new_index = vec![0; models.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
+    let remap = |i: usize| {
+        if i < model_base {
+            i
+        } else {
+            model_base + new_index[i - model_base]
+        }
+    };
     let mut slots: Vec<Option<ModelRec>> = models.into_iter().map(Some).collect();
-    let models: Vec<ModelRec> = order
-        .iter()
-        .map(|&i| slots[i].take().expect("each model once"))
-        .collect();
-    // Offers grouped by provider too (stable, so document order within each provider).
+    let models: Vec<ModelRec> = order.iter().filter_map(|&i| slots[i].take()).collect();
     for o in &mut offers {
-        o.model = new_index[o.model];
+        o.model = remap(o.model);
     }
     offers.sort_by_key(|o| o.provider);
     let providers = providers
         .into_iter()
-        .enumerate()
-        .map(|(i, (file, entry))| ProviderRec {
-            file,
-            entry,
-            models: models.partition_point(|m| m.provider < i)
-                ..models.partition_point(|m| m.provider <= i),
-            offers: offers.partition_point(|o| o.provider < i)
-                ..offers.partition_point(|o| o.provider <= i),
+        .map(|p| ProviderRec {
+            models: models.partition_point(|m| m.provider < p.index)
+                ..models.partition_point(|m| m.provider <= p.index),
+            offers: offers.partition_point(|o| o.provider < p.index)
+                ..offers.partition_point(|o| o.provider <= p.index),
+            file: p.file,
+            index: p.index,
+            overrides: p.overrides,
+            entry: p.entry,
         })
         .collect();
     Ok(Validated {
+        provider_base,
+        model_base,
         providers,
         models,
         offers,
-        model_keys: mkeys.into_keys(|i| new_index[i]),
+        model_keys: mkeys.into_keys(remap),
         provider_keys: pkeys.into_keys(|i| i),
     })
 }

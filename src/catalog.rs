@@ -1,0 +1,896 @@
+//! [`Catalog`]: the built-in catalog plus an overlay of custom providers, models, offers and
+//! aliases, built and validated at run time; [`SharedCatalog`]: a handle to swap catalogs
+//! atomically while other threads resolve.
+
+use crate::builtin::{self, Builtin, MODELS, OFFERS, PROVIDERS};
+use crate::data::key::{fold, MatchKind};
+use crate::data::schema::{DataFile, ModelEntry};
+use crate::data::validate::{self, Base, DataError, Overrides, Validated};
+use crate::fold::with_folded;
+use crate::model::{DistillationPolicy, Text};
+use crate::provider::ApiSurface;
+use crate::resolve::{resolve_in, View};
+use crate::suggest::{model_names, NameKind, NameSource, Source};
+use crate::{Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver};
+use arc_swap::ArcSwapOption;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// A catalog: the built-in one, optionally with an overlay added at run time.
+///
+/// [`Catalog::builtin`] costs nothing. [`Catalog::builder`] adds custom providers, models of
+/// built-in providers, offers and aliases, validated by the same validator the build uses;
+/// the result is immutable and cheap to clone (one `Arc`). Resolution, lookups and queries
+/// work as the crate's free functions do.
+///
+/// ```
+/// use model_catalog::{Catalog, CustomProvider};
+///
+/// let mut b = Catalog::builder();
+/// b.provider(
+///     CustomProvider::new("internal-vllm", "Internal vLLM")
+///         .base_url("http://vllm.internal:8000/v1")
+///         .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
+/// );
+/// let catalog = b.build().unwrap();
+/// let r = catalog.resolve_model("internal-vllm:llama-3").unwrap();
+/// assert_eq!(r.upstream_id, "meta-llama/Meta-Llama-3-8B-Instruct");
+/// // The built-in catalog is all still there.
+/// assert_eq!(catalog.resolve_model("gpt-4o").unwrap().provider.id(), "openai");
+/// ```
+#[derive(Clone, Default)]
+pub struct Catalog {
+    overlay: Option<Arc<Overlay>>,
+}
+
+/// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
+/// built-in providers and models first, the overlay's after them.
+struct Overlay {
+    docs: Vec<(String, DataFile)>,
+    overrides: Overrides,
+    providers: Vec<Provider>,
+    replaced: HashMap<u32, Provider>,
+    models: Vec<Model>,
+    offers: Vec<Offer>,
+    model_keys: HashMap<Box<str>, Hit>,
+    provider_keys: HashMap<Box<str>, Hit>,
+    models_by_provider: HashMap<u32, Vec<u32>>,
+    offers_by_provider: HashMap<u32, Vec<u32>>,
+    offers_by_model: HashMap<u32, Vec<u32>>,
+}
+
+#[derive(Clone, Copy)]
+struct Hit {
+    index: u32,
+    kind: MatchKind,
+    overrides: bool,
+}
+
+/// A catalog failed to build: every problem found, each naming the document and entry.
+/// Nothing is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", list(errors))]
+pub struct CatalogError {
+    /// The problems, in document order.
+    pub errors: Vec<DataError>,
+}
+
+fn list(errors: &[DataError]) -> String {
+    match errors {
+        [one] => one.to_string(),
+        many => {
+            let lines: Vec<String> = many.iter().map(|e| format!("  {e}")).collect();
+            format!("{} problems:\n{}", many.len(), lines.join("\n"))
+        }
+    }
+}
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("providers", &self.providers().len())
+            .field("models", &self.models().len())
+            .field("overlay_documents", &self.documents().len())
+            .finish()
+    }
+}
+
+const BUILTIN_PROVIDERS: u32 = PROVIDERS.len() as u32;
+const BUILTIN_MODELS: u32 = MODELS.len() as u32;
+
+/// The compiled catalog as a validation base.
+struct BuiltinBase;
+
+impl Base for BuiltinBase {
+    fn provider_count(&self) -> usize {
+        PROVIDERS.len()
+    }
+    fn model_count(&self) -> usize {
+        MODELS.len()
+    }
+    fn provider_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
+        builtin::provider_key(key).map(|(p, k)| (p.index as usize, k, p.id().to_owned()))
+    }
+    fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
+        builtin::model_key(key).map(|(m, k)| (m.index as usize, k, m.id().to_owned()))
+    }
+    fn model_provider(&self, index: usize) -> Option<usize> {
+        MODELS.get(index).map(|m| m.provider_index as usize)
+    }
+    fn provider_id(&self, index: usize) -> Option<String> {
+        PROVIDERS.get(index).map(|p| p.id().to_owned())
+    }
+}
+
+impl Catalog {
+    /// The built-in catalog. Free: no allocation, no parsing.
+    pub const fn builtin() -> Catalog {
+        Catalog { overlay: None }
+    }
+
+    /// A builder for a catalog on top of the built-in one.
+    pub fn builder() -> CatalogBuilder {
+        CatalogBuilder::default()
+    }
+
+    /// A builder holding this catalog's overlay, to build a changed copy. This catalog is
+    /// never modified.
+    pub fn to_builder(&self) -> CatalogBuilder {
+        match &self.overlay {
+            Some(o) => CatalogBuilder {
+                docs: o.docs.clone(),
+                overrides: o.overrides.clone(),
+            },
+            None => CatalogBuilder::default(),
+        }
+    }
+
+    /// Whether this is the built-in catalog with nothing added.
+    pub fn is_builtin(&self) -> bool {
+        self.overlay.is_none()
+    }
+
+    /// The documents of the overlay, as given to the builder.
+    pub fn documents(&self) -> &[(String, DataFile)] {
+        self.overlay.as_ref().map_or(&[], |o| &o.docs)
+    }
+
+    fn view(&self) -> CatalogView<'_> {
+        CatalogView(self)
+    }
+
+    /// Resolves a model string; see [`resolve`](mod@crate::resolve) for the grammar.
+    pub fn resolve_model<'c: 'i, 'i>(
+        &'c self,
+        input: &'i str,
+    ) -> Result<Resolution<'c, 'i>, ResolveError> {
+        match &self.overlay {
+            None => resolve_in(Builtin, input),
+            Some(_) => resolve_in(self.view(), input),
+        }
+    }
+
+    /// Resolves a model string with the options of `resolver`.
+    pub fn resolve_with<'c: 'i, 'i>(
+        &'c self,
+        resolver: &Resolver,
+        input: &'i str,
+    ) -> Result<Resolution<'c, 'i>, ResolveError> {
+        match &self.overlay {
+            None => resolver.resolve_in(Builtin, input),
+            Some(_) => resolver.resolve_in(self.view(), input),
+        }
+    }
+
+    /// The model a name (id, upstream id or alias) denotes, ASCII case ignored.
+    pub fn lookup_model(&self, name: &str) -> Option<&Model> {
+        self.view().model_key(name.trim_ascii()).map(|(m, _, _)| m)
+    }
+
+    /// The provider a name (id or alias) denotes, ASCII case ignored.
+    pub fn lookup_provider(&self, name: &str) -> Option<&Provider> {
+        self.view()
+            .provider_key(name.trim_ascii())
+            .map(|(p, _, _)| p)
+    }
+
+    /// The provider with catalog index `i`.
+    fn provider_at(&self, i: u32) -> &Provider {
+        match &self.overlay {
+            Some(o) if i >= BUILTIN_PROVIDERS => &o.providers[(i - BUILTIN_PROVIDERS) as usize],
+            Some(o) => o.replaced.get(&i).unwrap_or(&PROVIDERS[i as usize]),
+            None => &PROVIDERS[i as usize],
+        }
+    }
+
+    /// The model with catalog index `i`.
+    fn model_at(&self, i: u32) -> &Model {
+        match &self.overlay {
+            Some(o) if i >= BUILTIN_MODELS => &o.models[(i - BUILTIN_MODELS) as usize],
+            _ => &MODELS[i as usize],
+        }
+    }
+
+    /// Whether `p` replaces a built-in provider.
+    fn replaced(&self, p: &Provider) -> bool {
+        p.index < BUILTIN_PROVIDERS
+            && self
+                .overlay
+                .as_ref()
+                .is_some_and(|o| o.replaced.contains_key(&p.index))
+    }
+
+    /// Every provider: the built-in ones (replacements in their place), then the overlay's.
+    pub fn providers(&self) -> impl ExactSizeIterator<Item = &Provider> + Clone {
+        let n = BUILTIN_PROVIDERS
+            + self
+                .overlay
+                .as_ref()
+                .map_or(0, |o| o.providers.len() as u32);
+        (0..n).map(move |i| self.provider_at(i))
+    }
+
+    /// Every model: the built-in ones, then the overlay's.
+    pub fn models(&self) -> impl ExactSizeIterator<Item = &Model> + Clone {
+        let n = BUILTIN_MODELS + self.overlay.as_ref().map_or(0, |o| o.models.len() as u32);
+        (0..n).map(move |i| self.model_at(i))
+    }
+
+    /// The models a provider (named by id or alias) serves: its own, then those of other
+    /// providers it offers. `None` if no provider has that name.
+    pub fn models_of(&self, provider: &str) -> Option<Vec<&Model>> {
+        let p = self.lookup_provider(provider)?;
+        let mut out: Vec<&Model> = Vec::new();
+        if p.index < BUILTIN_PROVIDERS {
+            let b = &PROVIDERS[p.index as usize];
+            out.extend(MODELS[b.model_range()].iter());
+        }
+        let overlay = self.overlay.as_deref();
+        if let Some(own) = overlay.and_then(|o| o.models_by_provider.get(&p.index)) {
+            out.extend(own.iter().map(|&i| self.model_at(i)));
+        }
+        for o in self.provider_offers(p) {
+            out.push(self.model_at(o.model_index));
+        }
+        Some(out)
+    }
+
+    /// The offers a provider makes: built-in ones, then the overlay's.
+    fn provider_offers(&self, p: &Provider) -> Vec<&Offer> {
+        let mut out: Vec<&Offer> = Vec::new();
+        if p.index < BUILTIN_PROVIDERS {
+            out.extend(OFFERS[PROVIDERS[p.index as usize].offer_range()].iter());
+        }
+        if let Some(o) = &self.overlay {
+            if let Some(list) = o.offers_by_provider.get(&p.index) {
+                out.extend(list.iter().map(|&i| &o.offers[i as usize]));
+            }
+        }
+        out
+    }
+
+    /// The offers of a model: the providers other than its own that serve it.
+    pub fn offers_of(&self, model: &Model) -> Vec<&Offer> {
+        let mut out: Vec<&Offer> = Vec::new();
+        if model.index < BUILTIN_MODELS {
+            out.extend(model.offers.iter().map(|&i| &OFFERS[i as usize]));
+        }
+        if let Some(o) = &self.overlay {
+            if let Some(list) = o.offers_by_model.get(&model.index) {
+                out.extend(list.iter().map(|&i| &o.offers[i as usize]));
+            }
+        }
+        out
+    }
+
+    /// The provider that defines `model`.
+    pub fn provider_of(&self, model: &Model) -> &Provider {
+        self.provider_at(model.provider_index)
+    }
+
+    /// Runs a query over this catalog's models.
+    pub fn query(&self, query: &Query) -> Vec<&Model> {
+        query.run_over(self.models())
+    }
+
+    /// The cheapest model passing a query's filters; see [`Query::cheapest`].
+    pub fn cheapest(&self, query: &Query) -> Option<&Model> {
+        query.cheapest_over(self.models())
+    }
+}
+
+/// A catalog with an overlay, as the grammar sees it.
+#[derive(Clone, Copy)]
+struct CatalogView<'c>(&'c Catalog);
+
+impl<'c> View<'c> for CatalogView<'c> {
+    fn model_key(self, name: &str) -> Option<(&'c Model, MatchKind, bool)> {
+        let c = self.0;
+        if let Some(o) = &c.overlay {
+            if let Some(hit) = with_folded(name, |k| o.model_keys.get(k).copied()) {
+                return Some((c.model_at(hit.index), hit.kind, hit.overrides));
+            }
+        }
+        builtin::model_key(name).map(|(m, k)| (m, k, false))
+    }
+
+    fn provider_key(self, name: &str) -> Option<(&'c Provider, MatchKind, bool)> {
+        let c = self.0;
+        if let Some(o) = &c.overlay {
+            if let Some(hit) = with_folded(name, |k| o.provider_keys.get(k).copied()) {
+                let p = c.provider_at(hit.index);
+                return Some((p, hit.kind, hit.overrides || c.replaced(p)));
+            }
+        }
+        builtin::provider_key(name).map(|(p, k)| {
+            let p = c.provider_at(p.index);
+            (p, k, c.replaced(p))
+        })
+    }
+
+    fn home(self, m: &'c Model) -> (&'c Provider, bool) {
+        let p = self.0.provider_at(m.provider_index);
+        (p, self.0.replaced(p))
+    }
+
+    fn offer(self, p: &'c Provider, m: &'c Model) -> Option<&'c str> {
+        if m.provider_index == p.index {
+            return Some(m.upstream_id());
+        }
+        self.0
+            .offers_of(m)
+            .into_iter()
+            .find(|o| o.provider_index == p.index)
+            .map(|o| o.upstream_id())
+    }
+
+    fn lists_models(self, p: &'c Provider) -> bool {
+        p.lists_models()
+            || self.0.overlay.as_ref().is_some_and(|o| {
+                o.models_by_provider.contains_key(&p.index)
+                    || o.offers_by_provider.contains_key(&p.index)
+            })
+    }
+
+    fn offered_by(self, m: &'c Model) -> Vec<String> {
+        let mut ids = vec![self.0.provider_at(m.provider_index).id().to_owned()];
+        ids.extend(
+            self.0
+                .offers_of(m)
+                .into_iter()
+                .map(|o| o.provider_id().to_owned()),
+        );
+        ids
+    }
+
+    fn names(self) -> Source {
+        Source::Shared(Arc::new(self.0.clone()))
+    }
+}
+
+impl NameSource for Catalog {
+    fn names(&self, kind: NameKind, f: &mut dyn FnMut(&str)) {
+        match kind {
+            NameKind::Model => model_names(self.models(), f),
+            NameKind::Provider => {
+                for p in self.providers() {
+                    f(p.id());
+                    p.aliases().for_each(&mut *f);
+                }
+            }
+        }
+    }
+}
+
+/// Builds a [`Catalog`] on top of the built-in one from data documents (the format of
+/// `data/`, see `data/README.md`) and [`CustomProvider`]s.
+///
+/// Nothing is validated until [`build`](CatalogBuilder::build), which checks everything as
+/// one whole catalog with the validator the build script uses, and either returns a new
+/// catalog or every problem found. A name that collides with a built-in one (ASCII case
+/// ignored) is refused, naming both, unless [`allow_override`](CatalogBuilder::allow_override)
+/// names that built-in entry; then the new entry takes the name, and resolutions through it
+/// say so ([`Resolution::overrides_builtin`]).
+#[derive(Debug, Clone, Default)]
+pub struct CatalogBuilder {
+    docs: Vec<(String, DataFile)>,
+    overrides: Overrides,
+}
+
+impl CatalogBuilder {
+    /// Adds a document; `name` identifies it in errors.
+    pub fn document(&mut self, name: &str, doc: DataFile) -> &mut Self {
+        self.docs.push((name.to_owned(), doc));
+        self
+    }
+
+    /// Adds the documents in `json`: one document object or an array of them. On a parse
+    /// error nothing is added and the error names the JSON path.
+    pub fn json(&mut self, name: &str, json: &str) -> Result<&mut Self, CatalogError> {
+        let docs = parse_documents(name, json)?;
+        self.docs.extend(docs);
+        Ok(self)
+    }
+
+    /// Adds a custom provider.
+    pub fn provider(&mut self, provider: CustomProvider) -> &mut Self {
+        let name = format!(
+            "custom provider `{}`",
+            provider.doc.provider.as_ref().map_or("", |p| &p.id)
+        );
+        self.docs.push((name, provider.doc));
+        self
+    }
+
+    /// Allows the documents to replace the built-in provider or model with id `id`, or take
+    /// its names. Without this, a collision with any built-in name is an error.
+    pub fn allow_override(&mut self, id: &str) -> &mut Self {
+        if builtin::provider_key(&fold(id)).is_some_and(|(p, _)| p.id().eq_ignore_ascii_case(id)) {
+            self.overrides.providers.push(id.to_owned());
+        } else {
+            self.overrides.models.push(id.to_owned());
+        }
+        self
+    }
+
+    /// Validates everything and builds the catalog.
+    pub fn build(&self) -> Result<Catalog, CatalogError> {
+        if self.docs.is_empty() {
+            return Ok(Catalog::builtin());
+        }
+        let v = validate::validate_over(&BuiltinBase, &self.overrides, &self.docs)
+            .map_err(|errors| CatalogError { errors })?;
+        Ok(Catalog {
+            overlay: Some(Arc::new(Overlay::new(
+                v,
+                self.docs.clone(),
+                self.overrides.clone(),
+            ))),
+        })
+    }
+}
+
+/// Parses one document or an array of them.
+pub(crate) fn parse_documents(
+    name: &str,
+    json: &str,
+) -> Result<Vec<(String, DataFile)>, CatalogError> {
+    let one = |text: &str, label: String| validate::parse_file(&label, text).map(|d| (label, d));
+    let err = |e: DataError| CatalogError { errors: vec![e] };
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| one(&item.to_string(), format!("{name}[{i}]")).map_err(err))
+            .collect(),
+        _ => one(json, name.to_owned()).map(|d| vec![d]).map_err(err),
+    }
+}
+
+fn text(s: &str) -> Text {
+    Cow::Owned(s.to_owned())
+}
+
+fn opt_text(s: &Option<String>) -> Option<Text> {
+    s.as_deref().map(text)
+}
+
+fn text_list(items: &[String]) -> Cow<'static, [Text]> {
+    Cow::Owned(items.iter().map(|s| text(s)).collect())
+}
+
+fn modalities(list: &Option<Vec<crate::Modality>>) -> Option<Modalities> {
+    list.as_ref().map(|l| l.iter().copied().collect())
+}
+
+fn model_from(
+    e: &ModelEntry,
+    upstream: &str,
+    aliases: &[String],
+    provider_id: &str,
+    provider_index: u32,
+    index: u32,
+) -> Model {
+    Model {
+        id: text(&e.id),
+        upstream_id: text(upstream),
+        name: text(&e.name),
+        provider: text(provider_id),
+        provider_index,
+        description: opt_text(&e.description),
+        vendor: opt_text(&e.vendor),
+        family: opt_text(&e.family),
+        category: opt_text(&e.category),
+        context_window: e.context_window,
+        max_output_tokens: e.max_output_tokens,
+        input_modalities: modalities(&e.input_modalities),
+        output_modalities: modalities(&e.output_modalities),
+        flags: e.capabilities,
+        pricing: e.pricing,
+        open_weights: e.open_weights,
+        release_date: e.release_date,
+        knowledge_cutoff: opt_text(&e.knowledge_cutoff),
+        deprecated: e.deprecated,
+        retires: e.retires,
+        successor: opt_text(&e.successor),
+        aliases: text_list(aliases),
+        tags: text_list(&e.tags),
+        distillation: e.distillation_policy.as_ref().map(|d| DistillationPolicy {
+            status: opt_text(&d.status),
+            label: opt_text(&d.label),
+            basis: opt_text(&d.basis),
+            source_url: opt_text(&d.source_url),
+            note: opt_text(&d.note),
+        }),
+        notes: opt_text(&e.notes),
+        offers: Cow::Borrowed(&[]),
+        index,
+    }
+}
+
+impl Overlay {
+    fn new(v: Validated, docs: Vec<(String, DataFile)>, overrides: Overrides) -> Overlay {
+        let base_models = v.model_base as u32;
+        let mut providers = Vec::new();
+        let mut replaced = HashMap::new();
+        let mut models_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut offers_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut offers_by_model: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (pos, m) in v.models.iter().enumerate() {
+            models_by_provider
+                .entry(m.provider as u32)
+                .or_default()
+                .push(base_models + pos as u32);
+        }
+        for (pos, o) in v.offers.iter().enumerate() {
+            offers_by_provider
+                .entry(o.provider as u32)
+                .or_default()
+                .push(pos as u32);
+            offers_by_model
+                .entry(o.model as u32)
+                .or_default()
+                .push(pos as u32);
+        }
+        let provider_id = |index: usize| -> String {
+            v.providers
+                .iter()
+                .find(|p| p.index == index)
+                .map(|p| p.entry.id.clone())
+                .or_else(|| PROVIDERS.get(index).map(|p| p.id().to_owned()))
+                .unwrap_or_default()
+        };
+        for rec in &v.providers {
+            let e = &rec.entry;
+            let base = rec.overrides.then(|| &PROVIDERS[rec.index]);
+            let mut aliases: Vec<String> = base
+                .map(|b| b.aliases().map(str::to_owned).collect())
+                .unwrap_or_default();
+            for a in &e.aliases {
+                if !aliases.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                    aliases.push(a.clone());
+                }
+            }
+            let p = Provider {
+                id: text(&e.id),
+                name: text(&e.name),
+                aliases: text_list(&aliases),
+                description: opt_text(&e.description),
+                base_url: opt_text(&e.base_url),
+                website: opt_text(&e.website),
+                docs: opt_text(&e.docs),
+                key_required: e.key_required,
+                gateway_credentials: e.gateway_credentials,
+                aggregator: e.aggregator,
+                models: match base {
+                    Some(b) => b.models,
+                    None => (
+                        (base_models + rec.models.start as u32),
+                        (base_models + rec.models.end as u32),
+                    ),
+                },
+                offers: base.map_or((0, 0), |b| b.offers),
+                api_surfaces: Cow::Owned(
+                    e.api_surfaces
+                        .iter()
+                        .map(|s| ApiSurface {
+                            format: s.format,
+                            surface: s.surface,
+                            params: s.supported_params.as_deref().map(text_list),
+                        })
+                        .collect(),
+                ),
+                metadata: opt_text(&e.metadata),
+                control_plane: e.control_plane.clone().map(Box::new),
+                index: rec.index as u32,
+            };
+            if rec.overrides {
+                replaced.insert(rec.index as u32, p);
+            } else {
+                providers.push(p);
+            }
+        }
+        // New providers come in index order; the validator numbered them in document order.
+        providers.sort_by_key(|p| p.index);
+        let models = v
+            .models
+            .iter()
+            .enumerate()
+            .map(|(pos, m)| {
+                model_from(
+                    &m.entry,
+                    &m.upstream_id,
+                    &m.aliases,
+                    &provider_id(m.provider),
+                    m.provider as u32,
+                    base_models + pos as u32,
+                )
+            })
+            .collect();
+        let offers = v
+            .offers
+            .iter()
+            .map(|o| Offer {
+                provider: text(&provider_id(o.provider)),
+                provider_index: o.provider as u32,
+                model_index: o.model as u32,
+                upstream_id: text(&o.entry.upstream_id),
+                pricing: o.entry.pricing,
+            })
+            .collect();
+        let keys = |list: &[validate::KeyRec]| -> HashMap<Box<str>, Hit> {
+            list.iter()
+                .map(|k| {
+                    let hit = Hit {
+                        index: k.index as u32,
+                        kind: k.kind,
+                        overrides: k.overrides,
+                    };
+                    (k.key.clone().into_boxed_str(), hit)
+                })
+                .collect()
+        };
+        Overlay {
+            model_keys: keys(&v.model_keys),
+            provider_keys: keys(&v.provider_keys),
+            docs,
+            overrides,
+            providers,
+            replaced,
+            models,
+            offers,
+            models_by_provider,
+            offers_by_provider,
+            offers_by_model,
+        }
+    }
+}
+
+/// A custom provider, built in code: the programmatic form of a provider document.
+///
+/// ```
+/// use model_catalog::{ApiFormat, CustomProvider, Surface};
+///
+/// let p = CustomProvider::new("internal-vllm", "Internal vLLM")
+///     .alias("vllm")
+///     .base_url("http://vllm.internal:8000/v1")
+///     .key_required(false)
+///     .surface(ApiFormat::Openai, Some(Surface::ChatCompletions), Some(&["model", "messages", "temperature"]))
+///     .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct")
+///     .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct");
+/// let doc = p.into_document();
+/// assert_eq!(doc.models.len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CustomProvider {
+    doc: DataFile,
+}
+
+impl CustomProvider {
+    /// A provider with this id (the address segment, as in `internal-vllm:llama-3`) and
+    /// display name. It requires a provider key unless told otherwise, lists no models (so
+    /// passes every model string through) until given some, and takes no API surface until
+    /// given one.
+    pub fn new(id: &str, name: &str) -> CustomProvider {
+        CustomProvider {
+            doc: DataFile {
+                provider: Some(crate::data::schema::ProviderEntry {
+                    id: id.to_owned(),
+                    name: name.to_owned(),
+                    key_required: true,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn entry(&mut self) -> &mut crate::data::schema::ProviderEntry {
+        self.doc.provider.get_or_insert_with(Default::default)
+    }
+
+    /// Adds an alias.
+    pub fn alias(mut self, alias: &str) -> CustomProvider {
+        self.entry().aliases.push(alias.to_owned());
+        self
+    }
+
+    /// Sets the API base URL.
+    pub fn base_url(mut self, url: &str) -> CustomProvider {
+        self.entry().base_url = Some(url.to_owned());
+        self
+    }
+
+    /// Sets whether callers must supply a provider key.
+    pub fn key_required(mut self, required: bool) -> CustomProvider {
+        self.entry().key_required = required;
+        self
+    }
+
+    /// Sets free-form metadata.
+    pub fn metadata(mut self, metadata: &str) -> CustomProvider {
+        self.entry().metadata = Some(metadata.to_owned());
+        self
+    }
+
+    /// Adds an API surface, with the top-level parameters it accepts where known.
+    pub fn surface(
+        mut self,
+        format: crate::ApiFormat,
+        surface: Option<crate::Surface>,
+        params: Option<&[&str]>,
+    ) -> CustomProvider {
+        self.entry()
+            .api_surfaces
+            .push(crate::data::surface::SurfaceEntry {
+                format,
+                surface,
+                supported_params: params.map(|p| p.iter().map(|s| s.to_string()).collect()),
+            });
+        self
+    }
+
+    /// Adds a model with its catalog id and the id the provider's API expects.
+    pub fn model(mut self, id: &str, upstream_id: &str) -> CustomProvider {
+        self.doc.models.push(ModelEntry {
+            id: id.to_owned(),
+            upstream_id: (upstream_id != id).then(|| upstream_id.to_owned()),
+            name: id.to_owned(),
+            ..Default::default()
+        });
+        self
+    }
+
+    /// Adds a model described in full.
+    pub fn model_entry(mut self, entry: ModelEntry) -> CustomProvider {
+        self.doc.models.push(entry);
+        self
+    }
+
+    /// Serves a model another provider defines (built-in or custom), under `upstream_id`.
+    pub fn offer(mut self, model: &str, upstream_id: &str) -> CustomProvider {
+        self.doc.offers.push(crate::data::schema::OfferEntry {
+            model: model.to_owned(),
+            upstream_id: upstream_id.to_owned(),
+            ..Default::default()
+        });
+        self
+    }
+
+    /// The data document.
+    pub fn into_document(self) -> DataFile {
+        self.doc
+    }
+}
+
+/// A handle to the current catalog that a service keeps in a `static` or its state. Readers
+/// [`load`](SharedCatalog::load) without locks; a writer replaces the whole catalog
+/// atomically, so every reader sees one whole catalog, old or new (built on `arc-swap`).
+///
+/// ```
+/// use model_catalog::{Catalog, CustomProvider, SharedCatalog};
+///
+/// static CATALOG: SharedCatalog = SharedCatalog::builtin();
+///
+/// assert!(CATALOG.load().resolve_model("internal:x").is_err());
+/// let mut b = CATALOG.load().to_builder();
+/// b.provider(CustomProvider::new("internal", "Internal"));
+/// CATALOG.store(b.build().unwrap());
+/// assert_eq!(CATALOG.load().resolve_model("internal:x").unwrap().upstream_id, "x");
+/// ```
+pub struct SharedCatalog {
+    current: ArcSwapOption<Catalog>,
+}
+
+/// The built-in catalog, for guards of a shared handle that holds nothing else.
+static BUILTIN: Catalog = Catalog::builtin();
+
+/// A catalog loaded from a [`SharedCatalog`]; derefs to [`Catalog`]. Holding it keeps that
+/// catalog alive; it does not block writers.
+pub struct CatalogGuard {
+    guard: arc_swap::Guard<Option<Arc<Catalog>>>,
+}
+
+impl std::ops::Deref for CatalogGuard {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        match &*self.guard {
+            Some(c) => c,
+            None => &BUILTIN,
+        }
+    }
+}
+
+impl SharedCatalog {
+    /// A handle holding the built-in catalog; usable in a `static`.
+    pub const fn builtin() -> SharedCatalog {
+        SharedCatalog {
+            current: ArcSwapOption::const_empty(),
+        }
+    }
+
+    /// A handle holding `catalog`.
+    pub fn new(catalog: Catalog) -> SharedCatalog {
+        let s = SharedCatalog::builtin();
+        s.store(catalog);
+        s
+    }
+
+    /// The current catalog. Lock-free.
+    pub fn load(&self) -> CatalogGuard {
+        CatalogGuard {
+            guard: self.current.load(),
+        }
+    }
+
+    /// Replaces the catalog. Readers holding a guard keep the old one until they drop it.
+    pub fn store(&self, catalog: Catalog) {
+        self.current.store(if catalog.is_builtin() {
+            None
+        } else {
+            Some(Arc::new(catalog))
+        });
+    }
+
+    /// Builds a new catalog from the current one with `change` and stores it, unless `change`
+    /// fails, in which case nothing changes. If another writer stores a catalog meanwhile,
+    /// `change` runs again on that one, so no update is lost.
+    pub fn update<E>(
+        &self,
+        mut change: impl FnMut(&Catalog) -> Result<Catalog, E>,
+    ) -> Result<(), E> {
+        loop {
+            let current = self.current.load_full();
+            let base: &Catalog = current.as_deref().unwrap_or(&BUILTIN);
+            let next = change(base)?;
+            let next = if next.is_builtin() {
+                None
+            } else {
+                Some(Arc::new(next))
+            };
+            let prev = self.current.compare_and_swap(&current, next);
+            let same = match (&*prev, &current) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if same {
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl Default for SharedCatalog {
+    fn default() -> SharedCatalog {
+        SharedCatalog::builtin()
+    }
+}
+
+impl fmt::Debug for SharedCatalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SharedCatalog").field(&*self.load()).finish()
+    }
+}

@@ -1,0 +1,138 @@
+//! API surfaces: which request formats and endpoints a provider accepts.
+
+use std::fmt;
+
+/// The API format a surface conforms to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiFormat {
+    /// OpenAI's request and response shapes.
+    Openai,
+    /// Anthropic's.
+    Anthropic,
+}
+
+impl ApiFormat {
+    /// `openai` or `anthropic`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApiFormat::Openai => "openai",
+            ApiFormat::Anthropic => "anthropic",
+        }
+    }
+}
+
+/// A specific endpoint within a format.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Surface {
+    /// OpenAI Chat Completions (`/chat/completions`).
+    ChatCompletions,
+    /// OpenAI Responses (`/responses`).
+    Responses,
+    /// Anthropic Messages (`/messages`).
+    Messages,
+}
+
+impl Surface {
+    /// Every surface.
+    pub const ALL: [Surface; 3] = [
+        Surface::ChatCompletions,
+        Surface::Responses,
+        Surface::Messages,
+    ];
+
+    /// `chat-completions`, `responses` or `messages`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Surface::ChatCompletions => "chat-completions",
+            Surface::Responses => "responses",
+            Surface::Messages => "messages",
+        }
+    }
+}
+
+impl fmt::Display for Surface {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for ApiFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The name given is not a surface.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSurface(pub String);
+
+impl fmt::Display for UnknownSurface {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown API surface `{}` (expected chat-completions, responses or messages)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownSurface {}
+
+impl std::str::FromStr for Surface {
+    type Err = UnknownSurface;
+    fn from_str(s: &str) -> Result<Surface, UnknownSurface> {
+        Surface::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| UnknownSurface(s.chars().take(40).collect()))
+    }
+}
+
+/// An API surface as data documents write it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurfaceEntry {
+    /// The format.
+    pub format: ApiFormat,
+    /// The endpoint, if the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surface: Option<Surface>,
+    /// The top-level request parameters it accepts; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supported_params: Option<Vec<String>>,
+}
+
+/// A reference to a control-plane resource (ngrok's `Ref`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceRef {
+    /// Resource id.
+    pub id: String,
+    /// Resource URI.
+    pub uri: String,
+}
+
+/// Where a provider lives in a gateway's control plane (ngrok's `AIGatewayProvider` resource
+/// fields), kept so that an exported provider list reproduces what was imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlPlane {
+    /// Resource id (`aigp_...`).
+    pub id: String,
+    /// Resource URI.
+    pub uri: String,
+    /// Creation time (RFC 3339).
+    pub created_at: String,
+    /// Last update time (RFC 3339).
+    pub updated_at: String,
+    /// Who created it.
+    pub created_by: ResourceRef,
+    /// Who last updated it.
+    pub last_updated_by: ResourceRef,
+}
