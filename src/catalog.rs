@@ -232,6 +232,17 @@ impl Catalog {
         (0..n).map(move |i| self.provider_at(i))
     }
 
+    /// The providers the overlay defines, replacements of built-in providers included, in
+    /// catalog order.
+    pub fn custom_providers(&self) -> impl Iterator<Item = &Provider> + Clone {
+        self.providers().filter(|p| p.index >= BUILTIN_PROVIDERS || self.replaced(p))
+    }
+
+    /// Whether `provider` is one of the built-in providers, unreplaced.
+    pub fn is_builtin_provider(&self, provider: &Provider) -> bool {
+        provider.index < BUILTIN_PROVIDERS && !self.replaced(provider)
+    }
+
     /// Every model: the built-in ones, then the overlay's.
     pub fn models(&self) -> impl ExactSizeIterator<Item = &Model> + Clone {
         let n = BUILTIN_MODELS + self.overlay.as_ref().map_or(0, |o| o.models.len() as u32);

@@ -49,7 +49,7 @@ impl fmt::Display for List<'_> {
 /// match resolve_model("openai:llama-3.3-70b") {
 ///     Err(ResolveError::ModelNotOffered { provider, offered_by, .. }) => {
 ///         assert_eq!(provider, "openai");
-///         assert_eq!(offered_by, ["groq"]);
+///         assert_eq!(offered_by, ["groq", "nano-gpt"]);
 ///     }
 ///     other => panic!("{other:?}"),
 /// }

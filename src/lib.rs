@@ -43,6 +43,7 @@ mod cost;
 mod data;
 mod error;
 mod fold;
+pub mod formats;
 mod lifecycle;
 mod model;
 mod offer;
@@ -50,6 +51,7 @@ mod provider;
 mod query;
 mod request;
 pub mod resolve;
+pub mod route;
 mod suggest;
 
 pub use catalog::{
@@ -151,7 +153,7 @@ pub fn models() -> std::slice::Iter<'static, Model> {
 /// ```
 /// let groq: Vec<_> = model_catalog::models_of("groqcloud").unwrap().map(|m| m.id()).collect();
 /// assert!(groq.contains(&"gpt-oss-120b"));
-/// assert_eq!(model_catalog::models_of("openrouter").unwrap().count(), 0);
+/// assert_eq!(model_catalog::models_of("hyperbolic").unwrap().count(), 0);
 /// ```
 pub fn models_of(provider: &str) -> Option<impl Iterator<Item = &'static Model> + Clone> {
     lookup_provider(provider).map(|p| {

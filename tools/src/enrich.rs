@@ -355,6 +355,7 @@ impl Reference {
 fn models_dev_dir(provider: &str) -> &str {
     match provider {
         "vertex" => "google-vertex",
+        "inference-net" => "inference",
         p => p,
     }
 }

@@ -1,0 +1,1 @@
+//! Routing: ordered fallback chains of providers for a model.
