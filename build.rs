@@ -16,12 +16,18 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let dir = manifest.join("data");
-    println!("cargo:rerun-if-changed=data");
+    // A service can compile its own catalog: MODEL_CATALOG_DATA_DIR names a directory laid
+    // out like data/ (a `providers/` folder of documents).
+    println!("cargo:rerun-if-env-changed=MODEL_CATALOG_DATA_DIR");
+    let (dir, shown) = match std::env::var_os("MODEL_CATALOG_DATA_DIR") {
+        Some(d) => (PathBuf::from(&d), PathBuf::from(d).display().to_string()),
+        None => (manifest.join("data"), "data".to_owned()),
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/data");
     println!("cargo:rerun-if-changed=src/codegen.rs");
 
-    let result = data::load_dir(&dir, "data").and_then(|docs| data::validate::validate(&docs));
+    let result = data::load_dir(&dir, &shown).and_then(|docs| data::validate::validate(&docs));
     let validated = match result {
         Ok(v) => v,
         Err(errors) => {

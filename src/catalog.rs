@@ -235,7 +235,8 @@ impl Catalog {
     /// The providers the overlay defines, replacements of built-in providers included, in
     /// catalog order.
     pub fn custom_providers(&self) -> impl Iterator<Item = &Provider> + Clone {
-        self.providers().filter(|p| p.index >= BUILTIN_PROVIDERS || self.replaced(p))
+        self.providers()
+            .filter(|p| p.index >= BUILTIN_PROVIDERS || self.replaced(p))
     }
 
     /// Whether `provider` is one of the built-in providers, unreplaced.
@@ -294,6 +295,16 @@ impl Catalog {
             }
         }
         out
+    }
+
+    /// The provider making offer `offer`.
+    pub fn provider_of_offer(&self, offer: &Offer) -> &Provider {
+        self.provider_at(offer.provider_index)
+    }
+
+    /// The model offer `offer` serves.
+    pub fn model_of_offer(&self, offer: &Offer) -> &Model {
+        self.model_at(offer.model_index)
     }
 
     /// The provider that defines `model`.
@@ -432,6 +443,13 @@ impl CatalogBuilder {
             provider.doc.provider.as_ref().map_or("", |p| &p.id)
         );
         self.docs.push((name, provider.doc));
+        self
+    }
+
+    /// Keeps only the documents for which `keep(name, document)` is true (to replace an
+    /// earlier import, for instance).
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &DataFile) -> bool) -> &mut Self {
+        self.docs.retain(|(name, doc)| keep(name, doc));
         self
     }
 
@@ -740,6 +758,13 @@ impl CustomProvider {
         self
     }
 
+    /// Sets whether the gateway supplies upstream credentials itself (then callers never
+    /// need a key for it).
+    pub fn gateway_credentials(mut self, supplied: bool) -> CustomProvider {
+        self.entry().gateway_credentials = supplied;
+        self
+    }
+
     /// Sets free-form metadata.
     pub fn metadata(mut self, metadata: &str) -> CustomProvider {
         self.entry().metadata = Some(metadata.to_owned());
@@ -785,6 +810,23 @@ impl CustomProvider {
         self.doc.offers.push(crate::data::schema::OfferEntry {
             model: model.to_owned(),
             upstream_id: upstream_id.to_owned(),
+            ..Default::default()
+        });
+        self
+    }
+
+    /// Serves a model another provider defines under `upstream_id`, at this provider's own
+    /// prices.
+    pub fn offer_with_pricing(
+        mut self,
+        model: &str,
+        upstream_id: &str,
+        pricing: crate::Pricing,
+    ) -> CustomProvider {
+        self.doc.offers.push(crate::data::schema::OfferEntry {
+            model: model.to_owned(),
+            upstream_id: upstream_id.to_owned(),
+            pricing,
             ..Default::default()
         });
         self

@@ -83,6 +83,10 @@ pub use provider::{ApiSurface, Provider};
 pub use query::{Query, Sort};
 pub use request::{Request, Violation};
 pub use resolve::{Prefix, Resolution, Resolver, Separator};
+pub use route::{
+    route, route_plan, RejectReason, Rejection, Route, RouteError, RoutePlan, RoutePolicy,
+    RouteSort,
+};
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
 
 use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};

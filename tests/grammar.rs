@@ -330,10 +330,7 @@ fn unknown_model_without_a_colon() {
         e => panic!("{e:?}"),
     }
     // Not a provider before the `/`, no `:`: an unknown model.
-    assert_eq!(
-        err("meta-llama/Llama-2-70B-Chat").kind(),
-        "unknown_model"
-    );
+    assert_eq!(err("meta-llama/Llama-2-70B-Chat").kind(), "unknown_model");
     assert_eq!(err("claude-opus-9").kind(), "unknown_model");
 }
 

@@ -694,6 +694,12 @@ pub fn validate_over(
                 if !check.name(file, &entry, field, name, false) {
                     continue;
                 }
+                if let Some(why) =
+                    provider.and_then(|h| shadowing(name, h, &pkeys, base, overrides))
+                {
+                    check.invalid(file, &entry, field, why);
+                    continue;
+                }
                 let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
                 if let Err(clash) = mkeys.claim(name, index, kind, desc) {
                     check.duplicate(file, &entry, name, kind, clash);
@@ -720,6 +726,15 @@ pub fn validate_over(
             .map(|(i, _)| i)
     };
 
+    // The home provider of a model, here or in the base (`None` for base models, whose
+    // provider the base knows).
+    let home = |models: &[ModelRec], index: usize| {
+        index
+            .checked_sub(model_base)
+            .and_then(|i| models.get(i))
+            .map(|m| m.provider)
+    };
+
     // Aliases declared apart from their models.
     for (file, doc) in files {
         for a in &doc.aliases {
@@ -738,6 +753,13 @@ pub fn validate_over(
                 );
                 continue;
             };
+            let target_home = home(&models, target).or_else(|| base.model_provider(target));
+            if let Some(why) =
+                target_home.and_then(|h| shadowing(&a.alias, h, &pkeys, base, overrides))
+            {
+                check.invalid(file, &entry, "alias", why);
+                continue;
+            }
             let desc = format!("an alias of model `{}` ({file})", a.target);
             match mkeys.claim(&a.alias, target, MatchKind::Alias, desc) {
                 Ok(()) => {
@@ -752,15 +774,6 @@ pub fn validate_over(
             }
         }
     }
-
-    // The home provider of a model, here or in the base (`None` for base models, whose
-    // provider the base knows).
-    let home = |models: &[ModelRec], index: usize| {
-        index
-            .checked_sub(model_base)
-            .and_then(|i| models.get(i))
-            .map(|m| m.provider)
-    };
 
     // Offers: models defined elsewhere that a provider also serves.
     let mut offers: Vec<OfferRec> = Vec::new();
@@ -806,6 +819,14 @@ pub fn validate_over(
                 o.model
             );
             let repeats_own = mkeys.get(&o.upstream_id).is_some_and(|(i, _)| i == target);
+            let target_home = home(&models, target).or_else(|| base.model_provider(target));
+            let shadows = target_home
+                .filter(|_| !repeats_own)
+                .and_then(|h| shadowing(&o.upstream_id, h, &pkeys, base, overrides));
+            if let Some(why) = shadows {
+                check.invalid(file, &entry, "upstream_id", why);
+                continue;
+            }
             if !repeats_own {
                 if let Err(clash) = mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
                 {
@@ -888,6 +909,43 @@ pub fn validate_over(
         model_keys: mkeys.into_keys(remap),
         provider_keys: pkeys.into_keys(|i| i),
     })
+}
+
+/// Why model name `name`, whose model belongs to provider `home`, would shadow another
+/// provider's `provider:model` or `provider/model` strings, if it would.
+///
+/// The whole string is matched before any prefix, so a model named `openai:x` would capture
+/// `openai:x` from OpenAI. A name whose part before the first `:` names another provider is
+/// therefore always refused. Vendor-prefixed names (`openai/gpt-oss-120b`, served by Groq) are
+/// normal in the built-in data; on top of a base (run-time overlays) a name whose part before
+/// the first `/` names another built-in provider is refused unless that provider may be
+/// overridden.
+fn shadowing(
+    name: &str,
+    home: usize,
+    pkeys: &KeySpace,
+    base: &dyn Base,
+    overrides: &Overrides,
+) -> Option<String> {
+    if let Some((prefix, _)) = name.split_once(':') {
+        if let Some((owner, _)) = pkeys.get(prefix) {
+            if owner != home {
+                return Some(format!(
+                    "`{name}` begins with provider name `{prefix}:`, so it would capture strings addressed to that provider"
+                ));
+            }
+        }
+    }
+    if let Some((prefix, _)) = name.split_once('/') {
+        if let Some((owner, _, id)) = base.provider_key(&fold(prefix)) {
+            if owner != home && !overrides.provider(&id) {
+                return Some(format!(
+                    "`{name}` begins with built-in provider name `{prefix}/`, so it would capture strings addressed to `{id}` (allow an override of `{id}` to permit it)"
+                ));
+            }
+        }
+    }
+    None
 }
 
 fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry) {
@@ -1294,6 +1352,24 @@ mod tests {
             msg.contains("the id of provider `openai` (a/a.json)"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn a_model_name_cannot_begin_with_another_providers_name_and_colon() {
+        let a = provider_doc("openai", &[model("gpt-4o", "")]);
+        let b = provider_doc("mine", &[model("OpenAI:gpt-9", "")]);
+        let (e, msg) = one_error(&[("a/openai.json", &a), ("a/mine.json", &b)]);
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("a/mine.json", "model `OpenAI:gpt-9`")
+        );
+        assert!(msg.contains("`OpenAI:`"), "{msg}");
+        // Its own name, or a slash prefix in the built-in data, is fine.
+        let c = provider_doc(
+            "mine",
+            &[model("mine:fast", ""), model("openai/gpt-oss", "")],
+        );
+        assert!(run(&[("a/openai.json", &a), ("a/mine.json", &c)]).is_ok());
     }
 
     #[test]

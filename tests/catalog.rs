@@ -1,0 +1,471 @@
+//! Run-time catalogs: custom providers, extensions of built-in providers, offers, collisions,
+//! overrides, all-or-nothing loads, and atomic swaps under concurrent readers.
+
+use model_catalog::schema::{DataErrorKind, DataFile};
+use model_catalog::{
+    models, resolve_model, Catalog, CatalogError, CustomProvider, MatchKind, Query, ResolveError,
+    Resolver, SharedCatalog,
+};
+
+/// (provider id, model id, upstream id, pass-through?)
+type Answer = (String, Option<String>, String, bool);
+
+fn answer(c: &Catalog, input: &str) -> Result<Answer, String> {
+    c.resolve_model(input)
+        .map(|r| {
+            (
+                r.provider.id().to_owned(),
+                r.model.map(|m| m.id().to_owned()),
+                r.upstream_id.to_owned(),
+                r.is_pass_through(),
+            )
+        })
+        .map_err(|e| e.kind().to_owned())
+}
+
+fn vllm() -> CustomProvider {
+    CustomProvider::new("internal-vllm", "Internal vLLM")
+        .alias("vllm")
+        .base_url("http://vllm.internal:8000/v1")
+        .key_required(false)
+        .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct")
+        .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct")
+}
+
+fn build(providers: Vec<CustomProvider>) -> Result<Catalog, CatalogError> {
+    let mut b = Catalog::builder();
+    for p in providers {
+        b.provider(p);
+    }
+    b.build()
+}
+
+fn doc(json: &str) -> DataFile {
+    serde_json::from_str(json).expect("test document parses")
+}
+
+#[test]
+fn the_builtin_catalog_answers_like_the_free_functions() {
+    let c = Catalog::builtin();
+    assert!(c.is_builtin());
+    let mut inputs: Vec<String> = models().map(|m| m.id().to_owned()).collect();
+    inputs.extend(
+        [
+            "openai:gpt-5-preview",
+            "groqcloud:llama-3.3-70b",
+            "foo:bar",
+            "gpt4o",
+            "",
+            "openai:llama-3.3-70b",
+        ]
+        .map(str::to_owned),
+    );
+    for input in &inputs {
+        let free =
+            resolve_model(input).map(|r| (r.provider.id(), r.model.map(|m| m.id()), r.upstream_id));
+        let ours = c
+            .resolve_model(input)
+            .map(|r| (r.provider.id(), r.model.map(|m| m.id()), r.upstream_id));
+        assert_eq!(free, ours, "{input}");
+    }
+    assert_eq!(c.models().len(), models().len());
+    assert_eq!(c.custom_providers().count(), 0);
+}
+
+#[test]
+fn a_custom_provider_resolves_by_id_alias_and_model() {
+    let c = build(vec![vllm()]).unwrap();
+    let want = (
+        "internal-vllm".to_owned(),
+        Some("llama-3".to_owned()),
+        "meta-llama/Meta-Llama-3-8B-Instruct".to_owned(),
+        false,
+    );
+    assert_eq!(answer(&c, "internal-vllm:llama-3"), Ok(want.clone()));
+    assert_eq!(answer(&c, "VLLM/Llama-3"), Ok(want.clone()));
+    assert_eq!(answer(&c, "llama-3"), Ok(want.clone()));
+    assert_eq!(answer(&c, "meta-llama/meta-llama-3-8b-instruct"), Ok(want));
+    // Unknown models behind it pass through; its models are not another provider's.
+    assert_eq!(
+        answer(&c, "internal-vllm:mistral-7b"),
+        Ok(("internal-vllm".into(), None, "mistral-7b".into(), true))
+    );
+    assert_eq!(
+        answer(&c, "openai:llama-3"),
+        Err("model_not_offered".into())
+    );
+    let p = c.lookup_provider("vllm").unwrap();
+    assert_eq!(p.base_url(), Some("http://vllm.internal:8000/v1"));
+    assert!(!p.key_required());
+    assert_eq!(c.models_of("internal-vllm").unwrap().len(), 2);
+    assert_eq!(
+        c.custom_providers().map(|p| p.id()).collect::<Vec<_>>(),
+        ["internal-vllm"]
+    );
+    // The built-in catalog is untouched.
+    assert!(resolve_model("internal-vllm:llama-3").is_err());
+    assert_eq!(answer(&c, "gpt-4o").unwrap().0, "openai");
+    // Suggestions come from this catalog.
+    match c.resolve_model("lama-3") {
+        Err(e @ ResolveError::UnknownModel { .. }) => {
+            assert!(e.suggestions().unwrap().contains(&"llama-3".to_owned()))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_custom_provider_without_models_passes_everything_through() {
+    let c = build(vec![CustomProvider::new("ollama", "Ollama")]).unwrap();
+    for model in ["llama3.2", "gpt-4o", "Meta-Llama-3-8B"] {
+        assert_eq!(
+            answer(&c, &format!("ollama:{model}")),
+            Ok(("ollama".into(), None, model.into(), true)),
+            "{model}"
+        );
+    }
+}
+
+#[test]
+fn collisions_with_builtin_names_are_refused_naming_both() {
+    for (provider, clash) in [
+        (CustomProvider::new("OpenAI", "Mine"), "openai"),
+        (
+            CustomProvider::new("mine", "Mine").alias("groqcloud"),
+            "groq",
+        ),
+        (
+            CustomProvider::new("mine", "Mine").model("gpt-4o", "gpt-4o"),
+            "gpt-4o",
+        ),
+        (
+            CustomProvider::new("mine", "Mine").model("x", "GPT-4o-2024-08-06"),
+            "gpt-4o",
+        ),
+    ] {
+        let err = build(vec![provider]).expect_err("collision");
+        assert_eq!(err.errors.len(), 1, "{err}");
+        let e = &err.errors[0];
+        assert!(matches!(e.kind, DataErrorKind::Duplicate { .. }), "{e:?}");
+        let msg = e.to_string();
+        assert!(
+            msg.contains("built-in") && msg.contains(&format!("`{clash}`")),
+            "{msg}"
+        );
+        assert!(
+            e.file.contains("mine") || e.file.contains("OpenAI"),
+            "{}",
+            e.file
+        );
+    }
+}
+
+#[test]
+fn overriding_a_builtin_provider_is_explicit_and_visible() {
+    let replacement = doc(
+        r#"{"provider": {"id": "openai", "name": "OpenAI via proxy", "base_url": "http://proxy.internal/openai/v1",
+            "key_required": false, "aliases": ["oai"]}}"#,
+    );
+    let mut b = Catalog::builder();
+    b.document("proxy.json", replacement.clone());
+    assert!(b.build().is_err(), "needs leave");
+    b.allow_override("openai");
+    let c = b.build().unwrap();
+    for input in [
+        "gpt-4o",
+        "openai:gpt-4o",
+        "open-ai:gpt-4o",
+        "oai:gpt-4o",
+        "openai:gpt-5-preview",
+    ] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(
+            r.provider.base_url(),
+            Some("http://proxy.internal/openai/v1"),
+            "{input}"
+        );
+        assert!(r.overrides_builtin, "{input}");
+    }
+    // Models stay the built-in ones; other providers are not overridden.
+    assert_eq!(
+        c.resolve_model("gpt-4o")
+            .unwrap()
+            .model
+            .unwrap()
+            .context_window(),
+        Some(128_000)
+    );
+    let r = c.resolve_model("claude-opus-4-6").unwrap();
+    assert!(!r.overrides_builtin);
+    assert_eq!(
+        c.custom_providers().map(|p| p.id()).collect::<Vec<_>>(),
+        ["openai"]
+    );
+    assert!(!c.is_builtin_provider(c.lookup_provider("openai").unwrap()));
+    assert!(c.is_builtin_provider(c.lookup_provider("groq").unwrap()));
+}
+
+#[test]
+fn overriding_a_builtin_model_name_is_explicit_and_visible() {
+    let mine = CustomProvider::new("mine", "Mine").model("gpt-4o", "my-gpt-4o-deployment");
+    assert!(build(vec![mine.clone()]).is_err());
+    let mut b = Catalog::builder();
+    b.provider(mine).allow_override("gpt-4o");
+    let c = b.build().unwrap();
+    let r = c.resolve_model("GPT-4o").unwrap();
+    assert_eq!(
+        (r.provider.id(), r.upstream_id, r.overrides_builtin),
+        ("mine", "my-gpt-4o-deployment", true)
+    );
+    // Names the override did not take still reach the built-in model.
+    let r = c.resolve_model("gpt-4o-2024-08-06").unwrap();
+    assert_eq!(
+        (r.provider.id(), r.upstream_id, r.overrides_builtin),
+        ("openai", "gpt-4o", false)
+    );
+}
+
+#[test]
+fn extending_builtin_providers_with_models_aliases_and_offers() {
+    let more = doc(
+        r#"{"extends": "OpenAI", "models": [{"id": "gpt-9", "name": "GPT-9", "context_window": 2000000}],
+            "aliases": [{"alias": "my-default", "target": "gpt-4o"}]}"#,
+    );
+    let mut b = Catalog::builder();
+    b.document("more.json", more);
+    b.provider(
+        CustomProvider::new("internal", "Internal").offer("gpt-oss-120b", "gpt-oss-120b-fp8"),
+    );
+    let c = b.build().unwrap();
+    assert_eq!(
+        answer(&c, "openai:gpt-9"),
+        Ok(("openai".into(), Some("gpt-9".into()), "gpt-9".into(), false))
+    );
+    assert_eq!(answer(&c, "gpt-9").unwrap().0, "openai");
+    assert_eq!(
+        answer(&c, "my-default"),
+        Ok((
+            "openai".into(),
+            Some("gpt-4o".into()),
+            "gpt-4o".into(),
+            false
+        ))
+    );
+    assert_eq!(
+        c.resolve_model("my-default").unwrap().matched,
+        MatchKind::Alias
+    );
+    assert!(c
+        .models_of("openai")
+        .unwrap()
+        .iter()
+        .any(|m| m.id() == "gpt-9"));
+    // The offer: a route to a built-in model under this provider's id.
+    assert_eq!(
+        answer(&c, "internal:gpt-oss-120b"),
+        Ok((
+            "internal".into(),
+            Some("gpt-oss-120b".into()),
+            "gpt-oss-120b-fp8".into(),
+            false
+        ))
+    );
+    assert_eq!(answer(&c, "gpt-oss-120b").unwrap().0, "groq");
+    let m = c.lookup_model("gpt-oss-120b").unwrap();
+    assert!(c
+        .offers_of(m)
+        .iter()
+        .any(|o| o.provider_id() == "internal" && o.upstream_id() == "gpt-oss-120b-fp8"));
+    assert!(c
+        .models_of("internal")
+        .unwrap()
+        .iter()
+        .any(|m| m.id() == "gpt-oss-120b"));
+    // A model only the custom provider serves under that id is not another's.
+    let err = c.resolve_model("openai:gpt-oss-120b-fp8").unwrap_err();
+    assert_eq!(err.kind(), "model_not_offered");
+    // Queries see the overlay.
+    let big = Query::new().min_context(2_000_000);
+    assert!(c.query(&big).iter().any(|m| m.id() == "gpt-9"));
+    assert!(!big.run().iter().any(|m| m.id() == "gpt-9"));
+}
+
+#[test]
+fn extending_an_unknown_provider_is_an_error() {
+    let mut b = Catalog::builder();
+    b.document(
+        "x.json",
+        doc(r#"{"extends": "azure", "models": [{"id": "m", "name": "M"}]}"#),
+    );
+    let err = b.build().unwrap_err();
+    assert!(
+        matches!(&err.errors[0].kind, DataErrorKind::UnknownProvider { provider } if provider == "azure")
+    );
+}
+
+#[test]
+fn json_loads_are_all_or_nothing_and_name_the_path() {
+    let mut b = Catalog::builder();
+    let err = b
+        .json(
+            "extra.json",
+            r#"[{"provider": {"id": "a", "name": "A", "key_required": true}},
+                {"provider": {"id": "b", "name": "B", "key_required": "yes"}}]"#,
+        )
+        .unwrap_err();
+    let e = &err.errors[0];
+    assert_eq!(e.file, "extra.json[1]");
+    assert!(
+        matches!(&e.kind, DataErrorKind::Field { path, .. } if path == "provider.key_required"),
+        "{e:?}"
+    );
+    // Nothing was added: the builder still builds the plain catalog.
+    assert!(b.build().unwrap().is_builtin());
+    b.json(
+        "ok.json",
+        r#"{"provider": {"id": "a", "name": "A", "key_required": true}}"#,
+    )
+    .unwrap();
+    assert!(b.build().unwrap().lookup_provider("a").is_some());
+}
+
+#[test]
+fn a_failed_update_leaves_the_shared_catalog_untouched() {
+    let shared = SharedCatalog::new(build(vec![vllm()]).unwrap());
+    let before: Vec<_> = ["llama-3", "vllm:x", "gpt-4o"]
+        .iter()
+        .map(|i| answer(&shared.load(), i))
+        .collect();
+    let result = shared.update(|current| {
+        let mut b = current.to_builder();
+        b.provider(CustomProvider::new("ok", "OK"));
+        b.provider(CustomProvider::new("Groq", "Clash"));
+        b.build()
+    });
+    assert!(result.is_err());
+    let after: Vec<_> = ["llama-3", "vllm:x", "gpt-4o"]
+        .iter()
+        .map(|i| answer(&shared.load(), i))
+        .collect();
+    assert_eq!(before, after);
+    assert!(shared.load().lookup_provider("ok").is_none());
+    // A good update applies whole.
+    shared
+        .update(|current| {
+            let mut b = current.to_builder();
+            b.provider(CustomProvider::new("ok", "OK"));
+            b.build()
+        })
+        .unwrap();
+    assert!(shared.load().lookup_provider("ok").is_some());
+    assert!(shared.load().lookup_provider("vllm").is_some());
+}
+
+#[test]
+fn resolver_options_apply_to_catalogs() {
+    let c = build(vec![vllm()]).unwrap();
+    let strict = Resolver::new().pass_through(false);
+    assert!(c.resolve_with(&strict, "vllm:llama-3").is_ok());
+    assert_eq!(
+        c.resolve_with(&strict, "vllm:other").unwrap_err().kind(),
+        "pass_through_refused"
+    );
+}
+
+/// Readers resolve while a writer swaps between two catalogs; every answer a reader gets from
+/// one load comes from one whole catalog. Bounded iterations, no sleeps.
+#[test]
+fn readers_see_whole_catalogs_while_a_writer_swaps() {
+    let version = |v: &str| {
+        let p = CustomProvider::new("dyn", "Dyn")
+            .model("first", &format!("first-{v}"))
+            .model("second", &format!("second-{v}"));
+        build(vec![p]).unwrap()
+    };
+    let (a, b) = (version("a"), version("b"));
+    let shared = SharedCatalog::new(a.clone());
+    let mismatches = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                for _ in 0..3_000 {
+                    let c = shared.load();
+                    let first = c.resolve_model("dyn:first").unwrap().upstream_id.to_owned();
+                    let second = c
+                        .resolve_model("dyn:second")
+                        .unwrap()
+                        .upstream_id
+                        .to_owned();
+                    let builtin = c.resolve_model("gpt-4o").unwrap().provider.id().to_owned();
+                    if first.strip_prefix("first-") != second.strip_prefix("second-")
+                        || builtin != "openai"
+                    {
+                        mismatches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+        s.spawn(|| {
+            for i in 0..1_000 {
+                shared.store(if i % 2 == 0 { b.clone() } else { a.clone() });
+            }
+        });
+    });
+    assert_eq!(mismatches.into_inner(), 0);
+    // The last store (i = 999) put back catalog a.
+    assert_eq!(answer(&shared.load(), "dyn:first").unwrap().2, "first-a");
+}
+
+#[test]
+fn custom_names_cannot_capture_strings_addressed_to_other_providers() {
+    // A whole-string match comes before any prefix, so these names would take
+    // `openai:...`/`openai/...` strings away from OpenAI.
+    for (provider, field) in [
+        (
+            CustomProvider::new("mine", "Mine").model("openai:gpt-9", "x"),
+            "id",
+        ),
+        (
+            CustomProvider::new("mine", "Mine").model("Open-AI/gpt-9", "x"),
+            "id",
+        ),
+        (
+            CustomProvider::new("mine", "Mine").model("x", "openai/gpt-9"),
+            "upstream_id",
+        ),
+        (
+            CustomProvider::new("mine", "Mine").offer("gpt-oss-120b", "anthropic:oss"),
+            "upstream_id",
+        ),
+    ] {
+        let err = build(vec![provider]).expect_err("shadowing is refused");
+        match &err.errors[0].kind {
+            DataErrorKind::Invalid { field: f, reason } => {
+                assert_eq!(*f, field);
+                assert!(reason.contains("capture"), "{reason}");
+            }
+            k => panic!("{k:?}"),
+        }
+    }
+    // Its own prefix is fine, and so is a vendor prefix that names no provider.
+    let ok = CustomProvider::new("mine", "Mine")
+        .model("mine:fast", "fast")
+        .model("meta-llama/x", "x2");
+    let c = build(vec![ok]).unwrap();
+    assert_eq!(
+        answer(&c, "mine:fast").unwrap().1.as_deref(),
+        Some("mine:fast")
+    );
+    // An offer of OpenAI's own model under `openai/...` resolves to OpenAI anyway: allowed.
+    let c = build(vec![
+        CustomProvider::new("agg", "Agg").offer("gpt-4o", "openai/gpt-4o-latest")
+    ])
+    .unwrap();
+    assert_eq!(answer(&c, "openai/gpt-4o-latest").unwrap().0, "openai");
+    // With leave to override OpenAI, a slash name may take its strings.
+    let mut b = Catalog::builder();
+    b.provider(CustomProvider::new("mine", "Mine").model("openai/gpt-9", "x"))
+        .allow_override("openai");
+    let c = b.build().unwrap();
+    assert_eq!(answer(&c, "openai/gpt-9").unwrap().0, "mine");
+}

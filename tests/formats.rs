@@ -1,0 +1,1859 @@
+//! Import and export of the seeds' wire formats (`model_catalog::formats`): the seeds' own
+//! example documents, malformed documents (errors name the JSON path; the base is
+//! untouched), collisions with built-in names, round trips, byte-stable exports and ngrok
+//! pagination.
+
+use model_catalog::formats::{
+    export_documents, export_inference_api, export_ngrok, export_ngrok_pages, export_openai_models,
+    export_openai_models_detailed, import_documents, import_inference_api, import_ngrok,
+    import_openai_models, ExportError, ImportError, ImportOptions, NgrokExport, TargetProvider,
+    INFERENCE_API_MARKUP,
+};
+use model_catalog::schema::{ModelEntry, ProviderEntry, ResourceRef};
+use model_catalog::{
+    ApiFormat, Capability, Catalog, CustomProvider, Markup, Modality, Price, Pricing, Support,
+    Surface,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+const SEED002: &str = include_str!("fixtures/seed002_models.json");
+const SEED003_TOP: &str = include_str!("fixtures/seed003_top.json");
+const SEED003_BASIC: &str = include_str!("fixtures/seed003_basic.json");
+const SEED003_DETAILED: &str = include_str!("fixtures/seed003_detailed.json");
+const SEED004: &str = include_str!("fixtures/seed004_page.json");
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------
+
+/// (provider id, model id, upstream id, pass-through?), or the error kind.
+type Answer = Result<(String, Option<String>, String, bool), String>;
+
+fn answer(c: &Catalog, input: &str) -> Answer {
+    c.resolve_model(input)
+        .map(|r| {
+            (
+                r.provider.id().to_owned(),
+                r.model.map(|m| m.id().to_owned()),
+                r.upstream_id.to_owned(),
+                r.is_pass_through(),
+            )
+        })
+        .map_err(|e| e.kind().to_owned())
+}
+
+fn ok(c: &Catalog, input: &str) -> (String, Option<String>, String, bool) {
+    answer(c, input).unwrap_or_else(|e| panic!("{input}: {e}"))
+}
+
+/// Every model key of `c` (ids, upstream ids, aliases), every `provider:key` for its custom
+/// providers, and pass-through probes.
+fn probes(c: &Catalog) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for m in c.models() {
+        keys.push(m.id().to_owned());
+        keys.push(m.upstream_id().to_owned());
+        keys.extend(m.aliases().map(str::to_owned));
+        for o in c.offers_of(m) {
+            keys.push(o.upstream_id().to_owned());
+        }
+    }
+    let mut out = keys.clone();
+    let extra = [
+        "some-unknown-model",
+        "Meta-Llama/Llama-3.3-70B",
+        "gpt-4o",
+        "claude-opus-4-6",
+        "gpt-oss-20b",
+    ];
+    for p in c.custom_providers() {
+        let own: Vec<String> = c
+            .models_of(p.id())
+            .unwrap_or_default()
+            .iter()
+            .map(|m| m.id().to_owned())
+            .collect();
+        for k in own.iter().chain(
+            extra
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            out.push(format!("{}:{k}", p.id()));
+            out.push(format!("{}/{k}", p.id()));
+        }
+    }
+    out.extend(["openai:gpt-5-preview", "foo:bar", "gpt4o"].map(str::to_owned));
+    out
+}
+
+/// Asserts `a` and `b` answer every probe of both the same way.
+fn same_answers(a: &Catalog, b: &Catalog) {
+    let mut inputs = probes(a);
+    inputs.extend(probes(b));
+    for input in &inputs {
+        assert_eq!(answer(a, input), answer(b, input), "{input}");
+    }
+}
+
+/// A catalog with a custom provider, to use as a non-trivial base.
+fn custom_base() -> Catalog {
+    let mut b = Catalog::builder();
+    b.provider(
+        CustomProvider::new("corp-proxy", "Corp proxy")
+            .base_url("https://proxy.corp.example/v1")
+            .model("corp-model", "corp-model"),
+    );
+    b.build().unwrap()
+}
+
+/// The answers of `base` to a fixed set of inputs, to check an import left it alone.
+fn snapshot(base: &Catalog) -> Vec<Answer> {
+    [
+        "gpt-4o",
+        "corp-model",
+        "corp-proxy:anything",
+        "internal-vllm:llama-3",
+        "llama-3",
+        "nano-proxy:gpt-5.2",
+        "x:y",
+    ]
+    .iter()
+    .map(|i| answer(base, i))
+    .collect()
+}
+
+fn me() -> ResourceRef {
+    ResourceRef {
+        id: "usr_2abc".into(),
+        uri: "https://api.ngrok.com/users/usr_2abc".into(),
+    }
+}
+
+fn ngrok_options() -> NgrokExport {
+    NgrokExport::new("2026-01-01T00:00:00Z", me())
+}
+
+/// Asserts `result` failed with `kind` at `path`, and returns the message.
+fn fails(result: Result<Catalog, ImportError>, kind: &str, path: &str) -> String {
+    let e = result.expect_err("the import must fail");
+    assert_eq!(e.kind(), kind, "{e}");
+    assert_eq!(e.path(), Some(path), "{e}");
+    e.to_string()
+}
+
+fn page(providers: Value, next: Option<&str>) -> String {
+    json!({
+        "aiGatewayProviders": providers,
+        "uri": "https://api.ngrok.ai/providers",
+        "nextPageUri": next,
+    })
+    .to_string()
+}
+
+fn ngrok_provider(resource: &str, provider_id: &str) -> Value {
+    json!({
+        "id": resource,
+        "uri": format!("https://api.ngrok.ai/providers/{resource}"),
+        "providerId": provider_id,
+        "name": provider_id,
+        "baseUrl": "http://localhost:8000/v1",
+        "createdAt": "2026-01-01T00:00:00Z",
+        "updatedAt": "2026-01-01T00:00:00Z",
+        "createdBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+        "lastUpdatedBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+        "supportedApiSurfaces": [{"format": "openai", "surface": "chat-completions", "supportedParams": [{"name": "model"}]}],
+        "models": [{"id": format!("aigpm_{provider_id}"), "modelId": format!("{provider_id}-model")}]
+    })
+}
+
+/// The seed 004 fixture with one change at a JSON pointer.
+fn seed004_with(pointer: &str, value: Option<Value>) -> String {
+    let mut v: Value = serde_json::from_str(SEED004).unwrap();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let target = v.pointer_mut(parent).unwrap();
+    match (target, value) {
+        (Value::Object(m), Some(x)) => {
+            m.insert(key.to_owned(), x);
+        }
+        (Value::Object(m), None) => {
+            m.remove(key);
+        }
+        (Value::Array(a), Some(x)) => a[key.parse::<usize>().unwrap()] = x,
+        (Value::Array(a), None) => {
+            a.remove(key.parse::<usize>().unwrap());
+        }
+        _ => panic!("bad pointer {pointer}"),
+    }
+    v.to_string()
+}
+
+fn nano_proxy() -> TargetProvider {
+    TargetProvider::new("nano-proxy", "Nano proxy")
+}
+
+// ---------------------------------------------------------------------------------------
+// Seed documents
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn seed004_page_imports_as_custom_providers() {
+    let base = Catalog::builtin();
+    let c = import_ngrok(&base, &[SEED004], &ImportOptions::new()).unwrap();
+    assert_eq!(c.custom_providers().count(), 3);
+
+    let vllm = c.lookup_provider("internal-vllm").unwrap();
+    assert_eq!(vllm.name(), "Internal vLLM");
+    assert_eq!(vllm.base_url(), Some("http://vllm.internal:8000/v1"));
+    assert_eq!(
+        vllm.metadata(),
+        Some(r#"{"team": "ml-platform", "region": "us-east-1"}"#)
+    );
+    assert!(vllm.key_required());
+    let cp = vllm.control_plane().unwrap();
+    assert_eq!(cp.id, "aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD");
+    assert_eq!(cp.updated_at, "2026-02-03T16:45:12.250Z");
+    assert_eq!(cp.created_by.id, "usr_2abcDEFghiJKLmnoPQRstu");
+    let chat = vllm.surface(Surface::ChatCompletions).unwrap();
+    assert_eq!(chat.format(), ApiFormat::Openai);
+    assert_eq!(chat.accepts("temperature"), Support::Yes);
+    assert_eq!(chat.accepts("thinking"), Support::No);
+
+    assert_eq!(
+        ok(&c, "internal-vllm:llama-3"),
+        (
+            "internal-vllm".into(),
+            Some("llama-3".into()),
+            "llama-3".into(),
+            false
+        )
+    );
+    assert_eq!(ok(&c, "qwen-coder").0, "internal-vllm");
+    // A listed model that the catalog knows becomes an offer; the built-in stays home.
+    assert_eq!(
+        ok(&c, "ollama-lab:gpt-oss-20b"),
+        (
+            "ollama-lab".into(),
+            Some("gpt-oss-20b".into()),
+            "gpt-oss-20b".into(),
+            false
+        )
+    );
+    assert_eq!(ok(&c, "gpt-oss-20b"), ok(&base, "gpt-oss-20b"));
+    assert_eq!(ok(&c, "llama3.1:8b").0, "ollama-lab");
+    // A provider with no models passes everything through.
+    assert_eq!(
+        ok(&c, "lmstudio:qwen/qwen3-4b"),
+        ("lmstudio".into(), None, "qwen/qwen3-4b".into(), true)
+    );
+    let lm = c.lookup_provider("lmstudio").unwrap();
+    assert_eq!(
+        lm.surface(Surface::Messages).unwrap().format(),
+        ApiFormat::Anthropic
+    );
+    assert!(lm
+        .surface(Surface::Messages)
+        .unwrap()
+        .supported_params()
+        .is_none());
+    // Listed models of another provider are refused, as for any provider listing models.
+    assert_eq!(
+        answer(&c, "internal-vllm:gpt-4o"),
+        Err("model_not_offered".into())
+    );
+
+    // key_required follows the options.
+    let c = import_ngrok(&base, &[SEED004], &ImportOptions::new().key_required(false)).unwrap();
+    assert!(!c.lookup_provider("lmstudio").unwrap().key_required());
+}
+
+#[test]
+fn seed003_top_example_imports_as_an_offer_with_its_prices() {
+    let base = Catalog::builtin();
+    let c = import_openai_models(&base, SEED003_TOP, &nano_proxy(), &ImportOptions::new()).unwrap();
+    assert_eq!(
+        ok(&c, "nano-proxy:gpt-5.2"),
+        (
+            "nano-proxy".into(),
+            Some("gpt-5.2".into()),
+            "openai/gpt-5.2".into(),
+            false
+        )
+    );
+    let m = c.lookup_model("gpt-5.2").unwrap();
+    let offer = c
+        .offers_of(m)
+        .into_iter()
+        .find(|o| o.provider_id() == "nano-proxy")
+        .unwrap();
+    assert_eq!(offer.own_pricing().input, Some("0.00015".parse().unwrap()));
+    assert_eq!(offer.own_pricing().output, Some("0.0006".parse().unwrap()));
+    // The bare id still goes to OpenAI, with OpenAI's facts.
+    assert_eq!(ok(&c, "gpt-5.2"), ok(&base, "gpt-5.2"));
+    assert_eq!(m.name(), "GPT-5.2");
+}
+
+#[test]
+fn seed003_basic_and_detailed_examples_import() {
+    let base = Catalog::builtin();
+    let c =
+        import_openai_models(&base, SEED003_BASIC, &nano_proxy(), &ImportOptions::new()).unwrap();
+    assert_eq!(
+        ok(&c, "nano-proxy:anthropic/claude-opus-4.6").1.as_deref(),
+        Some("claude-opus-4-6")
+    );
+    assert_eq!(
+        ok(&c, "nano-proxy:claude-opus-4-6").2,
+        "anthropic/claude-opus-4.6"
+    );
+    let opus = c.lookup_model("claude-opus-4-6").unwrap();
+    let offer = c
+        .offers_of(opus)
+        .into_iter()
+        .find(|o| o.provider_id() == "nano-proxy")
+        .unwrap();
+    assert!(
+        offer.own_pricing().is_empty(),
+        "the basic list has no prices"
+    );
+
+    let c = import_openai_models(
+        &base,
+        SEED003_DETAILED,
+        &nano_proxy(),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    let opus = c.lookup_model("claude-opus-4-6").unwrap();
+    let offer = c
+        .offers_of(opus)
+        .into_iter()
+        .find(|o| o.provider_id() == "nano-proxy")
+        .unwrap();
+    assert_eq!(
+        *offer.own_pricing(),
+        Pricing {
+            input: Some("15".parse().unwrap()),
+            output: Some("75".parse().unwrap()),
+            ..Pricing::default()
+        }
+    );
+    let gpt = c.lookup_model("gpt-5.2").unwrap();
+    let offer = c
+        .offers_of(gpt)
+        .into_iter()
+        .find(|o| o.provider_id() == "nano-proxy")
+        .unwrap();
+    assert_eq!(offer.own_pricing().input, Some("2.5".parse().unwrap()));
+    assert_eq!(offer.own_pricing().output, Some("10".parse().unwrap()));
+
+    // Into NanoGPT itself: it already serves both, so nothing is added.
+    for json in [SEED003_TOP, SEED003_BASIC, SEED003_DETAILED] {
+        let c = import_openai_models(
+            &base,
+            json,
+            &TargetProvider::existing("NanoGPT"),
+            &ImportOptions::new(),
+        );
+        // `NanoGPT` is not an id or alias of nano-gpt: an unknown provider.
+        assert_eq!(c.unwrap_err().kind(), "catalog");
+        let c = import_openai_models(
+            &base,
+            json,
+            &TargetProvider::existing("nano-gpt"),
+            &ImportOptions::new(),
+        )
+        .unwrap();
+        assert!(c.is_builtin());
+    }
+}
+
+#[test]
+fn detailed_fields_make_new_models() {
+    let json = r#"{"object": "list", "data": [
+      {"id": "acme/vision-1", "object": "model", "created": 1704067200, "owned_by": "Acme",
+       "name": "Acme Vision 1", "description": "Sees things", "context_length": 32000,
+       "max_output_tokens": 4096,
+       "capabilities": {"vision": true, "reasoning": false, "tool_calling": true,
+                        "parallel_tool_calls": false, "structured_output": true, "pdf_upload": true,
+                        "telepathy": true},
+       "pricing": {"prompt": 0.15, "completion": 0.6, "currency": "USD", "unit": "per_million_tokens"},
+       "icon_url": "/icons/Acme.svg", "cost_estimate": {"cheap": true}, "category": "mini",
+       "distillationPolicy": {"status": "allowed", "label": "License permits distillation",
+          "basis": "permissive-open-weights", "sourceUrl": "https://example.com/terms", "note": "n",
+          "extra": 1},
+       "some_future_field": [1, 2, 3]},
+      {"id": "acme/text-1", "context_length": null, "max_output_tokens": null, "capabilities": {"reasoning": true}}
+    ]}"#;
+    let c = import_openai_models(
+        &Catalog::builtin(),
+        json,
+        &TargetProvider::new("acme", "Acme"),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    let m = c.lookup_model("acme/vision-1").unwrap();
+    assert_eq!(m.provider_id(), "acme");
+    assert_eq!(m.name(), "Acme Vision 1");
+    assert_eq!(m.description(), Some("Sees things"));
+    assert_eq!(m.vendor(), Some("acme"));
+    assert_eq!(m.category(), Some("mini"));
+    assert_eq!(
+        (m.context_window(), m.max_output_tokens()),
+        (Some(32000), Some(4096))
+    );
+    assert_eq!(
+        m.input_modalities().unwrap().iter().collect::<Vec<_>>(),
+        [Modality::Text, Modality::Image, Modality::File]
+    );
+    assert_eq!(m.capability(Capability::Tools), Support::Yes);
+    assert_eq!(m.capability(Capability::ParallelTools), Support::No);
+    assert_eq!(m.capability(Capability::Reasoning), Support::No);
+    assert_eq!(m.capability(Capability::StructuredOutput), Support::Yes);
+    assert_eq!(m.capability(Capability::Pdf), Support::Yes);
+    assert_eq!(
+        m.pricing().input,
+        Some(Price::from_picos_per_token(150_000))
+    );
+    assert_eq!(
+        m.pricing().output,
+        Some(Price::from_picos_per_token(600_000))
+    );
+    assert_eq!(m.release_date(), None, "`created` is not a release date");
+    let d = m.distillation_policy().unwrap();
+    assert_eq!(
+        (d.status(), d.source_url()),
+        (Some("allowed"), Some("https://example.com/terms"))
+    );
+
+    let t = c.lookup_model("acme/text-1").unwrap();
+    assert_eq!(t.name(), "acme/text-1");
+    assert_eq!(t.context_window(), None);
+    assert_eq!(
+        t.input_modalities(),
+        None,
+        "vision unknown: modalities unknown"
+    );
+    assert_eq!(t.capability(Capability::Reasoning), Support::Yes);
+    assert_eq!(t.capability(Capability::Tools), Support::Unknown);
+    assert!(t.pricing().is_empty());
+}
+
+#[test]
+fn seed002_models_import_with_the_markup_removed() {
+    let base = Catalog::builtin();
+    let c = import_inference_api(&base, SEED002, &ImportOptions::new()).unwrap();
+    // Known models at their own provider add nothing.
+    for id in [
+        "gpt-5.2",
+        "claude-opus-4-6",
+        "gemini-3-flash-preview",
+        "seedream-4.5",
+    ] {
+        assert_eq!(ok(&c, id), ok(&base, id), "{id}");
+        assert_eq!(
+            c.lookup_model(id).unwrap().pricing(),
+            base.lookup_model(id).unwrap().pricing()
+        );
+    }
+    // A new OpenAI model.
+    let cmo = c.lookup_model("cmo-agent").unwrap();
+    assert_eq!(cmo.provider_id(), "openai");
+    assert_eq!(cmo.name(), "CMO Agent");
+    assert_eq!(cmo.pricing().input, Some("1.75".parse().unwrap()));
+    assert_eq!(cmo.pricing().output, Some("14".parse().unwrap()));
+    assert_eq!(cmo.capability(Capability::Tools), Support::Yes);
+    assert_eq!(cmo.capability(Capability::Vision), Support::No);
+    assert_eq!(
+        (cmo.context_window(), cmo.max_output_tokens()),
+        (Some(400_000), Some(128_000))
+    );
+    // OpenRouter: already offered (nothing), offers of known models, a new model.
+    assert_eq!(
+        ok(&c, "openrouter:meta-llama/llama-4-maverick"),
+        ok(&base, "openrouter:meta-llama/llama-4-maverick")
+    );
+    assert_eq!(
+        ok(&c, "openrouter:deepseek/deepseek-v3.2"),
+        (
+            "openrouter".into(),
+            Some("deepseek-v3.2".into()),
+            "deepseek/deepseek-v3.2".into(),
+            false
+        )
+    );
+    let ds = c.lookup_model("deepseek-v3.2").unwrap();
+    let offer = c
+        .offers_of(ds)
+        .into_iter()
+        .find(|o| o.provider_id() == "openrouter")
+        .unwrap();
+    assert_eq!(offer.own_pricing().input, Some("0.28".parse().unwrap()));
+    assert_eq!(offer.own_pricing().output, Some("0.41".parse().unwrap()));
+    assert_eq!(
+        ok(&c, "openrouter:x-ai/grok-4.3").1.as_deref(),
+        Some("grok-4.3")
+    );
+    let qwen = c.lookup_model("qwen/qwen3-coder").unwrap();
+    assert_eq!(qwen.provider_id(), "openrouter");
+    assert_eq!(qwen.pricing().input, Some("0.22".parse().unwrap()));
+    assert_eq!(qwen.pricing().output, Some("0.95".parse().unwrap()));
+    // Unlisted strings still pass through the aggregator.
+    assert!(ok(&c, "openrouter:mistralai/mistral-large").3);
+
+    // Under `data` instead of `models`; with another markup the prices differ.
+    let data = SEED002.replacen("\"models\"", "\"data\"", 1);
+    let c2 = import_inference_api(&base, &data, &ImportOptions::new()).unwrap();
+    same_answers(&c, &c2);
+    let c3 =
+        import_inference_api(&base, SEED002, &ImportOptions::new().markup(Markup::NONE)).unwrap();
+    assert_eq!(
+        c3.lookup_model("cmo-agent").unwrap().pricing().input,
+        Some("2.45".parse().unwrap())
+    );
+}
+
+#[test]
+fn own_documents_import() {
+    let json = r#"[
+      {"provider": {"id": "internal", "name": "Internal", "key_required": false},
+       "models": [{"id": "m1", "name": "M1", "aliases": ["m-one"]}]},
+      {"extends": "openai", "aliases": [{"alias": "my-gpt", "target": "gpt-4o"}]}
+    ]"#;
+    let c = import_documents(&Catalog::builtin(), "extra.json", json).unwrap();
+    assert_eq!(ok(&c, "m-one").1.as_deref(), Some("m1"));
+    assert_eq!(ok(&c, "my-gpt").1.as_deref(), Some("gpt-4o"));
+    // One document rather than an array works too.
+    let c = import_documents(
+        &Catalog::builtin(),
+        "one.json",
+        r#"{"extends": "openai", "aliases": [{"alias": "g", "target": "gpt-4o"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(ok(&c, "g").0, "openai");
+}
+
+// ---------------------------------------------------------------------------------------
+// Malformed documents
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn malformed_ngrok_pages_name_the_path_and_change_nothing() {
+    let base = custom_base();
+    let before = snapshot(&base);
+    let o = ImportOptions::new();
+    let p0 = "/aiGatewayProviders/0";
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        // (document, kind, path, message fragment)
+        (
+            seed004_with(&format!("{p0}/colour"), Some(json!("red"))),
+            "field",
+            "aiGatewayProviders[0].colour",
+            "unknown field `colour`",
+        ),
+        (
+            seed004_with("/total", Some(json!(3))),
+            "field",
+            "total",
+            "unknown field `total`",
+        ),
+        (
+            seed004_with(&format!("{p0}/baseUrl"), None),
+            "field",
+            "aiGatewayProviders[0]",
+            "missing field `baseUrl`",
+        ),
+        (
+            seed004_with("/uri", None),
+            "field",
+            ".",
+            "missing field `uri`",
+        ),
+        (
+            seed004_with(&format!("{p0}/createdBy/uri"), None),
+            "field",
+            "aiGatewayProviders[0].createdBy",
+            "missing field `uri`",
+        ),
+        (
+            seed004_with(&format!("{p0}/lastUpdatedBy/name"), Some(json!("x"))),
+            "field",
+            "aiGatewayProviders[0].lastUpdatedBy.name",
+            "unknown field `name`",
+        ),
+        (
+            seed004_with(&format!("{p0}/models/1/modelId"), None),
+            "field",
+            "aiGatewayProviders[0].models[1]",
+            "missing field `modelId`",
+        ),
+        (
+            seed004_with(&format!("{p0}/models/1/name"), Some(json!("Qwen"))),
+            "field",
+            "aiGatewayProviders[0].models[1].name",
+            "unknown field `name`",
+        ),
+        (
+            seed004_with(&format!("{p0}/models"), Some(json!({"modelId": "x"}))),
+            "field",
+            "aiGatewayProviders[0].models",
+            "invalid type",
+        ),
+        (
+            seed004_with(&format!("{p0}/name"), Some(json!(7))),
+            "field",
+            "aiGatewayProviders[0].name",
+            "invalid type",
+        ),
+        (
+            seed004_with(&format!("{p0}/metadata"), Some(Value::Null)),
+            "field",
+            "aiGatewayProviders[0].metadata",
+            "null",
+        ),
+        (
+            seed004_with(
+                &format!("{p0}/supportedApiSurfaces/0/supportedParams/2"),
+                Some(json!({"nam": "x"})),
+            ),
+            "field",
+            "aiGatewayProviders[0].supportedApiSurfaces[0].supportedParams[2].nam",
+            "unknown field `nam`",
+        ),
+        (
+            seed004_with(&format!("{p0}/supportedApiSurfaces/0/format"), None),
+            "field",
+            "aiGatewayProviders[0].supportedApiSurfaces[0]",
+            "missing field `format`",
+        ),
+        (
+            seed004_with(
+                "/aiGatewayProviders/2/supportedApiSurfaces/0/format",
+                Some(json!("gemini")),
+            ),
+            "invalid",
+            "aiGatewayProviders[2].supportedApiSurfaces[0].format",
+            "unknown API format `gemini`",
+        ),
+        (
+            seed004_with(
+                "/aiGatewayProviders/1/supportedApiSurfaces/1/surface",
+                Some(json!("completions")),
+            ),
+            "invalid",
+            "aiGatewayProviders[1].supportedApiSurfaces[1].surface",
+            "unknown API surface `completions`",
+        ),
+        (
+            seed004_with(
+                &format!("{p0}/supportedApiSurfaces/0/supportedParams/3"),
+                Some(json!({"name": "model"})),
+            ),
+            "invalid",
+            "aiGatewayProviders[0].supportedApiSurfaces[0].supportedParams[3].name",
+            "listed twice",
+        ),
+        (
+            seed004_with(&format!("{p0}/providerId"), Some(json!("internal:vllm"))),
+            "invalid",
+            "aiGatewayProviders[0].providerId",
+            "contains a space",
+        ),
+        (
+            seed004_with(&format!("{p0}/createdAt"), Some(json!("yesterday"))),
+            "invalid",
+            "aiGatewayProviders[0].createdAt",
+            "RFC 3339",
+        ),
+        (
+            seed004_with(
+                &format!("{p0}/updatedAt"),
+                Some(json!("2026-02-30T00:00:00Z")),
+            ),
+            "invalid",
+            "aiGatewayProviders[0].updatedAt",
+            "RFC 3339",
+        ),
+        (
+            seed004_with(&format!("{p0}/models/1/modelId"), Some(json!("llama-3"))),
+            "invalid",
+            "aiGatewayProviders[0].models[1].modelId",
+            "listed twice",
+        ),
+        (
+            seed004_with(
+                "/aiGatewayProviders/1/providerId",
+                Some(json!("Internal-VLLM")),
+            ),
+            "invalid",
+            "aiGatewayProviders[1].providerId",
+            "listed twice",
+        ),
+        (
+            seed004_with(
+                "/aiGatewayProviders/1/id",
+                Some(json!("aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD")),
+            ),
+            "invalid",
+            "aiGatewayProviders[1].id",
+            "listed twice",
+        ),
+        (
+            seed004_with(
+                "/nextPageUri",
+                Some(json!("https://api.ngrok.ai/providers?beforeId=aigp_2")),
+            ),
+            "invalid",
+            "nextPageUri",
+            "no page follows",
+        ),
+    ];
+    for (doc, kind, path, fragment) in &cases {
+        let msg = fails(import_ngrok(&base, &[doc.as_str()], &o), kind, path);
+        assert!(msg.starts_with("ngrok page 1: "), "{msg}");
+        assert!(msg.contains(fragment), "{path}: {msg}");
+        assert_eq!(snapshot(&base), before);
+    }
+    // Syntax errors carry line and column.
+    let e = import_ngrok(&base, &["{\n  \"uri\": \"x\",\n  oops\n}"], &o).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ImportError::Syntax {
+                line: 3,
+                column: 3,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(e.path(), None);
+    assert_eq!(snapshot(&base), before);
+}
+
+#[test]
+fn ngrok_page_chains_are_checked() {
+    let base = custom_base();
+    let before = snapshot(&base);
+    let o = ImportOptions::new();
+    let p1 = page(
+        json!([ngrok_provider("aigp_c", "pc")]),
+        Some("https://api.ngrok.ai/providers?beforeId=aigp_c"),
+    );
+    let p2 = page(
+        json!([ngrok_provider("aigp_b", "pb")]),
+        Some("https://api.ngrok.ai/providers?beforeId=aigp_b"),
+    );
+    let p3 = page(json!([ngrok_provider("aigp_a", "pa")]), None);
+    let c = import_ngrok(&base, &[&p1, &p2, &p3], &o).unwrap();
+    for p in ["pa", "pb", "pc"] {
+        assert_eq!(ok(&c, &format!("{p}-model")).0, p);
+    }
+    assert_eq!(
+        ok(&c, "corp-model").0,
+        "corp-proxy",
+        "the base's providers stay"
+    );
+
+    // A missing last page, a missing middle page, a repeated page, a null link mid-way.
+    let msg = fails(
+        import_ngrok(&base, &[&p1, &p2], &o),
+        "invalid",
+        "nextPageUri",
+    );
+    assert!(msg.starts_with("ngrok page 2: "), "{msg}");
+    let msg = fails(
+        import_ngrok(&base, &[&p1, &p3, &p2], &o),
+        "invalid",
+        "nextPageUri",
+    );
+    assert!(
+        msg.starts_with("ngrok page 2: ") && msg.contains("1 more page"),
+        "{msg}"
+    );
+    let msg = fails(
+        import_ngrok(&base, &[&p1, &p1, &p2, &p3], &o),
+        "invalid",
+        "nextPageUri",
+    );
+    assert!(
+        msg.starts_with("ngrok page 2: ") && msg.contains("given twice"),
+        "{msg}"
+    );
+    let msg = fails(
+        import_ngrok(&base, &[&p3, &p1], &o),
+        "invalid",
+        "nextPageUri",
+    );
+    assert!(
+        msg.starts_with("ngrok page 1: ") && msg.contains("last page"),
+        "{msg}"
+    );
+    // The same provider on two pages.
+    let p2dup = page(
+        json!([ngrok_provider("aigp_b", "PC")]),
+        Some("https://api.ngrok.ai/providers?beforeId=aigp_b"),
+    );
+    let msg = fails(
+        import_ngrok(&base, &[&p1, &p2dup, &p3], &o),
+        "invalid",
+        "aiGatewayProviders[0].providerId",
+    );
+    assert!(
+        msg.starts_with("ngrok page 2: ") && msg.contains("ngrok page 1"),
+        "{msg}"
+    );
+    // A good first page and a bad last page import nothing.
+    let bad3 = p3.replace("\"pa\"", "\"pa\", \"extra\": 1");
+    let msg = fails(
+        import_ngrok(&base, &[&p1, &p2, &bad3], &o),
+        "field",
+        "aiGatewayProviders[0].extra",
+    );
+    assert!(msg.starts_with("ngrok page 3: "), "{msg}");
+    assert_eq!(snapshot(&base), before);
+    // No pages: nothing changes.
+    let none: [&str; 0] = [];
+    let c = import_ngrok(&base, &none, &o).unwrap();
+    same_answers(&c, &base);
+}
+
+#[test]
+fn malformed_openai_lists_name_the_path_and_change_nothing() {
+    let base = custom_base();
+    let before = snapshot(&base);
+    let o = ImportOptions::new();
+    let item = |extra: Value| {
+        let mut m = json!({"id": "acme-1", "object": "model", "created": 1, "owned_by": "acme"});
+        if let (Value::Object(m), Value::Object(e)) = (&mut m, extra) {
+            m.extend(e);
+        }
+        json!({"object": "list", "data": [{"id": "ok-model"}, m]}).to_string()
+    };
+    let pricing = |prompt: Value| {
+        item(
+            json!({"pricing": {"prompt": prompt, "completion": 1, "currency": "USD", "unit": "per_million_tokens"}}),
+        )
+    };
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        (
+            item(json!({"pricing": {"prompt": -2.5}})),
+            "invalid",
+            "data[1].pricing.prompt",
+            "negative",
+        ),
+        (
+            pricing(json!(0.0000001)),
+            "invalid",
+            "data[1].pricing.prompt",
+            "six decimal places",
+        ),
+        (
+            pricing(json!(1e30)),
+            "invalid",
+            "data[1].pricing.prompt",
+            "too large",
+        ),
+        (
+            pricing(json!("2.50")),
+            "field",
+            "data[1].pricing.prompt",
+            "invalid type",
+        ),
+        (
+            item(json!({"pricing": {"prompt": 1, "currency": "EUR"}})),
+            "invalid",
+            "data[1].pricing.currency",
+            "EUR",
+        ),
+        (
+            item(json!({"pricing": {"prompt": 1, "unit": "per_token"}})),
+            "invalid",
+            "data[1].pricing.unit",
+            "per_token",
+        ),
+        (
+            item(json!({"object": "file"})),
+            "invalid",
+            "data[1].object",
+            "not `model`",
+        ),
+        (
+            item(json!({"context_length": "128k"})),
+            "field",
+            "data[1].context_length",
+            "invalid type",
+        ),
+        (
+            item(json!({"context_length": -5})),
+            "field",
+            "data[1].context_length",
+            "invalid value",
+        ),
+        (
+            item(json!({"context_length": 0})),
+            "invalid",
+            "data[1].context_length",
+            "at least 1",
+        ),
+        (
+            item(json!({"context_length": 1000, "max_output_tokens": 2000})),
+            "invalid",
+            "data[1].max_output_tokens",
+            "above context_length",
+        ),
+        (
+            item(json!({"capabilities": {"vision": "yes"}})),
+            "field",
+            "data[1].capabilities.vision",
+            "invalid type",
+        ),
+        (
+            item(json!({"id": 42})),
+            "field",
+            "data[1].id",
+            "invalid type",
+        ),
+        (
+            item(json!({"id": " padded"})),
+            "invalid",
+            "data[1].id",
+            "starts or ends with a space",
+        ),
+        (
+            item(json!({"id": "ok-model"})),
+            "invalid",
+            "data[1].id",
+            "listed twice",
+        ),
+        (
+            item(json!({"owned_by": ""})),
+            "invalid",
+            "data[1].owned_by",
+            "is empty",
+        ),
+        (
+            json!({"object": "lists", "data": []}).to_string(),
+            "invalid",
+            "object",
+            "not `list`",
+        ),
+        (
+            json!({"object": "list"}).to_string(),
+            "field",
+            ".",
+            "missing field `data`",
+        ),
+        (
+            json!({"object": "list", "data": [{"object": "model"}]}).to_string(),
+            "field",
+            "data[0]",
+            "missing field `id`",
+        ),
+        (
+            json!({"data": [{"id": "gpt-4o"}, {"id": "GPT-4o-2024-08-06"}]}).to_string(),
+            "invalid",
+            "data[1].id",
+            "already serves",
+        ),
+    ];
+    for (doc, kind, path, fragment) in &cases {
+        let msg = fails(
+            import_openai_models(&base, doc, &nano_proxy(), &o),
+            kind,
+            path,
+        );
+        assert!(msg.starts_with("/v1/models: "), "{msg}");
+        assert!(msg.contains(fragment), "{path}: {msg}");
+        assert_eq!(snapshot(&base), before);
+    }
+    let e = import_openai_models(&base, "{\"data\": [}", &nano_proxy(), &o).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ImportError::Syntax {
+                line: 1,
+                column: 11,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    // An unknown existing provider.
+    let e = import_openai_models(&base, SEED003_BASIC, &TargetProvider::existing("azure"), &o)
+        .unwrap_err();
+    assert_eq!(e.kind(), "catalog");
+    assert!(e.to_string().contains("unknown provider `azure`"), "{e}");
+    assert_eq!(snapshot(&base), before);
+}
+
+#[test]
+fn malformed_inference_api_lists_name_the_path_and_change_nothing() {
+    let base = custom_base();
+    let before = snapshot(&base);
+    let o = ImportOptions::new();
+    let with = |i: usize, key: &str, value: Option<Value>| {
+        let mut v: Value = serde_json::from_str(SEED002).unwrap();
+        let m = v["models"][i].as_object_mut().unwrap();
+        match value {
+            Some(x) => {
+                m.insert(key.to_owned(), x);
+            }
+            None => {
+                m.remove(key);
+            }
+        }
+        v.to_string()
+    };
+    let cases: Vec<(String, &str, &str, &str)> = vec![
+        (
+            with(3, "supports_audio", Some(json!(true))),
+            "field",
+            "models[3].supports_audio",
+            "unknown field",
+        ),
+        (
+            with(3, "name", None),
+            "field",
+            "models[3]",
+            "missing field `name`",
+        ),
+        (
+            with(3, "provider", None),
+            "field",
+            "models[3]",
+            "missing field `provider`",
+        ),
+        (
+            with(3, "context_window", Some(json!(12.5))),
+            "field",
+            "models[3].context_window",
+            "invalid type",
+        ),
+        (
+            with(3, "supports_tools", Some(json!("yes"))),
+            "field",
+            "models[3].supports_tools",
+            "invalid type",
+        ),
+        (
+            with(3, "cost_per_1k_input", Some(json!(-0.001))),
+            "invalid",
+            "models[3].cost_per_1k_input",
+            "negative",
+        ),
+        (
+            with(3, "cost_per_1k_output", Some(json!(1e-13))),
+            "invalid",
+            "models[3].cost_per_1k_output",
+            "twelve decimal places",
+        ),
+        (
+            with(3, "cost_per_1k_output", Some(json!(1e200))),
+            "invalid",
+            "models[3].cost_per_1k_output",
+            "too large",
+        ),
+        (
+            with(3, "provider", Some(json!("azure"))),
+            "invalid",
+            "models[3].provider",
+            "unknown provider `azure`",
+        ),
+        (
+            with(3, "max_output_tokens", Some(json!(0))),
+            "invalid",
+            "models[3].max_output_tokens",
+            "at least 1",
+        ),
+        (
+            with(3, "max_output_tokens", Some(json!(500_000))),
+            "invalid",
+            "models[3].max_output_tokens",
+            "above context_window",
+        ),
+        (
+            with(2, "id", Some(json!("CMO-agent"))),
+            "invalid",
+            "models[3].id",
+            "listed twice",
+        ),
+        (
+            json!({"models": [], "data": []}).to_string(),
+            "invalid",
+            ".",
+            "both",
+        ),
+        (
+            json!({}).to_string(),
+            "field",
+            ".",
+            "missing field `models`",
+        ),
+        (
+            json!({"models": [], "count": 0}).to_string(),
+            "field",
+            "count",
+            "unknown field",
+        ),
+        (
+            json!({"models": {"id": "x"}}).to_string(),
+            "field",
+            "models",
+            "invalid type",
+        ),
+    ];
+    for (doc, kind, path, fragment) in &cases {
+        let msg = fails(import_inference_api(&base, doc, &o), kind, path);
+        assert!(msg.starts_with("inference-api /models: "), "{msg}");
+        assert!(msg.contains(fragment), "{path}: {msg}");
+        assert_eq!(snapshot(&base), before);
+    }
+}
+
+#[test]
+fn malformed_own_documents_name_the_path() {
+    let base = custom_base();
+    let before = snapshot(&base);
+    let e = import_documents(
+        &base,
+        "extra.json",
+        r#"[{"extends": "openai"}, {"provider": {"id": "p", "name": "P", "key_required": "no"}}]"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.document(), e.path()),
+        (
+            "field",
+            Some("extra.json[1]"),
+            Some("provider.key_required")
+        )
+    );
+    let e = import_documents(&base, "extra.json", "[{\"extends\": \"openai\"},\n]").unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ImportError::Syntax {
+                line: 2,
+                column: 1,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let e = import_documents(
+        &base,
+        "extra.json",
+        r#"{"extends": "openai", "models": [{"id": "gpt-4o", "name": "Mine"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), "catalog");
+    assert!(e.to_string().contains("built-in model `gpt-4o`"), "{e}");
+    assert_eq!(snapshot(&base), before);
+}
+
+// ---------------------------------------------------------------------------------------
+// Collisions with built-in names
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn collisions_with_builtin_names_are_refused_unless_overridden() {
+    let base = Catalog::builtin();
+    // ngrok: a providerId that is a built-in provider's id, in another case.
+    let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("OpenAI")));
+    let e = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new()).unwrap_err();
+    let ImportError::Catalog(ce) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(ce.errors.len(), 1, "{e}");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("`OpenAI`") && msg.contains("built-in provider `openai`"),
+        "{msg}"
+    );
+    assert!(
+        msg.starts_with("ngrok page 1, `aiGatewayProviders[0]`"),
+        "{msg}"
+    );
+    // An alias of a built-in provider is taken too.
+    let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("groqcloud")));
+    let msg = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.contains("`groqcloud`") && msg.contains("built-in provider `groq`"),
+        "{msg}"
+    );
+
+    // With leave, the import replaces the built-in provider.
+    let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("openai")));
+    let c = import_ngrok(
+        &base,
+        &[doc.as_str()],
+        &ImportOptions::new().allow_override("openai"),
+    )
+    .unwrap();
+    let r = c.resolve_model("openai:llama-3").unwrap();
+    assert_eq!(r.provider.name(), "Internal vLLM");
+    assert!(r.overrides_builtin);
+    assert_eq!(
+        c.resolve_model("gpt-4o").unwrap().provider.base_url(),
+        Some("http://vllm.internal:8000/v1")
+    );
+
+    // /v1/models into a new provider named like a built-in one.
+    let e = import_openai_models(
+        &base,
+        SEED003_BASIC,
+        &TargetProvider::new("groq", "Mine"),
+        &ImportOptions::new(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("built-in provider `groq`"), "{e}");
+
+    // A model id naming a built-in model becomes an offer; with leave, a new model takes it.
+    let doc = seed004_with(
+        "/aiGatewayProviders/0/models/1/modelId",
+        Some(json!("GPT-4o")),
+    );
+    let c = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new()).unwrap();
+    assert_eq!(ok(&c, "gpt-4o").0, "openai");
+    assert_eq!(
+        ok(&c, "internal-vllm:gpt-4o"),
+        (
+            "internal-vllm".into(),
+            Some("gpt-4o".into()),
+            "GPT-4o".into(),
+            false
+        )
+    );
+    let c = import_ngrok(
+        &base,
+        &[doc.as_str()],
+        &ImportOptions::new().allow_override("gpt-4o"),
+    )
+    .unwrap();
+    let r = c.resolve_model("gpt-4o").unwrap();
+    assert_eq!(
+        (r.provider.id(), r.model.unwrap().id(), r.overrides_builtin),
+        ("internal-vllm", "GPT-4o", true)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Round trips
+// ---------------------------------------------------------------------------------------
+
+/// Custom providers representable in ngrok's format: models whose upstream id is their
+/// id, offers of built-in models under one of their names, no aliases, surfaces with and
+/// without parameters, a provider listing nothing, one imported from ngrok.
+fn representable() -> Catalog {
+    let mut b = Catalog::builder();
+    b.provider(
+        CustomProvider::new("alpha", "Alpha")
+            .base_url("http://alpha.internal/v1")
+            .metadata("owner=ml")
+            .surface(
+                ApiFormat::Openai,
+                Some(Surface::ChatCompletions),
+                Some(&["model", "messages"]),
+            )
+            .surface(ApiFormat::Anthropic, Some(Surface::Messages), None)
+            .surface(ApiFormat::Openai, None, Some(&[]))
+            .model("alpha-small", "alpha-small")
+            .model("alpha/large:thinking", "alpha/large:thinking")
+            .offer("gpt-4o", "gpt-4o")
+            .offer(
+                "llama-3.3-70b-versatile",
+                "meta-llama/llama-3.3-70b-versatile",
+            ),
+    );
+    b.provider(CustomProvider::new("beta", "Beta"));
+    b.provider(
+        CustomProvider::new("gamma", "Gamma")
+            .base_url("https://gamma.example/v1")
+            .model("gamma-1", "gamma-1"),
+    );
+    for i in 0..3 {
+        b.provider(
+            CustomProvider::new(&format!("p{i}"), &format!("P{i}"))
+                .model(&format!("p{i}-m"), &format!("p{i}-m")),
+        );
+    }
+    let c = b.build().unwrap();
+    import_ngrok(&c, &[SEED004], &ImportOptions::new()).unwrap()
+}
+
+#[test]
+fn ngrok_export_then_import_answers_the_same() {
+    let original = representable();
+    assert_eq!(original.custom_providers().count(), 9);
+    let options = ngrok_options().limit(2);
+    let pages = export_ngrok_pages(&original, &options).unwrap();
+    assert_eq!(pages.len(), 5);
+    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    same_answers(&original, &back);
+    // The provider facts the format carries come back too.
+    for p in original.custom_providers() {
+        let q = back.lookup_provider(p.id()).unwrap();
+        assert_eq!(
+            (q.name(), q.base_url(), q.metadata()),
+            (p.name(), p.base_url(), p.metadata())
+        );
+        assert_eq!(q.api_surfaces(), p.api_surfaces(), "{}", p.id());
+        if let Some(cp) = p.control_plane() {
+            assert_eq!(q.control_plane(), Some(cp));
+        }
+    }
+    // Exporting what came back gives the same bytes.
+    assert_eq!(export_ngrok_pages(&back, &options).unwrap(), pages);
+}
+
+#[test]
+fn ngrok_has_no_home_provider_so_the_first_listing_defines_a_shared_model() {
+    // alpha defines `shared`, zeta offers it; ngrok lists zeta first (descending resource
+    // id), so after a round trip zeta defines it and alpha offers it. Qualified strings
+    // still answer the same; the bare id moves to the first provider listed.
+    let mut b = Catalog::builder();
+    b.provider(CustomProvider::new("alpha", "Alpha").model("shared", "shared"));
+    b.provider(CustomProvider::new("zeta", "Zeta").offer("shared", "shared"));
+    let original = b.build().unwrap();
+    let pages = export_ngrok_pages(&original, &ngrok_options()).unwrap();
+    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    for input in ["alpha:shared", "zeta:shared"] {
+        assert_eq!(answer(&original, input), answer(&back, input), "{input}");
+    }
+    assert_eq!(ok(&original, "shared").0, "alpha");
+    assert_eq!(ok(&back, "shared").0, "zeta");
+}
+
+#[test]
+fn own_documents_export_then_import_answers_the_same() {
+    let mut b = representable().to_builder();
+    b.json(
+        "more.json",
+        r#"[{"extends": "alpha", "models": [{"id": "alpha-x", "upstream_id": "vendor/alpha-x", "name": "Alpha X",
+             "aliases": ["ax"], "pricing": {"input": 0.1, "output": 0.2}}]},
+            {"aliases": [{"alias": "my-4o", "target": "gpt-4o"}]}]"#,
+    )
+    .unwrap();
+    let original = b.build().unwrap();
+    let json = export_documents(&original).unwrap();
+    let back = import_documents(&Catalog::builtin(), "exported.json", &json).unwrap();
+    same_answers(&original, &back);
+    assert_eq!(ok(&back, "ax").2, "vendor/alpha-x");
+    assert_eq!(export_documents(&back).unwrap(), json);
+    assert_eq!(export_documents(&Catalog::builtin()).unwrap(), "[]");
+}
+
+#[test]
+fn detailed_models_export_then_import_as_that_provider_answers_the_same() {
+    let entry = |id: &str| ModelEntry {
+        id: id.to_owned(),
+        name: format!("The {id}"),
+        description: Some("A test model".to_owned()),
+        vendor: Some("acme".to_owned()),
+        category: Some("flagship".to_owned()),
+        context_window: Some(64_000),
+        max_output_tokens: Some(8_000),
+        input_modalities: Some(vec![Modality::Text, Modality::Image]),
+        pricing: Pricing {
+            input: Some("0.123456".parse().unwrap()),
+            output: Some("7".parse().unwrap()),
+            ..Pricing::default()
+        },
+        ..Default::default()
+    };
+    let provider = ProviderEntry {
+        id: "acme".to_owned(),
+        name: "Acme".to_owned(),
+        base_url: Some("https://acme.example/v1".to_owned()),
+        key_required: true,
+        ..Default::default()
+    };
+    let mut b = Catalog::builder();
+    let mut doc = CustomProvider::new("acme", "Acme")
+        .model_entry(entry("acme-1"))
+        .model_entry(entry("acme/2:thinking"))
+        .offer("claude-opus-4-6", "claude-opus-4-6")
+        .into_document();
+    doc.provider = Some(provider.clone());
+    b.document("acme.json", doc);
+    let original = b.build().unwrap();
+
+    let json = export_openai_models_detailed(&original, Some("acme")).unwrap();
+    let back = import_openai_models(
+        &Catalog::builtin(),
+        &json,
+        &TargetProvider::New(Box::new(provider)),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    same_answers(&original, &back);
+    let (a, b) = (
+        original.lookup_model("acme-1").unwrap(),
+        back.lookup_model("acme-1").unwrap(),
+    );
+    assert_eq!(
+        (
+            a.name(),
+            a.description(),
+            a.vendor(),
+            a.category(),
+            a.context_window(),
+            a.max_output_tokens(),
+            a.input_modalities(),
+            a.pricing()
+        ),
+        (
+            b.name(),
+            b.description(),
+            b.vendor(),
+            b.category(),
+            b.context_window(),
+            b.max_output_tokens(),
+            b.input_modalities(),
+            b.pricing()
+        )
+    );
+    assert_eq!(
+        export_openai_models_detailed(&back, Some("acme")).unwrap(),
+        json
+    );
+    // An unknown provider is an error.
+    assert_eq!(
+        export_openai_models_detailed(&original, Some("nope")),
+        Err(ExportError::UnknownProvider("nope".into()))
+    );
+}
+
+#[test]
+fn inference_api_export_of_the_builtin_catalog_imports_as_nothing_new() {
+    let base = Catalog::builtin();
+    let json = export_inference_api(&base, INFERENCE_API_MARKUP).unwrap();
+    let back = import_inference_api(&base, &json, &ImportOptions::new()).unwrap();
+    assert!(back.is_builtin());
+    // Exact prices survive the per-1k float conversion for every model.
+    let c = import_inference_api(
+        &base,
+        &json.replace("\"provider\":\"", "\"provider\":\"openrouter\",\"x\":\""),
+        &ImportOptions::new(),
+    );
+    assert_eq!(c.unwrap_err().kind(), "field");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    for (m, item) in base.models().zip(v["models"].as_array().unwrap()) {
+        assert_eq!(item["id"], m.id());
+        for (key, price) in [
+            ("cost_per_1k_input", m.pricing().input),
+            ("cost_per_1k_output", m.pricing().output),
+        ] {
+            match price {
+                None => assert!(item.get(key).is_none(), "{} {key}", m.id()),
+                Some(p) => {
+                    let credits = item[key].as_f64().unwrap();
+                    let text = format!("{credits}");
+                    let want = p.per_1k_tokens(INFERENCE_API_MARKUP).unwrap().to_string();
+                    assert_eq!(text, want, "{} {key}", m.id());
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Exports
+// ---------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OpenAiList {
+    object: String,
+    data: Vec<OpenAiModel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OpenAiModel {
+    id: String,
+    object: String,
+    #[serde(default)]
+    created: Option<u64>,
+    owned_by: String,
+}
+
+#[test]
+fn exports_are_byte_stable_and_basic_parses_as_the_openai_shape() {
+    let c = representable();
+    for _ in 0..2 {
+        assert_eq!(
+            export_openai_models(&c, None).unwrap(),
+            export_openai_models(&c, None).unwrap()
+        );
+        assert_eq!(
+            export_openai_models_detailed(&c, None).unwrap(),
+            export_openai_models_detailed(&c, None).unwrap()
+        );
+        assert_eq!(
+            export_inference_api(&c, INFERENCE_API_MARKUP).unwrap(),
+            export_inference_api(&c, INFERENCE_API_MARKUP).unwrap()
+        );
+        assert_eq!(
+            export_ngrok(&c, &ngrok_options()).unwrap(),
+            export_ngrok(&c, &ngrok_options()).unwrap()
+        );
+        assert_eq!(export_documents(&c).unwrap(), export_documents(&c).unwrap());
+    }
+    // A catalog built again from the same documents exports the same bytes.
+    let again =
+        import_documents(&Catalog::builtin(), "again", &export_documents(&c).unwrap()).unwrap();
+    assert_eq!(
+        export_openai_models_detailed(&again, None).unwrap(),
+        export_openai_models_detailed(&c, None).unwrap()
+    );
+
+    let basic = export_openai_models(&c, None).unwrap();
+    let list: OpenAiList = serde_json::from_str(&basic).unwrap();
+    assert_eq!(list.object, "list");
+    let ids: Vec<&str> = list.data.iter().map(|m| m.id.as_str()).collect();
+    let want: Vec<&str> = c.models().map(|m| m.id()).collect();
+    assert_eq!(ids, want, "catalog order");
+    for (item, m) in list.data.iter().zip(c.models()) {
+        assert_eq!(item.object, "model");
+        assert_eq!(item.owned_by, m.vendor().unwrap_or(m.provider_id()));
+        let created = m
+            .release_date()
+            .map(|d| (d.days_since_epoch() * 86_400) as u64);
+        assert_eq!(item.created, created, "{}", m.id());
+    }
+    // gpt-4o, released 2024-05-13.
+    let gpt = list.data.iter().find(|m| m.id == "gpt-4o").unwrap();
+    assert_eq!(
+        (gpt.created, gpt.owned_by.as_str()),
+        (Some(1_715_558_400), "openai")
+    );
+    // A custom model with no release date and no vendor: no `created`, owned by its provider.
+    let alpha = list.data.iter().find(|m| m.id == "alpha-small").unwrap();
+    assert_eq!((alpha.created, alpha.owned_by.as_str()), (None, "alpha"));
+    // The basic export imports back as a /v1/models list.
+    let back = import_openai_models(
+        &Catalog::builtin(),
+        &basic,
+        &TargetProvider::new("mirror", "Mirror"),
+        &ImportOptions::new(),
+    );
+    assert!(back.is_ok(), "{back:?}");
+}
+
+#[test]
+fn detailed_export_writes_only_known_facts() {
+    let c = representable();
+    let v: Value = serde_json::from_str(&export_openai_models_detailed(&c, None).unwrap()).unwrap();
+    let items = v["data"].as_array().unwrap();
+    let gpt = items.iter().find(|m| m["id"] == "gpt-4o").unwrap();
+    assert_eq!(gpt["name"], "GPT-4o");
+    assert_eq!(gpt["context_length"], 128000);
+    assert_eq!(
+        gpt["pricing"],
+        json!({"prompt": 2.5, "completion": 10.0, "currency": "USD", "unit": "per_million_tokens"})
+    );
+    assert_eq!(gpt["capabilities"]["vision"], true);
+    assert_eq!(gpt["capabilities"]["tool_calling"], true);
+    for item in items {
+        assert!(item.get("icon_url").is_none() && item.get("cost_estimate").is_none());
+    }
+    // A bare custom model: no invented facts at all.
+    let alpha = items.iter().find(|m| m["id"] == "alpha-small").unwrap();
+    assert_eq!(
+        alpha,
+        &json!({"id": "alpha-small", "object": "model", "owned_by": "alpha", "name": "alpha-small"})
+    );
+    // Provider scope lists what the provider serves under the ids its API expects, with its
+    // own prices only.
+    let v: Value =
+        serde_json::from_str(&export_openai_models_detailed(&c, Some("alpha")).unwrap()).unwrap();
+    let ids: Vec<&str> = v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "alpha-small",
+            "alpha/large:thinking",
+            "gpt-4o",
+            "meta-llama/llama-3.3-70b-versatile"
+        ]
+    );
+    assert!(
+        v["data"][2].get("pricing").is_none(),
+        "the offer has no prices of its own"
+    );
+}
+
+#[test]
+fn inference_api_export_shape() {
+    let c = representable();
+    let json = export_inference_api(&c, INFERENCE_API_MARKUP).unwrap();
+    assert!(json.starts_with("{\"models\":[{"));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let gpt = v["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "gpt-4o")
+        .unwrap();
+    assert_eq!(
+        gpt,
+        &json!({"id": "gpt-4o", "name": "GPT-4o", "provider": "openai", "context_window": 128000,
+                "max_output_tokens": 16384, "cost_per_1k_input": 0.0035, "cost_per_1k_output": 0.014,
+                "supports_tools": true, "supports_vision": true})
+    );
+    let alpha = v["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "alpha-small")
+        .unwrap();
+    assert_eq!(
+        alpha,
+        &json!({"id": "alpha-small", "name": "alpha-small", "provider": "alpha"})
+    );
+    // Another markup.
+    let two = export_inference_api(&c, "2".parse().unwrap()).unwrap();
+    assert!(two.contains(r#""id":"gpt-4o","name":"GPT-4o","provider":"openai","context_window":128000,"max_output_tokens":16384,"cost_per_1k_input":0.005,"cost_per_1k_output":0.02,"#), "{}", &two[..200]);
+    // A markup so large the price overflows.
+    let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
+    let mut b = Catalog::builder();
+    b.json("x", r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 18000000000000}}]}"#).unwrap();
+    let pricey = b.build().unwrap();
+    assert_eq!(
+        export_inference_api(&pricey, huge),
+        Err(ExportError::PriceOverflow("pricey".into()))
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// ngrok pagination
+// ---------------------------------------------------------------------------------------
+
+fn list(json: &str) -> (Vec<String>, String, Option<String>) {
+    let v: Value = serde_json::from_str(json).unwrap();
+    let ids = v["aiGatewayProviders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect();
+    (
+        ids,
+        v["uri"].as_str().unwrap().to_owned(),
+        v["nextPageUri"].as_str().map(str::to_owned),
+    )
+}
+
+#[test]
+fn ngrok_export_paginates_by_descending_resource_id() {
+    let c = representable();
+    let all: Vec<String> = {
+        let (ids, uri, next) = list(&export_ngrok(&c, &ngrok_options()).unwrap());
+        assert_eq!(
+            (uri.as_str(), next),
+            ("https://api.ngrok.ai/providers", None)
+        );
+        ids
+    };
+    assert_eq!(all.len(), 9);
+    let mut sorted = all.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(all, sorted, "descending resource id");
+    assert!(
+        all.contains(&"aigp_alpha".to_owned())
+            && all.contains(&"aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD".to_owned())
+    );
+
+    for limit in 1..=100u32 {
+        let pages = export_ngrok_pages(&c, &ngrok_options().limit(limit)).unwrap();
+        assert_eq!(
+            pages.len(),
+            all.len().div_ceil(limit as usize),
+            "limit {limit}"
+        );
+        let mut seen: Vec<String> = Vec::new();
+        let mut expected_uri = if limit == 100 {
+            "https://api.ngrok.ai/providers".to_owned()
+        } else {
+            format!("https://api.ngrok.ai/providers?limit={limit}")
+        };
+        for (i, p) in pages.iter().enumerate() {
+            let (ids, uri, next) = list(p);
+            assert!(ids.len() <= limit as usize && !ids.is_empty());
+            assert_eq!(uri, expected_uri, "limit {limit} page {i}");
+            // Each page is what export_ngrok gives for the previous page's last id.
+            let mut o = ngrok_options().limit(limit);
+            if let Some(last) = seen.last() {
+                o = o.before_id(last);
+            }
+            assert_eq!(&export_ngrok(&c, &o).unwrap(), p);
+            seen.extend(ids);
+            match next {
+                Some(n) => {
+                    assert!(
+                        n.contains(&format!("beforeId={}", seen.last().unwrap())),
+                        "{n}"
+                    );
+                    expected_uri = n;
+                }
+                None => assert_eq!(i, pages.len() - 1),
+            }
+        }
+        assert_eq!(seen, all, "limit {limit}");
+    }
+
+    // beforeId: items strictly before it, in descending order; any string works.
+    let (ids, uri, next) =
+        list(&export_ngrok(&c, &ngrok_options().before_id(&all[2]).limit(3)).unwrap());
+    assert_eq!(ids, all[3..6]);
+    assert_eq!(
+        uri,
+        format!("https://api.ngrok.ai/providers?beforeId={}&limit=3", all[2])
+    );
+    assert_eq!(
+        next,
+        Some(format!(
+            "https://api.ngrok.ai/providers?beforeId={}&limit=3",
+            all[5]
+        ))
+    );
+    let (ids, _, next) =
+        list(&export_ngrok(&c, &ngrok_options().before_id("aigp_alpha0")).unwrap());
+    assert_eq!(ids.first().map(String::as_str), Some("aigp_alpha"));
+    assert_eq!(next, None);
+    let (ids, _, next) = list(&export_ngrok(&c, &ngrok_options().before_id("aigp_")).unwrap());
+    assert!(ids.is_empty() && next.is_none());
+    assert_eq!(
+        export_ngrok_pages(&c, &ngrok_options().before_id("a"))
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Limits out of range are refused.
+    for bad in [0, 101, u32::MAX] {
+        assert_eq!(
+            export_ngrok(&c, &ngrok_options().limit(bad)),
+            Err(ExportError::Limit(bad))
+        );
+        assert_eq!(
+            export_ngrok_pages(&c, &ngrok_options().limit(bad)),
+            Err(ExportError::Limit(bad))
+        );
+    }
+    // Bad timestamps are refused rather than written.
+    assert!(matches!(
+        export_ngrok(&c, &NgrokExport::new("today", me())),
+        Err(ExportError::Timestamp(_))
+    ));
+    // An empty catalog exports one empty page.
+    let (ids, _, next) = list(&export_ngrok(&Catalog::builtin(), &ngrok_options()).unwrap());
+    assert!(ids.is_empty() && next.is_none());
+}
+
+#[test]
+fn ngrok_export_derives_fields_from_options() {
+    let c = representable();
+    let o = ngrok_options()
+        .list_uri("https://gw.example/api/providers/")
+        .id_prefix("res-")
+        .updated(
+            "2026-02-01T00:00:00.5-05:00",
+            ResourceRef {
+                id: "bot".into(),
+                uri: "https://gw.example/bots/bot".into(),
+            },
+        );
+    let v: Value = serde_json::from_str(&export_ngrok(&c, &o).unwrap()).unwrap();
+    let providers = v["aiGatewayProviders"].as_array().unwrap();
+    let alpha = providers
+        .iter()
+        .find(|p| p["providerId"] == "alpha")
+        .unwrap();
+    assert_eq!(
+        alpha,
+        &json!({
+            "id": "res-alpha",
+            "uri": "https://gw.example/api/providers/res-alpha",
+            "providerId": "alpha",
+            "name": "Alpha",
+            "baseUrl": "http://alpha.internal/v1",
+            "metadata": "owner=ml",
+            "createdAt": "2026-01-01T00:00:00Z",
+            "updatedAt": "2026-02-01T00:00:00.5-05:00",
+            "createdBy": {"id": "usr_2abc", "uri": "https://api.ngrok.com/users/usr_2abc"},
+            "lastUpdatedBy": {"id": "bot", "uri": "https://gw.example/bots/bot"},
+            "supportedApiSurfaces": [
+                {"format": "openai", "surface": "chat-completions", "supportedParams": [{"name": "model"}, {"name": "messages"}]},
+                {"format": "anthropic", "surface": "messages"},
+                {"format": "openai", "supportedParams": []}
+            ],
+            "models": [
+                {"id": "alpha:alpha-small", "modelId": "alpha-small"},
+                {"id": "alpha:alpha/large:thinking", "modelId": "alpha/large:thinking"},
+                {"id": "alpha:gpt-4o", "modelId": "gpt-4o"},
+                {"id": "alpha:meta-llama/llama-3.3-70b-versatile", "modelId": "meta-llama/llama-3.3-70b-versatile"}
+            ]
+        })
+    );
+    let beta = providers
+        .iter()
+        .find(|p| p["providerId"] == "beta")
+        .unwrap();
+    assert_eq!(
+        beta["baseUrl"], "",
+        "no base URL is written as an empty string"
+    );
+    assert_eq!(beta["models"], json!([]));
+    // Imported providers keep their resource fields.
+    let vllm = providers
+        .iter()
+        .find(|p| p["providerId"] == "internal-vllm")
+        .unwrap();
+    assert_eq!(
+        vllm["uri"],
+        "https://api.ngrok.ai/providers/aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD"
+    );
+    assert_eq!(vllm["updatedAt"], "2026-02-03T16:45:12.250Z");
+    // A derived id that collides with an imported one is refused.
+    let mut b = Catalog::builder();
+    b.provider(CustomProvider::new("2xk9QfR7vLmN3pT8sW1yZ4aB6cD", "Clash"));
+    let clash = import_ngrok(&b.build().unwrap(), &[SEED004], &ImportOptions::new()).unwrap();
+    assert_eq!(
+        export_ngrok(&clash, &ngrok_options()),
+        Err(ExportError::DuplicateResourceId {
+            id: "aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD".into(),
+            first: "2xk9QfR7vLmN3pT8sW1yZ4aB6cD".into(),
+            second: "internal-vllm".into(),
+        })
+    );
+    assert!(export_ngrok(&clash, &ngrok_options().id_prefix("res_")).is_ok());
+}
+
+#[test]
+fn derived_uris_are_percent_encoded() {
+    let mut b = Catalog::builder();
+    b.provider(CustomProvider::new("we?ird#id%", "Weird"));
+    let c = b.build().unwrap();
+    let (ids, _, _) = list(&export_ngrok(&c, &ngrok_options()).unwrap());
+    assert_eq!(ids, ["aigp_we?ird#id%"]);
+    let v: Value = serde_json::from_str(&export_ngrok(&c, &ngrok_options()).unwrap()).unwrap();
+    assert_eq!(
+        v["aiGatewayProviders"][0]["uri"],
+        "https://api.ngrok.ai/providers/aigp_we%3Fird%23id%25"
+    );
+    let pages = export_ngrok_pages(&c, &ngrok_options()).unwrap();
+    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    same_answers(&c, &back);
+}

@@ -1,0 +1,1446 @@
+//! Routing (`model_catalog::route`): fallback chains of providers for a model, under each rule
+//! of a `RoutePolicy`.
+//!
+//! Expected chains are computed independently from the catalog's own data: the candidates of a
+//! model are its home provider (`Catalog::provider_of`) then the providers of
+//! `Catalog::offers_of`, with the offer's upstream id and `Offer::pricing`. Where a test names
+//! specific providers, the fact it relies on was checked in `data/providers/*.json` and is
+//! cited in a comment.
+
+use model_catalog::route::{
+    route, route_plan, RejectReason, Route, RouteError, RoutePolicy, RouteSort,
+};
+use model_catalog::schema::DataFile;
+use model_catalog::{
+    lookup_model, lookup_provider, ApiFormat, Capability, Catalog, CustomProvider, Model, Price,
+    PriceKind, Pricing, Provider, ResolveError, Support, Surface,
+};
+use std::collections::HashMap;
+
+static BUILTIN: Catalog = Catalog::builtin();
+
+fn model(id: &str) -> &'static Model {
+    lookup_model(id).unwrap_or_else(|| panic!("model `{id}` is not in the catalog"))
+}
+
+fn provider(id: &str) -> &'static Provider {
+    lookup_provider(id).unwrap_or_else(|| panic!("provider `{id}` is not in the catalog"))
+}
+
+fn usd(s: &str) -> Price {
+    s.parse()
+        .unwrap_or_else(|e| panic!("bad price literal {s}: {e}"))
+}
+
+fn ids<'a>(chain: &'a [Route<'_>]) -> Vec<&'a str> {
+    chain.iter().map(|r| r.provider.id()).collect()
+}
+
+/// The (provider, reason) pairs of a failed routing; panics on success or a resolution error.
+fn rejections(r: Result<Vec<Route<'_>>, RouteError>) -> Vec<(String, RejectReason)> {
+    match r {
+        Err(e @ RouteError::NoRoute { .. }) => e
+            .rejected()
+            .iter()
+            .map(|x| (x.provider.clone(), x.reason.clone()))
+            .collect(),
+        other => panic!("expected no route, got {other:?}"),
+    }
+}
+
+/// One candidate as the oracle sees it.
+#[derive(Debug, Clone, PartialEq)]
+struct Cand<'c> {
+    provider: &'c Provider,
+    upstream_id: String,
+    pricing: Pricing,
+    offer: bool,
+}
+
+/// The candidates of catalog model `m` in catalog order: home provider, then the offers.
+fn candidates<'c>(c: &'c Catalog, m: &'c Model) -> Vec<Cand<'c>> {
+    let mut v = vec![Cand {
+        provider: c.provider_of(m),
+        upstream_id: m.upstream_id().to_owned(),
+        pricing: *m.pricing(),
+        offer: false,
+    }];
+    for o in c.offers_of(m) {
+        v.push(Cand {
+            provider: c
+                .lookup_provider(o.provider_id())
+                .expect("an offer's provider is in the catalog"),
+            upstream_id: o.upstream_id().to_owned(),
+            pricing: *o.pricing(m),
+            offer: true,
+        });
+    }
+    v
+}
+
+fn cand_ids<'c>(cands: &[Cand<'c>]) -> Vec<&'c str> {
+    cands.iter().map(|c| c.provider.id()).collect()
+}
+
+/// Whether the caller must bring a key for `p`, from the provider's own flags.
+fn needs_key(p: &Provider) -> bool {
+    p.key_required() && !p.gateway_credentials()
+}
+
+fn build(providers: Vec<CustomProvider>) -> Catalog {
+    let mut b = Catalog::builder();
+    for p in providers {
+        b.provider(p);
+    }
+    b.build().expect("test catalog builds")
+}
+
+fn build_json(docs: &[&str]) -> Catalog {
+    let mut b = Catalog::builder();
+    for (i, d) in docs.iter().enumerate() {
+        let doc: DataFile = serde_json::from_str(d).expect("test document parses");
+        b.document(&format!("doc{i}"), doc);
+    }
+    b.build().expect("test catalog builds")
+}
+
+/// A custom provider needing no key that offers `gpt-oss-120b`.
+fn keyless(id: &str) -> CustomProvider {
+    CustomProvider::new(id, id)
+        .key_required(false)
+        .offer("gpt-oss-120b", &format!("{id}/gpt-oss-120b"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates and the default policy
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn gpt_oss_120b_is_offered_by_nano_gpt_and_openrouter() {
+    // data/providers/groq.json defines gpt-oss-120b (upstream `openai/gpt-oss-120b`);
+    // nano-gpt.json and openrouter.json list it under `offers`.
+    let m = model("gpt-oss-120b");
+    assert_eq!(BUILTIN.provider_of(m).id(), "groq");
+    let offered: Vec<&str> = BUILTIN
+        .offers_of(m)
+        .into_iter()
+        .map(|o| o.provider_id())
+        .collect();
+    assert!(offered.contains(&"nano-gpt"), "{offered:?}");
+    assert!(offered.contains(&"openrouter"), "{offered:?}");
+
+    let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    assert_eq!(ids(&chain), cand_ids(&candidates(&BUILTIN, m)));
+    assert_eq!(chain[0].provider.id(), "groq");
+    assert!(chain[0].offer.is_none());
+    assert!(chain[1..].iter().all(|r| r.offer.is_some()));
+}
+
+#[test]
+fn default_chain_is_home_then_offers_for_every_model() {
+    for m in BUILTIN.models() {
+        let plan =
+            route_plan(m.id(), &RoutePolicy::new()).unwrap_or_else(|e| panic!("{}: {e}", m.id()));
+        assert!(plan.rejected.is_empty(), "{}: {:?}", m.id(), plan.rejected);
+        let want = candidates(&BUILTIN, m);
+        assert_eq!(plan.routes.len(), want.len(), "{}", m.id());
+        for (r, c) in plan.routes.iter().zip(&want) {
+            let what = format!("{} via {}", m.id(), c.provider.id());
+            assert_eq!(r.provider.id(), c.provider.id(), "{what}");
+            assert_eq!(r.model.map(Model::id), Some(m.id()), "{what}");
+            assert_eq!(r.upstream_id, c.upstream_id, "{what}");
+            assert_eq!(r.pricing, c.pricing, "{what}");
+            assert_eq!(r.offer.is_some(), c.offer, "{what}");
+            assert_eq!(r.base_url, c.provider.base_url(), "{what}");
+            assert_eq!(r.key_required, needs_key(c.provider), "{what}");
+            // No surface asked for: the provider's first recorded one.
+            assert_eq!(r.surface, c.provider.api_surfaces().first(), "{what}");
+        }
+    }
+}
+
+#[test]
+fn the_free_functions_route_over_the_builtin_catalog() {
+    let policy = RoutePolicy::new().prefer("openrouter").max_routes(2);
+    for input in ["gpt-oss-120b", "kimi-k2", "openrouter:x/y", "gpt-4-o", ""] {
+        assert_eq!(
+            route(input, &policy),
+            Catalog::builtin().route(input, &policy),
+            "{input}"
+        );
+        assert_eq!(
+            route_plan(input, &policy).map(|p| p.routes),
+            route(input, &policy),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn routes_do_not_borrow_the_input() {
+    fn owned_routes(input: String) -> Vec<Route<'static>> {
+        route(&input, &RoutePolicy::new()).unwrap()
+    }
+    let pass = owned_routes("openrouter:vendor/made-up-model".to_owned());
+    assert_eq!(pass[0].upstream_id, "vendor/made-up-model");
+    let known = owned_routes(" gpt-oss-120b ".to_owned());
+    assert_eq!(known[0].model.map(Model::id), Some("gpt-oss-120b"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preference, allow and deny lists
+// ---------------------------------------------------------------------------------------------
+
+/// The oracle for `prefer`: the preferred providers that are candidates, in the order
+/// preferred (first mention counts), then the other candidates in catalog order.
+fn preferred<'a>(cands: &[&'a str], prefer: &[&str]) -> Vec<&'a str> {
+    let prefer: Vec<&str> = prefer
+        .iter()
+        .filter_map(|p| lookup_provider(p).map(Provider::id))
+        .collect();
+    let mut out: Vec<&'a str> = Vec::new();
+    for p in &prefer {
+        if let Some(c) = cands.iter().find(|c| *c == p) {
+            if !out.contains(c) {
+                out.push(c);
+            }
+        }
+    }
+    out.extend(cands.iter().filter(|c| !prefer.contains(c)));
+    out
+}
+
+#[test]
+fn prefer_puts_providers_first_in_the_order_given() {
+    let m = model("gpt-oss-120b");
+    let all = candidates(&BUILTIN, m);
+    let cands = cand_ids(&all);
+    let lists: [&[&str]; 6] = [
+        &["openrouter"],
+        // `open-router` is an alias of openrouter (data/providers/openrouter.json).
+        &["open-router"],
+        &["openrouter", "nano-gpt"],
+        &["nano-gpt", "groqcloud", "openrouter"],
+        // Not candidates, unknown, repeated: no effect beyond the rest.
+        &["openai", "no-such-provider", "openrouter", "OPENROUTER"],
+        &[],
+    ];
+    for list in lists {
+        let mut policy = RoutePolicy::new();
+        for p in list {
+            policy = policy.prefer(p);
+        }
+        let chain = route("gpt-oss-120b", &policy).unwrap();
+        assert_eq!(ids(&chain), preferred(&cands, list), "{list:?}");
+    }
+    let chain = route("gpt-oss-120b", &RoutePolicy::new().prefer("open-router")).unwrap();
+    assert_eq!(chain[0].provider.id(), "openrouter");
+    assert_eq!(chain[1].provider.id(), "groq");
+}
+
+#[test]
+fn allow_keeps_only_listed_providers_in_catalog_order() {
+    let m = model("gpt-oss-120b");
+    let cands = cand_ids(&candidates(&BUILTIN, m));
+    // `groqcloud` is an alias of groq (data/providers/groq.json).
+    let policy = RoutePolicy::new().allow("nano-gpt").allow("groqcloud");
+    let plan = route_plan("gpt-oss-120b", &policy).unwrap();
+    let want: Vec<&str> = cands
+        .iter()
+        .copied()
+        .filter(|p| *p == "groq" || *p == "nano-gpt")
+        .collect();
+    assert_eq!(ids(&plan.routes), want);
+    let rejected: Vec<(&str, &RejectReason)> = plan
+        .rejected
+        .iter()
+        .map(|r| (r.provider.as_str(), &r.reason))
+        .collect();
+    let want_rejected: Vec<(&str, &RejectReason)> = cands
+        .iter()
+        .copied()
+        .filter(|p| !want.contains(p))
+        .map(|p| (p, &RejectReason::NotAllowed))
+        .collect();
+    assert_eq!(rejected, want_rejected);
+    assert!(rejected.iter().any(|(p, _)| *p == "openrouter"));
+
+    // An allow list naming no candidate rejects them all.
+    let got = rejections(route("gpt-oss-120b", &RoutePolicy::new().allow("openai")));
+    assert_eq!(
+        got,
+        cands
+            .iter()
+            .map(|p| (p.to_string(), RejectReason::NotAllowed))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn deny_removes_providers_and_wins_over_allow() {
+    let m = model("gpt-oss-120b");
+    let cands = cand_ids(&candidates(&BUILTIN, m));
+    let plan = route_plan("gpt-oss-120b", &RoutePolicy::new().deny("open-router")).unwrap();
+    let want: Vec<&str> = cands
+        .iter()
+        .copied()
+        .filter(|p| *p != "openrouter")
+        .collect();
+    assert_eq!(ids(&plan.routes), want);
+    assert_eq!(plan.rejected.len(), 1);
+    assert_eq!(plan.rejected[0].provider, "openrouter");
+    assert_eq!(plan.rejected[0].reason, RejectReason::Denied);
+
+    let policy = RoutePolicy::new().allow("groq").deny("groq");
+    let got = rejections(route("groq:gpt-oss-120b", &policy));
+    assert_eq!(got, [("groq".to_owned(), RejectReason::Denied)]);
+}
+
+#[test]
+fn unknown_provider_names_are_reported_by_the_policy() {
+    let mut figures = HashMap::new();
+    figures.insert("zzz-unknown".to_owned(), 1.0);
+    figures.insert("groq".to_owned(), 2.0);
+    figures.insert("aaa-unknown".to_owned(), 3.0);
+    let policy = RoutePolicy::new()
+        .prefer("open-router")
+        .prefer("nope-1")
+        .allow("nope-2")
+        .allow("groqcloud")
+        .deny("nope-3")
+        .key("nope-4")
+        .key("openai")
+        .sort(RouteSort::Latency(figures));
+    assert_eq!(
+        policy.unknown_providers(&BUILTIN),
+        [
+            "nope-1",
+            "nope-2",
+            "nope-3",
+            "nope-4",
+            "aaa-unknown",
+            "zzz-unknown"
+        ]
+    );
+    assert!(RoutePolicy::new()
+        .deny("groq")
+        .unknown_providers(&BUILTIN)
+        .is_empty());
+    // A custom provider is known to the catalog that defines it only.
+    let c = build(vec![keyless("internal-vllm")]);
+    let p = RoutePolicy::new().prefer("internal-vllm");
+    assert!(p.unknown_providers(&c).is_empty());
+    assert_eq!(p.unknown_providers(&BUILTIN), ["internal-vllm"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys held
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn keys_not_set_keep_every_provider_and_say_which_need_one() {
+    let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    assert_eq!(
+        chain.len(),
+        candidates(&BUILTIN, model("gpt-oss-120b")).len()
+    );
+    for r in &chain {
+        assert_eq!(r.key_required, needs_key(r.provider), "{}", r.provider.id());
+    }
+    // groq, nano-gpt and openrouter all have `key_required: true` and no gateway credentials.
+    assert!(chain.iter().all(|r| r.key_required));
+}
+
+#[test]
+fn keys_set_skip_providers_needing_a_key_not_held() {
+    let m = model("gpt-oss-120b");
+    let cands = candidates(&BUILTIN, m);
+    // The key is named by alias (`groqcloud`, data/providers/groq.json).
+    let plan = route_plan("gpt-oss-120b", &RoutePolicy::new().key("groqcloud")).unwrap();
+    let want: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.provider.id() == "groq" || !needs_key(c.provider))
+        .map(|c| c.provider.id())
+        .collect();
+    assert_eq!(ids(&plan.routes), want);
+    let want_rejected: Vec<(&str, RejectReason)> = cands
+        .iter()
+        .filter(|c| !want.contains(&c.provider.id()))
+        .map(|c| (c.provider.id(), RejectReason::NoKey))
+        .collect();
+    let got: Vec<(&str, RejectReason)> = plan
+        .rejected
+        .iter()
+        .map(|r| (r.provider.as_str(), r.reason.clone()))
+        .collect();
+    assert_eq!(got, want_rejected);
+    // nano-gpt and openrouter need a key (`key_required: true`, no gateway credentials).
+    assert!(got.contains(&("nano-gpt", RejectReason::NoKey)));
+    assert!(got.contains(&("openrouter", RejectReason::NoKey)));
+
+    // An empty set of keys: nothing that needs one remains.
+    let got = rejections(route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().keys(Vec::<String>::new()),
+    ));
+    assert_eq!(got.len(), cands.len());
+    assert!(got.iter().all(|(_, r)| *r == RejectReason::NoKey));
+
+    // Keys for several providers, given at once and one by one, add up.
+    let policy = RoutePolicy::new().keys(["nano-gpt"]).key("openrouter");
+    let chain = route("gpt-oss-120b", &policy).unwrap();
+    assert_eq!(ids(&chain), ["nano-gpt", "openrouter"]);
+}
+
+#[test]
+fn gateway_credentials_never_need_a_key() {
+    // data/providers/openai.json and anthropic.json: `key_required: false`,
+    // `gateway_credentials: true`; nano-gpt offers claude-opus-4-6 and needs a key.
+    for id in ["openai", "anthropic"] {
+        assert!(provider(id).gateway_credentials(), "{id}");
+        assert!(!needs_key(provider(id)), "{id}");
+    }
+    let no_keys = RoutePolicy::new().keys(Vec::<&str>::new());
+    let chain = route("gpt-4o", &no_keys).unwrap();
+    assert_eq!(ids(&chain), ["openai"]);
+    assert!(!chain[0].key_required);
+
+    let plan = route_plan("claude-opus-4-6", &no_keys).unwrap();
+    assert_eq!(ids(&plan.routes), ["anthropic"]);
+    assert!(!plan.routes[0].key_required);
+    let rejected: Vec<(&str, &RejectReason)> = plan
+        .rejected
+        .iter()
+        .map(|r| (r.provider.as_str(), &r.reason))
+        .collect();
+    assert!(
+        rejected.contains(&("nano-gpt", &RejectReason::NoKey)),
+        "{rejected:?}"
+    );
+
+    // A provider that requires a key but whose credentials the gateway supplies needs none
+    // from the caller; one that requires no key needs none either.
+    let c = build_json(&[
+        r#"{"provider": {"id": "gw", "name": "GW", "key_required": true, "gateway_credentials": true},
+            "offers": [{"model": "gpt-oss-120b", "upstream_id": "gw/gpt-oss-120b"}]}"#,
+    ]);
+    let mut b = c.to_builder();
+    b.provider(keyless("free-vllm"));
+    let c = b.build().unwrap();
+    let chain = c.route("gpt-oss-120b", &no_keys).unwrap();
+    assert_eq!(ids(&chain), ["gw", "free-vllm"]);
+    assert!(chain.iter().all(|r| !r.key_required));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capabilities
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn capabilities_must_be_known_to_be_supported() {
+    // Known yes: gpt-oss-120b calls tools (data/providers/groq.json `tools: true`).
+    let m = model("gpt-oss-120b");
+    assert_eq!(m.capability(Capability::Tools), Support::Yes);
+    let chain = route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().capability(Capability::Tools),
+    )
+    .unwrap();
+    assert_eq!(chain.len(), candidates(&BUILTIN, m).len());
+
+    // Known no: llama-guard-4-12b does not (groq.json `tools: false`); openrouter offers it.
+    let guard = model("llama-guard-4-12b");
+    assert_eq!(guard.capability(Capability::Tools), Support::No);
+    let got = rejections(route(
+        "llama-guard-4-12b",
+        &RoutePolicy::new().capability(Capability::Tools),
+    ));
+    let want: Vec<(String, RejectReason)> = cand_ids(&candidates(&BUILTIN, guard))
+        .into_iter()
+        .map(|p| {
+            (
+                p.to_owned(),
+                RejectReason::CapabilityMissing(Capability::Tools),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert!(got.iter().any(|(p, _)| p == "openrouter"));
+}
+
+#[test]
+fn unknown_capabilities_fail_with_their_own_reason() {
+    // Every offered model and every capability: Yes passes, No and Unknown fail distinctly.
+    let mut unknown_seen = false;
+    for m in BUILTIN.models() {
+        let cands = candidates(&BUILTIN, m);
+        if cands.len() < 2 {
+            continue;
+        }
+        for c in Capability::ALL {
+            let got = BUILTIN.route(m.id(), &RoutePolicy::new().capability(c));
+            let reason = match m.capability(c) {
+                Support::Yes => {
+                    assert_eq!(got.unwrap().len(), cands.len(), "{} {c}", m.id());
+                    continue;
+                }
+                Support::No => RejectReason::CapabilityMissing(c),
+                Support::Unknown => {
+                    unknown_seen = true;
+                    RejectReason::CapabilityUnknown(c)
+                }
+            };
+            let got = rejections(got);
+            assert_eq!(got.len(), cands.len(), "{} {c}", m.id());
+            assert!(
+                got.iter().all(|(_, r)| *r == reason),
+                "{} {c}: {got:?}",
+                m.id()
+            );
+        }
+    }
+    assert!(
+        unknown_seen,
+        "no offered model has an unknown capability to test"
+    );
+
+    // Several capabilities: the first one that fails, in the order required, is reported.
+    // kimi-k2: tools true, reasoning false (groq.json); parallel_tools not recorded.
+    let k = model("kimi-k2");
+    assert_eq!(k.capability(Capability::ParallelTools), Support::Unknown);
+    let policy = RoutePolicy::new()
+        .capability(Capability::Tools)
+        .capability(Capability::ParallelTools)
+        .capability(Capability::Reasoning);
+    let got = rejections(route("kimi-k2", &policy));
+    assert!(got
+        .iter()
+        .all(|(_, r)| *r == RejectReason::CapabilityUnknown(Capability::ParallelTools)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// API surfaces and parameters
+// ---------------------------------------------------------------------------------------------
+
+/// What the parameter rule should say about `p` for `(surface, param)`.
+fn param_oracle(p: &Provider, s: Surface, param: &str) -> Option<RejectReason> {
+    match p.surface(s) {
+        None => Some(RejectReason::SurfaceMissing(s)),
+        Some(x) => match x.accepts(param) {
+            Support::Yes => None,
+            Support::No => Some(RejectReason::ParamUnsupported {
+                surface: s,
+                param: param.to_owned(),
+            }),
+            Support::Unknown => Some(RejectReason::ParamUnknown {
+                surface: s,
+                param: param.to_owned(),
+            }),
+        },
+    }
+}
+
+#[test]
+fn params_must_be_known_to_be_accepted() {
+    let cases = [
+        ("gpt-oss-120b", Surface::ChatCompletions, "reasoning_effort"),
+        ("gpt-oss-120b", Surface::ChatCompletions, "thinking"),
+        ("gpt-oss-120b", Surface::Responses, "input"),
+        ("gpt-5.2", Surface::Responses, "reasoning"),
+        ("gpt-5.2", Surface::ChatCompletions, "tools"),
+        ("claude-opus-4-6", Surface::Messages, "thinking"),
+        ("claude-opus-4-6", Surface::Messages, "reasoning_effort"),
+    ];
+    for (id, s, param) in cases {
+        let m = model(id);
+        let cands = candidates(&BUILTIN, m);
+        let policy = RoutePolicy::new().param(s, param);
+        let want_pass: Vec<&str> = cands
+            .iter()
+            .filter(|c| param_oracle(c.provider, s, param).is_none())
+            .map(|c| c.provider.id())
+            .collect();
+        let want_rejected: Vec<(String, RejectReason)> = cands
+            .iter()
+            .filter_map(|c| {
+                Some((
+                    c.provider.id().to_owned(),
+                    param_oracle(c.provider, s, param)?,
+                ))
+            })
+            .collect();
+        match route_plan(id, &policy) {
+            Ok(plan) => {
+                assert_eq!(ids(&plan.routes), want_pass, "{id} {s}:{param}");
+                for r in &plan.routes {
+                    assert_eq!(r.surface, r.provider.surface(s), "{id} {s}:{param}");
+                    assert!(r.surface.is_some());
+                }
+                let got: Vec<(String, RejectReason)> = plan
+                    .rejected
+                    .into_iter()
+                    .map(|r| (r.provider, r.reason))
+                    .collect();
+                assert_eq!(got, want_rejected, "{id} {s}:{param}");
+            }
+            Err(e) => {
+                assert!(want_pass.is_empty(), "{id} {s}:{param}: {e}");
+                assert_eq!(rejections(Err(e)), want_rejected, "{id} {s}:{param}");
+            }
+        }
+    }
+
+    // Facts from data/providers/groq.json: its chat-completions surface lists
+    // `reasoning_effort` but not `thinking`; nano-gpt.json and openrouter.json record no
+    // parameters for theirs.
+    let policy = RoutePolicy::new().param(Surface::ChatCompletions, "reasoning_effort");
+    assert_eq!(ids(&route("gpt-oss-120b", &policy).unwrap()), ["groq"]);
+    let got = rejections(route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().param(Surface::ChatCompletions, "thinking"),
+    ));
+    let unsupported = RejectReason::ParamUnsupported {
+        surface: Surface::ChatCompletions,
+        param: "thinking".to_owned(),
+    };
+    let unknown = RejectReason::ParamUnknown {
+        surface: Surface::ChatCompletions,
+        param: "thinking".to_owned(),
+    };
+    assert!(got.contains(&("groq".to_owned(), unsupported)), "{got:?}");
+    assert!(
+        got.contains(&("nano-gpt".to_owned(), unknown.clone())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("openrouter".to_owned(), unknown)), "{got:?}");
+    // openai.json has a responses surface; nano-gpt.json only chat-completions.
+    let plan = route_plan(
+        "gpt-5.2",
+        &RoutePolicy::new().param(Surface::Responses, "reasoning"),
+    )
+    .unwrap();
+    assert_eq!(ids(&plan.routes), ["openai"]);
+    assert_eq!(
+        plan.routes[0].surface.unwrap().surface(),
+        Some(Surface::Responses)
+    );
+    assert!(plan.rejected.iter().any(|r| r.provider == "nano-gpt"
+        && r.reason == RejectReason::SurfaceMissing(Surface::Responses)));
+}
+
+#[test]
+fn params_yes_no_unknown_and_missing_surface_on_custom_providers() {
+    let chat = Some(Surface::ChatCompletions);
+    let c = build(vec![
+        keyless("p-yes").surface(
+            ApiFormat::Openai,
+            chat,
+            Some(&["model", "messages", "tools"]),
+        ),
+        keyless("p-no").surface(ApiFormat::Openai, chat, Some(&["model", "messages"])),
+        keyless("p-unknown").surface(ApiFormat::Openai, chat, None),
+        keyless("p-none"),
+        // An OpenAI-format surface whose endpoint is not recorded is not chat-completions.
+        keyless("p-unnamed").surface(ApiFormat::Openai, None, Some(&["tools"])),
+    ]);
+    let mut policy = RoutePolicy::new().param(Surface::ChatCompletions, "tools");
+    for p in ["p-yes", "p-no", "p-unknown", "p-none", "p-unnamed"] {
+        policy = policy.allow(p);
+    }
+    let plan = c.route_plan("gpt-oss-120b", &policy).unwrap();
+    assert_eq!(ids(&plan.routes), ["p-yes"]);
+    let yes = c.lookup_provider("p-yes").unwrap();
+    assert_eq!(
+        plan.routes[0].surface,
+        yes.surface(Surface::ChatCompletions)
+    );
+    let got: Vec<(&str, &RejectReason)> = plan
+        .rejected
+        .iter()
+        .filter(|r| r.provider.starts_with("p-"))
+        .map(|r| (r.provider.as_str(), &r.reason))
+        .collect();
+    let tools = || "tools".to_owned();
+    assert_eq!(
+        got,
+        [
+            (
+                "p-no",
+                &RejectReason::ParamUnsupported {
+                    surface: Surface::ChatCompletions,
+                    param: tools()
+                }
+            ),
+            (
+                "p-unknown",
+                &RejectReason::ParamUnknown {
+                    surface: Surface::ChatCompletions,
+                    param: tools()
+                }
+            ),
+            (
+                "p-none",
+                &RejectReason::SurfaceMissing(Surface::ChatCompletions)
+            ),
+            (
+                "p-unnamed",
+                &RejectReason::SurfaceMissing(Surface::ChatCompletions)
+            ),
+        ]
+    );
+    // Every built-in candidate is off the allow list.
+    assert!(plan
+        .rejected
+        .iter()
+        .filter(|r| !r.provider.starts_with("p-"))
+        .all(|r| r.reason == RejectReason::NotAllowed));
+
+    // Without a requirement the surface is the provider's first; none when it records none.
+    let chain = c.route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    let none = chain.iter().find(|r| r.provider.id() == "p-none").unwrap();
+    assert!(none.surface.is_none());
+    let unnamed = chain
+        .iter()
+        .find(|r| r.provider.id() == "p-unnamed")
+        .unwrap();
+    assert_eq!(unnamed.surface.unwrap().format(), ApiFormat::Openai);
+    assert_eq!(unnamed.surface.unwrap().surface(), None);
+}
+
+#[test]
+fn a_required_surface_is_the_route_surface() {
+    // anthropic.json has a messages surface; nano-gpt.json only chat-completions.
+    let plan = route_plan(
+        "claude-opus-4-6",
+        &RoutePolicy::new().surface(Surface::Messages),
+    )
+    .unwrap();
+    assert_eq!(ids(&plan.routes), ["anthropic"]);
+    let s = plan.routes[0].surface.unwrap();
+    assert_eq!(
+        (s.format(), s.surface()),
+        (ApiFormat::Anthropic, Some(Surface::Messages))
+    );
+    assert_eq!(plan.rejected[0].provider, "nano-gpt");
+    assert_eq!(
+        plan.rejected[0].reason,
+        RejectReason::SurfaceMissing(Surface::Messages)
+    );
+
+    // openai.json lists chat-completions first, then responses: asking for responses picks
+    // it, asking for nothing picks the first.
+    let openai = provider("openai");
+    let plain = route("gpt-4o", &RoutePolicy::new()).unwrap();
+    assert_eq!(plain[0].surface, openai.api_surfaces().first());
+    let responses = route("gpt-4o", &RoutePolicy::new().surface(Surface::Responses)).unwrap();
+    assert_eq!(responses[0].surface, openai.surface(Surface::Responses));
+    assert_ne!(plain[0].surface, responses[0].surface);
+    // The surface asked for wins over that of the parameters.
+    let both = RoutePolicy::new()
+        .surface(Surface::Responses)
+        .param(Surface::ChatCompletions, "tools");
+    let chain = route("gpt-4o", &both).unwrap();
+    assert_eq!(chain[0].surface, openai.surface(Surface::Responses));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prices
+// ---------------------------------------------------------------------------------------------
+
+/// The oracle for a price cap on one side.
+fn cap_oracle(price: Option<Price>, max: Price, kind: PriceKind) -> Option<RejectReason> {
+    match price {
+        None => Some(RejectReason::PriceUnknown(kind)),
+        Some(p) if p > max => Some(RejectReason::OverMaxPrice {
+            kind,
+            price: p,
+            max,
+        }),
+        Some(_) => None,
+    }
+}
+
+#[test]
+fn max_prices_apply_to_each_routes_own_prices() {
+    for id in [
+        "gpt-oss-120b",
+        "llama-4-maverick-17b-128e-instruct",
+        "kimi-k2",
+        "qwen3-32b",
+        "gpt-5.2",
+    ] {
+        let m = model(id);
+        let cands = candidates(&BUILTIN, m);
+        let mut caps: Vec<Price> = cands
+            .iter()
+            .flat_map(|c| [c.pricing.input, c.pricing.output])
+            .flatten()
+            .collect();
+        caps.push(Price::ZERO);
+        for max in caps {
+            for kind in [PriceKind::Input, PriceKind::Output] {
+                let policy = match kind {
+                    PriceKind::Input => RoutePolicy::new().max_input_price(max),
+                    _ => RoutePolicy::new().max_output_price(max),
+                };
+                let side = |p: &Pricing| match kind {
+                    PriceKind::Input => p.input,
+                    _ => p.output,
+                };
+                let want: Vec<(&str, Option<RejectReason>)> = cands
+                    .iter()
+                    .map(|c| (c.provider.id(), cap_oracle(side(&c.pricing), max, kind)))
+                    .collect();
+                let what = format!("{id} max {kind} {max}");
+                match route_plan(id, &policy) {
+                    Ok(plan) => {
+                        let pass: Vec<&str> = want
+                            .iter()
+                            .filter(|(_, r)| r.is_none())
+                            .map(|(p, _)| *p)
+                            .collect();
+                        assert_eq!(ids(&plan.routes), pass, "{what}");
+                        let got: Vec<(&str, Option<RejectReason>)> = plan
+                            .rejected
+                            .iter()
+                            .map(|r| (r.provider.as_str(), Some(r.reason.clone())))
+                            .collect();
+                        let rejected: Vec<_> =
+                            want.iter().filter(|(_, r)| r.is_some()).cloned().collect();
+                        assert_eq!(got, rejected, "{what}");
+                    }
+                    Err(e) => {
+                        assert!(want.iter().all(|(_, r)| r.is_some()), "{what}: {e}");
+                        let got: Vec<(String, Option<RejectReason>)> = rejections(Err(e))
+                            .into_iter()
+                            .map(|(p, r)| (p, Some(r)))
+                            .collect();
+                        let want: Vec<(String, Option<RejectReason>)> =
+                            want.into_iter().map(|(p, r)| (p.to_owned(), r)).collect();
+                        assert_eq!(got, want, "{what}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_prices_fail_a_cap_with_their_own_reason() {
+    // kimi-k2: groq.json records no price (its `notes` say why); nano-gpt.json offers it at
+    // 0.4 / 2.0.
+    let k = model("kimi-k2");
+    assert_eq!(k.pricing().input, None);
+    let plan = route_plan("kimi-k2", &RoutePolicy::new().max_input_price(usd("1000"))).unwrap();
+    assert!(ids(&plan.routes).contains(&"nano-gpt"));
+    assert!(plan
+        .rejected
+        .iter()
+        .any(|r| r.provider == "groq" && r.reason == RejectReason::PriceUnknown(PriceKind::Input)));
+    // Both caps: the input cap is checked first.
+    let both = RoutePolicy::new()
+        .max_input_price(usd("1000"))
+        .max_output_price(usd("0"));
+    let got = rejections(route("kimi-k2", &both));
+    assert!(got.contains(&(
+        "groq".to_owned(),
+        RejectReason::PriceUnknown(PriceKind::Input)
+    )));
+    assert!(got.iter().any(|(p, r)| p == "nano-gpt"
+        && matches!(
+            r,
+            RejectReason::OverMaxPrice {
+                kind: PriceKind::Output,
+                ..
+            }
+        )));
+}
+
+#[test]
+fn an_offer_without_its_own_prices_uses_the_models() {
+    // `CustomProvider::offer` records no prices.
+    let c = build(vec![keyless("internal-vllm")]);
+    let m = c.lookup_model("gpt-oss-120b").unwrap();
+    let chain = c
+        .route("internal-vllm:gpt-oss-120b", &RoutePolicy::new())
+        .unwrap();
+    assert_eq!(ids(&chain), ["internal-vllm"]);
+    assert_eq!(chain[0].pricing, *m.pricing());
+    assert!(chain[0].offer.unwrap().own_pricing().is_empty());
+    assert_eq!(chain[0].upstream_id, "internal-vllm/gpt-oss-120b");
+    // A cap equal to that price keeps it (at most, not under).
+    let at = m.pricing().input.unwrap();
+    let chain = c
+        .route(
+            "internal-vllm:gpt-oss-120b",
+            &RoutePolicy::new().max_input_price(at),
+        )
+        .unwrap();
+    assert_eq!(chain.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting
+// ---------------------------------------------------------------------------------------------
+
+/// The blended key of the price sort, or `None` when a price with a non-zero weight is unknown.
+fn blend(p: &Pricing, wi: u32, wo: u32) -> Option<u128> {
+    let part = |price: Option<Price>, w: u32| {
+        if w == 0 {
+            Some(0)
+        } else {
+            price.map(|x| u128::from(x.picos_per_token()) * u128::from(w))
+        }
+    };
+    Some(part(p.input, wi)? + part(p.output, wo)?)
+}
+
+/// Candidate ids ordered by `key` ascending, `None` last, ties by position (so the oracle does
+/// not rely on sort stability).
+fn sorted_by<K: Ord + Copy>(
+    cands: &[Cand<'_>],
+    key: impl Fn(&Cand<'_>) -> Option<K>,
+) -> Vec<String> {
+    let mut v: Vec<(usize, &Cand<'_>)> = cands.iter().enumerate().collect();
+    v.sort_by(|(ia, a), (ib, b)| {
+        let (ka, kb) = (key(a), key(b));
+        (ka.is_none(), ka, *ia).cmp(&(kb.is_none(), kb, *ib))
+    });
+    v.into_iter()
+        .map(|(_, c)| c.provider.id().to_owned())
+        .collect()
+}
+
+#[test]
+fn price_sort_orders_every_offered_model_exactly() {
+    let mut unknown_last_seen = false;
+    for m in BUILTIN.models() {
+        let cands = candidates(&BUILTIN, m);
+        if cands.len() < 2 {
+            continue;
+        }
+        for (wi, wo) in [(1, 1), (3, 1), (1, 3), (1, 0), (0, 1), (0, 0)] {
+            let policy = RoutePolicy::new().sort(RouteSort::Price {
+                input: wi,
+                output: wo,
+            });
+            let chain = route(m.id(), &policy).unwrap();
+            let want = sorted_by(&cands, |c| blend(&c.pricing, wi, wo));
+            assert_eq!(ids(&chain), want, "{} {wi}:{wo}", m.id());
+            if cands.iter().any(|c| blend(&c.pricing, wi, wo).is_none())
+                && cands.iter().any(|c| blend(&c.pricing, wi, wo).is_some())
+            {
+                unknown_last_seen = true;
+                let last = chain.last().unwrap();
+                assert_eq!(blend(&last.pricing, wi, wo), None, "{}", m.id());
+            }
+        }
+    }
+    assert!(
+        unknown_last_seen,
+        "no offered model lacks a price on some route"
+    );
+
+    // gpt-oss-120b per data/providers/*.json: groq 0.15/0.6, nano-gpt 0.05/0.25,
+    // openrouter 0.03/0.15: cheapest first is openrouter, nano-gpt, groq.
+    let chain = route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().sort(RouteSort::Price {
+            input: 1,
+            output: 1,
+        }),
+    )
+    .unwrap();
+    assert_eq!(ids(&chain), ["openrouter", "nano-gpt", "groq"]);
+}
+
+#[test]
+fn price_sort_compares_exactly_and_keeps_ties_in_order() {
+    // 0.2 + 0.93 and 0.13 + 1.0 are both exactly 1.13, but not in binary floating point.
+    // (The premise of this test: a float comparison would order float-b first.)
+    let f = |s: &str| s.parse::<f64>().unwrap();
+    assert!(f("0.2") + f("0.93") > f("0.13") + f("1.0"));
+    let doc = |id: &str, input: &str, output: &str| {
+        format!(
+            r#"{{"provider": {{"id": "{id}", "name": "{id}", "key_required": false}},
+                "offers": [{{"model": "gpt-oss-120b", "upstream_id": "{id}/gpt-oss-120b",
+                             "pricing": {{"input": {input}, "output": {output}}}}}]}}"#
+        )
+    };
+    let a = doc("float-a", "0.2", "0.93");
+    let b = doc("float-b", "0.13", "1.0");
+    let sort = RoutePolicy::new()
+        .allow("float-a")
+        .allow("float-b")
+        .sort(RouteSort::Price {
+            input: 1,
+            output: 1,
+        });
+    for (docs, want) in [
+        ([a.as_str(), b.as_str()], ["float-a", "float-b"]),
+        ([b.as_str(), a.as_str()], ["float-b", "float-a"]),
+    ] {
+        let c = build_json(&docs);
+        let m = c.lookup_model("gpt-oss-120b").unwrap();
+        // The tie keeps catalog order, whichever it is.
+        let order: Vec<&str> = c
+            .offers_of(m)
+            .into_iter()
+            .map(|o| o.provider_id())
+            .filter(|p| p.starts_with("float-"))
+            .collect();
+        assert_eq!(order, want);
+        assert_eq!(ids(&c.route("gpt-oss-120b", &sort).unwrap()), want);
+        // Preference breaks the tie the other way.
+        let preferred = sort.clone().prefer(want[1]);
+        assert_eq!(
+            ids(&c.route("gpt-oss-120b", &preferred).unwrap()),
+            [want[1], want[0]]
+        );
+    }
+    // One picodollar per token apart is enough to order them.
+    let c = build_json(&[
+        &doc("float-a", "0.200001", "0.93"),
+        &doc("float-b", "0.13", "1.0"),
+    ]);
+    assert_eq!(
+        ids(&c.route("gpt-oss-120b", &sort).unwrap()),
+        ["float-b", "float-a"]
+    );
+}
+
+#[test]
+fn latency_and_error_rate_sorts_put_missing_figures_last_and_keep_ties() {
+    let m = model("gpt-oss-120b");
+    let cands = candidates(&BUILTIN, m);
+    let figure_sets: Vec<Vec<(&str, f64)>> = vec![
+        vec![("openrouter", 50.0), ("groq", 50.0)],
+        vec![("nano-gpt", 10.0)],
+        vec![("openrouter", 1.0), ("nano-gpt", 2.0), ("groq", 3.0)],
+        vec![("groq", 0.5), ("openrouter", 0.25), ("nano-gpt", 0.5)],
+        vec![],
+        vec![("no-such-provider", 1.0), ("openrouter", 9.0)],
+    ];
+    for figures in &figure_sets {
+        let map: HashMap<String, f64> = figures.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        // Integer milli-units make an exact `Ord` key for the oracle.
+        let fig = |c: &Cand<'_>| {
+            figures
+                .iter()
+                .find(|(k, _)| *k == c.provider.id())
+                .map(|(_, v)| (*v * 1000.0) as i64)
+        };
+        let want = sorted_by(&cands, fig);
+        for sort in [
+            RouteSort::Latency(map.clone()),
+            RouteSort::ErrorRate(map.clone()),
+        ] {
+            let chain = route("gpt-oss-120b", &RoutePolicy::new().sort(sort.clone())).unwrap();
+            assert_eq!(ids(&chain), want, "{sort:?}");
+        }
+    }
+    // Facts: groq is the home provider, so it leads a tie in catalog order; nano-gpt has no
+    // figure and comes last.
+    let map: HashMap<String, f64> = [("openrouter".to_owned(), 50.0), ("groq".to_owned(), 50.0)]
+        .into_iter()
+        .collect();
+    let chain = route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().sort(RouteSort::Latency(map.clone())),
+    )
+    .unwrap();
+    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt"]);
+    // A preference breaks the tie.
+    let policy = RoutePolicy::new()
+        .prefer("openrouter")
+        .sort(RouteSort::ErrorRate(map));
+    assert_eq!(
+        ids(&route("gpt-oss-120b", &policy).unwrap()),
+        ["openrouter", "groq", "nano-gpt"]
+    );
+}
+
+#[test]
+fn figures_are_keyed_by_id_or_alias_and_nan_counts_as_none() {
+    let mut map = HashMap::new();
+    // `open-router` and `groqcloud` are aliases (openrouter.json, groq.json).
+    map.insert("open-router".to_owned(), 5.0);
+    map.insert("groqcloud".to_owned(), 1.0);
+    map.insert("nano-gpt".to_owned(), f64::NAN);
+    let chain = route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().sort(RouteSort::Latency(map)),
+    )
+    .unwrap();
+    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt"]);
+
+    // Several keys naming one provider: the largest figure counts.
+    let mut map = HashMap::new();
+    map.insert("groq".to_owned(), 1.0);
+    map.insert("GroqCloud".to_owned(), 100.0);
+    map.insert("openrouter".to_owned(), 50.0);
+    map.insert("nano-gpt".to_owned(), f64::INFINITY);
+    let chain = route(
+        "gpt-oss-120b",
+        &RoutePolicy::new().sort(RouteSort::ErrorRate(map)),
+    )
+    .unwrap();
+    assert_eq!(ids(&chain), ["openrouter", "groq", "nano-gpt"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chain length
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn max_routes_cuts_the_chain_after_sorting() {
+    let m = model("gpt-oss-120b");
+    let full = ids(&route("gpt-oss-120b", &RoutePolicy::new()).unwrap())
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    assert!(full.len() >= 3);
+    for n in 1..=full.len() + 1 {
+        let plan = route_plan("gpt-oss-120b", &RoutePolicy::new().max_routes(n)).unwrap();
+        let keep = n.min(full.len());
+        assert_eq!(ids(&plan.routes), full[..keep].to_vec(), "max {n}");
+        let truncated: Vec<(&str, &RejectReason)> = plan
+            .rejected
+            .iter()
+            .map(|r| (r.provider.as_str(), &r.reason))
+            .collect();
+        let want: Vec<(&str, &RejectReason)> = full[keep..]
+            .iter()
+            .map(|p| (p.as_str(), &RejectReason::Truncated))
+            .collect();
+        assert_eq!(truncated, want, "max {n}");
+    }
+    // 0 counts as 1.
+    assert_eq!(
+        route("gpt-oss-120b", &RoutePolicy::new().max_routes(0))
+            .unwrap()
+            .len(),
+        1
+    );
+    // Cut after the sort: the cheapest survive.
+    let cands = candidates(&BUILTIN, m);
+    let cheapest = sorted_by(&cands, |c| blend(&c.pricing, 1, 1));
+    let policy = RoutePolicy::new()
+        .sort(RouteSort::Price {
+            input: 1,
+            output: 1,
+        })
+        .max_routes(2);
+    assert_eq!(
+        ids(&route("gpt-oss-120b", &policy).unwrap()),
+        cheapest[..2].to_vec()
+    );
+    // Rule rejections come first, then the truncated routes in chain order.
+    let plan = route_plan(
+        "gpt-oss-120b",
+        &RoutePolicy::new().deny("groq").max_routes(1),
+    )
+    .unwrap();
+    let reasons: Vec<&RejectReason> = plan.rejected.iter().map(|r| &r.reason).collect();
+    assert_eq!(reasons[0], &RejectReason::Denied);
+    assert!(reasons[1..].iter().all(|r| **r == RejectReason::Truncated));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The empty chain
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_empty_chain_lists_one_reason_per_candidate() {
+    let m = model("gpt-oss-120b");
+    let cands = cand_ids(&candidates(&BUILTIN, m));
+    let mut policy = RoutePolicy::new();
+    for p in &cands {
+        policy = policy.deny(p);
+    }
+    let err = route("  gpt-oss-120b ", &policy).unwrap_err();
+    assert_eq!(err.kind(), "no_route");
+    match &err {
+        RouteError::NoRoute {
+            input,
+            model,
+            rejected,
+        } => {
+            assert_eq!(input, "gpt-oss-120b");
+            assert_eq!(model.as_deref(), Some("gpt-oss-120b"));
+            let got: Vec<&str> = rejected.iter().map(|r| r.provider.as_str()).collect();
+            assert_eq!(got, cands);
+            assert!(rejected.iter().all(|r| r.reason == RejectReason::Denied));
+        }
+        other => panic!("{other:?}"),
+    }
+    let msg = err.to_string();
+    for p in &cands {
+        assert!(msg.contains(&format!("`{p}`: on the deny list")), "{msg}");
+    }
+
+    // Mixed reasons, in preference order. Facts: groq, nano-gpt and openrouter need keys
+    // (groq.json, nano-gpt.json, openrouter.json), and are the candidates.
+    assert_eq!(cands, ["groq", "nano-gpt", "openrouter"]);
+    let policy = RoutePolicy::new()
+        .prefer("openrouter")
+        .deny("groq")
+        .allow("groq")
+        .allow("openrouter")
+        .keys(Vec::<&str>::new());
+    let err = route("gpt-oss-120b", &policy).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no provider can serve `gpt-oss-120b` under the routing policy: \
+         `openrouter`: needs the caller's provider key, and none is held; \
+         `groq`: on the deny list; \
+         `nano-gpt`: not on the allow list"
+    );
+}
+
+#[test]
+fn reasons_have_stable_kinds_and_readable_messages() {
+    let reasons = [
+        (RejectReason::Denied, "denied", "on the deny list"),
+        (RejectReason::NotAllowed, "not_allowed", "not on the allow list"),
+        (
+            RejectReason::NoKey,
+            "no_key",
+            "needs the caller's provider key, and none is held",
+        ),
+        (
+            RejectReason::CapabilityMissing(Capability::Vision),
+            "capability_missing",
+            "the model does not support `vision`",
+        ),
+        (
+            RejectReason::CapabilityUnknown(Capability::Tools),
+            "capability_unknown",
+            "not known whether the model supports `tools`",
+        ),
+        (
+            RejectReason::SurfaceMissing(Surface::Responses),
+            "surface_missing",
+            "has no `responses` API surface",
+        ),
+        (
+            RejectReason::ParamUnsupported {
+                surface: Surface::ChatCompletions,
+                param: "thinking".to_owned(),
+            },
+            "param_unsupported",
+            "its `chat-completions` surface does not accept `thinking`",
+        ),
+        (
+            RejectReason::ParamUnknown {
+                surface: Surface::Messages,
+                param: "x\ny".to_owned(),
+            },
+            "param_unknown",
+            "not known whether its `messages` surface accepts `x\\u{a}y` (its parameters are not recorded)",
+        ),
+        (
+            RejectReason::OverMaxPrice {
+                kind: PriceKind::Output,
+                price: usd("0.6"),
+                max: usd("0.25"),
+            },
+            "over_max_price",
+            "output price 0.6 USD/Mtok is over the maximum 0.25 USD/Mtok",
+        ),
+        (
+            RejectReason::PriceUnknown(PriceKind::Input),
+            "price_unknown",
+            "input price unknown, so the maximum cannot be checked",
+        ),
+        (
+            RejectReason::Truncated,
+            "truncated",
+            "beyond the maximum chain length",
+        ),
+    ];
+    for (r, kind, msg) in reasons {
+        assert_eq!(r.kind(), kind);
+        assert_eq!(r.to_string(), msg);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explicit providers, pass-throughs, resolution errors
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_explicit_provider_restricts_the_chain() {
+    let m = model("gpt-oss-120b");
+    for cand in candidates(&BUILTIN, m) {
+        let p = cand.provider.id();
+        for input in [format!("{p}:gpt-oss-120b"), format!("{p}/gpt-oss-120b")] {
+            // Even a preference for, or a price sort favouring, another provider adds nothing.
+            let policy =
+                RoutePolicy::new()
+                    .prefer("openrouter")
+                    .prefer("groq")
+                    .sort(RouteSort::Price {
+                        input: 1,
+                        output: 1,
+                    });
+            let chain = route(&input, &policy).unwrap();
+            assert_eq!(ids(&chain), [p], "{input}");
+            assert_eq!(chain[0].upstream_id, cand.upstream_id, "{input}");
+            assert_eq!(chain[0].pricing, cand.pricing, "{input}");
+            assert_eq!(chain[0].offer.is_some(), cand.offer, "{input}");
+            assert_eq!(chain[0].model.map(Model::id), Some("gpt-oss-120b"));
+            // Denying it leaves nothing.
+            let got = rejections(route(&input, &RoutePolicy::new().deny(p)));
+            assert_eq!(got, [(p.to_owned(), RejectReason::Denied)], "{input}");
+        }
+    }
+    // An offer's upstream id alone is a model name, not a provider prefix: the full chain.
+    // (`openai/gpt-oss-120b` is the offers' upstream id in nano-gpt.json and openrouter.json.)
+    let chain = route("openai/gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    assert_eq!(ids(&chain), cand_ids(&candidates(&BUILTIN, m)));
+}
+
+#[test]
+fn a_pass_through_has_exactly_one_route() {
+    let input = "openrouter:meta-llama/Llama-3.3-70B-Instruct";
+    let plan = route_plan(input, &RoutePolicy::new()).unwrap();
+    assert!(plan.rejected.is_empty());
+    assert_eq!(plan.routes.len(), 1);
+    let r = &plan.routes[0];
+    assert_eq!(r.provider.id(), "openrouter");
+    assert!(r.model.is_none() && r.offer.is_none());
+    assert_eq!(r.upstream_id, "meta-llama/Llama-3.3-70B-Instruct");
+    assert!(r.pricing.is_empty());
+    assert_eq!(r.base_url, provider("openrouter").base_url());
+    assert_eq!(r.key_required, needs_key(provider("openrouter")));
+
+    // Nothing is known of the model: capabilities and prices are unknown.
+    let got = rejections(route(
+        input,
+        &RoutePolicy::new().capability(Capability::Tools),
+    ));
+    assert_eq!(
+        got,
+        [(
+            "openrouter".to_owned(),
+            RejectReason::CapabilityUnknown(Capability::Tools)
+        )]
+    );
+    let got = rejections(route(
+        input,
+        &RoutePolicy::new().max_output_price(usd("100")),
+    ));
+    assert_eq!(
+        got,
+        [(
+            "openrouter".to_owned(),
+            RejectReason::PriceUnknown(PriceKind::Output)
+        )]
+    );
+    // A sort has nothing to reorder, and a preference adds no provider.
+    let chain = route(
+        input,
+        &RoutePolicy::new().prefer("groq").sort(RouteSort::Price {
+            input: 1,
+            output: 1,
+        }),
+    )
+    .unwrap();
+    assert_eq!(ids(&chain), ["openrouter"]);
+
+    // A custom provider listing no models passes everything through.
+    let c = build(vec![
+        CustomProvider::new("internal", "Internal").key_required(false)
+    ]);
+    let chain = c
+        .route("internal:any/Model-Name", &RoutePolicy::new())
+        .unwrap();
+    assert_eq!(ids(&chain), ["internal"]);
+    assert_eq!(chain[0].upstream_id, "any/Model-Name");
+    assert!(!chain[0].key_required);
+}
+
+#[test]
+fn resolution_errors_come_back_inside_route_error() {
+    let policy = RoutePolicy::new();
+    let cases: [(&str, &str); 5] = [
+        ("gpt-4-o", "unknown_model"),
+        ("", "empty"),
+        ("foo:gpt-4o", "unknown_provider"),
+        ("openai:llama-3.3-70b", "model_not_offered"),
+        ("groq:gpt-oss-120b\u{7}", "unknown_model"),
+    ];
+    for (input, kind) in cases {
+        let err = route(input, &policy).unwrap_err();
+        let inner = BUILTIN.resolve_model(input).unwrap_err();
+        assert_eq!(err.kind(), kind, "{input:?}");
+        assert_eq!(err.to_string(), inner.to_string(), "{input:?}");
+        assert!(err.rejected().is_empty());
+        assert_eq!(err, RouteError::Resolve(inner));
+    }
+    let long = "x".repeat(model_catalog::MAX_INPUT_LEN + 1);
+    assert!(matches!(
+        route(&long, &policy),
+        Err(RouteError::Resolve(ResolveError::TooLong { .. }))
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom providers
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn custom_offers_of_builtin_models_add_routes() {
+    let c = build(vec![
+        keyless("internal-vllm").base_url("http://vllm.internal:8000/v1"),
+        CustomProvider::new("paid-proxy", "Paid proxy").offer("gpt-oss-120b", "oss-120b"),
+    ]);
+    let m = c.lookup_model("gpt-oss-120b").unwrap();
+    let want = candidates(&c, m);
+    let builtin = cand_ids(&candidates(&BUILTIN, model("gpt-oss-120b")))
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    // The built-in candidates, then the custom offers in document order.
+    let mut expected = builtin.clone();
+    expected.extend(["internal-vllm".to_owned(), "paid-proxy".to_owned()]);
+    assert_eq!(cand_ids(&want), expected);
+
+    let chain = c.route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    assert_eq!(ids(&chain), expected);
+    let vllm = &chain[builtin.len()];
+    assert_eq!(vllm.upstream_id, "internal-vllm/gpt-oss-120b");
+    assert_eq!(vllm.base_url, Some("http://vllm.internal:8000/v1"));
+    assert!(!vllm.key_required);
+    assert!(chain[builtin.len() + 1].key_required); // CustomProvider requires a key by default
+
+    // With keys for groq only, the keyless custom provider is the fallback.
+    let chain = c
+        .route("gpt-oss-120b", &RoutePolicy::new().key("groq"))
+        .unwrap();
+    assert_eq!(ids(&chain), ["groq", "internal-vllm"]);
+    // The built-in catalog does not know it.
+    assert!(!ids(&route("gpt-oss-120b", &RoutePolicy::new()).unwrap()).contains(&"internal-vllm"));
+}
+
+#[test]
+fn custom_models_route_to_their_provider_and_offers() {
+    let c = build(vec![
+        CustomProvider::new("home", "Home")
+            .key_required(false)
+            .model("my-model", "vendor/My-Model"),
+        CustomProvider::new("mirror", "Mirror").offer("my-model", "mirror/my-model"),
+    ]);
+    let chain = c.route("my-model", &RoutePolicy::new()).unwrap();
+    assert_eq!(ids(&chain), ["home", "mirror"]);
+    assert_eq!(chain[0].upstream_id, "vendor/My-Model");
+    assert_eq!(chain[1].upstream_id, "mirror/my-model");
+    assert!(chain[0].surface.is_none()); // no surface recorded
+    let chain = c
+        .route("my-model", &RoutePolicy::new().prefer("mirror"))
+        .unwrap();
+    assert_eq!(ids(&chain), ["mirror", "home"]);
+    let chain = c.route("mirror:my-model", &RoutePolicy::new()).unwrap();
+    assert_eq!(ids(&chain), ["mirror"]);
+}

@@ -1,0 +1,405 @@
+//! Reading the public reference catalogs (models.dev TOML tree, LiteLLM price list): the
+//! lookups and field mappings the maintenance tools share.
+
+use crate::data;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The snapshot labels from the reference README's table (`commit f3fc692`, `litellm 1.109.1`).
+pub fn snapshot_labels(reference: &Path) -> (Option<String>, Option<String>) {
+    let text = std::fs::read_to_string(reference.join("README.md")).unwrap_or_default();
+    let after = |marker: &str| {
+        text.find(marker).map(|i| {
+            text[i + marker.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect::<String>()
+        })
+    };
+    (after("commit "), after("litellm "))
+}
+
+/// A reference lookup: models.dev tree and LiteLLM list.
+pub struct Reference {
+    /// The reference directory.
+    pub root: PathBuf,
+    /// The models.dev snapshot label.
+    pub md_rev: String,
+    /// The LiteLLM version label.
+    pub ll_version: String,
+    /// The LiteLLM price list, without its `sample_spec` and `fallback_generalizations`.
+    pub litellm: Map<String, Value>,
+}
+
+/// One model's facts from one source; `None` where the source is silent.
+#[derive(Default, Debug)]
+pub struct Facts {
+    pub name: Option<String>,
+    pub context: Option<u64>,
+    pub output: Option<u64>,
+    pub input: Option<Vec<&'static str>>,
+    pub output_mods: Option<Vec<&'static str>>,
+    pub tools: Option<bool>,
+    pub parallel_tools: Option<bool>,
+    pub reasoning: Option<bool>,
+    pub structured_output: Option<bool>,
+    pub prices: BTreeMap<&'static str, u64>,
+    pub release_date: Option<String>,
+    pub knowledge: Option<String>,
+    pub family: Option<String>,
+    pub open_weights: Option<bool>,
+    pub deprecated: Option<bool>,
+    pub retires: Option<String>,
+    pub tags: Vec<&'static str>,
+}
+
+pub fn modality(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "text" => "text",
+        "image" => "image",
+        "audio" => "audio",
+        "video" => "video",
+        "pdf" | "file" => "file",
+        _ => return None,
+    })
+}
+
+/// USD per million tokens, rounded to the nearest micro-dollar, as picodollars per token.
+pub fn picos(usd_per_mtok: f64) -> Option<u64> {
+    (usd_per_mtok.is_finite() && usd_per_mtok >= 0.0).then(|| (usd_per_mtok * 1e6).round() as u64)
+}
+
+/// Merges `over` into `base`: tables recursively, other values replaced.
+pub fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+impl Reference {
+    /// Opens the reference directory. The snapshot labels default to those in its README.
+    pub fn open(
+        root: &Path,
+        md_rev: Option<String>,
+        ll_version: Option<String>,
+    ) -> Result<Reference, String> {
+        let (md_label, ll_label) = snapshot_labels(root);
+        let md_rev = md_rev
+            .or(md_label)
+            .ok_or("cannot tell the models.dev snapshot: pass --models-dev-rev")?;
+        let ll_version = ll_version
+            .or(ll_label)
+            .ok_or("cannot tell the LiteLLM version: pass --litellm-version")?;
+        let path = root.join("litellm_model_prices.json");
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut litellm: Map<String, Value> =
+            serde_json::from_str(&text).map_err(|e| format!("LiteLLM list: {e}"))?;
+        litellm.remove("sample_spec");
+        litellm.remove("fallback_generalizations");
+        Ok(Reference {
+            root: root.to_path_buf(),
+            md_rev,
+            ll_version,
+            litellm,
+        })
+    }
+
+    /// Reads a models.dev file (path relative to the tree root), following `base_model`.
+    pub fn models_dev(&self, rel: &str) -> Option<(toml::Table, String)> {
+        let path = self.root.join("models.dev").join(rel);
+        let text = std::fs::read_to_string(&path).ok()?;
+        let mut table: toml::Table = toml::from_str(&text).ok()?;
+        if let Some(toml::Value::String(base)) = table.get("base_model").cloned() {
+            let base_path = self
+                .root
+                .join("models.dev/models")
+                .join(format!("{base}.toml"));
+            if let Some(mut b) = std::fs::read_to_string(base_path)
+                .ok()
+                .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+            {
+                table.remove("base_model");
+                merge(&mut b, table);
+                table = b;
+                table.insert("base_model".into(), toml::Value::String(base));
+            }
+        }
+        Some((table, text))
+    }
+
+    /// Finds a models.dev file under `providers/<dir>/models/` for any of `names`, matching
+    /// path segments ASCII-case-insensitively.
+    pub fn find_models_dev(&self, dir: &str, names: &[&str]) -> Option<String> {
+        let base = self
+            .root
+            .join("models.dev/providers")
+            .join(dir)
+            .join("models");
+        for name in names {
+            let mut path = base.clone();
+            let mut rel = format!("providers/{dir}/models");
+            let mut ok = true;
+            let segs: Vec<&str> = name.split('/').collect();
+            for (i, seg) in segs.iter().enumerate() {
+                let want = if i + 1 == segs.len() {
+                    format!("{seg}.toml")
+                } else {
+                    seg.to_string()
+                };
+                let found = std::fs::read_dir(&path).ok().and_then(|rd| {
+                    let mut names: Vec<String> = rd
+                        .filter_map(|e| e.ok())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect();
+                    names.sort();
+                    names.into_iter().find(|n| n.eq_ignore_ascii_case(&want))
+                });
+                match found {
+                    Some(f) => {
+                        path = path.join(&f);
+                        rel = format!("{rel}/{f}");
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok && path.is_file() {
+                return Some(rel);
+            }
+        }
+        None
+    }
+
+    pub fn md_facts(&self, table: &toml::Table, text: &str) -> Facts {
+        let s = |k: &str| table.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let b = |k: &str| table.get(k).and_then(|v| v.as_bool());
+        let sub = |k: &str| table.get(k).and_then(|v| v.as_table());
+        let num = |t: Option<&toml::Table>, k: &str| {
+            t.and_then(|t| t.get(k))
+                .and_then(|v| v.as_integer().map(|i| i as f64).or_else(|| v.as_float()))
+        };
+        let mods = |k: &str| {
+            sub("modalities")
+                .and_then(|m| m.get(k))
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    let mut out: Vec<&'static str> = a
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .filter_map(modality)
+                        .collect();
+                    // Canonical order, as the crate lists modalities.
+                    out.sort_by_key(|m| {
+                        ["text", "image", "audio", "video", "file"]
+                            .iter()
+                            .position(|x| x == m)
+                    });
+                    out.dedup();
+                    out
+                })
+        };
+        let mut f = Facts {
+            name: s("name"),
+            context: num(sub("limit"), "context")
+                .filter(|&c| c > 0.0)
+                .map(|c| c as u64),
+            output: num(sub("limit"), "output")
+                .filter(|&c| c > 0.0)
+                .map(|c| c as u64),
+            input: mods("input").filter(|m| !m.is_empty()),
+            output_mods: mods("output").filter(|m| !m.is_empty()),
+            tools: b("tool_call"),
+            reasoning: b("reasoning"),
+            structured_output: b("structured_output"),
+            release_date: s("release_date").filter(|d| data::date::Date::parse(d).is_ok()),
+            knowledge: s("knowledge"),
+            family: s("family"),
+            open_weights: b("open_weights"),
+            deprecated: s("status").map(|st| st == "deprecated"),
+            ..Facts::default()
+        };
+        for (field, key) in [
+            ("input", "input"),
+            ("output", "output"),
+            ("cache_read", "cache_read"),
+            ("cache_write", "cache_write"),
+            ("reasoning", "reasoning"),
+        ] {
+            if let Some(p) = num(sub("cost"), key).and_then(picos) {
+                f.prices.insert(field, p);
+            }
+        }
+        for line in text.lines() {
+            let line = line.trim();
+            if line.starts_with("# Included in subscription") {
+                f.tags.push("subscription");
+            } else if line.starts_with("# Not included in subscription") {
+                f.tags.push("paid");
+            }
+        }
+        f
+    }
+
+    pub fn ll_facts(&self, v: &Value) -> Facts {
+        let b = |k: &str| v.get(k).and_then(Value::as_bool);
+        let n = |k: &str| v.get(k).and_then(Value::as_f64);
+        let mut f = Facts {
+            tools: b("supports_function_calling"),
+            parallel_tools: b("supports_parallel_function_calling"),
+            reasoning: b("supports_reasoning"),
+            structured_output: b("supports_response_schema"),
+            output: n("max_output_tokens")
+                .filter(|&x| x > 0.0)
+                .map(|x| x as u64),
+            retires: v
+                .get("deprecation_date")
+                .and_then(Value::as_str)
+                .filter(|d| data::date::Date::parse(d).is_ok())
+                .map(str::to_owned),
+            ..Facts::default()
+        };
+        if matches!(
+            v.get("mode").and_then(Value::as_str),
+            Some("chat" | "completion" | "responses")
+        ) {
+            let mut out = vec!["text"];
+            if b("supports_audio_output") == Some(true) {
+                out.push("audio");
+            }
+            f.output_mods = Some(out);
+        }
+        for (field, key) in [
+            ("input", "input_cost_per_token"),
+            ("output", "output_cost_per_token"),
+            ("cache_read", "cache_read_input_token_cost"),
+            ("cache_write", "cache_creation_input_token_cost"),
+            ("reasoning", "output_cost_per_reasoning_token"),
+        ] {
+            if let Some(p) = n(key).map(|x| x * 1e6).and_then(picos) {
+                f.prices.insert(field, p);
+            }
+        }
+        f
+    }
+
+    /// The LiteLLM key for a model of `provider`, trying each name with the provider's key
+    /// prefixes and accepting only entries of the provider's LiteLLM providers.
+    pub fn find_litellm(&self, provider: &str, names: &[&str]) -> Option<String> {
+        let (prefixes, owners): (&[&str], &[&str]) = match provider {
+            "openai" => (&[""], &["openai"]),
+            "anthropic" => (&[""], &["anthropic"]),
+            "google" => (&["gemini/"], &["gemini"]),
+            "deepseek" => (&["", "deepseek/"], &["deepseek"]),
+            "groq" => (&["groq/"], &["groq"]),
+            "vertex" => (
+                &["vertex_ai/", ""],
+                &["vertex_ai", "vertex_ai-language-models"],
+            ),
+            _ => return None,
+        };
+        for name in names {
+            for prefix in prefixes {
+                let key = format!("{prefix}{name}");
+                if let Some(v) = self.litellm.get(&key) {
+                    if v.get("litellm_provider")
+                        .and_then(Value::as_str)
+                        .is_some_and(|o| owners.contains(&o))
+                    {
+                        return Some(key);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The models.dev provider directory for a catalog provider.
+pub fn models_dev_dir(provider: &str) -> &str {
+    match provider {
+        "vertex" => "google-vertex",
+        "inference-net" => "inference",
+        p => p,
+    }
+}
+
+/// Who made a model, from its upstream id's vendor prefix or its name.
+pub fn vendor(upstream: &str, id: &str) -> Option<&'static str> {
+    let prefixes: &[(&str, &str)] = &[
+        ("meta-llama/", "meta"),
+        ("moonshotai/", "moonshotai"),
+        ("openai/", "openai"),
+        ("qwen/", "alibaba"),
+        ("anthropic/", "anthropic"),
+        ("google/", "google"),
+        ("x-ai/", "xai"),
+        ("z-ai/", "zhipuai"),
+        ("zai-org/", "zhipuai"),
+        ("deepseek/", "deepseek"),
+        ("nousresearch/", "nousresearch"),
+    ];
+    if let Some((_, v)) = prefixes
+        .iter()
+        .find(|(p, _)| upstream.to_ascii_lowercase().starts_with(p))
+    {
+        return Some(v);
+    }
+    let names: &[(&str, &str)] = &[
+        ("gpt", "openai"),
+        ("o1", "openai"),
+        ("o3", "openai"),
+        ("o4", "openai"),
+        ("claude", "anthropic"),
+        ("gemini", "google"),
+        ("deepseek", "deepseek"),
+        ("llama", "meta"),
+        ("kimi", "moonshotai"),
+        ("qwen", "alibaba"),
+        ("grok", "xai"),
+        ("glm", "zhipuai"),
+        ("hermes", "nousresearch"),
+        ("seedream", "bytedance"),
+    ];
+    names
+        .iter()
+        .find(|(p, _)| id.starts_with(p))
+        .map(|(_, v)| *v)
+}
+
+/// The category, by the rule documented in data/README.md.
+pub fn category(id: &str, output_mods: Option<&Vec<&str>>) -> &'static str {
+    let has = |s: &str| id.contains(s);
+    if has("guard") {
+        "moderation"
+    } else if output_mods.is_some_and(|m| m.contains(&"image") && !m.contains(&"text"))
+        || has("image")
+    {
+        "image"
+    } else if has("codex") || has("coder") {
+        "coding"
+    } else if has("thinking")
+        || has("reasoner")
+        || has("deep-research")
+        || (id.starts_with('o') && id.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+    {
+        "reasoning"
+    } else if id.split(['-', '/', ':', '.', '_']).any(|t| {
+        [
+            "mini", "nano", "lite", "flash", "haiku", "instant", "small", "8b", "20b",
+        ]
+        .contains(&t)
+    }) {
+        "mini"
+    } else {
+        "flagship"
+    }
+}
