@@ -40,7 +40,13 @@ fn main() -> ExitCode {
     };
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("catalog.rs");
-    let source = codegen::generate(&validated);
+    let source = match codegen::generate(&validated) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     if let Err(e) = std::fs::write(&out, source) {
         eprintln!("error: cannot write {}: {e}", out.display());
         return ExitCode::FAILURE;

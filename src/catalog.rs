@@ -9,7 +9,7 @@ use crate::data::validate::{self, Base, DataError, Overrides, Validated};
 use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
-use crate::resolve::{resolve_in, View};
+use crate::resolve::{resolve_in, ModelHit, ProviderHit, View};
 use crate::suggest::{model_names, NameKind, NameSource, Source};
 use crate::{Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver};
 use arc_swap::ArcSwapOption;
@@ -186,14 +186,14 @@ impl Catalog {
 
     /// The model a name (id, upstream id or alias) denotes, ASCII case ignored.
     pub fn lookup_model(&self, name: &str) -> Option<&Model> {
-        self.view().model_key(name.trim_ascii()).map(|(m, _, _)| m)
+        self.view().model_key(name.trim_ascii()).map(|h| h.model)
     }
 
     /// The provider a name (id or alias) denotes, ASCII case ignored.
     pub fn lookup_provider(&self, name: &str) -> Option<&Provider> {
         self.view()
             .provider_key(name.trim_ascii())
-            .map(|(p, _, _)| p)
+            .map(|h| h.provider)
     }
 
     /// The provider with catalog index `i`.
@@ -328,36 +328,44 @@ impl Catalog {
 struct CatalogView<'c>(&'c Catalog);
 
 impl<'c> View<'c> for CatalogView<'c> {
-    fn model_key(self, name: &str) -> Option<(&'c Model, MatchKind, bool)> {
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
         let c = self.0;
+        let hit = |m: &'c Model, matched, key_override| {
+            let home = c.provider_at(m.provider_index);
+            ModelHit {
+                model: m,
+                matched,
+                key_override,
+                upstream: m.upstream_id(),
+                home,
+                home_replaced: c.replaced(home),
+            }
+        };
         if let Some(o) = &c.overlay {
-            if let Some(hit) = with_folded(name, |k| o.model_keys.get(k).copied()) {
-                return Some((c.model_at(hit.index), hit.kind, hit.overrides));
+            if let Some(h) = with_folded(name, |k| o.model_keys.get(k).copied()) {
+                return Some(hit(c.model_at(h.index), h.kind, h.overrides));
             }
         }
-        builtin::model_key(name).map(|(m, k)| (m, k, false))
+        builtin::model_key(name).map(|(m, k)| hit(m, k, false))
     }
 
-    fn provider_key(self, name: &str) -> Option<(&'c Provider, MatchKind, bool)> {
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
         let c = self.0;
+        let hit = |p: &'c Provider, matched, overrides: bool| ProviderHit {
+            provider: p,
+            matched,
+            replaced: overrides || c.replaced(p),
+        };
         if let Some(o) = &c.overlay {
-            if let Some(hit) = with_folded(name, |k| o.provider_keys.get(k).copied()) {
-                let p = c.provider_at(hit.index);
-                return Some((p, hit.kind, hit.overrides || c.replaced(p)));
+            if let Some(h) = with_folded(name, |k| o.provider_keys.get(k).copied()) {
+                return Some(hit(c.provider_at(h.index), h.kind, h.overrides));
             }
         }
-        builtin::provider_key(name).map(|(p, k)| {
-            let p = c.provider_at(p.index);
-            (p, k, c.replaced(p))
-        })
+        builtin::provider_key(name).map(|(p, k)| hit(c.provider_at(p.index), k, false))
     }
 
-    fn home(self, m: &'c Model) -> (&'c Provider, bool) {
-        let p = self.0.provider_at(m.provider_index);
-        (p, self.0.replaced(p))
-    }
-
-    fn offer(self, p: &'c Provider, m: &'c Model) -> Option<&'c str> {
+    fn offer(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<&'c str> {
+        let m = hit.model;
         if m.provider_index == p.index {
             return Some(m.upstream_id());
         }

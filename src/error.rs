@@ -1,7 +1,9 @@
 //! [`ResolveError`]: why a model string did not resolve.
 
 use crate::suggest::{Hint, Suggestions};
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// Writes a string with control and non-ASCII characters escaped, so that a hostile input
 /// cannot forge log lines.
@@ -72,35 +74,31 @@ pub enum ResolveError {
     /// No model has this name, and no provider was named to pass it through to.
     #[error(
         "unknown model `{}`{}{}",
-        Esc(model),
+        Esc(suggestions.name()),
         match provider { Some(p) => format!(" for provider `{}`", Esc(p)), None => String::new() },
         Hint(suggestions)
     )]
     UnknownModel {
         /// The trimmed input.
-        input: String,
-        /// The model part of the input.
-        model: String,
+        input: Arc<str>,
         /// The provider's id, when the input named one (the model part could not be passed
         /// through because it is not a printable ASCII name).
-        provider: Option<String>,
-        /// Close model names.
+        provider: Option<Cow<'static, str>>,
+        /// Close model names; [`Suggestions::name`] is the model part of the input.
         suggestions: Suggestions,
     },
 
     /// The part before the first `:` names no provider.
     #[error(
         "unknown provider `{}` in `{}`{}",
-        Esc(provider),
+        Esc(suggestions.name()),
         Esc(input),
         Hint(suggestions)
     )]
     UnknownProvider {
         /// The trimmed input.
-        input: String,
-        /// The part before the first `:`.
-        provider: String,
-        /// Close provider names.
+        input: Arc<str>,
+        /// Close provider names; [`Suggestions::name`] is the part before the first `:`.
         suggestions: Suggestions,
     },
 
@@ -173,12 +171,22 @@ impl ResolveError {
         }
     }
 
-    /// Close names, for the errors that have them.
-    pub fn suggestions(&self) -> Option<&[String]> {
+    /// The name that was not found: the model part for `unknown_model`, the provider part
+    /// for `unknown_provider`.
+    pub fn unknown_name(&self) -> Option<&str> {
+        self.suggestions_handle().map(Suggestions::name)
+    }
+
+    fn suggestions_handle(&self) -> Option<&Suggestions> {
         match self {
             ResolveError::UnknownModel { suggestions, .. }
             | ResolveError::UnknownProvider { suggestions, .. } => Some(suggestions),
             _ => None,
         }
+    }
+
+    /// Close names, for the errors that have them.
+    pub fn suggestions(&self) -> Option<&[String]> {
+        self.suggestions_handle().map(Suggestions::as_slice)
     }
 }

@@ -45,6 +45,7 @@ mod error;
 mod fold;
 pub mod formats;
 mod lifecycle;
+mod lookup;
 mod model;
 mod offer;
 mod provider;

@@ -19,6 +19,7 @@
 use crate::data::key::model_name_problem;
 use crate::suggest::{NameKind, Source, Suggestions};
 use crate::{Date, MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
+use std::sync::Arc;
 
 /// What a model string resolved to.
 ///
@@ -85,17 +86,48 @@ pub enum Separator {
     Slash,
 }
 
-/// A catalog as the grammar sees it. The `bool`s say whether a run-time override of a
-/// built-in name or provider was involved.
+/// A provider a name denotes, as the grammar needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct ProviderHit<'c> {
+    pub(crate) provider: &'c Provider,
+    /// Whether the name is the provider's id or an alias.
+    pub(crate) matched: MatchKind,
+    /// Whether a run-time override of a built-in provider is involved.
+    pub(crate) replaced: bool,
+}
+
+/// A model a name denotes, with what a resolution returns for it.
+#[derive(Clone, Copy)]
+pub(crate) struct ModelHit<'c> {
+    pub(crate) model: &'c Model,
+    /// Which of the model's names it is.
+    pub(crate) matched: MatchKind,
+    /// Whether the name was taken from a built-in model by a run-time override.
+    pub(crate) key_override: bool,
+    /// The model's upstream id (at its home provider).
+    pub(crate) upstream: &'c str,
+    /// The model's home provider.
+    pub(crate) home: &'c Provider,
+    /// Whether the home provider replaces a built-in one.
+    pub(crate) home_replaced: bool,
+}
+
+/// A catalog as the grammar sees it.
 pub(crate) trait View<'c>: Copy {
     /// The model a name denotes (ASCII case ignored).
-    fn model_key(self, name: &str) -> Option<(&'c Model, MatchKind, bool)>;
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>>;
+    /// [`model_key`](View::model_key) of the whole input, and the positions of its first
+    /// `:` and `/` (the built-in catalog finds them in the same pass as the hash).
+    fn model_key_and_separators(
+        self,
+        input: &str,
+    ) -> (Option<ModelHit<'c>>, Option<usize>, Option<usize>) {
+        (self.model_key(input), input.find(':'), input.find('/'))
+    }
     /// The provider a name denotes (ASCII case ignored).
-    fn provider_key(self, name: &str) -> Option<(&'c Provider, MatchKind, bool)>;
-    /// The provider that defines `m`.
-    fn home(self, m: &'c Model) -> (&'c Provider, bool);
-    /// The upstream id `p` expects for `m`, if `p` offers it.
-    fn offer(self, p: &'c Provider, m: &'c Model) -> Option<&'c str>;
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
+    /// The upstream id `p` expects for the model of `hit`, if `p` serves it.
+    fn offer(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<&'c str>;
     /// Whether `p` lists any model, its own or offered.
     fn lists_models(self, p: &'c Provider) -> bool;
     /// Ids of the providers that offer `m`, its home first.
@@ -116,36 +148,37 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if s.is_empty() {
         return Err(ResolveError::Empty);
     }
-    if let Some((m, matched, key_override)) = view.model_key(s) {
-        let (provider, replaced) = view.home(m);
+    let (whole, colon, slash) = view.model_key_and_separators(s);
+    if let Some(hit) = whole {
         return Ok(Resolution {
-            provider,
-            model: Some(m),
-            upstream_id: m.upstream_id(),
-            matched,
+            provider: hit.home,
+            model: Some(hit.model),
+            upstream_id: hit.upstream,
+            matched: hit.matched,
             prefix: None,
-            overrides_builtin: key_override || replaced,
+            overrides_builtin: hit.key_override || hit.home_replaced,
         });
     }
-    let colon = s.find(':');
-    for (at, separator) in [(colon, Separator::Colon), (s.find('/'), Separator::Slash)] {
-        let Some(at) = at else { continue };
-        if let Some((provider, matched, replaced)) = view.provider_key(&s[..at]) {
-            let prefix = Prefix { separator, matched };
-            return qualified(view, s, provider, &s[at + 1..], prefix, replaced);
+    if let Some(at) = colon {
+        if let Some(hit) = s.get(..at).and_then(|p| view.provider_key(p)) {
+            return qualified(view, s, hit, &s[at + 1..], Separator::Colon);
         }
     }
+    if let Some(at) = slash {
+        if let Some(hit) = s.get(..at).and_then(|p| view.provider_key(p)) {
+            return qualified(view, s, hit, &s[at + 1..], Separator::Slash);
+        }
+    }
+    let text: Arc<str> = Arc::from(s);
     Err(match colon {
         Some(at) => ResolveError::UnknownProvider {
-            input: s.to_owned(),
-            provider: s[..at].to_owned(),
-            suggestions: Suggestions::new(&s[..at], NameKind::Provider, view.names()),
+            suggestions: Suggestions::new(&text, 0..at, NameKind::Provider, view.names()),
+            input: text,
         },
         None => ResolveError::UnknownModel {
-            input: s.to_owned(),
-            model: s.to_owned(),
+            suggestions: Suggestions::new(&text, 0..s.len(), NameKind::Model, view.names()),
+            input: text,
             provider: None,
-            suggestions: Suggestions::new(s, NameKind::Model, view.names()),
         },
     })
 }
@@ -154,28 +187,33 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
 fn qualified<'c: 'i, 'i, V: View<'c>>(
     view: V,
     input: &'i str,
-    provider: &'c Provider,
+    hit: ProviderHit<'c>,
     model: &'i str,
-    prefix: Prefix,
-    replaced: bool,
+    separator: Separator,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
+    let provider = hit.provider;
+    let prefix = Some(Prefix {
+        separator,
+        matched: hit.matched,
+    });
     let pass_through = Resolution {
         provider,
         model: None,
         upstream_id: model,
         matched: MatchKind::PassThrough,
-        prefix: Some(prefix),
-        overrides_builtin: replaced,
+        prefix,
+        overrides_builtin: hit.replaced,
     };
-    if let Some((m, matched, key_override)) = view.model_key(model) {
-        if let Some(upstream_id) = view.offer(provider, m) {
+    if let Some(found) = view.model_key(model) {
+        let m = found.model;
+        if let Some(upstream_id) = view.offer(provider, &found) {
             return Ok(Resolution {
                 provider,
                 model: Some(m),
                 upstream_id,
-                matched,
-                prefix: Some(prefix),
-                overrides_builtin: replaced || key_override,
+                matched: found.matched,
+                prefix,
+                overrides_builtin: hit.replaced || found.key_override,
             });
         }
         if provider.is_aggregator() || !view.lists_models(provider) {
@@ -191,11 +229,12 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
     if model_name_problem(model).is_none() {
         return Ok(pass_through);
     }
+    let text: Arc<str> = Arc::from(input);
+    let start = input.len() - model.len();
     Err(ResolveError::UnknownModel {
-        input: input.to_owned(),
-        model: model.to_owned(),
-        provider: Some(provider.id().to_owned()),
-        suggestions: Suggestions::new(model, NameKind::Model, view.names()),
+        suggestions: Suggestions::new(&text, start..input.len(), NameKind::Model, view.names()),
+        input: text,
+        provider: Some(provider.id.clone()),
     })
 }
 

@@ -43,21 +43,22 @@ pub(crate) fn model_names<'m>(
 /// characters inserted, deleted, substituted or swapped (adjacent), ASCII case ignored; a
 /// name is suggested when at most `clamp(len / 4, 1, 3)` edits away.
 ///
+/// Making one costs no allocation: it shares the error's copy of the input.
+///
 /// ```
 /// let err = model_catalog::resolve_model("gpt4o").unwrap_err();
 /// let s = err.suggestions().unwrap();
 /// assert_eq!(s.first().map(String::as_str), Some("gpt-4o"));
 /// ```
 #[derive(Clone)]
-pub struct Suggestions(Box<Pending>);
-
-/// The search to run, and its result once run.
-#[derive(Clone)]
-struct Pending {
-    query: Box<str>,
+pub struct Suggestions {
+    /// The input; the name not found is `text[start..end]`.
+    text: Arc<str>,
+    start: u32,
+    end: u32,
     kind: NameKind,
     source: Source,
-    found: OnceLock<Vec<String>>,
+    found: OnceLock<Box<[String]>>,
 }
 
 /// The catalog a [`Suggestions`] searches.
@@ -80,20 +81,40 @@ impl Source {
 }
 
 impl Suggestions {
-    pub(crate) fn new(query: &str, kind: NameKind, source: Source) -> Suggestions {
-        Suggestions(Box::new(Pending {
-            query: query.into(),
+    /// Suggestions for `text[range]`, a name of `kind` that was not found.
+    pub(crate) fn new(
+        text: &Arc<str>,
+        range: std::ops::Range<usize>,
+        kind: NameKind,
+        source: Source,
+    ) -> Suggestions {
+        // Inputs are at most MAX_INPUT_LEN bytes, so the bounds fit in u32; a range that is
+        // not a slice of `text` gives an empty name rather than a panic.
+        let (start, end) = match text.get(range.clone()) {
+            Some(_) => (range.start as u32, range.end as u32),
+            None => (0, 0),
+        };
+        Suggestions {
+            text: Arc::clone(text),
+            start,
+            end,
             kind,
             source,
             found: OnceLock::new(),
-        }))
+        }
+    }
+
+    /// The name that was not found (a model name or a provider name).
+    pub fn name(&self) -> &str {
+        self.text
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 
     /// The suggestions, closest first.
     pub fn as_slice(&self) -> &[String] {
-        let p = &*self.0;
-        p.found
-            .get_or_init(|| closest(&p.query, p.kind, p.source.get()))
+        self.found
+            .get_or_init(|| closest(self.name(), self.kind, self.source.get()).into_boxed_slice())
     }
 }
 

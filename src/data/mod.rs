@@ -8,6 +8,7 @@ pub mod capability;
 pub mod date;
 pub mod key;
 pub mod modality;
+pub mod phf;
 pub mod price;
 pub mod schema;
 pub mod surface;
