@@ -226,5 +226,23 @@ fn queries_and_cost(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, resolution, lookups, queries_and_cost);
+/// `too_long` is decided from the length alone: a 1 MiB input costs what a 257-byte one
+/// does (the report gives the ratio).
+fn too_long(c: &mut Criterion) {
+    let mut g = c.benchmark_group("too_long");
+    for (name, len) in [("257_bytes", 257), ("1_mib", 1 << 20)] {
+        let input = format!("openai:{}", " gpt-4o".repeat(len / 7 + 1))[..len].to_owned();
+        assert_eq!(
+            resolve_model(&input).unwrap_err().kind(),
+            "too_long",
+            "{name}"
+        );
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(resolve_model(black_box(&input))).is_err())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, resolution, lookups, queries_and_cost, too_long);
 criterion_main!(benches);

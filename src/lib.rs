@@ -185,3 +185,8 @@ pub fn offers_of(model: &'static Model) -> impl ExactSizeIterator<Item = &'stati
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// SECURITY.md's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../SECURITY.md")]
+struct SecurityDoctests;
