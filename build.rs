@@ -17,11 +17,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     // A service can compile its own catalog: MODEL_CATALOG_DATA_DIR names a directory laid
-    // out like data/ (a `providers/` folder of documents).
+    // out like data/ (a `providers/` folder of documents). Give an absolute path: cargo
+    // runs build scripts in the package's own directory. Empty means unset.
     println!("cargo:rerun-if-env-changed=MODEL_CATALOG_DATA_DIR");
     let (dir, shown) = match std::env::var_os("MODEL_CATALOG_DATA_DIR") {
-        Some(d) => (PathBuf::from(&d), PathBuf::from(d).display().to_string()),
-        None => (manifest.join("data"), "data".to_owned()),
+        Some(d) if !d.is_empty() => (PathBuf::from(&d), PathBuf::from(d).display().to_string()),
+        _ => (manifest.join("data"), "data".to_owned()),
     };
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/data");
