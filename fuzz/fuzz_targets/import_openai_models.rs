@@ -5,6 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use model_catalog::formats::{import_openai_models, ImportOptions, TargetProvider};
 use model_catalog::Catalog;
+use model_catalog_fuzz::check_import;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
@@ -16,19 +17,6 @@ fuzz_target!(|data: &[u8]| {
         TargetProvider::new("acme", "Acme"),
         TargetProvider::existing("nano-gpt"),
     ] {
-        match import_openai_models(&base, json, &target, &o) {
-            Ok(c) => {
-                for m in c.models().skip(base.models().len()).take(64) {
-                    assert!(
-                        c.resolve_model(m.id()).is_ok(),
-                        "{} does not resolve",
-                        m.id()
-                    );
-                }
-            }
-            Err(e) => {
-                let _ = (e.to_string(), e.kind(), e.path());
-            }
-        }
+        check_import(&base, import_openai_models(&base, json, &target, &o));
     }
 });
