@@ -4,8 +4,7 @@
 //! never routes a string that is not a catalog name (or a provider name and a verbatim
 //! pass-through), and never matches anything non-ASCII.
 //!
-//! The case count is bounded (`PROPTEST_CASES` overrides it, as proptest documents), so CI
-//! runs these in seconds.
+//! Each property runs 512 cases (`PROPTEST_CASES=N` runs N), so CI runs these in seconds.
 
 use model_catalog::{
     models, offers_of, providers, resolve_model, Catalog, CustomProvider, Model, Provider,
@@ -295,8 +294,17 @@ fn apply(s: &str, b: &Bend) -> String {
     s
 }
 
+/// 512 cases per property, so CI stays fast; `PROPTEST_CASES=N cargo test` runs N.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(config())]
 
     /// Arbitrary strings (any Unicode, any length up to twice the bound).
     #[test]
