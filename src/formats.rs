@@ -516,9 +516,8 @@ fn shown(x: f64) -> String {
     }
 }
 
-/// A price in USD per million tokens, exactly as the float prints (at most six decimals).
-fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price>, ImportError> {
-    let Some(x) = x else { return Ok(None) };
+/// Refuses a price that is not a finite, non-negative number.
+fn non_negative(document: &str, path: &str, x: f64) -> Result<(), ImportError> {
     if !x.is_finite() {
         return Err(invalid(document, path, "the price is not a finite number"));
     }
@@ -529,6 +528,13 @@ fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price
             format!("the price {} is negative", shown(x)),
         ));
     }
+    Ok(())
+}
+
+/// A price in USD per million tokens, exactly as the float prints (at most six decimals).
+fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price>, ImportError> {
+    let Some(x) = x else { return Ok(None) };
+    non_negative(document, path, x)?;
     if x == 0.0 {
         return Ok(Some(Price::ZERO));
     }
@@ -544,16 +550,7 @@ fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price
 
 /// A non-negative amount of USD given as a float, exactly as it prints, to the picodollar.
 fn usd_amount(document: &str, path: &str, x: f64) -> Result<Usd, ImportError> {
-    if !x.is_finite() {
-        return Err(invalid(document, path, "the price is not a finite number"));
-    }
-    if x < 0.0 {
-        return Err(invalid(
-            document,
-            path,
-            format!("the price {} is negative", shown(x)),
-        ));
-    }
+    non_negative(document, path, x)?;
     if x == 0.0 {
         return Ok(Usd::ZERO);
     }
