@@ -14,6 +14,9 @@ use serde::Serialize;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
+mod cli;
+use cli::or_dash;
+
 const USAGE: &str = "usage: resolve [--json] [MODEL...]
 Resolves each MODEL (or each line of standard input when none is given) against the
 built-in catalog. Use `--` before a MODEL that starts with `-`.";
@@ -79,10 +82,6 @@ fn failed<'a>(input: &'a str, e: &'a ResolveError) -> Failed<'a> {
             suggestions: e.suggestions().unwrap_or(&[]),
         },
     }
-}
-
-fn or_dash<T: ToString>(v: Option<T>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
 }
 
 fn main() -> ExitCode {

@@ -21,6 +21,9 @@ use std::collections::HashMap;
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
+mod cli;
+use cli::{one_line, or_dash, shown};
+
 const USAGE: &str =
     "usage: route MODEL [--prefer ID]... [--allow ID]... [--deny ID]... [--key ID]...
              [--capability NAME]... [--surface SURFACE] [--param SURFACE:NAME]...
@@ -289,30 +292,6 @@ fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Args
 
 fn ok(s: &str) -> Result<String, std::convert::Infallible> {
     Ok(s.to_owned())
-}
-
-/// At most the first 40 characters of a value given on the command line, to name it in a
-/// message (as the library's own parse errors do).
-fn shown(s: &str) -> String {
-    s.chars().take(40).collect()
-}
-
-/// `s` with control characters (newlines included) escaped, so that a message naming a
-/// value given on the command line stays on one line.
-fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-fn or_dash<T: ToString>(v: Option<T>) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
 }
 
 /// One route as printed by `--json`.

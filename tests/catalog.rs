@@ -7,21 +7,8 @@ use model_catalog::{
     Resolver, SharedCatalog,
 };
 
-/// (provider id, model id, upstream id, pass-through?)
-type Answer = (String, Option<String>, String, bool);
-
-fn answer(c: &Catalog, input: &str) -> Result<Answer, String> {
-    c.resolve_model(input)
-        .map(|r| {
-            (
-                r.provider.id().to_owned(),
-                r.model.map(|m| m.id().to_owned()),
-                r.upstream_id.to_owned(),
-                r.is_pass_through(),
-            )
-        })
-        .map_err(|e| e.kind().to_owned())
-}
+mod common;
+use common::answer;
 
 fn vllm() -> CustomProvider {
     CustomProvider::new("internal-vllm", "Internal vLLM")

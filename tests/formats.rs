@@ -27,21 +27,11 @@ const SEED004: &str = include_str!("fixtures/seed004_page.json");
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-/// (provider id, model id, upstream id, pass-through?), or the error kind.
-type Answer = Result<(String, Option<String>, String, bool), String>;
+mod common;
+use common::answer;
 
-fn answer(c: &Catalog, input: &str) -> Answer {
-    c.resolve_model(input)
-        .map(|r| {
-            (
-                r.provider.id().to_owned(),
-                r.model.map(|m| m.id().to_owned()),
-                r.upstream_id.to_owned(),
-                r.is_pass_through(),
-            )
-        })
-        .map_err(|e| e.kind().to_owned())
-}
+/// (provider id, model id, upstream id, pass-through?), or the error kind.
+type Answer = Result<common::Resolved, String>;
 
 fn ok(c: &Catalog, input: &str) -> (String, Option<String>, String, bool) {
     answer(c, input).unwrap_or_else(|e| panic!("{input}: {e}"))

@@ -12,6 +12,8 @@ use model_catalog::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 /// Every name a catalog model answers to: id, upstream id and aliases.
 fn model_names(m: &'static Model) -> Vec<&'static str> {
     let mut names = vec![m.id(), m.upstream_id()];
@@ -294,17 +296,8 @@ fn apply(s: &str, b: &Bend) -> String {
     s
 }
 
-/// 512 cases per property, so CI stays fast; `PROPTEST_CASES=N cargo test` runs N.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(512);
-    ProptestConfig::with_cases(cases)
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     /// Arbitrary strings (any Unicode, any length up to twice the bound).
     #[test]

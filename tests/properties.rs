@@ -3,6 +3,8 @@
 use model_catalog::{models, providers, resolve_model, Resolution, MAX_INPUT_LEN};
 use proptest::prelude::*;
 
+mod common;
+
 /// Strings that resolve: every model key, alone and behind every provider name, plus
 /// pass-throughs.
 fn resolvable() -> Vec<String> {
@@ -49,17 +51,8 @@ fn ascii_whitespace() -> impl Strategy<Value = String> {
     .prop_map(|v| v.into_iter().collect())
 }
 
-/// 512 cases per property, so CI stays fast; `PROPTEST_CASES=N cargo test` runs N.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(512);
-    ProptestConfig::with_cases(cases)
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn no_string_panics(s in any::<String>()) {
