@@ -115,9 +115,54 @@ fn kind(k: MatchKind) -> &'static str {
     }
 }
 
-/// A perfect-hash table of `keys` (see `data/phf.rs`), or why there is none.
-fn key_table(name: &str, keys: &[KeyRec], models: Option<&[ModelRec]>) -> Result<String, String> {
-    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+/// The prefix table's names: every provider name, and every part of a model key before its
+/// first `:` or `/`, flagged as such per separator (see `lookup::Slot`). Provider names come
+/// first, in their order; then the other parts, in model-key order.
+fn prefixes(v: &Validated) -> Vec<(KeyRec, (bool, bool))> {
+    let mut out: Vec<(KeyRec, (bool, bool))> = v
+        .provider_keys
+        .iter()
+        .map(|k| (k.clone(), (false, false)))
+        .collect();
+    let mut at: std::collections::HashMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.key.clone(), i))
+        .collect();
+    for k in &v.model_keys {
+        let Some(end) = k.key.find([':', '/']) else {
+            continue;
+        };
+        let part = &k.key[..end];
+        let i = *at.entry(part.to_owned()).or_insert_with(|| {
+            out.push((
+                KeyRec {
+                    key: part.to_owned(),
+                    index: u32::MAX as usize,
+                    kind: MatchKind::Id,
+                    overrides: false,
+                },
+                (false, false),
+            ));
+            out.len() - 1
+        });
+        if k.key.as_bytes()[end] == b':' {
+            out[i].1 .0 = true;
+        } else {
+            out[i].1 .1 = true;
+        }
+    }
+    out
+}
+
+/// A perfect-hash table of `keys` (see `data/phf.rs`), each with its prefix flags, or why
+/// there is none.
+fn key_table(
+    name: &str,
+    keys: &[(KeyRec, (bool, bool))],
+    models: Option<&[ModelRec]>,
+) -> Result<String, String> {
+    let names: Vec<&str> = keys.iter().map(|(k, _)| k.key.as_str()).collect();
     let sol = phf::solve(&names)
         .ok_or_else(|| format!("no perfect hash found for the {} {name} keys", keys.len()))?;
     let pilots: Vec<String> = sol.pilots.iter().map(u16::to_string).collect();
@@ -126,14 +171,17 @@ fn key_table(name: &str, keys: &[KeyRec], models: Option<&[ModelRec]>) -> Result
         .iter()
         .map(|s| match s {
             Some(i) => {
-                let k = &keys[*i];
+                let (k, before) = &keys[*i];
+                let words = phf::scan(k.key.as_bytes(), sol.seed).words;
                 let (home, upstream) = match models.and_then(|m| m.get(k.index)) {
                     Some(m) => (m.provider, m.upstream_id.as_str()),
                     None => (u32::MAX as usize, ""),
                 };
                 format!(
-                    "Slot {{ key: {:?}, index: {}, kind: {}, home: {home}, upstream: {upstream:?} }}",
+                    "Slot {{ key: {:?}, words: ({:#x}, {:#x}), index: {}, kind: {}, before: {before:?}, home: {home}, upstream: {upstream:?} }}",
                     k.key,
+                    words.0,
+                    words.1,
                     k.index,
                     kind(k.kind)
                 )
@@ -259,8 +307,13 @@ pub fn generate(v: &Validated) -> Result<String, String> {
     }
     out.push_str("];\n\n");
 
-    out.push_str(&key_table("MODEL_KEYS", &v.model_keys, Some(&v.models))?);
+    let model_keys: Vec<(KeyRec, (bool, bool))> = v
+        .model_keys
+        .iter()
+        .map(|k| (k.clone(), (false, false)))
+        .collect();
+    out.push_str(&key_table("MODEL_KEYS", &model_keys, Some(&v.models))?);
     out.push('\n');
-    out.push_str(&key_table("PROVIDER_KEYS", &v.provider_keys, None)?);
+    out.push_str(&key_table("PREFIX_KEYS", &prefixes(v), None)?);
     Ok(out)
 }

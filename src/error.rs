@@ -5,6 +5,150 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+/// A model string as an error keeps it: up to [`INLINE`](InputText::INLINE) bytes are
+/// stored in the value itself, so that an `unknown_model` or `unknown_provider` error for
+/// such an input allocates nothing; longer strings are shared (`Arc<str>`). Dereferences
+/// to `str`.
+///
+/// ```
+/// use model_catalog::{resolve_model, InputText};
+///
+/// let err = resolve_model("gpt-4o-nope").unwrap_err();
+/// assert_eq!(err.input(), Some("gpt-4o-nope"));
+/// let text = InputText::from("gpt-4o-nope");
+/// assert_eq!(text, "gpt-4o-nope");
+/// assert_eq!(text.len(), 11);
+/// ```
+#[derive(Clone)]
+pub struct InputText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Inline {
+        len: u8,
+        bytes: [u8; InputText::INLINE],
+    },
+    Shared(Arc<str>),
+}
+
+impl InputText {
+    /// The longest string kept inline, in bytes.
+    pub const INLINE: usize = 46;
+
+    /// A copy of `s`.
+    #[inline]
+    pub fn new(s: &str) -> InputText {
+        match u8::try_from(s.len()) {
+            Ok(len) if s.len() <= InputText::INLINE => {
+                let mut bytes = [0u8; InputText::INLINE];
+                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                InputText(Repr::Inline { len, bytes })
+            }
+            _ => InputText(Repr::Shared(Arc::from(s))),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // The bytes were copied from a `str` whole, so they are UTF-8: the `Err` arm is
+            // never taken.
+            Repr::Inline { len, bytes } => {
+                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or_default())
+                    .unwrap_or_default()
+            }
+            Repr::Shared(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for InputText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for InputText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for InputText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for InputText {
+    fn from(s: &str) -> InputText {
+        InputText::new(s)
+    }
+}
+
+impl From<InputText> for String {
+    fn from(t: InputText) -> String {
+        t.as_str().to_owned()
+    }
+}
+
+impl fmt::Display for InputText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for InputText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for InputText {
+    fn eq(&self, other: &InputText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for InputText {}
+
+impl PartialEq<str> for InputText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for InputText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for InputText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::hash::Hash for InputText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for InputText {
+    fn partial_cmp(&self, other: &InputText) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for InputText {
+    fn cmp(&self, other: &InputText) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
 /// Writes a string with control and non-ASCII characters escaped, so that a hostile input
 /// cannot forge log lines.
 pub(crate) struct Esc<'a>(pub &'a str);
@@ -79,12 +223,11 @@ pub enum ResolveError {
         Hint(suggestions)
     )]
     UnknownModel {
-        /// The trimmed input.
-        input: Arc<str>,
         /// The provider's id, when the input named one (the model part could not be passed
         /// through because it is not a printable ASCII name).
         provider: Option<Cow<'static, str>>,
-        /// Close model names; [`Suggestions::name`] is the model part of the input.
+        /// Close model names; [`Suggestions::name`] is the model part of the input,
+        /// [`Suggestions::input`] the whole (trimmed) input.
         suggestions: Suggestions,
     },
 
@@ -92,13 +235,12 @@ pub enum ResolveError {
     #[error(
         "unknown provider `{}` in `{}`{}",
         Esc(suggestions.name()),
-        Esc(input),
+        Esc(suggestions.input()),
         Hint(suggestions)
     )]
     UnknownProvider {
-        /// The trimmed input.
-        input: Arc<str>,
-        /// Close provider names; [`Suggestions::name`] is the part before the first `:`.
+        /// Close provider names; [`Suggestions::name`] is the part before the first `:`,
+        /// [`Suggestions::input`] the whole (trimmed) input.
         suggestions: Suggestions,
     },
 
@@ -168,6 +310,25 @@ impl ResolveError {
             ResolveError::ModelNotOffered { .. } => "model_not_offered",
             ResolveError::Retired { .. } => "retired",
             ResolveError::PassThroughRefused { .. } => "pass_through_refused",
+        }
+    }
+
+    /// The (trimmed) input the error is about; `None` for `empty` and `too_long`.
+    ///
+    /// ```
+    /// use model_catalog::resolve_model;
+    ///
+    /// assert_eq!(resolve_model(" nope:gpt-4o ").unwrap_err().input(), Some("nope:gpt-4o"));
+    /// assert_eq!(resolve_model("  ").unwrap_err().input(), None);
+    /// ```
+    pub fn input(&self) -> Option<&str> {
+        match self {
+            ResolveError::Empty | ResolveError::TooLong { .. } => None,
+            ResolveError::UnknownModel { suggestions, .. }
+            | ResolveError::UnknownProvider { suggestions } => Some(suggestions.input()),
+            ResolveError::ModelNotOffered { input, .. }
+            | ResolveError::Retired { input, .. }
+            | ResolveError::PassThroughRefused { input, .. } => Some(input),
         }
     }
 

@@ -76,7 +76,7 @@ pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
-pub use error::ResolveError;
+pub use error::{InputText, ResolveError};
 pub use lifecycle::Lifecycle;
 pub use model::{DistillationPolicy, Model};
 pub use offer::Offer;

@@ -17,9 +17,9 @@
 //! provided it is a printable ASCII name.
 
 use crate::data::key::model_name_problem;
+use crate::data::phf::first_separator;
 use crate::suggest::{NameKind, Source, Suggestions};
 use crate::{Date, MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
-use std::sync::Arc;
 
 /// What a model string resolved to.
 ///
@@ -116,16 +116,23 @@ pub(crate) struct ModelHit<'c> {
 pub(crate) trait View<'c>: Copy {
     /// The model a name denotes (ASCII case ignored).
     fn model_key(self, name: &str) -> Option<ModelHit<'c>>;
-    /// [`model_key`](View::model_key) of the whole input, and the positions of its first
-    /// `:` and `/` (the built-in catalog finds them in the same pass as the hash).
-    fn model_key_and_separators(
-        self,
-        input: &str,
-    ) -> (Option<ModelHit<'c>>, Option<usize>, Option<usize>) {
-        (self.model_key(input), input.find(':'), input.find('/'))
+    /// [`model_key`](View::model_key) of the whole input if it holds no `:` or `/`, else the
+    /// position of the first (the built-in catalog finds it in the pass that hashes).
+    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        match first_separator(input.as_bytes()) {
+            Some(at) => Err(at),
+            None => Ok(self.model_key(input)),
+        }
     }
     /// The provider a name denotes (ASCII case ignored).
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
+    /// For the part of an input before its first separator, `separator`: the provider it
+    /// denotes, and whether some model key might begin with it and that separator (if not,
+    /// the whole input is no model key). The default never rules a model key out.
+    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
+        let _ = separator;
+        (self.provider_key(name), true)
+    }
     /// The upstream id `p` expects for the model of `hit`, if `p` serves it.
     fn offer(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<&'c str>;
     /// Whether `p` lists any model, its own or offered.
@@ -148,39 +155,100 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if s.is_empty() {
         return Err(ResolveError::Empty);
     }
-    let (whole, colon, slash) = view.model_key_and_separators(s);
-    if let Some(hit) = whole {
-        return Ok(Resolution {
-            provider: hit.home,
-            model: Some(hit.model),
-            upstream_id: hit.upstream,
-            matched: hit.matched,
-            prefix: None,
-            overrides_builtin: hit.key_override || hit.home_replaced,
-        });
-    }
-    if let Some(at) = colon {
-        if let Some(hit) = s.get(..at).and_then(|p| view.provider_key(p)) {
-            return qualified(view, s, hit, &s[at + 1..], Separator::Colon);
+    // Provider names hold no `:` or `/`, so only the part before the first separator can
+    // name one: with a `/` first, the part before a later `:` holds that `/`.
+    let at = match view.whole_unless_separator(s) {
+        Ok(Some(hit)) => return Ok(found(hit)),
+        Ok(None) => return Err(unknown_model(view, s)),
+        Err(at) => at,
+    };
+    let separator = match s.as_bytes().get(at) {
+        Some(b'/') => Separator::Slash,
+        _ => Separator::Colon,
+    };
+    let (provider, model_prefix) = s
+        .get(..at)
+        .map_or((None, false), |p| view.prefix(p, separator));
+    if model_prefix {
+        if let Some(hit) = view.model_key(s) {
+            return Ok(found(hit));
         }
     }
-    if let Some(at) = slash {
-        if let Some(hit) = s.get(..at).and_then(|p| view.provider_key(p)) {
-            return qualified(view, s, hit, &s[at + 1..], Separator::Slash);
-        }
+    if let Some(hit) = provider {
+        return qualified(view, s, hit, &s[at + 1..], separator);
     }
-    let text: Arc<str> = Arc::from(s);
+    let colon = match separator {
+        Separator::Colon => Some(at),
+        Separator::Slash => s.find(':'),
+    };
     Err(match colon {
-        Some(at) => ResolveError::UnknownProvider {
-            suggestions: Suggestions::new(&text, 0..at, NameKind::Provider, view.names()),
-            input: text,
-        },
-        None => ResolveError::UnknownModel {
-            suggestions: Suggestions::new(&text, 0..s.len(), NameKind::Model, view.names()),
-            input: text,
-            provider: None,
-        },
+        Some(at) => unknown_provider(view, s, at),
+        None => unknown_model(view, s),
     })
+}
+
+/// The answer for a model key found without a provider named.
+#[inline]
+fn found<'c>(hit: ModelHit<'c>) -> Resolution<'c, 'c> {
+    Resolution {
+        provider: hit.home,
+        model: Some(hit.model),
+        upstream_id: hit.upstream,
+        matched: hit.matched,
+        prefix: None,
+        overrides_builtin: hit.key_override || hit.home_replaced,
+    }
+}
+
+/// `unknown_model` for a whole input that names no provider.
+fn unknown_model<'c, V: View<'c>>(view: V, s: &str) -> ResolveError {
+    ResolveError::UnknownModel {
+        suggestions: Suggestions::new(s, 0..s.len(), NameKind::Model, view.names()),
+        provider: None,
+    }
+}
+
+/// `unknown_provider` for an input whose part before the `:` at `colon` names no provider.
+fn unknown_provider<'c, V: View<'c>>(view: V, s: &str, colon: usize) -> ResolveError {
+    ResolveError::UnknownProvider {
+        suggestions: Suggestions::new(s, 0..colon, NameKind::Provider, view.names()),
+    }
+}
+
+// Errors of the paths that name a provider are rare: made out of line, they leave
+// `qualified` its registers.
+
+/// `model_not_offered`: `provider`, named in `input`, does not serve `m`.
+#[cold]
+#[inline(never)]
+fn not_offered<'c, V: View<'c>>(
+    view: V,
+    input: &str,
+    provider: &Provider,
+    m: &'c Model,
+) -> ResolveError {
+    ResolveError::ModelNotOffered {
+        input: input.to_owned(),
+        provider: provider.id().to_owned(),
+        model: m.id().to_owned(),
+        offered_by: view.offered_by(m),
+    }
+}
+
+/// `unknown_model` for the model part (from `start`) of an input that names `provider`,
+/// when the part cannot be passed through.
+#[cold]
+#[inline(never)]
+fn unknown_model_of<'c, V: View<'c>>(
+    view: V,
+    input: &str,
+    start: usize,
+    provider: &Provider,
+) -> ResolveError {
+    ResolveError::UnknownModel {
+        suggestions: Suggestions::new(input, start..input.len(), NameKind::Model, view.names()),
+        provider: Some(provider.id.clone()),
+    }
 }
 
 /// Rules 3 and 4 once the provider is known: `model` is what follows the separator.
@@ -219,23 +287,17 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         if provider.is_aggregator() || !view.lists_models(provider) {
             return Ok(pass_through);
         }
-        return Err(ResolveError::ModelNotOffered {
-            input: input.to_owned(),
-            provider: provider.id().to_owned(),
-            model: m.id().to_owned(),
-            offered_by: view.offered_by(m),
-        });
+        return Err(not_offered(view, input, provider, m));
     }
     if model_name_problem(model).is_none() {
         return Ok(pass_through);
     }
-    let text: Arc<str> = Arc::from(input);
-    let start = input.len() - model.len();
-    Err(ResolveError::UnknownModel {
-        suggestions: Suggestions::new(&text, start..input.len(), NameKind::Model, view.names()),
-        input: text,
-        provider: Some(provider.id.clone()),
-    })
+    Err(unknown_model_of(
+        view,
+        input,
+        input.len() - model.len(),
+        provider,
+    ))
 }
 
 /// Resolution with options: refuse retired models, refuse pass-throughs, and the date to

@@ -1,6 +1,6 @@
 //! "Did you mean" suggestions by edit distance, computed only when asked for.
 
-use crate::error::Esc;
+use crate::error::{Esc, InputText};
 use crate::Model;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -43,7 +43,8 @@ pub(crate) fn model_names<'m>(
 /// characters inserted, deleted, substituted or swapped (adjacent), ASCII case ignored; a
 /// name is suggested when at most `clamp(len / 4, 1, 3)` edits away.
 ///
-/// Making one costs no allocation: it shares the error's copy of the input.
+/// It holds the error's copy of the input ([`input`](Suggestions::input)), kept inline for
+/// inputs up to [`InputText::INLINE`] bytes: making one then allocates nothing.
 ///
 /// ```
 /// let err = model_catalog::resolve_model("gpt4o").unwrap_err();
@@ -53,9 +54,9 @@ pub(crate) fn model_names<'m>(
 #[derive(Clone)]
 pub struct Suggestions {
     /// The input; the name not found is `text[start..end]`.
-    text: Arc<str>,
-    start: u32,
-    end: u32,
+    text: InputText,
+    start: u16,
+    end: u16,
     kind: NameKind,
     source: Source,
     found: OnceLock<Box<[String]>>,
@@ -65,16 +66,15 @@ pub struct Suggestions {
 #[derive(Clone)]
 pub(crate) enum Source {
     /// The compiled catalog (no allocation to refer to it).
-    Static(&'static dyn NameSource),
+    Builtin,
     /// A run-time catalog.
-    #[allow(dead_code)]
     Shared(Arc<dyn NameSource>),
 }
 
 impl Source {
     fn get(&self) -> &dyn NameSource {
         match self {
-            Source::Static(s) => *s,
+            Source::Builtin => crate::builtin::names(),
             Source::Shared(s) => &**s,
         }
     }
@@ -82,26 +82,43 @@ impl Source {
 
 impl Suggestions {
     /// Suggestions for `text[range]`, a name of `kind` that was not found.
+    #[inline]
     pub(crate) fn new(
-        text: &Arc<str>,
+        text: &str,
         range: std::ops::Range<usize>,
         kind: NameKind,
         source: Source,
     ) -> Suggestions {
-        // Inputs are at most MAX_INPUT_LEN bytes, so the bounds fit in u32; a range that is
-        // not a slice of `text` gives an empty name rather than a panic.
-        let (start, end) = match text.get(range.clone()) {
-            Some(_) => (range.start as u32, range.end as u32),
-            None => (0, 0),
+        // Inputs are at most MAX_INPUT_LEN bytes, so the bounds fit in u16; a range that is
+        // not a slice of `text` (or out of that bound) gives an empty name, not a panic.
+        let bounds = (u16::try_from(range.start), u16::try_from(range.end));
+        let (start, end) = match (text.get(range), bounds) {
+            (Some(_), (Ok(start), Ok(end))) => (start, end),
+            _ => (0, 0),
         };
         Suggestions {
-            text: Arc::clone(text),
+            text: InputText::new(text),
             start,
             end,
             kind,
             source,
             found: OnceLock::new(),
         }
+    }
+
+    /// The whole (trimmed) input the name was part of.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, ResolveError};
+    ///
+    /// let Err(ResolveError::UnknownProvider { suggestions: s }) = resolve_model(" nope:gpt-4o")
+    /// else {
+    ///     panic!("`nope` is no provider")
+    /// };
+    /// assert_eq!((s.input(), s.name()), ("nope:gpt-4o", "nope"));
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.text
     }
 
     /// The name that was not found (a model name or a provider name).

@@ -293,8 +293,8 @@ fn colon_is_tried_before_slash() {
 #[test]
 fn unknown_provider_before_a_colon() {
     match err("foo:gpt-4o") {
-        ResolveError::UnknownProvider { input, suggestions } => {
-            assert_eq!(&*input, "foo:gpt-4o");
+        ResolveError::UnknownProvider { suggestions } => {
+            assert_eq!(suggestions.input(), "foo:gpt-4o");
             assert_eq!(suggestions.name(), "foo");
             assert!(suggestions.is_empty());
         }
@@ -313,11 +313,10 @@ fn unknown_provider_before_a_colon() {
 fn unknown_model_without_a_colon() {
     match err("gpt4o") {
         ResolveError::UnknownModel {
-            input,
             provider,
             suggestions,
         } => {
-            assert_eq!(&*input, "gpt4o");
+            assert_eq!(suggestions.input(), "gpt4o");
             assert_eq!(suggestions.name(), "gpt4o");
             assert_eq!(provider, None);
             assert_eq!(suggestions.first().map(String::as_str), Some("gpt-4o"));

@@ -1,7 +1,10 @@
 //! A successful resolution performs no heap allocation, for every id, upstream id and alias
-//! in the catalog, in every form the grammar accepts.
+//! in the catalog, in every form the grammar accepts; nor does an `unknown_model` or
+//! `unknown_provider` error for an input of up to `InputText::INLINE` bytes.
 
-use model_catalog::{lookup_model, lookup_provider, models, providers, resolve_model};
+use model_catalog::{
+    lookup_model, lookup_provider, models, providers, resolve_model, InputText, ResolveError,
+};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -100,15 +103,64 @@ fn lookups_allocate_nothing() {
     }
 }
 
+/// Names the catalog does not hold, in the shapes of both error kinds: model keys with a
+/// suffix (a short one and one too long to keep inline), behind an unknown provider, and
+/// behind a known provider with a part that cannot be passed through.
+fn misses() -> Vec<String> {
+    let mut out = Vec::new();
+    for m in models() {
+        for k in [m.id(), m.upstream_id()].into_iter().chain(m.aliases()) {
+            out.push(format!("{k}-nope"));
+            out.push(format!("NOPE:{k}"));
+            out.push(format!("{}: {k}", m.provider_id()));
+            out.push(format!("{k}-{}", "n".repeat(InputText::INLINE)));
+        }
+    }
+    out
+}
+
+#[test]
+fn short_misses_allocate_nothing_and_long_ones_once() {
+    let (mut short, mut long) = (0, 0);
+    for input in misses() {
+        if resolve_model(&input).is_ok() {
+            // `openai/gpt-oss-120b-nope`: a pass-through behind a provider name.
+            continue;
+        }
+        let mut kind = "";
+        let n = allocations_during(|| {
+            let r = std::hint::black_box(resolve_model(std::hint::black_box(&input)));
+            if let Err(
+                e @ (ResolveError::UnknownModel { .. } | ResolveError::UnknownProvider { .. }),
+            ) = &r
+            {
+                kind = e.kind();
+                assert_eq!(e.input(), Some(input.as_str()));
+            }
+        });
+        assert_ne!(kind, "", "{input:?} should be an unknown name");
+        if input.len() <= InputText::INLINE {
+            short += 1;
+            assert_eq!(n, 0, "{kind} for {input:?} allocated {n} times");
+        } else {
+            long += 1;
+            assert_eq!(n, 1, "{kind} for {input:?} allocated {n} times");
+        }
+    }
+    assert!(short > 100 && long > 10, "{short} short, {long} long");
+}
+
 #[test]
 fn the_counter_sees_allocations() {
-    // Guards the test above against a counter that never counts.
+    // Guards the tests above against a counter that never counts.
     let n = allocations_during(|| {
         std::hint::black_box(vec![1u8; 16]);
     });
     assert_eq!(n, 1);
-    let e = allocations_during(|| {
-        let _ = std::hint::black_box(resolve_model("no-such-model"));
+    // Suggestions are searched, and allocated, when first read.
+    let e = resolve_model("gpt4o").unwrap_err();
+    let n = allocations_during(|| {
+        assert_eq!(e.suggestions().and_then(<[_]>::first).unwrap(), "gpt-4o");
     });
-    assert!(e > 0, "errors own their input");
+    assert!(n > 0);
 }

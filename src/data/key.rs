@@ -43,6 +43,12 @@ pub fn fold(s: &str) -> String {
 /// A model name is 1 to [`MAX_INPUT_LEN`] bytes of printable ASCII (space through `~`),
 /// with no space at either end.
 pub fn model_name_problem(name: &str) -> Option<&'static str> {
+    let b = name.as_bytes();
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        if b.len() <= MAX_INPUT_LEN && first != b' ' && last != b' ' && printable_ascii(b) {
+            return None;
+        }
+    }
     if name.is_empty() {
         return Some("is empty");
     }
@@ -61,6 +67,36 @@ pub fn model_name_problem(name: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether every byte of `b` is printable ASCII (space through `~`), eight bytes at a time.
+fn printable_ascii(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 or above 0x7E sets its high bit in one of the two terms (exact for
+    // "any byte", which is all that is asked).
+    let bad = |w: u64| (w.wrapping_sub(ONES * 0x20) & !w) | (w.wrapping_add(ONES) | w);
+    let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(u64::MAX, u64::from_le_bytes);
+    let mut chunks = b.chunks_exact(8);
+    let mut any = 0;
+    for c in &mut chunks {
+        any |= bad(word(c));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // The last eight bytes (overlapping) when there are that many, else the rest
+        // padded with spaces.
+        let w = match b.len().checked_sub(8) {
+            Some(at) => word(&b[at..]),
+            None => {
+                let mut pad = [b' '; 8];
+                pad[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(pad)
+            }
+        };
+        any |= bad(w);
+    }
+    any & HIGH == 0
+}
+
 /// Why `name` cannot be a provider id or alias, if it cannot.
 ///
 /// A provider name follows the model-name rules and also holds no space, `:` or `/`, since
@@ -73,4 +109,58 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
         return Some("contains a space, `:` or `/`");
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{model_name_problem, printable_ascii};
+
+    #[test]
+    fn printable_ascii_at_every_length_and_position() {
+        for n in 0..40 {
+            let ok = vec![b'a'; n];
+            assert!(printable_ascii(&ok), "{n}");
+            for at in 0..n {
+                for b in (0u8..=255).filter(|b| !(b' '..=b'~').contains(b)) {
+                    let mut bad = ok.clone();
+                    bad[at] = b;
+                    assert!(!printable_ascii(&bad), "{n} {at} {b:#x}");
+                }
+                for b in b' '..=b'~' {
+                    let mut fine = ok.clone();
+                    fine[at] = b;
+                    assert!(printable_ascii(&fine), "{n} {at} {b:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn model_name_rules() {
+        assert_eq!(model_name_problem("gpt-4o"), None);
+        assert_eq!(model_name_problem("GPT 5 mini"), None);
+        assert_eq!(model_name_problem(""), Some("is empty"));
+        assert_eq!(
+            model_name_problem(" gpt"),
+            Some("starts or ends with a space")
+        );
+        assert_eq!(
+            model_name_problem("gpt "),
+            Some("starts or ends with a space")
+        );
+        assert_eq!(
+            model_name_problem("gpt\t4"),
+            Some("contains a control character")
+        );
+        assert_eq!(
+            model_name_problem("gpt\u{7f}"),
+            Some("contains a control character")
+        );
+        assert_eq!(model_name_problem("gpt-4\u{43e}"), Some("is not ASCII"));
+        assert_eq!(model_name_problem(&"a".repeat(256)), None);
+        assert_eq!(
+            model_name_problem(&"a".repeat(257)),
+            Some("is longer than 256 bytes")
+        );
+    }
 }

@@ -9,10 +9,8 @@
 //! The layout is hash-and-displace (as in PTHash): keys fall into buckets by the hash's high
 //! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
 
-/// Multiplier of the hash's rounds (the golden ratio, 2^64 / phi).
+/// Odd multiplier for mixing seeds and slots (the golden ratio, 2^64 / phi).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
-/// Multiplier for pilots.
-const P: u64 = 0xD6E8_FEB8_6659_FD93;
 
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -59,82 +57,167 @@ fn short(b: &[u8]) -> u64 {
     }
 }
 
-/// One round: FxHash's rotate, xor and multiply.
+/// The 128-bit product of `x` and `y`, its halves xored: one multiply that mixes every
+/// bit of both operands into every bit of the result.
 #[inline(always)]
-fn round(h: u64, w: u64) -> u64 {
-    (h.rotate_left(5) ^ w).wrapping_mul(K)
+fn fold_mul(x: u64, y: u64) -> u64 {
+    let p = u128::from(x) * u128::from(y);
+    (p as u64) ^ ((p >> 64) as u64)
 }
 
-/// Marks, in the high bit of each byte, the bytes of `w` equal to `:` or `/`. A borrow can
-/// only add marks after a byte that really matches, so the lowest mark is exact.
+/// Constants that keep the operands of [`fold_mul`] away from zero (digits of pi).
+const S1: u64 = 0x243F_6A88_85A3_08D3;
+const S2: u64 = 0x1319_8A2E_0370_7344;
+const S3: u64 = 0xA409_3822_299F_31D0;
+
+/// Marks, in the high bit of each byte, the bytes of `w` equal to `byte`. A borrow can only
+/// add marks above a byte that really matches, so the lowest mark is exact.
 #[inline(always)]
-fn separator_marks(w: u64) -> u64 {
+fn marks(w: u64, byte: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    zeros(w ^ (ONES * u64::from(b':'))) | zeros(w ^ (ONES * u64::from(b'/')))
+    let x = w ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH
 }
 
-/// When `SCAN`, records in `found` the first `:` and `/` of word `w`, which starts at byte
-/// `at`, unless found earlier.
+/// The position of the first `:` or `/` in `w`, a word of bytes.
 #[inline(always)]
-fn see<const SCAN: bool>(found: &mut (Option<usize>, Option<usize>), w: u64, at: usize) {
-    if SCAN && separator_marks(w) != 0 {
-        // Rare: separators are few. Find each exactly in this word; keep the first.
-        for (i, b) in w.to_le_bytes().into_iter().enumerate() {
-            match b {
-                b':' if found.0.is_none() => found.0 = Some(at + i),
-                b'/' if found.1.is_none() => found.1 = Some(at + i),
-                _ => {}
+fn separator_in(w: u64) -> Option<usize> {
+    let m = marks(w, b':') | marks(w, b'/');
+    if m == 0 {
+        None
+    } else {
+        Some(m.trailing_zeros() as usize / 8)
+    }
+}
+
+/// The position of the first `:` or `/` in `bytes`, eight bytes at a time, stopping at the
+/// first word that holds one. Up to 16 bytes, two words and no loop.
+#[inline]
+pub fn first_separator(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n <= 8 {
+        return separator_in(short(bytes));
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if let Some(at) = separator_in(word(&bytes[i..i + 8])) {
+            return Some(i + at);
+        }
+        i += 8;
+    }
+    // The last eight bytes, overlapping words already read (which held no separator).
+    separator_in(word(&bytes[n - 8..])).map(|at| n - 8 + at)
+}
+
+/// What hashing a name gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The hash, ASCII case ignored, under the seed given.
+    pub hash: u64,
+    /// The last two words the hash read, ASCII-lowercased: for a name of up to 16 bytes,
+    /// the whole name (bytes 0..8 and the last 8; below 9 bytes, the name zero-padded and
+    /// 0). A slot keeps its key's words, so that most comparisons are two word compares.
+    pub words: (u64, u64),
+}
+
+/// Hashes `bytes` under `seed` with ASCII case ignored; when `STOP`, gives up at the first
+/// `:` or `/` instead and returns its position, having hashed nothing beyond its word.
+///
+/// A name of up to 16 bytes (nearly every model name) is read as two words, loaded
+/// independently (the second overlapping the first when shorter than 16 bytes; zero below
+/// 9 bytes), and hashed with one [`fold_mul`]: a short dependent chain. Longer names are
+/// read 16 bytes at a time, the last chunk overlapping, one `fold_mul` per chunk.
+#[inline(always)]
+fn walk<const STOP: bool>(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
+    // The first separator in word `w` (at byte `at`), when stopping at separators. Words are
+    // read in order and a word overlapping earlier ones only repeats bytes without one, so
+    // the first found is the first of the name.
+    let stop = |w: u64, at: usize| {
+        if STOP {
+            if let Some(i) = separator_in(w) {
+                return Err(at + i);
             }
         }
+        Ok(())
+    };
+    let n = bytes.len();
+    let s1 = seed ^ S1;
+    let s2 = seed.wrapping_mul(K) ^ S2 ^ n as u64;
+    let (acc, a, b) = if n <= 8 {
+        let w = short(bytes);
+        stop(w, 0)?;
+        (s1, lower8(w), 0)
+    } else if n <= 16 {
+        let (a, b) = (word(&bytes[..8]), word(&bytes[n - 8..]));
+        stop(a, 0)?;
+        stop(b, n - 8)?;
+        (s1, lower8(a), lower8(b))
+    } else {
+        let mut acc = s1;
+        let mut i = 0;
+        while i + 16 < n {
+            let (a, b) = (word(&bytes[i..i + 8]), word(&bytes[i + 8..i + 16]));
+            stop(a, i)?;
+            stop(b, i + 8)?;
+            acc = fold_mul(lower8(a) ^ acc, lower8(b) ^ S3);
+            i += 16;
+        }
+        // Overlaps the previous chunk.
+        let (a, b) = (word(&bytes[n - 16..n - 8]), word(&bytes[n - 8..]));
+        stop(a, n - 16)?;
+        stop(b, n - 8)?;
+        (acc, lower8(a), lower8(b))
+    };
+    Ok(Scan {
+        hash: fold_mul(a ^ acc, b ^ s2),
+        words: (a, b),
+    })
+}
+
+/// The [`Scan`] of `bytes` under `seed`.
+#[inline]
+pub fn scan(bytes: &[u8], seed: u64) -> Scan {
+    match walk::<false>(bytes, seed) {
+        Ok(scan) => scan,
+        // Not stopping at separators, the walk always hashes.
+        Err(_) => Scan {
+            hash: 0,
+            words: (0, 0),
+        },
     }
 }
 
-/// Hashes `bytes` under `seed` with ASCII case ignored and, when `SCAN`, also finds the
-/// first `:` and the first `/`, in the same pass.
-///
-/// Words are read eight bytes at a time; the last word of a string longer than eight bytes
-/// is its last eight bytes (overlapping the previous word), so no string needs a byte loop.
-#[inline(always)]
-fn walk<const SCAN: bool>(bytes: &[u8], seed: u64) -> (u64, Option<usize>, Option<usize>) {
-    let n = bytes.len();
-    let mut h = round(seed, n as u64);
-    let mut found: (Option<usize>, Option<usize>) = (None, None);
-    if n <= 8 {
-        let w = short(bytes);
-        see::<SCAN>(&mut found, w, 0);
-        h = round(h, lower8(w));
-    } else {
-        let mut i = 0;
-        while i + 8 < n {
-            let w = word(&bytes[i..i + 8]);
-            see::<SCAN>(&mut found, w, i);
-            h = round(h, lower8(w));
-            i += 8;
-        }
-        // Overlaps the previous word; a separator seen again is later than the one kept.
-        let w = word(&bytes[n - 8..]);
-        see::<SCAN>(&mut found, w, n - 8);
-        h = round(h, lower8(w));
-    }
-    // Spread the low bits into the high half, which picks the bucket.
-    ((h ^ (h >> 29)).wrapping_mul(K), found.0, found.1)
+/// The [`Scan`] of `bytes` under `seed` if they hold no `:` or `/`, else the position of the
+/// first: one pass, which hashes nothing past the word with the separator.
+#[inline]
+pub fn scan_unless_separator(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
+    walk::<true>(bytes, seed)
 }
 
 /// The hash of `bytes` with ASCII case ignored, under `seed`.
 #[inline]
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    walk::<false>(bytes, seed).0
+    scan(bytes, seed).hash
 }
 
-/// [`hash`], and the positions of the first `:` and the first `/`, in one pass.
+/// Whether a name whose [`Scan`] is `scan` equals `key` (ASCII-lowercased, with words
+/// `key_words`), ASCII case ignored.
+///
+/// Equal words cover a name's last 16 bytes (all of it up to 16 bytes); only what lies
+/// before them is compared byte for byte.
 #[inline]
-pub fn hash_and_separators(bytes: &[u8], seed: u64) -> (u64, Option<usize>, Option<usize>) {
-    walk::<true>(bytes, seed)
+pub fn matches(name: &[u8], scan: &Scan, key: &[u8], key_words: (u64, u64)) -> bool {
+    let n = name.len();
+    n == key.len()
+        && scan.words == key_words
+        && (n <= 16 || eq_folded(&name[..n - 16], &key[..n - 16]))
 }
 
 /// Whether `query`, in any ASCII case, equals `key`, which is ASCII-lowercased.
-#[inline]
+///
+/// Kept out of line: lookups call it only for names longer than 16 bytes, and inlined it
+/// would make every lookup save and restore more registers.
+#[inline(never)]
 pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
     let n = query.len();
     if n != key.len() {
@@ -153,23 +236,21 @@ pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
     lower8(word(&query[n - 8..])) == word(&key[n - 8..])
 }
 
-/// `x` scaled into `0..n` (Lemire's multiply-shift), for 32-bit `x`.
-#[inline(always)]
-fn reduce(x: u64, n: usize) -> usize {
-    (((x & 0xFFFF_FFFF) * n as u64) >> 32) as usize
-}
-
-/// The bucket of hash `h` among `buckets`.
+/// The bucket of hash `h` among `buckets`, a power of two: bits 32 and up of the hash.
 #[inline(always)]
 pub fn bucket(h: u64, buckets: usize) -> usize {
-    reduce(h >> 32, buckets)
+    ((h >> 32) as usize) & buckets.wrapping_sub(1)
 }
 
-/// The slot of hash `h` with its bucket's `pilot`, among `slots`.
+/// The slot of hash `h` with its bucket's `pilot`, among `slots`, a power of two: the low
+/// bits of the hash, xored with the pilot.
+///
+/// No multiply between loading the pilot and loading the slot: a probe's dependent chain is
+/// short. Xoring moves a bucket's keys together, so keys of one bucket must differ in their
+/// low bits; [`solve`] picks a seed under which they do.
 #[inline(always)]
 pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
-    let x = (h ^ u64::from(pilot).wrapping_mul(P)).wrapping_mul(K);
-    reduce(x >> 32, slots)
+    ((h ^ u64::from(pilot)) as usize) & slots.wrapping_sub(1)
 }
 
 /// A solved table (used by the code generator only): the seed, a pilot per bucket, and for each slot the index of the key in
@@ -186,20 +267,35 @@ pub struct Solution {
 }
 
 /// Finds a perfect hash for `keys` (ASCII-lowercased and distinct): deterministic, the same
-/// keys always give the same solution. Average bucket size 4, load factor about 0.85.
+/// keys always give the same solution. Buckets and slots are powers of two: 2 to 4 keys per
+/// bucket on average, load factor between 0.425 and 0.85.
 ///
 /// Returns `None` only if no seed among the first thousand works, which for distinct keys
 /// does not happen in practice.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn solve(keys: &[&str]) -> Option<Solution> {
     let n = keys.len();
-    let buckets = n.div_ceil(4).max(1);
-    let slots = (n + n / 6).max(1);
+    let buckets = n.div_ceil(4).max(1).next_power_of_two();
+    let mut slots = n.max(1).next_power_of_two();
+    if n * 20 > slots * 17 {
+        slots *= 2;
+    }
     'seeds: for seed in 0..1000u64 {
         let hashes: Vec<u64> = keys.iter().map(|k| hash(k.as_bytes(), seed)).collect();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
         for (i, &h) in hashes.iter().enumerate() {
             members[bucket(h, buckets)].push(i);
+        }
+        // Keys of one bucket that share their slot bits share a slot under every pilot.
+        for m in &members {
+            for (j, &a) in m.iter().enumerate() {
+                if m[..j]
+                    .iter()
+                    .any(|&b| slot(hashes[a], 0, slots) == slot(hashes[b], 0, slots))
+                {
+                    continue 'seeds;
+                }
+            }
         }
         // Largest buckets first; ties by bucket number, for determinism.
         let mut order: Vec<usize> = (0..buckets).collect();
@@ -211,7 +307,8 @@ pub fn solve(keys: &[&str]) -> Option<Solution> {
             if members[b].is_empty() {
                 break;
             }
-            let placed = (0..=u16::MAX).find(|&pilot| {
+            let pilots_to_try = u16::try_from(slots - 1).unwrap_or(u16::MAX);
+            let placed = (0..=pilots_to_try).find(|&pilot| {
                 tried.clear();
                 for &i in &members[b] {
                     let s = slot(hashes[i], pilot, slots);
@@ -275,13 +372,24 @@ mod tests {
         for n in 0..=base.len() {
             let key = &base[..n];
             let upper: Vec<u8> = key.to_ascii_uppercase();
+            let words = scan(key, 0).words;
             assert!(eq_folded(&upper, key), "{n}");
+            assert!(matches(&upper, &scan(&upper, 1), key, words), "{n}");
             assert_eq!(hash(&upper, 1), hash(key, 1), "{n}");
             for at in 0..n {
                 let mut other = upper.clone();
                 other[at] = b'#';
                 assert!(!eq_folded(&other, key), "{n} {at}");
+                assert!(!matches(&other, &scan(&other, 1), key, words), "{n} {at}");
             }
+            // A prefix or an extension never matches, even where words agree.
+            if n > 0 {
+                let shorter = &upper[..n - 1];
+                assert!(!matches(shorter, &scan(shorter, 1), key, words), "{n}");
+            }
+            let mut longer = upper.clone();
+            longer.push(0);
+            assert!(!matches(&longer, &scan(&longer, 1), key, words), "{n}");
         }
     }
 
@@ -312,7 +420,8 @@ mod tests {
     }
 
     #[test]
-    fn separators_are_the_first_of_each() {
+    fn first_separator_is_the_first_of_either() {
+        let first = |s: &str| s.find([':', '/']);
         let cases = [
             "",
             "a",
@@ -327,22 +436,40 @@ mod tests {
             "gpt-4\u{43e}:/",
         ]
         .map(str::to_owned);
-        for s in cases
-            .iter()
-            .chain([format!("{}:{}/", "y".repeat(17), "z".repeat(9))].iter())
-        {
-            let (h, colon, slash) = hash_and_separators(s.as_bytes(), 5);
-            assert_eq!((colon, slash), (s.find(':'), s.find('/')), "{s:?}");
-            assert_eq!(h, hash(s.as_bytes(), 5));
+        // One pass stops where `first_separator` finds one, and hashes like `scan` if not.
+        let agree = |b: &[u8]| {
+            let want = match first_separator(b) {
+                Some(at) => Err(at),
+                None => Ok(scan(b, 9)),
+            };
+            assert_eq!(
+                scan_unless_separator(b, 9),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(b)
+            );
+        };
+        for s in &cases {
+            assert_eq!(first_separator(s.as_bytes()), first(s), "{s:?}");
+            agree(s.as_bytes());
         }
-        // Every position in strings of every length up to 40.
+        // Every position in strings of every length up to 40, alone and before another.
         for n in 1..40 {
+            assert_eq!(first_separator(&vec![b'a'; n]), None, "{n}");
+            agree(&vec![b'A'; n]);
             for at in 0..n {
-                let mut b = vec![b'a'; n];
-                b[at] = b':';
-                assert_eq!(hash_and_separators(&b, 0).1, Some(at), "{n} {at}");
-                b[at] = b'/';
-                assert_eq!(hash_and_separators(&b, 0).2, Some(at), "{n} {at}");
+                for (sep, other) in [(b':', b'/'), (b'/', b':')] {
+                    let mut b = vec![b'a'; n];
+                    b[at] = sep;
+                    assert_eq!(first_separator(&b), Some(at), "{n} {at}");
+                    agree(&b);
+                    for later in at + 1..n {
+                        let mut c = b.clone();
+                        c[later] = other;
+                        assert_eq!(first_separator(&c), Some(at), "{n} {at} {later}");
+                        agree(&c);
+                    }
+                }
             }
         }
     }
