@@ -605,6 +605,30 @@ fn limit(
     Ok(v)
 }
 
+/// The context window (read from the field named `context.0`) and `max_output_tokens` of
+/// the entry at `at`: each at least 1 when given, and the output limit within the context.
+fn limits(
+    document: &str,
+    at: &str,
+    context: (&str, Option<u32>),
+    max_output_tokens: Option<u32>,
+) -> Result<(Option<u32>, Option<u32>), ImportError> {
+    let (field, context_window) = context;
+    let context_window = limit(document, &format!("{at}.{field}"), context_window, field)?;
+    let out_path = format!("{at}.max_output_tokens");
+    let max_output_tokens = limit(document, &out_path, max_output_tokens, "max_output_tokens")?;
+    if let (Some(out), Some(ctx)) = (max_output_tokens, context_window) {
+        if out > ctx {
+            return Err(invalid(
+                document,
+                &out_path,
+                format!("{out} is above {field} {ctx}"),
+            ));
+        }
+    }
+    Ok((context_window, max_output_tokens))
+}
+
 // ---------------------------------------------------------------------------------------
 // ngrok AIGatewayProviderList
 // ---------------------------------------------------------------------------------------
@@ -1425,27 +1449,12 @@ fn oa_model_entry(at: &str, m: &OaModel, pricing: Pricing) -> Result<ModelEntry,
             check_model_name(OPENAI_DOC, &path(field), v)?;
         }
     }
-    let context_window = limit(
+    let (context_window, max_output_tokens) = limits(
         OPENAI_DOC,
-        &path("context_length"),
-        m.context_length,
-        "context_length",
-    )?;
-    let max_output_tokens = limit(
-        OPENAI_DOC,
-        &path("max_output_tokens"),
+        at,
+        ("context_length", m.context_length),
         m.max_output_tokens,
-        "max_output_tokens",
     )?;
-    if let (Some(out), Some(ctx)) = (max_output_tokens, context_window) {
-        if out > ctx {
-            return Err(invalid(
-                OPENAI_DOC,
-                &path("max_output_tokens"),
-                format!("{out} is above context_length {ctx}"),
-            ));
-        }
-    }
     let caps = m.capabilities.as_ref();
     let cap = |f: fn(&OaCapabilities) -> Option<bool>| caps.and_then(f);
     let vision = cap(|c| c.vision);
@@ -1951,27 +1960,12 @@ pub fn import_inference_api(
                 ),
             ));
         };
-        let context_window = limit(
+        let (context_window, max_output_tokens) = limits(
             INFERENCE_DOC,
-            &path("context_window"),
-            m.context_window,
-            "context_window",
-        )?;
-        let max_output_tokens = limit(
-            INFERENCE_DOC,
-            &path("max_output_tokens"),
+            &at,
+            ("context_window", m.context_window),
             m.max_output_tokens,
-            "max_output_tokens",
         )?;
-        if let (Some(out), Some(ctx)) = (max_output_tokens, context_window) {
-            if out > ctx {
-                return Err(invalid(
-                    INFERENCE_DOC,
-                    &path("max_output_tokens"),
-                    format!("{out} is above context_window {ctx}"),
-                ));
-            }
-        }
         let pricing = Pricing {
             input: per_1k_price(
                 &path("cost_per_1k_input"),

@@ -337,7 +337,17 @@ fn wire_format_defects_leave_the_catalog_unchanged() {
         (
             "output above context",
             openai(r#"{"id": "m-1", "context_length": 100, "max_output_tokens": 200}"#),
-            "data[0]",
+            "data[0].max_output_tokens",
+        ),
+        (
+            "output above context, in the format's words",
+            openai(r#"{"id": "m-1", "context_length": 100, "max_output_tokens": 200}"#),
+            "200 is above context_length 100",
+        ),
+        (
+            "zero context",
+            openai(r#"{"id": "m-1", "context_length": 0}"#),
+            "data[0].context_length",
         ),
         (
             "malformed number",
@@ -367,6 +377,25 @@ fn wire_format_defects_leave_the_catalog_unchanged() {
             "non-ASCII id",
             ia(r#"{"id": "m\u212a", "name": "M", "provider": "openrouter"}"#),
             "models[0].id",
+        ),
+        (
+            "output above context",
+            ia(
+                r#"{"id": "m-1", "name": "M", "provider": "openrouter", "context_window": 100, "max_output_tokens": 200}"#,
+            ),
+            "models[0].max_output_tokens",
+        ),
+        (
+            "output above context, in the format's words",
+            ia(
+                r#"{"id": "m-1", "name": "M", "provider": "openrouter", "context_window": 100, "max_output_tokens": 200}"#,
+            ),
+            "200 is above context_window 100",
+        ),
+        (
+            "zero output limit",
+            ia(r#"{"id": "m-1", "name": "M", "provider": "openrouter", "max_output_tokens": 0}"#),
+            "models[0].max_output_tokens",
         ),
         (
             "duplicate id",
