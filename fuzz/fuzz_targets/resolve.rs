@@ -40,6 +40,13 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(*e, ResolveError::TooLong { len: s.len() });
             }
             assert!(!e.to_string().chars().any(char::is_control));
+            if matches!(
+                e,
+                ResolveError::UnknownModel { .. } | ResolveError::UnknownProvider { .. }
+            ) {
+                assert_eq!(e.input(), Some(s.trim_ascii()));
+                assert!(e.input().unwrap_or("").contains(e.unknown_name().unwrap_or("")));
+            }
         }
     }
     let key = |r: &model_catalog::Resolution<'_, '_>| {
