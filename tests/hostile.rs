@@ -2,7 +2,9 @@
 //! whitespace, separators, suffixes, Unicode confusables, control characters), plus
 //! arbitrary strings. Whatever comes in, resolution answers with a result or a typed error,
 //! never routes a string that is not a catalog name (or a provider name and a verbatim
-//! pass-through), and never matches anything non-ASCII.
+//! pass-through), and never matches anything non-ASCII. The built-in tables' fast path
+//! (prefix probe, one-pass scan) answers exactly like the run-time path of a catalog with an
+//! overlay, which probes the whole string every time.
 //!
 //! Each property runs 512 cases (`PROPTEST_CASES=N` runs N), so CI runs these in seconds.
 
@@ -296,6 +298,78 @@ fn apply(s: &str, b: &Bend) -> String {
     s
 }
 
+/// A catalog with a run-time overlay that names nothing built in: it resolves through the
+/// run-time path, which probes the whole string every time and keeps its overlay in hash
+/// maps, not through the built-in tables' prefix probe and one-pass scan. Built once.
+fn overlay_catalog() -> &'static Catalog {
+    static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        Catalog::builder()
+            .provider(
+                CustomProvider::new("zz-oracle", "Differential oracle")
+                    .model("zz-oracle-model", "zz-oracle/zz-oracle-model"),
+            )
+            .build()
+            .unwrap()
+    })
+}
+
+/// An answer, with every field that does not depend on which catalog value gave it.
+fn answer(r: &Result<Resolution<'_, '_>, ResolveError>) -> String {
+    match r {
+        Ok(r) => format!(
+            "ok {} {:?} {} {:?} {:?} {}",
+            r.provider.id(),
+            r.model.map(Model::id),
+            r.upstream_id,
+            r.matched,
+            r.prefix,
+            r.overrides_builtin
+        ),
+        Err(e) => format!(
+            "err {} {:?} {:?} {e}",
+            e.kind(),
+            e.input(),
+            e.unknown_name()
+        ),
+    }
+}
+
+/// Every catalog name, alone and in the shapes the grammar reads (behind every provider
+/// name with either separator, behind an unknown provider, with a suffix, in upper case,
+/// padded), answers the same through the run-time path as through the built-in fast path.
+#[test]
+fn the_fast_path_answers_like_the_run_time_path() {
+    let overlay = overlay_catalog();
+    let pnames: Vec<String> = providers().flat_map(provider_names).collect();
+    let mut checked = 0;
+    for name in catalog_names() {
+        let mut shapes = vec![
+            name.clone(),
+            name.to_ascii_uppercase(),
+            format!(" {name}\t"),
+            format!("nope:{name}"),
+            format!("nope/{name}"),
+            format!("{name}-nope"),
+            format!("{name}:x"),
+            format!("{name}/x"),
+        ];
+        for pn in &pnames {
+            shapes.push(format!("{pn}:{name}"));
+            shapes.push(format!("{}/{name}", pn.to_ascii_uppercase()));
+        }
+        for s in shapes {
+            assert_eq!(
+                answer(&overlay.resolve_model(&s)),
+                answer(&resolve_model(&s)),
+                "{s:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
+}
+
 proptest! {
     #![proptest_config(common::proptest_config())]
 
@@ -373,6 +447,17 @@ proptest! {
         let r = resolve_model(&bent).unwrap();
         prop_assert_eq!(r.model.map(Model::id), Some(model));
         prop_assert_eq!(r.provider.id(), r.model.unwrap().provider_id());
+    }
+
+    /// A bent catalog name gets the same answer through the run-time path as through the
+    /// built-in fast path.
+    #[test]
+    fn bent_names_answer_alike_on_both_paths(
+        name in prop::sample::select(catalog_names()),
+        bends in prop::collection::vec(bend(), 0..4),
+    ) {
+        let s = bends.iter().fold(name, |s, b| apply(&s, b));
+        prop_assert_eq!(answer(&overlay_catalog().resolve_model(&s)), answer(&resolve_model(&s)), "{:?}", s);
     }
 
     /// A run-time catalog with custom providers answers a bent name as safely as the
