@@ -116,18 +116,16 @@ fn kind(k: MatchKind) -> &'static str {
 }
 
 /// The prefix table's names: every provider name, and every part of a model key before its
-/// first `:` or `/`, flagged as such per separator (see `lookup::Slot`). Provider names come
-/// first, in their order; then the other parts, in model-key order.
-fn prefixes(v: &Validated) -> Vec<(KeyRec, (bool, bool))> {
-    let mut out: Vec<(KeyRec, (bool, bool))> = v
-        .provider_keys
-        .iter()
-        .map(|k| (k.clone(), (false, false)))
-        .collect();
-    let mut at: std::collections::HashMap<String, usize> = out
+/// first `:` or `/`; with each, whether model keys begin with it and `:`, and with it and `/`
+/// (see `lookup::Slot`). Provider names come first, in their order; then the other parts,
+/// in model-key order.
+fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<(bool, bool)>) {
+    let mut keys: Vec<KeyRec> = v.provider_keys.clone();
+    let mut before = vec![(false, false); keys.len()];
+    let mut at: std::collections::HashMap<String, usize> = keys
         .iter()
         .enumerate()
-        .map(|(i, (k, _))| (k.key.clone(), i))
+        .map(|(i, k)| (k.key.clone(), i))
         .collect();
     for k in &v.model_keys {
         let Some(end) = k.key.find([':', '/']) else {
@@ -135,34 +133,33 @@ fn prefixes(v: &Validated) -> Vec<(KeyRec, (bool, bool))> {
         };
         let part = &k.key[..end];
         let i = *at.entry(part.to_owned()).or_insert_with(|| {
-            out.push((
-                KeyRec {
-                    key: part.to_owned(),
-                    index: u32::MAX as usize,
-                    kind: MatchKind::Id,
-                    overrides: false,
-                },
-                (false, false),
-            ));
-            out.len() - 1
+            keys.push(KeyRec {
+                key: part.to_owned(),
+                index: u32::MAX as usize,
+                kind: MatchKind::Id,
+                overrides: false,
+            });
+            before.push((false, false));
+            keys.len() - 1
         });
         if k.key.as_bytes()[end] == b':' {
-            out[i].1 .0 = true;
+            before[i].0 = true;
         } else {
-            out[i].1 .1 = true;
+            before[i].1 = true;
         }
     }
-    out
+    (keys, before)
 }
 
-/// A perfect-hash table of `keys` (see `data/phf.rs`), each with its prefix flags, or why
-/// there is none.
+/// A perfect-hash table of `keys` (see `data/phf.rs`), the `i`th key with prefix flags
+/// `before[i]` (none where `before` is shorter), or why there is none.
 fn key_table(
     name: &str,
-    keys: &[(KeyRec, (bool, bool))],
+    keys: &[KeyRec],
+    before: &[(bool, bool)],
     models: Option<&[ModelRec]>,
 ) -> Result<String, String> {
-    let names: Vec<&str> = keys.iter().map(|(k, _)| k.key.as_str()).collect();
+    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
     let sol = phf::solve(&names)
         .ok_or_else(|| format!("no perfect hash found for the {} {name} keys", keys.len()))?;
     let pilots: Vec<String> = sol.pilots.iter().map(u16::to_string).collect();
@@ -171,7 +168,8 @@ fn key_table(
         .iter()
         .map(|s| match s {
             Some(i) => {
-                let (k, before) = &keys[*i];
+                let k = &keys[*i];
+                let before = before.get(*i).copied().unwrap_or_default();
                 let words = phf::scan(k.key.as_bytes(), sol.seed).words;
                 let (home, upstream) = match models.and_then(|m| m.get(k.index)) {
                     Some(m) => (m.provider, m.upstream_id.as_str()),
@@ -307,13 +305,14 @@ pub fn generate(v: &Validated) -> Result<String, String> {
     }
     out.push_str("];\n\n");
 
-    let model_keys: Vec<(KeyRec, (bool, bool))> = v
-        .model_keys
-        .iter()
-        .map(|k| (k.clone(), (false, false)))
-        .collect();
-    out.push_str(&key_table("MODEL_KEYS", &model_keys, Some(&v.models))?);
+    out.push_str(&key_table(
+        "MODEL_KEYS",
+        &v.model_keys,
+        &[],
+        Some(&v.models),
+    )?);
     out.push('\n');
-    out.push_str(&key_table("PREFIX_KEYS", &prefixes(v), None)?);
+    let (prefix_keys, before) = prefixes(v);
+    out.push_str(&key_table("PREFIX_KEYS", &prefix_keys, &before, None)?);
     Ok(out)
 }
