@@ -44,7 +44,7 @@ pub(crate) fn provider_key(name: &str) -> Option<(&'static Provider, MatchKind)>
 /// The provider a name denotes, with what the grammar needs to know of the name.
 #[inline]
 fn provider_hit(name: &str) -> Option<ProviderHit<'static>> {
-    slot_provider(tables::PREFIX_KEYS.get(name)?)
+    slot_provider(tables::PREFIX_KEYS.get_short(name)?)
 }
 
 /// The provider a prefix slot names, if it names one.
@@ -55,6 +55,42 @@ fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
         matched: slot.kind,
         replaced: false,
     })
+}
+
+#[cfg(test)]
+mod long_keys {
+    use super::tables::{MODEL_KEYS, PREFIX_KEYS};
+
+    /// Keys longer than 32 bytes are compared beyond their slot's words: in any ASCII case
+    /// they find their slot, and a change to a byte of the middle (which the words leave
+    /// out) fails the comparison of the middle and does not find it.
+    #[test]
+    fn keys_longer_than_32_bytes_compare_their_middle() {
+        let mut seen = 0;
+        for table in [&MODEL_KEYS, &PREFIX_KEYS] {
+            for &(at, key) in table.long {
+                seen += 1;
+                let slot = &table.slots[at as usize];
+                assert_eq!(slot.len as usize, key.len(), "{key}");
+                let upper = key.to_ascii_uppercase();
+                assert!(std::ptr::eq(table.get(&upper).expect(key), slot), "{key}");
+                assert!(table.middle_matches(&upper, at as usize), "{key}");
+                for i in 16..key.len() - 16 {
+                    let mut bent = key.as_bytes().to_vec();
+                    bent[i] = if bent[i] == b'#' { b'%' } else { b'#' };
+                    let bent = String::from_utf8(bent).expect("ASCII");
+                    // Its words are the key's: only the middle tells them apart.
+                    assert!(!table.middle_matches(&bent, at as usize), "{bent}");
+                    assert!(
+                        !table.get(&bent).is_some_and(|s| std::ptr::eq(s, slot)),
+                        "{bent}"
+                    );
+                }
+            }
+        }
+        // The built-in catalog has such keys, so the test above ran.
+        assert!(seen > 0);
+    }
 }
 
 #[cfg(test)]
@@ -138,7 +174,7 @@ impl NameSource for BuiltinNames {
 }
 
 impl View<'static> for Builtin {
-    #[inline]
+    #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'static>> {
         tables::MODEL_KEYS.get(name).and_then(model_hit)
     }
@@ -157,7 +193,7 @@ impl View<'static> for Builtin {
 
     #[inline]
     fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'static>>, bool) {
-        match tables::PREFIX_KEYS.get(name) {
+        match tables::PREFIX_KEYS.get_short(name) {
             Some(slot) => {
                 let before = match separator {
                     Separator::Colon => slot.before.0,

@@ -176,10 +176,12 @@ fn key_table(
                     None => (u32::MAX as usize, ""),
                 };
                 format!(
-                    "Slot {{ key: {:?}, words: ({:#x}, {:#x}), index: {}, kind: {}, before: {before:?}, home: {home}, upstream: {upstream:?} }}",
-                    k.key,
-                    words.0,
-                    words.1,
+                    "Slot {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, index: {}, kind: {}, before: {before:?}, home: {home}, upstream: {upstream:?} }}",
+                    words[0],
+                    words[1],
+                    words[2],
+                    words[3],
+                    k.key.len(),
                     k.index,
                     kind(k.kind)
                 )
@@ -187,11 +189,20 @@ fn key_table(
             None => "Slot::EMPTY".to_owned(),
         })
         .collect();
+    let long: Vec<String> = sol
+        .slots
+        .iter()
+        .enumerate()
+        .filter_map(|(at, s)| Some((at, &keys[(*s)?].key)))
+        .filter(|(_, k)| k.len() > 32)
+        .map(|(at, k)| format!("({at}, {k:?})"))
+        .collect();
     Ok(format!(
-        "pub(crate) static {name}: KeyTable = KeyTable {{ seed: {}, pilots: &[{}], slots: &[{}] }};\n",
+        "pub(crate) static {name}: KeyTable = KeyTable {{ seed: {}, pilots: &[{}], slots: &[{}], long: &[{}] }};\n",
         sol.seed,
         pilots.join(", "),
-        slots.join(", ")
+        slots.join(", "),
+        long.join(", ")
     ))
 }
 

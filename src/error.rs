@@ -36,7 +36,7 @@ impl InputText {
     pub const INLINE: usize = 46;
 
     /// A copy of `s`.
-    #[inline]
+    #[inline(always)]
     pub fn new(s: &str) -> InputText {
         match u8::try_from(s.len()) {
             Ok(len) if s.len() <= InputText::INLINE => {

@@ -8,10 +8,14 @@ pub(crate) struct KeyTable {
     pub(crate) seed: u64,
     pub(crate) pilots: &'static [u16],
     pub(crate) slots: &'static [Slot],
+    /// The keys longer than 32 bytes, by slot, in slot order: only they need more than
+    /// their slot's words to be compared.
+    pub(crate) long: &'static [(u32, &'static str)],
 }
 
-/// One slot: a name (ASCII-lowercased) and the entry it denotes. Empty slots have an empty
-/// name, which no lookup reaches (empty queries are answered before hashing).
+/// One slot: a name (ASCII-lowercased), as its length and words, and the entry it denotes.
+/// Empty slots have length 0, which no lookup reaches (empty queries are answered before
+/// hashing). One slot is one cache line.
 ///
 /// Two tables use slots:
 /// - model keys (ids, upstream ids, aliases): `index` is the model's; the slot also carries
@@ -23,10 +27,12 @@ pub(crate) struct KeyTable {
 ///   provider. `before` tells, per separator, which names are such parts: for an input
 ///   whose part before its first separator is not one for that separator, no model key can
 ///   equal the whole input.
+#[repr(align(64))]
 pub(crate) struct Slot {
-    pub(crate) key: &'static str,
     /// The key's words ([`Scan::words`](phf::Scan::words)).
-    pub(crate) words: (u64, u64),
+    pub(crate) words: [u64; 4],
+    /// The key's length in bytes.
+    pub(crate) len: u32,
     pub(crate) index: u32,
     pub(crate) kind: MatchKind,
     /// Prefix slots: whether some model key begins with this name and `:`, and whether
@@ -40,8 +46,8 @@ pub(crate) struct Slot {
 
 impl Slot {
     pub(crate) const EMPTY: Slot = Slot {
-        key: "",
-        words: (0, 0),
+        words: [0; 4],
+        len: 0,
         index: u32::MAX,
         kind: MatchKind::Id,
         before: (false, false),
@@ -60,6 +66,12 @@ impl KeyTable {
         self.get_scanned(name, &phf::scan(name.as_bytes(), self.seed))
     }
 
+    /// [`get`](KeyTable::get), for names most often of 4 to 16 bytes (provider names).
+    #[inline(always)]
+    pub(crate) fn get_short(&self, name: &str) -> Option<&Slot> {
+        self.get_scanned(name, &phf::scan_short(name.as_bytes(), self.seed))
+    }
+
     /// [`get`](KeyTable::get) if `name` holds no `:` or `/`, else the position of the
     /// first, from one pass over it.
     #[inline(always)]
@@ -72,12 +84,36 @@ impl KeyTable {
     /// seed.
     #[inline(always)]
     fn get_scanned(&self, name: &str, scan: &phf::Scan) -> Option<&Slot> {
-        if name.is_empty() {
+        let n = name.len();
+        if n == 0 {
             return None;
         }
         // An empty table has no pilot: `get` below answers `None`.
         let pilot = *self.pilots.get(bucket(scan.hash, self.pilots.len()))?;
-        let s = self.slots.get(slot(scan.hash, pilot, self.slots.len()))?;
-        phf::matches(name.as_bytes(), scan, s.key.as_bytes(), s.words).then_some(s)
+        let at = slot(scan.hash, pilot, self.slots.len());
+        let s = self.slots.get(at)?;
+        if !phf::matches(n, scan, s.len as usize, &s.words) {
+            return None;
+        }
+        if n > 32 && !self.middle_matches(name, at) {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// Whether `name`, longer than 32 bytes, agrees with the key in slot `at` in the bytes
+    /// its words leave out.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn middle_matches(&self, name: &str, at: usize) -> bool {
+        let Ok(i) = self
+            .long
+            .binary_search_by_key(&at, |&(slot, _)| slot as usize)
+        else {
+            return false;
+        };
+        let (key, name) = (self.long[i].1.as_bytes(), name.as_bytes());
+        let n = name.len();
+        key.len() == n && phf::eq_folded(&name[16..n - 16], &key[16..n - 16])
     }
 }

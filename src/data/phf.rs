@@ -35,6 +35,14 @@ fn word(b: &[u8]) -> u64 {
     <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
 }
 
+/// The four bytes at `at` as a little-endian word (0 past the end, which callers rule out).
+#[inline(always)]
+fn half(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 4)
+        .and_then(|c| <[u8; 4]>::try_from(c).ok())
+        .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
+}
+
 /// Up to eight bytes as a zero-padded little-endian word, read with at most two small loads
 /// instead of a byte loop or a `memcpy` call.
 #[inline(always)]
@@ -42,12 +50,7 @@ fn short(b: &[u8]) -> u64 {
     let n = b.len();
     match n {
         8 => word(b),
-        4..=7 => {
-            // Two overlapping 4-byte reads; the overlapped bytes are ORed with themselves.
-            let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-            let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
-            lo | hi << ((n - 4) * 8)
-        }
+        4..=7 => half(b, 0) | half(b, n - 4) << ((n - 4) * 8),
         1..=3 => {
             u64::from(b[0])
                 | u64::from(b[n / 2]) << (n / 2 * 8)
@@ -69,6 +72,7 @@ fn fold_mul(x: u64, y: u64) -> u64 {
 const S1: u64 = 0x243F_6A88_85A3_08D3;
 const S2: u64 = 0x1319_8A2E_0370_7344;
 const S3: u64 = 0xA409_3822_299F_31D0;
+const S4: u64 = 0x082E_FA98_EC4E_6C89;
 
 /// Marks, in the high bit of each byte, the bytes of `w` equal to `byte`. A borrow can only
 /// add marks above a byte that really matches, so the lowest mark is exact.
@@ -79,10 +83,16 @@ fn marks(w: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Marks the bytes of `w` that are `:` or `/` (exact for the lowest; nonzero iff any).
+#[inline(always)]
+fn separators(w: u64) -> u64 {
+    marks(w, b':') | marks(w, b'/')
+}
+
 /// The position of the first `:` or `/` in `w`, a word of bytes.
 #[inline(always)]
 fn separator_in(w: u64) -> Option<usize> {
-    let m = marks(w, b':') | marks(w, b'/');
+    let m = separators(w);
     if m == 0 {
         None
     } else {
@@ -114,84 +124,165 @@ pub fn first_separator(bytes: &[u8]) -> Option<usize> {
 pub struct Scan {
     /// The hash, ASCII case ignored, under the seed given.
     pub hash: u64,
-    /// The last two words the hash read, ASCII-lowercased: for a name of up to 16 bytes,
-    /// the whole name (bytes 0..8 and the last 8; below 9 bytes, the name zero-padded and
-    /// 0). A slot keeps its key's words, so that most comparisons are two word compares.
-    pub words: (u64, u64),
+    /// The name's four words ([`words`]), ASCII-lowercased. A slot keeps its key's words, so
+    /// that comparing a name of up to 32 bytes with a key is one compare of 32 bytes and of
+    /// the lengths.
+    pub words: [u64; 4],
 }
 
-/// Hashes `bytes` under `seed` with ASCII case ignored; when `STOP`, gives up at the first
-/// `:` or `/` instead and returns its position, having hashed nothing beyond its word.
-///
-/// A name of up to 16 bytes (nearly every model name) is read as two words, loaded
-/// independently (the second overlapping the first when shorter than 16 bytes; zero below
-/// 9 bytes), and hashed with one [`fold_mul`]: a short dependent chain. Longer names are
-/// read 16 bytes at a time, the last chunk overlapping, one `fold_mul` per chunk.
+// The words of a name, by length (little-endian, `w(i)` the eight bytes from `i`, `h(i)`
+// the four):
+// - 0 to 3 bytes: `[z, 0, 0, 0]`, `z` the name zero-padded;
+// - 4 to 16 bytes: `[x, y, 0, 0]`, where `x = h(0) | h(o) << 32`,
+//   `y = h(n - 4 - o) | h(n - 4) << 32` and `o` is 4 from 8 bytes up, else 0: from 8 bytes
+//   up, `x = w(0)` and `y = w(n - 8)`;
+// - 17 bytes and more: `[w(0), w(8), w(n - 16), w(n - 8)]`.
+// The words hold every byte of a name of up to 32 bytes (overlapping), so equal lengths and
+// words mean equal names. Names of 8 to 16 bytes can be read either way; lookups pick the
+// order of the tests per call site: provider names are short, model names mostly longer.
+//
+// Up to 16 bytes the hash is one [`fold_mul`] of the first two words; beyond, the xor of
+// that and an independent one of the last two (and of the middle past 32 bytes).
+
+/// The [`Scan`] of a name of up to 16 bytes with (raw) words `x` and `y`, or `None` when
+/// stopping at separators and there is one.
 #[inline(always)]
-fn walk<const STOP: bool>(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
-    // The first separator in word `w` (at byte `at`), when stopping at separators. Words are
-    // read in order and a word overlapping earlier ones only repeats bytes without one, so
-    // the first found is the first of the name.
-    let stop = |w: u64, at: usize| {
-        if STOP {
-            if let Some(i) = separator_in(w) {
-                return Err(at + i);
-            }
-        }
-        Ok(())
-    };
-    let n = bytes.len();
-    let s1 = seed ^ S1;
-    let s2 = seed.wrapping_mul(K) ^ S2 ^ n as u64;
-    let (acc, a, b) = if n <= 8 {
-        let w = short(bytes);
-        stop(w, 0)?;
-        (s1, lower8(w), 0)
-    } else if n <= 16 {
-        let (a, b) = (word(&bytes[..8]), word(&bytes[n - 8..]));
-        stop(a, 0)?;
-        stop(b, n - 8)?;
-        (s1, lower8(a), lower8(b))
-    } else {
-        let mut acc = s1;
-        let mut i = 0;
-        while i + 16 < n {
-            let (a, b) = (word(&bytes[i..i + 8]), word(&bytes[i + 8..i + 16]));
-            stop(a, i)?;
-            stop(b, i + 8)?;
-            acc = fold_mul(lower8(a) ^ acc, lower8(b) ^ S3);
-            i += 16;
-        }
-        // Overlaps the previous chunk.
-        let (a, b) = (word(&bytes[n - 16..n - 8]), word(&bytes[n - 8..]));
-        stop(a, n - 16)?;
-        stop(b, n - 8)?;
-        (acc, lower8(a), lower8(b))
-    };
-    Ok(Scan {
-        hash: fold_mul(a ^ acc, b ^ s2),
-        words: (a, b),
+fn pair<const STOP: bool>(n: usize, (x, y): (u64, u64), seed: u64) -> Option<Scan> {
+    if STOP && separators(x) | separators(y) != 0 {
+        return None;
+    }
+    let (x, y) = (lower8(x), lower8(y));
+    Some(Scan {
+        hash: fold_mul(x ^ seed ^ S1, y ^ seed.wrapping_mul(K) ^ S2 ^ n as u64),
+        words: [x, y, 0, 0],
     })
 }
 
-/// The [`Scan`] of `bytes` under `seed`.
-#[inline]
-pub fn scan(bytes: &[u8], seed: u64) -> Scan {
-    match walk::<false>(bytes, seed) {
-        Ok(scan) => scan,
-        // Not stopping at separators, the walk always hashes.
-        Err(_) => Scan {
-            hash: 0,
-            words: (0, 0),
-        },
+/// The [`Scan`] of a name of more than 16 bytes with (raw) words `w`, or `None` when
+/// stopping at separators and there is one.
+#[inline(always)]
+fn quad<const STOP: bool>(bytes: &[u8], w: [u64; 4], seed: u64) -> Option<Scan> {
+    let n = bytes.len();
+    if STOP && separators(w[0]) | separators(w[1]) | separators(w[2]) | separators(w[3]) != 0 {
+        return None;
     }
+    let more = if n > 32 { middle::<STOP>(bytes)? } else { 0 };
+    let w = [lower8(w[0]), lower8(w[1]), lower8(w[2]), lower8(w[3])];
+    Some(Scan {
+        hash: fold_mul(
+            w[0] ^ seed ^ S1 ^ more,
+            w[1] ^ seed.wrapping_mul(K) ^ S2 ^ n as u64,
+        ) ^ fold_mul(w[2] ^ seed ^ S3, w[3] ^ seed.rotate_left(32) ^ S4),
+        words: w,
+    })
+}
+
+/// The words `(x, y)` of a name of 4 to 16 bytes, from four 4-byte reads.
+#[inline(always)]
+fn words_4_16(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    let o = if n >= 8 { 4 } else { 0 };
+    (
+        half(b, 0) | half(b, o) << 32,
+        half(b, n - 4 - o) | half(b, n - 4) << 32,
+    )
+}
+
+/// The words `(x, y)` of a name of 8 to 16 bytes, from two 8-byte reads.
+#[inline(always)]
+fn words_8_16(b: &[u8]) -> (u64, u64) {
+    (word(&b[..8]), word(&b[b.len() - 8..]))
+}
+
+/// The words of a name of more than 16 bytes, from four 8-byte reads.
+#[inline(always)]
+fn words_17_up(b: &[u8]) -> [u64; 4] {
+    let n = b.len();
+    [
+        word(&b[..8]),
+        word(&b[8..16]),
+        word(&b[n - 16..][..8]),
+        word(&b[n - 8..]),
+    ]
+}
+
+/// The hash of the bytes of a name longer than 32 bytes that its words leave out (16 to
+/// `n - 16`), ASCII case ignored; `None` when stopping at separators and there is one.
+#[inline(never)]
+fn middle<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
+    let end = bytes.len().saturating_sub(16);
+    let mut acc = S4;
+    let mut i = 16;
+    while i < end {
+        // The last read overlaps bytes already hashed, never reaching past `end`.
+        let at = i.min(end - 8);
+        let w = word(&bytes[at..at + 8]);
+        if STOP && separators(w) != 0 {
+            return None;
+        }
+        acc = fold_mul(acc ^ lower8(w), K);
+        i += 8;
+    }
+    Some(acc)
+}
+
+/// Hashes `bytes` under `seed` with ASCII case ignored; when `STOP`, gives up at a `:` or
+/// `/` instead and returns the position of the first. `SHORT` puts the test for 4 to 16
+/// bytes first.
+///
+/// No loop up to 32 bytes: the words are read independently and hashed with one
+/// [`fold_mul`] (up to 16 bytes) or two independent ones.
+#[inline(always)]
+fn walk<const STOP: bool, const SHORT: bool>(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
+    let n = bytes.len();
+    let scan = if SHORT {
+        if (4..=16).contains(&n) {
+            pair::<STOP>(n, words_4_16(bytes), seed)
+        } else if n > 16 {
+            quad::<STOP>(bytes, words_17_up(bytes), seed)
+        } else {
+            pair::<STOP>(n, (short(bytes), 0), seed)
+        }
+    } else if n > 16 {
+        quad::<STOP>(bytes, words_17_up(bytes), seed)
+    } else if n >= 8 {
+        pair::<STOP>(n, words_8_16(bytes), seed)
+    } else if n >= 4 {
+        pair::<STOP>(n, words_4_16(bytes), seed)
+    } else {
+        pair::<STOP>(n, (short(bytes), 0), seed)
+    };
+    // A word held a separator: find the first (the words hold every byte of the name, or
+    // the middle does, so 0 is never returned).
+    scan.ok_or_else(|| first_separator(bytes).unwrap_or(0))
+}
+
+/// The [`Scan`] of `bytes` under `seed`.
+#[inline(always)]
+pub fn scan(bytes: &[u8], seed: u64) -> Scan {
+    or_zero(walk::<false, false>(bytes, seed))
+}
+
+/// [`scan`], testing first for a name of 4 to 16 bytes (for provider names).
+#[inline(always)]
+pub fn scan_short(bytes: &[u8], seed: u64) -> Scan {
+    or_zero(walk::<false, true>(bytes, seed))
+}
+
+/// A walk that does not stop at separators always hashes.
+#[inline(always)]
+fn or_zero(walked: Result<Scan, usize>) -> Scan {
+    walked.unwrap_or(Scan {
+        hash: 0,
+        words: [0; 4],
+    })
 }
 
 /// The [`Scan`] of `bytes` under `seed` if they hold no `:` or `/`, else the position of the
-/// first: one pass, which hashes nothing past the word with the separator.
-#[inline]
+/// first: one pass, which hashes nothing if there is one.
+#[inline(always)]
 pub fn scan_unless_separator(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
-    walk::<true>(bytes, seed)
+    walk::<true, false>(bytes, seed)
 }
 
 /// The hash of `bytes` with ASCII case ignored, under `seed`.
@@ -200,23 +291,22 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     scan(bytes, seed).hash
 }
 
-/// Whether a name whose [`Scan`] is `scan` equals `key` (ASCII-lowercased, with words
-/// `key_words`), ASCII case ignored.
-///
-/// Equal words cover a name's last 16 bytes (all of it up to 16 bytes); only what lies
-/// before them is compared byte for byte.
-#[inline]
-pub fn matches(name: &[u8], scan: &Scan, key: &[u8], key_words: (u64, u64)) -> bool {
-    let n = name.len();
-    n == key.len()
-        && scan.words == key_words
-        && (n <= 16 || eq_folded(&name[..n - 16], &key[..n - 16]))
+/// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
+/// of `key_len` bytes with words `key_words`. For names of up to 32 bytes, that is whether
+/// the name equals the key, ASCII case ignored; longer ones must also agree in their bytes
+/// 16 to `len - 16` ([`eq_folded`]).
+#[inline(always)]
+pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) -> bool {
+    // Word by word and not short-circuiting: one branch on the whole answer, and no vector
+    // load of words just stored one by one (which would stall on store forwarding).
+    let [a, b, c, d] = scan.words;
+    let [x, y, z, w] = *key_words;
+    (len == key_len) & ((a ^ x) | (b ^ y) | (c ^ z) | (d ^ w) == 0)
 }
 
 /// Whether `query`, in any ASCII case, equals `key`, which is ASCII-lowercased.
 ///
-/// Kept out of line: lookups call it only for names longer than 16 bytes, and inlined it
-/// would make every lookup save and restore more registers.
+/// Kept out of line: lookups call it only for names longer than 32 bytes.
 #[inline(never)]
 pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
     let n = query.len();
@@ -366,30 +456,55 @@ mod tests {
         }
     }
 
+    /// What a lookup decides: lengths and words, and the middle of longer names.
+    fn same(name: &[u8], key: &[u8]) -> bool {
+        let n = name.len();
+        matches(n, &scan(name, 1), key.len(), &scan(key, 0).words)
+            && (n <= 32 || eq_folded(&name[16..n - 16], &key[16..n - 16]))
+    }
+
     #[test]
     fn eq_folded_at_every_length_and_position() {
-        let base: Vec<u8> = (0..40).map(|i| b'a' + (i % 26) as u8).collect();
+        let base: Vec<u8> = (0..70).map(|i| b'a' + (i % 26) as u8).collect();
         for n in 0..=base.len() {
             let key = &base[..n];
             let upper: Vec<u8> = key.to_ascii_uppercase();
-            let words = scan(key, 0).words;
             assert!(eq_folded(&upper, key), "{n}");
-            assert!(matches(&upper, &scan(&upper, 1), key, words), "{n}");
+            assert!(same(&upper, key), "{n}");
             assert_eq!(hash(&upper, 1), hash(key, 1), "{n}");
             for at in 0..n {
                 let mut other = upper.clone();
                 other[at] = b'#';
                 assert!(!eq_folded(&other, key), "{n} {at}");
-                assert!(!matches(&other, &scan(&other, 1), key, words), "{n} {at}");
+                assert!(!same(&other, key), "{n} {at}");
+                // Up to 32 bytes the words alone tell every byte.
+                if n <= 32 {
+                    assert_ne!(scan(&other, 1).words, scan(key, 1).words, "{n} {at}");
+                }
             }
             // A prefix or an extension never matches, even where words agree.
             if n > 0 {
                 let shorter = &upper[..n - 1];
-                assert!(!matches(shorter, &scan(shorter, 1), key, words), "{n}");
+                assert!(!same(shorter, key), "{n}");
             }
             let mut longer = upper.clone();
             longer.push(0);
-            assert!(!matches(&longer, &scan(&longer, 1), key, words), "{n}");
+            assert!(!same(&longer, key), "{n}");
+        }
+    }
+
+    #[test]
+    fn both_reading_orders_agree_at_every_length() {
+        for n in 0..=80 {
+            let name: Vec<u8> = (0..n).map(|i| b'A' + (i * 7 % 26) as u8).collect();
+            for seed in [0, 1, 977] {
+                assert_eq!(scan_short(&name, seed), scan(&name, seed), "{n} {seed}");
+                assert_eq!(
+                    scan_unless_separator(&name, seed),
+                    Ok(scan(&name, seed)),
+                    "{n}"
+                );
+            }
         }
     }
 
