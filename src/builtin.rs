@@ -174,6 +174,8 @@ impl NameSource for BuiltinNames {
 }
 
 impl View<'static> for Builtin {
+    // Always inlined: out of line, the model probe of `provider:model` paid a call and
+    // returned its hit through memory.
     #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'static>> {
         tables::MODEL_KEYS.get(name).and_then(model_hit)

@@ -124,9 +124,9 @@ pub fn first_separator(bytes: &[u8]) -> Option<usize> {
 pub struct Scan {
     /// The hash, ASCII case ignored, under the seed given.
     pub hash: u64,
-    /// The name's four words ([`words`]), ASCII-lowercased. A slot keeps its key's words, so
-    /// that comparing a name of up to 32 bytes with a key is one compare of 32 bytes and of
-    /// the lengths.
+    /// The name's four words (laid out as the comment below `Scan` tells), ASCII-lowercased.
+    /// A slot keeps its key's words, so that comparing a name of up to 32 bytes with a key
+    /// is one compare of 32 bytes and of the lengths.
     pub words: [u64; 4],
 }
 
