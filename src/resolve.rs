@@ -151,7 +151,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if input.len() > MAX_INPUT_LEN {
         return Err(ResolveError::TooLong { len: input.len() });
     }
-    let s = input.trim_ascii();
+    let s = trimmed(input);
     if s.is_empty() {
         return Err(ResolveError::Empty);
     }
@@ -159,7 +159,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     // name one: with a `/` first, the part before a later `:` holds that `/`.
     let at = match view.whole_unless_separator(s) {
         Ok(Some(hit)) => return Ok(found(hit)),
-        Ok(None) => return Err(unknown_model(view, s)),
+        Ok(None) => return unknown_model(view, s),
         Err(at) => at,
     };
     let separator = match s.as_bytes().get(at) {
@@ -181,10 +181,20 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
         Separator::Colon => Some(at),
         Separator::Slash => s.find(':'),
     };
-    Err(match colon {
+    match colon {
         Some(at) => unknown_provider(view, s, at),
         None => unknown_model(view, s),
-    })
+    }
+}
+
+/// `input` without surrounding ASCII whitespace. ASCII whitespace is below `!`, so an input
+/// whose first and last bytes are not, the usual case, is answered without a loop.
+#[inline(always)]
+fn trimmed(input: &str) -> &str {
+    match input.as_bytes() {
+        [first, .., last] if *first > b' ' && *last > b' ' => input,
+        _ => input.trim_ascii(),
+    }
 }
 
 /// The answer for a model key found without a provider named.
@@ -200,19 +210,33 @@ fn found<'c>(hit: ModelHit<'c>) -> Resolution<'c, 'c> {
     }
 }
 
+// The two misses below return the whole answer, out of line: the caller jumps to them
+// with its own return slot, and the error is written there once. Made inline, the error was
+// assembled on the stack and copied, and reading it back stalled on the narrow stores that
+// had just written it.
+
 /// `unknown_model` for a whole input that names no provider.
-fn unknown_model<'c, V: View<'c>>(view: V, s: &str) -> ResolveError {
-    ResolveError::UnknownModel {
+#[inline(never)]
+fn unknown_model<'c, 'i, V: View<'c>>(
+    view: V,
+    s: &str,
+) -> Result<Resolution<'c, 'i>, ResolveError> {
+    Err(ResolveError::UnknownModel {
         suggestions: Suggestions::new(s, 0..s.len(), NameKind::Model, view.names()),
         provider: None,
-    }
+    })
 }
 
 /// `unknown_provider` for an input whose part before the `:` at `colon` names no provider.
-fn unknown_provider<'c, V: View<'c>>(view: V, s: &str, colon: usize) -> ResolveError {
-    ResolveError::UnknownProvider {
+#[inline(never)]
+fn unknown_provider<'c, 'i, V: View<'c>>(
+    view: V,
+    s: &str,
+    colon: usize,
+) -> Result<Resolution<'c, 'i>, ResolveError> {
+    Err(ResolveError::UnknownProvider {
         suggestions: Suggestions::new(s, 0..colon, NameKind::Provider, view.names()),
-    }
+    })
 }
 
 // Errors of the paths that name a provider are rare: made out of line, they leave
@@ -387,5 +411,37 @@ impl Resolver {
             },
             _ => Ok(r),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trimmed;
+
+    /// The shortcut for inputs that need no trimming answers like `trim_ascii` for every
+    /// string of up to two ASCII characters, and of three from characters around the
+    /// whitespace boundary, non-ASCII included.
+    #[test]
+    fn trimmed_is_trim_ascii() {
+        let ascii: Vec<char> = (0..=127u8).map(char::from).collect();
+        for a in &ascii {
+            assert_eq!(trimmed(&a.to_string()), a.to_string().trim_ascii());
+            for b in &ascii {
+                let s: String = [a, b].into_iter().collect();
+                assert_eq!(trimmed(&s), s.trim_ascii(), "{s:?}");
+            }
+        }
+        let edge = [
+            '\t', '\n', '\x0b', '\x0c', '\r', ' ', '!', '\x1f', 'a', '\u{a0}', 'é',
+        ];
+        for a in edge {
+            for b in edge {
+                for c in edge {
+                    let s: String = [a, b, c].into_iter().collect();
+                    assert_eq!(trimmed(&s), s.trim_ascii(), "{s:?}");
+                }
+            }
+        }
+        assert_eq!(trimmed(""), "");
     }
 }

@@ -13,6 +13,7 @@ pub mod price;
 pub mod schema;
 pub mod surface;
 pub mod validate;
+pub mod words;
 
 use std::path::Path;
 

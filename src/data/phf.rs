@@ -9,6 +9,8 @@
 //! The layout is hash-and-displace (as in PTHash): keys fall into buckets by the hash's high
 //! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
 
+use super::words::{half, short, word};
+
 /// Odd multiplier for mixing seeds and slots (the golden ratio, 2^64 / phi).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -26,38 +28,6 @@ pub const fn lower8(w: u64) -> u64 {
     let past_z = low.wrapping_add(0x2525_2525_2525_2525);
     let upper = from_a & !past_z & !w & HIGH;
     w | (upper >> 2)
-}
-
-/// Eight bytes as a little-endian word.
-#[inline(always)]
-fn word(b: &[u8]) -> u64 {
-    // Only ever called on chunks of exactly eight bytes.
-    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
-}
-
-/// The four bytes at `at` as a little-endian word (0 past the end, which callers rule out).
-#[inline(always)]
-fn half(b: &[u8], at: usize) -> u64 {
-    b.get(at..at + 4)
-        .and_then(|c| <[u8; 4]>::try_from(c).ok())
-        .map_or(0, |c| u64::from(u32::from_le_bytes(c)))
-}
-
-/// Up to eight bytes as a zero-padded little-endian word, read with at most two small loads
-/// instead of a byte loop or a `memcpy` call.
-#[inline(always)]
-fn short(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        8 => word(b),
-        4..=7 => half(b, 0) | half(b, n - 4) << ((n - 4) * 8),
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (n / 2 * 8)
-                | u64::from(b[n - 1]) << ((n - 1) * 8)
-        }
-        _ => 0,
-    }
 }
 
 /// The 128-bit product of `x` and `y`, its halves xored: one multiply that mixes every
@@ -443,16 +413,6 @@ mod tests {
                 0xC3,
             ]);
             assert_eq!(lower8(w), want, "{b:#x}");
-        }
-    }
-
-    #[test]
-    fn short_reads_up_to_eight_bytes_exactly() {
-        for n in 0..=8 {
-            let b: Vec<u8> = (1..=n as u8).collect();
-            let mut want = [0u8; 8];
-            want[..n].copy_from_slice(&b);
-            assert_eq!(short(&b), u64::from_le_bytes(want), "{n}");
         }
     }
 
