@@ -16,7 +16,7 @@
 //! aggregator or lists no models; anything else is passed through unchanged (case kept),
 //! provided it is a printable ASCII name.
 
-use crate::data::key::model_name_problem;
+use crate::data::key::is_model_name;
 use crate::data::phf::first_separator;
 use crate::suggest::{NameKind, Source, Suggestions};
 use crate::{Date, MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
@@ -313,7 +313,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         }
         return Err(not_offered(view, input, provider, m));
     }
-    if model_name_problem(model).is_none() {
+    if is_model_name(model) {
         return Ok(pass_through);
     }
     Err(unknown_model_of(

@@ -43,11 +43,8 @@ pub fn fold(s: &str) -> String {
 /// A model name is 1 to [`MAX_INPUT_LEN`] bytes of printable ASCII (space through `~`),
 /// with no space at either end.
 pub fn model_name_problem(name: &str) -> Option<&'static str> {
-    let b = name.as_bytes();
-    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-        if b.len() <= MAX_INPUT_LEN && first != b' ' && last != b' ' && printable_ascii(b) {
-            return None;
-        }
+    if is_model_name(name) {
+        return None;
     }
     if name.is_empty() {
         return Some("is empty");
@@ -67,7 +64,21 @@ pub fn model_name_problem(name: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether `name` can be a model name: [`model_name_problem`] finds no problem. Inline, for
+/// the resolver's pass-throughs; the reasons are made out of line, only for names refused.
+#[inline]
+pub fn is_model_name(name: &str) -> bool {
+    match name.as_bytes() {
+        b @ [first, .., last] => {
+            b.len() <= MAX_INPUT_LEN && *first != b' ' && *last != b' ' && printable_ascii(b)
+        }
+        [only] => (b'!'..=b'~').contains(only),
+        [] => false,
+    }
+}
+
 /// Whether every byte of `b` is printable ASCII (space through `~`), eight bytes at a time.
+#[inline]
 fn printable_ascii(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -113,7 +124,7 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{model_name_problem, printable_ascii};
+    use super::{is_model_name, model_name_problem, printable_ascii, MAX_INPUT_LEN};
 
     #[test]
     fn printable_ascii_at_every_length_and_position() {
@@ -132,6 +143,41 @@ mod tests {
                     assert!(printable_ascii(&fine), "{n} {at} {b:#x}");
                 }
             }
+        }
+    }
+
+    /// The inline check agrees with the rule as written, for every string of up to two
+    /// ASCII characters, three around the edges of the printable range, and at the bound.
+    #[test]
+    fn is_model_name_is_the_rule() {
+        let rule = |s: &str| {
+            !s.is_empty()
+                && s.len() <= MAX_INPUT_LEN
+                && s.bytes().all(|b| (b' '..=b'~').contains(&b))
+                && !s.starts_with(' ')
+                && !s.ends_with(' ')
+        };
+        let ascii: Vec<char> = (0..=127u8).map(char::from).collect();
+        let mut inputs = vec![String::new()];
+        for a in &ascii {
+            inputs.push(a.to_string());
+            for b in &ascii {
+                inputs.push([a, b].into_iter().collect());
+            }
+        }
+        let edge = [' ', '!', '~', '\x7f', '\x1f', '\t', 'a', 'é'];
+        for a in edge {
+            for b in edge {
+                for c in edge {
+                    inputs.push([a, b, c].into_iter().collect());
+                }
+            }
+        }
+        inputs.push("a".repeat(MAX_INPUT_LEN));
+        inputs.push("a".repeat(MAX_INPUT_LEN + 1));
+        for s in &inputs {
+            assert_eq!(is_model_name(s), rule(s), "{s:?}");
+            assert_eq!(model_name_problem(s).is_none(), rule(s), "{s:?}");
         }
     }
 

@@ -147,15 +147,15 @@ fn quad<const STOP: bool>(bytes: &[u8], w: [u64; 4], seed: u64) -> Option<Scan> 
     })
 }
 
-/// The words `(x, y)` of a name of 4 to 16 bytes, from four 4-byte reads.
+/// The words `(x, y)` of a name of 4 to 16 bytes: two 8-byte reads from 8 bytes up, else
+/// two 4-byte reads, each put in both halves of its word.
 #[inline(always)]
 fn words_4_16(b: &[u8]) -> (u64, u64) {
-    let n = b.len();
-    let o = if n >= 8 { 4 } else { 0 };
-    (
-        half(b, 0) | half(b, o) << 32,
-        half(b, n - 4 - o) | half(b, n - 4) << 32,
-    )
+    if b.len() >= 8 {
+        return words_8_16(b);
+    }
+    let (x, y) = (half(b, 0), half(b, b.len() - 4));
+    (x | x << 32, y | y << 32)
 }
 
 /// The words `(x, y)` of a name of 8 to 16 bytes, from two 8-byte reads.
