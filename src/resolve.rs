@@ -210,8 +210,8 @@ fn found<'c>(hit: ModelHit<'c>) -> Resolution<'c, 'c> {
     }
 }
 
-// The two misses below return the whole answer, out of line: the caller jumps to them
-// with its own return slot, and the error is written there once. Made inline, the error was
+// The two misses below return the whole answer, out of line: the caller hands them its
+// own return slot, and the error is written there once. Made inline, the error was
 // assembled on the stack and copied, and reading it back stalled on the narrow stores that
 // had just written it.
 
