@@ -1,5 +1,7 @@
 //! Names used as lookup keys: the input bound, ASCII case folding, and what a valid name is.
 
+use super::words::word;
+
 /// Longest model string [`resolve_model`](crate::resolve_model) accepts, in bytes, counted
 /// as given (surrounding whitespace included). Longer inputs fail with `too_long` from their
 /// length alone, before any other work. No id, upstream id or alias in a catalog may be
@@ -85,7 +87,6 @@ fn printable_ascii(b: &[u8]) -> bool {
     // A byte below 0x20 or above 0x7E sets its high bit in one of the two terms (exact for
     // "any byte", which is all that is asked).
     let bad = |w: u64| (w.wrapping_sub(ONES * 0x20) & !w) | (w.wrapping_add(ONES) | w);
-    let word = |c: &[u8]| <[u8; 8]>::try_from(c).map_or(u64::MAX, u64::from_le_bytes);
     let mut chunks = b.chunks_exact(8);
     let mut any = 0;
     for c in &mut chunks {

@@ -1,6 +1,6 @@
 //! Byte strings read as little-endian words: whole, in halves, or zero-padded, with a few
-//! loads and no byte loop or `memcpy` call. The perfect hash reads names this way, and errors
-//! copy inputs this way.
+//! loads and no byte loop or `memcpy` call. The perfect hash reads names this way, the name
+//! rules check them this way, and errors copy inputs this way.
 
 /// Eight bytes as a little-endian word (0 for a slice of another length, which callers rule
 /// out).
