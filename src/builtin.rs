@@ -12,7 +12,10 @@ mod tables {
     use crate::lookup::{KeyTable, Slot};
     use crate::model::DistillationPolicy;
     use crate::provider::ApiSurface;
-    use crate::{Date, MatchKind, Modalities, Model, Offer, Price, Pricing, Provider};
+    use crate::{
+        Date, LongContextPricing, MatchKind, Modalities, Model, Offer, Price, Pricing, Provider,
+        ServedName,
+    };
     use std::borrow::Cow;
 
     /// A date the build checked is valid.

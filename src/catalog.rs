@@ -11,7 +11,9 @@ use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
 use crate::resolve::{resolve_in, ModelHit, ProviderHit, View};
 use crate::suggest::{model_names, NameKind, NameSource, Source};
-use crate::{Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver};
+use crate::{
+    Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver, ServedName,
+};
 use arc_swap::ArcSwapOption;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -553,6 +555,22 @@ fn model_from(
         retires: e.retires,
         successor: opt_text(&e.successor),
         aliases: text_list(aliases),
+        served_names: Cow::Owned(
+            e.served_names
+                .iter()
+                .map(|s| ServedName {
+                    id: text(&s.id),
+                    context_window: s.context_window,
+                    max_output_tokens: s.max_output_tokens,
+                    pricing: s.pricing,
+                    fine_tune_pricing: s.fine_tune_pricing,
+                    release_date: s.release_date,
+                    deprecated: s.deprecated,
+                    retires: s.retires,
+                })
+                .collect(),
+        ),
+        fine_tune_pricing: e.fine_tune_pricing,
         tags: text_list(&e.tags),
         distillation: e.distillation_policy.as_ref().map(|d| DistillationPolicy {
             status: opt_text(&d.status),
@@ -639,6 +657,8 @@ impl Overlay {
                         })
                         .collect(),
                 ),
+                api_key_env: opt_text(&e.api_key_env)
+                    .or_else(|| base.and_then(|b| b.api_key_env.clone())),
                 metadata: opt_text(&e.metadata),
                 control_plane: e.control_plane.clone().map(Box::new),
                 index: rec.index as u32,

@@ -4,11 +4,11 @@
 //! from `data/` and compares them with what the build produced.
 
 use crate::data::capability::Flags;
-use crate::data::key::MatchKind;
+use crate::data::key::{fold, MatchKind};
 use crate::data::modality::Modality;
 use crate::data::phf;
 use crate::data::price::{Price, Pricing};
-use crate::data::schema::DistillationPolicy;
+use crate::data::schema::{DistillationPolicy, ServedNameEntry};
 use crate::data::surface::SurfaceEntry;
 use crate::data::validate::{KeyRec, ModelRec, Validated};
 use std::fmt::Write;
@@ -54,14 +54,45 @@ fn price(p: Option<Price>) -> String {
 }
 
 fn pricing(p: &Pricing) -> String {
+    let long = match &p.long_context {
+        Some(t) => format!(
+            "Some(LongContextPricing {{ above: {}, input: {}, output: {}, cache_read: {}, cache_write: {} }})",
+            t.above,
+            price(t.input),
+            price(t.output),
+            price(t.cache_read),
+            price(t.cache_write)
+        ),
+        None => "None".to_owned(),
+    };
     format!(
-        "Pricing {{ input: {}, output: {}, cache_read: {}, cache_write: {}, reasoning: {} }}",
+        "Pricing {{ input: {}, output: {}, cache_read: {}, cache_write: {}, reasoning: {}, long_context: {long} }}",
         price(p.input),
         price(p.output),
         price(p.cache_read),
         price(p.cache_write),
         price(p.reasoning)
     )
+}
+
+fn served_names(list: &[ServedNameEntry]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|s| {
+            format!(
+                "ServedName {{ id: {}, context_window: {:?}, max_output_tokens: {:?}, pricing: {}, fine_tune_pricing: {}, release_date: {}, deprecated: {}, retires: {} }}",
+                text(&s.id),
+                s.context_window,
+                s.max_output_tokens,
+                pricing(&s.pricing),
+                pricing(&s.fine_tune_pricing),
+                date(s.release_date),
+                s.deprecated,
+                date(s.retires),
+            )
+        })
+        .collect();
+    format!("Cow::Borrowed(&[{}])", items.join(", "))
 }
 
 fn flags(f: &Flags) -> String {
@@ -111,6 +142,7 @@ fn kind(k: MatchKind) -> &'static str {
         MatchKind::Id => "MatchKind::Id",
         MatchKind::UpstreamId => "MatchKind::UpstreamId",
         MatchKind::Alias => "MatchKind::Alias",
+        MatchKind::ServedName => "MatchKind::ServedName",
         MatchKind::PassThrough => "MatchKind::PassThrough",
     }
 }
@@ -171,8 +203,17 @@ fn key_table(
                 let k = &keys[*i];
                 let before = before.get(*i).copied().unwrap_or_default();
                 let words = phf::scan(k.key.as_bytes(), sol.seed).words;
+                // A served name is sent as itself; every other name sends the model's
+                // upstream id.
                 let (home, upstream) = match models.and_then(|m| m.get(k.index)) {
-                    Some(m) => (m.provider, m.upstream_id.as_str()),
+                    Some(m) => (
+                        m.provider,
+                        m.entry
+                            .served_names
+                            .iter()
+                            .find(|s| k.kind == MatchKind::ServedName && fold(&s.id) == k.key)
+                            .map_or(m.upstream_id.as_str(), |s| s.id.as_str()),
+                    ),
                     None => (u32::MAX as usize, ""),
                 };
                 format!(
@@ -207,8 +248,8 @@ fn key_table(
 }
 
 /// The generated module's source. The including module brings `Cow`, `Date`,
-/// `DistillationPolicy`, `Flags`, `MatchKind`, `Modalities`, `Model`, `Offer`, `Price`,
-/// `Pricing`, `Provider`, `ApiSurface`, `ApiFormat`, `Surface`, `KeyTable`, `Slot` and a
+/// `DistillationPolicy`, `Flags`, `LongContextPricing`, `MatchKind`, `Modalities`, `Model`,
+/// `Offer`, `Price`, `Pricing`, `ServedName`, `Provider`, `ApiSurface`, `ApiFormat`, `Surface`, `KeyTable`, `Slot` and a
 /// `const fn date(y, m, d) -> Date` into scope.
 pub fn generate(v: &Validated) -> Result<String, String> {
     let mut out = String::new();
@@ -224,7 +265,7 @@ pub fn generate(v: &Validated) -> Result<String, String> {
         let e = &p.entry;
         writeln!(
             out,
-            "    Provider {{ id: {}, name: {}, aliases: {}, description: {}, base_url: {}, website: {}, docs: {}, key_required: {}, gateway_credentials: {}, aggregator: {}, models: ({}, {}), offers: ({}, {}), api_surfaces: {}, metadata: {}, control_plane: None, index: {} }},",
+            "    Provider {{ id: {}, name: {}, aliases: {}, description: {}, base_url: {}, website: {}, docs: {}, key_required: {}, gateway_credentials: {}, aggregator: {}, models: ({}, {}), offers: ({}, {}), api_surfaces: {}, api_key_env: {}, metadata: {}, control_plane: None, index: {} }},",
             text(&e.id),
             text(&e.name),
             text_list(e.aliases.iter()),
@@ -240,6 +281,7 @@ pub fn generate(v: &Validated) -> Result<String, String> {
             p.offers.start,
             p.offers.end,
             surfaces(&e.api_surfaces),
+            opt_text(e.api_key_env.as_deref()),
             opt_text(e.metadata.as_deref()),
             p.index,
         )
@@ -264,7 +306,7 @@ pub fn generate(v: &Validated) -> Result<String, String> {
             .collect();
         writeln!(
             out,
-            "    Model {{ id: {}, upstream_id: {}, name: {}, provider: {}, provider_index: {}, description: {}, vendor: {}, family: {}, category: {}, context_window: {:?}, max_output_tokens: {:?}, input_modalities: {}, output_modalities: {}, flags: {}, pricing: {}, open_weights: {:?}, release_date: {}, knowledge_cutoff: {}, deprecated: {}, retires: {}, successor: {}, aliases: {}, tags: {}, distillation: {}, notes: {}, offers: Cow::Borrowed(&[{}]), index: {index} }},",
+            "    Model {{ id: {}, upstream_id: {}, name: {}, provider: {}, provider_index: {}, description: {}, vendor: {}, family: {}, category: {}, context_window: {:?}, max_output_tokens: {:?}, input_modalities: {}, output_modalities: {}, flags: {}, pricing: {}, open_weights: {:?}, release_date: {}, knowledge_cutoff: {}, deprecated: {}, retires: {}, successor: {}, aliases: {}, served_names: {}, fine_tune_pricing: {}, tags: {}, distillation: {}, notes: {}, offers: Cow::Borrowed(&[{}]), index: {index} }},",
             text(&e.id),
             text(&m.upstream_id),
             text(&e.name),
@@ -287,6 +329,8 @@ pub fn generate(v: &Validated) -> Result<String, String> {
             date(e.retires),
             opt_text(e.successor.as_deref()),
             text_list(m.aliases.iter()),
+            served_names(&e.served_names),
+            pricing(&e.fine_tune_pricing),
             text_list(e.tags.iter()),
             distillation(e.distillation_policy.as_ref()),
             opt_text(e.notes.as_deref()),

@@ -10,7 +10,7 @@
 //! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
 //! to fewer decimal places. Conversions to `f64` are for display only.
 
-use crate::{Model, Price, Pricing};
+use crate::{LongContextPricing, Model, Price, Pricing};
 use std::fmt;
 
 /// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
@@ -173,7 +173,9 @@ impl Pricing {
     ///
     /// A bucket with no tokens needs no price; one with tokens and an unknown price is
     /// [`CostError::MissingPrice`]. Reasoning tokens use the reasoning price where set,
-    /// else the output price.
+    /// else the output price. A request whose prompt crosses the threshold of a
+    /// [long-context tier](LongContextPricing) is priced at the tier's prices throughout
+    /// ([`for_prompt`](Pricing::for_prompt)).
     ///
     /// ```
     /// use model_catalog::{lookup_model, Usage};
@@ -184,21 +186,18 @@ impl Pricing {
     /// assert_eq!(cost.total.to_string(), "0.01"); // 0.0025 + 0.005 + 0.0025
     /// ```
     pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
-        let input = line(usage.input_tokens, self.input, PriceKind::Input)?;
-        let output = line(usage.output_tokens, self.output, PriceKind::Output)?;
-        let cache_read = line(
-            usage.cache_read_tokens,
-            self.cache_read,
-            PriceKind::CacheRead,
-        )?;
+        let p = self.for_prompt(usage.prompt_tokens());
+        let input = line(usage.input_tokens, p.input, PriceKind::Input)?;
+        let output = line(usage.output_tokens, p.output, PriceKind::Output)?;
+        let cache_read = line(usage.cache_read_tokens, p.cache_read, PriceKind::CacheRead)?;
         let cache_write = line(
             usage.cache_write_tokens,
-            self.cache_write,
+            p.cache_write,
             PriceKind::CacheWrite,
         )?;
         let reasoning = line(
             usage.reasoning_tokens,
-            self.reasoning.or(self.output),
+            p.reasoning.or(p.output),
             PriceKind::Output,
         )?;
         let total = [output, cache_read, cache_write, reasoning]
@@ -213,6 +212,49 @@ impl Pricing {
             reasoning,
             total,
         })
+    }
+}
+
+impl Pricing {
+    /// The prices that apply to a request whose prompt holds `prompt_tokens` tokens: the
+    /// [long-context](LongContextPricing) prices, field by field, above their threshold; the
+    /// base prices otherwise. The result has no tier.
+    ///
+    /// ```
+    /// use model_catalog::{LongContextPricing, Pricing};
+    /// let p = Pricing {
+    ///     input: Some("3".parse().unwrap()),
+    ///     long_context: Some(LongContextPricing { above: 200_000, input: Some("6".parse().unwrap()), ..Default::default() }),
+    ///     ..Pricing::default()
+    /// };
+    /// assert_eq!(p.for_prompt(200_000).input, p.input);
+    /// assert_eq!(p.for_prompt(200_001).input, Some("6".parse().unwrap()));
+    /// ```
+    pub fn for_prompt(&self, prompt_tokens: u64) -> Pricing {
+        let mut p = Pricing {
+            long_context: None,
+            ..*self
+        };
+        if let Some(t) = self
+            .long_context
+            .filter(|t| prompt_tokens > u64::from(t.above))
+        {
+            p.input = t.input.or(p.input);
+            p.output = t.output.or(p.output);
+            p.cache_read = t.cache_read.or(p.cache_read);
+            p.cache_write = t.cache_write.or(p.cache_write);
+        }
+        p
+    }
+}
+
+impl Usage {
+    /// Tokens of the prompt: uncached input, cache reads and cache writes together (what a
+    /// long-context price threshold counts). Saturates at `u64::MAX`.
+    pub fn prompt_tokens(&self) -> u64 {
+        self.input_tokens
+            .saturating_add(self.cache_read_tokens)
+            .saturating_add(self.cache_write_tokens)
     }
 }
 

@@ -179,22 +179,7 @@ impl Ord for InputText {
     }
 }
 
-/// Writes a string with control and non-ASCII characters escaped, so that a hostile input
-/// cannot forge log lines.
-pub(crate) struct Esc<'a>(pub &'a str);
-
-impl fmt::Display for Esc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_ascii() && !c.is_ascii_control() {
-                fmt::Write::write_char(f, c)?;
-            } else {
-                write!(f, "{}", c.escape_unicode())?;
-            }
-        }
-        Ok(())
-    }
-}
+pub(crate) use crate::data::escape::Esc;
 
 /// Names, joined as `` `a`, `b` ``.
 struct List<'a>(&'a [String]);

@@ -53,6 +53,7 @@ mod query;
 mod request;
 pub mod resolve;
 pub mod route;
+mod served;
 mod suggest;
 
 pub use catalog::{
@@ -64,7 +65,8 @@ pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, Usage, Usd};
 pub mod schema {
     pub use crate::data::capability::Flags;
     pub use crate::data::schema::{
-        AliasEntry, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry, Sources,
+        AliasEntry, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry,
+        ServedNameEntry, Sources,
     };
     pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};
     pub use crate::data::validate::{DataError, DataErrorKind};
@@ -74,7 +76,7 @@ pub use data::capability::{Capability, Support, UnknownCapability};
 pub use data::date::{Date, DateError};
 pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
-pub use data::price::{Price, PriceError, Pricing};
+pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
 pub use error::{InputText, ResolveError};
 pub use lifecycle::Lifecycle;
@@ -88,6 +90,7 @@ pub use route::{
     route, route_plan, RejectReason, Rejection, Route, RouteError, RoutePlan, RoutePolicy,
     RouteSort,
 };
+pub use served::ServedName;
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
 
 use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};

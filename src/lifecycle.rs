@@ -48,14 +48,21 @@ impl Lifecycle {
     }
 }
 
+impl Lifecycle {
+    /// The lifecycle on `date` of an entry with these facts.
+    pub(crate) fn of(deprecated: bool, retires: Option<Date>, date: Date) -> Lifecycle {
+        match retires {
+            Some(since) if since <= date => Lifecycle::Retired { since },
+            retires if deprecated || retires.is_some() => Lifecycle::Deprecated { retires },
+            _ => Lifecycle::Active,
+        }
+    }
+}
+
 impl Model {
     /// Where the model stands on `date`.
     pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
-        match self.retires {
-            Some(since) if since <= date => Lifecycle::Retired { since },
-            retires if self.deprecated || retires.is_some() => Lifecycle::Deprecated { retires },
-            _ => Lifecycle::Active,
-        }
+        Lifecycle::of(self.deprecated, self.retires, date)
     }
 
     /// Where the model stands today (UTC, by the system clock).

@@ -1,7 +1,7 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
 use crate::data::capability::Flags;
-use crate::{Capability, Date, Modalities, Modality, Pricing, Support};
+use crate::{Capability, Date, Modalities, Modality, Pricing, ServedName, Support};
 use std::borrow::Cow;
 
 /// Text owned by a run-time catalog or borrowed from the compiled one.
@@ -49,6 +49,8 @@ pub struct Model {
     pub(crate) retires: Option<Date>,
     pub(crate) successor: Option<Text>,
     pub(crate) aliases: Cow<'static, [Text]>,
+    pub(crate) served_names: Cow<'static, [ServedName]>,
+    pub(crate) fine_tune_pricing: Pricing,
     pub(crate) tags: Cow<'static, [Text]>,
     pub(crate) distillation: Option<DistillationPolicy>,
     pub(crate) notes: Option<Text>,
@@ -225,9 +227,33 @@ impl Model {
         self.successor.as_deref()
     }
 
-    /// The model's aliases, as spelled in the data.
+    /// The model's aliases (other spellings of its name), as spelled in the data.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         self.aliases.iter().map(|a| &**a)
+    }
+
+    /// The names the provider serves as model ids of their own that resolve to this model
+    /// (dated snapshots, `-latest` pointers, variants), each with the facts it has apart from
+    /// the model's.
+    ///
+    /// ```
+    /// let m = model_catalog::lookup_model("gpt-4o").unwrap();
+    /// assert!(m.served_names().any(|s| s.id() == "gpt-4o-2024-08-06"));
+    /// ```
+    pub fn served_names(&self) -> impl ExactSizeIterator<Item = &ServedName> + Clone {
+        self.served_names.iter()
+    }
+
+    /// The served name spelled `name` (ASCII case ignored), if the model has one.
+    pub fn served_name(&self, name: &str) -> Option<&ServedName> {
+        self.served_names
+            .iter()
+            .find(|s| s.id.eq_ignore_ascii_case(name))
+    }
+
+    /// Prices of the provider's fine-tunes of this model, where published.
+    pub fn fine_tune_pricing(&self) -> &Pricing {
+        &self.fine_tune_pricing
     }
 
     /// Free-form tags (`subscription`, `paid`).

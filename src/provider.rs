@@ -74,6 +74,7 @@ pub struct Provider {
     /// The models of other providers it serves: a range of the catalog's offer table.
     pub(crate) offers: (u32, u32),
     pub(crate) api_surfaces: Cow<'static, [ApiSurface]>,
+    pub(crate) api_key_env: Option<Text>,
     pub(crate) metadata: Option<Text>,
     pub(crate) control_plane: Option<Box<ControlPlane>>,
     /// Index in its catalog's provider table.

@@ -32,6 +32,7 @@ fn synthetic() -> Pricing {
         cache_read: Some(usd("1.25")),
         cache_write: Some(usd("3.75")),
         reasoning: None,
+        long_context: None,
     }
 }
 
@@ -230,6 +231,7 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         cache_read: Some(big),
         cache_write: Some(big),
         reasoning: Some(big),
+        long_context: None,
     };
     let one_bucket = pricing
         .cost(&Usage {

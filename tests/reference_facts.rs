@@ -88,6 +88,7 @@ fn pricing_of(p: Prices<'_>) -> Pricing {
         cache_read: p.cache_read.map(usd),
         cache_write: p.cache_write.map(usd),
         reasoning: p.reasoning.map(usd),
+        long_context: None,
     }
 }
 

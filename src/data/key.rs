@@ -16,20 +16,26 @@ pub enum MatchKind {
     /// The id the provider's API expects, where it differs from the catalog id
     /// (`meta-llama/llama-3.3-70b-versatile` for `llama-3.3-70b-versatile`).
     UpstreamId,
-    /// An alias (`gpt-4o-2024-08-06`, `groqcloud`).
+    /// An alias: another spelling of the name (`GPT-5 mini`, `groqcloud`). The model's
+    /// upstream id is sent.
     Alias,
+    /// A name the provider serves as a model id of its own (a dated snapshot such as
+    /// `gpt-4o-2024-05-13`, a `-latest` pointer, a variant): that name is sent upstream, in
+    /// the catalog's spelling.
+    ServedName,
     /// Not in the catalog: the provider was named explicitly and the model string is sent
     /// to it unchanged.
     PassThrough,
 }
 
 impl MatchKind {
-    /// A lowercase name: `id`, `upstream_id`, `alias`, `pass_through`.
+    /// A lowercase name: `id`, `upstream_id`, `alias`, `served_name`, `pass_through`.
     pub const fn as_str(self) -> &'static str {
         match self {
             MatchKind::Id => "id",
             MatchKind::UpstreamId => "upstream_id",
             MatchKind::Alias => "alias",
+            MatchKind::ServedName => "served_name",
             MatchKind::PassThrough => "pass_through",
         }
     }

@@ -192,12 +192,81 @@ pub struct Pricing {
     /// Reasoning tokens, where priced apart from output tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<Price>,
+    /// Higher prices that apply to a whole request whose prompt is longer than a threshold
+    /// (for example above 200,000 or 272,000 input tokens), where the provider charges them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_context: Option<LongContextPricing>,
+}
+
+/// The prices of a request whose prompt (uncached input, cache reads and cache writes
+/// together) is longer than [`above`](LongContextPricing::above) tokens: they replace the
+/// base prices for every token of that request. A price left out here is the base price.
+///
+/// ```
+/// use model_catalog::{LongContextPricing, Pricing, Usage};
+///
+/// let p = Pricing {
+///     input: Some("2.5".parse().unwrap()),
+///     output: Some("15".parse().unwrap()),
+///     long_context: Some(LongContextPricing {
+///         above: 272_000,
+///         input: Some("5".parse().unwrap()),
+///         output: Some("22.5".parse().unwrap()),
+///         ..LongContextPricing::default()
+///     }),
+///     ..Pricing::default()
+/// };
+/// let short = Usage { input_tokens: 272_000, output_tokens: 1_000, ..Usage::default() };
+/// assert_eq!(p.cost(&short).unwrap().total.to_string(), "0.695");
+/// let long = Usage { input_tokens: 272_001, output_tokens: 1_000, ..Usage::default() };
+/// assert_eq!(p.cost(&long).unwrap().total.to_string(), "1.382505");
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct LongContextPricing {
+    /// The prompt length in tokens above which these prices apply.
+    pub above: u32,
+    /// Input tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Price>,
+    /// Output tokens (and reasoning tokens, unless priced apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Price>,
+    /// Cache reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_read: Option<Price>,
+    /// Cache writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_write: Option<Price>,
 }
 
 impl Pricing {
     /// Whether no price at all is known.
     pub fn is_empty(&self) -> bool {
         *self == Pricing::default()
+    }
+
+    /// These prices with every price this one lacks taken from `fallback`, field by field
+    /// (the long-context tier as a whole).
+    ///
+    /// ```
+    /// use model_catalog::Pricing;
+    /// let own = Pricing { input: Some("1".parse().unwrap()), ..Pricing::default() };
+    /// let model = Pricing { input: Some("2".parse().unwrap()), output: Some("8".parse().unwrap()), ..Pricing::default() };
+    /// let p = own.or(&model);
+    /// assert_eq!((p.input, p.output), (own.input, model.output));
+    /// ```
+    pub fn or(&self, fallback: &Pricing) -> Pricing {
+        Pricing {
+            input: self.input.or(fallback.input),
+            output: self.output.or(fallback.output),
+            cache_read: self.cache_read.or(fallback.cache_read),
+            cache_write: self.cache_write.or(fallback.cache_write),
+            reasoning: self.reasoning.or(fallback.reasoning),
+            long_context: self.long_context.or(fallback.long_context),
+        }
     }
 }
 

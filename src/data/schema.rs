@@ -75,6 +75,10 @@ pub struct ProviderEntry {
     /// The API surfaces it accepts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub api_surfaces: Vec<SurfaceEntry>,
+    /// The environment variable that conventionally holds the provider's API key
+    /// (`OPENAI_API_KEY`), where a source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key_env: Option<String>,
     /// Free-form metadata (a custom provider's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
@@ -124,6 +128,9 @@ pub struct ModelEntry {
     /// Prices in USD per million tokens; absent ones are unknown.
     #[serde(default, skip_serializing_if = "Pricing::is_empty")]
     pub pricing: Pricing,
+    /// Prices of the provider's fine-tunes of this model, where they are published.
+    #[serde(default, skip_serializing_if = "Pricing::is_empty")]
+    pub fine_tune_pricing: Pricing,
     /// Whether the weights are published, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_weights: Option<bool>,
@@ -142,11 +149,18 @@ pub struct ModelEntry {
     /// The id of the model that replaces it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor: Option<String>,
-    /// Other names for the model.
+    /// Other spellings of the model's name: a resolution through one sends the model's
+    /// upstream id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Names the provider itself serves as model ids and that resolve to this model (dated
+    /// snapshots, `-latest` pointers, variants): a resolution through one sends that name,
+    /// in its catalog spelling, and reports its own facts where it has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub served_names: Vec<ServedNameEntry>,
     /// Spellings a source lists as aliases that are already a key of this model (its id,
-    /// upstream id or an alias) when compared ASCII-case-insensitively. They add no key.
+    /// upstream id, an alias or a served name) when compared ASCII-case-insensitively. They
+    /// add no key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub redundant_aliases: Vec<String>,
     /// Free-form tags, such as a subscription tier.
@@ -159,6 +173,43 @@ pub struct ModelEntry {
     #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub sources: Sources,
     /// Notes on the data, such as why a fact is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A name the provider serves as a model id of its own that resolves to a catalog model
+/// (`gpt-4o-2024-05-13` of `gpt-4o`), with the facts that differ from the model's. A fact
+/// left out is the model's.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServedNameEntry {
+    /// The name, as the provider spells it; it is sent upstream as written here.
+    pub id: String,
+    /// Context window in tokens, where it differs from the model's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_window: Option<u32>,
+    /// Most tokens one response may hold, where it differs from the model's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_output_tokens: Option<u32>,
+    /// Prices, field by field where they differ from the model's.
+    #[serde(default, skip_serializing_if = "Pricing::is_empty")]
+    pub pricing: Pricing,
+    /// Prices of the provider's fine-tunes of this snapshot, where published.
+    #[serde(default, skip_serializing_if = "Pricing::is_empty")]
+    pub fine_tune_pricing: Pricing,
+    /// First release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_date: Option<Date>,
+    /// Whether the provider has deprecated this name (the model may still be active).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The day the provider stops serving this name (requires `deprecated`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires: Option<Date>,
+    /// Where the facts come from.
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
+    pub sources: Sources,
+    /// Notes on the data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }

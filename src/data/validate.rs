@@ -3,6 +3,7 @@
 //! build.rs runs it over `data/` and refuses to build on any error; run-time overlays run the
 //! same code. Every error names the document and the entry.
 
+use super::escape::Esc;
 use super::key::{fold, model_name_problem, provider_name_problem, MatchKind};
 use super::schema::{DataFile, ModelEntry, OfferEntry, ProviderEntry};
 use std::collections::HashMap;
@@ -442,6 +443,7 @@ fn role(kind: MatchKind) -> &'static str {
         MatchKind::Id => "id",
         MatchKind::UpstreamId => "upstream id",
         MatchKind::Alias | MatchKind::PassThrough => "alias",
+        MatchKind::ServedName => "served name",
     }
 }
 
@@ -685,10 +687,16 @@ pub fn validate_over(
                 names.push((MatchKind::UpstreamId, &upstream));
             }
             names.extend(m.aliases.iter().map(|a| (MatchKind::Alias, a)));
+            names.extend(
+                m.served_names
+                    .iter()
+                    .map(|s| (MatchKind::ServedName, &s.id)),
+            );
             for (kind, name) in names {
                 let field = match kind {
                     MatchKind::Id => "id",
                     MatchKind::UpstreamId => "upstream_id",
+                    MatchKind::ServedName => "served_names",
                     _ => "alias",
                 };
                 if !check.name(file, &entry, field, name, false) {
@@ -707,6 +715,7 @@ pub fn validate_over(
             }
             let mut own: Vec<&str> = vec![&m.id, &upstream];
             own.extend(m.aliases.iter().map(String::as_str));
+            own.extend(m.served_names.iter().map(|s| s.id.as_str()));
             check.redundant(file, &entry, &m.redundant_aliases, &own);
             models.push(ModelRec {
                 file: file.clone(),
@@ -988,6 +997,44 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
     if m.retires.is_some() && !m.deprecated {
         invalid("retires", "a retirement date requires `deprecated: true`");
     }
+    for (field, p) in [
+        ("pricing", &m.pricing),
+        ("fine_tune_pricing", &m.fine_tune_pricing),
+    ] {
+        if let Some(why) = pricing_problem(p) {
+            invalid(field, &why);
+        }
+    }
+    for s in &m.served_names {
+        let at = |what: &str| format!("served name `{}`: {what}", Esc(&s.id));
+        if s.context_window == Some(0) || s.max_output_tokens == Some(0) {
+            invalid("served_names", &at("a limit must be at least 1"));
+        }
+        let context = s.context_window.or(m.context_window);
+        if let (Some(output), Some(context)) =
+            (s.max_output_tokens.or(m.max_output_tokens), context)
+        {
+            if output > context {
+                invalid(
+                    "served_names",
+                    &at(&format!(
+                        "max_output_tokens {output} is above context_window {context}"
+                    )),
+                );
+            }
+        }
+        if s.retires.is_some() && !s.deprecated {
+            invalid(
+                "served_names",
+                &at("a retirement date requires `deprecated: true`"),
+            );
+        }
+        for p in [&s.pricing, &s.fine_tune_pricing] {
+            if let Some(why) = pricing_problem(p) {
+                invalid("served_names", &at(&why));
+            }
+        }
+    }
     if let Some(k) = &m.knowledge_cutoff {
         if !is_month_or_date(k) {
             invalid(
@@ -1023,6 +1070,23 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
             );
         }
     }
+}
+
+/// What is wrong with a set of prices, if anything: a long-context tier must start above at
+/// least one token and give at least one price.
+fn pricing_problem(p: &super::price::Pricing) -> Option<String> {
+    let tier = p.long_context?;
+    if tier.above == 0 {
+        return Some("long_context.above must be at least 1".to_owned());
+    }
+    if tier.input.is_none()
+        && tier.output.is_none()
+        && tier.cache_read.is_none()
+        && tier.cache_write.is_none()
+    {
+        return Some("long_context gives no price".to_owned());
+    }
+    None
 }
 
 /// `YYYY-MM` with a real month, or a valid `YYYY-MM-DD` date.

@@ -121,6 +121,7 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
             cache_read: price("cache_read"),
             cache_write: price("cache_write"),
             reasoning: price("reasoning"),
+            long_context: None,
         },
         family: f.family.clone().filter(|x| model_name_problem(x).is_none()),
         ..ModelEntry::default()
