@@ -6,10 +6,13 @@
 //!
 //! With no MODEL arguments, reads one model string per line from standard input (any bytes;
 //! invalid UTF-8 is replaced and so never matches). Prints a table, or with `--json` one JSON
-//! object per input per line. Exit status: 0 when every input resolved, 1 when any failed,
-//! 2 on a usage error.
+//! object per input per line: the resolution with the serving provider's prices
+//! (`input_price_per_mtok`, `output_price_per_mtok`: USD per million tokens, or null), the
+//! name that matched (`matched_name`), and the limits and retirement of what is served (a
+//! served name's own where it has them). Exit status: 0 when every input resolved, 1 when any
+//! failed, 2 on a usage error.
 
-use model_catalog::{resolve_model, Resolution, ResolveError};
+use model_catalog::{Resolution, ResolveError, Resolver};
 use serde::Serialize;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -28,9 +31,18 @@ struct Resolved<'a> {
     model: Option<&'a str>,
     upstream_model: &'a str,
     matched: &'static str,
+    matched_name: &'a str,
+    served_name: Option<&'a str>,
+    fine_tune: bool,
+    near_miss: Option<&'a str>,
     base_url: Option<&'a str>,
     key_required: bool,
     gateway_credentials: bool,
+    caller_key_required: bool,
+    api_key_env: Option<&'a str>,
+    endpoint: Option<String>,
+    input_price_per_mtok: Option<f64>,
+    output_price_per_mtok: Option<f64>,
     context_window: Option<u32>,
     max_output_tokens: Option<u32>,
     modalities: Vec<&'static str>,
@@ -51,25 +63,38 @@ struct ErrorJson<'a> {
     suggestions: &'a [String],
 }
 
-fn resolved<'a>(input: &'a str, r: &Resolution<'a, 'a>) -> Resolved<'a> {
+fn resolved<'a>(input: &'a str, r: &'a Resolution<'a, 'a>) -> Resolved<'a> {
+    let pricing = r.pricing();
+    let served = r.served_name();
+    let surface = r.provider.api_surfaces().first().and_then(|s| s.surface());
     Resolved {
         input,
         provider: r.provider.id(),
         model: r.model.map(|m| m.id()),
-        upstream_model: r.upstream_id,
+        upstream_model: &r.upstream_id,
         matched: r.matched.as_str(),
+        matched_name: r.matched_name(),
+        served_name: served.map(|s| s.id()),
+        fine_tune: r.is_fine_tune(),
+        near_miss: r.near_miss,
         base_url: r.provider.base_url(),
         key_required: r.provider.key_required(),
         gateway_credentials: r.provider.gateway_credentials(),
-        context_window: r.model.and_then(|m| m.context_window()),
-        max_output_tokens: r.model.and_then(|m| m.max_output_tokens()),
+        caller_key_required: r.caller_key_required(),
+        api_key_env: r.provider.api_key_env(),
+        endpoint: surface.and_then(|s| r.provider.endpoint(s)),
+        input_price_per_mtok: pricing.input.map(|p| p.usd_per_mtok()),
+        output_price_per_mtok: pricing.output.map(|p| p.usd_per_mtok()),
+        context_window: r.context_window(),
+        max_output_tokens: r.max_output_tokens(),
         modalities: r
             .model
             .and_then(|m| m.input_modalities())
             .map(|ms| ms.iter().map(|x| x.as_str()).collect())
             .unwrap_or_default(),
-        deprecated: r.model.is_some_and(|m| m.is_deprecated()),
-        retires: r.model.and_then(|m| m.retires()).map(|d| d.to_string()),
+        deprecated: r.model.is_some_and(|m| m.is_deprecated())
+            || served.is_some_and(|s| s.is_deprecated()),
+        retires: r.retires().map(|d| d.to_string()),
     }
 }
 
@@ -134,8 +159,10 @@ fn main() -> ExitCode {
             "INPUT", "PROVIDER", "MODEL", "UPSTREAM", "MATCH", "CONTEXT", "OUTPUT"
         );
     }
+    // The default policies, which also report near misses of pass-throughs.
+    let resolver = Resolver::new();
     for input in &inputs {
-        let result = resolve_model(input);
+        let result = resolver.resolve(input);
         all_ok &= result.is_ok();
         let line = match (&result, json) {
             (Ok(r), true) => serde_json::to_string(&resolved(input, r)),
@@ -149,9 +176,9 @@ fn main() -> ExitCode {
                     or_dash(m.map(|m| m.id())),
                     r.upstream_id,
                     r.matched.as_str(),
-                    or_dash(m.and_then(|m| m.context_window())),
-                    or_dash(m.and_then(|m| m.max_output_tokens())),
-                    or_dash(m.and_then(|m| m.retires())),
+                    or_dash(r.context_window()),
+                    or_dash(r.max_output_tokens()),
+                    or_dash(r.retires()),
                 ))
             }
             (Err(e), false) => Ok(format!(

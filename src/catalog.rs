@@ -9,7 +9,7 @@ use crate::data::validate::{self, Base, DataError, Overrides, Validated};
 use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
-use crate::resolve::{resolve_in, ModelHit, ProviderHit, View};
+use crate::resolve::{resolve_in, ModelHit, ProviderHit, Serving, View};
 use crate::suggest::{model_names, NameKind, NameSource, Source};
 use crate::{
     Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver, ServedName,
@@ -57,6 +57,8 @@ struct Overlay {
     models: Vec<Model>,
     offers: Vec<Offer>,
     model_keys: HashMap<Box<str>, Hit>,
+    /// Model keys reachable only through one provider (by provider index).
+    scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>>,
     provider_keys: HashMap<Box<str>, Hit>,
     models_by_provider: HashMap<u32, Vec<u32>>,
     offers_by_provider: HashMap<u32, Vec<u32>>,
@@ -68,6 +70,8 @@ struct Hit {
     index: u32,
     kind: MatchKind,
     overrides: bool,
+    /// For a served name: its position among its model's served names.
+    served: u32,
 }
 
 /// A catalog failed to build: every problem found, each naming the document and entry.
@@ -117,6 +121,9 @@ impl Base for BuiltinBase {
     }
     fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
         builtin::model_key(key).map(|(m, k)| (m.index as usize, k, m.id().to_owned()))
+    }
+    fn model_prefix(&self, key: &str) -> (bool, bool) {
+        builtin::model_prefix(key)
     }
     fn model_provider(&self, index: usize) -> Option<usize> {
         MODELS.get(index).map(|m| m.provider_index as usize)
@@ -256,6 +263,15 @@ impl Catalog {
     /// providers it offers. `None` if no provider has that name.
     pub fn models_of(&self, provider: &str) -> Option<Vec<&Model>> {
         let p = self.lookup_provider(provider)?;
+        let mut out = self.own_models(p);
+        for o in self.provider_offers(p) {
+            out.push(self.model_at(o.model_index));
+        }
+        Some(out)
+    }
+
+    /// The models `p` defines: built-in ones, then the overlay's.
+    fn own_models(&self, p: &Provider) -> Vec<&Model> {
         let mut out: Vec<&Model> = Vec::new();
         if p.index < BUILTIN_PROVIDERS {
             let b = &PROVIDERS[p.index as usize];
@@ -265,10 +281,7 @@ impl Catalog {
         if let Some(own) = overlay.and_then(|o| o.models_by_provider.get(&p.index)) {
             out.extend(own.iter().map(|&i| self.model_at(i)));
         }
-        for o in self.provider_offers(p) {
-            out.push(self.model_at(o.model_index));
-        }
-        Some(out)
+        out
     }
 
     /// The offers a provider makes: built-in ones, then the overlay's.
@@ -329,26 +342,56 @@ impl Catalog {
 #[derive(Clone, Copy)]
 struct CatalogView<'c>(&'c Catalog);
 
+impl<'c> CatalogView<'c> {
+    /// The hit for model `m` matched as `matched`, sending `upstream`.
+    fn hit(
+        self,
+        m: &'c Model,
+        matched: MatchKind,
+        key_override: bool,
+        upstream: &'c str,
+    ) -> ModelHit<'c> {
+        let home = self.0.provider_at(m.provider_index);
+        ModelHit {
+            model: m,
+            matched,
+            key_override,
+            upstream,
+            home,
+            home_replaced: self.0.replaced(home),
+        }
+    }
+
+    /// The hit for an overlay key.
+    fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
+        let m = self.0.model_at(h.index);
+        let upstream = match m.served_names.get(h.served as usize) {
+            Some(s) if h.kind == MatchKind::ServedName => &*s.id,
+            _ => m.upstream_id(),
+        };
+        self.hit(m, h.kind, h.overrides, upstream)
+    }
+}
+
 impl<'c> View<'c> for CatalogView<'c> {
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        let c = self.0;
-        let hit = |m: &'c Model, matched, key_override| {
-            let home = c.provider_at(m.provider_index);
-            ModelHit {
-                model: m,
-                matched,
-                key_override,
-                upstream: m.upstream_id(),
-                home,
-                home_replaced: c.replaced(home),
-            }
-        };
-        if let Some(o) = &c.overlay {
+        if let Some(o) = &self.0.overlay {
             if let Some(h) = with_folded(name, |k| o.model_keys.get(k).copied()) {
-                return Some(hit(c.model_at(h.index), h.kind, h.overrides));
+                return Some(self.overlay_hit(h));
             }
         }
-        builtin::model_key(name).map(|(m, k)| hit(m, k, false))
+        builtin::model_key_upstream(name).map(|(m, k, up)| self.hit(m, k, false, up))
+    }
+
+    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
+        let scoped = self.0.overlay.as_ref().and_then(|o| {
+            let keys = o.scoped_keys.get(&p.index)?;
+            with_folded(name, |k| keys.get(k).copied())
+        });
+        match scoped {
+            Some(h) => Some(self.overlay_hit(h)),
+            None => self.model_key(name),
+        }
     }
 
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
@@ -366,16 +409,32 @@ impl<'c> View<'c> for CatalogView<'c> {
         builtin::provider_key(name).map(|(p, k)| hit(c.provider_at(p.index), k, false))
     }
 
-    fn offer(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<&'c str> {
+    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
         let m = hit.model;
         if m.provider_index == p.index {
-            return Some(m.upstream_id());
+            return Some(Serving {
+                upstream: hit.upstream,
+                offer: None,
+            });
         }
-        self.0
+        let offer = self
+            .0
             .offers_of(m)
             .into_iter()
-            .find(|o| o.provider_index == p.index)
-            .map(|o| o.upstream_id())
+            .find(|o| o.provider_index == p.index)?;
+        Some(Serving {
+            upstream: offer.upstream_id(),
+            offer: Some(offer),
+        })
+    }
+
+    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
+        for m in self.0.own_models(p) {
+            builtin::model_names_for_near_miss(m, f);
+        }
+        for o in self.0.provider_offers(p) {
+            f(o.upstream_id());
+        }
     }
 
     fn lists_models(self, p: &'c Provider) -> bool {
@@ -697,21 +756,45 @@ impl Overlay {
                 pricing: o.entry.pricing,
             })
             .collect();
-        let keys = |list: &[validate::KeyRec]| -> HashMap<Box<str>, Hit> {
-            list.iter()
-                .map(|k| {
-                    let hit = Hit {
-                        index: k.index as u32,
-                        kind: k.kind,
-                        overrides: k.overrides,
-                    };
-                    (k.key.clone().into_boxed_str(), hit)
-                })
-                .collect()
+        let models: Vec<Model> = models;
+        let hit = |k: &validate::KeyRec| {
+            // A served name's position among its (overlay) model's served names.
+            let served = k
+                .index
+                .checked_sub(v.model_base)
+                .and_then(|i| models.get(i))
+                .filter(|_| k.kind == MatchKind::ServedName)
+                .and_then(|m| m.served_names.iter().position(|s| fold(&s.id) == k.key))
+                .map_or(u32::MAX, |i| i as u32);
+            Hit {
+                index: k.index as u32,
+                kind: k.kind,
+                overrides: k.overrides,
+                served,
+            }
         };
+        let mut model_keys = HashMap::new();
+        let mut scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>> = HashMap::new();
+        for k in &v.model_keys {
+            let key = k.key.clone().into_boxed_str();
+            match k.scope {
+                Some(p) => {
+                    scoped_keys.entry(p as u32).or_default().insert(key, hit(k));
+                }
+                None => {
+                    model_keys.insert(key, hit(k));
+                }
+            }
+        }
+        let provider_keys = v
+            .provider_keys
+            .iter()
+            .map(|k| (k.key.clone().into_boxed_str(), hit(k)))
+            .collect();
         Overlay {
-            model_keys: keys(&v.model_keys),
-            provider_keys: keys(&v.provider_keys),
+            model_keys,
+            scoped_keys,
+            provider_keys,
             docs,
             overrides,
             providers,

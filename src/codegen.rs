@@ -144,6 +144,7 @@ fn kind(k: MatchKind) -> &'static str {
         MatchKind::Alias => "MatchKind::Alias",
         MatchKind::ServedName => "MatchKind::ServedName",
         MatchKind::PassThrough => "MatchKind::PassThrough",
+        MatchKind::FineTune => "MatchKind::FineTune",
     }
 }
 
@@ -170,6 +171,7 @@ fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<(bool, bool)>) {
                 index: u32::MAX as usize,
                 kind: MatchKind::Id,
                 overrides: false,
+                scope: None,
             });
             before.push((false, false));
             keys.len() - 1

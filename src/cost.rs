@@ -10,7 +10,8 @@
 //! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
 //! to fewer decimal places. Conversions to `f64` are for display only.
 
-use crate::{LongContextPricing, Model, Price, Pricing};
+pub use crate::usage::Usage;
+use crate::{Model, Price, Pricing};
 use std::fmt;
 
 /// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
@@ -84,28 +85,6 @@ impl fmt::Debug for Usd {
     }
 }
 
-/// Tokens used by one request, in disjoint buckets: each token is counted in exactly one.
-///
-/// Providers report usage differently. OpenAI's `prompt_tokens` includes cached tokens and
-/// `completion_tokens` includes reasoning tokens, so subtract them:
-/// `input_tokens = prompt_tokens - cached_tokens`, `cache_read_tokens = cached_tokens`,
-/// `output_tokens = completion_tokens - reasoning_tokens`. Anthropic's `input_tokens`
-/// already excludes `cache_read_input_tokens` and `cache_creation_input_tokens`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Usage {
-    /// Uncached input tokens, at the input price.
-    pub input_tokens: u64,
-    /// Output tokens other than reasoning tokens, at the output price.
-    pub output_tokens: u64,
-    /// Input tokens read from the prompt cache, at the cache-read price.
-    pub cache_read_tokens: u64,
-    /// Input tokens written to the prompt cache, at the cache-write price.
-    pub cache_write_tokens: u64,
-    /// Reasoning tokens, at the reasoning price where the model has one, else the output
-    /// price.
-    pub reasoning_tokens: u64,
-}
-
 /// The cost of a request, per bucket and in total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Cost {
@@ -121,10 +100,65 @@ pub struct Cost {
     pub reasoning: Usd,
     /// The sum of the above.
     pub total: Usd,
+    /// Whether some bucket with tokens was priced at the model's own price because the
+    /// provider serving it through an offer has no price of its own for that bucket (see
+    /// [`Resolution::cost`](crate::Resolution::cost)). Always `false` from
+    /// [`Pricing::cost`].
+    pub fallback: bool,
 }
 
-/// Which price a cost needed.
+impl Cost {
+    /// Every bucket and the total multiplied by `markup` (a platform margin), each rounded
+    /// once to the nearest picodollar (halves up); the total is the sum of the marked-up
+    /// buckets, so the parts always add up. `None` on overflow.
+    ///
+    /// ```
+    /// use model_catalog::{lookup_model, Markup, Usage};
+    ///
+    /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out per Mtok
+    /// let cost = m.cost(&Usage { input_tokens: 1_000, output_tokens: 100, ..Usage::default() }).unwrap();
+    /// let billed = cost.with_markup("1.4".parse::<Markup>().unwrap()).unwrap();
+    /// assert_eq!(billed.input.to_string(), "0.0035");
+    /// assert_eq!(billed.total.to_string(), "0.0049");
+    /// ```
+    pub fn with_markup(&self, markup: Markup) -> Option<Cost> {
+        let input = markup.apply(self.input)?;
+        let output = markup.apply(self.output)?;
+        let cache_read = markup.apply(self.cache_read)?;
+        let cache_write = markup.apply(self.cache_write)?;
+        let reasoning = markup.apply(self.reasoning)?;
+        let total = [output, cache_read, cache_write, reasoning]
+            .into_iter()
+            .try_fold(input, Usd::checked_add)?;
+        Some(Cost {
+            input,
+            output,
+            cache_read,
+            cache_write,
+            reasoning,
+            total,
+            fallback: self.fallback,
+        })
+    }
+}
+
+/// Where a price of a [`Resolution`](crate::Resolution) comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PriceSource {
+    /// The serving provider's offer: its own price.
+    Offer,
+    /// The served name (a dated snapshot) named by the input.
+    ServedName,
+    /// The model's own price (its home provider's).
+    Model,
+    /// The fine-tune prices of the base (served name or model) of a fine-tune id.
+    FineTune,
+}
+
+/// Which price a cost needed: one field of [`Pricing`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PriceKind {
     /// The input price.
     Input,
@@ -134,6 +168,48 @@ pub enum PriceKind {
     CacheRead,
     /// The cache-write price.
     CacheWrite,
+    /// The reasoning price (where reasoning tokens are priced apart from output).
+    Reasoning,
+}
+
+impl PriceKind {
+    /// Every kind, in [`Pricing`] field order.
+    pub const ALL: [PriceKind; 5] = [
+        PriceKind::Input,
+        PriceKind::Output,
+        PriceKind::CacheRead,
+        PriceKind::CacheWrite,
+        PriceKind::Reasoning,
+    ];
+
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// This kind's price in `p`.
+    pub fn of(self, p: &Pricing) -> Option<Price> {
+        *self.field(p)
+    }
+
+    pub(crate) fn field(self, p: &Pricing) -> &Option<Price> {
+        match self {
+            PriceKind::Input => &p.input,
+            PriceKind::Output => &p.output,
+            PriceKind::CacheRead => &p.cache_read,
+            PriceKind::CacheWrite => &p.cache_write,
+            PriceKind::Reasoning => &p.reasoning,
+        }
+    }
+
+    pub(crate) fn field_mut(self, p: &mut Pricing) -> &mut Option<Price> {
+        match self {
+            PriceKind::Input => &mut p.input,
+            PriceKind::Output => &mut p.output,
+            PriceKind::CacheRead => &mut p.cache_read,
+            PriceKind::CacheWrite => &mut p.cache_write,
+            PriceKind::Reasoning => &mut p.reasoning,
+        }
+    }
 }
 
 impl fmt::Display for PriceKind {
@@ -143,6 +219,7 @@ impl fmt::Display for PriceKind {
             PriceKind::Output => "output",
             PriceKind::CacheRead => "cache-read",
             PriceKind::CacheWrite => "cache-write",
+            PriceKind::Reasoning => "reasoning",
         })
     }
 }
@@ -174,7 +251,7 @@ impl Pricing {
     /// A bucket with no tokens needs no price; one with tokens and an unknown price is
     /// [`CostError::MissingPrice`]. Reasoning tokens use the reasoning price where set,
     /// else the output price. A request whose prompt crosses the threshold of a
-    /// [long-context tier](LongContextPricing) is priced at the tier's prices throughout
+    /// [long-context tier](crate::LongContextPricing) is priced at the tier's prices throughout
     /// ([`for_prompt`](Pricing::for_prompt)).
     ///
     /// ```
@@ -211,13 +288,14 @@ impl Pricing {
             cache_write,
             reasoning,
             total,
+            fallback: false,
         })
     }
 }
 
 impl Pricing {
     /// The prices that apply to a request whose prompt holds `prompt_tokens` tokens: the
-    /// [long-context](LongContextPricing) prices, field by field, above their threshold; the
+    /// [long-context](crate::LongContextPricing) prices, field by field, above their threshold; the
     /// base prices otherwise. The result has no tier.
     ///
     /// ```
@@ -245,16 +323,6 @@ impl Pricing {
             p.cache_write = t.cache_write.or(p.cache_write);
         }
         p
-    }
-}
-
-impl Usage {
-    /// Tokens of the prompt: uncached input, cache reads and cache writes together (what a
-    /// long-context price threshold counts). Saturates at `u64::MAX`.
-    pub fn prompt_tokens(&self) -> u64 {
-        self.input_tokens
-            .saturating_add(self.cache_read_tokens)
-            .saturating_add(self.cache_write_tokens)
     }
 }
 

@@ -230,6 +230,16 @@ pub enum ResolveError {
         len: usize,
     },
 
+    /// The model part behind a named provider cannot be sent upstream: it is empty, starts
+    /// with `:` or `/` (`openai:`, `openai:/gpt-4o`), or is a malformed fine-tune id.
+    #[error("malformed model string `{}`: {reason}", Esc(input))]
+    Malformed {
+        /// The trimmed input.
+        input: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
     /// No model has this name, and no provider was named to pass it through to.
     #[error(
         "unknown model `{}`{}{}",
@@ -313,13 +323,14 @@ pub enum ResolveError {
 }
 
 impl ResolveError {
-    /// A stable snake_case name for the kind of error: `empty`, `too_long`, `unknown_model`,
-    /// `unknown_provider`, `model_not_offered`, and from a [`Resolver`](crate::Resolver)
-    /// `retired` or `pass_through_refused`.
+    /// A stable snake_case name for the kind of error: `empty`, `too_long`, `malformed`,
+    /// `unknown_model`, `unknown_provider`, `model_not_offered`, and from a
+    /// [`Resolver`](crate::Resolver) `retired` or `pass_through_refused`.
     pub fn kind(&self) -> &'static str {
         match self {
             ResolveError::Empty => "empty",
             ResolveError::TooLong { .. } => "too_long",
+            ResolveError::Malformed { .. } => "malformed",
             ResolveError::UnknownModel { .. } => "unknown_model",
             ResolveError::UnknownProvider { .. } => "unknown_provider",
             ResolveError::ModelNotOffered { .. } => "model_not_offered",
@@ -342,6 +353,7 @@ impl ResolveError {
             ResolveError::UnknownModel { suggestions, .. }
             | ResolveError::UnknownProvider { suggestions } => Some(suggestions.input()),
             ResolveError::ModelNotOffered { input, .. }
+            | ResolveError::Malformed { input, .. }
             | ResolveError::Retired { input, .. }
             | ResolveError::PassThroughRefused { input, .. } => Some(input),
         }
@@ -364,6 +376,54 @@ impl ResolveError {
     /// Close names, for the errors that have them.
     pub fn suggestions(&self) -> Option<&[String]> {
         self.suggestions_handle().map(Suggestions::as_slice)
+    }
+
+    /// The HTTP status a gateway answers with: 400 for an empty, too long or malformed
+    /// model string, 404 for an unknown model or provider, a model the named provider does
+    /// not offer, or a pass-through refused, 410 for a retired model.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Resolver};
+    /// assert_eq!(resolve_model("openai:").unwrap_err().http_status(), 400);
+    /// assert_eq!(resolve_model("gpt-4-o").unwrap_err().http_status(), 404);
+    /// let r = Resolver::new().refuse_retired(true).on("2026-10-01".parse().unwrap());
+    /// assert_eq!(r.resolve("gpt-3.5-turbo").unwrap_err().http_status(), 410);
+    /// ```
+    pub fn http_status(&self) -> u16 {
+        match self {
+            ResolveError::Empty | ResolveError::TooLong { .. } | ResolveError::Malformed { .. } => {
+                400
+            }
+            ResolveError::UnknownModel { .. }
+            | ResolveError::UnknownProvider { .. }
+            | ResolveError::ModelNotOffered { .. }
+            | ResolveError::PassThroughRefused { .. } => 404,
+            ResolveError::Retired { .. } => 410,
+        }
+    }
+
+    /// An OpenAI-style error body for this error, as JSON text:
+    /// `{"error": {"message", "type", "param", "code"}}` with `type`
+    /// `invalid_request_error`, `param` `model` and `code` the [`kind`](ResolveError::kind).
+    /// The message is the error's text, with any input already escaped.
+    ///
+    /// ```
+    /// let e = model_catalog::resolve_model("gpt-4-o").unwrap_err();
+    /// let body: serde_json::Value = serde_json::from_str(&e.openai_error_body()).unwrap();
+    /// assert_eq!(body["error"]["code"], "unknown_model");
+    /// assert_eq!(body["error"]["param"], "model");
+    /// assert_eq!(body["error"]["message"], "unknown model `gpt-4-o`; did you mean `gpt-4o`?");
+    /// ```
+    pub fn openai_error_body(&self) -> String {
+        serde_json::json!({
+            "error": {
+                "message": self.to_string(),
+                "type": "invalid_request_error",
+                "param": "model",
+                "code": self.kind(),
+            }
+        })
+        .to_string()
     }
 }
 

@@ -45,7 +45,7 @@
 //! let c = import_openai_models(&base, json, &target, &ImportOptions::new()).unwrap();
 //! // A new model of the new provider:
 //! let r = c.resolve_model("llama-3-8b").unwrap();
-//! assert_eq!((r.provider.id(), r.upstream_id), ("my-proxy", "llama-3-8b"));
+//! assert_eq!((r.provider.id(), &*r.upstream_id), ("my-proxy", "llama-3-8b"));
 //! // A built-in model, now also offered by the new provider:
 //! let r = c.resolve_model("my-proxy:gpt-4o").unwrap();
 //! assert_eq!((r.provider.id(), r.model.unwrap().id()), ("my-proxy", "gpt-4o"));

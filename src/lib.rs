@@ -14,7 +14,7 @@
 //!
 //! // Provider-qualified names, provider aliases, upstream ids:
 //! let r = resolve_model("groq:openai/gpt-oss-20b").unwrap();
-//! assert_eq!((r.provider.id(), r.upstream_id), ("groq", "openai/gpt-oss-20b"));
+//! assert_eq!((r.provider.id(), &*r.upstream_id), ("groq", "openai/gpt-oss-20b"));
 //!
 //! // Unknown models behind a known provider are passed through unchanged:
 //! let r = resolve_model("openrouter:meta-llama/Llama-3.3-70B-Instruct").unwrap();
@@ -51,15 +51,18 @@ mod offer;
 mod provider;
 mod query;
 mod request;
+mod resolution;
 pub mod resolve;
+mod resolver;
 pub mod route;
 mod served;
 mod suggest;
+mod usage;
 
 pub use catalog::{
     Catalog, CatalogBuilder, CatalogError, CatalogGuard, CustomProvider, SharedCatalog,
 };
-pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, Usage, Usd};
+pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, PriceSource, Usd};
 /// The data format: the documents of `data/` and of run-time overlays (see `data/README.md`),
 /// and the errors a document can have.
 pub mod schema {
@@ -85,13 +88,15 @@ pub use offer::Offer;
 pub use provider::{ApiSurface, Provider};
 pub use query::{Query, Sort};
 pub use request::{Request, Violation};
-pub use resolve::{Prefix, Resolution, Resolver, Separator};
+pub use resolution::{Prefix, Resolution, Separator};
+pub use resolver::{PassThrough, Resolver};
 pub use route::{
     route, route_plan, RejectReason, Rejection, Route, RouteError, RoutePlan, RoutePolicy,
     RouteSort,
 };
 pub use served::ServedName;
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
+pub use usage::{Usage, UsageError};
 
 use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};
 

@@ -57,6 +57,24 @@ impl Lifecycle {
             _ => Lifecycle::Active,
         }
     }
+
+    /// The later stage of two: retired over deprecated over active; of two retirements the
+    /// earlier, of two announced dates the earlier.
+    pub(crate) fn worst(self, other: Lifecycle) -> Lifecycle {
+        use Lifecycle::{Active, Deprecated, Retired};
+        match (self, other) {
+            (Retired { since: a }, Retired { since: b }) => Retired { since: a.min(b) },
+            (r @ Retired { .. }, _) | (_, r @ Retired { .. }) => r,
+            (Deprecated { retires: a }, Deprecated { retires: b }) => Deprecated {
+                retires: match (a, b) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+            },
+            (d @ Deprecated { .. }, _) | (_, d @ Deprecated { .. }) => d,
+            (Active, Active) => Active,
+        }
+    }
 }
 
 impl Model {

@@ -30,12 +30,10 @@ impl Offer {
         &self.pricing
     }
 
-    /// The prices that apply here: this provider's own where recorded, else the model's.
-    pub fn pricing<'a>(&'a self, model: &'a Model) -> &'a Pricing {
-        if self.pricing.is_empty() {
-            model.pricing()
-        } else {
-            &self.pricing
-        }
+    /// The prices that apply here, field by field: this provider's own where recorded, else
+    /// the model's ([`Pricing::or`]). [`Resolution::price_source`](crate::Resolution::price_source)
+    /// tells which is which for a resolution.
+    pub fn pricing(&self, model: &Model) -> Pricing {
+        self.pricing.or(model.pricing())
     }
 }

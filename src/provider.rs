@@ -153,6 +153,55 @@ impl Provider {
         self.api_surfaces.iter().find(|x| x.surface == Some(s))
     }
 
+    /// The environment variable that conventionally holds this provider's API key
+    /// (`OPENAI_API_KEY`, `GEMINI_API_KEY`), where a source names one.
+    ///
+    /// ```
+    /// let p = model_catalog::lookup_provider("groq").unwrap();
+    /// assert_eq!(p.api_key_env(), Some("GROQ_API_KEY"));
+    /// ```
+    pub fn api_key_env(&self) -> Option<&str> {
+        self.api_key_env.as_deref()
+    }
+
+    /// The URL of `path` under the provider's base URL, with exactly one `/` between them
+    /// whatever the base URL ends with and `path` starts with; `None` when the base URL is
+    /// unknown.
+    ///
+    /// ```
+    /// let openai = model_catalog::lookup_provider("openai").unwrap(); // ".../v1/"
+    /// assert_eq!(openai.url("/models").as_deref(), Some("https://api.openai.com/v1/models"));
+    /// let groq = model_catalog::lookup_provider("groq").unwrap(); // ".../v1"
+    /// assert_eq!(groq.url("models").as_deref(), Some("https://api.groq.com/openai/v1/models"));
+    /// ```
+    pub fn url(&self, path: &str) -> Option<String> {
+        let base = self.base_url()?.trim_end_matches('/');
+        Some(format!("{base}/{}", path.trim_start_matches('/')))
+    }
+
+    /// The URL of API surface `surface` (`chat/completions`, `responses` or `messages`
+    /// under the base URL); `None` when the base URL is unknown or the provider does not
+    /// accept that surface.
+    ///
+    /// ```
+    /// use model_catalog::{lookup_provider, Surface};
+    /// let openai = lookup_provider("openai").unwrap();
+    /// assert_eq!(
+    ///     openai.endpoint(Surface::ChatCompletions).as_deref(),
+    ///     Some("https://api.openai.com/v1/chat/completions"),
+    /// );
+    /// let anthropic = lookup_provider("anthropic").unwrap();
+    /// assert_eq!(
+    ///     anthropic.endpoint(Surface::Messages).as_deref(),
+    ///     Some("https://api.anthropic.com/v1/messages"),
+    /// );
+    /// assert_eq!(anthropic.endpoint(Surface::Responses), None);
+    /// ```
+    pub fn endpoint(&self, surface: Surface) -> Option<String> {
+        self.surface(surface)?;
+        self.url(surface.path())
+    }
+
     /// Free-form metadata (custom providers).
     pub fn metadata(&self) -> Option<&str> {
         self.metadata.as_deref()

@@ -93,11 +93,22 @@ impl Model {
     /// The context check counts input plus requested output tokens (input alone when no
     /// output limit is requested). Limits the catalog does not know are not checked.
     pub fn check(&self, request: &Request) -> Vec<Violation> {
+        self.check_limits(request, self.context_window(), self.max_output_tokens())
+    }
+
+    /// [`check`](Model::check) against the given limits instead of the model's (a served
+    /// name's).
+    pub(crate) fn check_limits(
+        &self,
+        request: &Request,
+        context_window: Option<u32>,
+        max_output_tokens: Option<u32>,
+    ) -> Vec<Violation> {
         let mut out = Vec::new();
         let requested = request
             .input_tokens
             .saturating_add(request.max_output_tokens.unwrap_or(0));
-        if let Some(context_window) = self.context_window() {
+        if let Some(context_window) = context_window {
             if requested > u64::from(context_window) {
                 out.push(Violation::ExceedsContext {
                     requested,
@@ -106,8 +117,7 @@ impl Model {
                 });
             }
         }
-        if let (Some(requested), Some(cap)) = (request.max_output_tokens, self.max_output_tokens())
-        {
+        if let (Some(requested), Some(cap)) = (request.max_output_tokens, max_output_tokens) {
             if requested > u64::from(cap) {
                 out.push(Violation::ExceedsOutputCap { requested, cap });
             }

@@ -5,86 +5,39 @@
 //!    whitespace included): [`ResolveError::TooLong`], decided from the length alone before
 //!    any other work, so it costs the same for a 1 MiB input as for 257 bytes. Then trim ASCII
 //!    whitespace; nothing left: [`ResolveError::Empty`].
-//! 2. The whole string is a model id, upstream id or model alias.
-//! 3. `provider:model`, split at the first `:`, where `provider` is a provider id or alias.
+//! 2. The whole string is a model id, upstream id, alias or served name.
+//! 3. `provider:model` (also written `provider::model`), split at the first `:`, where
+//!    `provider` is a provider id or alias.
 //! 4. `provider/model`, split at the first `/`, likewise.
-//! 5. Otherwise [`ResolveError::UnknownProvider`] if there is a `:`, else
+//! 5. `ft:<base>:<organization>:<suffix>:<id>` (with or without `openai:` before it): an
+//!    OpenAI fine-tune id, resolved to OpenAI and sent as written with `ft:` in lower case.
+//! 6. Otherwise [`ResolveError::UnknownProvider`] if there is a `:`, else
 //!    [`ResolveError::UnknownModel`].
 //!
-//! With a provider named (3, 4), a model the provider offers resolves to it; a model only
-//! other providers offer is [`ResolveError::ModelNotOffered`], unless the provider is an
+//! With a provider named (3, 4), a model the provider serves resolves to it (through its
+//! [offer](crate::Offer) when it is not the model's home provider); a model only other
+//! providers serve is [`ResolveError::ModelNotOffered`], unless the provider is an
 //! aggregator or lists no models; anything else is passed through unchanged (case kept),
-//! provided it is a printable ASCII name.
+//! provided it is a printable ASCII name. A served name (a dated snapshot) belongs to its
+//! home provider: named at another provider, it is passed through as typed (aggregators) or
+//! not offered, never silently replaced by the model's current version. A model part that is
+//! empty or starts with `:` or `/` (`openai:`, `openai:/gpt-4o`, `groq:::x`) is
+//! [`ResolveError::Malformed`]: it is never sent upstream.
+//!
+//! [`Resolution`]: crate::Resolution
+//! [`ResolveError::TooLong`]: crate::ResolveError::TooLong
+//! [`ResolveError::Empty`]: crate::ResolveError::Empty
+//! [`ResolveError::UnknownProvider`]: crate::ResolveError::UnknownProvider
+//! [`ResolveError::UnknownModel`]: crate::ResolveError::UnknownModel
+//! [`ResolveError::ModelNotOffered`]: crate::ResolveError::ModelNotOffered
+//! [`ResolveError::Malformed`]: crate::ResolveError::Malformed
 
 use crate::data::key::is_model_name;
 use crate::data::phf::first_separator;
+use crate::resolution::{Prefix, Resolution, Separator};
 use crate::suggest::{NameKind, Source, Suggestions};
-use crate::{Date, MatchKind, Model, Provider, ResolveError, MAX_INPUT_LEN};
-
-/// What a model string resolved to.
-///
-/// Borrows the catalog (`'c`) and, for a pass-through's upstream id, the input (`'i`):
-/// resolving allocates nothing. The provider and model outlive the input.
-///
-/// ```
-/// use model_catalog::{resolve_model, MatchKind, Separator};
-///
-/// let r = resolve_model("groqcloud:llama-3.3-70b").unwrap();
-/// assert_eq!(r.provider.id(), "groq");
-/// assert_eq!(r.model.unwrap().id(), "llama-3.3-70b-versatile");
-/// assert_eq!(r.upstream_id, "meta-llama/llama-3.3-70b-versatile");
-/// assert_eq!(r.matched, MatchKind::Alias);
-/// assert_eq!(r.prefix.unwrap().separator, Separator::Colon);
-///
-/// let r = resolve_model("openai:gpt-5-preview").unwrap();
-/// assert!(r.model.is_none());
-/// assert_eq!(r.upstream_id, "gpt-5-preview");
-/// assert_eq!(r.matched, MatchKind::PassThrough);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Resolution<'c, 'i> {
-    /// The provider to send the request to.
-    pub provider: &'c Provider,
-    /// The catalog model; `None` for a pass-through.
-    pub model: Option<&'c Model>,
-    /// The model id to send upstream: the catalog's spelling for a known model, the input's
-    /// for a pass-through.
-    pub upstream_id: &'i str,
-    /// How the model part matched.
-    pub matched: MatchKind,
-    /// How the provider was named, if it was; `None` when it was implied by the model.
-    pub prefix: Option<Prefix>,
-    /// Whether a run-time [`Catalog`](crate::Catalog) override of a built-in provider or
-    /// model name decided this answer. Always `false` for the built-in catalog.
-    pub overrides_builtin: bool,
-}
-
-impl Resolution<'_, '_> {
-    /// Whether the model string is passed to the provider without a catalog model.
-    pub fn is_pass_through(&self) -> bool {
-        self.model.is_none()
-    }
-}
-
-/// How an explicit provider prefix was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Prefix {
-    /// The separator after the provider name.
-    pub separator: Separator,
-    /// Whether the provider was named by its id ([`MatchKind::Id`]) or an alias
-    /// ([`MatchKind::Alias`]).
-    pub matched: MatchKind,
-}
-
-/// The separator between provider and model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Separator {
-    /// `provider:model`.
-    Colon,
-    /// `provider/model`.
-    Slash,
-}
+use crate::{MatchKind, Model, Offer, Provider, ResolveError, MAX_INPUT_LEN};
+use std::borrow::Cow;
 
 /// A provider a name denotes, as the grammar needs it.
 #[derive(Clone, Copy)]
@@ -112,6 +65,14 @@ pub(crate) struct ModelHit<'c> {
     pub(crate) home_replaced: bool,
 }
 
+/// How a provider serves a model: the upstream id and, for a provider other than the model's
+/// home, the offer.
+#[derive(Clone, Copy)]
+pub(crate) struct Serving<'c> {
+    pub(crate) upstream: &'c str,
+    pub(crate) offer: Option<&'c Offer>,
+}
+
 /// A catalog as the grammar sees it.
 pub(crate) trait View<'c>: Copy {
     /// The model a name denotes (ASCII case ignored).
@@ -133,8 +94,18 @@ pub(crate) trait View<'c>: Copy {
         let _ = separator;
         (self.provider_key(name), true)
     }
-    /// The upstream id `p` expects for the model of `hit`, if `p` serves it.
-    fn offer(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<&'c str>;
+    /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
+    /// run-time model name that begins with another provider's name), else
+    /// [`model_key`](View::model_key).
+    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
+        let _ = p;
+        self.model_key(name)
+    }
+    /// How `p` serves the model of `hit`, if it does.
+    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>>;
+    /// Every catalog name of the models `p` serves (its own models' names and the upstream
+    /// ids of its offers), for near misses of a pass-through.
+    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str));
     /// Whether `p` lists any model, its own or offered.
     fn lists_models(self, p: &'c Provider) -> bool;
     /// Ids of the providers that offer `m`, its home first.
@@ -158,7 +129,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     // Provider names hold no `:` or `/`, so only the part before the first separator can
     // name one: with a `/` first, the part before a later `:` holds that `/`.
     let at = match view.whole_unless_separator(s) {
-        Ok(Some(hit)) => return Ok(found(hit)),
+        Ok(Some(hit)) => return Ok(found(hit, s)),
         Ok(None) => return unknown_model(view, s),
         Err(at) => at,
     };
@@ -171,11 +142,16 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
         .map_or((None, false), |p| view.prefix(p, separator));
     if model_prefix {
         if let Some(hit) = view.model_key(s) {
-            return Ok(found(hit));
+            return Ok(found(hit, s));
         }
     }
     if let Some(hit) = provider {
-        return qualified(view, s, hit, &s[at + 1..], separator);
+        return qualified(view, s, hit, at + 1, separator);
+    }
+    if separator == Separator::Colon && s[..at].eq_ignore_ascii_case("ft") {
+        if let Some(openai) = view.provider_key(OPENAI) {
+            return fine_tune(view, s, openai, s, None);
+        }
     }
     let colon = match separator {
         Separator::Colon => Some(at),
@@ -197,16 +173,23 @@ fn trimmed(input: &str) -> &str {
     }
 }
 
-/// The answer for a model key found without a provider named.
+/// The provider that fine-tune ids (`ft:...`) name.
+const OPENAI: &str = "openai";
+
+/// The answer for a model key found without a provider named (`input` is the trimmed
+/// input).
 #[inline]
-fn found<'c>(hit: ModelHit<'c>) -> Resolution<'c, 'c> {
+fn found<'c: 'i, 'i>(hit: ModelHit<'c>, input: &'i str) -> Resolution<'c, 'i> {
     Resolution {
         provider: hit.home,
         model: Some(hit.model),
-        upstream_id: hit.upstream,
+        offer: None,
+        upstream_id: Cow::Borrowed(hit.upstream),
         matched: hit.matched,
         prefix: None,
         overrides_builtin: hit.key_override || hit.home_replaced,
+        near_miss: None,
+        name: input,
     }
 }
 
@@ -275,40 +258,78 @@ fn unknown_model_of<'c, V: View<'c>>(
     }
 }
 
-/// Rules 3 and 4 once the provider is known: `model` is what follows the separator.
+/// `malformed`: the model part of `input` cannot be sent upstream.
+#[cold]
+#[inline(never)]
+fn malformed(input: &str, reason: &'static str) -> ResolveError {
+    ResolveError::Malformed {
+        input: input.to_owned(),
+        reason,
+    }
+}
+
+/// Rules 3 and 4 once the provider is known: the model part starts at `start`.
 fn qualified<'c: 'i, 'i, V: View<'c>>(
     view: V,
     input: &'i str,
     hit: ProviderHit<'c>,
-    model: &'i str,
+    start: usize,
     separator: Separator,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
+    let mut model = &input[start..];
+    // `provider::model`, the namespace spelling of some clients, is `provider:model`.
+    if separator == Separator::Colon {
+        model = model.strip_prefix(':').unwrap_or(model);
+    }
+    if model.is_empty() {
+        return Err(malformed(input, "the model part is empty"));
+    }
+    if model.starts_with([':', '/']) {
+        return Err(malformed(input, "the model part starts with `:` or `/`"));
+    }
     let provider = hit.provider;
     let prefix = Some(Prefix {
         separator,
         matched: hit.matched,
     });
+    if provider.id().eq_ignore_ascii_case(OPENAI) && is_fine_tune(model) {
+        return fine_tune(view, input, hit, model, prefix);
+    }
     let pass_through = Resolution {
         provider,
         model: None,
-        upstream_id: model,
+        offer: None,
+        upstream_id: Cow::Borrowed(model),
         matched: MatchKind::PassThrough,
         prefix,
         overrides_builtin: hit.replaced,
+        near_miss: None,
+        name: model,
     };
-    if let Some(found) = view.model_key(model) {
+    let open = provider.is_aggregator() || !view.lists_models(provider);
+    if let Some(found) = view.model_key_at(provider, model) {
         let m = found.model;
-        if let Some(upstream_id) = view.offer(provider, &found) {
+        // A served name is its home provider's: elsewhere it is not the offer's model.
+        let serving =
+            if found.matched == MatchKind::ServedName && found.home.index != provider.index {
+                None
+            } else {
+                view.serves(provider, &found)
+            };
+        if let Some(serving) = serving {
             return Ok(Resolution {
                 provider,
                 model: Some(m),
-                upstream_id,
+                offer: serving.offer,
+                upstream_id: Cow::Borrowed(serving.upstream),
                 matched: found.matched,
                 prefix,
                 overrides_builtin: hit.replaced || found.key_override,
+                near_miss: None,
+                name: model,
             });
         }
-        if provider.is_aggregator() || !view.lists_models(provider) {
+        if open {
             return Ok(pass_through);
         }
         return Err(not_offered(view, input, provider, m));
@@ -324,96 +345,61 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
     ))
 }
 
-/// Resolution with options: refuse retired models, refuse pass-throughs, and the date to
-/// judge lifecycle on. The default behaves as [`resolve_model`](crate::resolve_model).
-///
-/// ```
-/// use model_catalog::{Date, Resolver, ResolveError};
-///
-/// let strict = Resolver::new()
-///     .refuse_retired(true)
-///     .pass_through(false)
-///     .on(Date::from_ymd(2026, 11, 23).unwrap());
-/// assert!(matches!(strict.resolve("gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
-/// assert!(matches!(strict.resolve("openai:gpt-5-preview"), Err(ResolveError::PassThroughRefused { .. })));
-/// assert_eq!(strict.resolve("gpt-4o").unwrap().model.unwrap().id(), "gpt-4o");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Resolver {
-    refuse_retired: bool,
-    pass_through: bool,
-    date: Option<Date>,
+/// Whether `model` begins with `ft:` (ASCII case ignored).
+fn is_fine_tune(model: &str) -> bool {
+    model
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"ft:"))
 }
 
-impl Default for Resolver {
-    fn default() -> Resolver {
-        Resolver::new()
-    }
+/// The base model of fine-tune id `id` (`ft:<base>:...`), if it is well formed.
+pub(crate) fn fine_tune_base(id: &str) -> Option<&str> {
+    let rest = id.get(3..)?;
+    let (base, tail) = rest.split_once(':')?;
+    (!base.is_empty() && !tail.is_empty()).then_some(base)
 }
 
-impl Resolver {
-    /// Retired models resolve, pass-throughs are allowed, lifecycle is judged today.
-    pub const fn new() -> Resolver {
-        Resolver {
-            refuse_retired: false,
-            pass_through: true,
-            date: None,
-        }
-    }
-
-    /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]).
-    pub const fn refuse_retired(mut self, refuse: bool) -> Resolver {
-        self.refuse_retired = refuse;
-        self
-    }
-
-    /// Whether model strings the catalog does not know may be passed through to a named
-    /// provider. `false` is strict mode: only catalog models resolve
-    /// ([`ResolveError::PassThroughRefused`]).
-    pub const fn pass_through(mut self, allow: bool) -> Resolver {
-        self.pass_through = allow;
-        self
-    }
-
-    /// Judge lifecycle on `date` instead of today (UTC).
-    pub const fn on(mut self, date: Date) -> Resolver {
-        self.date = Some(date);
-        self
-    }
-
-    /// Resolves `input` against the built-in catalog with these options.
-    pub fn resolve<'i>(&self, input: &'i str) -> Result<Resolution<'static, 'i>, ResolveError> {
-        self.resolve_in(crate::builtin::Builtin, input)
-    }
-
-    pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
-        &self,
-        view: V,
-        input: &'i str,
-    ) -> Result<Resolution<'c, 'i>, ResolveError> {
-        let r = resolve_in(view, input)?;
-        match r.model {
-            None if !self.pass_through => Err(ResolveError::PassThroughRefused {
-                input: input.trim_ascii().to_owned(),
-                provider: r.provider.id().to_owned(),
-                model: r.upstream_id.to_owned(),
-            }),
-            Some(m) if self.refuse_retired => match m.retires() {
-                Some(since) if since <= self.date.unwrap_or_else(Date::today) => {
-                    Err(ResolveError::Retired {
-                        input: input.trim_ascii().to_owned(),
-                        model: m.id().to_owned(),
-                        since,
-                        successor: m.successor().map(str::to_owned),
-                    })
-                }
-                _ => Ok(r),
-            },
-            _ => Ok(r),
-        }
-    }
+/// Rule 5: `id` (part of `input`) is an OpenAI fine-tune id, served by `hit`'s provider.
+#[cold]
+#[inline(never)]
+fn fine_tune<'c: 'i, 'i, V: View<'c>>(
+    view: V,
+    input: &'i str,
+    hit: ProviderHit<'c>,
+    id: &'i str,
+    prefix: Option<Prefix>,
+) -> Result<Resolution<'c, 'i>, ResolveError> {
+    let base = fine_tune_base(id)
+        .filter(|_| is_model_name(id))
+        .ok_or_else(|| {
+            malformed(
+            input,
+            "a fine-tune id is `ft:<base model>:<organization>:<suffix>:<id>` in printable ASCII",
+        )
+        })?;
+    let provider = hit.provider;
+    // The base's facts, where the catalog knows it as a model of this provider's own.
+    let found = view
+        .model_key_at(provider, base)
+        .filter(|h| h.home.index == provider.index);
+    let upstream_id = if id.starts_with("ft:") {
+        Cow::Borrowed(id)
+    } else {
+        Cow::Owned(format!("ft:{}", &id[3..]))
+    };
+    Ok(Resolution {
+        provider,
+        model: found.map(|h| h.model),
+        offer: None,
+        upstream_id,
+        matched: MatchKind::FineTune,
+        prefix,
+        overrides_builtin: hit.replaced || found.is_some_and(|h| h.key_override),
+        near_miss: None,
+        name: id,
+    })
 }
-
 #[cfg(test)]
 mod tests {
     use super::trimmed;

@@ -62,7 +62,7 @@
 
 use crate::error::Esc;
 use crate::{
-    ApiSurface, Capability, Catalog, Model, Offer, Price, PriceKind, Pricing, Provider,
+    ApiSurface, Capability, Catalog, MatchKind, Model, Offer, Price, PriceKind, Pricing, Provider,
     ResolveError, Support, Surface,
 };
 use std::borrow::Cow;
@@ -96,9 +96,10 @@ pub struct Route<'c> {
     /// Whether the caller must supply its own provider key here: the provider requires a key
     /// and the gateway does not supply credentials for it.
     pub key_required: bool,
-    /// The prices that apply on this route: the offer's ([`Offer::pricing`], which falls
-    /// back to the model's own prices when the offer records none), else the model's; empty
-    /// for a pass-through.
+    /// The prices that apply on this route: the offer's, field by field falling back to the
+    /// model's ([`Offer::pricing`]); for a served name (a dated snapshot) its own, likewise
+    /// ([`Resolution::pricing`](crate::Resolution::pricing)); else the model's; empty for a
+    /// pass-through.
     pub pricing: Pricing,
 }
 
@@ -614,69 +615,56 @@ impl Catalog {
             .surface
             .or_else(|| policy.params.first().map(|(s, _)| *s));
         let mut candidates: Vec<Route<'c>> = Vec::new();
+        // What the resolution names: a served name (a dated snapshot) and a fine-tune are
+        // served by the provider that serves that name only; a named provider is the
+        // caller's choice. The resolution's upstream id and prices apply.
+        let pinned = r.prefix.is_some()
+            || matches!(r.matched, MatchKind::ServedName | MatchKind::FineTune)
+            || r.model.is_none();
         match r.model {
-            None => candidates.push(route_for(
-                r.provider,
-                None,
-                None,
-                Cow::Owned(r.upstream_id.to_owned()),
-                chosen,
-            )),
-            Some(m) => {
+            Some(m) if !pinned => {
                 let home = self.provider_of(m);
-                let offered: Vec<(&'c Provider, &'c Offer)> = self
-                    .offers_of(m)
-                    .into_iter()
-                    .map(|o| (self.provider_of_offer(o), o))
-                    .collect();
-                let home_route =
-                    || route_for(home, Some(m), None, Cow::Borrowed(m.upstream_id()), chosen);
-                let offer_route = |(p, o): (&'c Provider, &'c Offer)| {
-                    route_for(p, Some(m), Some(o), Cow::Borrowed(o.upstream_id()), chosen)
-                };
-                if r.prefix.is_none() {
-                    candidates.push(home_route());
-                    candidates.extend(offered.into_iter().map(offer_route));
-                } else if r.provider.index == home.index {
-                    candidates.push(home_route());
-                } else {
-                    // The resolution found the model through this provider's offer. (With a
-                    // provider prefix and a model it is always the home provider or an
-                    // offer; should neither match, the named provider is routed to with
-                    // the resolution's upstream id rather than panicking.)
-                    match offered
-                        .into_iter()
-                        .find(|(p, _)| p.index == r.provider.index)
-                    {
-                        Some(po) => candidates.push(offer_route(po)),
-                        None => candidates.push(route_for(
-                            r.provider,
-                            Some(m),
-                            None,
-                            Cow::Owned(r.upstream_id.to_owned()),
-                            chosen,
-                        )),
-                    }
+                candidates.push(route_for(
+                    home,
+                    Some(m),
+                    None,
+                    Cow::Borrowed(m.upstream_id()),
+                    *m.pricing(),
+                    chosen,
+                ));
+                for o in self.offers_of(m) {
+                    candidates.push(route_for(
+                        self.provider_of_offer(o),
+                        Some(m),
+                        Some(o),
+                        Cow::Borrowed(o.upstream_id()),
+                        o.pricing(m),
+                        chosen,
+                    ));
                 }
             }
+            _ => candidates.push(route_for(
+                r.provider,
+                r.model,
+                r.offer,
+                Cow::Owned(r.upstream_id.to_string()),
+                r.pricing(),
+                chosen,
+            )),
         }
         plan(self, model, r.model, candidates, policy)
     }
 }
 
-/// A candidate route, before the policy. Prices: the offer's, else the model's.
+/// A candidate route, before the policy.
 fn route_for<'c>(
     provider: &'c Provider,
     model: Option<&'c Model>,
     offer: Option<&'c Offer>,
     upstream_id: Cow<'c, str>,
+    pricing: Pricing,
     chosen: Option<Surface>,
 ) -> Route<'c> {
-    let pricing = match (model, offer) {
-        (Some(m), Some(o)) => *o.pricing(m),
-        (Some(m), None) => *m.pricing(),
-        (None, _) => Pricing::default(),
-    };
     let surface = match chosen {
         Some(s) => provider.surface(s),
         None => provider.api_surfaces().first(),

@@ -21,7 +21,7 @@ pub(crate) trait NameSource: Send + Sync {
     fn names(&self, kind: NameKind, f: &mut dyn FnMut(&str));
 }
 
-/// Every id, upstream id and alias of `models`, in order.
+/// Every id, upstream id, alias and served name of `models`, in order.
 pub(crate) fn model_names<'m>(
     models: impl IntoIterator<Item = &'m Model>,
     f: &mut dyn FnMut(&str),
@@ -32,6 +32,7 @@ pub(crate) fn model_names<'m>(
             f(m.upstream_id());
         }
         m.aliases().for_each(&mut *f);
+        m.served_names().for_each(|s| f(s.id()));
     }
 }
 
@@ -208,7 +209,7 @@ fn closest(query: &str, kind: NameKind, source: &dyn NameSource) -> Vec<String> 
 ///
 /// Costs O(len(a) * len(b)) only for strings within `max` of each other in length, and
 /// stops as soon as a whole row exceeds `max`.
-fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub(crate) fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }

@@ -48,11 +48,20 @@ fn the_builtin_catalog_answers_like_the_free_functions() {
         .map(str::to_owned),
     );
     for input in &inputs {
-        let free =
-            resolve_model(input).map(|r| (r.provider.id(), r.model.map(|m| m.id()), r.upstream_id));
-        let ours = c
-            .resolve_model(input)
-            .map(|r| (r.provider.id(), r.model.map(|m| m.id()), r.upstream_id));
+        let free = resolve_model(input).map(|r| {
+            (
+                r.provider.id(),
+                r.model.map(|m| m.id()),
+                r.upstream_id.to_string(),
+            )
+        });
+        let ours = c.resolve_model(input).map(|r| {
+            (
+                r.provider.id(),
+                r.model.map(|m| m.id()),
+                r.upstream_id.to_string(),
+            )
+        });
         assert_eq!(free, ours, "{input}");
     }
     assert_eq!(c.models().len(), models().len());
@@ -201,13 +210,13 @@ fn overriding_a_builtin_model_name_is_explicit_and_visible() {
     let c = b.build().unwrap();
     let r = c.resolve_model("GPT-4o").unwrap();
     assert_eq!(
-        (r.provider.id(), r.upstream_id, r.overrides_builtin),
+        (r.provider.id(), &*r.upstream_id, r.overrides_builtin),
         ("mine", "my-gpt-4o-deployment", true)
     );
     // Names the override did not take still reach the built-in model.
     let r = c.resolve_model("gpt-4o-2024-08-06").unwrap();
     assert_eq!(
-        (r.provider.id(), r.upstream_id, r.overrides_builtin),
+        (r.provider.id(), &*r.upstream_id, r.overrides_builtin),
         ("openai", "gpt-4o", false)
     );
 }
@@ -377,7 +386,11 @@ fn readers_see_whole_catalogs_while_a_writer_swaps() {
             s.spawn(|| {
                 for _ in 0..3_000 {
                     let c = shared.load();
-                    let first = c.resolve_model("dyn:first").unwrap().upstream_id.to_owned();
+                    let first = c
+                        .resolve_model("dyn:first")
+                        .unwrap()
+                        .upstream_id
+                        .to_string();
                     let second = c
                         .resolve_model("dyn:second")
                         .unwrap()
@@ -405,20 +418,12 @@ fn readers_see_whole_catalogs_while_a_writer_swaps() {
 
 #[test]
 fn custom_names_cannot_capture_strings_addressed_to_other_providers() {
-    // A whole-string match comes before any prefix, so these names would take
-    // `openai:...`/`openai/...` strings away from OpenAI.
+    // A whole-string match comes before any prefix, so a name that begins with another
+    // provider's name and `:` would take `openai:...` strings away from OpenAI: refused.
     for (provider, field) in [
         (
             CustomProvider::new("mine", "Mine").model("openai:gpt-9", "x"),
             "id",
-        ),
-        (
-            CustomProvider::new("mine", "Mine").model("Open-AI/gpt-9", "x"),
-            "id",
-        ),
-        (
-            CustomProvider::new("mine", "Mine").model("x", "openai/gpt-9"),
-            "upstream_id",
         ),
         (
             CustomProvider::new("mine", "Mine").offer("gpt-oss-120b", "anthropic:oss"),
@@ -434,25 +439,73 @@ fn custom_names_cannot_capture_strings_addressed_to_other_providers() {
             k => panic!("{k:?}"),
         }
     }
-    // Its own prefix is fine, and so is a vendor prefix that names no provider.
+    // Its own prefix is fine: such names are names of the whole catalog.
     let ok = CustomProvider::new("mine", "Mine")
         .model("mine:fast", "fast")
+        .model("mine/faster", "faster")
         .model("meta-llama/x", "x2");
     let c = build(vec![ok]).unwrap();
     assert_eq!(
         answer(&c, "mine:fast").unwrap().1.as_deref(),
         Some("mine:fast")
     );
-    // An offer of OpenAI's own model under `openai/...` resolves to OpenAI anyway: allowed.
-    let c = build(vec![
-        CustomProvider::new("agg", "Agg").offer("gpt-4o", "openai/gpt-4o-latest")
-    ])
-    .unwrap();
-    assert_eq!(answer(&c, "openai/gpt-4o-latest").unwrap().0, "openai");
-    // With leave to override OpenAI, a slash name may take its strings.
-    let mut b = Catalog::builder();
-    b.provider(CustomProvider::new("mine", "Mine").model("openai/gpt-9", "x"))
-        .allow_override("openai");
-    let c = b.build().unwrap();
-    assert_eq!(answer(&c, "openai/gpt-9").unwrap().0, "mine");
+    assert_eq!(answer(&c, "mine/faster").unwrap().2, "faster");
+    // A vendor prefix that names no provider (`meta-llama/`) is reachable through its
+    // provider, and bare too while no other provider declares that name.
+    assert_eq!(answer(&c, "mine:meta-llama/X").unwrap().2, "x2");
+    assert_eq!(answer(&c, "meta-llama/x").unwrap().0, "mine");
+    // A name that begins with another provider's name and `/` is reachable only through
+    // its own provider; the bare string keeps its meaning (that provider's pass-through),
+    // with or without leave to override that provider.
+    for allow in [false, true] {
+        let mut b = Catalog::builder();
+        b.provider(
+            CustomProvider::new("mine", "Mine")
+                .model("Open-AI/gpt-9", "x")
+                .model("y", "openai/gpt-10"),
+        );
+        b.provider(CustomProvider::new("agg", "Agg").offer("gpt-4o", "openai/gpt-4o-latest"));
+        if allow {
+            b.allow_override("openai");
+        }
+        let c = b.build().unwrap();
+        for (input, upstream) in [
+            ("open-ai/gpt-9", "gpt-9"),
+            ("openai/gpt-10", "gpt-10"),
+            ("openai/gpt-4o-latest", "gpt-4o-latest"),
+        ] {
+            let r = c.resolve_model(input).unwrap();
+            assert_eq!(r.provider.id(), "openai", "{input}");
+            assert!(r.is_pass_through(), "{input}");
+            assert_eq!(r.upstream_id, upstream, "{input}");
+            assert!(!r.overrides_builtin, "{input}");
+        }
+        assert_eq!(
+            answer(&c, "mine:open-ai/GPT-9").unwrap(),
+            (
+                "mine".into(),
+                Some("Open-AI/gpt-9".into()),
+                "x".into(),
+                false
+            )
+        );
+        assert_eq!(
+            answer(&c, "mine/openai/gpt-10").unwrap(),
+            (
+                "mine".into(),
+                Some("y".into()),
+                "openai/gpt-10".into(),
+                false
+            )
+        );
+        let r = c.resolve_model("agg:openai/gpt-4o-latest").unwrap();
+        assert_eq!(r.model.unwrap().id(), "gpt-4o");
+        assert_eq!(r.offer.unwrap().provider_id(), "agg");
+        assert_eq!(r.upstream_id, "openai/gpt-4o-latest");
+        // The model's own id still reaches it through the offer too.
+        assert_eq!(
+            c.resolve_model("agg:gpt-4o").unwrap().upstream_id,
+            "openai/gpt-4o-latest"
+        );
+    }
 }

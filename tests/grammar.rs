@@ -8,7 +8,7 @@ fn ok(input: &str) -> (String, Option<String>, String, MatchKind) {
     (
         r.provider.id().to_owned(),
         r.model.map(|m| m.id().to_owned()),
-        r.upstream_id.to_owned(),
+        r.upstream_id.to_string(),
         r.matched,
     )
 }
@@ -392,12 +392,21 @@ fn control_characters_and_empty_model_parts_are_not_passed_through() {
     for input in [
         "openai:gpt\u{0}4o",
         "openai:gpt-4o\u{7f}",
-        "openai:",
         "openai: gpt-4o",
         "groq:a\nb",
     ] {
         let e = err(input);
         assert_eq!(e.kind(), "unknown_model", "{input:?}");
+    }
+    // An empty model part, or one that starts with a separator, is malformed.
+    for input in [
+        "openai:",
+        "openai/",
+        "openai:/gpt-4o",
+        "groq:::x",
+        "groq//x",
+    ] {
+        assert_eq!(err(input).kind(), "malformed", "{input:?}");
     }
 }
 

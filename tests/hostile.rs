@@ -82,10 +82,10 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
                 keys.push(o.upstream_id().to_ascii_lowercase());
                 upstreams.push(o.upstream_id());
             }
-            if !upstreams.contains(&r.upstream_id) {
+            if !upstreams.contains(&&*r.upstream_id) {
                 return Err(format!(
                     "upstream id {:?} is not the model's",
-                    r.upstream_id
+                    &*r.upstream_id
                 ));
             }
             match r.prefix {
@@ -107,7 +107,7 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
         None => {
             let p = r.prefix.ok_or("a pass-through without a provider prefix")?;
             let head = t
-                .strip_suffix(r.upstream_id)
+                .strip_suffix(&*r.upstream_id)
                 .and_then(|h| h.strip_suffix(sep(p.separator)))
                 .ok_or("upstream id is not the input's verbatim tail")?;
             if !pnames.contains(&head.to_ascii_lowercase()) {
@@ -321,7 +321,7 @@ fn answer(r: &Result<Resolution<'_, '_>, ResolveError>) -> String {
             "ok {} {:?} {} {:?} {:?} {}",
             r.provider.id(),
             r.model.map(Model::id),
-            r.upstream_id,
+            &*r.upstream_id,
             r.matched,
             r.prefix,
             r.overrides_builtin
@@ -470,8 +470,8 @@ proptest! {
         let s = bends.iter().fold(name, |s, b| apply(&s, b));
         let builtin = Catalog::builtin();
         prop_assert_eq!(
-            builtin.resolve_model(&s).map(|r| (r.provider.id(), r.model.map(Model::id), r.upstream_id)),
-            resolve_model(&s).map(|r| (r.provider.id(), r.model.map(Model::id), r.upstream_id))
+            builtin.resolve_model(&s).map(|r| (r.provider.id(), r.model.map(Model::id), r.upstream_id.to_string())),
+            resolve_model(&s).map(|r| (r.provider.id(), r.model.map(Model::id), r.upstream_id.to_string()))
         );
         let custom = custom_catalog();
         match custom.resolve_model(&s) {
@@ -488,7 +488,7 @@ proptest! {
                         "{s:?} -> {} at {}", m.id(), home.id()
                     );
                 } else {
-                    prop_assert!(s.trim_ascii().ends_with(r.upstream_id));
+                    prop_assert!(s.trim_ascii().ends_with(&*r.upstream_id));
                 }
             }
             Err(e) => prop_assert!(!e.to_string().chars().any(char::is_control)),

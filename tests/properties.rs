@@ -84,7 +84,7 @@ proptest! {
         let b = resolve_model(&changed).unwrap();
         prop_assert_eq!(essence(&a), essence(&b));
         if a.model.is_some() {
-            prop_assert_eq!(a.upstream_id, b.upstream_id);
+            prop_assert_eq!(&*a.upstream_id, &*b.upstream_id);
         }
     }
 
@@ -99,7 +99,7 @@ proptest! {
         let a = resolve_model(&name).unwrap();
         let b = resolve_model(&padded).unwrap();
         prop_assert_eq!(essence(&a), essence(&b));
-        prop_assert_eq!(a.upstream_id, b.upstream_id);
+        prop_assert_eq!(&*a.upstream_id, &*b.upstream_id);
     }
 
     #[test]

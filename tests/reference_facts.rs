@@ -928,12 +928,17 @@ fn nano_gpt_offers_carry_their_own_prices() {
         reasoning: None,
     });
     assert_eq!(*offer.own_pricing(), want);
-    assert_eq!(*offer.pricing(m), want);
     // Home prices: providers/openai/models/gpt-5.2.toml [cost] input = 1.75, output = 14.00,
     // cache_read = 0.175.
     assert_eq!(m.pricing().input, Some(usd("1.75")));
     assert_eq!(m.pricing().output, Some(usd("14")));
     assert_eq!(m.pricing().cache_read, Some(usd("0.175")));
+    // The offer lacks a cache-read price: field by field, the model's fills it.
+    let applied = offer.pricing(m);
+    assert_eq!(
+        (applied.input, applied.output, applied.cache_read),
+        (Some(usd("1.75")), Some(usd("14")), Some(usd("0.175")))
+    );
 
     // claude-opus-4-6 through NanoGPT: providers/nano-gpt/models/anthropic/claude-opus-4.6.toml
     // [cost] input = 4.998, output = 25.007, while the home price is 5 / 25.
@@ -944,7 +949,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
     assert_eq!(offer.upstream_id(), "anthropic/claude-opus-4.6");
     assert_eq!(offer.pricing(c).input, Some(usd("4.998")));
     assert_eq!(offer.pricing(c).output, Some(usd("25.007")));
-    assert_ne!(offer.pricing(c), c.pricing());
+    assert_ne!(offer.pricing(c), *c.pricing());
 
     // And NanoGPT lists the offered models among its models.
     let nano: Vec<&str> = models_of("nano-gpt")

@@ -71,7 +71,7 @@ fn candidates<'c>(c: &'c Catalog, m: &'c Model) -> Vec<Cand<'c>> {
                 .lookup_provider(o.provider_id())
                 .expect("an offer's provider is in the catalog"),
             upstream_id: o.upstream_id().to_owned(),
-            pricing: *o.pricing(m),
+            pricing: o.pricing(m),
             offer: true,
         });
     }

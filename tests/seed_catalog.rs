@@ -252,7 +252,7 @@ fn every_seed_model_and_field() {
         assert_eq!(r.provider.id(), provider, "{seed_id}");
         assert_eq!(m.provider_id(), provider, "{seed_id}");
         // The id sent upstream is spelled as the seed lists it.
-        assert_eq!(r.upstream_id, seed_id);
+        assert_eq!(&*r.upstream_id, seed_id);
         assert_eq!(m.upstream_id(), seed_id);
         assert_eq!(m.name(), name, "{seed_id}");
         assert_eq!(m.context_window(), Some(context), "{seed_id}");
@@ -271,7 +271,7 @@ fn every_seed_model_and_field() {
         let qualified = format!("{provider}:{seed_id}");
         let q = resolve_model(&qualified).unwrap();
         assert_eq!(q.model, Some(m));
-        assert_eq!(q.upstream_id, seed_id);
+        assert_eq!(&*q.upstream_id, seed_id);
     }
 }
 
@@ -296,7 +296,7 @@ fn every_seed_alias_resolves_to_its_target() {
         let t = lookup_model(target).unwrap_or_else(|| panic!("target {target} of {alias}"));
         assert_eq!(a.model, Some(t), "alias {alias}");
         assert_eq!(a.provider.id(), t.provider_id());
-        assert_eq!(a.upstream_id, t.upstream_id());
+        assert_eq!(&*a.upstream_id, t.upstream_id());
         // Aliases that differ from a key of the model only in case resolve as that key.
         assert!(
             matches!(
@@ -334,6 +334,6 @@ fn alias_targets_that_are_not_seed_ids_are_the_canonical_ids() {
         assert_eq!(by_id.matched, MatchKind::Id);
         assert_eq!(by_upstream.model, by_id.model);
         assert_eq!(by_upstream.matched, MatchKind::UpstreamId);
-        assert_eq!(by_id.upstream_id, upstream);
+        assert_eq!(&*by_id.upstream_id, upstream);
     }
 }

@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(r) => {
             assert!(s.is_ascii() && s.len() <= MAX_INPUT_LEN, "{s:?} resolved");
             if r.model.is_none() {
-                assert!(s.trim_ascii().ends_with(r.upstream_id));
+                assert!(s.trim_ascii().ends_with(&*r.upstream_id));
                 assert!(!r.upstream_id.is_empty());
             }
         }
@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(r) = custom().resolve_model(s) {
         assert!(s.is_ascii() && s.len() <= MAX_INPUT_LEN, "{s:?} resolved");
         if r.model.is_none() {
-            assert!(s.trim_ascii().ends_with(r.upstream_id));
+            assert!(s.trim_ascii().ends_with(&*r.upstream_id));
         }
     }
 });

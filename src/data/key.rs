@@ -26,10 +26,14 @@ pub enum MatchKind {
     /// Not in the catalog: the provider was named explicitly and the model string is sent
     /// to it unchanged.
     PassThrough,
+    /// An OpenAI fine-tune id (`ft:<base>:<org>:<suffix>:<id>`), sent to OpenAI as written
+    /// with its `ft:` prefix in lower case.
+    FineTune,
 }
 
 impl MatchKind {
-    /// A lowercase name: `id`, `upstream_id`, `alias`, `served_name`, `pass_through`.
+    /// A lowercase name: `id`, `upstream_id`, `alias`, `served_name`, `pass_through`,
+    /// `fine_tune`.
     pub const fn as_str(self) -> &'static str {
         match self {
             MatchKind::Id => "id",
@@ -37,6 +41,7 @@ impl MatchKind {
             MatchKind::Alias => "alias",
             MatchKind::ServedName => "served_name",
             MatchKind::PassThrough => "pass_through",
+            MatchKind::FineTune => "fine_tune",
         }
     }
 }

@@ -46,6 +46,16 @@ impl Surface {
         Surface::Messages,
     ];
 
+    /// The endpoint's path under a provider's base URL: `chat/completions`, `responses`
+    /// or `messages`.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Surface::ChatCompletions => "chat/completions",
+            Surface::Responses => "responses",
+            Surface::Messages => "messages",
+        }
+    }
+
     /// `chat-completions`, `responses` or `messages`.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -251,6 +251,9 @@ pub struct KeyRec {
     pub kind: MatchKind,
     /// Whether it takes the name from a base entry (with the caller's leave).
     pub overrides: bool,
+    /// For a name reachable only through one provider (a run-time model name that begins
+    /// with another provider's name and `/`): that provider's index.
+    pub scope: Option<usize>,
 }
 
 /// A catalog that documents are validated on top of (the compiled one, for run-time
@@ -268,6 +271,11 @@ pub trait Base {
     fn model_provider(&self, index: usize) -> Option<usize>;
     /// The id of base provider `index`.
     fn provider_id(&self, index: usize) -> Option<String>;
+    /// Whether some base model key begins with `key` and `:`, and with `key` and `/`.
+    fn model_prefix(&self, key: &str) -> (bool, bool) {
+        let _ = key;
+        (false, false)
+    }
 }
 
 /// The empty base.
@@ -311,6 +319,11 @@ impl Overrides {
     }
     fn model(&self, id: &str) -> bool {
         self.models.iter().any(|m| m.eq_ignore_ascii_case(id))
+    }
+    /// Whether the caller allows a new provider named `name` although model names begin
+    /// with it.
+    fn prefix(&self, name: &str) -> bool {
+        self.provider(name) || self.model(name)
     }
 }
 
@@ -429,6 +442,7 @@ impl<'b> KeySpace<'b> {
                     index: remap(h.index),
                     kind: h.kind,
                     overrides: h.overrides,
+                    scope: None,
                     key,
                 }
             })
@@ -442,7 +456,7 @@ fn role(kind: MatchKind) -> &'static str {
     match kind {
         MatchKind::Id => "id",
         MatchKind::UpstreamId => "upstream id",
-        MatchKind::Alias | MatchKind::PassThrough => "alias",
+        MatchKind::Alias | MatchKind::PassThrough | MatchKind::FineTune => "alias",
         MatchKind::ServedName => "served name",
     }
 }
@@ -604,6 +618,23 @@ pub fn validate_over(
             }
             if let Err(clash) = pkeys.claim(name, index, kind, desc(kind)) {
                 check.duplicate(file, &entry, name, kind, clash);
+                continue;
+            }
+            // A new provider name that base model names begin with would make
+            // `name/...` strings ambiguous: the model names would keep winning.
+            let (colon, slash) = base.model_prefix(&fold(name));
+            if !replaces && (colon || slash) && !overrides.prefix(name) {
+                check.invalid(
+                    file,
+                    &entry,
+                    field,
+                    format!(
+                        "model names of the catalog begin with `{}{}`, and would keep resolving to their models; allow an override of `{}` to register it anyway",
+                        Esc(name),
+                        if colon { ":" } else { "/" },
+                        Esc(name)
+                    ),
+                );
             }
         }
         let mut own: Vec<&str> = vec![&p.id];
@@ -648,6 +679,16 @@ pub fn validate_over(
     // regrouped by provider at the end.
     let mut models: Vec<ModelRec> = Vec::new();
     let mut mkeys = KeySpace::new(Space::Models, base, overrides);
+    let mut scoped = ScopedKeys::default();
+    /// A vendor-prefixed model name that may become a name of the whole catalog.
+    struct SharedName {
+        scope: usize,
+        index: usize,
+        kind: MatchKind,
+        desc: String,
+    }
+    let mut shared: HashMap<String, Vec<SharedName>> = HashMap::new();
+    let mut shared_order: Vec<String> = Vec::new();
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let provider = match (&doc.provider, &doc.extends) {
             (Some(_), _) => doc_provider[doc_index],
@@ -702,14 +743,31 @@ pub fn validate_over(
                 if !check.name(file, &entry, field, name, false) {
                     continue;
                 }
-                if let Some(why) =
-                    provider.and_then(|h| shadowing(name, h, &pkeys, base, overrides))
-                {
-                    check.invalid(file, &entry, field, why);
-                    continue;
-                }
                 let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
-                if let Err(clash) = mkeys.claim(name, index, kind, desc) {
+                let claimed = match provider.map(|h| shadowing(name, h, &pkeys, base)) {
+                    Some(Shadow::Refused(why)) => {
+                        check.invalid(file, &entry, field, why);
+                        continue;
+                    }
+                    Some(Shadow::Scoped(scope)) => {
+                        // A vendor-prefixed name no provider and no base entry has may
+                        // also be a name of the whole catalog, if only this provider
+                        // declares it (decided once every model is read).
+                        let key = fold(name);
+                        let vendor = name.split_once('/').map_or("", |(p, _)| p);
+                        if pkeys.get(vendor).is_none() && mkeys.base_key(&key).is_none() {
+                            shared.entry(key).or_default().push(SharedName {
+                                scope,
+                                index,
+                                kind,
+                                desc: desc.clone(),
+                            });
+                        }
+                        scoped.claim(scope, name, index, kind, desc)
+                    }
+                    _ => mkeys.claim(name, index, kind, desc),
+                };
+                if let Err(clash) = claimed {
                     check.duplicate(file, &entry, name, kind, clash);
                 }
             }
@@ -724,6 +782,19 @@ pub fn validate_over(
                 upstream_id: upstream,
                 aliases: m.aliases.clone(),
             });
+        }
+    }
+
+    // Vendor-prefixed names declared by one provider only are names of the whole catalog
+    // too; declared by several, they stay reachable through each provider only.
+    shared_order.extend(shared.keys().cloned());
+    shared_order.sort();
+    for key in &shared_order {
+        let claims = &shared[key];
+        if claims.iter().all(|c| c.scope == claims[0].scope) {
+            let c = &claims[0];
+            // Within one provider a repeat is already reported by the scoped claim.
+            let _ = mkeys.claim(key, c.index, c.kind, c.desc.clone());
         }
     }
 
@@ -763,14 +834,18 @@ pub fn validate_over(
                 continue;
             };
             let target_home = home(&models, target).or_else(|| base.model_provider(target));
-            if let Some(why) =
-                target_home.and_then(|h| shadowing(&a.alias, h, &pkeys, base, overrides))
-            {
-                check.invalid(file, &entry, "alias", why);
-                continue;
-            }
             let desc = format!("an alias of model `{}` ({file})", a.target);
-            match mkeys.claim(&a.alias, target, MatchKind::Alias, desc) {
+            let claimed = match target_home.map(|h| shadowing(&a.alias, h, &pkeys, base)) {
+                Some(Shadow::Refused(why)) => {
+                    check.invalid(file, &entry, "alias", why);
+                    continue;
+                }
+                Some(Shadow::Scoped(scope)) => {
+                    scoped.claim(scope, &a.alias, target, MatchKind::Alias, desc)
+                }
+                _ => mkeys.claim(&a.alias, target, MatchKind::Alias, desc),
+            };
+            match claimed {
                 Ok(()) => {
                     if let Some(m) = target
                         .checked_sub(model_base)
@@ -828,20 +903,26 @@ pub fn validate_over(
                 o.model
             );
             let repeats_own = mkeys.get(&o.upstream_id).is_some_and(|(i, _)| i == target);
-            let target_home = home(&models, target).or_else(|| base.model_provider(target));
-            let shadows = target_home
-                .filter(|_| !repeats_own)
-                .and_then(|h| shadowing(&o.upstream_id, h, &pkeys, base, overrides));
-            if let Some(why) = shadows {
-                check.invalid(file, &entry, "upstream_id", why);
-                continue;
-            }
-            if !repeats_own {
-                if let Err(clash) = mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
-                {
-                    check.duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
+            // The upstream id is the offering provider's: its prefix is judged against it.
+            let shadow = if repeats_own {
+                Shadow::Clear
+            } else {
+                shadowing(&o.upstream_id, provider, &pkeys, base)
+            };
+            let claimed = match shadow {
+                Shadow::Refused(why) => {
+                    check.invalid(file, &entry, "upstream_id", why);
                     continue;
                 }
+                Shadow::Scoped(scope) => {
+                    scoped.claim(scope, &o.upstream_id, target, MatchKind::UpstreamId, desc)
+                }
+                Shadow::Clear if repeats_own => Ok(()),
+                Shadow::Clear => mkeys.claim(&o.upstream_id, target, MatchKind::UpstreamId, desc),
+            };
+            if let Err(clash) = claimed {
+                check.duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
+                continue;
             }
             offers.push(OfferRec {
                 file: file.clone(),
@@ -915,46 +996,109 @@ pub fn validate_over(
         providers,
         models,
         offers,
-        model_keys: mkeys.into_keys(remap),
+        model_keys: {
+            let mut keys = mkeys.into_keys(remap);
+            keys.extend(scoped.into_keys(remap));
+            keys
+        },
         provider_keys: pkeys.into_keys(|i| i),
     })
 }
 
-/// Why model name `name`, whose model belongs to provider `home`, would shadow another
-/// provider's `provider:model` or `provider/model` strings, if it would.
+/// Whether a model name may be a key of the whole catalog.
+enum Shadow {
+    /// It may.
+    Clear,
+    /// It is reachable only through this provider (`provider:name`).
+    Scoped(usize),
+    /// It is refused, for this reason.
+    Refused(String),
+}
+
+/// Whether model name `name`, a name served by provider `home`, would shadow another
+/// provider's `provider:model` or `provider/model` strings.
 ///
 /// The whole string is matched before any prefix, so a model named `openai:x` would capture
 /// `openai:x` from OpenAI. A name whose part before the first `:` names another provider is
-/// therefore always refused. Vendor-prefixed names (`openai/gpt-oss-120b`, served by Groq) are
-/// normal in the built-in data; on top of a base (run-time overlays) a name whose part before
-/// the first `/` names another built-in provider is refused unless that provider may be
-/// overridden.
-fn shadowing(
-    name: &str,
-    home: usize,
-    pkeys: &KeySpace,
-    base: &dyn Base,
-    overrides: &Overrides,
-) -> Option<String> {
+/// therefore always refused. Vendor-prefixed names (`openai/gpt-oss-120b`, served by Groq)
+/// are normal in the built-in data and are keys of the whole catalog. On top of a base
+/// (run-time catalogs), a name with a `/` whose part before the first `/` is not a name of
+/// `home` itself (`google/gemma-3-27b-it`, `meta-llama/Llama-3.3-70B-Instruct` at a vLLM
+/// provider) is scoped to `home`: `vllm:google/gemma-3-27b-it` reaches it, while the bare
+/// string keeps its meaning (here `google`'s pass-through). So such names never collide with
+/// another provider's, whatever order the providers are added in.
+fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Base) -> Shadow {
     if let Some((prefix, _)) = name.split_once(':') {
         if let Some((owner, _)) = pkeys.get(prefix) {
             if owner != home {
-                return Some(format!(
-                    "`{name}` begins with provider name `{prefix}:`, so it would capture strings addressed to that provider"
+                return Shadow::Refused(format!(
+                    "`{}` begins with provider name `{}:`, so it would capture strings addressed to that provider",
+                    Esc(name),
+                    Esc(prefix)
                 ));
             }
         }
     }
-    if let Some((prefix, _)) = name.split_once('/') {
-        if let Some((owner, _, id)) = base.provider_key(&fold(prefix)) {
-            if owner != home && !overrides.provider(&id) {
-                return Some(format!(
-                    "`{name}` begins with built-in provider name `{prefix}/`, so it would capture strings addressed to `{id}` (allow an override of `{id}` to permit it)"
-                ));
+    if base.provider_count() > 0 {
+        if let Some((prefix, _)) = name.split_once('/') {
+            if pkeys.get(prefix).is_none_or(|(owner, _)| owner != home) {
+                return Shadow::Scoped(home);
             }
         }
     }
-    None
+    Shadow::Clear
+}
+
+/// Model keys reachable only through one provider, each folded and unique within its
+/// provider.
+#[derive(Default)]
+struct ScopedKeys {
+    map: HashMap<(usize, String), Holder>,
+    order: Vec<(usize, String)>,
+}
+
+impl ScopedKeys {
+    fn claim(
+        &mut self,
+        scope: usize,
+        name: &str,
+        index: usize,
+        kind: MatchKind,
+        desc: String,
+    ) -> Result<(), Clash> {
+        let key = (scope, fold(name));
+        if let Some(h) = self.map.get(&key) {
+            return Err(Clash(h.desc.clone()));
+        }
+        self.order.push(key.clone());
+        self.map.insert(
+            key,
+            Holder {
+                index,
+                kind,
+                desc,
+                overrides: false,
+            },
+        );
+        Ok(())
+    }
+
+    fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
+        let map = self.map;
+        self.order
+            .into_iter()
+            .map(|(scope, key)| {
+                let h = &map[&(scope, key.clone())];
+                KeyRec {
+                    index: remap(h.index),
+                    kind: h.kind,
+                    overrides: false,
+                    scope: Some(scope),
+                    key,
+                }
+            })
+            .collect()
+    }
 }
 
 fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry) {

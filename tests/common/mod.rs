@@ -14,7 +14,7 @@ pub fn answer(c: &Catalog, input: &str) -> Result<Resolved, String> {
             (
                 r.provider.id().to_owned(),
                 r.model.map(|m| m.id().to_owned()),
-                r.upstream_id.to_owned(),
+                r.upstream_id.to_string(),
                 r.is_pass_through(),
             )
         })

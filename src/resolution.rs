@@ -1,0 +1,324 @@
+//! [`Resolution`]: what a model string resolved to, and the facts that apply to the request
+//! it names: the serving provider's prices, the served name's limits and lifecycle.
+
+use crate::cost::{Cost, CostError, PriceSource, Usage};
+use crate::{
+    Date, Lifecycle, MatchKind, Model, Offer, PriceKind, Pricing, Provider, Request, ServedName,
+    Violation,
+};
+use std::borrow::Cow;
+
+/// What a model string resolved to.
+///
+/// Borrows the catalog (`'c`) and, for a pass-through's upstream id, the input (`'i`):
+/// resolving allocates nothing (but for a fine-tune id typed with an upper-case `FT:`, whose
+/// prefix is sent in lower case). The provider and model outlive the input.
+///
+/// ```
+/// use model_catalog::{resolve_model, MatchKind, Separator};
+///
+/// let r = resolve_model("groqcloud:llama-3.3-70b").unwrap();
+/// assert_eq!(r.provider.id(), "groq");
+/// assert_eq!(r.model.unwrap().id(), "llama-3.3-70b-versatile");
+/// assert_eq!(r.upstream_id, "meta-llama/llama-3.3-70b-versatile");
+/// assert_eq!(r.matched, MatchKind::Alias);
+/// assert_eq!(r.matched_name(), "llama-3.3-70b");
+/// assert_eq!(r.prefix.unwrap().separator, Separator::Colon);
+///
+/// let r = resolve_model("openai:gpt-5-preview").unwrap();
+/// assert!(r.model.is_none());
+/// assert_eq!(r.upstream_id, "gpt-5-preview");
+/// assert_eq!(r.matched, MatchKind::PassThrough);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Resolution<'c, 'i> {
+    /// The provider to send the request to.
+    pub provider: &'c Provider,
+    /// The catalog model: the one the name resolves to (for a served name such as a dated
+    /// snapshot, the model it resolves to; for a fine-tune, its base model where the catalog
+    /// knows it). `None` for a pass-through.
+    pub model: Option<&'c Model>,
+    /// The offer through which [`provider`](Resolution::provider) serves the model when it
+    /// is not the model's home provider (`openrouter:gpt-oss-120b`); `None` otherwise.
+    pub offer: Option<&'c Offer>,
+    /// The model id to send upstream: the catalog's spelling for a catalog name (a served
+    /// name is sent as itself, an alias as the model's upstream id, an offer as the offering
+    /// provider's id), the input's for a pass-through, a fine-tune id as written with its
+    /// `ft:` prefix in lower case.
+    pub upstream_id: Cow<'i, str>,
+    /// How the model part matched.
+    pub matched: MatchKind,
+    /// How the provider was named, if it was; `None` when it was implied by the model.
+    pub prefix: Option<Prefix>,
+    /// Whether a run-time [`Catalog`](crate::Catalog) override of a built-in provider or
+    /// model name decided this answer. Always `false` for the built-in catalog.
+    pub overrides_builtin: bool,
+    /// For a pass-through set by a [`Resolver`](crate::Resolver): a model id this provider
+    /// serves (a model's id or upstream id, a served name, an offer's upstream id; not an
+    /// alias) within a small edit distance of the name passed through (`openai:gpt-4o-mni` is
+    /// near `gpt-4o-mini`), so that a gateway can warn. `None` otherwise, and always from
+    /// [`resolve_model`](crate::resolve_model).
+    pub near_miss: Option<&'c str>,
+    /// The model part of the input as typed (trimmed).
+    pub(crate) name: &'i str,
+}
+
+/// How an explicit provider prefix was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Prefix {
+    /// The separator after the provider name.
+    pub separator: Separator,
+    /// Whether the provider was named by its id ([`MatchKind::Id`]) or an alias
+    /// ([`MatchKind::Alias`]).
+    pub matched: MatchKind,
+}
+
+/// The separator between provider and model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Separator {
+    /// `provider:model` (also written `provider::model`).
+    Colon,
+    /// `provider/model`.
+    Slash,
+}
+
+impl<'c, 'i> Resolution<'c, 'i> {
+    /// Whether the model string is passed to the provider without a catalog model.
+    pub fn is_pass_through(&self) -> bool {
+        self.model.is_none()
+    }
+
+    /// Whether the input is an OpenAI fine-tune id (`ft:gpt-4o-mini-2024-07-18:acme::abc`).
+    /// Its [`model`](Resolution::model) is the base model where the catalog knows it; its
+    /// prices are the fine-tune prices, never the base model's.
+    pub fn is_fine_tune(&self) -> bool {
+        self.matched == MatchKind::FineTune
+    }
+
+    /// The name that matched, as it is spelled in the catalog (`gpt-4o-2024-05-13` for an
+    /// input `GPT-4o-2024-05-13`, the alias `GPT-5 mini` for `gpt-5 MINI`); for a
+    /// pass-through or a fine-tune, the name as typed. Log it beside
+    /// [`upstream_id`](Resolution::upstream_id): "you asked for X, we sent Y".
+    ///
+    /// ```
+    /// let r = model_catalog::resolve_model("openai:GPT-5 MINI").unwrap();
+    /// assert_eq!((r.matched_name(), &*r.upstream_id), ("GPT-5 mini", "gpt-5-mini"));
+    /// ```
+    pub fn matched_name(&self) -> &'i str
+    where
+        'c: 'i,
+    {
+        let Some(m) = self.model else {
+            return self.name;
+        };
+        let name = self.name;
+        let same = move |s: &&'c str| s.eq_ignore_ascii_case(name);
+        let own: Option<&'c str> = match self.matched {
+            MatchKind::Id => Some(m.id()),
+            MatchKind::UpstreamId => std::iter::once(m.upstream_id())
+                .chain(self.offer.map(Offer::upstream_id))
+                .find(same)
+                .or_else(|| {
+                    crate::builtin::offers_of_builtin(m)
+                        .map(Offer::upstream_id)
+                        .find(|s| s.eq_ignore_ascii_case(name))
+                }),
+            MatchKind::Alias => m.aliases().find(same),
+            MatchKind::ServedName => m.served_names().map(ServedName::id).find(same),
+            MatchKind::FineTune | MatchKind::PassThrough => None,
+        };
+        own.unwrap_or(self.name)
+    }
+
+    /// The served name the input named (a dated snapshot, a `-latest` pointer, a variant),
+    /// whose facts take precedence over the model's; for a fine-tune, the served name of its
+    /// base where the base is one.
+    pub fn served_name(&self) -> Option<&'c ServedName> {
+        let m = self.model?;
+        match self.matched {
+            MatchKind::ServedName => m.served_name(&self.upstream_id),
+            MatchKind::FineTune => {
+                m.served_name(crate::resolve::fine_tune_base(&self.upstream_id)?)
+            }
+            _ => None,
+        }
+    }
+
+    /// The context window of what is served: the served name's where it has its own, else
+    /// the model's; `None` when unknown or for a pass-through.
+    pub fn context_window(&self) -> Option<u32> {
+        self.served_name()
+            .and_then(ServedName::context_window)
+            .or_else(|| self.model?.context_window())
+    }
+
+    /// The output limit of what is served, likewise.
+    ///
+    /// ```
+    /// let pinned = model_catalog::resolve_model("gpt-4o-2024-05-13").unwrap();
+    /// assert_eq!(pinned.max_output_tokens(), Some(4_096));
+    /// let current = model_catalog::resolve_model("gpt-4o").unwrap();
+    /// assert_eq!(current.max_output_tokens(), Some(16_384));
+    /// ```
+    pub fn max_output_tokens(&self) -> Option<u32> {
+        self.served_name()
+            .and_then(ServedName::max_output_tokens)
+            .or_else(|| self.model?.max_output_tokens())
+    }
+
+    /// Where what is served stands on `date`: the later stage of the served name's own
+    /// lifecycle and the model's (a snapshot of a retired model is retired); `None` for a
+    /// pass-through.
+    pub fn lifecycle_on(&self, date: Date) -> Option<Lifecycle> {
+        let model = self.model?.lifecycle_on(date);
+        Some(match self.served_name() {
+            Some(s) => s.lifecycle_on(date).worst(model),
+            None => model,
+        })
+    }
+
+    /// The earliest announced retirement of what is served (served name or model).
+    pub fn retires(&self) -> Option<Date> {
+        let own = self.served_name().and_then(ServedName::retires);
+        match (own, self.model?.retires()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Whether the caller must bring its own key for this provider: it requires a key and
+    /// the gateway does not supply credentials for it.
+    ///
+    /// ```
+    /// use model_catalog::resolve_model;
+    /// assert!(!resolve_model("gpt-4o").unwrap().caller_key_required()); // gateway credentials
+    /// assert!(resolve_model("groq:llama-3.3-70b").unwrap().caller_key_required());
+    /// ```
+    pub fn caller_key_required(&self) -> bool {
+        self.provider.key_required() && !self.provider.gateway_credentials()
+    }
+
+    /// The prices of the provider that serves this request, each field from the first of:
+    /// the offer (when another provider serves the model), the served name, the model. A
+    /// fine-tune has the fine-tune prices only (served name, then model); a pass-through has
+    /// none. [`price_source`](Resolution::price_source) tells where each came from.
+    ///
+    /// ```
+    /// use model_catalog::resolve_model;
+    ///
+    /// // OpenRouter serves gpt-oss-120b at its own prices, not Groq's.
+    /// let r = resolve_model("openrouter:gpt-oss-120b").unwrap();
+    /// assert_eq!(r.model.unwrap().provider_id(), "groq");
+    /// assert_eq!(r.pricing().input, Some("0.03".parse().unwrap()));
+    /// ```
+    pub fn pricing(&self) -> Pricing {
+        self.priced().0
+    }
+
+    /// Where the price of `kind` that [`pricing`](Resolution::pricing) gives comes from;
+    /// `None` when it is unknown.
+    pub fn price_source(&self, kind: PriceKind) -> Option<PriceSource> {
+        self.priced().1[kind.index()]
+    }
+
+    /// The prices and where each comes from.
+    fn priced(&self) -> (Pricing, [Option<PriceSource>; 5]) {
+        let Some(m) = self.model else {
+            return (Pricing::default(), [None; 5]);
+        };
+        let served = self.served_name();
+        let layers: [(Option<&Pricing>, PriceSource); 3] = if self.is_fine_tune() {
+            [
+                (
+                    served.map(ServedName::fine_tune_pricing),
+                    PriceSource::FineTune,
+                ),
+                (Some(m.fine_tune_pricing()), PriceSource::FineTune),
+                (None, PriceSource::FineTune),
+            ]
+        } else {
+            [
+                (self.offer.map(Offer::own_pricing), PriceSource::Offer),
+                (served.map(ServedName::pricing), PriceSource::ServedName),
+                (Some(m.pricing()), PriceSource::Model),
+            ]
+        };
+        let mut out = Pricing::default();
+        let mut from = [None; 5];
+        let mut tier_set = false;
+        for (p, source) in layers {
+            let Some(p) = p else { continue };
+            for kind in PriceKind::ALL {
+                let slot = kind.field_mut(&mut out);
+                if slot.is_none() {
+                    if let Some(x) = *kind.field(p) {
+                        *slot = Some(x);
+                        from[kind.index()] = Some(source);
+                    }
+                }
+            }
+            // The long-context tier goes with the base prices of the first layer that gives
+            // them: another layer's tier would reprice this one's tokens.
+            if !tier_set && (p.input.is_some() || p.output.is_some()) {
+                out.long_context = p.long_context;
+                tier_set = true;
+            }
+        }
+        (out, from)
+    }
+
+    /// The exact cost of `usage` at the serving provider's prices
+    /// ([`pricing`](Resolution::pricing)). When another provider serves the model and its
+    /// offer lacks a price that `usage` needs, that bucket is priced at the model's own price
+    /// and the cost says so ([`Cost::fallback`]); [`cost_strict`](Resolution::cost_strict)
+    /// refuses instead.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Usage};
+    ///
+    /// let usage = Usage { input_tokens: 1_000_000, output_tokens: 1_000_000, ..Usage::default() };
+    /// let cost = resolve_model("openrouter:gpt-oss-120b").unwrap().cost(&usage).unwrap();
+    /// assert_eq!(cost.total.to_string(), "0.18"); // OpenRouter's $0.03 + $0.15, not Groq's
+    /// assert!(!cost.fallback);
+    /// ```
+    pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
+        let (pricing, from) = self.priced();
+        let mut cost = pricing.cost(usage)?;
+        if self.offer.is_some() {
+            let borrowed = |k: PriceKind| {
+                matches!(
+                    from[k.index()],
+                    Some(PriceSource::ServedName | PriceSource::Model)
+                )
+            };
+            cost.fallback = usage.needs(&pricing).any(borrowed);
+        }
+        Ok(cost)
+    }
+
+    /// [`cost`](Resolution::cost) at the serving provider's own prices only: a price the
+    /// offer lacks is [`CostError::MissingPrice`], never the model's.
+    pub fn cost_strict(&self, usage: &Usage) -> Result<Cost, CostError> {
+        match self.offer {
+            Some(o) => o.own_pricing().cost(usage),
+            None => self.cost(usage),
+        }
+    }
+
+    /// Every way `request` does not fit what is served (the served name's limits where it
+    /// has its own); empty when it fits or for a pass-through, whose limits are unknown.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Request};
+    /// let req = Request { input_tokens: 1_000, max_output_tokens: Some(8_000), ..Request::default() };
+    /// assert!(resolve_model("gpt-4o").unwrap().check(&req).is_empty());
+    /// assert_eq!(resolve_model("gpt-4o-2024-05-13").unwrap().check(&req).len(), 1); // 4,096 out
+    /// ```
+    pub fn check(&self, request: &Request) -> Vec<Violation> {
+        match self.model {
+            Some(m) => m.check_limits(request, self.context_window(), self.max_output_tokens()),
+            None => Vec::new(),
+        }
+    }
+}

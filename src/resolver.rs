@@ -1,0 +1,235 @@
+//! [`Resolver`]: resolution with a gateway's policies: which pass-throughs to allow, whether
+//! to refuse retired models, and near-miss warnings.
+
+use crate::resolve::{resolve_in, ModelHit, View};
+use crate::suggest::distance;
+use crate::{Date, Lifecycle, MatchKind, Provider, Resolution, ResolveError};
+
+/// Which model strings the catalog does not know may be passed through to a named provider.
+///
+/// ```
+/// use model_catalog::{PassThrough, Resolver, ResolveError};
+///
+/// let r = Resolver::new().pass_through(PassThrough::AggregatorsOnly);
+/// // A typo at a provider the catalog lists models for is refused...
+/// assert!(matches!(r.resolve("openai:gpt-4o-mni"), Err(ResolveError::PassThroughRefused { .. })));
+/// // ...while an aggregator still takes any model string.
+/// assert!(r.resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct").unwrap().is_pass_through());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum PassThrough {
+    /// Every printable model string behind a named provider is passed through (the
+    /// gateway's documented behaviour, and [`resolve_model`](crate::resolve_model)'s).
+    #[default]
+    Always,
+    /// Only to aggregators, and to providers for which the catalog lists no models (it has
+    /// nothing to check the name against); elsewhere only catalog names resolve.
+    AggregatorsOnly,
+    /// Never: only catalog names resolve (strict mode).
+    Never,
+}
+
+impl From<bool> for PassThrough {
+    /// `true` is [`PassThrough::Always`], `false` [`PassThrough::Never`].
+    fn from(allow: bool) -> PassThrough {
+        if allow {
+            PassThrough::Always
+        } else {
+            PassThrough::Never
+        }
+    }
+}
+
+/// Resolution with a gateway's policies: refuse retired models, which pass-throughs to
+/// allow (in general and per provider), and the date to judge lifecycle on. With its
+/// defaults it answers as [`resolve_model`](crate::resolve_model), and also reports
+/// [near misses](Resolution::near_miss) of pass-throughs.
+///
+/// A pass-through names no catalog model. A fine-tune id whose base the catalog knows is
+/// allowed unless pass-throughs are [`Never`](PassThrough::Never) allowed; one whose base it
+/// does not know is a pass-through.
+///
+/// ```
+/// use model_catalog::{Date, PassThrough, Resolver, ResolveError};
+///
+/// let strict = Resolver::new()
+///     .refuse_retired(true)
+///     .pass_through(PassThrough::Never)
+///     .on(Date::from_ymd(2026, 11, 23).unwrap());
+/// assert!(matches!(strict.resolve("gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
+/// // Through an aggregator too.
+/// assert!(matches!(strict.resolve("openrouter:gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
+/// assert!(matches!(strict.resolve("openai:gpt-5-preview"), Err(ResolveError::PassThroughRefused { .. })));
+/// assert_eq!(strict.resolve("gpt-4o").unwrap().model.unwrap().id(), "gpt-4o");
+///
+/// // The default passes a typo through, and says what it was probably meant to be.
+/// let r = Resolver::new().resolve("openai:gpt-4o-mni").unwrap();
+/// assert_eq!((&*r.upstream_id, r.near_miss), ("gpt-4o-mni", Some("gpt-4o-mini")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Resolver {
+    refuse_retired: bool,
+    pass_through: PassThrough,
+    per_provider: Vec<(String, PassThrough)>,
+    date: Option<Date>,
+}
+
+impl Resolver {
+    /// Retired models resolve, pass-throughs are allowed, lifecycle is judged today.
+    pub const fn new() -> Resolver {
+        Resolver {
+            refuse_retired: false,
+            pass_through: PassThrough::Always,
+            per_provider: Vec::new(),
+            date: None,
+        }
+    }
+
+    /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]): a
+    /// catalog model or served name, named directly, through an offer, or passed through to
+    /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`).
+    pub fn refuse_retired(mut self, refuse: bool) -> Resolver {
+        self.refuse_retired = refuse;
+        self
+    }
+
+    /// Which model strings the catalog does not know may be passed through to a named
+    /// provider ([`ResolveError::PassThroughRefused`] otherwise). `false` is
+    /// [`PassThrough::Never`] (strict mode), `true` [`PassThrough::Always`].
+    pub fn pass_through(mut self, policy: impl Into<PassThrough>) -> Resolver {
+        self.pass_through = policy.into();
+        self
+    }
+
+    /// The pass-through policy for one provider, named by id or alias (ASCII case
+    /// ignored), over the general one: for example [`PassThrough::Always`] to a self-hosted
+    /// provider whose models change often, under a general
+    /// [`AggregatorsOnly`](PassThrough::AggregatorsOnly). A later call for the same name
+    /// replaces an earlier one.
+    ///
+    /// ```
+    /// use model_catalog::{PassThrough, Resolver};
+    /// let r = Resolver::new()
+    ///     .pass_through(PassThrough::Never)
+    ///     .pass_through_for("groqcloud", PassThrough::Always);
+    /// assert!(r.resolve("groq:some-new-model").is_ok());
+    /// assert!(r.resolve("openai:some-new-model").is_err());
+    /// ```
+    pub fn pass_through_for(mut self, provider: &str, policy: PassThrough) -> Resolver {
+        self.per_provider
+            .retain(|(p, _)| !p.eq_ignore_ascii_case(provider));
+        self.per_provider.push((provider.to_owned(), policy));
+        self
+    }
+
+    /// Judge lifecycle on `date` instead of today (UTC).
+    pub fn on(mut self, date: Date) -> Resolver {
+        self.date = Some(date);
+        self
+    }
+
+    /// Resolves `input` against the built-in catalog with these options.
+    pub fn resolve<'i>(&self, input: &'i str) -> Result<Resolution<'static, 'i>, ResolveError> {
+        self.resolve_in(crate::builtin::Builtin, input)
+    }
+
+    /// The policy that applies to `p`.
+    fn policy_for(&self, p: &Provider) -> PassThrough {
+        let named = |n: &str| {
+            p.id().eq_ignore_ascii_case(n) || p.aliases().any(|a| a.eq_ignore_ascii_case(n))
+        };
+        self.per_provider
+            .iter()
+            .rev()
+            .find(|(n, _)| named(n))
+            .map_or(self.pass_through, |(_, policy)| *policy)
+    }
+
+    pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
+        &self,
+        view: V,
+        input: &'i str,
+    ) -> Result<Resolution<'c, 'i>, ResolveError> {
+        let mut r = resolve_in(view, input)?;
+        let refused = || ResolveError::PassThroughRefused {
+            input: input.trim_ascii().to_owned(),
+            provider: r.provider.id().to_owned(),
+            model: r.upstream_id.to_string(),
+        };
+        if self.refuse_retired {
+            let date = self.date.unwrap_or_else(Date::today);
+            let lifecycle = match r.model {
+                Some(m) => r.lifecycle_on(date).map(|l| (m.id(), m.successor(), l)),
+                // A pass-through by a catalog name: that model's lifecycle.
+                None => view.model_key(&r.upstream_id).map(|hit| {
+                    (
+                        hit.model.id(),
+                        hit.model.successor(),
+                        hit_lifecycle(&hit, date),
+                    )
+                }),
+            };
+            if let Some((model, successor, Lifecycle::Retired { since })) = lifecycle {
+                return Err(ResolveError::Retired {
+                    input: input.trim_ascii().to_owned(),
+                    model: model.to_owned(),
+                    since,
+                    successor: successor.map(str::to_owned),
+                });
+            }
+        }
+        let policy = self.policy_for(r.provider);
+        let allowed = match (r.model, policy) {
+            (_, PassThrough::Always) => true,
+            (_, PassThrough::Never) => !r.is_pass_through() && !r.is_fine_tune(),
+            (Some(_), PassThrough::AggregatorsOnly) => true,
+            (None, PassThrough::AggregatorsOnly) => {
+                r.provider.is_aggregator() || !view.lists_models(r.provider)
+            }
+        };
+        if !allowed {
+            return Err(refused());
+        }
+        if r.is_pass_through() && r.matched == MatchKind::PassThrough {
+            r.near_miss = near_miss(view, r.provider, &r.upstream_id);
+        }
+        Ok(r)
+    }
+}
+
+/// The lifecycle on `date` of what a model key names: the model, and the served name when the
+/// key is one.
+fn hit_lifecycle(hit: &ModelHit<'_>, date: Date) -> Lifecycle {
+    let model = hit.model.lifecycle_on(date);
+    match hit.matched {
+        MatchKind::ServedName => hit
+            .model
+            .served_name(hit.upstream)
+            .map_or(model, |s| s.lifecycle_on(date).worst(model)),
+        _ => model,
+    }
+}
+
+/// The catalog name closest to `name` among those of the models `p` serves, if one is a
+/// small edit distance away (one edit for names shorter than 16 bytes, two for longer ones;
+/// ASCII case ignored); the first in catalog order among the closest.
+fn near_miss<'c, V: View<'c>>(view: V, p: &'c Provider, name: &str) -> Option<&'c str> {
+    let query: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let max = (query.len() / 8).clamp(1, 2);
+    let mut best: Option<(usize, &'c str)> = None;
+    let mut cand: Vec<char> = Vec::new();
+    view.names_served_by(p, &mut |n| {
+        if n.len().abs_diff(name.len()) > max || best.is_some_and(|(d, _)| d == 0) {
+            return;
+        }
+        cand.clear();
+        cand.extend(n.chars().map(|c| c.to_ascii_lowercase()));
+        if let Some(d) = distance(&query, &cand, max) {
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, n));
+            }
+        }
+    });
+    best.filter(|(d, _)| *d > 0).map(|(_, n)| n)
+}
