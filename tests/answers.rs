@@ -1,0 +1,686 @@
+//! Answers a gateway bills and forwards: pinned snapshots keep their id and facts, the
+//! serving provider's prices, fine-tunes, names that are never sent upstream malformed,
+//! pass-through policies, and the helpers gateways compute by hand.
+//!
+//! Expected values are typed from the seeds and the reference files (LiteLLM 1.110.2's
+//! price list and models.dev), never from the code or data under test: each is cited.
+
+use model_catalog::{
+    resolve_model, Catalog, CostError, CustomProvider, Date, Lifecycle, Markup, MatchKind,
+    PassThrough, Price, PriceKind, PriceSource, ResolveError, Resolver, Surface, Usage,
+};
+
+fn usd(s: &str) -> Price {
+    s.parse().unwrap()
+}
+
+fn day(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+const MTOK: u64 = 1_000_000;
+
+#[test]
+fn a_pinned_snapshot_keeps_its_id_and_its_own_facts() {
+    // Seed 000: `gpt-4o-2024-05-13` resolves to `gpt-4o`. LiteLLM `gpt-4o-2024-05-13`:
+    // input_cost_per_token 5e-06, output_cost_per_token 1.5e-05, max_output_tokens 4096,
+    // deprecation_date 2026-10-23 (models.dev gpt-4o-2024-05-13.toml agrees on 5 / 15 /
+    // 4,096). `gpt-4o` itself: $2.50 / $10, 16,384 output tokens, deprecation 2027-01-14.
+    for input in [
+        "gpt-4o-2024-05-13",
+        "GPT-4o-2024-05-13",
+        "openai:GPT-4O-2024-05-13",
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.provider.id(), "openai", "{input}");
+        assert_eq!(r.model.unwrap().id(), "gpt-4o", "{input}");
+        assert_eq!(r.matched, MatchKind::ServedName, "{input}");
+        assert_eq!(r.upstream_id, "gpt-4o-2024-05-13", "{input}");
+        assert_eq!(r.matched_name(), "gpt-4o-2024-05-13", "{input}");
+        assert_eq!(r.max_output_tokens(), Some(4_096), "{input}");
+        let p = r.pricing();
+        assert_eq!(
+            (p.input, p.output),
+            (Some(usd("5")), Some(usd("15"))),
+            "{input}"
+        );
+        assert_eq!(
+            r.price_source(PriceKind::Input),
+            Some(PriceSource::ServedName)
+        );
+        assert_eq!(r.retires(), Some(day("2026-10-23")), "{input}");
+        assert_eq!(
+            r.lifecycle_on(day("2026-11-27")),
+            Some(Lifecycle::Retired {
+                since: day("2026-10-23")
+            })
+        );
+        let cost = r
+            .cost(&Usage {
+                input_tokens: MTOK,
+                output_tokens: MTOK,
+                ..Usage::default()
+            })
+            .unwrap();
+        assert_eq!(cost.total.to_string(), "20", "{input}");
+    }
+    let current = resolve_model("gpt-4o").unwrap();
+    assert_eq!(current.upstream_id, "gpt-4o");
+    assert_eq!(current.max_output_tokens(), Some(16_384));
+    assert_eq!(current.pricing().input, Some(usd("2.5")));
+    assert_eq!(current.retires(), Some(day("2027-01-14")));
+    assert_eq!(
+        current.lifecycle_on(day("2026-11-27")),
+        Some(Lifecycle::Deprecated {
+            retires: Some(day("2027-01-14"))
+        })
+    );
+}
+
+#[test]
+fn snapshots_pointers_and_variants_are_sent_as_themselves() {
+    // Seed 000 lists each as resolving to the model named; each is a model id the provider
+    // serves, so it is what is sent (in the catalog's spelling, whatever case was typed).
+    for (input, model, upstream) in [
+        ("CHATGPT-4O-LATEST", "gpt-4o", "chatgpt-4o-latest"),
+        ("gpt-4-32K", "gpt-4", "gpt-4-32k"),
+        ("o3-2025-04-16", "o3", "o3-2025-04-16"),
+        (
+            "Claude-Sonnet-4-20250514",
+            "claude-sonnet-4-0",
+            "claude-sonnet-4-20250514",
+        ),
+        ("gpt-4-0613", "gpt-4", "gpt-4-0613"),
+        ("gpt-4-1106-preview", "gpt-4-turbo", "gpt-4-1106-preview"),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.model.unwrap().id(), model, "{input}");
+        assert_eq!(r.matched, MatchKind::ServedName, "{input}");
+        assert_eq!(r.upstream_id, upstream, "{input}");
+        assert_eq!(r.matched_name(), upstream, "{input}");
+        assert_eq!(r.served_name().unwrap().id(), upstream, "{input}");
+    }
+    // LiteLLM `o3-2025-04-16` and models.dev o3.toml: $2 / $8, cache read $0.50.
+    let r = resolve_model("o3-2025-04-16").unwrap();
+    assert_eq!(r.pricing().input, Some(usd("2")));
+    assert_eq!(r.pricing().output, Some(usd("8")));
+    // models.dev claude-sonnet-4-20250514.toml: $3 / $15, 64,000 output tokens.
+    let r = resolve_model("claude-sonnet-4-20250514").unwrap();
+    assert_eq!(r.pricing().input, Some(usd("3")));
+    assert_eq!(r.max_output_tokens(), Some(64_000));
+}
+
+#[test]
+fn aliases_that_are_only_spellings_send_the_models_id() {
+    // Seed 000: `GPT-5 mini` -> gpt-5-mini, `gpt-4-omni` -> gpt-4o, `gpt5.3-codex` ->
+    // gpt-5.3-codex, `claude-opus-4.1` -> claude-opus-4-1, `llama-3.3-70b` ->
+    // llama-3.3-70b-versatile (Groq's id `meta-llama/llama-3.3-70b-versatile`).
+    for (input, upstream, spelled) in [
+        ("gpt-5 MINI", "gpt-5-mini", "GPT-5 mini"),
+        ("GPT-4-OMNI", "gpt-4o", "gpt-4-omni"),
+        ("gpt5.3-codex", "gpt-5.3-codex", "gpt5.3-codex"),
+        ("claude-opus-4.1", "claude-opus-4-1", "claude-opus-4.1"),
+        (
+            "groq:LLAMA-3.3-70b",
+            "meta-llama/llama-3.3-70b-versatile",
+            "llama-3.3-70b",
+        ),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.matched, MatchKind::Alias, "{input}");
+        assert_eq!(r.upstream_id, upstream, "{input}");
+        assert_eq!(r.matched_name(), spelled, "{input}");
+        assert!(r.served_name().is_none(), "{input}");
+    }
+}
+
+#[test]
+fn a_snapshot_named_at_another_provider_is_not_its_models_offer() {
+    // `gpt-oss-120b` is offered by NanoGPT; a pinned OpenAI snapshot is not what its offer
+    // of `gpt-4o` serves: an aggregator gets the name as typed, never the offer's id.
+    let r = resolve_model("openrouter:gpt-4o-2024-05-13").unwrap();
+    assert!(r.is_pass_through());
+    assert_eq!(r.upstream_id, "gpt-4o-2024-05-13");
+    // A provider that lists models and is no aggregator does not offer it.
+    assert_eq!(
+        resolve_model("groq:gpt-4o-2024-05-13").unwrap_err().kind(),
+        "model_not_offered"
+    );
+}
+
+#[test]
+fn the_serving_providers_prices_are_billed() {
+    // Groq's gpt-oss-120b (models.dev providers/groq/models/openai/gpt-oss-120b.toml) is
+    // $0.15 / $0.60; OpenRouter's (providers/openrouter/models/openai/gpt-oss-120b.toml)
+    // $0.03 / $0.15.
+    let usage = Usage {
+        input_tokens: MTOK,
+        output_tokens: MTOK,
+        ..Usage::default()
+    };
+    let r = resolve_model("openrouter:gpt-oss-120b").unwrap();
+    assert_eq!(r.provider.id(), "openrouter");
+    assert_eq!(r.model.unwrap().provider_id(), "groq");
+    assert_eq!(r.offer.unwrap().provider_id(), "openrouter");
+    assert_eq!(r.pricing().input, Some(usd("0.03")));
+    assert_eq!(r.pricing().output, Some(usd("0.15")));
+    assert_eq!(r.price_source(PriceKind::Output), Some(PriceSource::Offer));
+    let cost = r.cost(&usage).unwrap();
+    assert_eq!(cost.total.to_string(), "0.18");
+    assert!(!cost.fallback);
+    // The model's own record still holds Groq's prices.
+    let home = resolve_model("gpt-oss-120b").unwrap();
+    assert_eq!(home.provider.id(), "groq");
+    assert!(home.offer.is_none());
+    assert_eq!(home.cost(&usage).unwrap().total.to_string(), "0.75");
+}
+
+#[test]
+fn an_offer_lacking_a_price_falls_back_field_by_field_and_says_so() {
+    // NanoGPT offers gpt-5.2 (providers/nano-gpt/models/openai/gpt-5.2.toml: input 1.75,
+    // output 14, no cache read); OpenAI's own cache-read price is 0.175
+    // (providers/openai/models/gpt-5.2.toml).
+    let r = resolve_model("nano-gpt:openai/gpt-5.2").unwrap();
+    assert_eq!(r.offer.unwrap().provider_id(), "nano-gpt");
+    assert_eq!(r.price_source(PriceKind::Input), Some(PriceSource::Offer));
+    assert_eq!(
+        r.price_source(PriceKind::CacheRead),
+        Some(PriceSource::Model)
+    );
+    assert_eq!(r.pricing().cache_read, Some(usd("0.175")));
+    let cached = Usage {
+        input_tokens: MTOK,
+        cache_read_tokens: MTOK,
+        ..Usage::default()
+    };
+    let cost = r.cost(&cached).unwrap();
+    assert_eq!(cost.cache_read.to_string(), "0.175");
+    assert_eq!(cost.total.to_string(), "1.925");
+    assert!(cost.fallback);
+    // The stricter choice refuses a price the offer does not give.
+    assert_eq!(
+        r.cost_strict(&cached),
+        Err(CostError::MissingPrice(PriceKind::CacheRead, MTOK))
+    );
+    // Without cached tokens nothing falls back.
+    let plain = Usage {
+        input_tokens: MTOK,
+        ..Usage::default()
+    };
+    assert!(!r.cost(&plain).unwrap().fallback);
+    assert_eq!(r.cost_strict(&plain).unwrap().total.to_string(), "1.75");
+}
+
+#[test]
+fn usage_objects_of_each_api_are_mapped_bucket_by_bucket() {
+    // OpenAI Chat Completions: prompt_tokens includes cached_tokens, completion_tokens
+    // includes reasoning_tokens.
+    let chat = serde_json::json!({
+        "prompt_tokens": 1200, "completion_tokens": 900, "total_tokens": 2100,
+        "prompt_tokens_details": {"cached_tokens": 1024, "audio_tokens": 0},
+        "completion_tokens_details": {"reasoning_tokens": 640, "audio_tokens": 0}
+    });
+    assert_eq!(
+        Usage::from_openai_chat(&chat).unwrap(),
+        Usage {
+            input_tokens: 176,
+            cache_read_tokens: 1024,
+            output_tokens: 260,
+            reasoning_tokens: 640,
+            cache_write_tokens: 0,
+        }
+    );
+    // Details may be absent or null.
+    let bare = serde_json::json!({"prompt_tokens": 10, "completion_tokens": 5, "prompt_tokens_details": null});
+    let u = Usage::from_openai_chat(&bare).unwrap();
+    assert_eq!((u.input_tokens, u.output_tokens), (10, 5));
+    // OpenAI Responses: input_tokens includes cached, output_tokens includes reasoning.
+    let responses = serde_json::json!({
+        "input_tokens": 5000, "input_tokens_details": {"cached_tokens": 4096},
+        "output_tokens": 700, "output_tokens_details": {"reasoning_tokens": 500},
+        "total_tokens": 5700
+    });
+    assert_eq!(
+        Usage::from_openai_responses(&responses).unwrap(),
+        Usage {
+            input_tokens: 904,
+            cache_read_tokens: 4096,
+            output_tokens: 200,
+            reasoning_tokens: 500,
+            cache_write_tokens: 0,
+        }
+    );
+    // Anthropic Messages: input_tokens excludes cache reads and writes.
+    let anthropic = serde_json::json!({
+        "input_tokens": 12, "cache_creation_input_tokens": 3000,
+        "cache_read_input_tokens": 9000, "output_tokens": 450
+    });
+    assert_eq!(
+        Usage::from_anthropic(&anthropic).unwrap(),
+        Usage {
+            input_tokens: 12,
+            cache_write_tokens: 3000,
+            cache_read_tokens: 9000,
+            output_tokens: 450,
+            reasoning_tokens: 0,
+        }
+    );
+    // Inconsistent or malformed objects are typed errors naming the field.
+    for (bad, field) in [
+        (
+            serde_json::json!({"prompt_tokens": 10, "completion_tokens": 5, "prompt_tokens_details": {"cached_tokens": 11}}),
+            "cached_tokens",
+        ),
+        (serde_json::json!({"completion_tokens": 5}), "prompt_tokens"),
+        (
+            serde_json::json!({"prompt_tokens": -1, "completion_tokens": 5}),
+            "prompt_tokens",
+        ),
+        (
+            serde_json::json!({"prompt_tokens": 1.5, "completion_tokens": 5}),
+            "prompt_tokens",
+        ),
+        (serde_json::json!([1, 2]), "object"),
+    ] {
+        let e = Usage::from_openai_chat(&bad).unwrap_err().to_string();
+        assert!(e.contains(field), "{bad}: {e}");
+    }
+    assert!(Usage::from_anthropic(&serde_json::json!({"input_tokens": 1})).is_err());
+}
+
+#[test]
+fn a_markup_applies_to_every_bucket_and_the_parts_add_up() {
+    // gpt-4o: $2.50 input, $1.25 cached input, $10 output per Mtok (LiteLLM `gpt-4o`).
+    let r = resolve_model("gpt-4o").unwrap();
+    let cost = r
+        .cost(&Usage {
+            input_tokens: 3,
+            cache_read_tokens: 7,
+            output_tokens: 1,
+            ..Usage::default()
+        })
+        .unwrap();
+    // 7.5 + 8.75 + 10 = 26.25 micro-dollars.
+    assert_eq!(cost.total.picos(), 26_250_000);
+    let m: Markup = "1.4".parse().unwrap();
+    let billed = cost.with_markup(m).unwrap();
+    assert_eq!(billed.input.picos(), 10_500_000);
+    assert_eq!(billed.cache_read.picos(), 12_250_000);
+    assert_eq!(billed.output.picos(), 14_000_000);
+    assert_eq!(billed.total.picos(), 36_750_000);
+    // Rounding is per bucket, halves up, and the total is their sum.
+    let third = Markup::from_ratio(1, 3).unwrap();
+    let odd = model_catalog::Cost {
+        input: model_catalog::Usd::from_picos(2),
+        output: model_catalog::Usd::from_picos(2),
+        ..model_catalog::Cost::default()
+    };
+    let t = odd.with_markup(third).unwrap();
+    assert_eq!(
+        (t.input.picos(), t.output.picos(), t.total.picos()),
+        (1, 1, 2)
+    );
+    let huge = model_catalog::Cost {
+        input: model_catalog::Usd::from_picos(u128::MAX / 2),
+        ..model_catalog::Cost::default()
+    };
+    assert!(huge
+        .with_markup(Markup::from_ratio(3, 1).unwrap())
+        .is_none());
+}
+
+#[test]
+fn long_context_prices_apply_above_their_threshold() {
+    // LiteLLM `gpt-5.4`: $2.50 / $15 per Mtok; above 272k input tokens $5 / $22.50
+    // (input_cost_per_token_above_272k_tokens 5e-06, output_cost_per_token_above_272k_tokens
+    // 2.25e-05).
+    let r = resolve_model("gpt-5.4").unwrap();
+    let at = |input| {
+        r.cost(&Usage {
+            input_tokens: input,
+            output_tokens: MTOK,
+            ..Usage::default()
+        })
+        .unwrap()
+        .total
+        .to_string()
+    };
+    assert_eq!(at(272_000), "15.68");
+    assert_eq!(at(272_001), "23.860005");
+}
+
+#[test]
+fn names_are_never_sent_upstream_malformed() {
+    // The `::` namespace spelling is `provider:model`.
+    let r = resolve_model("groq::llama-3.3-70b").unwrap();
+    assert_eq!(r.provider.id(), "groq");
+    assert_eq!(r.upstream_id, "meta-llama/llama-3.3-70b-versatile");
+    let r = resolve_model("openai::gpt-5-preview").unwrap();
+    assert_eq!(r.upstream_id, "gpt-5-preview");
+    for input in [
+        "openai:",
+        "openai:/gpt-4o",
+        "openai::",
+        "groq:::llama-3.3-70b",
+        "openai::/x",
+        "openai/",
+        "openai//gpt-4o",
+        "openai/:gpt-4o",
+    ] {
+        let e = resolve_model(input).unwrap_err();
+        assert_eq!(e.kind(), "malformed", "{input}");
+        assert_eq!(e.http_status(), 400, "{input}");
+        assert_eq!(e.input(), Some(input), "{input}");
+    }
+}
+
+#[test]
+fn fine_tune_ids_go_to_openai_as_written() {
+    // LiteLLM `ft:gpt-4o-mini-2024-07-18`: $0.30 input, $1.20 output, $0.15 cached per
+    // Mtok; the base snapshot `gpt-4o-mini-2024-07-18` costs $0.15 / $0.60.
+    let id = "ft:gpt-4o-mini-2024-07-18:acme:support-bot:9a8b7c6d";
+    for input in [
+        id.to_owned(),
+        format!("openai:{id}"),
+        format!("  Open-AI/{id} "),
+    ] {
+        let r = resolve_model(&input).unwrap();
+        assert_eq!(r.provider.id(), "openai", "{input}");
+        assert_eq!(r.upstream_id, id, "{input}");
+        assert!(r.is_fine_tune(), "{input}");
+        assert_eq!(r.matched, MatchKind::FineTune);
+        assert_eq!(r.model.unwrap().id(), "gpt-4o-mini", "{input}");
+        assert_eq!(r.served_name().unwrap().id(), "gpt-4o-mini-2024-07-18");
+        let p = r.pricing();
+        assert_eq!(
+            (p.input, p.output, p.cache_read),
+            (Some(usd("0.3")), Some(usd("1.2")), Some(usd("0.15"))),
+            "{input}"
+        );
+        assert_eq!(
+            r.price_source(PriceKind::Input),
+            Some(PriceSource::FineTune)
+        );
+    }
+    // The prefix is sent in lower case; the rest exactly as written.
+    let r = resolve_model("FT:gpt-4o-mini-2024-07-18:Acme:Bot:AbC").unwrap();
+    assert_eq!(r.upstream_id, "ft:gpt-4o-mini-2024-07-18:Acme:Bot:AbC");
+    // An old-style id with an empty suffix, and a base the catalog does not know.
+    let r = resolve_model("ft:davinci-002:personal::7qTVM5AR").unwrap();
+    assert_eq!(r.provider.id(), "openai");
+    assert!(r.model.is_none() && r.is_fine_tune());
+    assert!(r.pricing().is_empty());
+    // Without a base and a suffix it is malformed, never `unknown_provider` `ft`.
+    for bad in [
+        "ft:",
+        "ft:gpt-4o",
+        "ft::acme:x",
+        "openai:ft:gpt-4o",
+        "ft:gpt\u{7}:a:b",
+    ] {
+        assert_eq!(
+            resolve_model(bad).unwrap_err().kind(),
+            "malformed",
+            "{bad:?}"
+        );
+    }
+    // Another provider named before it: its own pass-through, not OpenAI.
+    let via = format!("openrouter:{id}");
+    let r = resolve_model(&via).unwrap();
+    assert_eq!(r.provider.id(), "openrouter");
+    assert!(r.is_pass_through() && !r.is_fine_tune());
+}
+
+#[test]
+fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
+    // Seed 000: gpt-3.5-turbo retires 2026-09-28. LiteLLM: gpt-4o-2024-05-13 retires
+    // 2026-10-23, gpt-4o 2027-01-14.
+    let r = Resolver::new().refuse_retired(true).on(day("2026-11-27"));
+    for input in [
+        "gpt-3.5-turbo",
+        "openrouter:gpt-3.5-turbo",
+        "hyperbolic:gpt-3.5-turbo",
+        "gpt-4o-2024-05-13",
+        "openrouter:gpt-4o-2024-05-13",
+    ] {
+        let e = r.resolve(input).unwrap_err();
+        assert_eq!(e.kind(), "retired", "{input}");
+        assert_eq!(e.http_status(), 410, "{input}");
+    }
+    assert!(r.resolve("gpt-4o").is_ok());
+    assert!(r
+        .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")
+        .is_ok());
+    // The day before, the snapshot is still served.
+    let before = Resolver::new().refuse_retired(true).on(day("2026-10-22"));
+    assert!(before.resolve("gpt-4o-2024-05-13").is_ok());
+}
+
+#[test]
+fn pass_through_policies() {
+    let aggregators = Resolver::new().pass_through(PassThrough::AggregatorsOnly);
+    let never = Resolver::new().pass_through(PassThrough::Never);
+    let always = Resolver::new();
+    // A typo at OpenAI.
+    for (r, ok) in [(&always, true), (&aggregators, false), (&never, false)] {
+        let got = r.resolve("openai:gpt-4o-mni");
+        assert_eq!(got.is_ok(), ok);
+        if let Err(e) = got {
+            assert_eq!(e.kind(), "pass_through_refused");
+            assert_eq!(e.http_status(), 404);
+        }
+    }
+    // An aggregator's model outside the catalog.
+    let input = "openrouter:meta-llama/Llama-3.3-70B-Instruct";
+    assert!(always.resolve(input).is_ok());
+    assert!(aggregators.resolve(input).is_ok());
+    assert!(never.resolve(input).is_err());
+    // Catalog models resolve under every policy.
+    for r in [&always, &aggregators, &never] {
+        assert!(r.resolve("openrouter:gpt-oss-120b").is_ok());
+        assert!(r.resolve("openai:gpt-4o").is_ok());
+    }
+    // Per provider, by id or alias, over the general policy.
+    let mixed = Resolver::new()
+        .pass_through(PassThrough::Never)
+        .pass_through_for("open-router", PassThrough::Always);
+    assert!(mixed.resolve(input).is_ok());
+    assert!(mixed.resolve("openai:gpt-5-preview").is_err());
+    // Fine-tunes of a catalog base pass unless pass-throughs never do.
+    let ft = "ft:gpt-4o-mini-2024-07-18:acme::x1";
+    assert!(aggregators.resolve(ft).is_ok());
+    assert!(never.resolve(ft).is_err());
+}
+
+#[test]
+fn near_misses_of_pass_throughs_are_reported() {
+    let r = Resolver::new();
+    let hit = r.resolve("openai:gpt-4o-mni").unwrap();
+    assert!(hit.is_pass_through());
+    assert_eq!(hit.upstream_id, "gpt-4o-mni");
+    assert_eq!(hit.near_miss, Some("gpt-4o-mini"));
+    // Groq's ids are vendor-prefixed: the near miss is what Groq serves.
+    let hit = r.resolve("groq:meta-llama/llama-3.3-70b-versatil").unwrap();
+    assert_eq!(hit.near_miss, Some("meta-llama/llama-3.3-70b-versatile"));
+    // A name far from every catalog name has none.
+    assert_eq!(r.resolve("openai:gpt-5-preview").unwrap().near_miss, None);
+    // The free function computes none.
+    assert_eq!(resolve_model("openai:gpt-4o-mni").unwrap().near_miss, None);
+}
+
+#[test]
+fn custom_providers_serve_hugging_face_style_ids() {
+    let c = Catalog::builder()
+        .provider(
+            CustomProvider::new("vllm", "Self-hosted vLLM")
+                .base_url("http://vllm.internal:8000/v1/")
+                .key_required(false)
+                .model("google/gemma-3-27b-it", "google/gemma-3-27b-it")
+                .model(
+                    "meta-llama/Llama-3.3-70B-Instruct",
+                    "meta-llama/Llama-3.3-70B-Instruct",
+                ),
+        )
+        .build()
+        .unwrap();
+    for id in ["google/gemma-3-27b-it", "meta-llama/Llama-3.3-70B-Instruct"] {
+        for input in [
+            format!("vllm:{id}"),
+            format!("VLLM/{}", id.to_ascii_uppercase()),
+        ] {
+            let r = c.resolve_model(&input).unwrap();
+            assert_eq!(r.provider.id(), "vllm", "{input}");
+            assert_eq!(r.model.unwrap().id(), id, "{input}");
+            assert_eq!(r.upstream_id, id, "{input}");
+        }
+    }
+    // The bare string keeps its built-in meaning: Google, passing `gemma-3-27b-it` through.
+    let r = c.resolve_model("google/gemma-3-27b-it").unwrap();
+    assert_eq!(r.provider.id(), "google");
+    assert!(r.is_pass_through());
+    assert_eq!(r.upstream_id, "gemma-3-27b-it");
+    assert_eq!(
+        c.resolve_model("google/gemma-3-27b-it")
+            .unwrap()
+            .provider
+            .id(),
+        resolve_model("google/gemma-3-27b-it")
+            .unwrap()
+            .provider
+            .id()
+    );
+    assert!(c.lookup_model("google/gemma-3-27b-it").is_none());
+    assert_eq!(c.models_of("vllm").unwrap().len(), 2);
+    // Two providers may serve the same vendor-prefixed id, each reachable through itself.
+    let two = Catalog::builder()
+        .provider(CustomProvider::new("a", "A").model("acme-lab/m-1", "acme-lab/m-1"))
+        .provider(CustomProvider::new("b", "B").model("acme-lab/m-1", "acme-lab/m-1"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        two.resolve_model("a:acme-lab/m-1").unwrap().provider.id(),
+        "a"
+    );
+    assert_eq!(
+        two.resolve_model("b:acme-lab/m-1").unwrap().provider.id(),
+        "b"
+    );
+    assert_eq!(
+        two.resolve_model("acme-lab/m-1").unwrap_err().kind(),
+        "unknown_model"
+    );
+    // Declared by one provider only, it is a name of the whole catalog too.
+    let one = Catalog::builder()
+        .provider(CustomProvider::new("a", "A").model("acme-lab/m-1", "acme-lab/m-1"))
+        .build()
+        .unwrap();
+    assert_eq!(
+        one.resolve_model("acme-lab/m-1").unwrap().provider.id(),
+        "a"
+    );
+}
+
+#[test]
+fn gateway_helpers() {
+    // Seed 000 base URLs: OpenAI `https://api.openai.com/v1/`, Groq
+    // `https://api.groq.com/openai/v1`, DeepSeek `https://api.deepseek.com`.
+    let r = resolve_model("openai:gpt-4o").unwrap();
+    assert_eq!(
+        r.provider.endpoint(Surface::ChatCompletions).as_deref(),
+        Some("https://api.openai.com/v1/chat/completions")
+    );
+    assert_eq!(
+        r.provider.endpoint(Surface::Responses).as_deref(),
+        Some("https://api.openai.com/v1/responses")
+    );
+    let groq = resolve_model("groq:llama-3.3-70b").unwrap().provider;
+    assert_eq!(
+        groq.endpoint(Surface::ChatCompletions).as_deref(),
+        Some("https://api.groq.com/openai/v1/chat/completions")
+    );
+    let deepseek = model_catalog::lookup_provider("deepseek").unwrap();
+    assert_eq!(
+        deepseek.url("/chat/completions").as_deref(),
+        Some("https://api.deepseek.com/chat/completions")
+    );
+    // InceptionLabs has no base URL in the seed.
+    let inception = model_catalog::lookup_provider("inceptionlabs").unwrap();
+    assert_eq!(inception.url("chat/completions"), None);
+    // models.dev provider files: env OPENAI_API_KEY, ANTHROPIC_API_KEY, GROQ_API_KEY,
+    // DEEPSEEK_API_KEY, OPENROUTER_API_KEY; Google's list includes GEMINI_API_KEY.
+    for (p, env) in [
+        ("openai", "OPENAI_API_KEY"),
+        ("anthropic", "ANTHROPIC_API_KEY"),
+        ("google", "GEMINI_API_KEY"),
+        ("groq", "GROQ_API_KEY"),
+        ("deepseek", "DEEPSEEK_API_KEY"),
+        ("openrouter", "OPENROUTER_API_KEY"),
+    ] {
+        assert_eq!(
+            model_catalog::lookup_provider(p).unwrap().api_key_env(),
+            Some(env),
+            "{p}"
+        );
+    }
+    // Seed 000/001: OpenAI's and Anthropic's credentials are the gateway's; Groq's are not.
+    assert!(!resolve_model("gpt-4o").unwrap().caller_key_required());
+    assert!(!resolve_model("anthropic:claude-sonnet-4-6")
+        .unwrap()
+        .caller_key_required());
+    assert!(resolve_model("groq:llama-3.3-70b")
+        .unwrap()
+        .caller_key_required());
+    assert!(resolve_model("openrouter:x/y")
+        .unwrap()
+        .caller_key_required());
+}
+
+#[test]
+fn errors_have_http_statuses_and_openai_style_bodies() {
+    for (input, status, kind) in [
+        ("   ", 400, "empty"),
+        ("openai:", 400, "malformed"),
+        ("gpt-4-o", 404, "unknown_model"),
+        ("nope:gpt-4o", 404, "unknown_provider"),
+        ("openai:llama-3.3-70b", 404, "model_not_offered"),
+    ] {
+        let e = resolve_model(input).unwrap_err();
+        assert_eq!((e.http_status(), e.kind()), (status, kind), "{input:?}");
+        let body: serde_json::Value = serde_json::from_str(&e.openai_error_body()).unwrap();
+        assert_eq!(body["error"]["code"], kind, "{input:?}");
+        assert_eq!(body["error"]["type"], "invalid_request_error");
+        assert_eq!(body["error"]["param"], "model");
+        assert_eq!(body["error"]["message"], e.to_string());
+    }
+    let long = "x".repeat(300);
+    assert_eq!(resolve_model(&long).unwrap_err().http_status(), 400);
+    // A hostile input cannot break the body or forge a line in it.
+    let e = resolve_model("nope\n\"}:x").unwrap_err();
+    let text = e.openai_error_body();
+    assert!(!text.contains('\n'), "{text}");
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("\\u{a}"));
+    let e = ResolveError::Empty;
+    assert_eq!(e.http_status(), 400);
+}
+
+#[test]
+fn a_request_is_checked_against_the_served_names_limits() {
+    // gpt-4o-2024-05-13: 4,096 output tokens (LiteLLM); gpt-4o: 16,384.
+    let req = model_catalog::Request {
+        input_tokens: 1_000,
+        max_output_tokens: Some(8_000),
+        ..Default::default()
+    };
+    assert!(resolve_model("gpt-4o").unwrap().check(&req).is_empty());
+    assert_eq!(
+        resolve_model("gpt-4o-2024-05-13").unwrap().check(&req),
+        [model_catalog::Violation::ExceedsOutputCap {
+            requested: 8_000,
+            cap: 4_096
+        }]
+    );
+}

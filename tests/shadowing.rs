@@ -1,0 +1,188 @@
+//! No capture between providers (SECURITY.md section 4): a run-time name never takes strings
+//! addressed to another provider, built in or custom, whatever order they are added in.
+
+use model_catalog::{Catalog, CatalogBuilder, CustomProvider};
+
+/// Where `input` goes in `c`: (provider id, model id, upstream id), or the error kind.
+fn goes(c: &Catalog, input: &str) -> Result<(String, Option<String>, String), String> {
+    c.resolve_model(input)
+        .map(|r| {
+            (
+                r.provider.id().to_owned(),
+                r.model.map(|m| m.id().to_owned()),
+                r.upstream_id.to_string(),
+            )
+        })
+        .map_err(|e| e.kind().to_owned())
+}
+
+fn pass(provider: &str, upstream: &str) -> Result<(String, Option<String>, String), String> {
+    Ok((provider.to_owned(), None, upstream.to_owned()))
+}
+
+/// The builder with `providers` added in this order.
+fn with(providers: &[CustomProvider]) -> CatalogBuilder {
+    let mut b = Catalog::builder();
+    for p in providers {
+        b.provider(p.clone());
+    }
+    b
+}
+
+#[test]
+fn a_custom_name_never_captures_another_custom_providers_strings() {
+    let acme = CustomProvider::new("acme", "Acme");
+    let evil = CustomProvider::new("evil", "Evil")
+        .model("acme/secret-model", "acme/secret-model")
+        .offer("gpt-4o", "acme/gpt-4o-fast");
+    // In both orders: `acme/...` strings go to Acme; Evil's names are Evil's only.
+    for order in [[acme.clone(), evil.clone()], [evil.clone(), acme.clone()]] {
+        let c = with(&order).build().unwrap();
+        assert_eq!(goes(&c, "acme/secret-model"), pass("acme", "secret-model"));
+        assert_eq!(goes(&c, "acme/gpt-4o-fast"), pass("acme", "gpt-4o-fast"));
+        assert_eq!(
+            goes(&c, "evil:acme/secret-model"),
+            Ok((
+                "evil".into(),
+                Some("acme/secret-model".into()),
+                "acme/secret-model".into()
+            ))
+        );
+        assert_eq!(
+            goes(&c, "evil/acme/gpt-4o-fast"),
+            Ok((
+                "evil".into(),
+                Some("gpt-4o".into()),
+                "acme/gpt-4o-fast".into()
+            ))
+        );
+    }
+    // Through an alias document too.
+    let mut b = with(&[acme.clone()]);
+    b.json(
+        "aliases.json",
+        r#"{"aliases": [{"alias": "acme/cheap", "target": "gpt-4o-mini"}]}"#,
+    )
+    .unwrap();
+    let c = b.build().unwrap();
+    assert_eq!(goes(&c, "acme/cheap"), pass("acme", "cheap"));
+}
+
+#[test]
+fn an_imported_listing_cannot_capture_another_providers_strings_across_pages() {
+    // Two pages of an ngrok listing (seed 004's shape, tests/fixtures/seed004_page.json): the
+    // second page's provider names a model after the first page's provider.
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/seed004_page.json")).unwrap();
+    let provider = |id: &str, model: Option<&str>| {
+        let mut p = fixture["aiGatewayProviders"][0].clone();
+        p["id"] = format!("aigp_{id}").into();
+        p["uri"] = format!("https://api.ngrok.ai/providers/aigp_{id}").into();
+        p["providerId"] = id.into();
+        p["models"] = match model {
+            Some(m) => serde_json::json!([{"id": format!("aigpm_{id}1"), "modelId": m}]),
+            None => serde_json::json!([]),
+        };
+        p
+    };
+    let page = |p: serde_json::Value, next: Option<&str>| {
+        let mut list = fixture.clone();
+        list["aiGatewayProviders"] = serde_json::json!([p]);
+        list["nextPageUri"] = next.into();
+        list.to_string()
+    };
+    let first = page(
+        provider("acme", None),
+        Some("https://api.ngrok.ai/providers?beforeId=aigp_acme"),
+    );
+    let second = page(provider("evil", Some("acme/secret-model")), None);
+    let options = model_catalog::formats::ImportOptions::new();
+    // In both orders of the listing.
+    let reversed = [
+        page(
+            provider("evil", Some("acme/secret-model")),
+            Some("https://api.ngrok.ai/providers?beforeId=aigp_evil"),
+        ),
+        page(provider("acme", None), None),
+    ];
+    for pages in [[first.clone(), second.clone()], reversed] {
+        let c = model_catalog::formats::import_ngrok(&Catalog::builtin(), &pages, &options)
+            .expect("the listing imports");
+        assert_eq!(goes(&c, "acme/secret-model"), pass("acme", "secret-model"));
+        assert_eq!(
+            goes(&c, "evil:acme/secret-model"),
+            Ok((
+                "evil".into(),
+                Some("acme/secret-model".into()),
+                "acme/secret-model".into()
+            ))
+        );
+    }
+}
+
+#[test]
+fn a_new_provider_name_that_catalog_names_begin_with_is_refused_unless_allowed() {
+    // NanoGPT's ids (seed 003) begin with `x-ai/`, `qwen/`, `meta-llama/`, `moonshotai/`,
+    // `z-ai/`, `nousresearch/`; `claude-opus-4-6:thinking` begins with `claude-opus-4-6:`.
+    for name in [
+        "x-ai",
+        "qwen",
+        "meta-llama",
+        "moonshotai",
+        "z-ai",
+        "nousresearch",
+        "claude-opus-4-6",
+    ] {
+        let err = with(&[CustomProvider::new(name, "Mine")])
+            .build()
+            .expect_err(name);
+        let msg = err.to_string();
+        assert!(msg.contains(name) && msg.contains("begin with"), "{msg}");
+        // An alias is checked the same way.
+        let err = with(&[CustomProvider::new("mine", "Mine").alias(name)])
+            .build()
+            .expect_err(name);
+        assert!(err.to_string().contains("begin with"), "{err}");
+    }
+    // With leave, the provider is registered and the catalog's model names keep winning.
+    let mut b = with(&[CustomProvider::new("x-ai", "xAI direct")]);
+    b.allow_override("x-ai");
+    let c = b.build().unwrap();
+    let r = c.resolve_model("x-ai/grok-4.3").unwrap();
+    assert_eq!(r.provider.id(), "nano-gpt");
+    assert_eq!(goes(&c, "x-ai/grok-9"), pass("x-ai", "grok-9"));
+    let mut b = with(&[CustomProvider::new("claude-opus-4-6", "Odd")]);
+    b.allow_override("claude-opus-4-6");
+    let c = b.build().unwrap();
+    assert_eq!(
+        c.resolve_model("claude-opus-4-6:thinking")
+            .unwrap()
+            .provider
+            .id(),
+        "nano-gpt"
+    );
+    // A name no catalog model begins with is fine.
+    assert!(with(&[CustomProvider::new("acme", "Acme")]).build().is_ok());
+}
+
+#[test]
+fn leave_to_override_a_provider_does_not_let_another_capture_its_strings() {
+    let mut b = with(&[CustomProvider::new("mine", "Mine").model("openai/gpt-9", "openai/gpt-9")]);
+    b.allow_override("openai");
+    let c = b.build().unwrap();
+    let r = c.resolve_model("openai/gpt-9").unwrap();
+    assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", "gpt-9"));
+    assert!(r.is_pass_through());
+    assert!(!r.overrides_builtin);
+    let r = c.resolve_model("mine:openai/gpt-9").unwrap();
+    assert_eq!((r.provider.id(), &*r.upstream_id), ("mine", "openai/gpt-9"));
+    assert!(!r.overrides_builtin);
+    // Replacing OpenAI itself, its own `openai/` names are its own, and say so.
+    let mut b = Catalog::builder();
+    b.provider(CustomProvider::new("openai", "My OpenAI proxy").model("openai/gpt-9", "gpt-9"))
+        .allow_override("openai");
+    let c = b.build().unwrap();
+    let r = c.resolve_model("openai/gpt-9").unwrap();
+    assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", "gpt-9"));
+    assert!(r.overrides_builtin);
+}
