@@ -4,9 +4,11 @@
 //! cargo run --example custom_provider [-- MODEL...]
 //! ```
 //!
-//! The provider, `internal-vllm`, serves two models of a self-hosted vLLM server; it also
-//! serves the built-in `gpt-oss-120b` under its own id. Each MODEL (or a demonstration list)
-//! is resolved against the combined catalog. Exit status 1 when a given MODEL fails.
+//! The provider, `internal-vllm`, serves three models of a self-hosted vLLM server, one under
+//! its Hugging Face id `google/gemma-3-27b-it` (reachable as `internal-vllm:google/...`, while
+//! the bare `google/...` keeps meaning Google); it also serves the built-in `gpt-oss-120b`
+//! under its own id. Each MODEL (or a demonstration list) is resolved against the combined
+//! catalog. Exit status 1 when a given MODEL fails.
 
 use model_catalog::{ApiFormat, Catalog, CustomProvider, Surface};
 use std::process::ExitCode;
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         )
         .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct")
         .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct")
+        .model("google/gemma-3-27b-it", "google/gemma-3-27b-it")
         .offer("gpt-oss-120b", "openai/gpt-oss-120b-fp8");
 
     let mut builder = Catalog::builder();
@@ -52,6 +55,8 @@ fn main() -> ExitCode {
             "llama-3",
             "internal-vllm:gpt-oss-120b",
             "gpt-oss-120b",
+            "vllm:google/gemma-3-27b-it",
+            "google/gemma-3-27b-it",
             "internal-vllm:mistral-7b",
             "openai:llama-3",
         ]
@@ -63,13 +68,13 @@ fn main() -> ExitCode {
 
     let mut all_ok = true;
     println!(
-        "{:<28} {:<14} {:<14} {:<40} BASE URL",
+        "{:<28} {:<14} {:<22} {:<40} BASE URL",
         "INPUT", "PROVIDER", "MODEL", "UPSTREAM"
     );
     for input in &inputs {
         match catalog.resolve_model(input) {
             Ok(r) => println!(
-                "{:<28} {:<14} {:<14} {:<40} {}",
+                "{:<28} {:<14} {:<22} {:<40} {}",
                 input,
                 r.provider.id(),
                 r.model.map_or("-", |m| m.id()),
