@@ -91,9 +91,17 @@ fn whole_string_matches_ids_upstream_ids_and_aliases_ignoring_ascii_case() {
     assert_eq!(ok("gpt-4o"), gpt4o);
     assert_eq!(ok("GPT-4o"), gpt4o);
     assert_eq!(ok("Gpt-4O"), gpt4o);
+    // A dated snapshot OpenAI serves under its own id (LiteLLM key `gpt-4o-2024-08-06`,
+    // models.dev providers/openai/models/gpt-4o-2024-08-06.toml) is a served name: it is sent
+    // as itself.
     assert_eq!(
         ok("gpt-4o-2024-08-06"),
-        known("openai", "gpt-4o", "gpt-4o", MatchKind::Alias)
+        known(
+            "openai",
+            "gpt-4o",
+            "gpt-4o-2024-08-06",
+            MatchKind::ServedName
+        )
     );
     assert_eq!(
         ok("GPT-5 mini"),

@@ -214,6 +214,27 @@ const ALIASES: &[(&str, &str)] = &[
     ("moonshotai/kimi-k2-instruct-0905", "kimi-k2"),
 ];
 
+/// The seed aliases that the provider's own reference entries list as model ids (a models.dev
+/// file `providers/<provider>/models/<alias>.toml` or a LiteLLM key of the provider), typed
+/// from those files: they are served names, sent upstream as written.
+#[rustfmt::skip]
+const SERVED: &[&str] = &[
+    // models.dev providers/openai/models/ and LiteLLM keys of the same name
+    "gpt-4o-2024-05-13", "gpt-4o-2024-08-06", "gpt-4o-2024-11-20",
+    // LiteLLM keys (litellm_provider "openai")
+    "gpt-4o-mini-2024-07-18", "gpt-4-turbo-2024-04-09", "gpt-4-1106-preview", "gpt-4-0613",
+    "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14",
+    "gpt-5.1-2025-11-13", "gpt-5.4-2026-03-05", "gpt-5.4-pro-2026-03-05",
+    "gpt-5.2-pro-2025-12-11", "gpt-3.5-turbo-0125", "gpt-3.5-turbo-16k",
+    "o4-mini-2025-04-16", "o4-mini-deep-research-2025-06-26", "o3-pro-2025-06-10",
+    "o3-2025-04-16", "o3-mini-2025-01-31",
+    // LiteLLM key (litellm_provider "anthropic")
+    "claude-opus-4-6-20260205",
+    // models.dev providers/anthropic/models/ (and LiteLLM for the first three)
+    "claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101",
+    "claude-opus-4-1-20250805", "claude-sonnet-4-20250514", "claude-opus-4-20250514",
+];
+
 #[test]
 fn seed_lists_nine_providers_fifty_eight_models_fifty_four_aliases() {
     assert_eq!(PROVIDERS.len(), 9);
@@ -296,6 +317,14 @@ fn every_seed_alias_resolves_to_its_target() {
         let t = lookup_model(target).unwrap_or_else(|| panic!("target {target} of {alias}"));
         assert_eq!(a.model, Some(t), "alias {alias}");
         assert_eq!(a.provider.id(), t.provider_id());
+        if SERVED.contains(&alias) {
+            // A name the provider serves is sent as the seed spells it.
+            assert_eq!(a.matched, MatchKind::ServedName, "{alias}");
+            assert_eq!(a.upstream_id, alias);
+            assert!(t.served_name(alias).is_some(), "{alias}");
+            assert!(!t.aliases().any(|x| x == alias), "{alias}");
+            continue;
+        }
         assert_eq!(&*a.upstream_id, t.upstream_id());
         // Aliases that differ from a key of the model only in case resolve as that key.
         assert!(

@@ -17,6 +17,7 @@
 
 use catalog_tools::data;
 use catalog_tools::reference::{category, models_dev_dir, vendor, Reference};
+use catalog_tools::served;
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -180,6 +181,13 @@ fn enrich_model(
             pricing.insert(field.to_owned(), price_value(*p));
         }
     }
+    // The long-context tier: LiteLLM's, taken with its base prices.
+    if let Some(tier) = ll_f.long_context.filter(|_| !pricing.is_empty()) {
+        pricing.insert(
+            "long_context".to_owned(),
+            serde_json::to_value(tier).map_err(|e| e.to_string())?,
+        );
+    }
     set(
         obj,
         "pricing",
@@ -317,8 +325,16 @@ fn run(args: Args) -> Result<bool, String> {
             }
         }
         let shown = format!("data/providers/{name}");
-        let typed =
+        let mut typed =
             data::validate::parse_file(&shown, &doc.to_string()).map_err(|e| e.to_string())?;
+        if let Some(p) = typed.provider.as_mut() {
+            p.api_key_env = api_key_env(&r, p);
+        }
+        for m in &mut typed.models {
+            served::classify(&r, &provider, m);
+            let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
+            m.fine_tune_pricing = served::fine_tune_pricing(&r, &provider, &upstream).0;
+        }
         docs.push((shown, typed));
         old_texts.push(text);
     }
@@ -357,6 +373,31 @@ fn run(args: Args) -> Result<bool, String> {
         }
     }
     Ok(changed.is_empty())
+}
+
+/// The environment variable that holds the provider's key, from models.dev's
+/// `provider.toml` `env` list: the entry equal to one of the provider's names (aliases first,
+/// then the id; uppercased, `-` and `.` as `_`) followed by `_API_KEY`, else the first entry
+/// ending in `_API_KEY`, else none.
+fn api_key_env(r: &Reference, p: &data::schema::ProviderEntry) -> Option<String> {
+    let env = r.provider_env(models_dev_dir(&p.id));
+    let wanted = p.aliases.iter().chain(std::iter::once(&p.id)).map(|n| {
+        let mut v: String = n
+            .chars()
+            .map(|c| match c {
+                '-' | '.' => '_',
+                c => c.to_ascii_uppercase(),
+            })
+            .collect();
+        v.push_str("_API_KEY");
+        v
+    });
+    for w in wanted {
+        if env.contains(&w) {
+            return Some(w);
+        }
+    }
+    env.into_iter().find(|e| e.ends_with("_API_KEY"))
 }
 
 /// Prints which models lack pricing or the tools/vision/reasoning facts, and whether a note

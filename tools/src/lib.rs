@@ -8,3 +8,4 @@
 pub mod data;
 
 pub mod reference;
+pub mod served;

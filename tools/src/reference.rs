@@ -3,10 +3,10 @@
 
 use crate::data;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// The snapshot labels from the reference README's table (`commit f3fc692`, `litellm 1.109.1`).
+/// The snapshot labels from the reference README's table (`commit f3fc692`, `litellm 1.110.2`).
 pub fn snapshot_labels(reference: &Path) -> (Option<String>, Option<String>) {
     let text = std::fs::read_to_string(reference.join("README.md")).unwrap_or_default();
     let after = |marker: &str| {
@@ -30,6 +30,8 @@ pub struct Reference {
     pub ll_version: String,
     /// The LiteLLM price list, without its `sample_spec` and `fallback_generalizations`.
     pub litellm: Map<String, Value>,
+    /// LiteLLM keys by their ASCII-lowercased spelling.
+    ll_folded: HashMap<String, String>,
 }
 
 /// One model's facts from one source; `None` where the source is silent.
@@ -45,6 +47,8 @@ pub struct Facts {
     pub reasoning: Option<bool>,
     pub structured_output: Option<bool>,
     pub prices: BTreeMap<&'static str, u64>,
+    /// Prices above a prompt-length threshold (LiteLLM `*_above_<N>k_tokens`).
+    pub long_context: Option<data::price::LongContextPricing>,
     pub release_date: Option<String>,
     pub knowledge: Option<String>,
     pub family: Option<String>,
@@ -103,11 +107,19 @@ impl Reference {
             serde_json::from_str(&text).map_err(|e| format!("LiteLLM list: {e}"))?;
         litellm.remove("sample_spec");
         litellm.remove("fallback_generalizations");
+        let mut ll_folded = HashMap::new();
+        for k in litellm.keys() {
+            // The first spelling in the list's own order wins a (rare) case-only collision.
+            ll_folded
+                .entry(k.to_ascii_lowercase())
+                .or_insert_with(|| k.clone());
+        }
         Ok(Reference {
             root: root.to_path_buf(),
             md_rev,
             ll_version,
             litellm,
+            ll_folded,
         })
     }
 
@@ -257,6 +269,7 @@ impl Reference {
             parallel_tools: b("supports_parallel_function_calling"),
             reasoning: b("supports_reasoning"),
             structured_output: b("supports_response_schema"),
+            context: n("max_input_tokens").filter(|&x| x > 0.0).map(|x| x as u64),
             output: n("max_output_tokens")
                 .filter(|&x| x > 0.0)
                 .map(|x| x as u64),
@@ -288,39 +301,132 @@ impl Reference {
                 f.prices.insert(field, p);
             }
         }
+        f.long_context = long_context(v);
         f
     }
 
-    /// The LiteLLM key for a model of `provider`, trying each name with the provider's key
-    /// prefixes and accepting only entries of the provider's LiteLLM providers.
+    /// The LiteLLM key spelled `key` with ASCII case ignored, as the list spells it.
+    pub fn litellm_key(&self, key: &str) -> Option<&str> {
+        self.ll_folded
+            .get(&key.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The LiteLLM key for a model of `provider`, trying each name (ASCII case ignored) with
+    /// the provider's key prefixes and accepting only entries of the provider's LiteLLM
+    /// providers.
     pub fn find_litellm(&self, provider: &str, names: &[&str]) -> Option<String> {
-        let (prefixes, owners): (&[&str], &[&str]) = match provider {
-            "openai" => (&[""], &["openai"]),
-            "anthropic" => (&[""], &["anthropic"]),
-            "google" => (&["gemini/"], &["gemini"]),
-            "deepseek" => (&["", "deepseek/"], &["deepseek"]),
-            "groq" => (&["groq/"], &["groq"]),
-            "vertex" => (
-                &["vertex_ai/", ""],
-                &["vertex_ai", "vertex_ai-language-models"],
-            ),
-            _ => return None,
-        };
+        let (prefixes, owners) = litellm_namespace(provider)?;
         for name in names {
             for prefix in prefixes {
-                let key = format!("{prefix}{name}");
-                if let Some(v) = self.litellm.get(&key) {
-                    if v.get("litellm_provider")
-                        .and_then(Value::as_str)
-                        .is_some_and(|o| owners.contains(&o))
-                    {
-                        return Some(key);
-                    }
+                let Some(key) = self.litellm_key(&format!("{prefix}{name}")) else {
+                    continue;
+                };
+                if self.litellm[key]
+                    .get("litellm_provider")
+                    .and_then(Value::as_str)
+                    .is_some_and(|o| owners.contains(&o))
+                {
+                    return Some(key.to_owned());
                 }
             }
         }
         None
     }
+
+    /// The `env` list of a models.dev `providers/<dir>/provider.toml`.
+    pub fn provider_env(&self, dir: &str) -> Vec<String> {
+        let path = self
+            .root
+            .join("models.dev/providers")
+            .join(dir)
+            .join("provider.toml");
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+            .and_then(|t| t.get("env").and_then(|e| e.as_array()).cloned())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A catalog provider's LiteLLM namespace: the key prefixes its entries carry (tried in this
+/// order) and the `litellm_provider` values that are its own. `None` for providers LiteLLM
+/// does not list.
+pub fn litellm_namespace(
+    provider: &str,
+) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match provider {
+        "openai" => (&[""], &["openai"]),
+        "anthropic" => (&[""], &["anthropic"]),
+        "google" => (&["gemini/"], &["gemini"]),
+        "deepseek" => (&["", "deepseek/"], &["deepseek"]),
+        "groq" => (&["groq/"], &["groq"]),
+        "vertex" => (
+            &["vertex_ai/", ""],
+            &[
+                "vertex_ai",
+                "vertex_ai-language-models",
+                "vertex_ai-anthropic_models",
+            ],
+        ),
+        "inceptionlabs" => (&["inception/"], &["inception"]),
+        "hyperbolic" => (&["hyperbolic/"], &["hyperbolic"]),
+        _ => return None,
+    })
+}
+
+/// The long-context tier of a LiteLLM entry: the prices under keys
+/// `<price key>_above_<N>k_tokens` (input, output, cache read, cache write), for the lowest
+/// `N` that prices input or output. Variants for other service tiers or cache durations
+/// (`..._priority`, `..._flex`, `..._batches`, `..._above_1hr...`) are not this tier.
+pub fn long_context(v: &Value) -> Option<data::price::LongContextPricing> {
+    use data::price::{LongContextPricing, Price};
+    const FIELDS: [(&str, &str); 4] = [
+        ("input", "input_cost_per_token_above_"),
+        ("output", "output_cost_per_token_above_"),
+        ("cache_read", "cache_read_input_token_cost_above_"),
+        ("cache_write", "cache_creation_input_token_cost_above_"),
+    ];
+    let obj = v.as_object()?;
+    let mut tiers: BTreeMap<u32, BTreeMap<&str, u64>> = BTreeMap::new();
+    for (key, value) in obj {
+        for (field, prefix) in FIELDS {
+            let Some(rest) = key.strip_prefix(prefix) else {
+                continue;
+            };
+            let Some(digits) = rest.strip_suffix("k_tokens") else {
+                continue;
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let (Ok(k), Some(p)) = (
+                digits.parse::<u32>(),
+                value.as_f64().map(|x| x * 1e6).and_then(picos),
+            ) else {
+                continue;
+            };
+            if let Some(above) = k.checked_mul(1000) {
+                tiers.entry(above).or_default().insert(field, p);
+            }
+        }
+    }
+    let (above, prices) = tiers
+        .into_iter()
+        .find(|(_, p)| p.contains_key("input") || p.contains_key("output"))?;
+    let get = |k: &str| prices.get(k).map(|&p| Price::from_picos_per_token(p));
+    Some(LongContextPricing {
+        above,
+        input: get("input"),
+        output: get("output"),
+        cache_read: get("cache_read"),
+        cache_write: get("cache_write"),
+    })
 }
 
 /// The models.dev provider directory for a catalog provider.
@@ -328,6 +434,7 @@ pub fn models_dev_dir(provider: &str) -> &str {
     match provider {
         "vertex" => "google-vertex",
         "inference-net" => "inference",
+        "inceptionlabs" => "inception",
         p => p,
     }
 }
