@@ -395,7 +395,7 @@ fn readers_see_whole_catalogs_while_a_writer_swaps() {
                         .resolve_model("dyn:second")
                         .unwrap()
                         .upstream_id
-                        .to_owned();
+                        .to_string();
                     let builtin = c.resolve_model("gpt-4o").unwrap().provider.id().to_owned();
                     if first.strip_prefix("first-") != second.strip_prefix("second-")
                         || builtin != "openai"

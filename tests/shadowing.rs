@@ -58,7 +58,7 @@ fn a_custom_name_never_captures_another_custom_providers_strings() {
         );
     }
     // Through an alias document too.
-    let mut b = with(&[acme.clone()]);
+    let mut b = with(std::slice::from_ref(&acme));
     b.json(
         "aliases.json",
         r#"{"aliases": [{"alias": "acme/cheap", "target": "gpt-4o-mini"}]}"#,
