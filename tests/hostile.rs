@@ -20,6 +20,7 @@ mod common;
 fn model_names(m: &'static Model) -> Vec<&'static str> {
     let mut names = vec![m.id(), m.upstream_id()];
     names.extend(m.aliases());
+    names.extend(m.served_names().map(|s| s.id()));
     names
 }
 
@@ -66,6 +67,19 @@ fn qualified_names() -> Vec<String> {
 fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
     let t = input.trim_ascii();
     let lower = t.to_ascii_lowercase();
+    if r.is_fine_tune() {
+        // An OpenAI fine-tune id: the input's tail from `ft:` on, that prefix lower-cased,
+        // behind nothing or a name of OpenAI and a separator.
+        let at = lower.find("ft:").ok_or("a fine-tune without `ft:`")?;
+        let sent = format!("ft:{}", &t[at + 3..]);
+        let head = lower[..at].trim_end_matches([':', '/']);
+        let named = head.is_empty() || provider_names(r.provider).iter().any(|p| p == head);
+        return if r.provider.id() == "openai" && *r.upstream_id == sent && named {
+            Ok(())
+        } else {
+            Err(format!("fine-tune {:?} not explained", &*r.upstream_id))
+        };
+    }
     let pnames = provider_names(r.provider);
     let sep = |s: Separator| match s {
         Separator::Colon => ':',
@@ -78,6 +92,7 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
                 .map(str::to_ascii_lowercase)
                 .collect();
             let mut upstreams = vec![m.upstream_id()];
+            upstreams.extend(m.served_names().map(|s| s.id()));
             for o in offers_of(m).filter(|o| o.provider_id() == r.provider.id()) {
                 keys.push(o.upstream_id().to_ascii_lowercase());
                 upstreams.push(o.upstream_id());
@@ -96,6 +111,11 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
                         lower
                             .strip_prefix(pn.as_str())
                             .and_then(|rest| rest.strip_prefix(c))
+                            // `provider::model` is `provider:model`.
+                            .map(|rest| match c {
+                                ':' => rest.strip_prefix(':').unwrap_or(rest),
+                                _ => rest,
+                            })
                             .is_some_and(|rest| keys.iter().any(|k| k == rest))
                     });
                     ok.then_some(())
@@ -109,6 +129,10 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
             let head = t
                 .strip_suffix(&*r.upstream_id)
                 .and_then(|h| h.strip_suffix(sep(p.separator)))
+                .map(|h| match p.separator {
+                    Separator::Colon => h.strip_suffix(':').unwrap_or(h),
+                    Separator::Slash => h,
+                })
                 .ok_or("upstream id is not the input's verbatim tail")?;
             if !pnames.contains(&head.to_ascii_lowercase()) {
                 return Err(format!("{head:?} is not a name of {}", r.provider.id()));
@@ -484,10 +508,12 @@ proptest! {
                         lower.ends_with(&m.id().to_ascii_lowercase())
                             || lower.ends_with(&m.upstream_id().to_ascii_lowercase())
                             || m.aliases().any(|a| lower.ends_with(&a.to_ascii_lowercase()))
+                            || m.served_names().any(|a| lower.ends_with(&a.id().to_ascii_lowercase()))
+                            || (r.is_fine_tune() && lower.contains("ft:"))
                             || custom.offers_of(m).iter().any(|o| lower.ends_with(&o.upstream_id().to_ascii_lowercase())),
                         "{s:?} -> {} at {}", m.id(), home.id()
                     );
-                } else {
+                } else if !r.is_fine_tune() {
                     prop_assert!(s.trim_ascii().ends_with(&*r.upstream_id));
                 }
             }

@@ -30,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     match &builtin {
         Ok(r) => {
             assert!(s.is_ascii() && s.len() <= MAX_INPUT_LEN, "{s:?} resolved");
-            if r.model.is_none() {
+            if r.is_fine_tune() {
+                // Sent as written, the `ft:` prefix in lower case.
+                assert!(r.upstream_id.starts_with("ft:"));
+                assert!(s.trim_ascii().ends_with(&r.upstream_id[3..]));
+            } else if r.model.is_none() {
                 assert!(s.trim_ascii().ends_with(&*r.upstream_id));
                 assert!(!r.upstream_id.is_empty());
             }
@@ -63,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
     );
     if let Ok(r) = custom().resolve_model(s) {
         assert!(s.is_ascii() && s.len() <= MAX_INPUT_LEN, "{s:?} resolved");
-        if r.model.is_none() {
+        if r.model.is_none() && !r.is_fine_tune() {
             assert!(s.trim_ascii().ends_with(&*r.upstream_id));
         }
     }
