@@ -10,7 +10,7 @@
 //! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
 //! to fewer decimal places. Conversions to `f64` are for display only.
 
-use crate::{LongContextPricing, Model, Price, Pricing};
+use crate::{Model, Price, Pricing};
 use std::fmt;
 
 /// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
@@ -174,7 +174,7 @@ impl Pricing {
     /// A bucket with no tokens needs no price; one with tokens and an unknown price is
     /// [`CostError::MissingPrice`]. Reasoning tokens use the reasoning price where set,
     /// else the output price. A request whose prompt crosses the threshold of a
-    /// [long-context tier](LongContextPricing) is priced at the tier's prices throughout
+    /// [long-context tier](crate::LongContextPricing) is priced at the tier's prices throughout
     /// ([`for_prompt`](Pricing::for_prompt)).
     ///
     /// ```
@@ -217,7 +217,7 @@ impl Pricing {
 
 impl Pricing {
     /// The prices that apply to a request whose prompt holds `prompt_tokens` tokens: the
-    /// [long-context](LongContextPricing) prices, field by field, above their threshold; the
+    /// [long-context](crate::LongContextPricing) prices, field by field, above their threshold; the
     /// base prices otherwise. The result has no tier.
     ///
     /// ```
@@ -283,7 +283,10 @@ pub struct Markup {
 
 /// Why a value is not a markup.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid markup `{0}`: expected a positive decimal factor such as 1.4")]
+#[error(
+    "invalid markup `{}`: expected a positive decimal factor such as 1.4",
+    crate::error::Esc(.0)
+)]
 pub struct MarkupError(String);
 
 impl Markup {
