@@ -76,19 +76,33 @@ struct Hit {
 
 /// A catalog failed to build: every problem found, each naming the document and entry.
 /// Nothing is applied.
+///
+/// The message is one line of printable ASCII, safe to log: one problem as
+/// [`DataError`] shows it, or several as `3 problems: [1] ...; [2] ...; [3] ...`, with names
+/// and values from the documents escaped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", list(errors))]
+#[error("{}", List(errors))]
 pub struct CatalogError {
     /// The problems, in document order.
     pub errors: Vec<DataError>,
 }
 
-fn list(errors: &[DataError]) -> String {
-    match errors {
-        [one] => one.to_string(),
-        many => {
-            let lines: Vec<String> = many.iter().map(|e| format!("  {e}")).collect();
-            format!("{} problems:\n{}", many.len(), lines.join("\n"))
+struct List<'a>(&'a [DataError]);
+
+impl fmt::Display for List<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            [one] => write!(f, "{one}"),
+            many => {
+                write!(f, "{} problems: ", many.len())?;
+                for (i, e) in many.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "[{}] {e}", i + 1)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -507,10 +521,11 @@ impl CatalogBuilder {
 
     /// Adds a custom provider.
     pub fn provider(&mut self, provider: CustomProvider) -> &mut Self {
-        let name = format!(
-            "custom provider `{}`",
-            provider.doc.provider.as_ref().map_or("", |p| &p.id)
-        );
+        let id = provider.doc.provider.as_ref().map_or("", |p| &p.id);
+        // The document's name repeats in every error about it: a huge id is cut.
+        let shown: String = id.chars().take(crate::MAX_INPUT_LEN).collect();
+        let cut = if shown.len() < id.len() { "..." } else { "" };
+        let name = format!("custom provider `{shown}{cut}`");
         self.docs.push((name, provider.doc));
         self
     }
@@ -555,15 +570,42 @@ pub(crate) fn parse_documents(
     name: &str,
     json: &str,
 ) -> Result<Vec<(String, DataFile)>, CatalogError> {
-    let one = |text: &str, label: String| validate::parse_file(&label, text).map(|d| (label, d));
-    let err = |e: DataError| CatalogError { errors: vec![e] };
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(serde_json::Value::Array(items)) => items
+    let value = crate::data::json::read(json, &crate::data::json::everywhere).map_err(|p| {
+        let (document, path) = document_at(name, p.path());
+        CatalogError {
+            errors: vec![validate::read_error(&document, path, &p)],
+        }
+    })?;
+    documents_in(name, &value).map_err(|e| CatalogError { errors: vec![e] })
+}
+
+/// The documents in `value`: one document object, or an array of them named `name[i]`.
+pub(crate) fn documents_in(
+    name: &str,
+    value: &serde_json::Value,
+) -> Result<Vec<(String, DataFile)>, DataError> {
+    match value {
+        serde_json::Value::Array(items) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| one(&item.to_string(), format!("{name}[{i}]")).map_err(err))
+            .map(|(i, item)| {
+                let label = format!("{name}[{i}]");
+                validate::from_value(&label, item).map(|d| (label, d))
+            })
             .collect(),
-        _ => one(json, name.to_owned()).map(|d| vec![d]).map_err(err),
+        one => validate::from_value(name, one).map(|d| vec![(name.to_owned(), d)]),
+    }
+}
+
+/// The document a JSON path of input `name` points into, and the path within it: inside an
+/// array of documents, item `i` is document `name[i]`.
+pub(crate) fn document_at<'p>(
+    name: &str,
+    path: &'p [crate::data::json::Seg],
+) -> (String, &'p [crate::data::json::Seg]) {
+    match path.split_first() {
+        Some((crate::data::json::Seg::Index(i), rest)) => (format!("{name}[{i}]"), rest),
+        _ => (name.to_owned(), path),
     }
 }
 
@@ -668,13 +710,17 @@ impl Overlay {
                 .or_default()
                 .push(pos as u32);
         }
+        let ids: HashMap<usize, &str> = v
+            .providers
+            .iter()
+            .map(|p| (p.index, p.entry.id.as_str()))
+            .collect();
         let provider_id = |index: usize| -> String {
-            v.providers
-                .iter()
-                .find(|p| p.index == index)
-                .map(|p| p.entry.id.clone())
-                .or_else(|| PROVIDERS.get(index).map(|p| p.id().to_owned()))
+            ids.get(&index)
+                .copied()
+                .or_else(|| PROVIDERS.get(index).map(|p| p.id()))
                 .unwrap_or_default()
+                .to_owned()
         };
         for rec in &v.providers {
             let e = &rec.entry;
@@ -682,8 +728,10 @@ impl Overlay {
             let mut aliases: Vec<String> = base
                 .map(|b| b.aliases().map(str::to_owned).collect())
                 .unwrap_or_default();
+            let mut seen: std::collections::HashSet<String> =
+                aliases.iter().map(|a| fold(a)).collect();
             for a in &e.aliases {
-                if !aliases.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                if seen.insert(fold(a)) {
                     aliases.push(a.clone());
                 }
             }

@@ -351,7 +351,10 @@ pub struct Markup {
 
 /// Why a value is not a markup.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid markup `{0}`: expected a positive decimal factor such as 1.4")]
+#[error(
+    "invalid markup `{}`: expected a positive decimal factor such as 1.4",
+    crate::error::Esc(.0)
+)]
 pub struct MarkupError(String);
 
 impl Markup {

@@ -17,6 +17,14 @@
 //! [`CatalogBuilder::build`](crate::CatalogBuilder::build), and any problem there is
 //! [`ImportError::Catalog`].
 //!
+//! Every import reads its JSON with one reader that, beyond serde_json's own checks, refuses
+//! a key given twice in one object (serde_json would keep the last one), a price whose text
+//! is not exactly the number it reads as, and input beyond the documented limits
+//! ([`MAX_DOCUMENT_BYTES`] of JSON, for ngrok all pages together; [`MAX_ITEMS`] items per
+//! array or members per object), before any of it is imported. An import costs time linear
+//! in the size of its input (`benches/import.rs` measures it). Error messages are one line
+//! of printable ASCII: whatever they quote from the input is escaped.
+//!
 //! Listed model ids are mapped the same way in every format. For a listed id at provider `P`:
 //!
 //! 1. if the id names a model of the base catalog (its id, upstream id or an alias, ASCII
@@ -60,8 +68,12 @@
 //! invented.
 
 use crate::data::capability::Flags;
-use crate::data::key::{fold, model_name_problem, provider_name_problem};
+use crate::data::json::{self, PathText, Problem, Seg};
+use crate::data::key::{
+    base_url_problem, fold, model_name_problem, provider_name_problem, text_problem, token_problem,
+};
 use crate::data::validate::{DataError, DataErrorKind};
+use crate::error::Esc;
 use crate::schema::{
     ControlPlane, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry, ResourceRef,
     SurfaceEntry,
@@ -72,8 +84,10 @@ use crate::{
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+
+pub use crate::data::json::{MAX_DOCUMENT_BYTES, MAX_ITEMS};
 
 // ---------------------------------------------------------------------------------------
 // Errors
@@ -85,6 +99,11 @@ use std::fmt::Write as _;
 /// `ngrok page 2` or `/v1/models`) and, except for syntax errors, the JSON path of the bad
 /// value, in the form `aiGatewayProviders[2].supportedApiSurfaces[0].format` (`.` is the
 /// whole document).
+///
+/// The message ([`Display`](std::fmt::Display)) is one line of printable ASCII, safe to
+/// log: names, values, keys and paths from the input are quoted with control and non-ASCII
+/// characters escaped (`\u{a}`, `\u{1b}`). The fields hold the text as found (cut to a
+/// bounded length).
 ///
 /// ```
 /// use model_catalog::formats::{import_ngrok, ImportOptions};
@@ -98,8 +117,14 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ImportError {
-    /// The text is not JSON.
-    #[error("{document}: not valid JSON at line {line}, column {column}: {message}")]
+    /// The text is not JSON: serde_json cannot read it (nesting past its recursion limit of 128, a
+    /// number out of range such as `1e309` and a lone surrogate such as `"\ud800"`
+    /// included).
+    #[error(
+        "{}: not valid JSON at line {line}, column {column}: {}",
+        Esc(document),
+        Esc(message)
+    )]
     Syntax {
         /// The input document.
         document: String,
@@ -112,7 +137,7 @@ pub enum ImportError {
     },
     /// A value has the wrong type, a required field is missing, or a field is unknown where
     /// the format forbids unknown fields.
-    #[error("{document}: at `{path}`: {message}")]
+    #[error("{}: at `{}`: {}", Esc(document), Esc(path), Esc(message))]
     Field {
         /// The input document.
         document: String,
@@ -121,16 +146,30 @@ pub enum ImportError {
         /// What is wrong.
         message: String,
     },
-    /// A value has the right type but is not acceptable: a negative, non-finite or too
-    /// precise price, a zero limit, an unknown API format or surface, an unusable name, a
-    /// duplicate, a broken page chain.
-    #[error("{document}: at `{path}`: {message}")]
+    /// A value has the right type but is not acceptable: a negative, too large or too
+    /// precise price, a number whose text is not exactly the value it reads as
+    /// (`0.10000000000000001`), a zero limit, an unknown API format or surface, an unusable
+    /// name, text or URL, a key given twice in one object, a duplicate, a broken page chain.
+    #[error("{}: at `{}`: {}", Esc(document), Esc(path), Esc(message))]
     Invalid {
         /// The input document.
         document: String,
         /// JSON path to the value.
         path: String,
         /// What is wrong.
+        message: String,
+    },
+    /// The input is beyond a documented limit and was refused before any of it was
+    /// imported: longer than [`MAX_DOCUMENT_BYTES`] (for [`import_ngrok`], all pages
+    /// together), or an array or object with more than [`MAX_ITEMS`] entries (`path` is
+    /// that array or object).
+    #[error("{}: at `{}`: {}", Esc(document), Esc(path), Esc(message))]
+    TooLarge {
+        /// The input document.
+        document: String,
+        /// JSON path to the array or object, or `.` for the whole document.
+        path: String,
+        /// Which limit.
         message: String,
     },
     /// The imported entries do not form a valid catalog with the base: a name collides with
@@ -140,20 +179,24 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// A short machine-readable name: `syntax`, `field`, `invalid` or `catalog`.
+    /// A short machine-readable name: `syntax`, `field`, `invalid`, `too_large` or
+    /// `catalog`.
     pub fn kind(&self) -> &'static str {
         match self {
             ImportError::Syntax { .. } => "syntax",
             ImportError::Field { .. } => "field",
             ImportError::Invalid { .. } => "invalid",
+            ImportError::TooLarge { .. } => "too_large",
             ImportError::Catalog(_) => "catalog",
         }
     }
 
-    /// The JSON path of the bad value, for field and invalid-value errors.
+    /// The JSON path of the bad value, for field, invalid-value and too-large errors.
     pub fn path(&self) -> Option<&str> {
         match self {
-            ImportError::Field { path, .. } | ImportError::Invalid { path, .. } => Some(path),
+            ImportError::Field { path, .. }
+            | ImportError::Invalid { path, .. }
+            | ImportError::TooLarge { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -163,27 +206,34 @@ impl ImportError {
         match self {
             ImportError::Syntax { document, .. }
             | ImportError::Field { document, .. }
-            | ImportError::Invalid { document, .. } => Some(document),
+            | ImportError::Invalid { document, .. }
+            | ImportError::TooLarge { document, .. } => Some(document),
             ImportError::Catalog(_) => None,
         }
     }
 }
 
-/// Why an export failed.
+/// Why an export failed. The message quotes names with control and non-ASCII characters
+/// escaped, as [`ImportError`]'s does.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
     /// No provider has this name.
-    #[error("unknown provider `{0}`")]
+    #[error("unknown provider `{}`", Esc(.0))]
     UnknownProvider(String),
     /// The page size is outside 1 to 100.
     #[error("limit {0} is out of range: it must be 1 to 100")]
     Limit(u32),
     /// A timestamp option is not an RFC 3339 date-time.
-    #[error("`{0}` is not an RFC 3339 date-time such as 2026-01-31T12:00:00Z")]
+    #[error("`{}` is not an RFC 3339 date-time such as 2026-01-31T12:00:00Z", Esc(.0))]
     Timestamp(String),
     /// Two providers would be listed under one resource id.
-    #[error("providers `{first}` and `{second}` both have resource id `{id}`")]
+    #[error(
+        "providers `{}` and `{}` both have resource id `{}`",
+        Esc(first),
+        Esc(second),
+        Esc(id)
+    )]
     DuplicateResourceId {
         /// The resource id.
         id: String,
@@ -217,21 +267,41 @@ fn clip(s: &str) -> String {
     out
 }
 
-fn syntax_error(document: &str, e: &serde_json::Error) -> ImportError {
-    let message = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    ImportError::Syntax {
-        document: document.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: message.strip_suffix(&suffix).unwrap_or(&message).to_owned(),
+/// The error for input `document` that [`json::read`] refused with `problem`, at `path`.
+fn read_error(document: &str, path: &[Seg], problem: &Problem) -> ImportError {
+    let path = PathText(path).to_string();
+    match problem {
+        Problem::Syntax {
+            line,
+            column,
+            message,
+        } => ImportError::Syntax {
+            document: document.to_owned(),
+            line: *line,
+            column: *column,
+            message: message.clone(),
+        },
+        Problem::TooLarge { .. } | Problem::TooManyItems { .. } => ImportError::TooLarge {
+            document: document.to_owned(),
+            path,
+            message: problem.message(),
+        },
+        Problem::DuplicateKey { .. } | Problem::InexactNumber { .. } => ImportError::Invalid {
+            document: document.to_owned(),
+            path,
+            message: problem.message(),
+        },
     }
 }
 
-/// Parses `text` as JSON, then as `T`, naming the path of a type error.
-fn parse<T: DeserializeOwned>(document: &str, text: &str) -> Result<T, ImportError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| syntax_error(document, &e))?;
+/// Parses `text` as JSON with [`json::read`] (numbers at paths for which `exact` holds must
+/// read exactly as written), then as `T`, naming the path of a type error.
+fn parse<T: DeserializeOwned>(
+    document: &str,
+    text: &str,
+    exact: json::ExactAt<'_>,
+) -> Result<T, ImportError> {
+    let value = json::read(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
     serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
         ImportError::Field {
@@ -501,7 +571,24 @@ fn finish(
 
 fn check_model_name(document: &str, path: &str, name: &str) -> Result<(), ImportError> {
     match model_name_problem(name) {
-        Some(why) => Err(invalid(document, path, format!("{:?} {why}", clip(name)))),
+        Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(name)))),
+        None => Ok(()),
+    }
+}
+
+/// Refuses text that is not printable ([`text_problem`]).
+fn check_text(document: &str, path: &str, text: &str) -> Result<(), ImportError> {
+    match text_problem(text) {
+        Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(text)))),
+        None => Ok(()),
+    }
+}
+
+/// Refuses an identifier that is not 1 to 256 bytes of printable ASCII without space
+/// ([`token_problem`]).
+fn check_token(document: &str, path: &str, token: &str) -> Result<(), ImportError> {
+    match token_problem(token) {
+        Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(token)))),
         None => Ok(()),
     }
 }
@@ -778,7 +865,13 @@ fn api_format(s: &str) -> Option<ApiFormat> {
 ///
 /// The schema is enforced as written: `additionalProperties: false` (an unknown field is
 /// [`ImportError::Field`]), every required field, `null` only for `nextPageUri`, and
-/// `createdAt`/`updatedAt` as RFC 3339 date-times.
+/// `createdAt`/`updatedAt` as RFC 3339 date-times. Beyond the schema, so that nothing
+/// imported can forge a log line or a request: the resource ids and URIs (`id`, `uri`,
+/// `createdBy` and `lastUpdatedBy`, each model's `id`) must be 1 to 256 bytes of printable
+/// ASCII without space; `name` and `metadata` printable text (no control character, line
+/// or paragraph separator or bidirectional formatting character); a non-empty `baseUrl` an
+/// absolute `http` or `https`
+/// URL of printable ASCII without whitespace. Each is [`ImportError::Invalid`] at its path.
 ///
 /// A `providerId` already in the base catalog is a collision like any other, so to refresh
 /// the providers from ngrok, import the new listing onto the catalog the previous import was
@@ -820,10 +913,22 @@ pub fn import_ngrok<S: AsRef<str>>(
     pages: &[S],
     options: &ImportOptions,
 ) -> Result<Catalog, ImportError> {
+    let total = pages
+        .iter()
+        .fold(0usize, |n, p| n.saturating_add(p.as_ref().len()));
+    if total > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge {
+            document: "ngrok pages".to_owned(),
+            path: ".".to_owned(),
+            message: format!(
+                "the pages are {total} bytes long together; at most {MAX_DOCUMENT_BYTES} are read"
+            ),
+        });
+    }
     let mut parsed = Vec::with_capacity(pages.len());
     for (n, text) in pages.iter().enumerate() {
         let document = format!("ngrok page {}", n + 1);
-        let list: NgList = parse(&document, text.as_ref())?;
+        let list: NgList = parse(&document, text.as_ref(), &json::everywhere)?;
         parsed.push((document, list));
     }
     // The page chain.
@@ -879,7 +984,7 @@ pub fn import_ngrok<S: AsRef<str>>(
                 return Err(invalid(
                     document,
                     &path("providerId"),
-                    format!("{:?} {why}", clip(&p.provider_id)),
+                    format!("`{}` {why}", clip(&p.provider_id)),
                 ));
             }
             if let Some(first) = provider_ids.insert(fold(&p.provider_id), here.clone()) {
@@ -888,7 +993,7 @@ pub fn import_ngrok<S: AsRef<str>>(
                     &path("providerId"),
                     format!(
                         "provider `{}` is listed twice (first at {first})",
-                        p.provider_id
+                        clip(&p.provider_id)
                     ),
                 ));
             }
@@ -902,8 +1007,32 @@ pub fn import_ngrok<S: AsRef<str>>(
                     ),
                 ));
             }
+            let tokens = [
+                ("id", &p.id),
+                ("uri", &p.uri),
+                ("createdBy.id", &p.created_by.id),
+                ("createdBy.uri", &p.created_by.uri),
+                ("lastUpdatedBy.id", &p.last_updated_by.id),
+                ("lastUpdatedBy.uri", &p.last_updated_by.uri),
+            ];
+            for (field, value) in tokens {
+                check_token(document, &path(field), value)?;
+            }
             if p.name.trim().is_empty() {
                 return Err(invalid(document, &path("name"), "the name is empty"));
+            }
+            check_text(document, &path("name"), &p.name)?;
+            if let Some(m) = &p.metadata {
+                check_text(document, &path("metadata"), m)?;
+            }
+            if !p.base_url.is_empty() {
+                if let Some(why) = base_url_problem(&p.base_url) {
+                    return Err(invalid(
+                        document,
+                        &path("baseUrl"),
+                        format!("`{}` {why}", clip(&p.base_url)),
+                    ));
+                }
             }
             for (field, value) in [("createdAt", &p.created_at), ("updatedAt", &p.updated_at)] {
                 if !is_rfc3339(value) {
@@ -937,6 +1066,7 @@ pub fn import_ngrok<S: AsRef<str>>(
                 let mut params: Option<Vec<String>> = None;
                 if let Some(list) = &s.supported_params {
                     let mut names: Vec<String> = Vec::with_capacity(list.len());
+                    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
                     for (k, param) in list.iter().enumerate() {
                         let pp = format!("{sp}.supportedParams[{k}].name");
                         let name = &param.name;
@@ -944,14 +1074,14 @@ pub fn import_ngrok<S: AsRef<str>>(
                             return Err(invalid(
                                 document,
                                 &pp,
-                                format!("{:?} is not a parameter name", clip(name)),
+                                format!("`{}` is not a parameter name", clip(name)),
                             ));
                         }
-                        if names.contains(name) {
+                        if !seen.insert(name) {
                             return Err(invalid(
                                 document,
                                 &pp,
-                                format!("parameter `{name}` is listed twice"),
+                                format!("parameter `{}` is listed twice", clip(name)),
                             ));
                         }
                         names.push(name.clone());
@@ -966,6 +1096,7 @@ pub fn import_ngrok<S: AsRef<str>>(
             }
             let mut doc = DataFile::default();
             for (j, m) in p.models.iter().enumerate() {
+                check_token(document, &format!("{at}.models[{j}].id"), &m.id)?;
                 let mp = format!("{at}.models[{j}].modelId");
                 check_model_name(document, &mp, &m.model_id)?;
                 match importer.classify(document, &mp, &p.provider_id, &m.model_id)? {
@@ -1404,6 +1535,16 @@ struct OaDistillation {
 
 const OPENAI_DOC: &str = "/v1/models";
 
+/// Whether a JSON path is a price of a `/v1/models` entry: the numbers that must read
+/// exactly as written (the format's other numbers are integers or ignored).
+fn oa_price_path(path: &[Seg]) -> bool {
+    matches!(
+        path,
+        [Seg::Key(data), Seg::Index(_), Seg::Key(pricing), Seg::Key(field)]
+            if data == "data" && pricing == "pricing" && (field == "prompt" || field == "completion")
+    )
+}
+
 /// The prices of a `/v1/models` entry.
 fn oa_pricing(at: &str, p: &Option<OaPricing>) -> Result<Pricing, ImportError> {
     let Some(p) = p else {
@@ -1517,8 +1658,10 @@ fn oa_model_entry(at: &str, m: &OaModel, pricing: Pricing) -> Result<ModelEntry,
 /// `parallel_tool_calls`, `reasoning` and `structured_output`, and when `vision` or
 /// `pdf_upload` is given, input modalities text, plus image if `vision`, plus file if
 /// `pdf_upload`. Prices (`pricing.prompt`, `pricing.completion`) are USD per million tokens,
-/// converted exactly ([`Price::from_usd_per_mtok`]); a negative price, or one finer than six
-/// decimal places, is [`ImportError::Invalid`], as are a currency other than `USD`, a unit
+/// converted exactly ([`Price::from_usd_per_mtok`]); a negative price, one finer than six
+/// decimal places, or one whose JSON text is not exactly the number it reads as
+/// (`0.10000000000000001`, which a float holds as 0.1) is [`ImportError::Invalid`], never
+/// rounded, as are a currency other than `USD`, a unit
 /// other than `per_million_tokens`, a zero limit, and `max_output_tokens` above
 /// `context_length`.
 ///
@@ -1531,7 +1674,7 @@ pub fn import_openai_models(
     provider: &TargetProvider,
     options: &ImportOptions,
 ) -> Result<Catalog, ImportError> {
-    let list: OaList = parse(OPENAI_DOC, json)?;
+    let list: OaList = parse(OPENAI_DOC, json, &oa_price_path)?;
     if let Some(o) = &list.object {
         if o != "list" {
             return Err(invalid(
@@ -1869,19 +2012,41 @@ struct IaModel {
 
 const INFERENCE_DOC: &str = "inference-api /models";
 
-/// A per-1k-token credit price with the markup removed.
+/// A per-1k-token credit price with the markup removed, exactly: a price that is not a
+/// whole number of micro-dollars per million tokens once the markup is removed is refused,
+/// never rounded.
 fn per_1k_price(path: &str, x: Option<f64>, markup: Markup) -> Result<Option<Price>, ImportError> {
     let Some(x) = x else { return Ok(None) };
     let credits = usd_amount(INFERENCE_DOC, path, x)?;
-    Price::from_per_1k_tokens(credits, markup)
-        .map(Some)
-        .ok_or_else(|| {
-            invalid(
-                INFERENCE_DOC,
-                path,
-                format!("the price {} is too large", shown(x)),
-            )
-        })
+    let too_large = || {
+        invalid(
+            INFERENCE_DOC,
+            path,
+            format!("the price {} is too large", shown(x)),
+        )
+    };
+    // Picodollars per token = credits (picodollars per 1,000 tokens) * den / (num * 1000).
+    let (num, den) = markup.ratio();
+    let scaled = credits
+        .picos()
+        .checked_mul(u128::from(den))
+        .ok_or_else(too_large)?;
+    let divisor = u128::from(num) * 1000;
+    if scaled % divisor != 0 {
+        let rounded = Price::from_per_1k_tokens(credits, markup)
+            .map_or_else(|| "a price too large".to_owned(), |p| p.to_string());
+        return Err(invalid(
+            INFERENCE_DOC,
+            path,
+            format!(
+                "the price {} per 1,000 tokens less the markup {markup} is not a whole number of micro-dollars per million tokens (it would be rounded to {rounded}); prices are never rounded",
+                shown(x)
+            ),
+        ));
+    }
+    u64::try_from(scaled / divisor)
+        .map(|picos| Some(Price::from_picos_per_token(picos)))
+        .map_err(|_| too_large())
 }
 
 /// Imports an inference-api `GET /models` response (seed 002).
@@ -1901,10 +2066,12 @@ fn per_1k_price(path: &str, x: Option<f64>, markup: Markup) -> Result<Option<Pri
 /// tools flag and, when `supports_vision` is known, input modalities text (plus image).
 ///
 /// Prices are credits per 1,000 tokens including [`ImportOptions::markup`] (default 1.4x).
-/// Each is read as the decimal the JSON number's float prints as (so `0.0035` is exactly
-/// 0.0035; finer than a picodollar, negative or too large is [`ImportError::Invalid`]), and
-/// converted back to USD per million tokens with [`Price::from_per_1k_tokens`], which
-/// removes the markup and rounds once to the nearest micro-dollar per million tokens.
+/// Each is read exactly as its JSON text is written (a text that a float cannot hold
+/// exactly, such as `0.10000000000000001`, finer than a picodollar, negative or too large
+/// is [`ImportError::Invalid`]), and converted back to USD per million tokens by removing
+/// the markup, exactly: a price that is not then a whole number of micro-dollars per
+/// million tokens (`1e-12` or `0.001` credits at 1.4x) is [`ImportError::Invalid`], never
+/// rounded (so `0.0035` at 1.4x is exactly 2.5).
 ///
 /// ```
 /// use model_catalog::formats::{import_inference_api, ImportOptions};
@@ -1922,7 +2089,7 @@ pub fn import_inference_api(
     json: &str,
     options: &ImportOptions,
 ) -> Result<Catalog, ImportError> {
-    let list: IaList = parse(INFERENCE_DOC, json)?;
+    let list: IaList = parse(INFERENCE_DOC, json, &json::everywhere)?;
     let (key, items) = match (list.models, list.data) {
         (Some(m), None) => ("models", m),
         (None, Some(d)) => ("data", d),
@@ -1943,6 +2110,8 @@ pub fn import_inference_api(
     };
     let mut importer = Importer::new(base, options);
     let mut groups: Vec<(String, DataFile)> = Vec::new();
+    // Group positions by provider id: one lookup per model.
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for (i, m) in items.iter().enumerate() {
         let at = format!("{key}[{i}]");
         let path = |field: &str| format!("{at}.{field}");
@@ -1981,20 +2150,17 @@ pub fn import_inference_api(
         };
         let provider_id = p.id().to_owned();
         let listed = importer.classify(INFERENCE_DOC, &path("id"), &provider_id, &m.id)?;
-        let doc = match groups.iter().position(|(id, _)| *id == provider_id) {
-            Some(g) => &mut groups[g].1,
-            None => {
-                groups.push((
-                    provider_id.clone(),
-                    DataFile {
-                        extends: Some(provider_id.clone()),
-                        ..Default::default()
-                    },
-                ));
-                let last = groups.len() - 1;
-                &mut groups[last].1
-            }
-        };
+        let g = *group_of.entry(provider_id.clone()).or_insert_with(|| {
+            groups.push((
+                provider_id.clone(),
+                DataFile {
+                    extends: Some(provider_id.clone()),
+                    ..Default::default()
+                },
+            ));
+            groups.len() - 1
+        });
+        let doc = &mut groups[g].1;
         match listed {
             Listed::Belongs => {}
             Listed::Offer(model) => doc.offers.push(OfferEntry {
@@ -2113,10 +2279,14 @@ pub fn export_inference_api(catalog: &Catalog, markup: Markup) -> Result<String,
 /// that loads a JSON file of extra providers and models at start-up. `name` names the input
 /// in errors (array items are `name[i]`).
 ///
-/// JSON syntax errors are [`ImportError::Syntax`]; a document that does not match the
-/// schema is [`ImportError::Field`] with the item's name as the document and the path within
-/// it; validation problems are [`ImportError::Catalog`]. To allow overrides of built-in
-/// entries, use [`CatalogBuilder`](crate::CatalogBuilder) directly.
+/// JSON that serde_json cannot read is [`ImportError::Syntax`] (nesting past its recursion
+/// limit, `1e309` and lone surrogates included); a key given twice in one object or a
+/// number whose text is not exactly the value it reads as is [`ImportError::Invalid`], and
+/// input beyond [`MAX_DOCUMENT_BYTES`] or [`MAX_ITEMS`] is [`ImportError::TooLarge`], each
+/// with the item's name as the document and the path within it; a document that does not
+/// match the schema is [`ImportError::Field`], likewise; validation problems are
+/// [`ImportError::Catalog`]. To allow overrides of built-in entries, use
+/// [`CatalogBuilder`](crate::CatalogBuilder) directly.
 ///
 /// ```
 /// use model_catalog::formats::import_documents;
@@ -2131,23 +2301,27 @@ pub fn export_inference_api(catalog: &Catalog, markup: Markup) -> Result<String,
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json) {
-        return Err(syntax_error(name, &e));
-    }
+    let value = json::read(json, &json::everywhere).map_err(|p| {
+        let (document, path) = crate::catalog::document_at(name, p.path());
+        read_error(&document, path, &p)
+    })?;
+    let docs = crate::catalog::documents_in(name, &value).map_err(|e| match e {
+        DataError {
+            file,
+            kind: DataErrorKind::Field { path, message },
+            ..
+        } => ImportError::Field {
+            document: file,
+            path,
+            message,
+        },
+        other => ImportError::Catalog(CatalogError {
+            errors: vec![other],
+        }),
+    })?;
     let mut b = base.to_builder();
-    if let Err(e) = b.json(name, json) {
-        return Err(match e.errors.as_slice() {
-            [DataError {
-                file,
-                kind: DataErrorKind::Field { path, message },
-                ..
-            }] => ImportError::Field {
-                document: file.clone(),
-                path: path.clone(),
-                message: message.clone(),
-            },
-            _ => ImportError::Catalog(e),
-        });
+    for (doc_name, doc) in docs {
+        b.document(&doc_name, doc);
     }
     b.build().map_err(ImportError::Catalog)
 }

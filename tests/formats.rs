@@ -796,7 +796,7 @@ fn ngrok_page_chains_are_checked() {
         "{msg}"
     );
     // A good first page and a bad last page import nothing.
-    let bad3 = p3.replace("\"pa\"", "\"pa\", \"extra\": 1");
+    let bad3 = p3.replacen("\"pa\"", "\"pa\", \"extra\": 1", 1);
     let msg = fails(
         import_ngrok(&base, &[&p1, &p2, &bad3], &o),
         "field",

@@ -78,7 +78,7 @@ impl fmt::Display for UnknownCapability {
         write!(
             f,
             "unknown capability `{}` (expected one of tools, parallel_tools, vision, reasoning, structured_output, pdf, audio_input, audio_output)",
-            self.0
+            super::escape::Esc(&self.0)
         )
     }
 }

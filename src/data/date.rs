@@ -33,7 +33,12 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid date `{}`: {}", self.input, self.reason)
+        write!(
+            f,
+            "invalid date `{}`: {}",
+            super::escape::Esc(&self.input),
+            self.reason
+        )
     }
 }
 

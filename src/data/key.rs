@@ -134,9 +134,134 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
     None
 }
 
+/// Why `text` cannot be display text (a name, description, note, metadata, a URL or a
+/// control-plane field), if it cannot.
+///
+/// Text may hold any printable character, non-ASCII letters included, but no character that
+/// would break a log line or change how the text around it reads: no control character
+/// (U+0000 to U+001F, U+007F to U+009F: line breaks, tabs and escape sequences included), no
+/// line or paragraph separator (U+2028, U+2029) and no bidirectional formatting character
+/// (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+pub fn text_problem(text: &str) -> Option<&'static str> {
+    for c in text.chars() {
+        if c.is_control() {
+            return Some("contains a control character");
+        }
+        if matches!(c, '\u{2028}' | '\u{2029}') {
+            return Some("contains a line or paragraph separator");
+        }
+        if matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            return Some("contains a bidirectional formatting character");
+        }
+    }
+    None
+}
+
+/// The longest base URL accepted, in bytes.
+pub const MAX_URL_LEN: usize = 2048;
+
+/// Why `url` cannot be a provider's API base URL, if it cannot.
+///
+/// A base URL is an absolute `http` or `https` URL (the scheme in any ASCII case) with a
+/// host, of at most [`MAX_URL_LEN`] bytes of printable ASCII with no space: no whitespace,
+/// control or non-ASCII character can reach a request line or header through it.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url.len() > MAX_URL_LEN {
+        return Some("is longer than 2048 bytes");
+    }
+    if !url.bytes().all(|b| b.is_ascii_graphic()) {
+        return Some("holds whitespace, a control character or a non-ASCII character");
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Some("is not an absolute http or https URL");
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Some("is not an absolute http or https URL");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    if host.is_empty() || host.starts_with(':') {
+        return Some("has no host");
+    }
+    None
+}
+
+/// Why `token` cannot be an identifier such as a control-plane resource id, if it cannot:
+/// it must be 1 to [`MAX_INPUT_LEN`] bytes of printable ASCII with no space.
+pub fn token_problem(token: &str) -> Option<&'static str> {
+    if token.is_empty() {
+        return Some("is empty");
+    }
+    if token.len() > MAX_INPUT_LEN {
+        return Some("is longer than 256 bytes");
+    }
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Some("holds a space, a control character or a non-ASCII character");
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{is_model_name, model_name_problem, printable_ascii, MAX_INPUT_LEN};
+    use super::{
+        base_url_problem, is_model_name, model_name_problem, printable_ascii, text_problem,
+        MAX_INPUT_LEN,
+    };
+
+    #[test]
+    fn text_and_url_rules() {
+        for ok in ["GPT-4o", "Zoë's model", "{\"team\": \"ml\"}", "", "— 中文"] {
+            assert_eq!(text_problem(ok), None, "{ok:?}");
+        }
+        for bad in [
+            "a\nb",
+            "a\tb",
+            "\u{0}",
+            "\u{1b}[2J",
+            "\u{7f}",
+            "\u{85}",
+            "\u{9f}",
+        ] {
+            assert_eq!(
+                text_problem(bad),
+                Some("contains a control character"),
+                "{bad:?}"
+            );
+        }
+        assert!(text_problem("a\u{2028}b").is_some());
+        for c in [
+            '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(text_problem(&format!("a{c}b")).is_some(), "{c:?}");
+        }
+        for ok in [
+            "http://a",
+            "https://api.openai.com/v1/",
+            "HTTP://x:8000",
+            "http://user@host/",
+            "http://[::1]:80",
+        ] {
+            assert_eq!(base_url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "",
+            "http://",
+            "http:///x",
+            "http://:80",
+            "http://u@/x",
+            "https//x",
+            "ws://x",
+            "file:///etc/passwd",
+            "http://x y",
+            "http://x\r\nHost: y",
+            "http://é",
+            "x",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad:?}");
+        }
+        assert!(base_url_problem(&format!("http://x/{}", "a".repeat(2048))).is_some());
+    }
 
     #[test]
     fn printable_ascii_at_every_length_and_position() {

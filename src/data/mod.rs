@@ -7,6 +7,7 @@
 pub mod capability;
 pub mod date;
 pub mod escape;
+pub mod json;
 pub mod key;
 pub mod modality;
 pub mod phf;

@@ -70,7 +70,7 @@ impl fmt::Display for UnknownModality {
         write!(
             f,
             "unknown modality `{}` (expected one of text, image, audio, video, file)",
-            self.0
+            super::escape::Esc(&self.0)
         )
     }
 }

@@ -72,9 +72,10 @@ impl std::str::FromStr for Price {
     /// and up to six more digits.
     fn from_str(s: &str) -> Result<Price, PriceError> {
         let err = |why: &str| {
+            let shown: String = s.chars().take(40).collect();
             PriceError(format!(
                 "invalid price `{}`: {why}",
-                s.chars().take(40).collect::<String>()
+                super::escape::Esc(&shown)
             ))
         };
         let (int, frac) = s.split_once('.').unwrap_or((s, ""));

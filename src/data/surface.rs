@@ -87,7 +87,7 @@ impl fmt::Display for UnknownSurface {
         write!(
             f,
             "unknown API surface `{}` (expected chat-completions, responses or messages)",
-            self.0
+            super::escape::Esc(&self.0)
         )
     }
 }

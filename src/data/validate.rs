@@ -4,9 +4,12 @@
 //! same code. Every error names the document and the entry.
 
 use super::escape::Esc;
-use super::key::{fold, model_name_problem, provider_name_problem, MatchKind};
+use super::json;
+use super::key::{
+    base_url_problem, fold, model_name_problem, provider_name_problem, text_problem, MatchKind,
+};
 use super::schema::{DataFile, ModelEntry, OfferEntry, ProviderEntry};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -30,7 +33,8 @@ pub enum DataErrorKind {
         /// serde_json's message, with line and column.
         message: String,
     },
-    /// A field is missing, unknown, of the wrong type, or holds a malformed number or date.
+    /// A field is missing, unknown, given twice, of the wrong type, or holds a malformed
+    /// number or date, or a number whose text is not exactly the value it reads as.
     Field {
         /// JSON path to the value, such as `models[3].retires`.
         path: String,
@@ -81,35 +85,53 @@ pub enum DataErrorKind {
         /// Why.
         reason: String,
     },
+    /// The document is beyond a limit of what is read: longer than
+    /// [`MAX_DOCUMENT_BYTES`](super::json::MAX_DOCUMENT_BYTES), or an array or object with
+    /// more than [`MAX_ITEMS`](super::json::MAX_ITEMS) entries. Nothing of it was read
+    /// further.
+    Limit {
+        /// JSON path to the array or object (`.` for the whole document).
+        path: String,
+        /// Which limit.
+        message: String,
+    },
 }
 
+/// The message quotes names and values from the documents with control and non-ASCII
+/// characters escaped (`\u{a}`), so that it is one line of printable ASCII, safe to log.
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: ", self.file, self.entry)?;
+        write!(f, "{}: {}: ", Esc(&self.file), Esc(&self.entry))?;
         match &self.kind {
-            DataErrorKind::Syntax { message } => write!(f, "not valid JSON: {message}"),
-            DataErrorKind::Field { path, message } => write!(f, "at `{path}`: {message}"),
+            DataErrorKind::Syntax { message } => write!(f, "not valid JSON: {}", Esc(message)),
+            DataErrorKind::Field { path, message } | DataErrorKind::Limit { path, message } => {
+                write!(f, "at `{}`: {}", Esc(path), Esc(message))
+            }
             DataErrorKind::InvalidName {
                 field,
                 name,
                 reason,
-            } => write!(f, "{field} {name:?} {reason}"),
+            } => write!(f, "{field} `{}` {reason}", Esc(name)),
             DataErrorKind::Duplicate { name, role, holder } => write!(
                 f,
-                "{role} `{name}` is already taken (ASCII case ignored) by {holder}"
+                "{role} `{}` is already taken (ASCII case ignored) by {}",
+                Esc(name),
+                Esc(holder)
             ),
             DataErrorKind::UnknownProvider { provider } => {
-                write!(f, "unknown provider `{provider}`")
+                write!(f, "unknown provider `{}`", Esc(provider))
             }
             DataErrorKind::DanglingAlias { alias, target } => write!(
                 f,
-                "alias `{alias}` names model `{target}`, which is not a model id in the catalog"
+                "alias `{}` names model `{}`, which is not a model id in the catalog",
+                Esc(alias),
+                Esc(target)
             ),
             DataErrorKind::OutputAboveContext { output, context } => write!(
                 f,
                 "max_output_tokens {output} is above context_window {context}"
             ),
-            DataErrorKind::Invalid { field, reason } => write!(f, "{field}: {reason}"),
+            DataErrorKind::Invalid { field, reason } => write!(f, "{field}: {}", Esc(reason)),
         }
     }
 }
@@ -117,25 +139,60 @@ impl fmt::Display for DataError {
 impl std::error::Error for DataError {}
 
 /// Parses one data document. `file` names it in errors.
+///
+/// The text is read with [`json::read`]: a key given twice in an object, a number whose
+/// text is not exactly the value it reads as, and a document beyond the reader's limits are
+/// refused, with the JSON path.
 pub fn parse_file(file: &str, text: &str) -> Result<DataFile, DataError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DataError {
-        file: file.to_owned(),
-        entry: "document".to_owned(),
-        kind: DataErrorKind::Syntax {
-            message: e.to_string(),
-        },
-    })?;
-    serde_path_to_error::deserialize(&value).map_err(|e| {
+    let value = json::read(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p))?;
+    from_value(file, &value)
+}
+
+/// A data document from JSON already read with [`json::read`]. `file` names it in errors.
+pub fn from_value(file: &str, value: &serde_json::Value) -> Result<DataFile, DataError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         DataError {
             file: file.to_owned(),
-            entry: entry_at(&value, e.path()),
+            entry: entry_at(value, e.path()),
             kind: DataErrorKind::Field {
                 path,
                 message: e.into_inner().to_string(),
             },
         }
     })
+}
+
+/// The error for document `file` that [`json::read`] refused with `problem`, at `path`
+/// within the document.
+pub fn read_error(file: &str, path: &[json::Seg], problem: &json::Problem) -> DataError {
+    let path = json::PathText(path).to_string();
+    let kind = match problem {
+        json::Problem::Syntax {
+            line,
+            column,
+            message,
+        } => DataErrorKind::Syntax {
+            message: format!("{message} at line {line} column {column}"),
+        },
+        json::Problem::TooLarge { .. } | json::Problem::TooManyItems { .. } => {
+            DataErrorKind::Limit {
+                path,
+                message: problem.message(),
+            }
+        }
+        json::Problem::DuplicateKey { .. } | json::Problem::InexactNumber { .. } => {
+            DataErrorKind::Field {
+                path,
+                message: problem.message(),
+            }
+        }
+    };
+    DataError {
+        file: file.to_owned(),
+        entry: "document".to_owned(),
+        kind,
+    }
 }
 
 /// Describes the entry a serde path points into, using the entry's id where it has one.
@@ -531,13 +588,20 @@ impl Check {
 
     /// Checks `redundant` names all fold to one of `keys`.
     fn redundant(&mut self, file: &str, entry: &str, redundant: &[String], keys: &[&str]) {
+        if redundant.is_empty() {
+            return;
+        }
+        let keys: HashSet<String> = keys.iter().map(|k| fold(k)).collect();
         for r in redundant {
-            if !keys.iter().any(|k| k.eq_ignore_ascii_case(r)) {
+            if !keys.contains(&fold(r)) {
                 self.invalid(
                     file,
                     entry,
                     "redundant_aliases",
-                    format!("`{r}` is not a spelling of this entry's id or aliases; list it under aliases"),
+                    format!(
+                        "`{}` is not a spelling of this entry's id or aliases; list it under aliases",
+                        named(r)
+                    ),
                 );
             }
         }
@@ -574,11 +638,15 @@ pub fn validate_over(
         entry: ProviderEntry,
     }
     let mut providers: Vec<NewProvider> = Vec::new();
+    // How many new providers (not replacements) there are so far, and which base providers
+    // are replaced: kept as they go, so that each provider costs the same.
+    let mut new_providers = 0;
+    let mut replaced: HashSet<usize> = HashSet::new();
     let mut doc_provider: Vec<Option<usize>> = vec![None; files.len()];
     let mut pkeys = KeySpace::new(Space::Providers, base, overrides);
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(p) = &doc.provider else { continue };
-        let entry = format!("provider `{}`", p.id);
+        let entry = format!("provider `{}`", named(&p.id));
         if doc.extends.is_some() {
             check.invalid(
                 file,
@@ -591,11 +659,11 @@ pub fn validate_over(
             continue;
         }
         // A base provider's id names it: replacing it needs leave.
-        let mut index = provider_base + providers.iter().filter(|x| !x.overrides).count();
+        let mut index = provider_base + new_providers;
         let mut replaces = false;
         if let Some((held, MatchKind::Id, id)) = base.provider_key(&fold(&p.id)) {
             if overrides.provider(&id) {
-                if providers.iter().any(|x| x.index == held) {
+                if !replaced.insert(held) {
                     check.invalid(
                         file,
                         &entry,
@@ -640,31 +708,9 @@ pub fn validate_over(
         let mut own: Vec<&str> = vec![&p.id];
         own.extend(p.aliases.iter().map(String::as_str));
         check.redundant(file, &entry, &p.redundant_aliases, &own);
-        if p.name.trim().is_empty() {
-            check.invalid(file, &entry, "name", "is empty");
-        }
-        for s in &p.api_surfaces {
-            for (i, param) in s.supported_params.iter().flatten().enumerate() {
-                if param.is_empty() || !param.bytes().all(|b| b.is_ascii_graphic()) {
-                    check.invalid(
-                        file,
-                        &entry,
-                        "supported_params",
-                        format!("{param:?} is not a parameter name"),
-                    );
-                } else if s
-                    .supported_params
-                    .as_ref()
-                    .is_some_and(|ps| ps[..i].contains(param))
-                {
-                    check.invalid(
-                        file,
-                        &entry,
-                        "supported_params",
-                        format!("`{param}` is listed twice"),
-                    );
-                }
-            }
+        check_provider_fields(&mut check, file, &entry, p);
+        if !replaces {
+            new_providers += 1;
         }
         doc_provider[doc_index] = Some(index);
         providers.push(NewProvider {
@@ -699,7 +745,7 @@ pub fn validate_over(
                         file,
                         "document",
                         DataErrorKind::UnknownProvider {
-                            provider: ext.clone(),
+                            provider: named(ext).into_owned(),
                         },
                     );
                 }
@@ -719,7 +765,7 @@ pub fn validate_over(
         };
         doc_provider[doc_index] = provider;
         for m in &doc.models {
-            let entry = format!("model `{}`", m.id);
+            let entry = format!("model `{}`", named(&m.id));
             check_model_fields(&mut check, file, &entry, m);
             let index = model_base + models.len();
             let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
@@ -743,7 +789,7 @@ pub fn validate_over(
                 if !check.name(file, &entry, field, name, false) {
                     continue;
                 }
-                let desc = format!("the {} of model `{}` ({file})", role(kind), m.id);
+                let desc = format!("the {} of model `{}` ({file})", role(kind), named(&m.id));
                 let claimed = match provider.map(|h| shadowing(name, h, &pkeys, base)) {
                     Some(Shadow::Refused(why)) => {
                         check.invalid(file, &entry, field, why);
@@ -818,7 +864,7 @@ pub fn validate_over(
     // Aliases declared apart from their models.
     for (file, doc) in files {
         for a in &doc.aliases {
-            let entry = format!("alias `{}`", a.alias);
+            let entry = format!("alias `{}`", named(&a.alias));
             if !check.name(file, &entry, "alias", &a.alias, false) {
                 continue;
             }
@@ -827,14 +873,14 @@ pub fn validate_over(
                     file,
                     &entry,
                     DataErrorKind::DanglingAlias {
-                        alias: a.alias.clone(),
-                        target: a.target.clone(),
+                        alias: named(&a.alias).into_owned(),
+                        target: named(&a.target).into_owned(),
                     },
                 );
                 continue;
             };
             let target_home = home(&models, target).or_else(|| base.model_provider(target));
-            let desc = format!("an alias of model `{}` ({file})", a.target);
+            let desc = format!("an alias of model `{}` ({file})", named(&a.target));
             let claimed = match target_home.map(|h| shadowing(&a.alias, h, &pkeys, base)) {
                 Some(Shadow::Refused(why)) => {
                     check.invalid(file, &entry, "alias", why);
@@ -861,18 +907,23 @@ pub fn validate_over(
 
     // Offers: models defined elsewhere that a provider also serves.
     let mut offers: Vec<OfferRec> = Vec::new();
+    let mut offered: HashSet<(usize, usize)> = HashSet::new();
+    let provider_ids: HashMap<usize, &str> = providers
+        .iter()
+        .map(|p| (p.index, p.entry.id.as_str()))
+        .collect();
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(provider) = doc_provider[doc_index] else {
             continue;
         };
         for o in &doc.offers {
-            let entry = format!("offer of `{}`", o.model);
+            let entry = format!("offer of `{}`", named(&o.model));
             let Some(target) = model_id(&mkeys, &o.model) else {
                 check.invalid(
                     file,
                     &entry,
                     "model",
-                    format!("`{}` is not a model id in the catalog", o.model),
+                    format!("`{}` is not a model id in the catalog", named(&o.model)),
                 );
                 continue;
             };
@@ -880,10 +931,7 @@ pub fn validate_over(
                 check.invalid(file, &entry, "model", "the provider defines this model itself; an offer is for another provider's model");
                 continue;
             }
-            if offers
-                .iter()
-                .any(|x| x.provider == provider && x.model == target)
-            {
+            if offered.contains(&(provider, target)) {
                 check.invalid(file, &entry, "model", "offered twice by the same provider");
                 continue;
             }
@@ -892,15 +940,15 @@ pub fn validate_over(
             }
             // An offer's upstream id is a key of its model; it may repeat one of the model's
             // own names (aggregators often use the vendor's id), never another model's.
-            let offering = providers
-                .iter()
-                .find(|p| p.index == provider)
-                .map(|p| p.entry.id.clone())
+            let offering = provider_ids
+                .get(&provider)
+                .map(|id| (*id).to_owned())
                 .or_else(|| base.provider_id(provider))
                 .unwrap_or_default();
             let desc = format!(
-                "the upstream id of model `{}` at provider `{offering}` ({file})",
-                o.model
+                "the upstream id of model `{}` at provider `{}` ({file})",
+                named(&o.model),
+                named(&offering)
             );
             let repeats_own = mkeys.get(&o.upstream_id).is_some_and(|(i, _)| i == target);
             // The upstream id is the offering provider's: its prefix is judged against it.
@@ -924,6 +972,10 @@ pub fn validate_over(
                 check.duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
                 continue;
             }
+            if let Some(why) = sources_problem(&o.sources) {
+                check.invalid(file, &entry, "sources", why);
+            }
+            offered.insert((provider, target));
             offers.push(OfferRec {
                 file: file.clone(),
                 provider,
@@ -939,7 +991,7 @@ pub fn validate_over(
             continue;
         };
         let reason = match model_id(&mkeys, successor) {
-            None => format!("`{successor}` is not a model id in the catalog"),
+            None => format!("`{}` is not a model id in the catalog", named(successor)),
             Some(_) if successor.eq_ignore_ascii_case(&m.entry.id) => {
                 "a model cannot succeed itself".to_owned()
             }
@@ -1115,6 +1167,30 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
     if m.name.trim().is_empty() {
         invalid("name", "is empty");
     }
+    let texts = [
+        ("name", Some(&m.name)),
+        ("description", m.description.as_ref()),
+        ("notes", m.notes.as_ref()),
+    ];
+    let policy = m.distillation_policy.as_ref();
+    let policy_texts = policy.map_or(Vec::new(), |d| {
+        [&d.status, &d.label, &d.basis, &d.source_url, &d.note]
+            .into_iter()
+            .flatten()
+            .collect()
+    });
+    for (field, text) in texts
+        .into_iter()
+        .filter_map(|(f, t)| t.map(|t| (f, t)))
+        .chain(policy_texts.into_iter().map(|t| ("distillation_policy", t)))
+    {
+        if let Some(why) = text_problem(text) {
+            invalid(field, &format!("`{}` {why}", clip(text)));
+        }
+    }
+    if let Some(why) = sources_problem(&m.sources) {
+        invalid("sources", &why);
+    }
     if m.context_window == Some(0) {
         invalid("context_window", "must be at least 1");
     }
@@ -1132,8 +1208,9 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
                 "must list at least one modality (leave it out when unknown)",
             );
         }
-        for (i, x) in list.iter().enumerate() {
-            if list[..i].contains(x) {
+        let mut seen = HashSet::new();
+        for x in list {
+            if !seen.insert(x) {
                 invalid(field, &format!("lists `{x}` twice"));
             }
         }
@@ -1151,6 +1228,12 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
     }
     for s in &m.served_names {
         let at = |what: &str| format!("served name `{}`: {what}", Esc(&s.id));
+        if let Some(why) = s.notes.as_deref().and_then(text_problem) {
+            invalid("served_names", &at(&format!("notes {why}")));
+        }
+        if let Some(why) = sources_problem(&s.sources) {
+            invalid("served_names", &at(&why));
+        }
         if s.context_window == Some(0) || s.max_output_tokens == Some(0) {
             invalid("served_names", &at("a limit must be at least 1"));
         }
@@ -1198,10 +1281,11 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
             }
         }
     }
-    for (i, t) in m.tags.iter().enumerate() {
+    let mut tags = HashSet::new();
+    for t in &m.tags {
         if let Some(why) = model_name_problem(t) {
-            invalid("tags", &format!("{t:?} {why}"));
-        } else if m.tags[..i].contains(t) {
+            invalid("tags", &format!("`{}` {why}", clip(t)));
+        } else if !tags.insert(t) {
             invalid("tags", &format!("`{t}` is listed twice"));
         }
     }
@@ -1214,6 +1298,94 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
             );
         }
     }
+}
+
+/// What is wrong with a provider entry's own fields, if anything: its base URL, its texts
+/// (which must be printable, see [`text_problem`]) and its surfaces' parameter names.
+fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &ProviderEntry) {
+    if let Some(url) = &p.base_url {
+        if let Some(why) = base_url_problem(url) {
+            check.invalid(file, entry, "base_url", format!("`{}` {why}", clip(url)));
+        }
+    }
+    let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name)];
+    for (field, value) in [
+        ("description", &p.description),
+        ("website", &p.website),
+        ("docs", &p.docs),
+        ("api_key_env", &p.api_key_env),
+        ("metadata", &p.metadata),
+    ] {
+        if let Some(v) = value {
+            texts.push((field, v));
+        }
+    }
+    if let Some(cp) = &p.control_plane {
+        for v in [
+            &cp.id,
+            &cp.uri,
+            &cp.created_at,
+            &cp.updated_at,
+            &cp.created_by.id,
+            &cp.created_by.uri,
+            &cp.last_updated_by.id,
+            &cp.last_updated_by.uri,
+        ] {
+            texts.push(("control_plane", v));
+        }
+    }
+    for (field, text) in texts {
+        if let Some(why) = text_problem(text) {
+            check.invalid(file, entry, field, format!("`{}` {why}", clip(text)));
+        }
+    }
+    for s in &p.api_surfaces {
+        let mut seen = HashSet::new();
+        for param in s.supported_params.iter().flatten() {
+            if param.is_empty() || !param.bytes().all(|b| b.is_ascii_graphic()) {
+                check.invalid(
+                    file,
+                    entry,
+                    "supported_params",
+                    format!("`{}` is not a parameter name", clip(param)),
+                );
+            } else if !seen.insert(param) {
+                check.invalid(
+                    file,
+                    entry,
+                    "supported_params",
+                    format!("`{param}` is listed twice"),
+                );
+            }
+        }
+    }
+}
+
+/// What is wrong with recorded sources, if anything: they are text.
+fn sources_problem(s: &super::schema::Sources) -> Option<String> {
+    [&s.seed, &s.models_dev, &s.litellm]
+        .into_iter()
+        .flatten()
+        .find_map(|t| text_problem(t).map(|why| format!("`{}` {why}", clip(t))))
+}
+
+/// A name as errors show it: whole when it could be a name (at most 256 characters), else
+/// its first 256 characters and `...`, so that a huge string repeated in many errors does
+/// not make their cost quadratic.
+fn named(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(super::key::MAX_INPUT_LEN) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}...", &s[..at])),
+    }
+}
+
+/// At most 40 characters of `s`, then `...` if cut: enough to find a value in a message.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if out.len() < s.len() {
+        out.push_str("...");
+    }
+    out
 }
 
 /// What is wrong with a set of prices, if anything: a long-context tier must start above at

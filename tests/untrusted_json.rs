@@ -1,0 +1,730 @@
+//! Untrusted JSON through every importer: errors are safe to log (no raw control or non-ASCII
+//! character from the input), a key given twice is refused with its path, numbers and prices
+//! are never rounded silently, what serde_json cannot read is a syntax error, base URLs and
+//! text fields are checked, and documents beyond the documented limits are refused before
+//! any work.
+
+use model_catalog::formats::{
+    export_ngrok, export_openai_models, import_documents, import_inference_api, import_ngrok,
+    import_openai_models, ImportError, ImportOptions, NgrokExport, TargetProvider,
+};
+use model_catalog::schema::{DataErrorKind, ResourceRef};
+use model_catalog::{Catalog, CatalogError, CustomProvider};
+
+/// A string that would forge a log line and clear a terminal if written raw.
+const HOSTILE: &str = "x\n2026-01-01 INFO forged\u{1b}[2J";
+
+/// `s` as a JSON string literal.
+fn lit(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+/// An ngrok provider object with the seed's required fields, `fields` replacing or adding
+/// members (given as raw JSON values).
+fn ngrok_provider(fields: &[(&str, &str)]) -> String {
+    let mut members: Vec<(String, String)> = [
+        ("id", r#""aigp_1""#),
+        ("uri", r#""https://api.ngrok.ai/providers/aigp_1""#),
+        ("providerId", r#""acme""#),
+        ("name", r#""Acme""#),
+        ("baseUrl", r#""https://acme.example/v1""#),
+        ("createdAt", r#""2026-01-05T10:00:00Z""#),
+        ("updatedAt", r#""2026-01-06T10:00:00Z""#),
+        (
+            "createdBy",
+            r#"{"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"}"#,
+        ),
+        (
+            "lastUpdatedBy",
+            r#"{"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"}"#,
+        ),
+        (
+            "supportedApiSurfaces",
+            r#"[{"format": "openai", "surface": "chat-completions"}]"#,
+        ),
+        ("models", r#"[{"id": "aigpm_1", "modelId": "acme-model"}]"#),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    for (k, v) in fields {
+        match members.iter_mut().find(|(key, _)| key == k) {
+            Some(slot) => slot.1 = (*v).to_owned(),
+            None => members.push(((*k).to_owned(), (*v).to_owned())),
+        }
+    }
+    let inner: Vec<String> = members
+        .iter()
+        .map(|(k, v)| format!("{}: {v}", lit(k)))
+        .collect();
+    format!("{{{}}}", inner.join(", "))
+}
+
+fn ngrok_page(providers: &[String]) -> String {
+    format!(
+        r#"{{"aiGatewayProviders": [{}], "uri": "https://api.ngrok.ai/providers", "nextPageUri": null}}"#,
+        providers.join(", ")
+    )
+}
+
+fn ngrok(fields: &[(&str, &str)]) -> Result<Catalog, ImportError> {
+    let page = ngrok_page(&[ngrok_provider(fields)]);
+    import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new())
+}
+
+fn openai(json: &str) -> Result<Catalog, ImportError> {
+    import_openai_models(
+        &Catalog::builtin(),
+        json,
+        &TargetProvider::new("acme", "Acme"),
+        &ImportOptions::new(),
+    )
+}
+
+fn inference(json: &str) -> Result<Catalog, ImportError> {
+    import_inference_api(&Catalog::builtin(), json, &ImportOptions::new())
+}
+
+fn documents(json: &str) -> Result<Catalog, ImportError> {
+    import_documents(&Catalog::builtin(), "extra.json", json)
+}
+
+/// A provider document whose one model has `extra` members (raw JSON, with a leading comma).
+fn model_doc(extra: &str) -> String {
+    format!(
+        r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": true}}, "models": [{{"id": "acme-model", "name": "Acme model"{extra}}}]}}"#
+    )
+}
+
+/// A provider document whose provider has `extra` members.
+fn provider_doc(extra: &str) -> String {
+    format!(r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": true{extra}}}}}"#)
+}
+
+/// The message has no control and no non-ASCII character, and shows the hostile text
+/// escaped (so the case does echo its input).
+fn assert_log_safe(what: &str, message: &str) {
+    assert!(
+        !message.chars().any(|c| c.is_control() || !c.is_ascii()),
+        "{what}: a raw control or non-ASCII character in {message:?}"
+    );
+    assert!(
+        message.contains("forged") && message.contains("\\u{1b}"),
+        "{what}: the input is not echoed escaped: {message:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors safe to log
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn an_ngrok_field_named_like_a_log_line_is_escaped() {
+    let e = ngrok(&[(HOSTILE, "1")]).unwrap_err();
+    assert_eq!(e.kind(), "field");
+    let message = e.to_string();
+    assert!(
+        !message.contains('\n') && !message.contains('\u{1b}'),
+        "{message:?}"
+    );
+    assert_log_safe("unknown ngrok field", &message);
+}
+
+#[test]
+fn every_ngrok_field_that_is_echoed_is_escaped() {
+    let h = lit(HOSTILE);
+    let surface = format!(r#"[{{"format": {h}, "surface": "chat-completions"}}]"#);
+    let surface_name = format!(r#"[{{"format": "openai", "surface": {h}}}]"#);
+    let param = format!(r#"[{{"format": "openai", "supportedParams": [{{"name": {h}}}]}}]"#);
+    let model_id = format!(r#"[{{"id": "aigpm_1", "modelId": {h}}}]"#);
+    let model_resource = format!(r#"[{{"id": {h}, "modelId": "acme-model"}}]"#);
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("providerId", vec![("providerId", &h)]),
+        ("resource id", vec![("id", &h)]),
+        ("uri", vec![("uri", &h)]),
+        ("name", vec![("name", &h)]),
+        ("baseUrl", vec![("baseUrl", &h)]),
+        ("metadata", vec![("metadata", &h)]),
+        ("createdAt", vec![("createdAt", &h)]),
+        ("updatedAt", vec![("updatedAt", &h)]),
+        ("format", vec![("supportedApiSurfaces", &surface)]),
+        ("surface", vec![("supportedApiSurfaces", &surface_name)]),
+        ("parameter", vec![("supportedApiSurfaces", &param)]),
+        ("modelId", vec![("models", &model_id)]),
+        ("model resource id", vec![("models", &model_resource)]),
+    ];
+    for (what, fields) in cases {
+        let e = ngrok(&fields).expect_err(what);
+        assert_log_safe(what, &e.to_string());
+    }
+    // A duplicate resource id, and a next page named on the last page.
+    let two = ngrok_page(&[
+        ngrok_provider(&[("providerId", r#""a""#), ("id", r#""aigp_é\u001b""#)]),
+        ngrok_provider(&[("providerId", r#""b""#), ("id", r#""aigp_é\u001b""#)]),
+    ]);
+    let e = import_ngrok(&Catalog::builtin(), &[two], &ImportOptions::new()).unwrap_err();
+    let message = e.to_string();
+    assert!(
+        !message.chars().any(|c| c.is_control() || !c.is_ascii()),
+        "{message:?}"
+    );
+    let page = ngrok_page(&[ngrok_provider(&[])])
+        .replace(r#""nextPageUri": null"#, &format!(r#""nextPageUri": {h}"#));
+    let e = import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
+    assert_log_safe("nextPageUri", &e.to_string());
+}
+
+#[test]
+fn every_openai_and_inference_field_that_is_echoed_is_escaped() {
+    let h = lit(HOSTILE);
+    let cases = [
+        ("list object", format!(r#"{{"object": {h}, "data": []}}"#)),
+        (
+            "entry object",
+            format!(r#"{{"data": [{{"id": "m", "object": {h}}}]}}"#),
+        ),
+        ("id", format!(r#"{{"data": [{{"id": {h}}}]}}"#)),
+        (
+            "owned_by",
+            format!(r#"{{"data": [{{"id": "m", "owned_by": {h}}}]}}"#),
+        ),
+        (
+            "category",
+            format!(r#"{{"data": [{{"id": "m", "category": {h}}}]}}"#),
+        ),
+        (
+            "name",
+            format!(r#"{{"data": [{{"id": "m", "name": {h}}}]}}"#),
+        ),
+        (
+            "description",
+            format!(r#"{{"data": [{{"id": "m", "description": {h}}}]}}"#),
+        ),
+        (
+            "currency",
+            format!(r#"{{"data": [{{"id": "m", "pricing": {{"currency": {h}}}}}]}}"#),
+        ),
+        (
+            "unit",
+            format!(r#"{{"data": [{{"id": "m", "pricing": {{"unit": {h}}}}}]}}"#),
+        ),
+    ];
+    for (what, json) in &cases {
+        let e = openai(json).expect_err(what);
+        assert_log_safe(what, &e.to_string());
+    }
+    let e = import_openai_models(
+        &Catalog::builtin(),
+        r#"{"data": []}"#,
+        &TargetProvider::existing(HOSTILE),
+        &ImportOptions::new(),
+    )
+    .unwrap_err();
+    assert_log_safe("existing provider", &e.to_string());
+
+    let cases = [
+        (
+            "provider",
+            format!(r#"{{"models": [{{"id": "m", "name": "M", "provider": {h}}}]}}"#),
+        ),
+        (
+            "id",
+            format!(r#"{{"models": [{{"id": {h}, "name": "M", "provider": "openai"}}]}}"#),
+        ),
+        (
+            "name",
+            format!(r#"{{"models": [{{"id": "m", "name": {h}, "provider": "openai"}}]}}"#),
+        ),
+        (
+            "unknown field",
+            format!(r#"{{"models": [{{"id": "m", "name": "M", "provider": "openai", {h}: 1}}]}}"#),
+        ),
+    ];
+    for (what, json) in &cases {
+        let e = inference(json).expect_err(what);
+        assert_log_safe(what, &e.to_string());
+    }
+}
+
+#[test]
+fn every_document_field_that_is_echoed_is_escaped() {
+    let h = lit(HOSTILE);
+    let cases = [
+        ("unknown field", model_doc(&format!(", {h}: 1"))),
+        ("model id", model_doc("").replace(r#""acme-model""#, &h)),
+        ("provider id", model_doc("").replace(r#""acme""#, &h)),
+        (
+            "extends",
+            format!(r#"{{"extends": {h}, "models": [{{"id": "m", "name": "M"}}]}}"#),
+        ),
+        ("successor", model_doc(&format!(r#", "successor": {h}"#))),
+        ("vendor", model_doc(&format!(r#", "vendor": {h}"#))),
+        ("family", model_doc(&format!(r#", "family": {h}"#))),
+        ("category", model_doc(&format!(r#", "category": {h}"#))),
+        (
+            "knowledge_cutoff",
+            model_doc(&format!(r#", "knowledge_cutoff": {h}"#)),
+        ),
+        (
+            "modality",
+            model_doc(&format!(r#", "input_modalities": [{h}]"#)),
+        ),
+        (
+            "release_date",
+            model_doc(&format!(r#", "release_date": {h}"#)),
+        ),
+        (
+            "retires",
+            model_doc(&format!(r#", "deprecated": true, "retires": {h}"#)),
+        ),
+        ("tag", model_doc(&format!(r#", "tags": [{h}]"#))),
+        ("alias", model_doc(&format!(r#", "aliases": [{h}]"#))),
+        (
+            "redundant alias",
+            model_doc(&format!(r#", "redundant_aliases": [{h}]"#)),
+        ),
+        (
+            "description",
+            model_doc(&format!(r#", "description": {h}"#)),
+        ),
+        ("notes", model_doc(&format!(r#", "notes": {h}"#))),
+        ("model name", model_doc("").replace(r#""Acme model""#, &h)),
+        (
+            "alias target",
+            format!(r#"{{"aliases": [{{"alias": "a-b", "target": {h}}}]}}"#),
+        ),
+        (
+            "offer",
+            format!(r#"{{"extends": "openai", "offers": [{{"model": {h}, "upstream_id": "u"}}]}}"#),
+        ),
+        ("provider name", provider_doc("").replace(r#""Acme""#, &h)),
+        ("base_url", provider_doc(&format!(r#", "base_url": {h}"#))),
+        ("metadata", provider_doc(&format!(r#", "metadata": {h}"#))),
+        (
+            "provider description",
+            provider_doc(&format!(r#", "description": {h}"#)),
+        ),
+        (
+            "provider alias",
+            provider_doc(&format!(r#", "aliases": [{h}]"#)),
+        ),
+        (
+            "surface format",
+            provider_doc(&format!(r#", "api_surfaces": [{{"format": {h}}}]"#)),
+        ),
+        (
+            "supported_params",
+            provider_doc(&format!(
+                r#", "api_surfaces": [{{"format": "openai", "supported_params": [{h}]}}]"#
+            )),
+        ),
+    ];
+    for (what, json) in &cases {
+        let e = documents(json).expect_err(what);
+        assert_log_safe(what, &e.to_string());
+        let mut b = Catalog::builder();
+        let e = b
+            .json("extra.json", json)
+            .err()
+            .or_else(|| b.build().err())
+            .expect(what);
+        assert_log_safe(what, &e.to_string());
+    }
+}
+
+#[test]
+fn builder_and_export_errors_are_escaped() {
+    let e = Catalog::builder()
+        .provider(CustomProvider::new(HOSTILE, "Acme"))
+        .build()
+        .unwrap_err();
+    assert_log_safe("custom provider id", &e.to_string());
+    let e = Catalog::builder()
+        .provider(CustomProvider::new("acme", "Acme").model(HOSTILE, "u"))
+        .build()
+        .unwrap_err();
+    assert_log_safe("custom model id", &e.to_string());
+    // Several problems at once are one line.
+    let e = Catalog::builder()
+        .provider(CustomProvider::new(HOSTILE, HOSTILE).model(HOSTILE, HOSTILE))
+        .build()
+        .unwrap_err();
+    assert!(e.errors.len() > 1, "{e:?}");
+    assert_log_safe("several problems", &e.to_string());
+
+    let e = export_openai_models(&Catalog::builtin(), Some(HOSTILE)).unwrap_err();
+    assert_log_safe("export provider", &e.to_string());
+    let me = ResourceRef {
+        id: "usr_1".into(),
+        uri: "https://api.ngrok.com/users/usr_1".into(),
+    };
+    let e = export_ngrok(&Catalog::builtin(), &NgrokExport::new(HOSTILE, me)).unwrap_err();
+    assert_log_safe("export timestamp", &e.to_string());
+}
+
+// ---------------------------------------------------------------------------------------
+// A key given twice
+// ---------------------------------------------------------------------------------------
+
+/// The error says where: the path of the second member with that key.
+fn assert_duplicate(e: &ImportError, document: &str, path: &str) {
+    assert_eq!(e.kind(), "invalid", "{e}");
+    assert_eq!(
+        (e.document(), e.path()),
+        (Some(document), Some(path)),
+        "{e}"
+    );
+    assert!(e.to_string().contains("twice"), "{e}");
+}
+
+#[test]
+fn a_key_given_twice_is_refused_with_its_path_in_every_importer() {
+    let page = ngrok_page(&[ngrok_provider(&[])]).replace(
+        r#""providerId": "acme""#,
+        r#""providerId": "acme", "providerId": "evil""#,
+    );
+    let e = import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
+    assert_duplicate(&e, "ngrok page 1", "aiGatewayProviders[0].providerId");
+
+    let e = openai(r#"{"object": "list", "data": [{"id": "safe-name", "id": "evil-name"}]}"#)
+        .unwrap_err();
+    assert_duplicate(&e, "/v1/models", "data[0].id");
+    let e = openai(r#"{"data": [], "data": [{"id": "evil-name"}]}"#).unwrap_err();
+    assert_duplicate(&e, "/v1/models", "data");
+    // Even in a field the format ignores.
+    let e = openai(r#"{"data": [{"id": "m", "icon_url": "a", "icon_url": "b"}]}"#).unwrap_err();
+    assert_duplicate(&e, "/v1/models", "data[0].icon_url");
+
+    let e = inference(
+        r#"{"models": [{"id": "safe-name", "name": "M", "provider": "openai", "provider": "openrouter"}]}"#,
+    )
+    .unwrap_err();
+    assert_duplicate(&e, "inference-api /models", "models[0].provider");
+
+    let doc = r#"[{"provider": {"id": "acme", "name": "Acme", "key_required": true}},
+                  {"extends": "acme", "models": [{"id": "safe-name", "id": "evil-name", "name": "M"}]}]"#;
+    let e = documents(doc).unwrap_err();
+    assert_duplicate(&e, "extra.json[1]", "models[0].id");
+    let one = r#"{"provider": {"id": "acme", "id": "evil", "name": "Acme", "key_required": true}}"#;
+    let e = documents(one).unwrap_err();
+    assert_duplicate(&e, "extra.json", "provider.id");
+
+    // The builder's JSON (the data documents' reader) refuses them too.
+    let e = Catalog::builder()
+        .json("extra.json", doc)
+        .map(|_| ())
+        .unwrap_err();
+    let [err] = e.errors.as_slice() else {
+        panic!("{e:?}")
+    };
+    assert_eq!(err.file, "extra.json[1]");
+    match &err.kind {
+        DataErrorKind::Field { path, message } => {
+            assert_eq!(path, "models[0].id");
+            assert!(message.contains("twice"), "{message}");
+        }
+        k => panic!("{k:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers and prices are never rounded silently
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn prices_with_more_precision_than_a_float_holds_are_refused() {
+    for (price, path) in [
+        ("0.10000000000000001", "data[0].pricing.prompt"),
+        ("999999999999.999999", "data[0].pricing.completion"),
+    ] {
+        let field = path.rsplit('.').next().unwrap();
+        let json = format!(r#"{{"data": [{{"id": "m", "pricing": {{"{field}": {price}}}}}]}}"#);
+        let e = openai(&json).unwrap_err();
+        assert_eq!((e.kind(), e.path()), ("invalid", Some(path)), "{e}");
+        assert!(e.to_string().contains(price), "{e}");
+    }
+    // Numbers the format ignores are not judged.
+    assert!(openai(r#"{"data": [{"id": "m", "cost_estimate": 0.10000000000000001}]}"#).is_ok());
+
+    for price in ["0.10000000000000001", "999999999999.999999"] {
+        let e =
+            documents(&model_doc(&format!(r#", "pricing": {{"input": {price}}}"#))).unwrap_err();
+        assert_eq!(e.kind(), "invalid", "{e}");
+        assert_eq!(
+            (e.document(), e.path()),
+            (Some("extra.json"), Some("models[0].pricing.input"))
+        );
+        let mut b = Catalog::builder();
+        let e = b
+            .json(
+                "extra.json",
+                &model_doc(&format!(r#", "pricing": {{"input": {price}}}"#)),
+            )
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            matches!(&e.errors[0].kind, DataErrorKind::Field { path, .. } if path == "models[0].pricing.input"),
+            "{e:?}"
+        );
+    }
+
+    let json = r#"{"models": [{"id": "m", "name": "M", "provider": "openai", "cost_per_1k_input": 0.10000000000000001}]}"#;
+    let e = inference(json).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.path()),
+        ("invalid", Some("models[0].cost_per_1k_input"))
+    );
+}
+
+#[test]
+fn per_1k_credits_that_do_not_convert_exactly_are_refused() {
+    let with = |credits: &str| {
+        inference(&format!(
+            r#"{{"models": [{{"id": "m", "name": "M", "provider": "openai", "cost_per_1k_input": {credits}}}]}}"#
+        ))
+    };
+    // 1e-12 credits per 1k tokens, less the 1.4 markup, is 0.000714... micro-dollars per
+    // million tokens: not zero, and not a whole micro-dollar.
+    let e = with("1e-12").unwrap_err();
+    assert_eq!(
+        (e.kind(), e.path()),
+        ("invalid", Some("models[0].cost_per_1k_input"))
+    );
+    // 0.001 / 1.4 * 1000 = 0.714285... USD per million tokens.
+    let e = with("0.001").unwrap_err();
+    assert_eq!(e.kind(), "invalid");
+    // 0.0035 / 1.4 * 1000 = 2.5 exactly (seed 002's gpt-4o).
+    let c = with("0.0035").unwrap();
+    assert_eq!(
+        c.lookup_model("m")
+            .unwrap()
+            .pricing()
+            .input
+            .unwrap()
+            .to_string(),
+        "2.5"
+    );
+    let c = with("0").unwrap();
+    assert_eq!(
+        c.lookup_model("m")
+            .unwrap()
+            .pricing()
+            .input
+            .unwrap()
+            .to_string(),
+        "0"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// What cannot be read is a syntax error
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unreadable_json_is_a_syntax_error_in_every_importer() {
+    let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    let inputs = [
+        deep.clone(),
+        format!(
+            r#"{{"models": [{{"id": "m", "name": "M", "context_window": {}}}]}}"#,
+            "1e309"
+        ),
+        r#"{"provider": {"id": "\ud800", "name": "A", "key_required": true}}"#.to_owned(),
+    ];
+    for json in &inputs {
+        let e = documents(json).unwrap_err();
+        assert_eq!(e.kind(), "syntax", "{json:.60}: {e}");
+        assert_eq!(e.document(), Some("extra.json"));
+        assert_eq!(openai(json).unwrap_err().kind(), "syntax", "{json:.60}");
+        assert_eq!(inference(json).unwrap_err().kind(), "syntax", "{json:.60}");
+        let e = import_ngrok(&Catalog::builtin(), &[json], &ImportOptions::new()).unwrap_err();
+        assert_eq!(e.kind(), "syntax", "{json:.60}");
+    }
+    // Shallower nesting is read (and then refused for its shape).
+    let ok = format!("{}{}", "[".repeat(127), "]".repeat(127));
+    assert_ne!(documents(&ok).unwrap_err().kind(), "syntax");
+}
+
+// ---------------------------------------------------------------------------------------
+// Base URLs, text fields and ngrok model resource ids
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn base_urls_must_be_absolute_http_urls_without_spaces_or_controls() {
+    for bad in [
+        "http://x\r\nHost: evil",
+        "http://x/ y",
+        "http://x/\ty",
+        "vllm.internal:8000/v1",
+        "/v1",
+        "ftp://files.example/",
+        "http://",
+        "https:///v1",
+        "javascript:alert(1)",
+        "http://\u{430}cme.example/",
+    ] {
+        let e = ngrok(&[("baseUrl", &lit(bad))]).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.path()),
+            ("invalid", Some("aiGatewayProviders[0].baseUrl")),
+            "{bad:?}: {e}"
+        );
+        let e = documents(&provider_doc(&format!(r#", "base_url": {}"#, lit(bad)))).unwrap_err();
+        let ImportError::Catalog(CatalogError { errors }) = &e else {
+            panic!("{bad:?}: {e:?}")
+        };
+        assert!(
+            matches!(
+                &errors[0].kind,
+                DataErrorKind::Invalid {
+                    field: "base_url",
+                    ..
+                }
+            ),
+            "{bad:?}: {errors:?}"
+        );
+        let built = Catalog::builder()
+            .provider(CustomProvider::new("acme", "Acme").base_url(bad))
+            .build();
+        assert!(built.is_err(), "{bad:?}");
+    }
+    for good in [
+        "http://vllm.internal:8000/v1",
+        "https://api.example.com/v1/",
+        "HTTPS://API.EXAMPLE.COM",
+        "http://10.0.0.7:1234",
+        "http://[::1]:8080/v1?x=1",
+    ] {
+        let c = ngrok(&[("baseUrl", &lit(good))]).unwrap_or_else(|e| panic!("{good}: {e}"));
+        assert_eq!(c.lookup_provider("acme").unwrap().base_url(), Some(good));
+    }
+    // ngrok's empty base URL means none.
+    let c = ngrok(&[("baseUrl", r#""""#)]).unwrap();
+    assert_eq!(c.lookup_provider("acme").unwrap().base_url(), None);
+}
+
+#[test]
+fn text_fields_must_be_printable() {
+    for bad in [
+        "a\u{0}b",
+        "a\u{1b}[2Jb",
+        "line\nbreak",
+        "tab\there",
+        "a\u{85}b",
+        "a\u{202e}b",
+        "a\u{2028}b",
+    ] {
+        let e = ngrok(&[("metadata", &lit(bad))]).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.path()),
+            ("invalid", Some("aiGatewayProviders[0].metadata")),
+            "{bad:?}: {e}"
+        );
+        let e = ngrok(&[("name", &lit(bad))]).unwrap_err();
+        assert_eq!(e.path(), Some("aiGatewayProviders[0].name"), "{bad:?}: {e}");
+        for extra in [
+            format!(r#", "description": {}"#, lit(bad)),
+            format!(r#", "notes": {}"#, lit(bad)),
+            format!(r#", "distillation_policy": {{"note": {}}}"#, lit(bad)),
+        ] {
+            let e = documents(&model_doc(&extra)).unwrap_err();
+            assert_eq!(e.kind(), "catalog", "{extra}: {e}");
+        }
+        for extra in [
+            format!(r#", "metadata": {}"#, lit(bad)),
+            format!(r#", "description": {}"#, lit(bad)),
+            format!(r#", "website": {}"#, lit(bad)),
+        ] {
+            let e = documents(&provider_doc(&extra)).unwrap_err();
+            assert_eq!(e.kind(), "catalog", "{extra}: {e}");
+        }
+        let e = openai(&format!(
+            r#"{{"data": [{{"id": "m", "description": {}}}]}}"#,
+            lit(bad)
+        ))
+        .unwrap_err();
+        assert_eq!(e.kind(), "catalog", "{bad:?}: {e}");
+        let built = Catalog::builder()
+            .provider(CustomProvider::new("acme", "Acme").metadata(bad))
+            .build();
+        assert!(built.is_err(), "{bad:?}");
+    }
+    // Printable text, non-ASCII letters included, is kept as given.
+    let c = ngrok(&[("metadata", r#""{\"team\": \"ml\", \"owner\": \"Zoë\"}""#)]).unwrap();
+    assert_eq!(
+        c.lookup_provider("acme").unwrap().metadata(),
+        Some(r#"{"team": "ml", "owner": "Zoë"}"#)
+    );
+}
+
+#[test]
+fn ngrok_model_resource_ids_are_checked() {
+    for bad in ["\u{0}\n", "", " aigpm_1", "aigpm 1", "aigpm_\u{e9}"] {
+        let models = format!(r#"[{{"id": {}, "modelId": "acme-model"}}]"#, lit(bad));
+        let e = ngrok(&[("models", &models)]).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.path()),
+            ("invalid", Some("aiGatewayProviders[0].models[0].id")),
+            "{bad:?}: {e}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Documented limits
+// ---------------------------------------------------------------------------------------
+
+/// The documented limits: 32 MiB of JSON per import, 100,000 entries per array or object.
+const MAX_BYTES: usize = 32 << 20;
+const MAX_ENTRIES: usize = 100_000;
+
+#[test]
+fn documents_beyond_the_limits_are_refused_before_any_work() {
+    let huge = format!("[{}]", " ".repeat(MAX_BYTES));
+    for e in [
+        documents(&huge).unwrap_err(),
+        openai(&huge).unwrap_err(),
+        inference(&huge).unwrap_err(),
+        import_ngrok(&Catalog::builtin(), &[&huge], &ImportOptions::new()).unwrap_err(),
+    ] {
+        assert_eq!(e.kind(), "too_large", "{e}");
+        assert!(e.to_string().contains(&MAX_BYTES.to_string()), "{e}");
+    }
+    // ngrok pages count together.
+    let half = format!("{}{}", " ".repeat(MAX_BYTES / 2), ngrok_page(&[]));
+    let e = import_ngrok(&Catalog::builtin(), &[&half, &half], &ImportOptions::new()).unwrap_err();
+    assert_eq!(e.kind(), "too_large", "{e}");
+
+    let tags = |n: usize| {
+        let list: Vec<String> = (0..n).map(|i| format!("\"t{i}\"")).collect();
+        model_doc(&format!(r#", "tags": [{}]"#, list.join(",")))
+    };
+    let e = documents(&tags(MAX_ENTRIES + 1)).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.path()),
+        ("too_large", Some("models[0].tags")),
+        "{e}"
+    );
+    let c = documents(&tags(MAX_ENTRIES)).unwrap();
+    assert_eq!(
+        c.lookup_model("acme-model").unwrap().tags().count(),
+        MAX_ENTRIES
+    );
+
+    let params: Vec<String> = (0..=MAX_ENTRIES)
+        .map(|i| format!(r#"{{"name": "p{i}"}}"#))
+        .collect();
+    let surfaces = format!(
+        r#"[{{"format": "openai", "supportedParams": [{}]}}]"#,
+        params.join(",")
+    );
+    let e = ngrok(&[("supportedApiSurfaces", &surfaces)]).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.path()),
+        (
+            "too_large",
+            Some("aiGatewayProviders[0].supportedApiSurfaces[0].supportedParams")
+        ),
+        "{e}"
+    );
+}
