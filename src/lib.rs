@@ -10,7 +10,11 @@
 //! assert_eq!(r.provider.id(), "openai");
 //! assert_eq!(r.provider.base_url(), Some("https://api.openai.com/v1/"));
 //! assert_eq!(r.model.unwrap().id(), "gpt-4o");
-//! assert_eq!(r.upstream_id, "gpt-4o");
+//! // A dated snapshot is a name OpenAI serves: it is what is sent.
+//! assert_eq!(r.upstream_id, "gpt-4o-2024-08-06");
+//!
+//! // An alias is another spelling: the model's id is sent.
+//! assert_eq!(resolve_model("GPT-5 mini").unwrap().upstream_id, "gpt-5-mini");
 //!
 //! // Provider-qualified names, provider aliases, upstream ids:
 //! let r = resolve_model("groq:openai/gpt-oss-20b").unwrap();

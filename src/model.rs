@@ -22,7 +22,8 @@ pub(crate) type Text = Cow<'static, str>;
 /// assert_eq!(m.context_window(), Some(128_000));
 /// assert_eq!(m.max_output_tokens(), Some(16_384));
 /// assert_eq!(m.capability(Capability::Tools), Support::Yes);
-/// assert!(m.aliases().any(|a| a == "gpt-4o-2024-08-06"));
+/// assert!(m.aliases().any(|a| a == "gpt-4-omni"));
+/// assert!(m.served_names().any(|s| s.id() == "gpt-4o-2024-08-06"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {

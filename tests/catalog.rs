@@ -213,11 +213,17 @@ fn overriding_a_builtin_model_name_is_explicit_and_visible() {
         (r.provider.id(), &*r.upstream_id, r.overrides_builtin),
         ("mine", "my-gpt-4o-deployment", true)
     );
-    // Names the override did not take still reach the built-in model.
-    let r = c.resolve_model("gpt-4o-2024-08-06").unwrap();
+    // Names the override did not take still reach the built-in model: an alias (seed 000:
+    // `gpt-4-omni` resolves to `gpt-4o`) sends its id, a served name itself.
+    let r = c.resolve_model("gpt-4-omni").unwrap();
     assert_eq!(
         (r.provider.id(), &*r.upstream_id, r.overrides_builtin),
         ("openai", "gpt-4o", false)
+    );
+    let r = c.resolve_model("gpt-4o-2024-08-06").unwrap();
+    assert_eq!(
+        (r.provider.id(), &*r.upstream_id, r.overrides_builtin),
+        ("openai", "gpt-4o-2024-08-06", false)
     );
 }
 
