@@ -775,11 +775,14 @@ that is silent; prices are USD per million tokens; `input.*` and `output.*` are 
 
 /// `data/sources.json`: the snapshots the data comes from.
 fn sources_json(r: &Reference, md_date: &str, ll_date: &str) -> String {
-    let v = serde_json::json!({
-        "models_dev": {"revision": r.md_rev, "date": md_date},
-        "litellm": {"version": r.ll_version, "date": ll_date},
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+    let s = |v: &str| serde_json::Value::from(v).to_string();
+    format!(
+        "{{\n  \"models_dev\": {{\n    \"revision\": {},\n    \"date\": {}\n  }},\n  \"litellm\": {{\n    \"version\": {},\n    \"date\": {}\n  }}\n}}\n",
+        s(&r.md_rev),
+        s(md_date),
+        s(&r.ll_version),
+        s(ll_date)
+    )
 }
 
 /// The fields of two entries that differ, by their JSON names.
