@@ -277,7 +277,7 @@ fn openai_gpt_3_5_turbo_unknown_parallel_tools_and_free_cache_reads() {
             // providers/openai/models/gpt-3.5-turbo.toml: tool_call = false, litellm
             // "gpt-3.5-turbo": supports_function_calling = true. The rules would pick
             // models.dev; the maintainers' decision listed in data/CONFLICTS.md picks LiteLLM
-            // (every gpt-3.5-turbo snapshot LiteLLM lists calls functions).
+            // (LiteLLM marks the 0125 and 1106 snapshots as calling functions too).
             tools: Y,
             // litellm "gpt-3.5-turbo" has no supports_parallel_function_calling key: unknown,
             // not false.

@@ -75,7 +75,7 @@ pub const DECISIONS: &[Decision] = &[Decision {
     model: "gpt-3.5-turbo",
     field: "tools",
     value: true,
-    reason: "decision: LiteLLM marks gpt-3.5-turbo and each of its snapshots (0125, 1106, 16k) as calling functions; models.dev's tool_call = false stands alone against OpenAI's function calling, introduced with this model",
+    reason: "decision: LiteLLM marks gpt-3.5-turbo and its snapshots 0125 and 1106 as calling functions; models.dev's tool_call = false stands alone against OpenAI's function calling, introduced with this model",
 }];
 
 /// Chooses a value by the precedence rules. Returns it and, where the sources that speak do
