@@ -16,7 +16,9 @@ fn vllm() -> CustomProvider {
         .base_url("http://vllm.internal:8000/v1")
         .key_required(false)
         .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct")
-        .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct")
+        // Not `Qwen/Qwen2.5-Coder-32B-Instruct`: that is the upstream id of a built-in
+        // Hyperbolic model (LiteLLM `hyperbolic/Qwen/Qwen2.5-Coder-32B-Instruct`).
+        .model("qwen-coder", "Qwen/Qwen2.5-Coder-7B-Instruct")
 }
 
 fn build(providers: Vec<CustomProvider>) -> Result<Catalog, CatalogError> {

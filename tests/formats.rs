@@ -474,14 +474,18 @@ fn seed002_models_import_with_the_markup_removed() {
             false
         )
     );
+    // The built-in catalog already offers deepseek-v3.2 at OpenRouter since the refresh from
+    // the references (models.dev providers/openrouter/models/deepseek/deepseek-v3.2.toml
+    // [cost] input = 0.2288, output = 0.3432), so the import keeps that offer and its prices
+    // rather than seed 002's (0.28 / 0.41 without the markup).
     let ds = c.lookup_model("deepseek-v3.2").unwrap();
     let offer = c
         .offers_of(ds)
         .into_iter()
         .find(|o| o.provider_id() == "openrouter")
         .unwrap();
-    assert_eq!(offer.own_pricing().input, Some("0.28".parse().unwrap()));
-    assert_eq!(offer.own_pricing().output, Some("0.41".parse().unwrap()));
+    assert_eq!(offer.own_pricing().input, Some("0.2288".parse().unwrap()));
+    assert_eq!(offer.own_pricing().output, Some("0.3432".parse().unwrap()));
     assert_eq!(
         ok(&c, "openrouter:x-ai/grok-4.3").1.as_deref(),
         Some("grok-4.3")

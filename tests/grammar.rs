@@ -192,18 +192,28 @@ fn unknown_models_behind_a_provider_pass_through_with_their_case() {
 
 #[test]
 fn providers_without_listed_models_pass_everything_through() {
-    for provider in ["openrouter", "hyperbolic", "inceptionlabs", "inference-net"] {
-        // Even a model another provider lists is passed through unchanged.
+    // The aggregators now list offers from the references (OpenRouter offers `gpt-4o` as
+    // `openai/gpt-4o`, models.dev providers/openrouter/models/openai/gpt-4o.toml; Hyperbolic
+    // offers Llama 3.3 70B as LiteLLM's `hyperbolic/meta-llama/Llama-3.3-70B-Instruct`); what
+    // they do not list still passes through, even a model another provider lists.
+    for provider in ["openrouter", "hyperbolic", "inference-net"] {
         for model in [
-            "gpt-4o",
-            "GPT-4o",
+            "gpt-5.1-chat-latest",
+            "GPT-5.1-Chat-Latest",
             "mercury-coder",
-            "meta-llama/Llama-3.3-70B-Instruct",
+            "meta-llama/Llama-3.1-405B",
         ] {
             let input = format!("{provider}:{model}");
             assert_eq!(ok(&input), through(provider, model), "{input}");
         }
     }
+    // InceptionLabs lists its Mercury models now (models.dev providers/inception); a name it
+    // does not list passes through, another provider's model is not offered there.
+    assert_eq!(
+        ok("inceptionlabs:mercury-coder"),
+        through("inceptionlabs", "mercury-coder")
+    );
+    assert_eq!(err("inceptionlabs:gpt-4o").kind(), "model_not_offered");
     assert_eq!(ok("inference.net:llama-3").0, "inference-net");
     assert_eq!(ok("inference_net:llama-3").0, "inference-net");
 }
@@ -220,8 +230,10 @@ fn a_model_only_other_providers_offer_is_not_offered() {
             assert_eq!(input, "openai:llama-3.3-70b");
             assert_eq!(provider, "openai");
             assert_eq!(model, "llama-3.3-70b-versatile");
-            // Its home provider first, then the providers that offer it.
-            assert_eq!(offered_by, ["groq", "nano-gpt"]);
+            // Its home provider first, then the providers that offer it: Hyperbolic (LiteLLM
+            // `hyperbolic/meta-llama/Llama-3.3-70B-Instruct`), NanoGPT, and Vertex (models.dev
+            // providers/google-vertex/models/meta/llama-3.3-70b-instruct-maas.toml).
+            assert_eq!(offered_by, ["groq", "hyperbolic", "nano-gpt", "vertex"]);
         }
         e => panic!("{e:?}"),
     }
@@ -229,7 +241,9 @@ fn a_model_only_other_providers_offer_is_not_offered() {
     assert_eq!(e.kind(), "model_not_offered");
     assert_eq!(
         e.to_string(),
-        "provider `anthropic` does not offer model `gpt-4o`; it is offered by `openai`"
+        // NanoGPT and OpenRouter offer it (models.dev providers/nano-gpt/models/openai/gpt-4o.toml,
+        // providers/openrouter/models/openai/gpt-4o.toml).
+        "provider `anthropic` does not offer model `gpt-4o`; it is offered by `openai`, `nano-gpt`, `openrouter`"
     );
     assert_eq!(err("openai:openai/gpt-oss-20b").kind(), "model_not_offered");
 }
@@ -238,11 +252,19 @@ fn a_model_only_other_providers_offer_is_not_offered() {
 
 #[test]
 fn provider_slash_model() {
+    // (`openai/gpt-5.1` is an aggregator's upstream id since the refresh, models.dev
+    // providers/openrouter/models/openai/gpt-5.1.toml, so rule 2 would take it; no aggregator
+    // lists `openai/gpt-5.1-chat-latest`.)
     assert_eq!(
-        ok("openai/gpt-5.1"),
-        known("openai", "gpt-5.1", "gpt-5.1", MatchKind::Id)
+        ok("openai/gpt-5.1-chat-latest"),
+        known(
+            "openai",
+            "gpt-5.1-chat-latest",
+            "gpt-5.1-chat-latest",
+            MatchKind::Id
+        )
     );
-    let r = resolve_model("OpenAI/GPT-5.1").unwrap();
+    let r = resolve_model("OpenAI/GPT-5.1-Chat-Latest").unwrap();
     let prefix = r.prefix.unwrap();
     assert_eq!(
         (prefix.separator, prefix.matched),

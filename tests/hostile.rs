@@ -529,7 +529,9 @@ fn custom_catalog() -> Catalog {
                 .alias("vllm")
                 .base_url("http://vllm.internal:8000/v1")
                 .model("llama-3", "meta-llama/Llama-3-8B-Instruct")
-                .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct"),
+                // Not `Qwen/Qwen2.5-Coder-32B-Instruct`: that is the upstream id of a built-in
+                // Hyperbolic model (LiteLLM `hyperbolic/Qwen/Qwen2.5-Coder-32B-Instruct`).
+                .model("qwen-coder", "Qwen/Qwen2.5-Coder-7B-Instruct"),
         )
         .provider(CustomProvider::new("anything", "Pass-through only"))
         .build()

@@ -3,7 +3,8 @@
 //! Retirement dates are typed from the Model Catalog seed (000_b43183ec225e025a.txt):
 //! "GPT-3.5 Turbo *(deprecated, retires September 28, 2026)*" and
 //! "Claude Haiku 3 *(deprecated, retires April 20, 2026)*", alias `claude-haiku-3` ->
-//! `claude-3-haiku-20240307`.
+//! `claude-3-haiku-20240307` (the seed's dates win over LiteLLM's), and from LiteLLM
+//! 1.110.2's `deprecation_date` for the other models.
 
 use model_catalog::{
     lookup_model, models, resolve_model, Date, Lifecycle, Model, ResolveError, Resolver,
@@ -40,14 +41,44 @@ fn retired_models_as_of_the_pinned_day() {
             since: day("2026-04-20")
         }
     );
-    // The seed names exactly these two models as deprecated; every other model is active
-    // on the pinned day.
-    let mut not_active: Vec<&str> = models()
-        .filter(|m| m.lifecycle_on(pinned) != Lifecycle::Active)
-        .map(|m| m.id())
-        .collect();
-    not_active.sort_unstable();
-    assert_eq!(not_active, ["claude-3-haiku-20240307", "gpt-3.5-turbo"]);
+    // Beyond the seed's two, the providers' own dates (LiteLLM 1.110.2 `deprecation_date`,
+    // typed from litellm_model_prices.json) retire these on 2026-10-23, before the pinned day.
+    for id in [
+        "o1",
+        "o1-pro",
+        "o3-mini",
+        "o4-mini",
+        "gpt-4",
+        "gpt-4-turbo",
+        "gpt-4.1-nano",
+    ] {
+        assert_eq!(
+            model(id).lifecycle_on(pinned),
+            Lifecycle::Retired {
+                since: day("2026-10-23")
+            },
+            "{id}"
+        );
+    }
+    // Announced but later: deprecated on the pinned day.
+    for (id, retires) in [
+        ("claude-sonnet-4-5", "2026-11-30"),
+        ("gpt-4o", "2027-01-14"),
+    ] {
+        assert_eq!(
+            model(id).lifecycle_on(pinned),
+            Lifecycle::Deprecated {
+                retires: Some(day(retires))
+            },
+            "{id}"
+        );
+    }
+    // No `deprecation_date` in LiteLLM and no `status = "deprecated"` in models.dev: active.
+    for id in ["gpt-5.2", "gpt-5.4", "claude-opus-4-6", "claude-sonnet-4-6"] {
+        assert_eq!(model(id).lifecycle_on(pinned), Lifecycle::Active, "{id}");
+    }
+    // Retired models stay in the catalog, marked.
+    assert!(models().any(|m| m.lifecycle_on(pinned) == Lifecycle::Active));
 }
 
 #[test]
@@ -93,7 +124,8 @@ fn boundaries_of_retirement() {
 
 #[test]
 fn an_active_model_is_active_on_any_day() {
-    let m = model("gpt-4o");
+    // LiteLLM's "gpt-5.2" has no deprecation_date; models.dev's gpt-5.2.toml no status.
+    let m = model("gpt-5.2");
     assert!(!m.is_deprecated());
     assert_eq!(m.retires(), None);
     for d in [
@@ -122,6 +154,8 @@ fn an_active_model_is_active_on_any_day() {
 
 #[test]
 fn refuse_retired_on_and_after_the_day_resolves_the_day_before() {
+    // LiteLLM's "gpt-3.5-turbo" names `successor_model` "gpt-5.6-terra"; nothing names one
+    // for Claude Haiku 3.
     for (input, id, retires, day_before, day_after) in [
         (
             "gpt-3.5-turbo",
@@ -183,15 +217,26 @@ fn refuse_retired_on_and_after_the_day_resolves_the_day_before() {
                     assert_eq!(i, input.trim(), "the error carries the trimmed input");
                     assert_eq!(model, id);
                     assert_eq!(*since, day(retires));
-                    assert_eq!(*successor, None);
+                    assert_eq!(successor.as_deref(), successor_of(id));
                 }
                 other => panic!("{input} on {d}: expected Retired, got {other:?}"),
             }
             let msg = e.to_string();
             assert!(msg.contains(retires), "{msg}");
             assert!(msg.contains(id), "{msg}");
-            assert_eq!(msg, format!("model `{id}` was retired on {retires}"));
+            let tail = successor_of(id)
+                .map(|s| format!("; use `{s}` instead"))
+                .unwrap_or_default();
+            assert_eq!(msg, format!("model `{id}` was retired on {retires}{tail}"));
         }
+    }
+}
+
+/// The successor LiteLLM 1.110.2 names (`successor_model`), typed from the file.
+fn successor_of(id: &str) -> Option<&'static str> {
+    match id {
+        "gpt-3.5-turbo" => Some("gpt-5.6-terra"),
+        _ => None,
     }
 }
 

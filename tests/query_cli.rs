@@ -185,10 +185,13 @@ fn max_input_price_keeps_known_prices_under_the_cap() {
 #[test]
 fn active_on_excludes_deprecated_and_retired_models() {
     let model = |id: &str| lookup_model(id).unwrap_or_else(|| panic!("{id} is in the catalog"));
-    let (gpt35, haiku3, gpt4o) = (
+    // gpt-5.2 is active on both days: LiteLLM "gpt-5.2" has no deprecation_date and
+    // models.dev gpt-5.2.toml no status (gpt-4o is deprecated now: LiteLLM retires it on
+    // 2027-01-14).
+    let (gpt35, haiku3, gpt52) = (
         model("gpt-3.5-turbo"),
         model("claude-3-haiku-20240307"),
-        model("gpt-4o"),
+        model("gpt-5.2"),
     );
     let (late, early) = (day("2026-11-23"), day("2026-01-01"));
     assert!(matches!(
@@ -203,8 +206,8 @@ fn active_on_excludes_deprecated_and_retired_models() {
         gpt35.lifecycle_on(early),
         Lifecycle::Deprecated { .. }
     ));
-    assert_eq!(gpt4o.lifecycle_on(late), Lifecycle::Active);
-    assert_eq!(gpt4o.lifecycle_on(early), Lifecycle::Active);
+    assert_eq!(gpt52.lifecycle_on(late), Lifecycle::Active);
+    assert_eq!(gpt52.lifecycle_on(early), Lifecycle::Active);
 
     // Without the filter both are listed, so it is the filter that drops them.
     let all = json_lines(&["--json"]);
@@ -216,7 +219,7 @@ fn active_on_excludes_deprecated_and_retired_models() {
         let found = ids(&lines);
         assert!(!found.contains(&"gpt-3.5-turbo"), "{date}");
         assert!(!found.contains(&"claude-3-haiku-20240307"), "{date}");
-        assert!(found.contains(&"gpt-4o"), "{date}");
+        assert!(found.contains(&"gpt-5.2"), "{date}");
         assert_eq!(found, lib_ids(Query::new().active_on(d)), "{date}");
         for v in &lines {
             assert_eq!(v["lifecycle"], "active", "{date}: {v}");

@@ -1,12 +1,16 @@
 //! Capability, limit and price facts of a sample of catalog models, checked against values
 //! typed by hand from the public reference data in `/work/shared/reference` (the models.dev
-//! TOML tree at commit f3fc692 and LiteLLM 1.109.1's `litellm_model_prices.json`) and, for
+//! TOML tree at commit f3fc692 and LiteLLM 1.110.2's `litellm_model_prices.json`) and, for
 //! models listed in the Model Catalog seed (`000_b43183ec225e025a.txt`), from the seed.
 //!
 //! Nothing here is copied from `data/`: every expected value names the reference file and key
 //! it was read from. The enrichment rules the data follows:
 //!
-//! - models.dev first, LiteLLM second, field by field;
+//! - where models.dev and LiteLLM agree, their value stands, even against the seed; where
+//!   they disagree (or one is silent), the seed decides where it speaks, then models.dev;
+//! - a reference whose context window is more than twice the other's describes another
+//!   generation of the model behind the name and is set aside (deepseek-chat,
+//!   deepseek-reasoner, gpt-5-chat-latest);
 //! - prices in USD per million tokens (LiteLLM's per-token costs times 1e6), and only from
 //!   the provider's own models.dev directory;
 //! - `tools` = models.dev `tool_call`, else LiteLLM `supports_function_calling`;
@@ -16,8 +20,9 @@
 //!   `supports_response_schema`;
 //! - vision / pdf / audio_input follow the input modalities (image / file (models.dev `pdf`) /
 //!   audio), audio_output the output modalities;
-//! - for seed-000 models the input modalities, context window, output tokens, name and
-//!   lifecycle come from the seed;
+//! - each input modality is a fact of its own (seed list, models.dev list, LiteLLM
+//!   `supports_vision` / `supports_pdf_input` / `supports_audio_input`); the name and the
+//!   retirement dates the seed states are the seed's;
 //! - a models.dev `base_model = "lab/model"` inherits `models/lab/model.toml`, overridden by
 //!   the provider file.
 
@@ -133,9 +138,17 @@ fn openai_gpt_4o() {
     assert_eq!(m.name(), "GPT-4o");
     assert_eq!(m.context_window(), Some(128_000));
     assert_eq!(m.max_output_tokens(), Some(16_384));
+    // File input: gpt-4o.toml input holds "pdf" and litellm "gpt-4o" has
+    // supports_pdf_input = true; the references agree, over the seed. Audio: the seed says
+    // yes, models.dev no, LiteLLM is silent: the seed decides.
     assert_eq!(
         modalities(m.input_modalities()),
-        Some(vec![Modality::Text, Modality::Image, Modality::Audio])
+        Some(vec![
+            Modality::Text,
+            Modality::Image,
+            Modality::Audio,
+            Modality::File
+        ])
     );
     check_caps(
         m,
@@ -145,8 +158,8 @@ fn openai_gpt_4o() {
             reasoning: N,         // gpt-4o.toml: reasoning = false
             structured_output: Y, // gpt-4o.toml: structured_output = true
             vision: Y,            // seed: text, image, audio
-            pdf: N, // seed lists no file input (models.dev's "pdf" is overridden by the seed)
-            audio_input: Y, // seed: audio
+            pdf: Y,
+            audio_input: Y,  // seed: audio
             audio_output: N, // gpt-4o.toml [modalities] output = ["text"]
         },
     );
@@ -168,12 +181,17 @@ fn openai_gpt_4o() {
 #[test]
 fn openai_o3_modalities_and_limits_come_from_the_seed() {
     let m = model("o3");
-    // Seed 000: `o3` | O3 | 128,000 | 100,000 | text. models.dev says context 200_000 and
-    // input ["text", "image", "pdf"], but the seed wins for seed-000 models.
+    // Seed 000: `o3` | O3 | 128,000 | 100,000 | text. models.dev o3.toml says context 200_000
+    // and input ["text", "image", "pdf"]; LiteLLM "o3" max_input_tokens = 200000,
+    // supports_vision = true, supports_pdf_input = true. The references agree, so their
+    // values stand over the seed's; the name stays the seed's.
     assert_eq!(m.name(), "O3");
-    assert_eq!(m.context_window(), Some(128_000));
+    assert_eq!(m.context_window(), Some(200_000));
     assert_eq!(m.max_output_tokens(), Some(100_000));
-    assert_eq!(modalities(m.input_modalities()), Some(vec![Modality::Text]));
+    assert_eq!(
+        modalities(m.input_modalities()),
+        Some(vec![Modality::Text, Modality::Image, Modality::File])
+    );
     check_caps(
         m,
         Caps {
@@ -181,8 +199,8 @@ fn openai_o3_modalities_and_limits_come_from_the_seed() {
             parallel_tools: N,    // litellm "o3": supports_parallel_function_calling = false
             reasoning: Y,         // o3.toml: reasoning = true
             structured_output: Y, // o3.toml: structured_output = true
-            vision: N,            // seed: text only
-            pdf: N,
+            vision: Y,
+            pdf: Y,
             audio_input: N,
             audio_output: N, // o3.toml output = ["text"]
         },
@@ -211,13 +229,16 @@ fn openai_gpt_5_chat_latest_models_dev_beats_litellm() {
     check_caps(
         m,
         Caps {
-            // providers/openai/models/gpt-5-chat-latest.toml: tool_call = false, which wins
-            // over litellm "gpt-5-chat-latest": supports_function_calling = true.
+            // providers/openai/models/gpt-5-chat-latest.toml: tool_call = false. LiteLLM's
+            // "gpt-5-chat-latest" (max_input_tokens 128000, max_output_tokens 16384) describes
+            // another generation than models.dev's (context 400_000, input 272_000) and the
+            // seed's (400,000), so it is set aside: no parallel-tools fact remains, and never
+            // "parallel tools yes, tools no".
             tools: N,
-            parallel_tools: Y, // litellm: supports_parallel_function_calling = true
-            reasoning: Y,      // toml: reasoning = true
+            parallel_tools: U,
+            reasoning: Y,         // toml: reasoning = true
             structured_output: Y, // toml: structured_output = true
-            vision: Y,         // seed: text, image
+            vision: Y,            // seed: text, image
             pdf: N,
             audio_input: N,
             audio_output: N,
@@ -253,9 +274,11 @@ fn openai_gpt_3_5_turbo_unknown_parallel_tools_and_free_cache_reads() {
     check_caps(
         m,
         Caps {
-            // providers/openai/models/gpt-3.5-turbo.toml: tool_call = false (litellm says
-            // supports_function_calling = true, but models.dev comes first).
-            tools: N,
+            // providers/openai/models/gpt-3.5-turbo.toml: tool_call = false, litellm
+            // "gpt-3.5-turbo": supports_function_calling = true. The rules would pick
+            // models.dev; the maintainers' decision listed in data/CONFLICTS.md picks LiteLLM
+            // (LiteLLM marks the 0125 and 1106 snapshots as calling functions too).
+            tools: Y,
             // litellm "gpt-3.5-turbo" has no supports_parallel_function_calling key: unknown,
             // not false.
             parallel_tools: U,
@@ -285,11 +308,11 @@ fn openai_gpt_3_5_turbo_unknown_parallel_tools_and_free_cache_reads() {
 #[test]
 fn openai_gpt_4_1_unknown_output_limit_from_the_seed() {
     let m = model("gpt-4.1");
-    // Seed 000: `gpt-4.1` | GPT-4.1 | 1,000,000 | - | text, image. The seed's "-" is
-    // unknown even though models.dev gpt-4.1.toml says [limit] output = 32_768 (and
-    // context = 1_047_576): seed facts win, and an unknown stays unknown.
-    assert_eq!(m.context_window(), Some(1_000_000));
-    assert_eq!(m.max_output_tokens(), None);
+    // Seed 000: `gpt-4.1` | GPT-4.1 | 1,000,000 | - | text, image. models.dev gpt-4.1.toml
+    // [limit] context = 1_047_576, output = 32_768 and LiteLLM "gpt-4.1" max_input_tokens =
+    // 1047576, max_output_tokens = 32768 agree: their values stand over the seed's.
+    assert_eq!(m.context_window(), Some(1_047_576));
+    assert_eq!(m.max_output_tokens(), Some(32_768));
     check_caps(
         m,
         Caps {
@@ -298,7 +321,8 @@ fn openai_gpt_4_1_unknown_output_limit_from_the_seed() {
             reasoning: N,         // gpt-4.1.toml: reasoning = false
             structured_output: Y, // gpt-4.1.toml: structured_output = true
             vision: Y,            // seed: text, image
-            pdf: N,
+            // gpt-4.1.toml input holds "pdf", litellm supports_pdf_input = true: both agree.
+            pdf: Y,
             audio_input: N,
             audio_output: N,
         },
@@ -339,7 +363,9 @@ fn anthropic_claude_opus_4_6() {
             // supports_response_schema = true.
             structured_output: Y,
             vision: Y, // seed: text, image
-            pdf: N,    // seed lists no file input
+            // The seed lists no file input, but claude-opus-4-6.toml input holds "pdf" and
+            // litellm "claude-opus-4-6" has supports_pdf_input = true: the references agree.
+            pdf: Y,
             audio_input: N,
             audio_output: N,
         },
@@ -442,9 +468,10 @@ fn google_gemini_2_5_flash_base_model_and_reasoning_price() {
     let m = model("gemini-2.5-flash");
     assert_eq!(m.provider_id(), "google");
     // Seed 000: `gemini-2.5-flash` | Gemini 2.5 Flash | 1,048,576 | 65,535 |
-    // text, image, audio, video, file (models.dev's base model says output 65_536).
+    // text, image, audio, video, file. models.dev's base model ([limit] output = 65_536) and
+    // LiteLLM "gemini/gemini-2.5-flash" (max_output_tokens 65536) agree on 65,536.
     assert_eq!(m.context_window(), Some(1_048_576));
-    assert_eq!(m.max_output_tokens(), Some(65_535));
+    assert_eq!(m.max_output_tokens(), Some(65_536));
     assert_eq!(
         modalities(m.input_modalities()),
         Some(vec![
@@ -529,71 +556,81 @@ fn google_gemini_2_0_flash_lite_without_litellm() {
 fn deepseek_reasoner_mixes_both_references() {
     let m = model("deepseek-reasoner");
     assert_eq!(m.provider_id(), "deepseek");
-    // Seed 000: `deepseek-reasoner` | deepseek-reasoner | 128,000 | 64,000 | text
-    // (models.dev says context 1_000_000, output 384_000).
+    // Seed 000: `deepseek-reasoner` | deepseek-reasoner | 128,000 | 64,000 | text.
+    // models.dev's deepseek-reasoner.toml describes the generation served under this name since
+    // 2026 (context 1_000_000, output 384_000); LiteLLM's "deepseek-reasoner"
+    // (max_input_tokens 131072, max_output_tokens 65536) the seed's. Context windows more than
+    // twice apart are different generations: the one nearer the seed's, LiteLLM's, gives the
+    // facts and models.dev's file is set aside.
     assert_eq!(m.name(), "deepseek-reasoner");
-    assert_eq!(m.context_window(), Some(128_000));
-    assert_eq!(m.max_output_tokens(), Some(64_000));
+    assert_eq!(m.context_window(), Some(128_000)); // seed (LiteLLM alone says 131072)
+    assert_eq!(m.max_output_tokens(), Some(64_000)); // seed (LiteLLM alone says 65536)
     check_caps(
         m,
         Caps {
-            // providers/deepseek/models/deepseek-reasoner.toml: tool_call = true beats
-            // litellm "deepseek-reasoner": supports_function_calling = false.
-            tools: Y,
-            parallel_tools: N, // litellm: supports_parallel_function_calling = false
-            reasoning: Y,      // toml: reasoning = true
-            // No structured_output in the toml; litellm supports_response_schema = true.
-            structured_output: Y,
+            tools: N,             // litellm "deepseek-reasoner": supports_function_calling = false
+            parallel_tools: N,    // supports_parallel_function_calling = false
+            reasoning: Y,         // supports_reasoning = true
+            structured_output: Y, // supports_response_schema = true
             vision: N,
             pdf: N,
             audio_input: N,
             audio_output: N,
         },
     );
-    // toml [cost]: input = 0.14, output = 0.28, cache_read = 0.0028 (beating litellm's
-    // input_cost_per_token 2.8e-07 = 0.28 and output_cost_per_token 4.2e-07 = 0.42).
+    // litellm: input_cost_per_token 2.8e-07, output_cost_per_token 4.2e-07,
+    // cache_read_input_token_cost 2.8e-08.
     check_prices(
         m,
         Prices {
-            input: Some("0.14"),
-            output: Some("0.28"),
-            cache_read: Some("0.0028"),
+            input: Some("0.28"),
+            output: Some("0.42"),
+            cache_read: Some("0.028"),
             cache_write: None,
             reasoning: None,
         },
+    );
+    // LiteLLM: deprecation_date "2026-07-24".
+    assert_eq!(
+        m.retires().map(|d| d.to_string()).as_deref(),
+        Some("2026-07-24")
     );
 }
 
 #[test]
 fn deepseek_chat() {
     let m = model("deepseek-chat");
-    // Seed 000: `deepseek-chat` | deepseek-chat | 128,000 | 8,192 | text.
+    // Seed 000: `deepseek-chat` | deepseek-chat | 128,000 | 8,192 | text. As for
+    // deepseek-reasoner, models.dev's file (context 1_000_000, prices 0.14 / 0.28, release
+    // 2025-12-01) is another generation and set aside: every fact is of one generation.
     assert_eq!(m.context_window(), Some(128_000));
     assert_eq!(m.max_output_tokens(), Some(8_192));
     check_caps(
         m,
         Caps {
-            tools: Y,             // providers/deepseek/models/deepseek-chat.toml: tool_call = true
-            parallel_tools: Y, // litellm "deepseek-chat": supports_parallel_function_calling = true
-            reasoning: N,      // toml: reasoning = false
-            structured_output: Y, // litellm: supports_response_schema = true
+            tools: Y,             // litellm "deepseek-chat": supports_function_calling = true
+            parallel_tools: Y,    // supports_parallel_function_calling = true
+            reasoning: U,         // no supports_reasoning key, and models.dev's file is set aside
+            structured_output: Y, // supports_response_schema = true
             vision: N,
             pdf: N,
             audio_input: N,
             audio_output: N,
         },
     );
-    // toml [cost]: input = 0.14, output = 0.28, cache_read = 0.0028.
+    // litellm: 2.8e-07 / 4.2e-07 / cache read 2.8e-08.
     check_prices(
         m,
         Prices {
-            input: Some("0.14"),
-            output: Some("0.28"),
-            cache_read: Some("0.0028"),
+            input: Some("0.28"),
+            output: Some("0.42"),
+            cache_read: Some("0.028"),
             cache_write: None,
             reasoning: None,
         },
     );
+    assert_eq!(m.release_date(), None);
+    assert!(m.notes().is_some_and(|n| n.contains("another generation")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,10 +642,12 @@ fn groq_gpt_oss_120b_inherits_its_base_model() {
     let m = model("gpt-oss-120b");
     assert_eq!(m.provider_id(), "groq");
     // Seed 000 Groq table: `openai/gpt-oss-120b` | GPT OSS 120B | 131,072 | 131,072 | text.
+    // The output limit is 65,536: models.dev (models/openai/gpt-oss-120b.toml via Groq's
+    // file) and LiteLLM "groq/openai/gpt-oss-120b" (max_output_tokens 65536) agree.
     assert_eq!(m.upstream_id(), "openai/gpt-oss-120b");
     assert_eq!(m.name(), "GPT OSS 120B");
     assert_eq!(m.context_window(), Some(131_072));
-    assert_eq!(m.max_output_tokens(), Some(131_072));
+    assert_eq!(m.max_output_tokens(), Some(65_536));
     // providers/groq/models/openai/gpt-oss-120b.toml: base_model = "openai/gpt-oss-120b";
     // models/openai/gpt-oss-120b.toml: tool_call = true, reasoning = true,
     // structured_output = true.
@@ -711,11 +750,18 @@ fn groq_models_priced_outside_groq_have_no_price() {
 
 #[test]
 fn vertex_gemini_3_flash_preview_from_models_dev() {
+    // Seed 002 names it for Vertex, but it is Google's model and Google's own API lists it
+    // (models.dev providers/google/models/gemini-3-flash-preview.toml, LiteLLM
+    // "gemini/gemini-3-flash-preview"): its home is Google, and Vertex offers it under the
+    // same id.
     let m = model("gemini-3-flash-preview");
-    assert_eq!(m.provider_id(), "vertex");
-    // providers/google-vertex/models/gemini-3-flash-preview.toml:
-    // base_model = "google/gemini-3-flash-preview"; models/google/gemini-3-flash-preview.toml:
-    // [limit] context = 1_048_576, output = 65_536 (models.dev beats litellm's 65535);
+    assert_eq!(m.provider_id(), "google");
+    let vertex = offers_of(m)
+        .find(|o| o.provider_id() == "vertex")
+        .expect("vertex offers gemini-3-flash-preview");
+    assert_eq!(vertex.upstream_id(), "gemini-3-flash-preview");
+    // providers/google/models/gemini-3-flash-preview.toml: [limit] context = 1048576,
+    // output = 65536 (LiteLLM "gemini/gemini-3-flash-preview" agrees);
     // [modalities] input = ["text", "image", "video", "audio", "pdf"], output = ["text"].
     assert_eq!(m.context_window(), Some(1_048_576));
     assert_eq!(m.max_output_tokens(), Some(65_536));
@@ -736,19 +782,19 @@ fn vertex_gemini_3_flash_preview_from_models_dev() {
     check_caps(
         m,
         Caps {
-            tools: Y,             // base: tool_call = true
-            reasoning: Y,         // base: reasoning = true
-            structured_output: Y, // base: structured_output = true
-            // litellm "vertex_ai/gemini-3-flash-preview" has no
-            // supports_parallel_function_calling: unknown.
-            parallel_tools: U,
+            tools: Y,             // tool_call = true
+            reasoning: Y,         // reasoning = true
+            structured_output: Y, // structured_output = true
+            // litellm "gemini/gemini-3-flash-preview": supports_parallel_function_calling = true.
+            parallel_tools: Y,
             vision: Y,
             pdf: Y,
             audio_input: Y,
             audio_output: N,
         },
     );
-    // Provider toml [cost]: input = 0.5, output = 3, cache_read = 0.05.
+    // toml [cost]: input = 0.50, output = 3.00, cache_read = 0.05; no reasoning price there,
+    // LiteLLM's output_cost_per_reasoning_token 3e-06 gives 3.
     check_prices(
         m,
         Prices {
@@ -756,7 +802,7 @@ fn vertex_gemini_3_flash_preview_from_models_dev() {
             output: Some("3"),
             cache_read: Some("0.05"),
             cache_write: None,
-            reasoning: None,
+            reasoning: Some("3"),
         },
     );
 }

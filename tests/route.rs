@@ -942,7 +942,9 @@ fn price_sort_orders_every_offered_model_exactly() {
     );
 
     // gpt-oss-120b per data/providers/*.json: groq 0.15/0.6, nano-gpt 0.05/0.25,
-    // openrouter 0.03/0.15: cheapest first is openrouter, nano-gpt, groq.
+    // openrouter 0.03/0.15, vertex 0.09/0.36 (models.dev
+    // providers/google-vertex/models/openai/gpt-oss-120b-maas.toml [cost]): cheapest first is
+    // openrouter, nano-gpt, vertex, groq.
     let chain = route(
         "gpt-oss-120b",
         &RoutePolicy::new().sort(RouteSort::Price {
@@ -951,7 +953,7 @@ fn price_sort_orders_every_offered_model_exactly() {
         }),
     )
     .unwrap();
-    assert_eq!(ids(&chain), ["openrouter", "nano-gpt", "groq"]);
+    assert_eq!(ids(&chain), ["openrouter", "nano-gpt", "vertex", "groq"]);
 }
 
 #[test]
@@ -1039,8 +1041,8 @@ fn latency_and_error_rate_sorts_put_missing_figures_last_and_keep_ties() {
             assert_eq!(ids(&chain), want, "{sort:?}");
         }
     }
-    // Facts: groq is the home provider, so it leads a tie in catalog order; nano-gpt has no
-    // figure and comes last.
+    // Facts: groq is the home provider, so it leads a tie in catalog order; nano-gpt and
+    // vertex (which offers it as `openai/gpt-oss-120b-maas`) have no figure and come last.
     let map: HashMap<String, f64> = [("openrouter".to_owned(), 50.0), ("groq".to_owned(), 50.0)]
         .into_iter()
         .collect();
@@ -1049,14 +1051,14 @@ fn latency_and_error_rate_sorts_put_missing_figures_last_and_keep_ties() {
         &RoutePolicy::new().sort(RouteSort::Latency(map.clone())),
     )
     .unwrap();
-    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt"]);
+    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt", "vertex"]);
     // A preference breaks the tie.
     let policy = RoutePolicy::new()
         .prefer("openrouter")
         .sort(RouteSort::ErrorRate(map));
     assert_eq!(
         ids(&route("gpt-oss-120b", &policy).unwrap()),
-        ["openrouter", "groq", "nano-gpt"]
+        ["openrouter", "groq", "nano-gpt", "vertex"]
     );
 }
 
@@ -1072,7 +1074,8 @@ fn figures_are_keyed_by_id_or_alias_and_nan_counts_as_none() {
         &RoutePolicy::new().sort(RouteSort::Latency(map)),
     )
     .unwrap();
-    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt"]);
+    // vertex has no figure either.
+    assert_eq!(ids(&chain), ["groq", "openrouter", "nano-gpt", "vertex"]);
 
     // Several keys naming one provider: the largest figure counts.
     let mut map = HashMap::new();
@@ -1085,7 +1088,7 @@ fn figures_are_keyed_by_id_or_alias_and_nan_counts_as_none() {
         &RoutePolicy::new().sort(RouteSort::ErrorRate(map)),
     )
     .unwrap();
-    assert_eq!(ids(&chain), ["openrouter", "groq", "nano-gpt"]);
+    assert_eq!(ids(&chain), ["openrouter", "groq", "nano-gpt", "vertex"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1179,9 +1182,10 @@ fn an_empty_chain_lists_one_reason_per_candidate() {
         assert!(msg.contains(&format!("`{p}`: on the deny list")), "{msg}");
     }
 
-    // Mixed reasons, in preference order. Facts: groq, nano-gpt and openrouter need keys
-    // (groq.json, nano-gpt.json, openrouter.json), and are the candidates.
-    assert_eq!(cands, ["groq", "nano-gpt", "openrouter"]);
+    // Mixed reasons, in preference order. Facts: groq, nano-gpt, openrouter and vertex need
+    // keys (groq.json, nano-gpt.json, openrouter.json, vertex.json), and are the candidates
+    // (vertex offers the model as models.dev's `openai/gpt-oss-120b-maas`).
+    assert_eq!(cands, ["groq", "nano-gpt", "openrouter", "vertex"]);
     let policy = RoutePolicy::new()
         .prefer("openrouter")
         .deny("groq")
@@ -1194,7 +1198,8 @@ fn an_empty_chain_lists_one_reason_per_candidate() {
         "no provider can serve `gpt-oss-120b` under the routing policy: \
          `openrouter`: needs the caller's provider key, and none is held; \
          `groq`: on the deny list; \
-         `nano-gpt`: not on the allow list"
+         `nano-gpt`: not on the allow list; \
+         `vertex`: not on the allow list"
     );
 }
 

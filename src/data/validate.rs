@@ -1289,6 +1289,31 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
             invalid("tags", &format!("`{t}` is listed twice"));
         }
     }
+    if let Some(why) = capability_problem(m) {
+        invalid("capabilities", &why);
+    }
+    if let Some(why) = output_modality_problem(m) {
+        invalid("output_modalities", &why);
+    }
+    if m.release_date.is_some_and(is_placeholder_date) {
+        invalid("release_date", PLACEHOLDER_DATE);
+    }
+    for s in &m.served_names {
+        if s.release_date.is_some_and(is_placeholder_date) {
+            invalid(
+                "served_names",
+                &format!("served name `{}`: {PLACEHOLDER_DATE}", Esc(&s.id)),
+            );
+        }
+    }
+    for (field, p) in [
+        ("pricing", &m.pricing),
+        ("fine_tune_pricing", &m.fine_tune_pricing),
+    ] {
+        if let Some(why) = placeholder_tier(p) {
+            invalid(field, &why);
+        }
+    }
     if let (Some(output), Some(context)) = (m.max_output_tokens, m.context_window) {
         if output > context {
             check.push(
@@ -1386,6 +1411,48 @@ fn clip(s: &str) -> String {
         out.push_str("...");
     }
     out
+}
+
+/// Why a model's capability flags contradict each other, if they do: parallel tool calls
+/// need tool calls.
+fn capability_problem(m: &ModelEntry) -> Option<String> {
+    (m.capabilities.parallel_tools == Some(true) && m.capabilities.tools == Some(false)).then(
+        || "parallel_tools is true but tools is false: a model that cannot call tools cannot call them in parallel".to_owned(),
+    )
+}
+
+/// Why a model's output modalities contradict its category, if they do: an image model
+/// (category `image`) produces images.
+fn output_modality_problem(m: &ModelEntry) -> Option<String> {
+    let outputs = m.output_modalities.as_ref()?;
+    (m.category.as_deref() == Some("image")
+        && !outputs.contains(&super::modality::Modality::Image))
+    .then(|| {
+        "category `image` but `image` is not among the output modalities (leave the category out or list `image`)".to_owned()
+    })
+}
+
+/// Why a release date is refused when it falls on January 1.
+const PLACEHOLDER_DATE: &str =
+    "release_date on January 1 is a placeholder for a year; leave it out when only the year is known";
+
+/// Whether a date is January 1, which sources write when they know only the year.
+fn is_placeholder_date(d: super::date::Date) -> bool {
+    d.month() == 1 && d.day() == 1
+}
+
+/// Why a long-context tier is a placeholder, if it is: every price it gives equals the base
+/// price, so it changes nothing.
+fn placeholder_tier(p: &super::price::Pricing) -> Option<String> {
+    let t = p.long_context?;
+    let same = |tier: Option<super::price::Price>, base: Option<super::price::Price>| {
+        tier.is_none() || tier == base
+    };
+    (same(t.input, p.input)
+        && same(t.output, p.output)
+        && same(t.cache_read, p.cache_read)
+        && same(t.cache_write, p.cache_write))
+    .then(|| "long_context repeats the base prices: a placeholder tier; leave it out".to_owned())
 }
 
 /// What is wrong with a set of prices, if anything: a long-context tier must start above at
@@ -1750,6 +1817,124 @@ mod tests {
             &[model("mine:fast", ""), model("openai/gpt-oss", "")],
         );
         assert!(run(&[("a/openai.json", &a), ("a/mine.json", &c)]).is_ok());
+    }
+
+    #[test]
+    fn parallel_tool_calls_need_tool_calls() {
+        let bad = provider_doc(
+            "p",
+            &[model(
+                "m",
+                r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
+            )],
+        );
+        let (e, msg) = one_error(&[("a/p.json", &bad)]);
+        assert_eq!(e.entry, "model `m`");
+        assert!(
+            matches!(
+                e.kind,
+                DataErrorKind::Invalid {
+                    field: "capabilities",
+                    ..
+                }
+            ),
+            "{msg}"
+        );
+        assert!(msg.contains("parallel_tools"), "{msg}");
+        // Unknown tool support, or tools with or without parallel calls, are fine.
+        for caps in [
+            r#"{"parallel_tools": true}"#,
+            r#"{"tools": true, "parallel_tools": true}"#,
+            r#"{"tools": false, "parallel_tools": false}"#,
+        ] {
+            let ok = provider_doc("p", &[model("m", &format!(r#", "capabilities": {caps}"#))]);
+            assert!(run(&[("a/p.json", &ok)]).is_ok(), "{caps}");
+        }
+    }
+
+    #[test]
+    fn an_image_model_outputs_images() {
+        let bad = provider_doc(
+            "p",
+            &[model(
+                "m",
+                r#", "category": "image", "output_modalities": ["text"]"#,
+            )],
+        );
+        let (e, msg) = one_error(&[("a/p.json", &bad)]);
+        assert!(
+            matches!(
+                e.kind,
+                DataErrorKind::Invalid {
+                    field: "output_modalities",
+                    ..
+                }
+            ),
+            "{msg}"
+        );
+        for extra in [
+            r#", "category": "image", "output_modalities": ["text", "image"]"#,
+            r#", "category": "image""#,
+            r#", "category": "flagship", "output_modalities": ["text"]"#,
+        ] {
+            let ok = provider_doc("p", &[model("m", extra)]);
+            assert!(run(&[("a/p.json", &ok)]).is_ok(), "{extra}");
+        }
+    }
+
+    #[test]
+    fn placeholder_release_dates_and_tiers() {
+        let bad = provider_doc("p", &[model("m", r#", "release_date": "2024-01-01""#)]);
+        let (e, msg) = one_error(&[("a/p.json", &bad)]);
+        assert!(
+            matches!(
+                e.kind,
+                DataErrorKind::Invalid {
+                    field: "release_date",
+                    ..
+                }
+            ),
+            "{msg}"
+        );
+        let bad = provider_doc(
+            "p",
+            &[model(
+                "m",
+                r#", "served_names": [{"id": "m-2024", "release_date": "2024-01-01"}]"#,
+            )],
+        );
+        let (_, msg) = one_error(&[("a/p.json", &bad)]);
+        assert!(msg.contains("served name `m-2024`"), "{msg}");
+        let ok = provider_doc("p", &[model("m", r#", "release_date": "2024-01-02""#)]);
+        assert!(run(&[("a/p.json", &ok)]).is_ok());
+
+        // A long-context tier that repeats the base prices changes nothing: a placeholder.
+        let bad = provider_doc(
+            "p",
+            &[model(
+                "m",
+                r#", "pricing": {"input": 0, "output": 0, "long_context": {"above": 128000, "input": 0, "output": 0}}"#,
+            )],
+        );
+        let (e, msg) = one_error(&[("a/p.json", &bad)]);
+        assert!(
+            matches!(
+                e.kind,
+                DataErrorKind::Invalid {
+                    field: "pricing",
+                    ..
+                }
+            ),
+            "{msg}"
+        );
+        let ok = provider_doc(
+            "p",
+            &[model(
+                "m",
+                r#", "pricing": {"input": 1, "output": 2, "long_context": {"above": 200000, "input": 2}}"#,
+            )],
+        );
+        assert!(run(&[("a/p.json", &ok)]).is_ok());
     }
 
     #[test]

@@ -1,37 +1,93 @@
-//! Fills the catalog data with facts from public reference catalogs.
+//! Refreshes the catalog data from the public reference catalogs.
 //!
 //! ```text
 //! cargo run -p catalog-tools --bin enrich -- [--check] [--data DIR] [--reference DIR]
-//!     [--models-dev-rev REV] [--litellm-version VERSION]
+//!     [--seeds DIR] [--models-dev-rev REV] [--litellm-version VERSION]
 //! ```
 //!
-//! Reads every `providers/*.json` document of the data directory, looks each model up in the
-//! models.dev tree (first) and the LiteLLM price list (second) under the reference directory,
-//! writes the facts it finds, validates the result with the crate's own validator, and writes
-//! the documents back in canonical form. Nothing is written if validation fails. With
-//! `--check` nothing is written at all; the exit status is 1 if any document would change.
+//! Reads every `providers/*.json` document of the data directory and the Model Catalog seed,
+//! then, from the models.dev tree and the LiteLLM price list under the reference directory:
+//! adds the current models of the first-party providers (dated snapshots as served names of
+//! their model), moves a model to its vendor's own provider, adds the offers of providers
+//! that serve other providers' models, sorts aliases into spellings and served names, and
+//! writes every model fact by the precedence rules. It validates the result with the crate's
+//! own validator and only then writes the documents in canonical form, with
+//! `CONFLICTS.md` (every disagreement between sources and how it was settled) and
+//! `sources.json` (the snapshots used). Nothing is written if validation fails. With
+//! `--check` nothing is written at all; the exit status is 1 if anything would change.
 //!
-//! The rules (which fields a seed owns, lookup order, units, derived fields) are documented
-//! in `data/README.md`. The output depends only on the inputs: running it twice changes
-//! nothing the second time.
+//! The rules are documented in `data/README.md`. The output depends only on the inputs:
+//! running it twice changes nothing the second time.
 
 use catalog_tools::data;
-use catalog_tools::reference::{category, models_dev_dir, vendor, Reference};
+use catalog_tools::data::date::Date;
+use catalog_tools::data::schema::{DataFile, ModelEntry, OfferEntry, ServedNameEntry};
+use catalog_tools::facts::{self, Conflict, Recorder};
+use catalog_tools::lineup::{self, Candidate};
+use catalog_tools::reference::{category, models_dev_dir, snapshot_dates, vendor, Reference};
+use catalog_tools::seed::{self, SeedModel, SEED_CATALOG};
 use catalog_tools::served;
-use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The seed whose facts win: context window, output tokens, input modalities, name and
-/// lifecycle of the models it lists are never overwritten.
-const SEED_CATALOG: &str = "000_b43183ec225e025a.txt";
 
 /// Tags this tool derives (others are kept as written).
 const DERIVED_TAGS: &[&str] = &["subscription", "paid"];
 
+/// The first-party providers, in the order a refresh walks their lineups: the vendors' own
+/// APIs first, then Vertex (whose Gemini and Claude models are Google's and Anthropic's, so
+/// Vertex offers them), then Hyperbolic (LiteLLM only).
+const FIRST_PARTY: &[&str] = &[
+    "openai",
+    "anthropic",
+    "google",
+    "deepseek",
+    "groq",
+    "inceptionlabs",
+    "vertex",
+    "hyperbolic",
+];
+
+/// First-party providers that serve other vendors' models: their entries matching a catalog
+/// model defined elsewhere become offers.
+const SERVES_OTHERS: &[&str] = &["vertex", "hyperbolic"];
+
+/// The aggregators whose models.dev folders give offers.
+const AGGREGATORS: &[&str] = &["openrouter", "nano-gpt", "inference-net"];
+
+/// Offers deliberately not recorded (provider, upstream id, ASCII case ignored): OpenRouter's
+/// Llama 3.3 70B stays the pass-through the Model Catalog seed documents.
+const NOT_OFFERED: &[(&str, &str)] = &[("openrouter", "meta-llama/llama-3.3-70b-instruct")];
+
+/// The provider that is a vendor's own API.
+fn vendor_home(vendor: &str) -> Option<&'static str> {
+    Some(match vendor {
+        "openai" => "openai",
+        "anthropic" => "anthropic",
+        "google" => "google",
+        "deepseek" => "deepseek",
+        "inception" => "inceptionlabs",
+        _ => return None,
+    })
+}
+
+/// The vendor of a first-party provider's models when the name tells none.
+fn provider_vendor(provider: &str) -> Option<&'static str> {
+    Some(match provider {
+        "openai" => "openai",
+        "anthropic" => "anthropic",
+        "google" | "vertex" => "google",
+        "deepseek" => "deepseek",
+        "inceptionlabs" => "inception",
+        "groq" => "groq",
+        _ => return None,
+    })
+}
+
 struct Args {
     data: PathBuf,
     reference: PathBuf,
+    seeds: PathBuf,
     models_dev_rev: Option<String>,
     litellm_version: Option<String>,
     check: bool,
@@ -42,6 +98,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         data: repo.join("data"),
         reference: repo.join("../shared/reference"),
+        seeds: repo.join("../shared/seeds"),
         models_dev_rev: None,
         litellm_version: None,
         check: false,
@@ -53,10 +110,11 @@ fn parse_args() -> Result<Args, String> {
             "--check" => args.check = true,
             "--data" => args.data = PathBuf::from(value("--data")?),
             "--reference" => args.reference = PathBuf::from(value("--reference")?),
+            "--seeds" => args.seeds = PathBuf::from(value("--seeds")?),
             "--models-dev-rev" => args.models_dev_rev = Some(value("--models-dev-rev")?),
             "--litellm-version" => args.litellm_version = Some(value("--litellm-version")?),
             "-h" | "--help" => {
-                return Err("usage: enrich [--check] [--data DIR] [--reference DIR] [--models-dev-rev REV] [--litellm-version VERSION]".into())
+                return Err("usage: enrich [--check] [--data DIR] [--reference DIR] [--seeds DIR] [--models-dev-rev REV] [--litellm-version VERSION]".into())
             }
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -64,315 +122,596 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-fn set(obj: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    match value {
-        Some(v) => {
-            obj.insert(key.to_owned(), v);
-        }
-        None => {
-            obj.remove(key);
-        }
-    }
+/// One data document.
+struct Doc {
+    /// `providers/<name>`.
+    name: String,
+    /// The provider it defines or extends.
+    provider: String,
+    data: DataFile,
 }
 
-fn price_value(p: u64) -> Value {
-    json!(p as f64 / 1e6)
+/// Which of a model's names a key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Id,
+    Upstream,
+    Alias,
+    Served,
 }
 
-/// Fills one model (or offer) object. Returns the coverage gaps found.
-fn enrich_model(
-    r: &Reference,
-    provider: &str,
-    obj: &mut Map<String, Value>,
-    is_offer: bool,
-) -> Result<(), String> {
-    let id = obj
-        .get(if is_offer { "model" } else { "id" })
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let upstream = obj
-        .get("upstream_id")
-        .and_then(Value::as_str)
-        .unwrap_or(&id)
-        .to_owned();
-    let mut sources = obj
-        .get("sources")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let seed_owned = sources.get("seed").and_then(Value::as_str) == Some(SEED_CATALOG);
-    let aliases: Vec<String> = obj
-        .get("aliases")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut names: Vec<&str> = vec![&upstream, &id];
-    names.extend(aliases.iter().map(String::as_str));
-
-    // models.dev: the pinned file, else a search.
-    let pinned = sources
-        .get("models_dev")
-        .and_then(Value::as_str)
-        .and_then(|s| s.split_once(':'))
-        .map(|(_, p)| p.to_owned());
-    let md_rel = pinned.or_else(|| r.find_models_dev(models_dev_dir(provider), &names));
-    let md = md_rel
-        .as_deref()
-        .and_then(|rel| r.models_dev(rel))
-        .map(|(t, text)| r.md_facts(&t, &text));
-    if md_rel.is_some() && md.is_none() {
-        return Err(format!(
-            "model `{id}`: models.dev file {} cannot be read",
-            md_rel.unwrap_or_default()
-        ));
+fn keys(m: &ModelEntry) -> Vec<(&str, Kind)> {
+    let mut out = vec![(m.id.as_str(), Kind::Id)];
+    if let Some(u) = &m.upstream_id {
+        out.push((u, Kind::Upstream));
     }
-    // LiteLLM: the pinned key, else a search.
-    let ll_key = sources
-        .get("litellm")
-        .and_then(Value::as_str)
-        .and_then(|s| s.split_once(':'))
-        .map(|(_, k)| k.to_owned())
-        .or_else(|| {
-            if is_offer {
-                None
-            } else {
-                r.find_litellm(provider, &names)
+    out.extend(m.aliases.iter().map(|a| (a.as_str(), Kind::Alias)));
+    out.extend(
+        m.redundant_aliases
+            .iter()
+            .map(|a| (a.as_str(), Kind::Alias)),
+    );
+    out.extend(m.served_names.iter().map(|s| (s.id.as_str(), Kind::Served)));
+    out
+}
+
+/// The model that holds `name` (ASCII case ignored): document, position, which name.
+fn find(docs: &[Doc], name: &str) -> Option<(usize, usize, Kind)> {
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, m) in doc.data.models.iter().enumerate() {
+            if let Some((_, k)) = keys(m)
+                .into_iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                return Some((d, i, k));
             }
-        });
-    let ll = ll_key
-        .as_deref()
-        .and_then(|k| r.litellm.get(k))
-        .map(|v| r.ll_facts(v));
-
-    let mut md_f = md.unwrap_or_default();
-    // Prices are per provider: take them only from the provider's own models.dev directory.
-    // A file pinned from elsewhere (another host, or a provider-independent `models/` entry)
-    // lends capability facts, never prices.
-    let own_dir = format!("providers/{}/", models_dev_dir(provider));
-    if !md_rel
-        .as_deref()
-        .is_some_and(|rel| rel.starts_with(&own_dir))
-    {
-        md_f.prices.clear();
-    }
-    let ll_f = ll.unwrap_or_default();
-    set(
-        &mut sources,
-        "models_dev",
-        md_rel.as_ref().map(|p| json!(format!("{}:{p}", r.md_rev))),
-    );
-    set(
-        &mut sources,
-        "litellm",
-        ll_key
-            .as_ref()
-            .map(|k| json!(format!("{}:{k}", r.ll_version))),
-    );
-
-    // Prices, field by field: models.dev first, LiteLLM second.
-    let mut pricing = Map::new();
-    for field in ["input", "output", "cache_read", "cache_write", "reasoning"] {
-        if let Some(p) = md_f.prices.get(field).or_else(|| ll_f.prices.get(field)) {
-            pricing.insert(field.to_owned(), price_value(*p));
         }
-    }
-    // The long-context tier: LiteLLM's, taken with its base prices.
-    if let Some(tier) = ll_f.long_context.filter(|_| !pricing.is_empty()) {
-        pricing.insert(
-            "long_context".to_owned(),
-            serde_json::to_value(tier).map_err(|e| e.to_string())?,
-        );
-    }
-    set(
-        obj,
-        "pricing",
-        (!pricing.is_empty()).then_some(Value::Object(pricing)),
-    );
-    set(
-        obj,
-        "sources",
-        (!sources.is_empty()).then_some(Value::Object(sources)),
-    );
-    if is_offer {
-        return Ok(());
-    }
-
-    if !seed_owned {
-        if let Some(name) = md_f.name.clone() {
-            obj.insert("name".into(), json!(name));
-        }
-        set(obj, "context_window", md_f.context.map(|c| json!(c)));
-        let output = md_f
-            .output
-            .or(ll_f.output)
-            .filter(|&o| md_f.context.is_none_or(|c| o <= c));
-        set(obj, "max_output_tokens", output.map(|o| json!(o)));
-        set(
-            obj,
-            "input_modalities",
-            md_f.input.clone().map(|m| json!(m)),
-        );
-        let retires = ll_f.retires.clone();
-        let deprecated = md_f.deprecated == Some(true) || retires.is_some();
-        set(obj, "deprecated", deprecated.then_some(json!(true)));
-        set(obj, "retires", retires.map(|d| json!(d)));
-    }
-    let output_mods = md_f.output_mods.clone().or(ll_f.output_mods.clone());
-    set(
-        obj,
-        "output_modalities",
-        output_mods.clone().map(|m| json!(m)),
-    );
-
-    let mut caps = Map::new();
-    for (key, v) in [
-        ("tools", md_f.tools.or(ll_f.tools)),
-        (
-            "parallel_tools",
-            md_f.parallel_tools.or(ll_f.parallel_tools),
-        ),
-        ("reasoning", md_f.reasoning.or(ll_f.reasoning)),
-        (
-            "structured_output",
-            md_f.structured_output.or(ll_f.structured_output),
-        ),
-    ] {
-        if let Some(v) = v {
-            caps.insert(key.to_owned(), json!(v));
-        }
-    }
-    set(
-        obj,
-        "capabilities",
-        (!caps.is_empty()).then_some(Value::Object(caps)),
-    );
-    set(obj, "open_weights", md_f.open_weights.map(|v| json!(v)));
-    set(
-        obj,
-        "release_date",
-        md_f.release_date.clone().map(|v| json!(v)),
-    );
-    set(
-        obj,
-        "knowledge_cutoff",
-        md_f.knowledge.clone().map(|v| json!(v)),
-    );
-    set(obj, "family", md_f.family.clone().map(|v| json!(v)));
-    set(obj, "vendor", vendor(&upstream, &id).map(|v| json!(v)));
-    set(
-        obj,
-        "category",
-        Some(json!(category(&id, output_mods.as_ref()))),
-    );
-
-    let mut tags: Vec<String> = obj
-        .get("tags")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| t.as_str())
-                .filter(|t| !DERIVED_TAGS.contains(t))
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    tags.extend(md_f.tags.iter().map(|t| t.to_string()));
-    set(obj, "tags", (!tags.is_empty()).then(|| json!(tags)));
-    Ok(())
-}
-
-fn run(args: Args) -> Result<bool, String> {
-    let r = Reference::open(&args.reference, args.models_dev_rev, args.litellm_version)?;
-
-    let dir = args.data.join("providers");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
-
-    let mut docs = Vec::new();
-    let mut old_texts = Vec::new();
-    let mut errors = Vec::new();
-    for name in &names {
-        let path = dir.join(name);
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut doc: Value =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let provider = doc
-            .pointer("/provider/id")
-            .or_else(|| doc.get("extends"))
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        for (list, is_offer) in [("models", false), ("offers", true)] {
-            if let Some(items) = doc.get_mut(list).and_then(Value::as_array_mut) {
-                for item in items {
-                    if let Some(obj) = item.as_object_mut() {
-                        if let Err(e) = enrich_model(&r, &provider, obj, is_offer) {
-                            errors.push(format!("{name}: {e}"));
-                        }
-                    }
+        for a in &doc.data.aliases {
+            if a.alias.eq_ignore_ascii_case(name) {
+                if let Some((d, i, _)) = find(docs, &a.target) {
+                    return Some((d, i, Kind::Alias));
                 }
             }
         }
-        let shown = format!("data/providers/{name}");
-        let mut typed =
-            data::validate::parse_file(&shown, &doc.to_string()).map_err(|e| e.to_string())?;
-        if let Some(p) = typed.provider.as_mut() {
-            p.api_key_env = api_key_env(&r, p);
-        }
-        for m in &mut typed.models {
-            served::classify(&r, &provider, m);
-            let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
-            m.fine_tune_pricing = served::fine_tune_pricing(&r, &provider, &upstream).0;
-        }
-        docs.push((shown, typed));
-        old_texts.push(text);
     }
-    if !errors.is_empty() {
-        return Err(errors.join("\n"));
-    }
-    data::validate::validate(&docs).map_err(|errs| {
-        errs.iter()
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    None
+}
 
-    let mut changed = Vec::new();
-    for ((shown, doc), old) in docs.iter().zip(&old_texts) {
-        let text = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())? + "\n";
-        if &text != old {
-            changed.push(shown.clone());
-            if !args.check {
-                let path = args.data.join(shown.trim_start_matches("data/"));
-                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+fn doc_of(docs: &[Doc], provider: &str) -> Option<usize> {
+    docs.iter()
+        .position(|d| d.data.provider.as_ref().is_some_and(|p| p.id == provider))
+}
+
+fn upstream(m: &ModelEntry) -> &str {
+    m.upstream_id.as_deref().unwrap_or(&m.id)
+}
+
+fn model_vendor(m: &ModelEntry, provider: &str) -> Option<String> {
+    m.vendor
+        .clone()
+        .or_else(|| vendor(upstream(m), &m.id).map(str::to_owned))
+        .or_else(|| provider_vendor(provider).map(str::to_owned))
+}
+
+/// The catalog model a provider's entry named `name` (with models.dev `base_model`) is, if
+/// it is a model defined by another provider: by one of its names (the base model's name,
+/// the entry's name, without a Vertex `@version`, without its vendor path), else by
+/// [`lineup::canon`] with the same vendor. Returns the model's id and how close the match is.
+fn match_model(
+    docs: &[Doc],
+    provider: &str,
+    name: &str,
+    base_model: Option<&str>,
+) -> Option<(String, u8)> {
+    let mut tries: Vec<&str> = Vec::new();
+    if let Some(b) = base_model {
+        tries.push(b.split_once('/').map_or(b, |(_, n)| n));
+    }
+    tries.push(name);
+    if let Some((head, _)) = name.split_once('@') {
+        tries.push(head);
+    }
+    if let Some((_, last)) = name.rsplit_once('/') {
+        tries.push(last);
+    }
+    for t in tries {
+        if let Some((d, i, kind)) = find(docs, t) {
+            if docs[d].provider != provider {
+                let rank = match kind {
+                    Kind::Id | Kind::Upstream => 0,
+                    Kind::Alias => 1,
+                    Kind::Served => 2,
+                };
+                return Some((docs[d].data.models[i].id.clone(), rank));
             }
         }
     }
-    report_coverage(&docs);
-    if changed.is_empty() {
-        eprintln!("no document changed");
-    } else {
-        eprintln!(
-            "{} {} document(s):",
-            if args.check { "would change" } else { "wrote" },
-            changed.len()
-        );
-        for c in &changed {
-            eprintln!("  {c}");
+    let want = lineup::canon(base_model.unwrap_or(name));
+    let want_alt = lineup::canon(name);
+    let their_vendor = vendor(name, &lineup::new_id(name));
+    let mut found: Vec<String> = Vec::new();
+    for doc in docs.iter().filter(|d| d.provider != provider) {
+        for m in &doc.data.models {
+            let vendor_ok = match (&their_vendor, model_vendor(m, &doc.provider)) {
+                (Some(a), Some(b)) => *a == b,
+                _ => true,
+            };
+            if !vendor_ok {
+                continue;
+            }
+            let hit = keys(m)
+                .into_iter()
+                .filter(|(_, k)| *k != Kind::Served)
+                .any(|(n, _)| {
+                    let c = lineup::canon(n);
+                    c == want || c == want_alt
+                });
+            if hit && !found.contains(&m.id) {
+                found.push(m.id.clone());
+            }
         }
     }
-    Ok(changed.is_empty())
+    // Two catalog models reducing to the same name is no match.
+    (found.len() == 1).then(|| (found.remove(0), 3))
+}
+
+/// What a refresh did, for its report.
+#[derive(Default)]
+struct Report {
+    moved: Vec<String>,
+    added_models: Vec<String>,
+    added_served: Vec<String>,
+    added_offers: Vec<String>,
+    skipped: BTreeMap<String, Vec<String>>,
+}
+
+/// A lineup entry that is a chat model, with why it would not be added as a model or offer
+/// (`None`: it is current).
+struct Entry {
+    candidate: Candidate,
+    not_current: Option<String>,
+}
+
+/// The lineups of the first-party providers: their chat models (the other entries are
+/// recorded as skipped).
+fn lineups(r: &Reference, today: Date, report: &mut Report) -> BTreeMap<&'static str, Vec<Entry>> {
+    let mut out = BTreeMap::new();
+    for &p in FIRST_PARTY {
+        let covered = lineup::models_dev_covers(r, p);
+        let mut kept = Vec::new();
+        for c in lineup::candidates(r, p) {
+            match lineup::chat_kind(r, &c) {
+                Ok(()) => kept.push(Entry {
+                    not_current: lineup::current(r, &c, today, covered).err(),
+                    candidate: c,
+                }),
+                Err(why) => report
+                    .skipped
+                    .entry(why_group(&why))
+                    .or_default()
+                    .push(format!("{p}:{}", c.name)),
+            }
+        }
+        out.insert(p, kept);
+    }
+    out
+}
+
+/// A reason without its details, to group skipped names in the report.
+fn why_group(why: &str) -> String {
+    if why.starts_with("retired on") {
+        "retired before the LiteLLM snapshot".to_owned()
+    } else if why.starts_with("models.dev output modalities") {
+        "no text output (models.dev)".to_owned()
+    } else {
+        why.to_owned()
+    }
+}
+
+/// Moves each model whose vendor has a first-party provider listing it to that provider;
+/// the provider it leaves offers it under its former upstream id.
+fn move_homes(docs: &mut [Doc], lineups: &BTreeMap<&str, Vec<Entry>>, report: &mut Report) {
+    let mut moves = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, m) in doc.data.models.iter().enumerate() {
+            let Some(home) = model_vendor(m, &doc.provider).and_then(|v| vendor_home(&v)) else {
+                continue;
+            };
+            if home == doc.provider {
+                continue;
+            }
+            let listed = lineups.get(home).and_then(|l| {
+                l.iter()
+                    .filter(|e| e.not_current.is_none())
+                    .map(|e| &e.candidate)
+                    .find(|c| {
+                        c.name.eq_ignore_ascii_case(upstream(m))
+                            || c.name.eq_ignore_ascii_case(&m.id)
+                    })
+            });
+            if let (Some(c), Some(to)) = (listed, doc_of(docs, home)) {
+                moves.push((d, i, to, c.name.clone()));
+            }
+        }
+    }
+    for (d, i, to, name) in moves.into_iter().rev() {
+        let mut m = docs[d].data.models.remove(i);
+        let offer = OfferEntry {
+            model: m.id.clone(),
+            upstream_id: upstream(&m).to_owned(),
+            ..OfferEntry::default()
+        };
+        report.moved.push(format!(
+            "{} from {} to {}",
+            m.id, docs[d].provider, docs[to].provider
+        ));
+        m.upstream_id = (!name.eq_ignore_ascii_case(&m.id)).then_some(name);
+        m.sources.models_dev = None;
+        m.sources.litellm = None;
+        docs[d].data.offers.push(offer);
+        docs[to].data.models.push(m);
+    }
+}
+
+/// Adds what the first-party lineups list that the catalog lacks: models, served names
+/// (dated snapshots of a model), and offers of models defined elsewhere.
+fn add_lineups(
+    r: &Reference,
+    docs: &mut [Doc],
+    lineups: &BTreeMap<&str, Vec<Entry>>,
+    report: &mut Report,
+) {
+    for &p in FIRST_PARTY {
+        let Some(home) = doc_of(docs, p) else {
+            continue;
+        };
+        let list = &lineups[p];
+        // models.dev's lineup first, then the names only LiteLLM lists.
+        let ordered = list
+            .iter()
+            .filter(|e| e.candidate.md.is_some())
+            .chain(list.iter().filter(|e| e.candidate.md.is_none()));
+        for entry in ordered {
+            let c = &entry.candidate;
+            if let Some((d, _, _)) = find(docs, &c.name) {
+                if docs[d].provider == p {
+                    continue;
+                }
+            }
+            if docs[home]
+                .data
+                .offers
+                .iter()
+                .any(|o| o.upstream_id.eq_ignore_ascii_case(&c.name))
+            {
+                continue;
+            }
+            if let Some(base) = lineup::snapshot_base(&c.name) {
+                if let Some((d, i, kind)) = find(docs, base) {
+                    if docs[d].provider == p && kind != Kind::Served {
+                        let m = &mut docs[d].data.models[i];
+                        m.served_names.push(ServedNameEntry {
+                            id: c.name.clone(),
+                            ..ServedNameEntry::default()
+                        });
+                        report
+                            .added_served
+                            .push(format!("{p}: {} of {}", c.name, m.id));
+                        continue;
+                    }
+                }
+            }
+            // Models and offers are added only for current names; a served name of a model
+            // already here is added whatever its state (it is marked retired if it is).
+            if let Some(why) = &entry.not_current {
+                report
+                    .skipped
+                    .entry(why_group(why))
+                    .or_default()
+                    .push(format!("{p}:{}", c.name));
+                continue;
+            }
+            let md =
+                c.md.as_deref()
+                    .and_then(|rel| r.models_dev(rel))
+                    .map(|(t, text)| r.md_facts(&t, &text));
+            if SERVES_OTHERS.contains(&p) {
+                let base = md.as_ref().and_then(|f| f.base_model.as_deref());
+                if let Some((model, _)) = match_model(docs, p, &c.name, base) {
+                    let offers = &mut docs[home].data.offers;
+                    if !offers.iter().any(|o| o.model == model) {
+                        offers.push(OfferEntry {
+                            model: model.clone(),
+                            upstream_id: c.name.clone(),
+                            ..OfferEntry::default()
+                        });
+                        report
+                            .added_offers
+                            .push(format!("{p}: {model} as {}", c.name));
+                    }
+                    continue;
+                }
+            }
+            let mut id = lineup::new_id(&c.name);
+            if find(docs, &id).is_some() {
+                id = c.name.to_ascii_lowercase();
+                if find(docs, &id).is_some() {
+                    report
+                        .skipped
+                        .entry("its id is another model's name".to_owned())
+                        .or_default()
+                        .push(format!("{p}:{}", c.name));
+                    continue;
+                }
+            }
+            let name = md
+                .as_ref()
+                .and_then(|f| f.name.clone())
+                .unwrap_or_else(|| c.name.rsplit('/').next().unwrap_or(&c.name).to_owned());
+            report.added_models.push(format!("{p}: {id}"));
+            docs[home].data.models.push(ModelEntry {
+                upstream_id: (c.name != id).then(|| c.name.clone()),
+                id,
+                name,
+                ..ModelEntry::default()
+            });
+        }
+    }
+}
+
+/// Adds the aggregators' offers: every catalog model their models.dev folder lists (variants
+/// with a `:` suffix aside), one offer per model, preferring an entry named like the model
+/// itself over one named like an alias or a served name.
+fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
+    for &a in AGGREGATORS {
+        let Some(home) = doc_of(docs, a) else {
+            continue;
+        };
+        let dir = models_dev_dir(a);
+        let mut best: BTreeMap<String, (u8, String)> = BTreeMap::new();
+        for name in lineup::models_dev_names(r, a) {
+            if name.contains(':')
+                || NOT_OFFERED
+                    .iter()
+                    .any(|(p, u)| *p == a && u.eq_ignore_ascii_case(&name))
+            {
+                continue;
+            }
+            let Some(f) = r
+                .models_dev(&format!("providers/{dir}/models/{name}.toml"))
+                .map(|(t, text)| r.md_facts(&t, &text))
+            else {
+                continue;
+            };
+            if !f.output_mods.as_ref().is_some_and(|o| o.contains(&"text")) {
+                continue;
+            }
+            let Some((model, rank)) = match_model(docs, a, &name, f.base_model.as_deref()) else {
+                continue;
+            };
+            let e = best.entry(model).or_insert((rank, name.clone()));
+            if (rank, &name) < (e.0, &e.1) {
+                *e = (rank, name);
+            }
+        }
+        for (model, (_, name)) in best {
+            let offers = &mut docs[home].data.offers;
+            if offers.iter().any(|o| o.model == model) {
+                continue;
+            }
+            report.added_offers.push(format!("{a}: {model} as {name}"));
+            offers.push(OfferEntry {
+                model,
+                upstream_id: name,
+                ..OfferEntry::default()
+            });
+        }
+    }
+}
+
+/// The models.dev file and LiteLLM key of a model of `provider`: the provider's own entries
+/// for one of its names (upstream id, id, aliases), else the pinned ones. Returns them with
+/// whether the file is the provider's own.
+fn model_entries(
+    r: &Reference,
+    provider: &str,
+    m: &ModelEntry,
+) -> (Option<String>, bool, Option<String>) {
+    let mut names: Vec<&str> = vec![upstream(m), &m.id];
+    names.extend(m.aliases.iter().map(String::as_str));
+    let dir = models_dev_dir(provider);
+    let pin = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|s| s.split_once(':'))
+            .map(|(_, p)| p.to_owned())
+    };
+    let md = r
+        .find_models_dev(dir, &names)
+        .or_else(|| pin(&m.sources.models_dev));
+    let own = md
+        .as_deref()
+        .is_some_and(|p| p.starts_with(&format!("providers/{dir}/")));
+    let ll = r
+        .find_litellm(provider, &names)
+        .or_else(|| pin(&m.sources.litellm).filter(|k| r.litellm.contains_key(k)));
+    (md, own, ll)
+}
+
+/// Writes every fact of every model, served name and offer; returns the conflicts.
+fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Conflict>, String> {
+    let mut conflicts = Vec::new();
+    let mut successors = Vec::new();
+    for (d, doc) in docs.iter_mut().enumerate() {
+        let provider = doc.provider.clone();
+        for (i, m) in doc.data.models.iter_mut().enumerate() {
+            served::classify_names(r, &provider, m);
+            let (md_rel, md_own, ll_key) = model_entries(r, &provider, m);
+            let md = match md_rel.as_deref() {
+                Some(rel) => Some(
+                    r.models_dev(rel)
+                        .map(|(t, text)| r.md_facts(&t, &text))
+                        .ok_or_else(|| format!("model `{}`: cannot read {rel}", m.id))?,
+                ),
+                None => None,
+            };
+            let ll = ll_key
+                .as_deref()
+                .and_then(|k| r.litellm.get(k))
+                .map(|v| r.ll_facts(v));
+            let seed_owned = m.sources.seed.as_deref() == Some(SEED_CATALOG);
+            let row = seed_owned
+                .then(|| {
+                    seed.iter()
+                        .find(|s| s.provider == provider && (s.id == upstream(m) || s.id == m.id))
+                })
+                .flatten();
+            if seed_owned && row.is_none() {
+                return Err(format!("model `{}`: no row in the seed", m.id));
+            }
+            let outcome = facts::fill_model(
+                m,
+                facts::Sources {
+                    md: md.as_ref(),
+                    md_own,
+                    ll: ll.as_ref(),
+                    seed: row,
+                },
+                &mut conflicts,
+            );
+            if !seed_owned {
+                if let Some(name) = md.as_ref().and_then(|f| f.name.clone()) {
+                    m.name = name;
+                }
+            }
+            m.vendor = vendor(upstream(m), &m.id)
+                .or_else(|| provider_vendor(&provider))
+                .map(str::to_owned);
+            m.category = Some(
+                category(
+                    &m.id,
+                    m.output_modalities
+                        .as_ref()
+                        .map(|o| o.iter().map(|x| x.as_str()).collect::<Vec<_>>())
+                        .as_ref(),
+                )
+                .to_owned(),
+            );
+            let mut tags: Vec<String> = m
+                .tags
+                .iter()
+                .filter(|t| !DERIVED_TAGS.contains(&t.as_str()))
+                .cloned()
+                .collect();
+            if let Some(f) = &md {
+                tags.extend(f.tags.iter().map(|t| t.to_string()));
+            }
+            m.tags = tags;
+            let md_rel_shown = md_rel.clone();
+            let m_ll_shown = ll_key.clone();
+            m.sources.models_dev = md_rel.map(|p| format!("{}:{p}", r.md_rev));
+            m.sources.litellm = ll_key.map(|k| format!("{}:{k}", r.ll_version));
+            m.fine_tune_pricing = served::fine_tune_pricing(r, &provider, upstream(m)).0;
+            note_gaps(
+                m,
+                md_rel_shown.as_deref(),
+                m_ll_shown.as_deref(),
+                outcome.set_aside,
+            );
+            let snapshot = m.clone();
+            for s in &mut m.served_names {
+                served::fill_served(r, &provider, s, &snapshot, &mut conflicts);
+            }
+            if let Some(s) = outcome.successor {
+                successors.push((d, i, s));
+            }
+        }
+    }
+    for (d, i, name) in successors {
+        let target = find(docs, &name).map(|(td, ti, _)| docs[td].data.models[ti].id.clone());
+        let m = &mut docs[d].data.models[i];
+        m.successor = target.filter(|t| *t != m.id);
+    }
+    // Offers: the offering provider's own prices.
+    for doc in docs.iter_mut() {
+        let dir = models_dev_dir(&doc.provider).to_owned();
+        for o in &mut doc.data.offers {
+            let md_rel = r.find_models_dev(&dir, &[&o.upstream_id]).or_else(|| {
+                o.sources
+                    .models_dev
+                    .as_deref()
+                    .and_then(|s| s.split_once(':'))
+                    .map(|(_, p)| p.to_owned())
+                    .filter(|p| p.starts_with(&format!("providers/{dir}/")))
+            });
+            let md = md_rel
+                .as_deref()
+                .and_then(|rel| r.models_dev(rel))
+                .map(|(t, text)| r.md_facts(&t, &text))
+                .unwrap_or_default();
+            let ll_key = r.find_litellm(&doc.provider, &[&o.upstream_id]);
+            let ll = ll_key
+                .as_deref()
+                .and_then(|k| r.litellm.get(k))
+                .map(|v| r.ll_facts(v))
+                .unwrap_or_default();
+            let mut rec = Recorder::new(
+                format!("{} (offer at {})", o.model, doc.provider),
+                &mut conflicts,
+            );
+            o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));
+            o.sources.models_dev = md_rel.map(|p| format!("{}:{p}", r.md_rev));
+            o.sources.litellm = ll_key.map(|k| format!("{}:{k}", r.ll_version));
+        }
+    }
+    Ok(conflicts)
+}
+
+/// How the notes the refresh writes begin; other notes are a maintainer's and are kept.
+const GAP_NOTE: &str = "Facts the references do not give:";
+
+/// Notes which of pricing, tools, vision (input modalities) and reasoning the references leave
+/// unknown and why, unless a maintainer's note is there; removes such a note once nothing is
+/// missing.
+fn note_gaps(m: &mut ModelEntry, md: Option<&str>, ll: Option<&str>, set_aside: Option<&str>) {
+    let mut missing = Vec::new();
+    if m.pricing.input.is_none() || m.pricing.output.is_none() {
+        missing.push("pricing");
+    }
+    if m.capabilities.tools.is_none() {
+        missing.push("tools");
+    }
+    if m.input_modalities.is_none() {
+        missing.push("input modalities (vision)");
+    }
+    if m.capabilities.reasoning.is_none() {
+        missing.push("reasoning");
+    }
+    let generated = m.notes.as_deref().is_none_or(|n| n.starts_with(GAP_NOTE));
+    if !generated {
+        return;
+    }
+    if missing.is_empty() {
+        m.notes = None;
+        return;
+    }
+    let md_part = match (md, set_aside) {
+        (Some(p), Some("models.dev")) => {
+            format!("models.dev's `{p}` describes another generation of the model behind this name and is set aside")
+        }
+        (Some(p), _) => format!("models.dev's `{p}` gives none of them"),
+        (None, _) => "models.dev has no file for it".to_owned(),
+    };
+    let ll_part = match (ll, set_aside) {
+        (Some(k), Some("LiteLLM")) => {
+            format!("LiteLLM's `{k}` describes another generation and is set aside")
+        }
+        (Some(k), _) => format!("LiteLLM's `{k}` gives none of them"),
+        (None, _) => "LiteLLM has no entry for it".to_owned(),
+    };
+    m.notes = Some(format!(
+        "{GAP_NOTE} {} ({md_part}; {ll_part}).",
+        missing.join(", ")
+    ));
 }
 
 /// The environment variable that holds the provider's key, from models.dev's
@@ -400,9 +739,248 @@ fn api_key_env(r: &Reference, p: &data::schema::ProviderEntry) -> Option<String>
     env.into_iter().find(|e| e.ends_with("_API_KEY"))
 }
 
+/// Escapes a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// The conflicts table, `data/CONFLICTS.md`.
+fn conflicts_md(conflicts: &[Conflict], r: &Reference) -> String {
+    let mut out = String::new();
+    out.push_str("# Conflicts between sources\n\n");
+    out.push_str(&format!(
+        "Generated by `cargo run -p catalog-tools --bin enrich` from models.dev `{}` and LiteLLM \
+`{}`; do not edit. Every fact on which the sources that speak do not all agree, with the value \
+written and the rule that chose it (see `README.md`, \"Which source wins\"). `-` is a source \
+that is silent; prices are USD per million tokens; `input.*` and `output.*` are modalities.\n\n",
+        r.md_rev, r.ll_version
+    ));
+    out.push_str(&format!("{} conflicts.\n\n", conflicts.len()));
+    out.push_str("| model | field | seed | models.dev | LiteLLM | chosen | rule |\n");
+    out.push_str("|---|---|---|---|---|---|---|\n");
+    for c in conflicts {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            cell(&c.subject),
+            cell(&c.field),
+            cell(&c.seed),
+            cell(&c.models_dev),
+            cell(&c.litellm),
+            cell(&c.chosen),
+            cell(&c.rule)
+        ));
+    }
+    out
+}
+
+/// `data/sources.json`: the snapshots the data comes from.
+fn sources_json(r: &Reference, md_date: &str, ll_date: &str) -> String {
+    let s = |v: &str| serde_json::Value::from(v).to_string();
+    format!(
+        "{{\n  \"models_dev\": {{\n    \"revision\": {},\n    \"date\": {}\n  }},\n  \"litellm\": {{\n    \"version\": {},\n    \"date\": {}\n  }}\n}}\n",
+        s(&r.md_rev),
+        s(md_date),
+        s(&r.ll_version),
+        s(ll_date)
+    )
+}
+
+/// The fields of two entries that differ, by their JSON names.
+fn changed_fields(old: &ModelEntry, new: &ModelEntry) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(old), serde_json::to_value(new))
+    else {
+        return Vec::new();
+    };
+    let names: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    names
+        .into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| k.to_string())
+        .collect()
+}
+
+fn run(args: Args) -> Result<bool, String> {
+    let r = Reference::open(&args.reference, args.models_dev_rev, args.litellm_version)?;
+    let (md_date, ll_date) = snapshot_dates(&args.reference);
+    let md_date = md_date.ok_or("cannot tell the models.dev snapshot's date")?;
+    let ll_date = ll_date.ok_or("cannot tell the LiteLLM snapshot's date")?;
+    let today = Date::parse(&ll_date).map_err(|e| e.to_string())?;
+    let seed = seed::read(&args.seeds)?;
+
+    let dir = args.data.join("providers");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+
+    let mut docs = Vec::new();
+    for name in &names {
+        let path = dir.join(name);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = format!("data/providers/{name}");
+        let data = data::validate::parse_file(&shown, &text).map_err(|e| e.to_string())?;
+        let provider = data
+            .provider
+            .as_ref()
+            .map(|p| p.id.clone())
+            .or_else(|| data.extends.clone())
+            .unwrap_or_default();
+        docs.push(Doc {
+            name: shown,
+            provider,
+            data,
+        });
+    }
+    let old: Vec<DataFile> = docs.iter().map(|d| d.data.clone()).collect();
+
+    let mut report = Report::default();
+    let lineups = lineups(&r, today, &mut report);
+    move_homes(&mut docs, &lineups, &mut report);
+    add_lineups(&r, &mut docs, &lineups, &mut report);
+    add_aggregator_offers(&r, &mut docs, &mut report);
+    for doc in &mut docs {
+        if let Some(p) = doc.data.provider.as_mut() {
+            p.api_key_env = api_key_env(&r, p);
+        }
+    }
+    let conflicts = fill(&r, &mut docs, &seed)?;
+
+    // Validate what would be written, exactly as the build will read it.
+    let mut typed = Vec::new();
+    let mut texts = Vec::new();
+    for doc in &docs {
+        let text = serde_json::to_string_pretty(&doc.data).map_err(|e| e.to_string())? + "\n";
+        let parsed = data::validate::parse_file(&doc.name, &text).map_err(|e| e.to_string())?;
+        typed.push((doc.name.clone(), parsed));
+        texts.push(text);
+    }
+    data::validate::validate(&typed).map_err(|errs| {
+        errs.iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+
+    let mut outputs: Vec<(PathBuf, String, String)> = Vec::new();
+    for (doc, text) in docs.iter().zip(texts) {
+        outputs.push((
+            args.data.join(doc.name.trim_start_matches("data/")),
+            doc.name.clone(),
+            text,
+        ));
+    }
+    outputs.push((
+        args.data.join("CONFLICTS.md"),
+        "data/CONFLICTS.md".into(),
+        conflicts_md(&conflicts, &r),
+    ));
+    outputs.push((
+        args.data.join("sources.json"),
+        "data/sources.json".into(),
+        sources_json(&r, &md_date, &ll_date),
+    ));
+    let mut changed = Vec::new();
+    for (path, shown, text) in &outputs {
+        let before = std::fs::read_to_string(path).unwrap_or_default();
+        if *text != before {
+            changed.push(shown.clone());
+            if !args.check {
+                std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+    }
+
+    print_report(&report, &old, &docs, today, conflicts.len());
+    report_coverage(&typed);
+    if changed.is_empty() {
+        eprintln!("no file changed");
+    } else {
+        eprintln!(
+            "{} {} file(s):",
+            if args.check { "would change" } else { "wrote" },
+            changed.len()
+        );
+        for c in &changed {
+            eprintln!("  {c}");
+        }
+    }
+    Ok(changed.is_empty())
+}
+
+/// `active`, `deprecated` or `retired` on `today`.
+fn lifecycle_on(deprecated: bool, retires: Option<Date>, today: Date) -> &'static str {
+    match retires {
+        Some(d) if d <= today => "retired",
+        _ if deprecated || retires.is_some() => "deprecated",
+        _ => "active",
+    }
+}
+
+/// Prints what the refresh added, changed and retired (against the documents as they were).
+fn print_report(report: &Report, old: &[DataFile], docs: &[Doc], today: Date, conflicts: usize) {
+    let old_models: BTreeMap<&str, &ModelEntry> = old
+        .iter()
+        .flat_map(|d| d.models.iter())
+        .map(|m| (m.id.as_str(), m))
+        .collect();
+    let mut changed = Vec::new();
+    let mut retired = Vec::new();
+    for doc in docs {
+        for m in &doc.data.models {
+            let Some(before) = old_models.get(m.id.as_str()) else {
+                continue;
+            };
+            let fields = changed_fields(before, m);
+            if !fields.is_empty() {
+                changed.push(format!("{}: {}", m.id, fields.join(", ")));
+            }
+        }
+        for m in &doc.data.models {
+            let now = lifecycle_on(m.deprecated, m.retires, today);
+            let was = old_models
+                .get(m.id.as_str())
+                .map(|b| lifecycle_on(b.deprecated, b.retires, today));
+            if now == "retired" && was != Some("retired") {
+                retired.push(format!(
+                    "{} (since {})",
+                    m.id,
+                    m.retires.map(|d| d.to_string()).unwrap_or_default()
+                ));
+            }
+        }
+    }
+    let section = |title: &str, items: &[String]| {
+        if items.is_empty() {
+            return;
+        }
+        eprintln!("{title} ({}):", items.len());
+        for i in items {
+            eprintln!("  {i}");
+        }
+    };
+    section("moved to the vendor's provider", &report.moved);
+    section("added models", &report.added_models);
+    section("added served names", &report.added_served);
+    section("added offers", &report.added_offers);
+    section("changed models", &changed);
+    section(
+        &format!("retired (as of the LiteLLM snapshot, {today})"),
+        &retired,
+    );
+    for (why, names) in &report.skipped {
+        eprintln!("not added, {why} ({}): {}", names.len(), names.join(" "));
+    }
+    eprintln!("conflicts between sources: {conflicts} (data/CONFLICTS.md)");
+}
+
 /// Prints which models lack pricing or the tools/vision/reasoning facts, and whether a note
 /// explains it.
-fn report_coverage(docs: &[(String, data::schema::DataFile)]) {
+fn report_coverage(docs: &[(String, DataFile)]) {
     let mut total = 0;
     let mut gaps = 0;
     for (file, doc) in docs {

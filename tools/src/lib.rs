@@ -7,5 +7,8 @@
 #[path = "../../src/data/mod.rs"]
 pub mod data;
 
+pub mod facts;
+pub mod lineup;
 pub mod reference;
+pub mod seed;
 pub mod served;

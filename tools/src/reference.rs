@@ -20,6 +20,27 @@ pub fn snapshot_labels(reference: &Path) -> (Option<String>, Option<String>) {
     (after("commit "), after("litellm "))
 }
 
+/// The snapshot dates from the reference README's table: the date after the models.dev
+/// commit (`commit f3fc692, 2026-07-02`) and the first date on the LiteLLM row after its
+/// version (`litellm 1.110.2, ... on 2026-11-27`).
+pub fn snapshot_dates(reference: &Path) -> (Option<String>, Option<String>) {
+    let text = std::fs::read_to_string(reference.join("README.md")).unwrap_or_default();
+    let first_date = |s: &str| {
+        let b = s.as_bytes();
+        (0..b.len().saturating_sub(9)).find_map(|i| {
+            let c = s.get(i..i + 10)?;
+            (data::date::Date::parse(c).is_ok() && (i == 0 || !b[i - 1].is_ascii_digit()))
+                .then(|| c.to_owned())
+        })
+    };
+    let after_on_line = |marker: &str| {
+        let i = text.find(marker)?;
+        let rest = &text[i + marker.len()..];
+        first_date(rest.lines().next().unwrap_or_default())
+    };
+    (after_on_line("commit "), after_on_line("litellm "))
+}
+
 /// A reference lookup: models.dev tree and LiteLLM list.
 pub struct Reference {
     /// The reference directory.
@@ -56,6 +77,66 @@ pub struct Facts {
     pub deprecated: Option<bool>,
     pub retires: Option<String>,
     pub tags: Vec<&'static str>,
+    /// models.dev `[limit] input`: the prompt limit, where given apart from the context.
+    pub input_limit: Option<u64>,
+    /// LiteLLM's input flags by modality (`image` from `supports_vision`, `file` from
+    /// `supports_pdf_input`, `audio` from `supports_audio_input`, `video` from
+    /// `supports_video_input`); an absent flag is unknown.
+    pub input_flags: BTreeMap<&'static str, bool>,
+    /// LiteLLM `successor_model`, without its provider prefix.
+    pub successor: Option<String>,
+    /// LiteLLM `mode`.
+    pub mode: Option<String>,
+    /// LiteLLM `supported_endpoints`, where given.
+    pub endpoints: Option<Vec<String>>,
+    /// Whether the LiteLLM entry cites a `source` for its facts.
+    pub has_source: bool,
+    /// models.dev `base_model`.
+    pub base_model: Option<String>,
+    /// Whether LiteLLM lists the output modalities (`supported_output_modalities`); else
+    /// `output_mods` is derived from the mode.
+    pub output_listed: bool,
+    /// LiteLLM `supports_audio_output`.
+    pub audio_output: Option<bool>,
+}
+
+/// The crate's order of modalities.
+pub const MODALITY_ORDER: [&str; 5] = ["text", "image", "audio", "video", "file"];
+
+/// The lowest-size `[[cost.tiers]]` of a models.dev file that prices input or output, as a
+/// long-context tier.
+fn md_tier(table: &toml::Table) -> Option<data::price::LongContextPricing> {
+    use data::price::{LongContextPricing, Price};
+    let tiers = table.get("cost")?.as_table()?.get("tiers")?.as_array()?;
+    let num = |t: &toml::Table, k: &str| {
+        t.get(k)
+            .and_then(|v| v.as_integer().map(|i| i as f64).or_else(|| v.as_float()))
+    };
+    let mut best: Option<LongContextPricing> = None;
+    for t in tiers.iter().filter_map(|t| t.as_table()) {
+        let Some(size) = t
+            .get("tier")
+            .and_then(|x| x.as_table())
+            .and_then(|x| num(x, "size"))
+            .filter(|&s| s >= 1.0 && s <= f64::from(u32::MAX))
+        else {
+            continue;
+        };
+        let p = |k: &str| num(t, k).and_then(picos).map(Price::from_picos_per_token);
+        let tier = LongContextPricing {
+            above: size as u32,
+            input: p("input"),
+            output: p("output"),
+            cache_read: p("cache_read"),
+            cache_write: p("cache_write"),
+        };
+        if (tier.input.is_some() || tier.output.is_some())
+            && best.is_none_or(|b| tier.above < b.above)
+        {
+            best = Some(tier);
+        }
+    }
+    best
 }
 
 pub fn modality(name: &str) -> Option<&'static str> {
@@ -237,8 +318,13 @@ impl Reference {
             family: s("family"),
             open_weights: b("open_weights"),
             deprecated: s("status").map(|st| st == "deprecated"),
+            input_limit: num(sub("limit"), "input")
+                .filter(|&c| c > 0.0)
+                .map(|c| c as u64),
+            base_model: s("base_model"),
             ..Facts::default()
         };
+        f.long_context = md_tier(table);
         for (field, key) in [
             ("input", "input"),
             ("output", "output"),
@@ -280,10 +366,50 @@ impl Reference {
                 .map(str::to_owned),
             ..Facts::default()
         };
-        if matches!(
-            v.get("mode").and_then(Value::as_str),
-            Some("chat" | "completion" | "responses")
-        ) {
+        f.mode = v.get("mode").and_then(Value::as_str).map(str::to_owned);
+        f.endpoints = v
+            .get("supported_endpoints")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e.as_str().map(str::to_owned))
+                    .collect()
+            });
+        f.has_source = v.get("source").and_then(Value::as_str).is_some();
+        f.successor = v
+            .get("successor_model")
+            .and_then(Value::as_str)
+            .map(|s| s.rsplit_once('/').map_or(s, |(_, n)| n).to_owned())
+            .filter(|s| !s.is_empty());
+        for (m, key) in [
+            ("image", "supports_vision"),
+            ("file", "supports_pdf_input"),
+            ("audio", "supports_audio_input"),
+            ("video", "supports_video_input"),
+        ] {
+            if let Some(x) = b(key) {
+                f.input_flags.insert(m, x);
+            }
+        }
+        let listed = v
+            .get("supported_output_modalities")
+            .and_then(Value::as_array)
+            .map(|a| {
+                let mut out: Vec<&'static str> = a
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .filter_map(modality)
+                    .collect();
+                out.sort_by_key(|m| MODALITY_ORDER.iter().position(|x| x == m));
+                out.dedup();
+                out
+            })
+            .filter(|m| !m.is_empty());
+        f.audio_output = b("supports_audio_output");
+        if let Some(out) = listed {
+            f.output_listed = true;
+            f.output_mods = Some(out);
+        } else if matches!(f.mode.as_deref(), Some("chat" | "completion" | "responses")) {
             let mut out = vec!["text"];
             if b("supports_audio_output") == Some(true) {
                 out.push("audio");

@@ -9,7 +9,8 @@
 use crate::data::date::Date;
 use crate::data::price::{Price, Pricing};
 use crate::data::schema::{ModelEntry, ServedNameEntry, Sources};
-use crate::reference::{models_dev_dir, Facts, Reference};
+use crate::facts::{is_placeholder_date, pricing_of, Conflict, Recorder};
+use crate::reference::{models_dev_dir, Reference};
 
 /// The provider's own reference entries for `name`: a models.dev file (path relative to the
 /// tree) and a LiteLLM key. `None` when neither lists it.
@@ -33,19 +34,6 @@ fn md_names(rel: &str, dir: &str, name: &str) -> bool {
         .is_some_and(|r| r.eq_ignore_ascii_case(name))
 }
 
-/// Prices from one source's facts (picodollars per token).
-pub fn pricing_of(f: &Facts) -> Pricing {
-    let p = |k: &str| f.prices.get(k).map(|&v| Price::from_picos_per_token(v));
-    Pricing {
-        input: p("input"),
-        output: p("output"),
-        cache_read: p("cache_read"),
-        cache_write: p("cache_write"),
-        reasoning: p("reasoning"),
-        long_context: f.long_context,
-    }
-}
-
 /// The prices of the provider's fine-tunes of `name` (LiteLLM `ft:<name>`), if listed.
 pub fn fine_tune_pricing(r: &Reference, provider: &str, name: &str) -> (Pricing, Option<String>) {
     match r.find_litellm(provider, &[&format!("ft:{name}")]) {
@@ -67,35 +55,57 @@ fn differing(own: Pricing, model: &Pricing) -> Pricing {
     }
 }
 
-/// The served name `name` of model `m` with the facts its own entries give where they differ
-/// from the model's: limits and prices (models.dev first, LiteLLM second, field by field),
-/// fine-tune prices, release date, and lifecycle (LiteLLM `deprecation_date`, models.dev
+/// Fills served name `s` of model `m` with the facts its own entries give where they differ
+/// from the model's: limits and prices (by the precedence rules without a seed: models.dev
+/// decides where the references disagree, each conflict recorded), fine-tune prices,
+/// release date, and lifecycle (LiteLLM `deprecation_date`, models.dev
 /// `status = "deprecated"`).
-pub fn served_entry(
+pub fn fill_served(
     r: &Reference,
     provider: &str,
-    name: &str,
-    md_rel: Option<&str>,
-    ll_key: Option<&str>,
+    s: &mut ServedNameEntry,
     m: &ModelEntry,
-) -> ServedNameEntry {
+    conflicts: &mut Vec<Conflict>,
+) {
+    let (md_rel, ll_key) = own_entries(r, provider, &s.id).unwrap_or_default();
     let md = md_rel
+        .as_deref()
         .and_then(|rel| r.models_dev(rel))
         .map(|(t, text)| r.md_facts(&t, &text))
         .unwrap_or_default();
     let ll = ll_key
+        .as_deref()
         .and_then(|k| r.litellm.get(k))
         .map(|v| r.ll_facts(v))
         .unwrap_or_default();
-    let mut s = ServedNameEntry {
-        id: name.to_owned(),
+    let mut rec = Recorder::new(format!("{} (served name {})", m.id, s.id), conflicts);
+    let id = std::mem::take(&mut s.id);
+    let notes = s.notes.take();
+    *s = ServedNameEntry {
+        id,
+        notes,
         ..ServedNameEntry::default()
     };
-    let context = md
-        .context
-        .or(ll.context)
-        .and_then(|c| u32::try_from(c).ok());
-    let output = md.output.or(ll.output).and_then(|c| u32::try_from(c).ok());
+    let ll_context = ll.context.map(|c| {
+        if Some(c) == md.input_limit {
+            md.context.unwrap_or(c)
+        } else {
+            c
+        }
+    });
+    let as_u32 = |v: Option<u64>| v.and_then(|c| u32::try_from(c).ok());
+    let context = rec.pick(
+        "context_window",
+        None,
+        as_u32(md.context),
+        as_u32(ll_context),
+    );
+    let output = rec.pick(
+        "max_output_tokens",
+        None,
+        as_u32(md.output),
+        as_u32(ll.output),
+    );
     s.context_window = context.filter(|&c| Some(c) != m.context_window);
     s.max_output_tokens = output.filter(|&o| Some(o) != m.max_output_tokens);
     // An output limit is kept only where it fits the context window that applies.
@@ -107,14 +117,15 @@ pub fn served_entry(
             s.max_output_tokens = None;
         }
     }
-    let own = pricing_of(&md).or(&pricing_of(&ll));
+    let own = rec.pricing(&pricing_of(&md), &pricing_of(&ll));
     s.pricing = differing(own, &m.pricing);
-    let (ft, ft_key) = fine_tune_pricing(r, provider, name);
+    let (ft, ft_key) = fine_tune_pricing(r, provider, &s.id);
     s.fine_tune_pricing = ft;
     s.release_date = md
         .release_date
         .as_deref()
         .and_then(|d| Date::parse(d).ok())
+        .filter(|d| !is_placeholder_date(d))
         .filter(|d| Some(*d) != m.release_date);
     let retires = ll.retires.as_deref().and_then(|d| Date::parse(d).ok());
     let deprecated = md.deprecated == Some(true) || retires.is_some();
@@ -127,34 +138,40 @@ pub fn served_entry(
     s.sources = Sources {
         seed: None,
         models_dev: md_rel.map(|p| format!("{}:{p}", r.md_rev)),
-        litellm: ll_key
-            .or(ft_key.as_deref())
-            .map(|k| format!("{}:{k}", r.ll_version)),
+        litellm: ll_key.or(ft_key).map(|k| format!("{}:{k}", r.ll_version)),
     };
-    s
 }
 
 /// Sorts the names of `m` (its aliases and served names) into aliases and served names by
-/// the rule in the module documentation, each keeping its spelling and its order, and fills
-/// the served names' facts.
-pub fn classify(r: &Reference, provider: &str, m: &mut ModelEntry) {
+/// the rule in the module documentation, each keeping its spelling, its order and (served
+/// names) its notes. Facts are filled by [`fill_served`].
+pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
+    let mut notes: Vec<(String, Option<String>)> = m
+        .served_names
+        .iter()
+        .map(|s| (s.id.clone(), s.notes.clone()))
+        .collect();
     let names: Vec<String> = m
         .aliases
         .iter()
         .cloned()
-        .chain(m.served_names.iter().map(|s| s.id.clone()))
+        .chain(notes.iter().map(|(id, _)| id.clone()))
         .collect();
     m.aliases.clear();
     m.served_names.clear();
-    let mut served = Vec::new();
     for name in names {
-        match own_entries(r, provider, &name) {
-            Some(found) => served.push((name, found)),
-            None => m.aliases.push(name),
+        if own_entries(r, provider, &name).is_some() {
+            let note = notes
+                .iter_mut()
+                .find(|(id, _)| *id == name)
+                .and_then(|(_, n)| n.take());
+            m.served_names.push(ServedNameEntry {
+                id: name,
+                notes: note,
+                ..ServedNameEntry::default()
+            });
+        } else {
+            m.aliases.push(name);
         }
-    }
-    for (name, (md, ll)) in served {
-        let entry = served_entry(r, provider, &name, md.as_deref(), ll.as_deref(), m);
-        m.served_names.push(entry);
     }
 }
