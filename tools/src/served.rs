@@ -3,8 +3,11 @@
 //!
 //! A name is served when the provider's own reference entries list it, ASCII case ignored:
 //! a models.dev file `providers/<dir>/models/<name>.toml` of the provider, or a LiteLLM key
-//! `<prefix><name>` whose `litellm_provider` is the provider's. Any other name is an alias
-//! (another spelling), whose resolution sends the model's upstream id.
+//! `<prefix><name>` whose `litellm_provider` is the provider's. A name neither lists is also
+//! served when it has the shape of a provider model id (see [`snapshot_shaped`]) and the
+//! model's upstream id is not vendor-prefixed (so the provider's ids are bare names like
+//! it): `chatgpt-4o-latest`, `gpt-4-32k`. Any other name is an alias (another spelling),
+//! whose resolution sends the model's upstream id.
 
 use crate::data::date::Date;
 use crate::data::price::{Price, Pricing};
@@ -159,8 +162,9 @@ pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
         .collect();
     m.aliases.clear();
     m.served_names.clear();
+    let bare_ids = !m.upstream_id.as_deref().unwrap_or(&m.id).contains('/');
     for name in names {
-        if own_entries(r, provider, &name).is_some() {
+        if own_entries(r, provider, &name).is_some() || (bare_ids && snapshot_shaped(&name)) {
             let note = notes
                 .iter_mut()
                 .find(|(id, _)| *id == name)
@@ -172,6 +176,71 @@ pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
             });
         } else {
             m.aliases.push(name);
+        }
+    }
+}
+
+/// Whether `name` has the shape of a model id a provider serves rather than of another
+/// spelling: lower-case ASCII letters, digits, `-` and `.` only, ending in a snapshot or
+/// variant suffix: a date (`-2024-05-13`, `-20250514`), a four-digit `-MMDD` (`-0613`),
+/// `-latest`, `-preview`, or a context size (`-32k`).
+pub fn snapshot_shaped(name: &str) -> bool {
+    let lower_id = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let segments: Vec<&str> = name.split('-').collect();
+    let Some((last, rest)) = segments.split_last() else {
+        return false;
+    };
+    let dated = segments.len() >= 4
+        && segments[segments.len() - 3].len() == 4
+        && segments[segments.len() - 3..].iter().all(|s| digits(s))
+        && segments[segments.len() - 2].len() == 2
+        && last.len() == 2;
+    let suffix = matches!(*last, "latest" | "preview")
+        || (digits(last) && (last.len() == 4 || last.len() == 8))
+        || last.strip_suffix('k').is_some_and(digits)
+        || dated;
+    lower_id && !rest.is_empty() && suffix
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snapshot_shaped;
+
+    /// Seed 000's model aliases, sorted by shape.
+    #[test]
+    fn snapshot_shapes() {
+        for served in [
+            "chatgpt-4o-latest",
+            "gpt-4-turbo-preview",
+            "gpt-4-1106-preview",
+            "gpt-4-0613",
+            "gpt-4-32k",
+            "gpt-3.5-turbo-16k",
+            "gpt-4o-2024-05-13",
+            "claude-sonnet-4-6-20260217",
+            "kimi-k2-instruct-0905",
+        ] {
+            assert!(snapshot_shaped(served), "{served}");
+        }
+        for spelling in [
+            "gpt-4-omni",
+            "gpt5.3-codex",
+            "GPT-5 mini",
+            "GPT-5 Chat",
+            "claude-opus-4.1",
+            "claude-sonnet-4",
+            "claude-haiku-3",
+            "gemini-3-pro",
+            "llama-3.1-8b",
+            "llama-4-scout-17b-16e",
+            "kimi-k2-instruct",
+            "moonshotai/kimi-k2-instruct-0905",
+            "latest",
+        ] {
+            assert!(!snapshot_shaped(spelling), "{spelling}");
         }
     }
 }
