@@ -164,13 +164,15 @@ pub fn models() -> std::slice::Iter<'static, Model> {
 }
 
 /// The models a provider (named by id or alias) serves, or `None` if no provider has that
-/// name: those it defines, then those of other providers it offers. Providers that pass every
-/// model through (OpenRouter) list none.
+/// name: those it defines, then those of other providers it offers. A provider the catalog
+/// lists no model for passes every model string through.
 ///
 /// ```
 /// let groq: Vec<_> = model_catalog::models_of("groqcloud").unwrap().map(|m| m.id()).collect();
 /// assert!(groq.contains(&"gpt-oss-120b"));
-/// assert_eq!(model_catalog::models_of("hyperbolic").unwrap().count(), 0);
+/// let openrouter: Vec<_> = model_catalog::models_of("openrouter").unwrap().map(|m| m.id()).collect();
+/// assert!(openrouter.contains(&"gpt-oss-120b")); // offered on Groq's behalf
+/// assert!(model_catalog::models_of("azure").is_none());
 /// ```
 pub fn models_of(provider: &str) -> Option<impl Iterator<Item = &'static Model> + Clone> {
     lookup_provider(provider).map(|p| {

@@ -14,7 +14,12 @@ use crate::{Date, Model};
 /// let day = |s: &str| s.parse::<Date>().unwrap();
 /// assert_eq!(m.lifecycle_on(day("2026-09-27")), Lifecycle::Deprecated { retires: Some(day("2026-09-28")) });
 /// assert_eq!(m.lifecycle_on(day("2026-09-28")), Lifecycle::Retired { since: day("2026-09-28") });
-/// assert_eq!(lookup_model("gpt-4o").unwrap().lifecycle_on(day("2026-09-28")), Lifecycle::Active);
+/// assert_eq!(lookup_model("gpt-5.2").unwrap().lifecycle_on(day("2026-09-28")), Lifecycle::Active);
+/// // LiteLLM: gpt-4o's shutdown is announced for 2027-01-14.
+/// assert_eq!(
+///     lookup_model("gpt-4o").unwrap().lifecycle_on(day("2026-11-28")),
+///     Lifecycle::Deprecated { retires: Some(day("2027-01-14")) },
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lifecycle {

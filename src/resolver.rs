@@ -213,14 +213,20 @@ fn hit_lifecycle(hit: &ModelHit<'_>, date: Date) -> Lifecycle {
 
 /// The catalog name closest to `name` among those of the models `p` serves, if one is a
 /// small edit distance away (one edit for names shorter than 16 bytes, two for longer ones;
-/// ASCII case ignored); the first in catalog order among the closest.
+/// ASCII case ignored) and has the same digits in the same order (`gpt-6` is another
+/// version, not a typo of `gpt-5`); the first in catalog order among the closest.
 fn near_miss<'c, V: View<'c>>(view: V, p: &'c Provider, name: &str) -> Option<&'c str> {
+    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).collect::<Vec<u8>>();
+    let want = digits(name);
     let query: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     let max = (query.len() / 8).clamp(1, 2);
     let mut best: Option<(usize, &'c str)> = None;
     let mut cand: Vec<char> = Vec::new();
     view.names_served_by(p, &mut |n| {
-        if n.len().abs_diff(name.len()) > max || best.is_some_and(|(d, _)| d == 0) {
+        if n.len().abs_diff(name.len()) > max
+            || best.is_some_and(|(d, _)| d == 0)
+            || digits(n) != want
+        {
             return;
         }
         cand.clear();

@@ -603,7 +603,8 @@ impl Catalog {
     ///     .unwrap();
     /// assert_eq!(plan.routes.len(), 1);
     /// let why: Vec<_> = plan.rejected.iter().map(|r| (r.provider.as_str(), &r.reason)).collect();
-    /// assert_eq!(why, [("nano-gpt", &RejectReason::Denied), ("openrouter", &RejectReason::Truncated)]);
+    /// assert_eq!(why[0], ("nano-gpt", &RejectReason::Denied));
+    /// assert!(why[1..].iter().all(|(_, r)| **r == RejectReason::Truncated));
     /// ```
     pub fn route_plan<'c>(
         &'c self,

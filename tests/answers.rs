@@ -534,22 +534,38 @@ fn custom_providers_serve_hugging_face_style_ids() {
             assert_eq!(r.upstream_id, id, "{input}");
         }
     }
-    // The bare string keeps its built-in meaning: Google, passing `gemma-3-27b-it` through.
-    let r = c.resolve_model("google/gemma-3-27b-it").unwrap();
-    assert_eq!(r.provider.id(), "google");
-    assert!(r.is_pass_through());
-    assert_eq!(r.upstream_id, "gemma-3-27b-it");
+    // The bare strings keep their built-in meaning (Google's Gemma 3 27B; the aggregators'
+    // Llama 3.3 70B), exactly as without the custom provider.
+    for id in ["google/gemma-3-27b-it", "meta-llama/Llama-3.3-70B-Instruct"] {
+        let mine = c.resolve_model(id).unwrap();
+        let builtin = resolve_model(id).unwrap();
+        assert_ne!(mine.provider.id(), "vllm", "{id}");
+        assert_eq!(
+            (
+                mine.provider.id(),
+                mine.model.map(|m| m.id()),
+                &*mine.upstream_id
+            ),
+            (
+                builtin.provider.id(),
+                builtin.model.map(|m| m.id()),
+                &*builtin.upstream_id
+            ),
+            "{id}"
+        );
+    }
     assert_eq!(
         c.resolve_model("google/gemma-3-27b-it")
             .unwrap()
             .provider
             .id(),
-        resolve_model("google/gemma-3-27b-it")
-            .unwrap()
-            .provider
-            .id()
+        "google"
     );
-    assert!(c.lookup_model("google/gemma-3-27b-it").is_none());
+    assert_ne!(
+        c.lookup_model("google/gemma-3-27b-it")
+            .map(|m| m.provider_id()),
+        Some("vllm")
+    );
     assert_eq!(c.models_of("vllm").unwrap().len(), 2);
     // Two providers may serve the same vendor-prefixed id, each reachable through itself.
     let two = Catalog::builder()

@@ -371,7 +371,12 @@ fn default_resolver_behaves_like_resolve_model() {
     let default = Resolver::default();
     assert_eq!(default, Resolver::new());
     for input in inputs {
-        assert_eq!(default.resolve(input), resolve_model(input), "{input:?}");
+        // The same answer, but for the near miss only a `Resolver` reports.
+        let mine = default.resolve(input).map(|mut r| {
+            r.near_miss = None;
+            r
+        });
+        assert_eq!(mine, resolve_model(input), "{input:?}");
     }
     let long = "x".repeat(model_catalog::MAX_INPUT_LEN + 1);
     assert_eq!(default.resolve(&long), resolve_model(&long));

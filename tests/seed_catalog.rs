@@ -216,7 +216,9 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// The seed aliases that the provider's own reference entries list as model ids (a models.dev
 /// file `providers/<provider>/models/<alias>.toml` or a LiteLLM key of the provider), typed
-/// from those files: they are served names, sent upstream as written.
+/// from those files, and those shaped like a provider's id (a `-latest` pointer, a
+/// `-preview`, a `-MMDD` or dated snapshot, a `-32k` variant) where the provider's ids are
+/// bare names: they are served names, sent upstream as written.
 #[rustfmt::skip]
 const SERVED: &[&str] = &[
     // models.dev providers/openai/models/ and LiteLLM keys of the same name
@@ -233,6 +235,9 @@ const SERVED: &[&str] = &[
     // models.dev providers/anthropic/models/ (and LiteLLM for the first three)
     "claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101",
     "claude-opus-4-1-20250805", "claude-sonnet-4-20250514", "claude-opus-4-20250514",
+    // listed by no reference, shaped like an id the provider serves
+    "chatgpt-4o-latest", "gpt-4-32k", "gpt-4-0314", "gpt-4-turbo-preview", "gpt-4-0125-preview",
+    "claude-sonnet-4-6-20260217",
 ];
 
 /// Context windows where models.dev and LiteLLM agree against the seed, typed from both:
