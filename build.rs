@@ -28,8 +28,10 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=src/data");
     println!("cargo:rerun-if-changed=src/codegen.rs");
 
-    let result = data::load_dir(&dir, &shown).and_then(|docs| data::validate::validate(&docs));
-    let validated = match result {
+    let result = data::load_dir(&dir, &shown)
+        .and_then(|docs| data::validate::validate(&docs))
+        .and_then(|v| Ok((v, data::load_sources(&dir, &shown).map_err(|e| vec![e])?)));
+    let (validated, sources) = match result {
         Ok(v) => v,
         Err(errors) => {
             eprintln!("error: the catalog data in {} is invalid:", dir.display());
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
     };
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("catalog.rs");
-    let source = match codegen::generate(&validated) {
+    let source = match codegen::generate(&validated, sources.as_ref()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");

@@ -98,6 +98,29 @@ fn resolved<'a>(input: &'a str, r: &'a Resolution<'a, 'a>) -> Resolved<'a> {
     }
 }
 
+/// Where the compiled data comes from, for `--help`.
+fn data_line() -> String {
+    let info = model_catalog::catalog_info();
+    let snapshot = |s: Option<(&str, model_catalog::Date)>| {
+        s.map_or_else(
+            || "-".to_owned(),
+            |(label, day)| format!("{label} of {day}"),
+        )
+    };
+    format!(
+        "Catalog data as of {}: {} providers, {} models, {} offers, {} served names \
+         (models.dev {}, LiteLLM {}).",
+        info.as_of
+            .map_or_else(|| "an unknown date".to_owned(), |d| d.to_string()),
+        info.providers,
+        info.models,
+        info.offers,
+        info.served_names,
+        snapshot(info.models_dev),
+        snapshot(info.litellm),
+    )
+}
+
 fn failed<'a>(input: &'a str, e: &'a ResolveError) -> Failed<'a> {
     Failed {
         input,
@@ -122,7 +145,7 @@ fn main() -> ExitCode {
             "--" if !options_done => options_done = true,
             "--json" if !options_done => json = true,
             "-h" | "--help" if !options_done => {
-                println!("{USAGE}");
+                println!("{USAGE}\n\n{}", data_line());
                 return ExitCode::SUCCESS;
             }
             a if !options_done && a.starts_with('-') && a.len() > 1 => {

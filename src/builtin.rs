@@ -30,7 +30,7 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 }
 
-pub(crate) use tables::{MODELS, OFFERS, PROVIDERS};
+pub(crate) use tables::{MODELS, OFFERS, PROVIDERS, SOURCES};
 
 /// The model a name (id, upstream id, alias or served name) denotes, ASCII case ignored.
 #[inline]
@@ -127,7 +127,8 @@ mod golden {
         };
         let docs = crate::data::load_dir(&dir, &shown).expect("data parses");
         let v = crate::data::validate::validate(&docs).expect("data validates");
-        let fresh = crate::codegen::generate(&v).expect("tables generate");
+        let sources = crate::data::load_sources(&dir, &shown).expect("sources parse");
+        let fresh = crate::codegen::generate(&v, sources.as_ref()).expect("tables generate");
         let built = include_str!(concat!(env!("OUT_DIR"), "/catalog.rs"));
         assert!(
             fresh == built,

@@ -48,6 +48,7 @@ mod data;
 mod error;
 mod fold;
 pub mod formats;
+mod info;
 mod lifecycle;
 mod lookup;
 mod model;
@@ -72,8 +73,8 @@ pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, PriceSource, Usd
 pub mod schema {
     pub use crate::data::capability::Flags;
     pub use crate::data::schema::{
-        AliasEntry, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry,
-        ServedNameEntry, Sources,
+        AliasEntry, DataFile, DataSources, DistillationPolicy, LiteLlmSnapshot, ModelEntry,
+        ModelsDevSnapshot, OfferEntry, ProviderEntry, ServedNameEntry, Sources,
     };
     pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};
     pub use crate::data::validate::{DataError, DataErrorKind};
@@ -86,6 +87,7 @@ pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
 pub use error::{InputText, ResolveError};
+pub use info::{catalog_info, CatalogInfo, DATA_AS_OF};
 pub use lifecycle::Lifecycle;
 pub use model::{DistillationPolicy, Model};
 pub use offer::Offer;

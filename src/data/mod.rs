@@ -20,6 +20,39 @@ pub mod words;
 use std::path::Path;
 
 #[cfg_attr(not(test), allow(dead_code))]
+/// Reads `sources.json` under `dir`, if there is one (a catalog directory of a service's own
+/// may have none).
+pub fn load_sources(
+    dir: &Path,
+    display: &str,
+) -> Result<Option<schema::DataSources>, validate::DataError> {
+    let path = dir.join("sources.json");
+    let shown = format!("{display}/sources.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(validate::DataError {
+                file: shown,
+                entry: "document".to_owned(),
+                kind: validate::DataErrorKind::Syntax {
+                    message: format!("cannot read: {e}"),
+                },
+            })
+        }
+    };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| validate::DataError {
+            file: shown,
+            entry: "document".to_owned(),
+            kind: validate::DataErrorKind::Syntax {
+                message: e.to_string(),
+            },
+        })
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
 /// Reads every `providers/*.json` document under `dir`, sorted by file name.
 ///
 /// Documents are named `{display}/providers/{file}` in errors.

@@ -252,6 +252,39 @@ pub struct DistillationPolicy {
     pub note: Option<String>,
 }
 
+/// Where a catalog directory's data comes from: `sources.json` beside `providers/`, written
+/// by the refresh tool.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataSources {
+    /// The models.dev snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models_dev: Option<ModelsDevSnapshot>,
+    /// The LiteLLM price list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub litellm: Option<LiteLlmSnapshot>,
+}
+
+/// A models.dev snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelsDevSnapshot {
+    /// The commit.
+    pub revision: String,
+    /// The day of the snapshot.
+    pub date: Date,
+}
+
+/// A LiteLLM price list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiteLlmSnapshot {
+    /// The LiteLLM release it ships with.
+    pub version: String,
+    /// The day of the release's list.
+    pub date: Date,
+}
+
 /// Where an entry's facts come from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
