@@ -5,7 +5,7 @@
 use crate::builtin::{self, Builtin, MODELS, OFFERS, PROVIDERS};
 use crate::data::key::{fold, MatchKind};
 use crate::data::schema::{DataFile, ModelEntry};
-use crate::data::validate::{self, Base, DataError, Overrides, Validated};
+use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validated};
 use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
@@ -148,6 +148,13 @@ impl Base for BuiltinBase {
 }
 
 impl Catalog {
+    /// The catalog of validated documents `docs`.
+    fn with(v: Validated, docs: Vec<(String, DataFile)>, overrides: Overrides) -> Catalog {
+        Catalog {
+            overlay: Some(Arc::new(Overlay::new(v, docs, overrides))),
+        }
+    }
+
     /// The built-in catalog. Free: no allocation, no parsing.
     pub const fn builtin() -> Catalog {
         Catalog { overlay: None }
@@ -550,18 +557,26 @@ impl CatalogBuilder {
 
     /// Validates everything and builds the catalog.
     pub fn build(&self) -> Result<Catalog, CatalogError> {
+        self.validated()
+            .map(|v| v.map(|v| Catalog::with(v, self.docs.clone(), self.overrides.clone())))
+            .map(Option::unwrap_or_default)
+    }
+
+    /// [`build`](CatalogBuilder::build), keeping the documents rather than copying them.
+    pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
+        self.validated()
+            .map(|v| v.map(|v| Catalog::with(v, self.docs, self.overrides)))
+            .map(Option::unwrap_or_default)
+    }
+
+    /// The validated documents, `None` when there are none.
+    fn validated(&self) -> Result<Option<Validated>, CatalogError> {
         if self.docs.is_empty() {
-            return Ok(Catalog::builtin());
+            return Ok(None);
         }
-        let v = validate::validate_over(&BuiltinBase, &self.overrides, &self.docs)
-            .map_err(|errors| CatalogError { errors })?;
-        Ok(Catalog {
-            overlay: Some(Arc::new(Overlay::new(
-                v,
-                self.docs.clone(),
-                self.overrides.clone(),
-            ))),
-        })
+        validate::validate_over(&BuiltinBase, &self.overrides, &self.docs)
+            .map(Some)
+            .map_err(|errors| CatalogError { errors })
     }
 }
 
@@ -576,24 +591,31 @@ pub(crate) fn parse_documents(
             errors: vec![validate::read_error(&document, path, &p)],
         }
     })?;
-    documents_in(name, &value).map_err(|e| CatalogError { errors: vec![e] })
+    documents_in(name, json, value).map_err(|e| CatalogError { errors: vec![e] })
 }
 
-/// The documents in `value`: one document object, or an array of them named `name[i]`.
+/// The documents in `value`, which is `json` as [`crate::data::json::read`] read it: one
+/// document object, or an array of them named `name[i]`.
 pub(crate) fn documents_in(
     name: &str,
-    value: &serde_json::Value,
+    json: &str,
+    value: serde_json::Value,
 ) -> Result<Vec<(String, DataFile)>, DataError> {
+    // The JSON again, to name the path of an error (read without error the first time).
+    let again =
+        || crate::data::json::read(json, &crate::data::json::everywhere).unwrap_or_default();
     match value {
         serde_json::Value::Array(items) => items
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, item)| {
                 let label = format!("{name}[{i}]");
-                validate::from_value(&label, item).map(|d| (label, d))
+                let item_again = || again().get_mut(i).map(serde_json::Value::take);
+                validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
+                    .map(|d| (label, d))
             })
             .collect(),
-        one => validate::from_value(name, one).map(|d| vec![(name.to_owned(), d)]),
+        one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
     }
 }
 
@@ -609,40 +631,29 @@ pub(crate) fn document_at<'p>(
     }
 }
 
-fn text(s: &str) -> Text {
-    Cow::Owned(s.to_owned())
-}
-
-fn opt_text(s: &Option<String>) -> Option<Text> {
-    s.as_deref().map(text)
-}
-
-fn text_list(items: &[String]) -> Cow<'static, [Text]> {
-    Cow::Owned(items.iter().map(|s| text(s)).collect())
-}
-
 fn modalities(list: &Option<Vec<crate::Modality>>) -> Option<Modalities> {
     list.as_ref().map(|l| l.iter().copied().collect())
 }
 
-fn model_from(
-    e: &ModelEntry,
-    upstream: &str,
-    aliases: &[String],
-    provider_id: &str,
-    provider_index: u32,
-    index: u32,
-) -> Model {
+/// The model of a validated record, its strings moved rather than copied.
+fn model_from(m: ModelRec, provider_id: String, index: u32) -> Model {
+    let ModelRec {
+        entry: e,
+        upstream_id,
+        aliases,
+        provider,
+        ..
+    } = m;
     Model {
-        id: text(&e.id),
-        upstream_id: text(upstream),
-        name: text(&e.name),
-        provider: text(provider_id),
-        provider_index,
-        description: opt_text(&e.description),
-        vendor: opt_text(&e.vendor),
-        family: opt_text(&e.family),
-        category: opt_text(&e.category),
+        id: Cow::Owned(e.id),
+        upstream_id: Cow::Owned(upstream_id),
+        name: Cow::Owned(e.name),
+        provider: Cow::Owned(provider_id),
+        provider_index: provider as u32,
+        description: e.description.map(Cow::Owned),
+        vendor: e.vendor.map(Cow::Owned),
+        family: e.family.map(Cow::Owned),
+        category: e.category.map(Cow::Owned),
         context_window: e.context_window,
         max_output_tokens: e.max_output_tokens,
         input_modalities: modalities(&e.input_modalities),
@@ -651,16 +662,16 @@ fn model_from(
         pricing: e.pricing,
         open_weights: e.open_weights,
         release_date: e.release_date,
-        knowledge_cutoff: opt_text(&e.knowledge_cutoff),
+        knowledge_cutoff: e.knowledge_cutoff.map(Cow::Owned),
         deprecated: e.deprecated,
         retires: e.retires,
-        successor: opt_text(&e.successor),
-        aliases: text_list(aliases),
+        successor: e.successor.map(Cow::Owned),
+        aliases: owned_list(aliases),
         served_names: Cow::Owned(
             e.served_names
-                .iter()
+                .into_iter()
                 .map(|s| ServedName {
-                    id: text(&s.id),
+                    id: Cow::Owned(s.id),
                     context_window: s.context_window,
                     max_output_tokens: s.max_output_tokens,
                     pricing: s.pricing,
@@ -672,18 +683,22 @@ fn model_from(
                 .collect(),
         ),
         fine_tune_pricing: e.fine_tune_pricing,
-        tags: text_list(&e.tags),
-        distillation: e.distillation_policy.as_ref().map(|d| DistillationPolicy {
-            status: opt_text(&d.status),
-            label: opt_text(&d.label),
-            basis: opt_text(&d.basis),
-            source_url: opt_text(&d.source_url),
-            note: opt_text(&d.note),
+        tags: owned_list(e.tags),
+        distillation: e.distillation_policy.map(|d| DistillationPolicy {
+            status: d.status.map(Cow::Owned),
+            label: d.label.map(Cow::Owned),
+            basis: d.basis.map(Cow::Owned),
+            source_url: d.source_url.map(Cow::Owned),
+            note: d.note.map(Cow::Owned),
         }),
-        notes: opt_text(&e.notes),
+        notes: e.notes.map(Cow::Owned),
         offers: Cow::Borrowed(&[]),
         index,
     }
+}
+
+fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
+    Cow::Owned(items.into_iter().map(Cow::Owned).collect())
 }
 
 impl Overlay {
@@ -710,39 +725,39 @@ impl Overlay {
                 .or_default()
                 .push(pos as u32);
         }
-        let ids: HashMap<usize, &str> = v
+        let ids: HashMap<usize, String> = v
             .providers
             .iter()
-            .map(|p| (p.index, p.entry.id.as_str()))
+            .map(|p| (p.index, p.entry.id.clone()))
             .collect();
         let provider_id = |index: usize| -> String {
             ids.get(&index)
-                .copied()
+                .map(String::as_str)
                 .or_else(|| PROVIDERS.get(index).map(|p| p.id()))
                 .unwrap_or_default()
                 .to_owned()
         };
-        for rec in &v.providers {
-            let e = &rec.entry;
+        for rec in v.providers {
+            let e = rec.entry;
             let base = rec.overrides.then(|| &PROVIDERS[rec.index]);
             let mut aliases: Vec<String> = base
                 .map(|b| b.aliases().map(str::to_owned).collect())
                 .unwrap_or_default();
             let mut seen: std::collections::HashSet<String> =
                 aliases.iter().map(|a| fold(a)).collect();
-            for a in &e.aliases {
-                if seen.insert(fold(a)) {
-                    aliases.push(a.clone());
+            for a in e.aliases {
+                if seen.insert(fold(&a)) {
+                    aliases.push(a);
                 }
             }
             let p = Provider {
-                id: text(&e.id),
-                name: text(&e.name),
-                aliases: text_list(&aliases),
-                description: opt_text(&e.description),
-                base_url: opt_text(&e.base_url),
-                website: opt_text(&e.website),
-                docs: opt_text(&e.docs),
+                id: Cow::Owned(e.id),
+                name: Cow::Owned(e.name),
+                aliases: owned_list(aliases),
+                description: e.description.map(Cow::Owned),
+                base_url: e.base_url.map(Cow::Owned),
+                website: e.website.map(Cow::Owned),
+                docs: e.docs.map(Cow::Owned),
                 key_required: e.key_required,
                 gateway_credentials: e.gateway_credentials,
                 aggregator: e.aggregator,
@@ -756,18 +771,20 @@ impl Overlay {
                 offers: base.map_or((0, 0), |b| b.offers),
                 api_surfaces: Cow::Owned(
                     e.api_surfaces
-                        .iter()
+                        .into_iter()
                         .map(|s| ApiSurface {
                             format: s.format,
                             surface: s.surface,
-                            params: s.supported_params.as_deref().map(text_list),
+                            params: s.supported_params.map(owned_list),
                         })
                         .collect(),
                 ),
-                api_key_env: opt_text(&e.api_key_env)
+                api_key_env: e
+                    .api_key_env
+                    .map(Cow::Owned)
                     .or_else(|| base.and_then(|b| b.api_key_env.clone())),
-                metadata: opt_text(&e.metadata),
-                control_plane: e.control_plane.clone().map(Box::new),
+                metadata: e.metadata.map(Cow::Owned),
+                control_plane: e.control_plane.map(Box::new),
                 index: rec.index as u32,
             };
             if rec.overrides {
@@ -780,27 +797,21 @@ impl Overlay {
         providers.sort_by_key(|p| p.index);
         let models = v
             .models
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(pos, m)| {
-                model_from(
-                    &m.entry,
-                    &m.upstream_id,
-                    &m.aliases,
-                    &provider_id(m.provider),
-                    m.provider as u32,
-                    base_models + pos as u32,
-                )
+                let home = provider_id(m.provider);
+                model_from(m, home, base_models + pos as u32)
             })
             .collect();
         let offers = v
             .offers
-            .iter()
+            .into_iter()
             .map(|o| Offer {
-                provider: text(&provider_id(o.provider)),
+                provider: Cow::Owned(provider_id(o.provider)),
                 provider_index: o.provider as u32,
                 model_index: o.model as u32,
-                upstream_id: text(&o.entry.upstream_id),
+                upstream_id: Cow::Owned(o.entry.upstream_id),
                 pricing: o.entry.pricing,
             })
             .collect();

@@ -85,6 +85,7 @@ use crate::{
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::fmt::Write as _;
 
 pub use crate::data::json::{MAX_DOCUMENT_BYTES, MAX_ITEMS};
@@ -250,11 +251,37 @@ pub enum ExportError {
     Json(String),
 }
 
-fn invalid(document: &str, path: &str, message: impl Into<String>) -> ImportError {
+fn invalid<P: fmt::Display + ?Sized>(
+    document: &str,
+    path: &P,
+    message: impl Into<String>,
+) -> ImportError {
     ImportError::Invalid {
         document: document.to_owned(),
-        path: path.to_owned(),
+        path: path.to_string(),
         message: message.into(),
+    }
+}
+
+/// A JSON path, written out only when a message needs it (an import of a large document
+/// checks many values and refuses at most one).
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A path given whole (`data[3]`).
+    Whole(&'a str),
+    /// A member of an object.
+    Field(&'a At<'a>, &'a str),
+    /// An item of an array.
+    Item(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Whole(s) => f.write_str(s),
+            At::Field(parent, field) => write!(f, "{parent}.{field}"),
+            At::Item(parent, i) => write!(f, "{parent}[{i}]"),
+        }
     }
 }
 
@@ -302,7 +329,14 @@ fn parse<T: DeserializeOwned>(
     exact: json::ExactAt<'_>,
 ) -> Result<T, ImportError> {
     let value = json::read(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
-    serde_path_to_error::deserialize(&value).map_err(|e| {
+    // By value, so that strings move out of the tree instead of being copied, and without
+    // tracking the path, which costs a copy of every key; only a document that does not fit
+    // `T` is read again to find the path of its error.
+    if let Ok(t) = T::deserialize(value) {
+        return Ok(t);
+    }
+    let value = json::read(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         ImportError::Field {
             document: document.to_owned(),
@@ -462,18 +496,47 @@ enum Listed {
     New,
 }
 
-/// The state of one import: what it has defined and offered so far.
-struct Importer<'a> {
-    base: &'a Catalog,
-    options: &'a ImportOptions,
-    /// New models: folded id -> (id, folded provider id, where listed).
-    defined: HashMap<String, (String, String, String)>,
-    /// Offers: (folded provider id, folded model id) -> where listed.
-    offered: HashMap<(String, String), String>,
+/// Where a listed model id is: the document, and the item of its list (ngrok: the model of
+/// a provider). Written out only when a message names it.
+#[derive(Clone, Copy)]
+struct Listing<'d> {
+    document: &'d str,
+    /// The array (`data`, `models`, `aiGatewayProviders`) and the item's index in it.
+    list: &'d str,
+    index: usize,
+    /// For ngrok, the index in the provider's `models`.
+    model: Option<usize>,
 }
 
-impl<'a> Importer<'a> {
-    fn new(base: &'a Catalog, options: &'a ImportOptions) -> Importer<'a> {
+impl Listing<'_> {
+    /// The document and path, as a message names a place.
+    fn here(&self) -> String {
+        format!("{}, `{self}`", self.document)
+    }
+}
+
+/// The JSON path of the listed id.
+impl fmt::Display for Listing<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.model {
+            Some(j) => write!(f, "{}[{}].models[{j}].modelId", self.list, self.index),
+            None => write!(f, "{}[{}].id", self.list, self.index),
+        }
+    }
+}
+
+/// The state of one import: what it has defined and offered so far.
+struct Importer<'a, 'd> {
+    base: &'a Catalog,
+    options: &'a ImportOptions,
+    /// New models: folded id -> (id, provider id, where listed).
+    defined: HashMap<String, (String, String, Listing<'d>)>,
+    /// Offers: (folded provider id, folded model id) -> where listed.
+    offered: HashMap<(String, String), Listing<'d>>,
+}
+
+impl<'a, 'd> Importer<'a, 'd> {
+    fn new(base: &'a Catalog, options: &'a ImportOptions) -> Importer<'a, 'd> {
         Importer {
             base,
             options,
@@ -482,29 +545,28 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// What model id `name`, listed at `path` for provider `provider`, becomes.
+    /// What model id `name`, listed at `at` for provider `provider`, becomes.
     fn classify(
         &mut self,
-        document: &str,
-        path: &str,
+        at: Listing<'d>,
         provider: &str,
         name: &str,
     ) -> Result<Listed, ImportError> {
-        let here = format!("{document}, `{path}`");
         let key = fold(name);
-        if let Some((id, owner, at)) = self.defined.get(&key) {
+        if let Some((id, owner, first)) = self.defined.get(&key) {
             if owner.eq_ignore_ascii_case(provider) {
                 return Err(invalid(
-                    document,
-                    path,
+                    at.document,
+                    &at,
                     format!(
-                        "model `{}` is listed twice for provider `{provider}` (first at {at})",
-                        clip(name)
+                        "model `{}` is listed twice for provider `{provider}` (first at {})",
+                        clip(name),
+                        first.here()
                     ),
                 ));
             }
             let id = id.clone();
-            return self.offer(document, path, provider, &id, here);
+            return self.offer(at, provider, &id);
         }
         if let Some(m) = self.base.lookup_model(name) {
             let home = self.base.provider_of(m).id();
@@ -519,33 +581,32 @@ impl<'a> Importer<'a> {
             }
             if !self.options.overridden(m.id()) {
                 let id = m.id().to_owned();
-                return self.offer(document, path, provider, &id, here);
+                return self.offer(at, provider, &id);
             }
         }
         self.defined
-            .insert(key, (name.to_owned(), fold(provider), here));
+            .insert(key, (name.to_owned(), provider.to_owned(), at));
         Ok(Listed::New)
     }
 
     fn offer(
         &mut self,
-        document: &str,
-        path: &str,
+        at: Listing<'d>,
         provider: &str,
         model: &str,
-        here: String,
     ) -> Result<Listed, ImportError> {
         let key = (fold(provider), fold(model));
-        if let Some(at) = self.offered.get(&key) {
+        if let Some(first) = self.offered.get(&key) {
             return Err(invalid(
-                document,
-                path,
+                at.document,
+                &at,
                 format!(
-                    "names model `{model}`, which provider `{provider}` already serves as listed at {at}"
+                    "names model `{model}`, which provider `{provider}` already serves as listed at {}",
+                    first.here()
                 ),
             ));
         }
-        self.offered.insert(key, here);
+        self.offered.insert(key, at);
         Ok(Listed::Offer(model.to_owned()))
     }
 }
@@ -566,10 +627,14 @@ fn finish(
     for (name, doc) in docs {
         b.document(&name, doc);
     }
-    b.build().map_err(ImportError::Catalog)
+    b.into_catalog().map_err(ImportError::Catalog)
 }
 
-fn check_model_name(document: &str, path: &str, name: &str) -> Result<(), ImportError> {
+fn check_model_name<P: fmt::Display + ?Sized>(
+    document: &str,
+    path: &P,
+    name: &str,
+) -> Result<(), ImportError> {
     match model_name_problem(name) {
         Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(name)))),
         None => Ok(()),
@@ -577,7 +642,11 @@ fn check_model_name(document: &str, path: &str, name: &str) -> Result<(), Import
 }
 
 /// Refuses text that is not printable ([`text_problem`]).
-fn check_text(document: &str, path: &str, text: &str) -> Result<(), ImportError> {
+fn check_text<P: fmt::Display + ?Sized>(
+    document: &str,
+    path: &P,
+    text: &str,
+) -> Result<(), ImportError> {
     match text_problem(text) {
         Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(text)))),
         None => Ok(()),
@@ -586,7 +655,11 @@ fn check_text(document: &str, path: &str, text: &str) -> Result<(), ImportError>
 
 /// Refuses an identifier that is not 1 to 256 bytes of printable ASCII without space
 /// ([`token_problem`]).
-fn check_token(document: &str, path: &str, token: &str) -> Result<(), ImportError> {
+fn check_token<P: fmt::Display + ?Sized>(
+    document: &str,
+    path: &P,
+    token: &str,
+) -> Result<(), ImportError> {
     match token_problem(token) {
         Some(why) => Err(invalid(document, path, format!("`{}` {why}", clip(token)))),
         None => Ok(()),
@@ -604,7 +677,7 @@ fn shown(x: f64) -> String {
 }
 
 /// Refuses a price that is not a finite, non-negative number.
-fn non_negative(document: &str, path: &str, x: f64) -> Result<(), ImportError> {
+fn non_negative(document: &str, path: &At<'_>, x: f64) -> Result<(), ImportError> {
     if !x.is_finite() {
         return Err(invalid(document, path, "the price is not a finite number"));
     }
@@ -619,7 +692,7 @@ fn non_negative(document: &str, path: &str, x: f64) -> Result<(), ImportError> {
 }
 
 /// A price in USD per million tokens, exactly as the float prints (at most six decimals).
-fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price>, ImportError> {
+fn mtok_price(document: &str, path: &At<'_>, x: Option<f64>) -> Result<Option<Price>, ImportError> {
     let Some(x) = x else { return Ok(None) };
     non_negative(document, path, x)?;
     if x == 0.0 {
@@ -636,7 +709,7 @@ fn mtok_price(document: &str, path: &str, x: Option<f64>) -> Result<Option<Price
 }
 
 /// A non-negative amount of USD given as a float, exactly as it prints, to the picodollar.
-fn usd_amount(document: &str, path: &str, x: f64) -> Result<Usd, ImportError> {
+fn usd_amount(document: &str, path: &At<'_>, x: f64) -> Result<Usd, ImportError> {
     non_negative(document, path, x)?;
     if x == 0.0 {
         return Ok(Usd::ZERO);
@@ -678,7 +751,7 @@ fn usd_amount(document: &str, path: &str, x: f64) -> Result<Usd, ImportError> {
 
 fn limit(
     document: &str,
-    path: &str,
+    path: &At<'_>,
     v: Option<u32>,
     what: &str,
 ) -> Result<Option<u32>, ImportError> {
@@ -696,13 +769,13 @@ fn limit(
 /// the entry at `at`: each at least 1 when given, and the output limit within the context.
 fn limits(
     document: &str,
-    at: &str,
+    at: &At<'_>,
     context: (&str, Option<u32>),
     max_output_tokens: Option<u32>,
 ) -> Result<(Option<u32>, Option<u32>), ImportError> {
     let (field, context_window) = context;
-    let context_window = limit(document, &format!("{at}.{field}"), context_window, field)?;
-    let out_path = format!("{at}.max_output_tokens");
+    let context_window = limit(document, &At::Field(at, field), context_window, field)?;
+    let out_path = At::Field(at, "max_output_tokens");
     let max_output_tokens = limit(document, &out_path, max_output_tokens, "max_output_tokens")?;
     if let (Some(out), Some(ctx)) = (max_output_tokens, context_window) {
         if out > ctx {
@@ -971,15 +1044,19 @@ pub fn import_ngrok<S: AsRef<str>>(
             (None, true) => {}
         }
     }
+    let (names, lists): (Vec<String>, Vec<NgList>) = parsed.into_iter().unzip();
     let mut importer = Importer::new(base, options);
-    let mut provider_ids: HashMap<String, String> = HashMap::new();
-    let mut resource_ids: HashMap<&str, String> = HashMap::new();
+    // Where each provider id and resource id was first listed: (page, index).
+    let mut provider_ids: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut resource_ids: HashMap<String, (usize, usize)> = HashMap::new();
+    let place = |(n, i): (usize, usize)| format!("{}, `aiGatewayProviders[{i}]`", names[n]);
     let mut docs = Vec::new();
-    for (document, list) in &parsed {
-        for (i, p) in list.ai_gateway_providers.iter().enumerate() {
-            let at = format!("aiGatewayProviders[{i}]");
-            let here = format!("{document}, `{at}`");
-            let path = |field: &str| format!("{at}.{field}");
+    for (n, list) in lists.into_iter().enumerate() {
+        let document = names[n].as_str();
+        let providers = At::Whole("aiGatewayProviders");
+        for (i, p) in list.ai_gateway_providers.into_iter().enumerate() {
+            let at = At::Item(&providers, i);
+            let path = |field| At::Field(&at, field);
             if let Some(why) = provider_name_problem(&p.provider_id) {
                 return Err(invalid(
                     document,
@@ -987,23 +1064,14 @@ pub fn import_ngrok<S: AsRef<str>>(
                     format!("`{}` {why}", clip(&p.provider_id)),
                 ));
             }
-            if let Some(first) = provider_ids.insert(fold(&p.provider_id), here.clone()) {
+            if let Some(first) = provider_ids.insert(fold(&p.provider_id), (n, i)) {
                 return Err(invalid(
                     document,
                     &path("providerId"),
                     format!(
-                        "provider `{}` is listed twice (first at {first})",
-                        clip(&p.provider_id)
-                    ),
-                ));
-            }
-            if let Some(first) = resource_ids.insert(&p.id, here.clone()) {
-                return Err(invalid(
-                    document,
-                    &path("id"),
-                    format!(
-                        "resource id `{}` is listed twice (first at {first})",
-                        clip(&p.id)
+                        "provider `{}` is listed twice (first at {})",
+                        clip(&p.provider_id),
+                        place(first)
                     ),
                 ));
             }
@@ -1017,6 +1085,17 @@ pub fn import_ngrok<S: AsRef<str>>(
             ];
             for (field, value) in tokens {
                 check_token(document, &path(field), value)?;
+            }
+            if let Some(first) = resource_ids.insert(p.id.clone(), (n, i)) {
+                return Err(invalid(
+                    document,
+                    &path("id"),
+                    format!(
+                        "resource id `{}` is listed twice (first at {})",
+                        clip(&p.id),
+                        place(first)
+                    ),
+                ));
             }
             if p.name.trim().is_empty() {
                 return Err(invalid(document, &path("name"), "the name is empty"));
@@ -1043,32 +1122,33 @@ pub fn import_ngrok<S: AsRef<str>>(
                     ));
                 }
             }
-            let mut api_surfaces = Vec::new();
-            for (j, s) in p.supported_api_surfaces.iter().enumerate() {
-                let sp = format!("{at}.supportedApiSurfaces[{j}]");
+            let surfaces = path("supportedApiSurfaces");
+            let mut api_surfaces = Vec::with_capacity(p.supported_api_surfaces.len());
+            for (j, s) in p.supported_api_surfaces.into_iter().enumerate() {
+                let sp = At::Item(&surfaces, j);
                 let format = api_format(&s.format).ok_or_else(|| {
                     invalid(
                         document,
-                        &format!("{sp}.format"),
+                        &At::Field(&sp, "format"),
                         format!(
                             "unknown API format `{}` (expected openai or anthropic)",
                             clip(&s.format)
                         ),
                     )
                 })?;
-                let surface =
-                    match &s.surface {
-                        None => None,
-                        Some(name) => Some(name.parse::<Surface>().map_err(|e| {
-                            invalid(document, &format!("{sp}.surface"), e.to_string())
-                        })?),
-                    };
+                let surface = match &s.surface {
+                    None => None,
+                    Some(name) => Some(name.parse::<Surface>().map_err(|e| {
+                        invalid(document, &At::Field(&sp, "surface"), e.to_string())
+                    })?),
+                };
                 let mut params: Option<Vec<String>> = None;
-                if let Some(list) = &s.supported_params {
-                    let mut names: Vec<String> = Vec::with_capacity(list.len());
+                if let Some(list) = s.supported_params {
+                    let listed = At::Field(&sp, "supportedParams");
                     let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
                     for (k, param) in list.iter().enumerate() {
-                        let pp = format!("{sp}.supportedParams[{k}].name");
+                        let item = At::Item(&listed, k);
+                        let pp = At::Field(&item, "name");
                         let name = &param.name;
                         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
                             return Err(invalid(
@@ -1084,9 +1164,9 @@ pub fn import_ngrok<S: AsRef<str>>(
                                 format!("parameter `{}` is listed twice", clip(name)),
                             ));
                         }
-                        names.push(name.clone());
                     }
-                    params = Some(names);
+                    drop(seen);
+                    params = Some(list.into_iter().map(|p| p.name).collect());
                 }
                 api_surfaces.push(SurfaceEntry {
                     format,
@@ -1095,42 +1175,48 @@ pub fn import_ngrok<S: AsRef<str>>(
                 });
             }
             let mut doc = DataFile::default();
-            for (j, m) in p.models.iter().enumerate() {
-                check_token(document, &format!("{at}.models[{j}].id"), &m.id)?;
-                let mp = format!("{at}.models[{j}].modelId");
-                check_model_name(document, &mp, &m.model_id)?;
-                match importer.classify(document, &mp, &p.provider_id, &m.model_id)? {
+            let models = path("models");
+            for (j, m) in p.models.into_iter().enumerate() {
+                check_token(document, &At::Field(&At::Item(&models, j), "id"), &m.id)?;
+                let listing = Listing {
+                    document,
+                    list: "aiGatewayProviders",
+                    index: i,
+                    model: Some(j),
+                };
+                check_model_name(document, &listing, &m.model_id)?;
+                match importer.classify(listing, &p.provider_id, &m.model_id)? {
                     Listed::Belongs => {}
                     Listed::Offer(model) => doc.offers.push(OfferEntry {
                         model,
-                        upstream_id: m.model_id.clone(),
+                        upstream_id: m.model_id,
                         ..Default::default()
                     }),
                     Listed::New => doc.models.push(ModelEntry {
                         id: m.model_id.clone(),
-                        name: m.model_id.clone(),
+                        name: m.model_id,
                         ..Default::default()
                     }),
                 }
             }
             doc.provider = Some(ProviderEntry {
-                id: p.provider_id.clone(),
-                name: p.name.clone(),
-                base_url: (!p.base_url.is_empty()).then(|| p.base_url.clone()),
+                base_url: (!p.base_url.is_empty()).then_some(p.base_url),
+                id: p.provider_id,
+                name: p.name,
                 key_required: options.key_required,
                 api_surfaces,
-                metadata: p.metadata.clone(),
+                metadata: p.metadata,
                 control_plane: Some(ControlPlane {
-                    id: p.id.clone(),
-                    uri: p.uri.clone(),
-                    created_at: p.created_at.clone(),
-                    updated_at: p.updated_at.clone(),
-                    created_by: p.created_by.clone(),
-                    last_updated_by: p.last_updated_by.clone(),
+                    id: p.id,
+                    uri: p.uri,
+                    created_at: p.created_at,
+                    updated_at: p.updated_at,
+                    created_by: p.created_by,
+                    last_updated_by: p.last_updated_by,
                 }),
                 ..Default::default()
             });
-            docs.push((here, doc));
+            docs.push((format!("{document}, `aiGatewayProviders[{i}]`"), doc));
         }
     }
     finish(base, options, docs)
@@ -1546,7 +1632,8 @@ fn oa_price_path(path: &[Seg]) -> bool {
 }
 
 /// The prices of a `/v1/models` entry.
-fn oa_pricing(at: &str, p: &Option<OaPricing>) -> Result<Pricing, ImportError> {
+fn oa_pricing(at: &At<'_>, p: &Option<OaPricing>) -> Result<Pricing, ImportError> {
+    let pricing = At::Field(at, "pricing");
     let Some(p) = p else {
         return Ok(Pricing::default());
     };
@@ -1554,7 +1641,7 @@ fn oa_pricing(at: &str, p: &Option<OaPricing>) -> Result<Pricing, ImportError> {
         if !c.eq_ignore_ascii_case("USD") {
             return Err(invalid(
                 OPENAI_DOC,
-                &format!("{at}.pricing.currency"),
+                &At::Field(&pricing, "currency"),
                 format!(
                     "currency `{}` is not USD: the catalog holds USD prices only",
                     clip(c)
@@ -1566,28 +1653,23 @@ fn oa_pricing(at: &str, p: &Option<OaPricing>) -> Result<Pricing, ImportError> {
         if !u.eq_ignore_ascii_case("per_million_tokens") {
             return Err(invalid(
                 OPENAI_DOC,
-                &format!("{at}.pricing.unit"),
+                &At::Field(&pricing, "unit"),
                 format!("unit `{}` is not per_million_tokens", clip(u)),
             ));
         }
     }
     Ok(Pricing {
-        input: mtok_price(OPENAI_DOC, &format!("{at}.pricing.prompt"), p.prompt)?,
-        output: mtok_price(
-            OPENAI_DOC,
-            &format!("{at}.pricing.completion"),
-            p.completion,
-        )?,
+        input: mtok_price(OPENAI_DOC, &At::Field(&pricing, "prompt"), p.prompt)?,
+        output: mtok_price(OPENAI_DOC, &At::Field(&pricing, "completion"), p.completion)?,
         ..Pricing::default()
     })
 }
 
 /// The model entry a `/v1/models` entry describes (checked even when not used).
-fn oa_model_entry(at: &str, m: &OaModel, pricing: Pricing) -> Result<ModelEntry, ImportError> {
-    let path = |field: &str| format!("{at}.{field}");
+fn oa_model_entry(at: &At<'_>, m: &OaModel, pricing: Pricing) -> Result<ModelEntry, ImportError> {
     for (field, value) in [("owned_by", &m.owned_by), ("category", &m.category)] {
         if let Some(v) = value {
-            check_model_name(OPENAI_DOC, &path(field), v)?;
+            check_model_name(OPENAI_DOC, &At::Field(at, field), v)?;
         }
     }
     let (context_window, max_output_tokens) = limits(
@@ -1715,21 +1797,27 @@ pub fn import_openai_models(
     };
     let mut importer = Importer::new(base, options);
     for (i, m) in list.data.iter().enumerate() {
-        let at = format!("data[{i}]");
+        let list = At::Whole("data");
+        let at = At::Item(&list, i);
         if let Some(o) = &m.object {
             if o != "model" {
                 return Err(invalid(
                     OPENAI_DOC,
-                    &format!("{at}.object"),
+                    &At::Field(&at, "object"),
                     format!("object `{}` is not `model`", clip(o)),
                 ));
             }
         }
-        let id_path = format!("{at}.id");
-        check_model_name(OPENAI_DOC, &id_path, &m.id)?;
+        let listing = Listing {
+            document: OPENAI_DOC,
+            list: "data",
+            index: i,
+            model: None,
+        };
+        check_model_name(OPENAI_DOC, &listing, &m.id)?;
         let pricing = oa_pricing(&at, &m.pricing)?;
         let entry = oa_model_entry(&at, m, pricing)?;
-        match importer.classify(OPENAI_DOC, &id_path, &provider_id, &m.id)? {
+        match importer.classify(listing, &provider_id, &m.id)? {
             Listed::Belongs => {}
             Listed::Offer(model) => doc.offers.push(OfferEntry {
                 model,
@@ -2015,7 +2103,11 @@ const INFERENCE_DOC: &str = "inference-api /models";
 /// A per-1k-token credit price with the markup removed, exactly: a price that is not a
 /// whole number of micro-dollars per million tokens once the markup is removed is refused,
 /// never rounded.
-fn per_1k_price(path: &str, x: Option<f64>, markup: Markup) -> Result<Option<Price>, ImportError> {
+fn per_1k_price(
+    path: &At<'_>,
+    x: Option<f64>,
+    markup: Markup,
+) -> Result<Option<Price>, ImportError> {
     let Some(x) = x else { return Ok(None) };
     let credits = usd_amount(INFERENCE_DOC, path, x)?;
     let too_large = || {
@@ -2113,9 +2205,16 @@ pub fn import_inference_api(
     // Group positions by provider id: one lookup per model.
     let mut group_of: HashMap<String, usize> = HashMap::new();
     for (i, m) in items.iter().enumerate() {
-        let at = format!("{key}[{i}]");
-        let path = |field: &str| format!("{at}.{field}");
-        check_model_name(INFERENCE_DOC, &path("id"), &m.id)?;
+        let list = At::Whole(key);
+        let at = At::Item(&list, i);
+        let path = |field| At::Field(&at, field);
+        let listing = Listing {
+            document: INFERENCE_DOC,
+            list: key,
+            index: i,
+            model: None,
+        };
+        check_model_name(INFERENCE_DOC, &listing, &m.id)?;
         if m.name.trim().is_empty() {
             return Err(invalid(INFERENCE_DOC, &path("name"), "the name is empty"));
         }
@@ -2149,7 +2248,7 @@ pub fn import_inference_api(
             ..Pricing::default()
         };
         let provider_id = p.id().to_owned();
-        let listed = importer.classify(INFERENCE_DOC, &path("id"), &provider_id, &m.id)?;
+        let listed = importer.classify(listing, &provider_id, &m.id)?;
         let g = *group_of.entry(provider_id.clone()).or_insert_with(|| {
             groups.push((
                 provider_id.clone(),
@@ -2305,7 +2404,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
         let (document, path) = crate::catalog::document_at(name, p.path());
         read_error(&document, path, &p)
     })?;
-    let docs = crate::catalog::documents_in(name, &value).map_err(|e| match e {
+    let docs = crate::catalog::documents_in(name, json, value).map_err(|e| match e {
         DataError {
             file,
             kind: DataErrorKind::Field { path, message },
@@ -2323,7 +2422,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
     for (doc_name, doc) in docs {
         b.document(&doc_name, doc);
     }
-    b.build().map_err(ImportError::Catalog)
+    b.into_catalog().map_err(ImportError::Catalog)
 }
 
 /// Exports the documents of a catalog's overlay ([`Catalog::documents`]) as a JSON array,

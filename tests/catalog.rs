@@ -9,6 +9,7 @@ use model_catalog::{
 
 mod common;
 use common::answer;
+use common::oracle::{Expected, Oracle};
 
 fn vllm() -> CustomProvider {
     CustomProvider::new("internal-vllm", "Internal vLLM")
@@ -33,10 +34,14 @@ fn doc(json: &str) -> DataFile {
     serde_json::from_str(json).expect("test document parses")
 }
 
+/// The built-in catalog value and the free functions answer as the grammar says: each is
+/// compared with the reference resolver of `tests/common/oracle.rs` (which shares no code
+/// with the crate's resolver), and a few answers are spelled out from the data documents.
 #[test]
 fn the_builtin_catalog_answers_like_the_free_functions() {
     let c = Catalog::builtin();
     assert!(c.is_builtin());
+    let oracle = Oracle::new(&c);
     let mut inputs: Vec<String> = models().map(|m| m.id().to_owned()).collect();
     inputs.extend(
         [
@@ -46,26 +51,67 @@ fn the_builtin_catalog_answers_like_the_free_functions() {
             "gpt4o",
             "",
             "openai:llama-3.3-70b",
+            "nope/x:y",
         ]
         .map(str::to_owned),
     );
     for input in &inputs {
-        let free = resolve_model(input).map(|r| {
-            (
-                r.provider.id(),
-                r.model.map(|m| m.id()),
-                r.upstream_id.to_string(),
-            )
-        });
-        let ours = c.resolve_model(input).map(|r| {
-            (
-                r.provider.id(),
-                r.model.map(|m| m.id()),
-                r.upstream_id.to_string(),
-            )
-        });
-        assert_eq!(free, ours, "{input}");
+        let want = oracle.resolve(input);
+        assert_eq!(
+            Expected::of(&resolve_model(input)),
+            want,
+            "free function: {input}"
+        );
+        assert_eq!(
+            Expected::of(&c.resolve_model(input)),
+            want,
+            "catalog value: {input}"
+        );
     }
+    // Every model id resolves to its own model at its own provider.
+    for m in models() {
+        let r = c.resolve_model(m.id()).unwrap();
+        assert_eq!(
+            (r.provider.id(), r.model.map(|m| m.id())),
+            (m.provider_id(), Some(m.id()))
+        );
+    }
+    // From data/providers/groq.json: `groqcloud` is groq's alias, `llama-3.3-70b` an alias of
+    // `llama-3.3-70b-versatile`, whose upstream id is `meta-llama/llama-3.3-70b-versatile`.
+    let r = c.resolve_model("groqcloud:llama-3.3-70b").unwrap();
+    assert_eq!(
+        (
+            r.provider.id(),
+            r.model.map(|m| m.id()),
+            &*r.upstream_id,
+            r.matched
+        ),
+        (
+            "groq",
+            Some("llama-3.3-70b-versatile"),
+            "meta-llama/llama-3.3-70b-versatile",
+            MatchKind::Alias
+        )
+    );
+    let r = c.resolve_model("openai:gpt-5-preview").unwrap();
+    assert_eq!(
+        (r.provider.id(), r.model, &*r.upstream_id),
+        ("openai", None, "gpt-5-preview")
+    );
+    let kinds: Vec<&str> = ["foo:bar", "gpt4o", "", "openai:llama-3.3-70b", "nope/x:y"]
+        .iter()
+        .map(|i| c.resolve_model(i).unwrap_err().kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "unknown_provider",
+            "unknown_model",
+            "empty",
+            "model_not_offered",
+            "unknown_provider"
+        ]
+    );
     assert_eq!(c.models().len(), models().len());
     assert_eq!(c.custom_providers().count(), 0);
 }

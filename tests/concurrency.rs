@@ -1,11 +1,13 @@
 //! A shared catalog under concurrent readers and writers, with bounded iterations: readers
 //! resolve, look up, query and route while writers replace the catalog (by `update`, by
 //! `store`, and by updates that fail). Every answer a reader gets from one loaded catalog
-//! belongs to one whole version, versions only move forward, no update is lost, a failed
-//! update changes nothing, and everything finishes (no deadlock).
+//! belongs to one whole version, versions only move forward, every reader sees the catalog
+//! change under it (it reads before the writers start and after they finish), no update is
+//! lost, a failed update changes nothing, and everything finishes (no deadlock).
 
 use model_catalog::{Catalog, CustomProvider, Query, RoutePolicy, SharedCatalog};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Barrier;
 
 const READERS: usize = 3;
 const UPDATES_PER_WRITER: usize = 60;
@@ -88,6 +90,8 @@ fn readers_resolve_query_and_route_while_writers_swap() {
     let writers_done = AtomicBool::new(false);
     let failed_updates = AtomicUsize::new(0);
     let errors = std::sync::Mutex::new(Vec::<String>::new());
+    // The writers start once every reader has read version 0.
+    let started = Barrier::new(READERS + 3);
     std::thread::scope(|s| {
         let mut readers = Vec::new();
         for _ in 0..READERS {
@@ -95,10 +99,9 @@ fn readers_resolve_query_and_route_while_writers_swap() {
                 let mut seen = 0;
                 let mut distinct = 0;
                 let mut reads = 0;
-                while reads < READS_PER_READER
-                    || (!writers_done.load(Ordering::Relaxed) && reads < MAX_READS)
-                {
-                    reads += 1;
+                let mut versions = Vec::new();
+                let mut read = |reads: &mut usize| {
+                    *reads += 1;
                     let c = shared.load();
                     match check_whole(&c) {
                         Ok(v) if v < seen => {
@@ -110,16 +113,32 @@ fn readers_resolve_query_and_route_while_writers_swap() {
                         Ok(v) => {
                             distinct += usize::from(v > seen);
                             seen = v;
+                            if versions.last() != Some(&v) {
+                                versions.push(v);
+                            }
                         }
                         Err(e) => errors.lock().unwrap().push(e),
                     }
+                };
+                read(&mut reads);
+                started.wait();
+                while reads < READS_PER_READER
+                    || (!writers_done.load(Ordering::Acquire) && reads < MAX_READS)
+                {
+                    read(&mut reads);
                 }
-                (distinct, reads)
+                // One read once the writers are done (they finish in bounded time).
+                while !writers_done.load(Ordering::Acquire) {
+                    std::thread::yield_now();
+                }
+                read(&mut reads);
+                (distinct, reads, versions)
             }));
         }
         let mut writers = Vec::new();
         for _ in 0..2 {
             writers.push(s.spawn(|| {
+                started.wait();
                 for _ in 0..UPDATES_PER_WRITER {
                     shared
                         .update(|c| Ok::<_, String>(version(version_of(c) + 1)))
@@ -129,6 +148,7 @@ fn readers_resolve_query_and_route_while_writers_swap() {
         }
         // A writer whose every change fails: nothing it does may show.
         writers.push(s.spawn(|| {
+            started.wait();
             for _ in 0..UPDATES_PER_WRITER {
                 let r = shared.update(|c| {
                     let _ = version_of(c);
@@ -141,10 +161,20 @@ fn readers_resolve_query_and_route_while_writers_swap() {
         for w in writers {
             w.join().unwrap();
         }
-        writers_done.store(true, Ordering::Relaxed);
+        writers_done.store(true, Ordering::Release);
         for r in readers {
-            let (distinct, reads) = r.join().unwrap();
+            let (distinct, reads, versions) = r.join().unwrap();
             eprintln!("reader: {reads} reads, {distinct} version changes seen");
+            // Each reader saw the catalog change: version 0 before the writers started,
+            // the last version after they finished, and only increasing versions between.
+            assert!(distinct >= 1, "a reader saw one version only: {versions:?}");
+            assert_eq!(versions.first(), Some(&0), "{versions:?}");
+            assert_eq!(
+                versions.last(),
+                Some(&(2 * UPDATES_PER_WRITER)),
+                "{versions:?}"
+            );
+            assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
         }
     });
     let errors = errors.into_inner().unwrap();

@@ -82,9 +82,12 @@ fn cand_ids<'c>(cands: &[Cand<'c>]) -> Vec<&'c str> {
     cands.iter().map(|c| c.provider.id()).collect()
 }
 
-/// Whether the caller must bring a key for `p`, from the provider's own flags.
+/// Whether the caller must bring a key for built-in provider `p`, from the data documents:
+/// every provider requires one (`key_required: true`) except OpenAI and Anthropic, whose
+/// documents say `key_required: false` and `gateway_credentials: true` (the gateway
+/// supplies the credentials, README of the seed's Model Catalog).
 fn needs_key(p: &Provider) -> bool {
-    p.key_required() && !p.gateway_credentials()
+    !["openai", "anthropic"].contains(&p.id())
 }
 
 fn build(providers: Vec<CustomProvider>) -> Catalog {
@@ -159,9 +162,48 @@ fn default_chain_is_home_then_offers_for_every_model() {
     }
 }
 
+/// A chain as (provider id, upstream id) pairs, or the error kind.
+type Chain = Result<Vec<(&'static str, &'static str)>, &'static str>;
+
 #[test]
 fn the_free_functions_route_over_the_builtin_catalog() {
     let policy = RoutePolicy::new().prefer("openrouter").max_routes(2);
+    // From the data documents: groq defines gpt-oss-120b, which openrouter offers as
+    // `openai/gpt-oss-120b`; groq defines kimi-k2, which openrouter offers as
+    // `moonshotai/kimi-k2` (data/providers/openrouter.json). openrouter is preferred, and the
+    // chain is cut at two.
+    let expected: [(&str, Chain); 5] = [
+        (
+            "gpt-oss-120b",
+            Ok(vec![
+                ("openrouter", "openai/gpt-oss-120b"),
+                ("groq", "openai/gpt-oss-120b"),
+            ]),
+        ),
+        (
+            "kimi-k2",
+            Ok(vec![
+                ("openrouter", "moonshotai/kimi-k2"),
+                ("groq", "moonshotai/kimi-k2-instruct-0905"),
+            ]),
+        ),
+        ("openrouter:x/y", Ok(vec![("openrouter", "x/y")])),
+        ("gpt-4-o", Err("unknown_model")),
+        ("", Err("empty")),
+    ];
+    for (input, want) in expected {
+        let got = route(input, &policy);
+        let got_ids = got
+            .as_ref()
+            .map(|chain| {
+                chain
+                    .iter()
+                    .map(|r| (r.provider.id(), &*r.upstream_id))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(RouteError::kind);
+        assert_eq!(got_ids, want, "{input}");
+    }
     for input in ["gpt-oss-120b", "kimi-k2", "openrouter:x/y", "gpt-4-o", ""] {
         assert_eq!(
             route(input, &policy),
@@ -1448,4 +1490,92 @@ fn custom_models_route_to_their_provider_and_offers() {
     assert_eq!(ids(&chain), ["mirror", "home"]);
     let chain = c.route("mirror:my-model", &RoutePolicy::new()).unwrap();
     assert_eq!(ids(&chain), ["mirror"]);
+}
+
+/// A candidate that fails several rules is reported under the first of them, in the order
+/// the module documentation gives (deny, allow, keys, capabilities in the order required,
+/// surface and parameters, input then output price).
+#[test]
+fn a_candidate_failing_two_rules_is_reported_under_the_first() {
+    let c = build_json(&[
+        r#"{"provider": {"id": "zq-home", "name": "Z", "key_required": true,
+            "api_surfaces": [{"format": "openai", "surface": "chat-completions", "supported_params": ["model"]}]},
+        "models": [{"id": "zq-m", "name": "M", "capabilities": {"tools": false, "reasoning": false},
+            "pricing": {"input": 5, "output": 10}}]}"#,
+    ]);
+    let cheap = usd("1");
+    let held = || RoutePolicy::new().key("zq-home");
+    let cases: Vec<(&str, RoutePolicy, RejectReason)> = vec![
+        (
+            "denied and not allowed",
+            RoutePolicy::new().deny("zq-home").allow("openai"),
+            RejectReason::Denied,
+        ),
+        (
+            "not allowed and no key",
+            RoutePolicy::new().allow("openai").keys(Vec::<&str>::new()),
+            RejectReason::NotAllowed,
+        ),
+        (
+            "no key and a missing capability",
+            RoutePolicy::new()
+                .keys(Vec::<&str>::new())
+                .capability(Capability::Tools),
+            RejectReason::NoKey,
+        ),
+        (
+            "a missing capability and a missing surface",
+            held()
+                .capability(Capability::Tools)
+                .surface(Surface::Messages),
+            RejectReason::CapabilityMissing(Capability::Tools),
+        ),
+        (
+            "a missing capability and a price cap",
+            held().capability(Capability::Tools).max_input_price(cheap),
+            RejectReason::CapabilityMissing(Capability::Tools),
+        ),
+        (
+            "two missing capabilities, tools first",
+            held()
+                .capability(Capability::Tools)
+                .capability(Capability::Reasoning),
+            RejectReason::CapabilityMissing(Capability::Tools),
+        ),
+        (
+            "two missing capabilities, reasoning first",
+            held()
+                .capability(Capability::Reasoning)
+                .capability(Capability::Tools),
+            RejectReason::CapabilityMissing(Capability::Reasoning),
+        ),
+        (
+            "a missing surface and a price cap",
+            held().surface(Surface::Messages).max_input_price(cheap),
+            RejectReason::SurfaceMissing(Surface::Messages),
+        ),
+        (
+            "an unsupported parameter and a price cap",
+            held()
+                .param(Surface::ChatCompletions, "tools")
+                .max_output_price(cheap),
+            RejectReason::ParamUnsupported {
+                surface: Surface::ChatCompletions,
+                param: "tools".into(),
+            },
+        ),
+        (
+            "both prices over their caps",
+            held().max_output_price(cheap).max_input_price(cheap),
+            RejectReason::OverMaxPrice {
+                kind: PriceKind::Input,
+                price: usd("5"),
+                max: cheap,
+            },
+        ),
+    ];
+    for (what, policy, reason) in cases {
+        let got = rejections(c.route("zq-m", &policy));
+        assert_eq!(got, [("zq-home".to_owned(), reason)], "{what}");
+    }
 }

@@ -728,3 +728,42 @@ fn documents_beyond_the_limits_are_refused_before_any_work() {
         "{e}"
     );
 }
+
+/// `createdAt` and `updatedAt` are RFC 3339 date-times: hours 00 to 23, minutes 00 to 59,
+/// seconds 00 to 60 (a leap second), offsets up to 23:59, real dates.
+#[test]
+fn ngrok_times_are_rfc3339() {
+    for good in [
+        "2026-01-05T10:00:00Z",
+        "2026-01-05t23:59:59z",
+        "2026-12-31T23:59:60Z",
+        "2026-01-05T00:00:00.123456+01:00",
+        "2026-01-05T10:00:00-23:59",
+        "2024-02-29T10:00:00Z",
+    ] {
+        assert!(ngrok(&[("createdAt", &lit(good))]).is_ok(), "{good}");
+    }
+    for bad in [
+        "2026-01-05T24:00:00Z",
+        "2026-01-05T23:60:00Z",
+        "2026-01-05T23:59:61Z",
+        "2026-01-05T10:00:00+24:00",
+        "2026-01-05T10:00:00+01:60",
+        "2026-02-30T10:00:00Z",
+        "2025-02-29T10:00:00Z",
+        "2026-01-05T10:00:00",
+        "2026-01-05 10:00:00Z",
+        "2026-01-05T10:00:00.Z",
+        "2026-1-05T10:00:00Z",
+    ] {
+        for field in ["createdAt", "updatedAt"] {
+            let e = ngrok(&[(field, &lit(bad))]).unwrap_err();
+            let path = format!("aiGatewayProviders[0].{field}");
+            assert_eq!(
+                (e.kind(), e.path()),
+                ("invalid", Some(path.as_str())),
+                "{bad}"
+            );
+        }
+    }
+}

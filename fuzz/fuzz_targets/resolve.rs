@@ -1,10 +1,13 @@
 //! Resolution of arbitrary bytes, in the built-in catalog and in a run-time catalog with
 //! custom providers: never a panic, nothing non-ASCII or over the bound ever resolves, a
-//! pass-through keeps the input's tail verbatim, and both catalogs agree on built-in names.
+//! pass-through keeps the input's tail verbatim, and every answer, of the free function, of
+//! the built-in catalog value and of the run-time catalog, is the reference resolver's
+//! (`tests/common/oracle.rs`, which shares no code with the crate's resolver).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use model_catalog::{resolve_model, Catalog, CustomProvider, Model, ResolveError, MAX_INPUT_LEN};
+use model_catalog::{resolve_model, Catalog, CustomProvider, ResolveError, MAX_INPUT_LEN};
+use model_catalog_fuzz::oracle::{Expected, Oracle};
 use std::sync::OnceLock;
 
 fn custom() -> &'static Catalog {
@@ -20,6 +23,12 @@ fn custom() -> &'static Catalog {
             .build()
             .expect("a valid catalog")
     })
+}
+
+fn oracles() -> &'static (Oracle<'static>, Oracle<'static>) {
+    static BUILTIN: Catalog = Catalog::builtin();
+    static O: OnceLock<(Oracle<'static>, Oracle<'static>)> = OnceLock::new();
+    O.get_or_init(|| (Oracle::new(&BUILTIN), Oracle::new(custom())))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -49,21 +58,25 @@ fuzz_target!(|data: &[u8]| {
                 ResolveError::UnknownModel { .. } | ResolveError::UnknownProvider { .. }
             ) {
                 assert_eq!(e.input(), Some(s.trim_ascii()));
-                assert!(e.input().unwrap_or("").contains(e.unknown_name().unwrap_or("")));
+                assert!(e
+                    .input()
+                    .unwrap_or("")
+                    .contains(e.unknown_name().unwrap_or("")));
             }
         }
     }
-    let key = |r: &model_catalog::Resolution<'_, '_>| {
-        (
-            r.provider.id().to_owned(),
-            r.model.map(Model::id).map(str::to_owned),
-        )
-    };
-    let builtin_value = Catalog::builtin();
-    let same = builtin_value.resolve_model(s);
+    let (builtin_oracle, custom_oracle) = oracles();
+    let want = builtin_oracle.resolve(s);
+    assert_eq!(Expected::of(&builtin), want, "free function: {s:?}");
     assert_eq!(
-        builtin.as_ref().map(key).map_err(ResolveError::kind),
-        same.as_ref().map(key).map_err(ResolveError::kind)
+        Expected::of(&Catalog::builtin().resolve_model(s)),
+        want,
+        "catalog value: {s:?}"
+    );
+    assert_eq!(
+        Expected::of(&custom().resolve_model(s)),
+        custom_oracle.resolve(s),
+        "run-time catalog: {s:?}"
     );
     if let Ok(r) = custom().resolve_model(s) {
         assert!(s.is_ascii() && s.len() <= MAX_INPUT_LEN, "{s:?} resolved");

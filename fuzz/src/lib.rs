@@ -1,4 +1,8 @@
-//! What every import fuzz target checks of an import's outcome.
+//! What every import fuzz target checks of an import's outcome, and the reference resolver
+//! the `resolve` target compares with (the tests' own, `tests/common/oracle.rs`).
+
+#[path = "../../tests/common/oracle.rs"]
+pub mod oracle;
 
 use model_catalog::formats::ImportError;
 use model_catalog::Catalog;

@@ -317,15 +317,18 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                     path: self.0.here(),
                 }));
             }
-            self.0.path.borrow_mut().push(Seg::Key(key.clone()));
-            if members.contains_key(&key) {
+            let twice = members.contains_key(&key);
+            self.0.path.borrow_mut().push(Seg::Key(key));
+            if twice {
                 return Err(self.0.fail(Problem::DuplicateKey {
                     path: self.0.here(),
                 }));
             }
             let value = map.next_value_seed(self)?;
-            self.0.path.borrow_mut().pop();
-            members.insert(key, value);
+            // The key goes back from the path into the object, not copied.
+            if let Some(Seg::Key(key)) = self.0.path.borrow_mut().pop() {
+                members.insert(key, value);
+            }
         }
         Ok(Value::Object(members))
     }

@@ -144,8 +144,24 @@ impl std::error::Error for DataError {}
 /// text is not exactly the value it reads as, and a document beyond the reader's limits are
 /// refused, with the JSON path.
 pub fn parse_file(file: &str, text: &str) -> Result<DataFile, DataError> {
-    let value = json::read(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p))?;
-    from_value(file, &value)
+    let read = || json::read(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p));
+    let value = read()?;
+    from_owned_value(file, value, || read().unwrap_or_default())
+}
+
+/// A data document from JSON read with [`json::read`], its strings moved out of `value`
+/// rather than copied. Only when it does not fit the schema is the JSON needed again, from
+/// `again`, to name the path and the entry of the error.
+pub fn from_owned_value(
+    file: &str,
+    value: serde_json::Value,
+    again: impl FnOnce() -> serde_json::Value,
+) -> Result<DataFile, DataError> {
+    use serde::Deserialize;
+    match DataFile::deserialize(value) {
+        Ok(doc) => Ok(doc),
+        Err(_) => from_value(file, &again()),
+    }
 }
 
 /// A data document from JSON already read with [`json::read`]. `file` names it in errors.
@@ -588,9 +604,6 @@ impl Check {
 
     /// Checks `redundant` names all fold to one of `keys`.
     fn redundant(&mut self, file: &str, entry: &str, redundant: &[String], keys: &[&str]) {
-        if redundant.is_empty() {
-            return;
-        }
         let keys: HashSet<String> = keys.iter().map(|k| fold(k)).collect();
         for r in redundant {
             if !keys.contains(&fold(r)) {
@@ -646,7 +659,7 @@ pub fn validate_over(
     let mut pkeys = KeySpace::new(Space::Providers, base, overrides);
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(p) = &doc.provider else { continue };
-        let entry = format!("provider `{}`", named(&p.id));
+        let entry = described("provider", &p.id);
         if doc.extends.is_some() {
             check.invalid(
                 file,
@@ -705,9 +718,11 @@ pub fn validate_over(
                 );
             }
         }
-        let mut own: Vec<&str> = vec![&p.id];
-        own.extend(p.aliases.iter().map(String::as_str));
-        check.redundant(file, &entry, &p.redundant_aliases, &own);
+        if !p.redundant_aliases.is_empty() {
+            let mut own: Vec<&str> = vec![&p.id];
+            own.extend(p.aliases.iter().map(String::as_str));
+            check.redundant(file, &entry, &p.redundant_aliases, &own);
+        }
         check_provider_fields(&mut check, file, &entry, p);
         if !replaces {
             new_providers += 1;
@@ -723,7 +738,8 @@ pub fn validate_over(
 
     // Models and their keys. Indexes here are model_base + document order; they are
     // regrouped by provider at the end.
-    let mut models: Vec<ModelRec> = Vec::new();
+    let mut models: Vec<ModelRec> =
+        Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum());
     let mut mkeys = KeySpace::new(Space::Models, base, overrides);
     let mut scoped = ScopedKeys::default();
     /// A vendor-prefixed model name that may become a name of the whole catalog.
@@ -765,7 +781,7 @@ pub fn validate_over(
         };
         doc_provider[doc_index] = provider;
         for m in &doc.models {
-            let entry = format!("model `{}`", named(&m.id));
+            let entry = described("model", &m.id);
             check_model_fields(&mut check, file, &entry, m);
             let index = model_base + models.len();
             let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
@@ -817,10 +833,12 @@ pub fn validate_over(
                     check.duplicate(file, &entry, name, kind, clash);
                 }
             }
-            let mut own: Vec<&str> = vec![&m.id, &upstream];
-            own.extend(m.aliases.iter().map(String::as_str));
-            own.extend(m.served_names.iter().map(|s| s.id.as_str()));
-            check.redundant(file, &entry, &m.redundant_aliases, &own);
+            if !m.redundant_aliases.is_empty() {
+                let mut own: Vec<&str> = vec![&m.id, &upstream];
+                own.extend(m.aliases.iter().map(String::as_str));
+                own.extend(m.served_names.iter().map(|s| s.id.as_str()));
+                check.redundant(file, &entry, &m.redundant_aliases, &own);
+            }
             models.push(ModelRec {
                 file: file.clone(),
                 provider: provider.unwrap_or(usize::MAX),
@@ -864,7 +882,7 @@ pub fn validate_over(
     // Aliases declared apart from their models.
     for (file, doc) in files {
         for a in &doc.aliases {
-            let entry = format!("alias `{}`", named(&a.alias));
+            let entry = described("alias", &a.alias);
             if !check.name(file, &entry, "alias", &a.alias, false) {
                 continue;
             }
@@ -917,7 +935,7 @@ pub fn validate_over(
             continue;
         };
         for o in &doc.offers {
-            let entry = format!("offer of `{}`", named(&o.model));
+            let entry = described("offer of", &o.model);
             let Some(target) = model_id(&mkeys, &o.model) else {
                 check.invalid(
                     file,
@@ -1402,6 +1420,18 @@ fn named(s: &str) -> std::borrow::Cow<'_, str> {
         None => std::borrow::Cow::Borrowed(s),
         Some((at, _)) => std::borrow::Cow::Owned(format!("{}...", &s[..at])),
     }
+}
+
+/// `what` and a name in backticks, as errors name an entry (``model `gpt-4o` ``): built
+/// without the formatting machinery, since every entry gets one.
+fn described(what: &str, name: &str) -> String {
+    let name = named(name);
+    let mut out = String::with_capacity(what.len() + name.len() + 3);
+    out.push_str(what);
+    out.push_str(" `");
+    out.push_str(&name);
+    out.push('`');
+    out
 }
 
 /// At most 40 characters of `s`, then `...` if cut: enough to find a value in a message.

@@ -29,3 +29,4 @@ pub fn proptest_config() -> ProptestConfig {
         .unwrap_or(512);
     ProptestConfig::with_cases(cases)
 }
+pub mod oracle;
