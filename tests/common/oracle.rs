@@ -133,7 +133,7 @@ impl<'c> Oracle<'c> {
                 };
                 let offering = o.provider_id().to_ascii_lowercase();
                 let run_time = !model_catalog::models()
-                    .flat_map(|b| model_catalog::offers_of(b))
+                    .flat_map(model_catalog::offers_of)
                     .any(|b| std::ptr::eq(b, o));
                 if let Some((prefix, _)) = key.split_once('/').filter(|_| run_time) {
                     let owner = providers.get(prefix).map(|p| p.id().to_ascii_lowercase());
