@@ -10,7 +10,7 @@ use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
 use crate::resolve::{resolve_in, ModelHit, ProviderHit, View};
-use crate::suggest::{model_names, NameKind, NameSource, Source};
+use crate::suggest::{NameLists, Source};
 use crate::{
     Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver, ServedName,
 };
@@ -18,7 +18,7 @@ use arc_swap::ArcSwapOption;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A catalog: the built-in one, optionally with an overlay added at run time.
 ///
@@ -61,6 +61,8 @@ struct Overlay {
     models_by_provider: HashMap<u32, Vec<u32>>,
     offers_by_provider: HashMap<u32, Vec<u32>>,
     offers_by_model: HashMap<u32, Vec<u32>>,
+    /// The names suggestions are drawn from, made on first use.
+    names: OnceLock<Arc<NameLists>>,
 }
 
 #[derive(Clone, Copy)]
@@ -418,21 +420,12 @@ impl<'c> View<'c> for CatalogView<'c> {
         ids
     }
 
+    /// The overlay's list of names, made on the first miss and shared by every error: an
+    /// error keeps those names, not the catalog.
     fn names(self) -> Source {
-        Source::Shared(Arc::new(self.0.clone()))
-    }
-}
-
-impl NameSource for Catalog {
-    fn names(&self, kind: NameKind, f: &mut dyn FnMut(&str)) {
-        match kind {
-            NameKind::Model => model_names(self.models(), f),
-            NameKind::Provider => {
-                for p in self.providers() {
-                    f(p.id());
-                    p.aliases().for_each(&mut *f);
-                }
-            }
+        match &self.0.overlay {
+            Some(o) => Source::Shared(o.names.get_or_init(|| Arc::new(o.name_lists())).clone()),
+            None => Source::Builtin,
         }
     }
 }
@@ -780,7 +773,23 @@ impl Overlay {
             models_by_provider,
             offers_by_provider,
             offers_by_model,
+            names: OnceLock::new(),
         }
+    }
+
+    /// What the overlay adds to the compiled catalog's names: its own models' names, its
+    /// providers' (new ones and replacements), and which compiled providers are replaced.
+    fn name_lists(&self) -> NameLists {
+        let mut lists = NameLists::default();
+        for m in &self.models {
+            lists.models.add_model(m);
+        }
+        for p in self.providers.iter().chain(self.replaced.values()) {
+            lists.providers.add_provider(p);
+        }
+        lists.replaced = self.replaced.keys().copied().collect();
+        lists.replaced.sort_unstable();
+        lists
     }
 }
 
