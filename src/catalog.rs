@@ -452,6 +452,12 @@ impl CatalogBuilder {
         self
     }
 
+    /// Adds named documents, all at once.
+    pub(crate) fn documents(&mut self, docs: Vec<(String, DataFile)>) -> &mut Self {
+        self.docs.extend(docs);
+        self
+    }
+
     /// Adds the documents in `json`: one document object or an array of them. On a parse
     /// error nothing is added and the error names the JSON path.
     pub fn json(&mut self, name: &str, json: &str) -> Result<&mut Self, CatalogError> {
@@ -543,7 +549,7 @@ pub(crate) fn documents_in(
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let label = format!("{name}[{i}]");
+                let label = item_name(name, i);
                 let item_again = || again().get_mut(i).map(serde_json::Value::take);
                 validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
                     .map(|d| (label, d))
@@ -551,6 +557,28 @@ pub(crate) fn documents_in(
             .collect(),
         one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
     }
+}
+
+/// `name[i]`, the name of item `i` of an array of documents (built without the formatting
+/// machinery: every item of a large array gets one).
+fn item_name(name: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(name.len() + 2 + digits.len() - at);
+    out.push_str(name);
+    out.push('[');
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push(']');
+    out
 }
 
 /// The document a JSON path of input `name` points into, and the path within it: inside an

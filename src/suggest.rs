@@ -723,7 +723,10 @@ mod tests {
             for max in 0..=3 {
                 let expected = (want <= max).then_some(want);
                 assert_eq!(osa(&a, &b, max, |x, y| x == y, &mut rows, &mut 0), expected);
-                assert_eq!(near(&a, bits.as_ref(), &b, max, &mut rows, &mut 0), expected);
+                assert_eq!(
+                    near(&a, bits.as_ref(), &b, max, &mut rows, &mut 0),
+                    expected
+                );
             }
         }
     }
