@@ -3,7 +3,7 @@
 use crate::lookup::Slot;
 use crate::resolution::Separator;
 use crate::resolve::{ModelHit, ProviderHit, Serving, View};
-use crate::suggest::{model_names, NameKind, NameSource, Source};
+use crate::suggest::Source;
 use crate::{MatchKind, Model, Offer, Provider};
 
 #[allow(clippy::all, clippy::pedantic, unused_imports)]
@@ -182,30 +182,6 @@ fn model_hit(slot: &'static Slot) -> Option<ModelHit<'static>> {
 /// The compiled catalog as the grammar sees it.
 #[derive(Clone, Copy)]
 pub(crate) struct Builtin;
-
-/// Candidate names for suggestions, from the compiled catalog.
-struct BuiltinNames;
-
-static BUILTIN_NAMES: BuiltinNames = BuiltinNames;
-
-/// The compiled catalog's names, for suggestions.
-pub(crate) fn names() -> &'static dyn NameSource {
-    &BUILTIN_NAMES
-}
-
-impl NameSource for BuiltinNames {
-    fn names(&self, kind: NameKind, f: &mut dyn FnMut(&str)) {
-        match kind {
-            NameKind::Model => model_names(MODELS.iter(), f),
-            NameKind::Provider => {
-                for p in PROVIDERS.iter() {
-                    f(p.id());
-                    p.aliases().for_each(&mut *f);
-                }
-            }
-        }
-    }
-}
 
 impl View<'static> for Builtin {
     // Always inlined: out of line, the model probe of `provider:model` paid a call and

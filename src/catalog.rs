@@ -10,7 +10,7 @@ use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
 use crate::resolve::{resolve_in, ModelHit, ProviderHit, Serving, View};
-use crate::suggest::{model_names, NameKind, NameSource, Source};
+use crate::suggest::{NameLists, Source};
 use crate::{
     Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver, ServedName,
 };
@@ -18,7 +18,7 @@ use arc_swap::ArcSwapOption;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A catalog: the built-in one, optionally with an overlay added at run time.
 ///
@@ -63,6 +63,8 @@ struct Overlay {
     models_by_provider: HashMap<u32, Vec<u32>>,
     offers_by_provider: HashMap<u32, Vec<u32>>,
     offers_by_model: HashMap<u32, Vec<u32>>,
+    /// The names suggestions are drawn from, made on first use.
+    names: OnceLock<Arc<NameLists>>,
 }
 
 #[derive(Clone, Copy)]
@@ -477,21 +479,12 @@ impl<'c> View<'c> for CatalogView<'c> {
         ids
     }
 
+    /// The overlay's list of names, made on the first miss and shared by every error: an
+    /// error keeps those names, not the catalog.
     fn names(self) -> Source {
-        Source::Shared(Arc::new(self.0.clone()))
-    }
-}
-
-impl NameSource for Catalog {
-    fn names(&self, kind: NameKind, f: &mut dyn FnMut(&str)) {
-        match kind {
-            NameKind::Model => model_names(self.models(), f),
-            NameKind::Provider => {
-                for p in self.providers() {
-                    f(p.id());
-                    p.aliases().for_each(&mut *f);
-                }
-            }
+        match &self.0.overlay {
+            Some(o) => Source::Shared(o.names.get_or_init(|| Arc::new(o.name_lists())).clone()),
+            None => Source::Builtin,
         }
     }
 }
@@ -515,6 +508,12 @@ impl CatalogBuilder {
     /// Adds a document; `name` identifies it in errors.
     pub fn document(&mut self, name: &str, doc: DataFile) -> &mut Self {
         self.docs.push((name.to_owned(), doc));
+        self
+    }
+
+    /// Adds named documents, all at once.
+    pub(crate) fn documents(&mut self, docs: Vec<(String, DataFile)>) -> &mut Self {
+        self.docs.extend(docs);
         self
     }
 
@@ -609,7 +608,7 @@ pub(crate) fn documents_in(
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
-                let label = format!("{name}[{i}]");
+                let label = item_name(name, i);
                 let item_again = || again().get_mut(i).map(serde_json::Value::take);
                 validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
                     .map(|d| (label, d))
@@ -617,6 +616,28 @@ pub(crate) fn documents_in(
             .collect(),
         one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
     }
+}
+
+/// `name[i]`, the name of item `i` of an array of documents (built without the formatting
+/// machinery: every item of a large array gets one).
+fn item_name(name: &str, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = i;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(name.len() + 2 + digits.len() - at);
+    out.push_str(name);
+    out.push('[');
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push(']');
+    out
 }
 
 /// The document a JSON path of input `name` points into, and the path within it: inside an
@@ -863,7 +884,23 @@ impl Overlay {
             models_by_provider,
             offers_by_provider,
             offers_by_model,
+            names: OnceLock::new(),
         }
+    }
+
+    /// What the overlay adds to the compiled catalog's names: its own models' names, its
+    /// providers' (new ones and replacements), and which compiled providers are replaced.
+    fn name_lists(&self) -> NameLists {
+        let mut lists = NameLists::default();
+        for m in &self.models {
+            lists.models.add_model(m);
+        }
+        for p in self.providers.iter().chain(self.replaced.values()) {
+            lists.providers.add_provider(p);
+        }
+        lists.replaced = self.replaced.keys().copied().collect();
+        lists.replaced.sort_unstable();
+        lists
     }
 }
 

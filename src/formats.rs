@@ -624,9 +624,7 @@ fn finish(
     for o in &options.overrides {
         b.allow_override(o);
     }
-    for (name, doc) in docs {
-        b.document(&name, doc);
-    }
+    b.documents(docs);
     b.into_catalog().map_err(ImportError::Catalog)
 }
 
@@ -2419,9 +2417,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
         }),
     })?;
     let mut b = base.to_builder();
-    for (doc_name, doc) in docs {
-        b.document(&doc_name, doc);
-    }
+    b.documents(docs);
     b.into_catalog().map_err(ImportError::Catalog)
 }
 

@@ -1351,20 +1351,15 @@ fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &Provide
             check.invalid(file, entry, "base_url", format!("`{}` {why}", clip(url)));
         }
     }
-    let mut texts: Vec<(&'static str, &str)> = vec![("name", &p.name)];
-    for (field, value) in [
+    let optional = [
         ("description", &p.description),
         ("website", &p.website),
         ("docs", &p.docs),
         ("api_key_env", &p.api_key_env),
         ("metadata", &p.metadata),
-    ] {
-        if let Some(v) = value {
-            texts.push((field, v));
-        }
-    }
-    if let Some(cp) = &p.control_plane {
-        for v in [
+    ];
+    let control_plane = p.control_plane.iter().flat_map(|cp| {
+        [
             &cp.id,
             &cp.uri,
             &cp.created_at,
@@ -1373,10 +1368,16 @@ fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &Provide
             &cp.created_by.uri,
             &cp.last_updated_by.id,
             &cp.last_updated_by.uri,
-        ] {
-            texts.push(("control_plane", v));
-        }
-    }
+        ]
+        .map(|v| ("control_plane", v.as_str()))
+    });
+    let texts = std::iter::once(("name", p.name.as_str()))
+        .chain(
+            optional
+                .into_iter()
+                .filter_map(|(f, v)| v.as_deref().map(|v| (f, v))),
+        )
+        .chain(control_plane);
     for (field, text) in texts {
         if let Some(why) = text_problem(text) {
             check.invalid(file, entry, field, format!("`{}` {why}", clip(text)));
