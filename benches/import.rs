@@ -235,7 +235,7 @@ fn imports(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4));
     for shape in shapes() {
         assert_eq!(
-            (shape.run)(&base, &shape.pages).is_ok(),
+            (shape.run)(base, &shape.pages).is_ok(),
             shape.imports,
             "{}: the benchmark input must import, or fail, as meant",
             shape.name
@@ -244,7 +244,7 @@ fn imports(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(bytes as u64));
         // The result (a catalog, or the JSON tree) is dropped outside the time measured.
         g.bench_function(BenchmarkId::new(shape.name, "import"), |b| {
-            b.iter_with_large_drop(|| (shape.run)(&base, black_box(&shape.pages)))
+            b.iter_with_large_drop(|| (shape.run)(base, black_box(&shape.pages)))
         });
         g.bench_function(BenchmarkId::new(shape.name, "serde_json_value"), |b| {
             b.iter_with_large_drop(|| {
@@ -263,7 +263,7 @@ fn imports(c: &mut Criterion) {
 fn builder(n: usize) -> model_catalog::CatalogBuilder {
     let mut b = Catalog::builder();
     for i in 0..n {
-        b.provider(
+        b = b.provider(
             CustomProvider::new(&format!("bench-p{i:05}"), &format!("P{i}"))
                 .model(&format!("bench-m{i:05}"), &format!("bench-m{i:05}")),
         );

@@ -214,13 +214,12 @@ fn queries_and_cost(c: &mut Criterion) {
     });
     g.finish();
     let m = lookup_model("claude-opus-4-6").expect("in the catalog");
-    let usage = Usage {
-        input_tokens: 12_345,
-        output_tokens: 2_345,
-        cache_read_tokens: 50_000,
-        cache_write_tokens: 1_000,
-        reasoning_tokens: 800,
-    };
+    let usage = Usage::new()
+        .input_tokens(12_345)
+        .output_tokens(2_345)
+        .cache_read_tokens(50_000)
+        .cache_write_tokens(1_000)
+        .reasoning_tokens(800);
     c.bench_function("cost/claude_opus_4_6", |b| {
         b.iter(|| black_box(m.cost(black_box(&usage))).is_ok())
     });

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         .offer("gpt-oss-120b", "openai/gpt-oss-120b-fp8");
 
     let mut builder = Catalog::builder();
-    builder.provider(provider);
+    builder = builder.provider(provider);
     let catalog = match builder.build() {
         Ok(c) => c,
         Err(e) => {

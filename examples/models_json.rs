@@ -96,10 +96,10 @@ fn main() -> ExitCode {
     };
     let catalog = Catalog::builtin();
     let json = match args.format {
-        Format::Openai => export_openai_models(&catalog, None),
-        Format::OpenaiDetailed => export_openai_models_detailed(&catalog, None),
+        Format::Openai => export_openai_models(catalog, None),
+        Format::OpenaiDetailed => export_openai_models_detailed(catalog, None),
         Format::InferenceApi => {
-            export_inference_api(&catalog, args.markup.unwrap_or(INFERENCE_API_MARKUP))
+            export_inference_api(catalog, args.markup.unwrap_or(INFERENCE_API_MARKUP))
         }
     };
     match json {

@@ -8,13 +8,13 @@
 //!     [--latency ID=MS]... [--error-rate ID=RATE]... [--max N] [--json]
 //! ```
 //!
-//! Builds a [`model_catalog::route::RoutePolicy`] from the flags and prints the chain
-//! [`model_catalog::route::route`] returns: a table, or with `--json` one JSON object per route
+//! Builds a [`model_catalog::RoutePolicy`] from the flags and prints the chain
+//! [`model_catalog::route`] returns: a table, or with `--json` one JSON object per route
 //! per line. When the policy rejects every candidate, it prints each candidate provider with
 //! the rule that removed it (a table, or JSON lines) and exits with status 1; a model string
 //! that does not resolve also exits 1, with the error on standard error. Usage errors exit 2.
 
-use model_catalog::route::{route, Route, RouteError, RoutePolicy, RouteSort};
+use model_catalog::{route, Route, RouteError, RoutePolicy, RouteSort};
 use model_catalog::{Capability, Catalog, Price, Surface};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -276,7 +276,7 @@ fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Args
     if let Some(n) = max {
         policy = policy.max_routes(n);
     }
-    let unknown = policy.unknown_providers(&Catalog::builtin());
+    let unknown = Catalog::builtin().unknown_providers(&policy);
     if let Some(name) = unknown.first() {
         return usage(format!(
             "unknown provider `{}` (expected a provider id or alias)",
@@ -320,7 +320,7 @@ fn route_json<'a>(rank: usize, r: &'a Route<'_>) -> RouteJson<'a> {
         base_url: r.base_url,
         format: r.surface.map(|s| s.format().as_str()),
         surface: r.surface.and_then(|s| s.surface()).map(Surface::as_str),
-        caller_key_required: r.key_required,
+        caller_key_required: r.caller_key_required,
         input_price_per_mtok: r.pricing.input.map(Price::usd_per_mtok),
         output_price_per_mtok: r.pricing.output.map(Price::usd_per_mtok),
     }
@@ -359,7 +359,7 @@ fn row(rank: usize, r: &Route<'_>) -> [String; 8] {
         r.provider.id().to_owned(),
         r.upstream_id.to_string(),
         surface,
-        if r.key_required { "yes" } else { "no" }.to_owned(),
+        if r.caller_key_required { "yes" } else { "no" }.to_owned(),
         or_dash(r.pricing.input),
         or_dash(r.pricing.output),
         or_dash(r.base_url),

@@ -2,9 +2,10 @@
 
 use crate::lookup::Slot;
 use crate::resolution::Separator;
-use crate::resolve::{ModelHit, ProviderHit, Serving, View};
-use crate::suggest::Source;
+use crate::suggest::{NameLists, Source};
+use crate::view::{ModelHit, ProviderHit, Serving, View};
 use crate::{MatchKind, Model, Offer, Provider};
+use std::sync::OnceLock;
 
 #[allow(clippy::all, clippy::pedantic, unused_imports)]
 mod tables {
@@ -151,6 +152,21 @@ pub(crate) fn offer_of(p: &Provider, m: &'static Model) -> Option<Option<&'stati
         .map(Some)
 }
 
+/// The compiled catalog's names, for suggestions, gathered on first use.
+pub(crate) fn name_lists() -> &'static NameLists {
+    static NAMES: OnceLock<NameLists> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut lists = NameLists::default();
+        for m in MODELS.iter() {
+            lists.models.add_model(m);
+        }
+        for p in PROVIDERS.iter() {
+            lists.providers.add_provider(p);
+        }
+        lists
+    })
+}
+
 /// The built-in offers of `m` (none for a model of a run-time catalog's overlay).
 pub(crate) fn offers_of_builtin(m: &Model) -> impl Iterator<Item = &'static Offer> + '_ {
     m.offers.iter().filter_map(|&i| OFFERS.get(i as usize))
@@ -257,6 +273,6 @@ impl View<'static> for Builtin {
     }
 
     fn names(self) -> Source {
-        Source::Builtin
+        Source::builtin(name_lists)
     }
 }

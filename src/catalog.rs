@@ -1,42 +1,49 @@
-//! [`Catalog`]: the built-in catalog plus an overlay of custom providers, models, offers and
-//! aliases, built and validated at run time; [`SharedCatalog`]: a handle to swap catalogs
-//! atomically while other threads resolve.
+//! [`Catalog`]: the built-in catalog, optionally with an overlay of custom providers, models,
+//! offers and aliases built and validated at run time, and every question asked of it; and
+//! [`CatalogBuilder`], which builds one.
 
-use crate::builtin::{self, Builtin, MODELS, OFFERS, PROVIDERS};
-use crate::data::key::{fold, MatchKind};
-use crate::data::schema::{DataFile, ModelEntry};
-use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validated};
-use crate::fold::with_folded;
-use crate::model::{DistillationPolicy, Text};
-use crate::provider::ApiSurface;
-use crate::resolve::{resolve_in, ModelHit, ProviderHit, Serving, View};
-use crate::suggest::{NameLists, Source};
-use crate::{
-    Modalities, Model, Offer, Provider, Query, Resolution, ResolveError, Resolver, ServedName,
-};
-use arc_swap::ArcSwapOption;
-use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::builtin::{self, Builtin};
+use crate::custom_provider::CustomProvider;
+use crate::data::key::{fold, MAX_INPUT_LEN};
+use crate::data::schema::DataFile;
+use crate::data::validate::{DataError, Overrides, Validated};
+use crate::documents::parse_documents;
+use crate::error::ResolveError;
+use crate::model::Model;
+use crate::offer::Offer;
+use crate::overlay::{self, Overlay, BUILTIN_PROVIDERS};
+use crate::policy::RoutePolicy;
+use crate::provider::Provider;
+use crate::query::Query;
+use crate::resolution::Resolution;
+use crate::resolve::resolve_in;
+use crate::resolver::Resolver;
+use crate::route::{self, Route, RouteError, RoutePlan};
+use crate::tables::Tables;
+use crate::view::View;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// A catalog: the built-in one, optionally with an overlay added at run time.
 ///
-/// [`Catalog::builtin`] costs nothing. [`Catalog::builder`] adds custom providers, models of
-/// built-in providers, offers and aliases, validated by the same validator the build uses;
-/// the result is immutable and cheap to clone (one `Arc`). Resolution, lookups and queries
-/// work as the crate's free functions do.
+/// `Catalog` is the crate's API: resolution, lookups, queries and routing are its methods, and
+/// the crate's free functions ([`resolve_model`](crate::resolve_model), [`route`](crate::route),
+/// ...) are the same methods of [`Catalog::builtin`], with the same return types.
+/// [`Catalog::builder`] adds custom providers, models of built-in providers, offers and
+/// aliases, validated by the same validator the build uses; the result is immutable and
+/// cheap to clone (one `Arc`).
 ///
 /// ```
 /// use model_catalog::{Catalog, CustomProvider};
 ///
-/// let mut b = Catalog::builder();
-/// b.provider(
-///     CustomProvider::new("internal-vllm", "Internal vLLM")
-///         .base_url("http://vllm.internal:8000/v1")
-///         .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
-/// );
-/// let catalog = b.build().unwrap();
+/// let catalog = Catalog::builder()
+///     .provider(
+///         CustomProvider::new("internal-vllm", "Internal vLLM")
+///             .base_url("http://vllm.internal:8000/v1")
+///             .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
+///     )
+///     .build()
+///     .unwrap();
 /// let r = catalog.resolve_model("internal-vllm:llama-3").unwrap();
 /// assert_eq!(r.upstream_id, "meta-llama/Meta-Llama-3-8B-Instruct");
 /// // The built-in catalog is all still there.
@@ -47,34 +54,8 @@ pub struct Catalog {
     overlay: Option<Arc<Overlay>>,
 }
 
-/// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
-/// built-in providers and models first, the overlay's after them.
-struct Overlay {
-    docs: Vec<(String, DataFile)>,
-    overrides: Overrides,
-    providers: Vec<Provider>,
-    replaced: HashMap<u32, Provider>,
-    models: Vec<Model>,
-    offers: Vec<Offer>,
-    model_keys: HashMap<Box<str>, Hit>,
-    /// Model keys reachable only through one provider (by provider index).
-    scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>>,
-    provider_keys: HashMap<Box<str>, Hit>,
-    models_by_provider: HashMap<u32, Vec<u32>>,
-    offers_by_provider: HashMap<u32, Vec<u32>>,
-    offers_by_model: HashMap<u32, Vec<u32>>,
-    /// The names suggestions are drawn from, made on first use.
-    names: OnceLock<Arc<NameLists>>,
-}
-
-#[derive(Clone, Copy)]
-struct Hit {
-    index: u32,
-    kind: MatchKind,
-    overrides: bool,
-    /// For a served name: its position among its model's served names.
-    served: u32,
-}
+/// The built-in catalog, [`Catalog::builtin`].
+static BUILTIN: Catalog = Catalog { overlay: None };
 
 /// A catalog failed to build: every problem found, each naming the document and entry.
 /// Nothing is applied.
@@ -119,36 +100,6 @@ impl fmt::Debug for Catalog {
     }
 }
 
-const BUILTIN_PROVIDERS: u32 = PROVIDERS.len() as u32;
-const BUILTIN_MODELS: u32 = MODELS.len() as u32;
-
-/// The compiled catalog as a validation base.
-struct BuiltinBase;
-
-impl Base for BuiltinBase {
-    fn provider_count(&self) -> usize {
-        PROVIDERS.len()
-    }
-    fn model_count(&self) -> usize {
-        MODELS.len()
-    }
-    fn provider_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
-        builtin::provider_key(key).map(|(p, k)| (p.index as usize, k, p.id().to_owned()))
-    }
-    fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
-        builtin::model_key(key).map(|(m, k)| (m.index as usize, k, m.id().to_owned()))
-    }
-    fn model_prefix(&self, key: &str) -> (bool, bool) {
-        builtin::model_prefix(key)
-    }
-    fn model_provider(&self, index: usize) -> Option<usize> {
-        MODELS.get(index).map(|m| m.provider_index as usize)
-    }
-    fn provider_id(&self, index: usize) -> Option<String> {
-        PROVIDERS.get(index).map(|p| p.id().to_owned())
-    }
-}
-
 impl Catalog {
     /// The catalog of validated documents `docs`.
     fn with(v: Validated, docs: Vec<(String, DataFile)>, overrides: Overrides) -> Catalog {
@@ -157,9 +108,15 @@ impl Catalog {
         }
     }
 
-    /// The built-in catalog. Free: no allocation, no parsing.
-    pub const fn builtin() -> Catalog {
-        Catalog { overlay: None }
+    /// The built-in catalog. Free: no allocation, no parsing, no start-up work.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// assert_eq!(c.resolve_model("gpt-4o").unwrap().provider.id(), "openai");
+    /// assert!(c.is_builtin());
+    /// ```
+    pub const fn builtin() -> &'static Catalog {
+        &BUILTIN
     }
 
     /// A builder for a catalog on top of the built-in one.
@@ -189,8 +146,9 @@ impl Catalog {
         self.overlay.as_ref().map_or(&[], |o| &o.docs)
     }
 
-    fn view(&self) -> CatalogView<'_> {
-        CatalogView(self)
+    /// This catalog's tables.
+    fn tables(&self) -> Tables<'_> {
+        Tables(self.overlay.as_deref())
     }
 
     /// Resolves a model string; see [`resolve`](mod@crate::resolve) for the grammar.
@@ -200,7 +158,7 @@ impl Catalog {
     ) -> Result<Resolution<'c, 'i>, ResolveError> {
         match &self.overlay {
             None => resolve_in(Builtin, input),
-            Some(_) => resolve_in(self.view(), input),
+            Some(_) => resolve_in(self.tables(), input),
         }
     }
 
@@ -212,280 +170,208 @@ impl Catalog {
     ) -> Result<Resolution<'c, 'i>, ResolveError> {
         match &self.overlay {
             None => resolver.resolve_in(Builtin, input),
-            Some(_) => resolver.resolve_in(self.view(), input),
+            Some(_) => resolver.resolve_in(self.tables(), input),
         }
     }
 
-    /// The model a name (id, upstream id or alias) denotes, ASCII case ignored.
+    /// The model a name (id, upstream id, alias or served name) denotes, ASCII case ignored.
+    ///
+    /// This is rule 2 of the grammar alone: no `provider:` prefix is interpreted.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// let m = c.lookup_model("meta-llama/llama-3.3-70b-versatile").unwrap();
+    /// assert_eq!(m.id(), "llama-3.3-70b-versatile");
+    /// assert!(c.lookup_model("openai:gpt-4o").is_none());
+    /// ```
     pub fn lookup_model(&self, name: &str) -> Option<&Model> {
-        self.view().model_key(name.trim_ascii()).map(|h| h.model)
+        let name = name.trim_ascii();
+        match &self.overlay {
+            None => Builtin.model_key(name).map(|h| h.model),
+            Some(_) => self.tables().model_key(name).map(|h| h.model),
+        }
     }
 
     /// The provider a name (id or alias) denotes, ASCII case ignored.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// assert_eq!(c.lookup_provider("Inference_Net").unwrap().id(), "inference-net");
+    /// assert!(c.lookup_provider("azure").is_none());
+    /// ```
     pub fn lookup_provider(&self, name: &str) -> Option<&Provider> {
-        self.view()
-            .provider_key(name.trim_ascii())
-            .map(|h| h.provider)
-    }
-
-    /// The provider with catalog index `i`.
-    fn provider_at(&self, i: u32) -> &Provider {
+        let name = name.trim_ascii();
         match &self.overlay {
-            Some(o) if i >= BUILTIN_PROVIDERS => &o.providers[(i - BUILTIN_PROVIDERS) as usize],
-            Some(o) => o.replaced.get(&i).unwrap_or(&PROVIDERS[i as usize]),
-            None => &PROVIDERS[i as usize],
+            None => Builtin.provider_key(name).map(|h| h.provider),
+            Some(_) => self.tables().provider_key(name).map(|h| h.provider),
         }
-    }
-
-    /// The model with catalog index `i`.
-    fn model_at(&self, i: u32) -> &Model {
-        match &self.overlay {
-            Some(o) if i >= BUILTIN_MODELS => &o.models[(i - BUILTIN_MODELS) as usize],
-            _ => &MODELS[i as usize],
-        }
-    }
-
-    /// Whether `p` replaces a built-in provider.
-    fn replaced(&self, p: &Provider) -> bool {
-        p.index < BUILTIN_PROVIDERS
-            && self
-                .overlay
-                .as_ref()
-                .is_some_and(|o| o.replaced.contains_key(&p.index))
     }
 
     /// Every provider: the built-in ones (replacements in their place), then the overlay's.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// assert!(c.providers().any(|p| p.id() == "openrouter"));
+    /// ```
     pub fn providers(&self) -> impl ExactSizeIterator<Item = &Provider> + Clone {
-        let n = BUILTIN_PROVIDERS
-            + self
-                .overlay
-                .as_ref()
-                .map_or(0, |o| o.providers.len() as u32);
-        (0..n).map(move |i| self.provider_at(i))
+        let t = self.tables();
+        (0..t.provider_count()).map(move |i| t.provider_at(i))
     }
 
     /// The providers the overlay defines, replacements of built-in providers included, in
     /// catalog order.
     pub fn custom_providers(&self) -> impl Iterator<Item = &Provider> + Clone {
         self.providers()
-            .filter(|p| p.index >= BUILTIN_PROVIDERS || self.replaced(p))
+            .filter(|p| p.index >= BUILTIN_PROVIDERS || self.tables().replaced(p))
     }
 
     /// Whether `provider` is one of the built-in providers, unreplaced.
     pub fn is_builtin_provider(&self, provider: &Provider) -> bool {
-        provider.index < BUILTIN_PROVIDERS && !self.replaced(provider)
+        provider.index < BUILTIN_PROVIDERS && !self.tables().replaced(provider)
     }
 
     /// Every model: the built-in ones, then the overlay's.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// assert!(c.models().filter(|m| m.provider_id() == "anthropic").count() >= 9);
+    /// ```
     pub fn models(&self) -> impl ExactSizeIterator<Item = &Model> + Clone {
-        let n = BUILTIN_MODELS + self.overlay.as_ref().map_or(0, |o| o.models.len() as u32);
-        (0..n).map(move |i| self.model_at(i))
+        let t = self.tables();
+        (0..t.model_count()).map(move |i| t.model_at(i))
     }
 
     /// The models a provider (named by id or alias) serves: its own, then those of other
-    /// providers it offers. `None` if no provider has that name.
+    /// providers it offers. `None` if no provider has that name. A provider the catalog lists
+    /// no model for passes every model string through.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// let groq: Vec<_> = c.models_of("groqcloud").unwrap().iter().map(|m| m.id()).collect();
+    /// assert!(groq.contains(&"gpt-oss-120b"));
+    /// assert!(c.models_of("azure").is_none());
+    /// ```
     pub fn models_of(&self, provider: &str) -> Option<Vec<&Model>> {
         let p = self.lookup_provider(provider)?;
-        let mut out = self.own_models(p);
-        for o in self.provider_offers(p) {
-            out.push(self.model_at(o.model_index));
-        }
+        let t = self.tables();
+        let mut out = t.own_models(p);
+        out.extend(
+            t.provider_offers(p)
+                .into_iter()
+                .map(|o| t.model_at(o.model_index)),
+        );
         Some(out)
     }
 
-    /// The models `p` defines: built-in ones, then the overlay's.
-    fn own_models(&self, p: &Provider) -> Vec<&Model> {
-        let mut out: Vec<&Model> = Vec::new();
-        if p.index < BUILTIN_PROVIDERS {
-            let b = &PROVIDERS[p.index as usize];
-            out.extend(MODELS[b.model_range()].iter());
-        }
-        let overlay = self.overlay.as_deref();
-        if let Some(own) = overlay.and_then(|o| o.models_by_provider.get(&p.index)) {
-            out.extend(own.iter().map(|&i| self.model_at(i)));
-        }
-        out
-    }
-
-    /// The offers a provider makes: built-in ones, then the overlay's.
-    fn provider_offers(&self, p: &Provider) -> Vec<&Offer> {
-        let mut out: Vec<&Offer> = Vec::new();
-        if p.index < BUILTIN_PROVIDERS {
-            out.extend(OFFERS[PROVIDERS[p.index as usize].offer_range()].iter());
-        }
-        if let Some(o) = &self.overlay {
-            if let Some(list) = o.offers_by_provider.get(&p.index) {
-                out.extend(list.iter().map(|&i| &o.offers[i as usize]));
-            }
-        }
-        out
-    }
-
-    /// The offers of a model: the providers other than its own that serve it.
+    /// The offers of a model: the providers other than its home provider that serve it,
+    /// each with its upstream id and prices.
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// let m = c.lookup_model("gpt-5.2").unwrap();
+    /// let offers: Vec<_> = c.offers_of(m).iter().map(|o| (o.provider_id(), o.upstream_id())).collect();
+    /// assert!(offers.contains(&("nano-gpt", "openai/gpt-5.2")));
+    /// ```
     pub fn offers_of(&self, model: &Model) -> Vec<&Offer> {
-        let mut out: Vec<&Offer> = Vec::new();
-        if model.index < BUILTIN_MODELS {
-            out.extend(model.offers.iter().map(|&i| &OFFERS[i as usize]));
-        }
-        if let Some(o) = &self.overlay {
-            if let Some(list) = o.offers_by_model.get(&model.index) {
-                out.extend(list.iter().map(|&i| &o.offers[i as usize]));
-            }
-        }
-        out
+        self.tables().offers_of(model)
     }
 
     /// The provider making offer `offer`.
     pub fn provider_of_offer(&self, offer: &Offer) -> &Provider {
-        self.provider_at(offer.provider_index)
+        self.tables().provider_at(offer.provider_index)
     }
 
     /// The model offer `offer` serves.
     pub fn model_of_offer(&self, offer: &Offer) -> &Model {
-        self.model_at(offer.model_index)
+        self.tables().model_at(offer.model_index)
     }
 
     /// The provider that defines `model`.
     pub fn provider_of(&self, model: &Model) -> &Provider {
-        self.provider_at(model.provider_index)
+        self.tables().provider_at(model.provider_index)
     }
 
-    /// Runs a query over this catalog's models.
+    /// The models that pass `query`'s filters, in its order.
+    ///
+    /// ```
+    /// use model_catalog::{Capability, Catalog, Query};
+    /// let found = Catalog::builtin().query(&Query::new().capability(Capability::Reasoning));
+    /// assert!(!found.is_empty());
+    /// ```
     pub fn query(&self, query: &Query) -> Vec<&Model> {
         query.run_over(self.models())
     }
 
-    /// The cheapest model passing a query's filters; see [`Query::cheapest`].
+    /// The cheapest model passing `query`'s filters: by the query's sort when it is a price
+    /// sort, else by input plus output price (a 1 : 1 blend). Models without the prices
+    /// compared are not candidates.
     pub fn cheapest(&self, query: &Query) -> Option<&Model> {
         query.cheapest_over(self.models())
     }
-}
 
-/// A catalog with an overlay, as the grammar sees it.
-#[derive(Clone, Copy)]
-struct CatalogView<'c>(&'c Catalog);
-
-impl<'c> CatalogView<'c> {
-    /// The hit for model `m` matched as `matched`, sending `upstream`.
-    fn hit(
-        self,
-        m: &'c Model,
-        matched: MatchKind,
-        key_override: bool,
-        upstream: &'c str,
-    ) -> ModelHit<'c> {
-        let home = self.0.provider_at(m.provider_index);
-        ModelHit {
-            model: m,
-            matched,
-            key_override,
-            upstream,
-            home,
-            home_replaced: self.0.replaced(home),
-        }
+    /// The ordered fallback chain of routes for `model` under `policy`: never empty.
+    ///
+    /// See [`route`](mod@crate::route) for the candidates and rules. Errors:
+    /// [`RouteError::Resolve`] when `model` does not resolve, [`RouteError::NoRoute`] (with
+    /// one reason per candidate) when the policy rejects every candidate.
+    ///
+    /// ```
+    /// use model_catalog::{Catalog, CustomProvider, RoutePolicy};
+    ///
+    /// // A custom provider offering a built-in model adds a route.
+    /// let catalog = Catalog::builder()
+    ///     .provider(
+    ///         CustomProvider::new("internal-vllm", "Internal vLLM")
+    ///             .key_required(false)
+    ///             .offer("gpt-oss-120b", "openai/gpt-oss-120b"),
+    ///     )
+    ///     .build()
+    ///     .unwrap();
+    /// let chain = catalog.route("gpt-oss-120b", &RoutePolicy::new().key("groq")).unwrap();
+    /// let ids: Vec<_> = chain.iter().map(|r| r.provider.id()).collect();
+    /// assert_eq!(ids, ["groq", "internal-vllm"]); // the aggregators need keys not held
+    /// ```
+    pub fn route(&self, model: &str, policy: &RoutePolicy) -> Result<Vec<Route<'_>>, RouteError> {
+        self.route_plan(model, policy).map(|p| p.routes)
     }
 
-    /// The hit for an overlay key.
-    fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
-        let m = self.0.model_at(h.index);
-        let upstream = match m.served_names.get(h.served as usize) {
-            Some(s) if h.kind == MatchKind::ServedName => &*s.id,
-            _ => m.upstream_id(),
-        };
-        self.hit(m, h.kind, h.overrides, upstream)
-    }
-}
-
-impl<'c> View<'c> for CatalogView<'c> {
-    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        if let Some(o) = &self.0.overlay {
-            if let Some(h) = with_folded(name, |k| o.model_keys.get(k).copied()) {
-                return Some(self.overlay_hit(h));
-            }
-        }
-        builtin::model_key_upstream(name).map(|(m, k, up)| self.hit(m, k, false, up))
-    }
-
-    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
-        let scoped = self.0.overlay.as_ref().and_then(|o| {
-            let keys = o.scoped_keys.get(&p.index)?;
-            with_folded(name, |k| keys.get(k).copied())
-        });
-        match scoped {
-            Some(h) => Some(self.overlay_hit(h)),
-            None => self.model_key(name),
-        }
+    /// [`route`](Catalog::route), also returning the candidates left out of a non-empty
+    /// chain and why.
+    ///
+    /// ```
+    /// use model_catalog::{Catalog, RejectReason, RoutePolicy};
+    ///
+    /// let plan = Catalog::builtin()
+    ///     .route_plan("gpt-oss-120b", &RoutePolicy::new().deny("nano-gpt").max_routes(1))
+    ///     .unwrap();
+    /// assert_eq!(plan.routes.len(), 1);
+    /// let why: Vec<_> = plan.rejected.iter().map(|r| (r.provider.as_str(), &r.reason)).collect();
+    /// assert_eq!(why[0], ("nano-gpt", &RejectReason::Denied));
+    /// assert!(why[1..].iter().all(|(_, r)| **r == RejectReason::Truncated));
+    /// ```
+    pub fn route_plan(
+        &self,
+        model: &str,
+        policy: &RoutePolicy,
+    ) -> Result<RoutePlan<'_>, RouteError> {
+        let r = self.resolve_model(model)?;
+        route::plan(self.tables(), model, &r, policy)
     }
 
-    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
-        let c = self.0;
-        let hit = |p: &'c Provider, matched, overrides: bool| ProviderHit {
-            provider: p,
-            matched,
-            replaced: overrides || c.replaced(p),
-        };
-        if let Some(o) = &c.overlay {
-            if let Some(h) = with_folded(name, |k| o.provider_keys.get(k).copied()) {
-                return Some(hit(c.provider_at(h.index), h.kind, h.overrides));
-            }
-        }
-        builtin::provider_key(name).map(|(p, k)| hit(c.provider_at(p.index), k, false))
-    }
-
-    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
-        let m = hit.model;
-        if m.provider_index == p.index {
-            return Some(Serving {
-                upstream: hit.upstream,
-                offer: None,
-            });
-        }
-        let offer = self
-            .0
-            .offers_of(m)
-            .into_iter()
-            .find(|o| o.provider_index == p.index)?;
-        Some(Serving {
-            upstream: offer.upstream_id(),
-            offer: Some(offer),
-        })
-    }
-
-    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
-        for m in self.0.own_models(p) {
-            builtin::model_names_for_near_miss(m, f);
-        }
-        for o in self.0.provider_offers(p) {
-            f(o.upstream_id());
-        }
-    }
-
-    fn lists_models(self, p: &'c Provider) -> bool {
-        p.lists_models()
-            || self.0.overlay.as_ref().is_some_and(|o| {
-                o.models_by_provider.contains_key(&p.index)
-                    || o.offers_by_provider.contains_key(&p.index)
-            })
-    }
-
-    fn offered_by(self, m: &'c Model) -> Vec<String> {
-        let mut ids = vec![self.0.provider_at(m.provider_index).id().to_owned()];
-        ids.extend(
-            self.0
-                .offers_of(m)
-                .into_iter()
-                .map(|o| o.provider_id().to_owned()),
-        );
-        ids
-    }
-
-    /// The overlay's list of names, made on the first miss and shared by every error: an
-    /// error keeps those names, not the catalog.
-    fn names(self) -> Source {
-        match &self.0.overlay {
-            Some(o) => Source::Shared(o.names.get_or_init(|| Arc::new(o.name_lists())).clone()),
-            None => Source::Builtin,
-        }
+    /// The provider names in `policy` that denote no provider of this catalog, in the
+    /// order: preferred, allowed, denied, keys held, then the keys of the
+    /// [`RouteSort::Latency`](crate::RouteSort::Latency) or
+    /// [`RouteSort::ErrorRate`](crate::RouteSort::ErrorRate) figures (sorted). Empty when
+    /// every name is known. Routing ignores such names; call this once when loading a
+    /// policy to catch typos.
+    ///
+    /// ```
+    /// use model_catalog::{Catalog, RoutePolicy};
+    /// let p = RoutePolicy::new().deny("open-router").deny("openrouterr");
+    /// assert_eq!(Catalog::builtin().unknown_providers(&p), ["openrouterr"]);
+    /// ```
+    pub fn unknown_providers<'p>(&self, policy: &'p RoutePolicy) -> Vec<&'p str> {
+        policy.unknown_in(self.tables())
     }
 }
 
@@ -499,6 +385,7 @@ impl<'c> View<'c> for CatalogView<'c> {
 /// names that built-in entry; then the new entry takes the name, and resolutions through it
 /// say so ([`Resolution::overrides_builtin`]).
 #[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until it is built"]
 pub struct CatalogBuilder {
     docs: Vec<(String, DataFile)>,
     overrides: Overrides,
@@ -506,30 +393,30 @@ pub struct CatalogBuilder {
 
 impl CatalogBuilder {
     /// Adds a document; `name` identifies it in errors.
-    pub fn document(&mut self, name: &str, doc: DataFile) -> &mut Self {
+    pub fn document(mut self, name: &str, doc: DataFile) -> CatalogBuilder {
         self.docs.push((name.to_owned(), doc));
         self
     }
 
     /// Adds named documents, all at once.
-    pub(crate) fn documents(&mut self, docs: Vec<(String, DataFile)>) -> &mut Self {
+    pub(crate) fn documents(mut self, docs: Vec<(String, DataFile)>) -> CatalogBuilder {
         self.docs.extend(docs);
         self
     }
 
     /// Adds the documents in `json`: one document object or an array of them. On a parse
     /// error nothing is added and the error names the JSON path.
-    pub fn json(&mut self, name: &str, json: &str) -> Result<&mut Self, CatalogError> {
-        let docs = parse_documents(name, json)?;
+    pub fn json(mut self, name: &str, json: &str) -> Result<CatalogBuilder, CatalogError> {
+        let docs = parse_documents(name, json).map_err(|e| CatalogError { errors: vec![e] })?;
         self.docs.extend(docs);
         Ok(self)
     }
 
     /// Adds a custom provider.
-    pub fn provider(&mut self, provider: CustomProvider) -> &mut Self {
+    pub fn provider(mut self, provider: CustomProvider) -> CatalogBuilder {
         let id = provider.doc.provider.as_ref().map_or("", |p| &p.id);
         // The document's name repeats in every error about it: a huge id is cut.
-        let shown: String = id.chars().take(crate::MAX_INPUT_LEN).collect();
+        let shown: String = id.chars().take(MAX_INPUT_LEN).collect();
         let cut = if shown.len() < id.len() { "..." } else { "" };
         let name = format!("custom provider `{shown}{cut}`");
         self.docs.push((name, provider.doc));
@@ -538,14 +425,16 @@ impl CatalogBuilder {
 
     /// Keeps only the documents for which `keep(name, document)` is true (to replace an
     /// earlier import, for instance).
-    pub fn retain(&mut self, mut keep: impl FnMut(&str, &DataFile) -> bool) -> &mut Self {
+    pub fn retain(mut self, mut keep: impl FnMut(&str, &DataFile) -> bool) -> CatalogBuilder {
         self.docs.retain(|(name, doc)| keep(name, doc));
         self
     }
 
     /// Allows the documents to replace the built-in provider or model with id `id`, or take
-    /// its names. Without this, a collision with any built-in name is an error.
-    pub fn allow_override(&mut self, id: &str) -> &mut Self {
+    /// its names; also allows a new provider whose name catalog model names begin with
+    /// (those names keep resolving to their models). Without this, a collision with any
+    /// built-in name is an error.
+    pub fn allow_override(mut self, id: &str) -> CatalogBuilder {
         if builtin::provider_key(&fold(id)).is_some_and(|(p, _)| p.id().eq_ignore_ascii_case(id)) {
             self.overrides.providers.push(id.to_owned());
         } else {
@@ -573,584 +462,8 @@ impl CatalogBuilder {
         if self.docs.is_empty() {
             return Ok(None);
         }
-        validate::validate_over(&BuiltinBase, &self.overrides, &self.docs)
+        overlay::validate(&self.docs, &self.overrides)
             .map(Some)
             .map_err(|errors| CatalogError { errors })
-    }
-}
-
-/// Parses one document or an array of them.
-pub(crate) fn parse_documents(
-    name: &str,
-    json: &str,
-) -> Result<Vec<(String, DataFile)>, CatalogError> {
-    let value = crate::data::json::read(json, &crate::data::json::everywhere).map_err(|p| {
-        let (document, path) = document_at(name, p.path());
-        CatalogError {
-            errors: vec![validate::read_error(&document, path, &p)],
-        }
-    })?;
-    documents_in(name, json, value).map_err(|e| CatalogError { errors: vec![e] })
-}
-
-/// The documents in `value`, which is `json` as [`crate::data::json::read`] read it: one
-/// document object, or an array of them named `name[i]`.
-pub(crate) fn documents_in(
-    name: &str,
-    json: &str,
-    value: serde_json::Value,
-) -> Result<Vec<(String, DataFile)>, DataError> {
-    // The JSON again, to name the path of an error (read without error the first time).
-    let again =
-        || crate::data::json::read(json, &crate::data::json::everywhere).unwrap_or_default();
-    match value {
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let label = item_name(name, i);
-                let item_again = || again().get_mut(i).map(serde_json::Value::take);
-                validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
-                    .map(|d| (label, d))
-            })
-            .collect(),
-        one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
-    }
-}
-
-/// `name[i]`, the name of item `i` of an array of documents (built without the formatting
-/// machinery: every item of a large array gets one).
-fn item_name(name: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = i;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(name.len() + 2 + digits.len() - at);
-    out.push_str(name);
-    out.push('[');
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    out.push(']');
-    out
-}
-
-/// The document a JSON path of input `name` points into, and the path within it: inside an
-/// array of documents, item `i` is document `name[i]`.
-pub(crate) fn document_at<'p>(
-    name: &str,
-    path: &'p [crate::data::json::Seg],
-) -> (String, &'p [crate::data::json::Seg]) {
-    match path.split_first() {
-        Some((crate::data::json::Seg::Index(i), rest)) => (format!("{name}[{i}]"), rest),
-        _ => (name.to_owned(), path),
-    }
-}
-
-fn modalities(list: &Option<Vec<crate::Modality>>) -> Option<Modalities> {
-    list.as_ref().map(|l| l.iter().copied().collect())
-}
-
-/// The model of a validated record, its strings moved rather than copied.
-fn model_from(m: ModelRec, provider_id: String, index: u32) -> Model {
-    let ModelRec {
-        entry: e,
-        upstream_id,
-        aliases,
-        provider,
-        ..
-    } = m;
-    Model {
-        id: Cow::Owned(e.id),
-        upstream_id: Cow::Owned(upstream_id),
-        name: Cow::Owned(e.name),
-        provider: Cow::Owned(provider_id),
-        provider_index: provider as u32,
-        description: e.description.map(Cow::Owned),
-        vendor: e.vendor.map(Cow::Owned),
-        family: e.family.map(Cow::Owned),
-        category: e.category.map(Cow::Owned),
-        context_window: e.context_window,
-        max_output_tokens: e.max_output_tokens,
-        input_modalities: modalities(&e.input_modalities),
-        output_modalities: modalities(&e.output_modalities),
-        flags: e.capabilities,
-        pricing: e.pricing,
-        open_weights: e.open_weights,
-        release_date: e.release_date,
-        knowledge_cutoff: e.knowledge_cutoff.map(Cow::Owned),
-        deprecated: e.deprecated,
-        retires: e.retires,
-        successor: e.successor.map(Cow::Owned),
-        aliases: owned_list(aliases),
-        served_names: Cow::Owned(
-            e.served_names
-                .into_iter()
-                .map(|s| ServedName {
-                    id: Cow::Owned(s.id),
-                    context_window: s.context_window,
-                    max_output_tokens: s.max_output_tokens,
-                    pricing: s.pricing,
-                    fine_tune_pricing: s.fine_tune_pricing,
-                    release_date: s.release_date,
-                    deprecated: s.deprecated,
-                    retires: s.retires,
-                })
-                .collect(),
-        ),
-        fine_tune_pricing: e.fine_tune_pricing,
-        tags: owned_list(e.tags),
-        distillation: e.distillation_policy.map(|d| DistillationPolicy {
-            status: d.status.map(Cow::Owned),
-            label: d.label.map(Cow::Owned),
-            basis: d.basis.map(Cow::Owned),
-            source_url: d.source_url.map(Cow::Owned),
-            note: d.note.map(Cow::Owned),
-        }),
-        notes: e.notes.map(Cow::Owned),
-        offers: Cow::Borrowed(&[]),
-        index,
-    }
-}
-
-fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
-    Cow::Owned(items.into_iter().map(Cow::Owned).collect())
-}
-
-impl Overlay {
-    fn new(v: Validated, docs: Vec<(String, DataFile)>, overrides: Overrides) -> Overlay {
-        let base_models = v.model_base as u32;
-        let mut providers = Vec::new();
-        let mut replaced = HashMap::new();
-        let mut models_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut offers_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut offers_by_model: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (pos, m) in v.models.iter().enumerate() {
-            models_by_provider
-                .entry(m.provider as u32)
-                .or_default()
-                .push(base_models + pos as u32);
-        }
-        for (pos, o) in v.offers.iter().enumerate() {
-            offers_by_provider
-                .entry(o.provider as u32)
-                .or_default()
-                .push(pos as u32);
-            offers_by_model
-                .entry(o.model as u32)
-                .or_default()
-                .push(pos as u32);
-        }
-        let ids: HashMap<usize, String> = v
-            .providers
-            .iter()
-            .map(|p| (p.index, p.entry.id.clone()))
-            .collect();
-        let provider_id = |index: usize| -> String {
-            ids.get(&index)
-                .map(String::as_str)
-                .or_else(|| PROVIDERS.get(index).map(|p| p.id()))
-                .unwrap_or_default()
-                .to_owned()
-        };
-        for rec in v.providers {
-            let e = rec.entry;
-            let base = rec.overrides.then(|| &PROVIDERS[rec.index]);
-            let mut aliases: Vec<String> = base
-                .map(|b| b.aliases().map(str::to_owned).collect())
-                .unwrap_or_default();
-            let mut seen: std::collections::HashSet<String> =
-                aliases.iter().map(|a| fold(a)).collect();
-            for a in e.aliases {
-                if seen.insert(fold(&a)) {
-                    aliases.push(a);
-                }
-            }
-            let p = Provider {
-                id: Cow::Owned(e.id),
-                name: Cow::Owned(e.name),
-                aliases: owned_list(aliases),
-                description: e.description.map(Cow::Owned),
-                base_url: e.base_url.map(Cow::Owned),
-                website: e.website.map(Cow::Owned),
-                docs: e.docs.map(Cow::Owned),
-                key_required: e.key_required,
-                gateway_credentials: e.gateway_credentials,
-                aggregator: e.aggregator,
-                models: match base {
-                    Some(b) => b.models,
-                    None => (
-                        (base_models + rec.models.start as u32),
-                        (base_models + rec.models.end as u32),
-                    ),
-                },
-                offers: base.map_or((0, 0), |b| b.offers),
-                api_surfaces: Cow::Owned(
-                    e.api_surfaces
-                        .into_iter()
-                        .map(|s| ApiSurface {
-                            format: s.format,
-                            surface: s.surface,
-                            params: s.supported_params.map(owned_list),
-                        })
-                        .collect(),
-                ),
-                api_key_env: e
-                    .api_key_env
-                    .map(Cow::Owned)
-                    .or_else(|| base.and_then(|b| b.api_key_env.clone())),
-                metadata: e.metadata.map(Cow::Owned),
-                control_plane: e.control_plane.map(Box::new),
-                index: rec.index as u32,
-            };
-            if rec.overrides {
-                replaced.insert(rec.index as u32, p);
-            } else {
-                providers.push(p);
-            }
-        }
-        // New providers come in index order; the validator numbered them in document order.
-        providers.sort_by_key(|p| p.index);
-        let models = v
-            .models
-            .into_iter()
-            .enumerate()
-            .map(|(pos, m)| {
-                let home = provider_id(m.provider);
-                model_from(m, home, base_models + pos as u32)
-            })
-            .collect();
-        let offers = v
-            .offers
-            .into_iter()
-            .map(|o| Offer {
-                provider: Cow::Owned(provider_id(o.provider)),
-                provider_index: o.provider as u32,
-                model_index: o.model as u32,
-                upstream_id: Cow::Owned(o.entry.upstream_id),
-                pricing: o.entry.pricing,
-            })
-            .collect();
-        let models: Vec<Model> = models;
-        let hit = |k: &validate::KeyRec| {
-            // A served name's position among its (overlay) model's served names.
-            let served = k
-                .index
-                .checked_sub(v.model_base)
-                .and_then(|i| models.get(i))
-                .filter(|_| k.kind == MatchKind::ServedName)
-                .and_then(|m| m.served_names.iter().position(|s| fold(&s.id) == k.key))
-                .map_or(u32::MAX, |i| i as u32);
-            Hit {
-                index: k.index as u32,
-                kind: k.kind,
-                overrides: k.overrides,
-                served,
-            }
-        };
-        let mut model_keys = HashMap::new();
-        let mut scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>> = HashMap::new();
-        for k in &v.model_keys {
-            let key = k.key.clone().into_boxed_str();
-            match k.scope {
-                Some(p) => {
-                    scoped_keys.entry(p as u32).or_default().insert(key, hit(k));
-                }
-                None => {
-                    model_keys.insert(key, hit(k));
-                }
-            }
-        }
-        let provider_keys = v
-            .provider_keys
-            .iter()
-            .map(|k| (k.key.clone().into_boxed_str(), hit(k)))
-            .collect();
-        Overlay {
-            model_keys,
-            scoped_keys,
-            provider_keys,
-            docs,
-            overrides,
-            providers,
-            replaced,
-            models,
-            offers,
-            models_by_provider,
-            offers_by_provider,
-            offers_by_model,
-            names: OnceLock::new(),
-        }
-    }
-
-    /// What the overlay adds to the compiled catalog's names: its own models' names, its
-    /// providers' (new ones and replacements), and which compiled providers are replaced.
-    fn name_lists(&self) -> NameLists {
-        let mut lists = NameLists::default();
-        for m in &self.models {
-            lists.models.add_model(m);
-        }
-        for p in self.providers.iter().chain(self.replaced.values()) {
-            lists.providers.add_provider(p);
-        }
-        lists.replaced = self.replaced.keys().copied().collect();
-        lists.replaced.sort_unstable();
-        lists
-    }
-}
-
-/// A custom provider, built in code: the programmatic form of a provider document.
-///
-/// ```
-/// use model_catalog::{ApiFormat, CustomProvider, Surface};
-///
-/// let p = CustomProvider::new("internal-vllm", "Internal vLLM")
-///     .alias("vllm")
-///     .base_url("http://vllm.internal:8000/v1")
-///     .key_required(false)
-///     .surface(ApiFormat::Openai, Some(Surface::ChatCompletions), Some(&["model", "messages", "temperature"]))
-///     .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct")
-///     .model("qwen-coder", "Qwen/Qwen2.5-Coder-32B-Instruct");
-/// let doc = p.into_document();
-/// assert_eq!(doc.models.len(), 2);
-/// ```
-#[derive(Debug, Clone)]
-pub struct CustomProvider {
-    doc: DataFile,
-}
-
-impl CustomProvider {
-    /// A provider with this id (the address segment, as in `internal-vllm:llama-3`) and
-    /// display name. It requires a provider key unless told otherwise, lists no models (so
-    /// passes every model string through) until given some, and takes no API surface until
-    /// given one.
-    pub fn new(id: &str, name: &str) -> CustomProvider {
-        CustomProvider {
-            doc: DataFile {
-                provider: Some(crate::data::schema::ProviderEntry {
-                    id: id.to_owned(),
-                    name: name.to_owned(),
-                    key_required: true,
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
-        }
-    }
-
-    fn entry(&mut self) -> &mut crate::data::schema::ProviderEntry {
-        self.doc.provider.get_or_insert_with(Default::default)
-    }
-
-    /// Adds an alias.
-    pub fn alias(mut self, alias: &str) -> CustomProvider {
-        self.entry().aliases.push(alias.to_owned());
-        self
-    }
-
-    /// Sets the API base URL.
-    pub fn base_url(mut self, url: &str) -> CustomProvider {
-        self.entry().base_url = Some(url.to_owned());
-        self
-    }
-
-    /// Sets whether callers must supply a provider key.
-    pub fn key_required(mut self, required: bool) -> CustomProvider {
-        self.entry().key_required = required;
-        self
-    }
-
-    /// Sets whether the gateway supplies upstream credentials itself (then callers never
-    /// need a key for it).
-    pub fn gateway_credentials(mut self, supplied: bool) -> CustomProvider {
-        self.entry().gateway_credentials = supplied;
-        self
-    }
-
-    /// Sets free-form metadata.
-    pub fn metadata(mut self, metadata: &str) -> CustomProvider {
-        self.entry().metadata = Some(metadata.to_owned());
-        self
-    }
-
-    /// Adds an API surface, with the top-level parameters it accepts where known.
-    pub fn surface(
-        mut self,
-        format: crate::ApiFormat,
-        surface: Option<crate::Surface>,
-        params: Option<&[&str]>,
-    ) -> CustomProvider {
-        self.entry()
-            .api_surfaces
-            .push(crate::data::surface::SurfaceEntry {
-                format,
-                surface,
-                supported_params: params.map(|p| p.iter().map(|s| s.to_string()).collect()),
-            });
-        self
-    }
-
-    /// Adds a model with its catalog id and the id the provider's API expects.
-    pub fn model(mut self, id: &str, upstream_id: &str) -> CustomProvider {
-        self.doc.models.push(ModelEntry {
-            id: id.to_owned(),
-            upstream_id: (upstream_id != id).then(|| upstream_id.to_owned()),
-            name: id.to_owned(),
-            ..Default::default()
-        });
-        self
-    }
-
-    /// Adds a model described in full.
-    pub fn model_entry(mut self, entry: ModelEntry) -> CustomProvider {
-        self.doc.models.push(entry);
-        self
-    }
-
-    /// Serves a model another provider defines (built-in or custom), under `upstream_id`.
-    pub fn offer(mut self, model: &str, upstream_id: &str) -> CustomProvider {
-        self.doc.offers.push(crate::data::schema::OfferEntry {
-            model: model.to_owned(),
-            upstream_id: upstream_id.to_owned(),
-            ..Default::default()
-        });
-        self
-    }
-
-    /// Serves a model another provider defines under `upstream_id`, at this provider's own
-    /// prices.
-    pub fn offer_with_pricing(
-        mut self,
-        model: &str,
-        upstream_id: &str,
-        pricing: crate::Pricing,
-    ) -> CustomProvider {
-        self.doc.offers.push(crate::data::schema::OfferEntry {
-            model: model.to_owned(),
-            upstream_id: upstream_id.to_owned(),
-            pricing,
-            ..Default::default()
-        });
-        self
-    }
-
-    /// The data document.
-    pub fn into_document(self) -> DataFile {
-        self.doc
-    }
-}
-
-/// A handle to the current catalog that a service keeps in a `static` or its state. Readers
-/// [`load`](SharedCatalog::load) without locks; a writer replaces the whole catalog
-/// atomically, so every reader sees one whole catalog, old or new (built on `arc-swap`).
-///
-/// ```
-/// use model_catalog::{Catalog, CustomProvider, SharedCatalog};
-///
-/// static CATALOG: SharedCatalog = SharedCatalog::builtin();
-///
-/// assert!(CATALOG.load().resolve_model("internal:x").is_err());
-/// let mut b = CATALOG.load().to_builder();
-/// b.provider(CustomProvider::new("internal", "Internal"));
-/// CATALOG.store(b.build().unwrap());
-/// assert_eq!(CATALOG.load().resolve_model("internal:x").unwrap().upstream_id, "x");
-/// ```
-pub struct SharedCatalog {
-    current: ArcSwapOption<Catalog>,
-}
-
-/// The built-in catalog, for guards of a shared handle that holds nothing else.
-static BUILTIN: Catalog = Catalog::builtin();
-
-/// A catalog loaded from a [`SharedCatalog`]; derefs to [`Catalog`]. Holding it keeps that
-/// catalog alive; it does not block writers.
-pub struct CatalogGuard {
-    guard: arc_swap::Guard<Option<Arc<Catalog>>>,
-}
-
-impl std::ops::Deref for CatalogGuard {
-    type Target = Catalog;
-    fn deref(&self) -> &Catalog {
-        match &*self.guard {
-            Some(c) => c,
-            None => &BUILTIN,
-        }
-    }
-}
-
-impl SharedCatalog {
-    /// A handle holding the built-in catalog; usable in a `static`.
-    pub const fn builtin() -> SharedCatalog {
-        SharedCatalog {
-            current: ArcSwapOption::const_empty(),
-        }
-    }
-
-    /// A handle holding `catalog`.
-    pub fn new(catalog: Catalog) -> SharedCatalog {
-        let s = SharedCatalog::builtin();
-        s.store(catalog);
-        s
-    }
-
-    /// The current catalog. Lock-free.
-    pub fn load(&self) -> CatalogGuard {
-        CatalogGuard {
-            guard: self.current.load(),
-        }
-    }
-
-    /// Replaces the catalog. Readers holding a guard keep the old one until they drop it.
-    pub fn store(&self, catalog: Catalog) {
-        self.current.store(if catalog.is_builtin() {
-            None
-        } else {
-            Some(Arc::new(catalog))
-        });
-    }
-
-    /// Builds a new catalog from the current one with `change` and stores it, unless `change`
-    /// fails, in which case nothing changes. If another writer stores a catalog meanwhile,
-    /// `change` runs again on that one, so no update is lost.
-    pub fn update<E>(
-        &self,
-        mut change: impl FnMut(&Catalog) -> Result<Catalog, E>,
-    ) -> Result<(), E> {
-        loop {
-            let current = self.current.load_full();
-            let base: &Catalog = current.as_deref().unwrap_or(&BUILTIN);
-            let next = change(base)?;
-            let next = if next.is_builtin() {
-                None
-            } else {
-                Some(Arc::new(next))
-            };
-            let prev = self.current.compare_and_swap(&current, next);
-            let same = match (&*prev, &current) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            };
-            if same {
-                return Ok(());
-            }
-        }
-    }
-}
-
-impl Default for SharedCatalog {
-    fn default() -> SharedCatalog {
-        SharedCatalog::builtin()
-    }
-}
-
-impl fmt::Debug for SharedCatalog {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("SharedCatalog").field(&*self.load()).finish()
     }
 }

@@ -116,7 +116,7 @@ impl Cost {
     /// use model_catalog::{lookup_model, Markup, Usage};
     ///
     /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out per Mtok
-    /// let cost = m.cost(&Usage { input_tokens: 1_000, output_tokens: 100, ..Usage::default() }).unwrap();
+    /// let cost = m.cost(&Usage::new().input_tokens(1_000).output_tokens(100)).unwrap();
     /// let billed = cost.with_markup("1.4".parse::<Markup>().unwrap()).unwrap();
     /// assert_eq!(billed.input.to_string(), "0.0035");
     /// assert_eq!(billed.total.to_string(), "0.0049");
@@ -258,7 +258,7 @@ impl Pricing {
     /// use model_catalog::{lookup_model, Usage};
     ///
     /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out, $1.25 cached per Mtok
-    /// let usage = Usage { input_tokens: 1_000, output_tokens: 500, cache_read_tokens: 2_000, ..Usage::default() };
+    /// let usage = Usage::new().input_tokens(1_000).output_tokens(500).cache_read_tokens(2_000);
     /// let cost = m.pricing().cost(&usage).unwrap();
     /// assert_eq!(cost.total.to_string(), "0.01"); // 0.0025 + 0.005 + 0.0025
     /// ```
@@ -353,7 +353,7 @@ pub struct Markup {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "invalid markup `{}`: expected a positive decimal factor such as 1.4",
-    crate::error::Esc(.0)
+    crate::data::escape::Esc(.0)
 )]
 pub struct MarkupError(String);
 

@@ -1,185 +1,9 @@
 //! [`ResolveError`]: why a model string did not resolve.
 
-use crate::data::words::{short, word};
+use crate::data::escape::Esc;
 use crate::suggest::{Hint, Suggestions};
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
-
-/// A model string as an error keeps it: up to [`INLINE`](InputText::INLINE) bytes are
-/// stored in the value itself, so that an `unknown_model` or `unknown_provider` error for
-/// such an input allocates nothing; longer strings are shared (`Arc<str>`). Dereferences
-/// to `str`.
-///
-/// ```
-/// use model_catalog::{resolve_model, InputText};
-///
-/// let err = resolve_model("gpt-4o-nope").unwrap_err();
-/// assert_eq!(err.input(), Some("gpt-4o-nope"));
-/// let text = InputText::from("gpt-4o-nope");
-/// assert_eq!(text, "gpt-4o-nope");
-/// assert_eq!(text.len(), 11);
-/// ```
-#[derive(Clone)]
-pub struct InputText(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    Inline {
-        len: u8,
-        bytes: [u8; InputText::INLINE],
-    },
-    Shared(Arc<str>),
-}
-
-impl InputText {
-    /// The longest string kept inline, in bytes.
-    pub const INLINE: usize = 46;
-
-    /// A copy of `s`.
-    #[inline(always)]
-    pub fn new(s: &str) -> InputText {
-        match u8::try_from(s.len()) {
-            Ok(len) if s.len() <= InputText::INLINE => InputText(Repr::Inline {
-                len,
-                bytes: inline_bytes(s.as_bytes()),
-            }),
-            _ => InputText(Repr::Shared(Arc::from(s))),
-        }
-    }
-
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            // The bytes were copied from a `str` whole, so they are UTF-8: the `Err` arm is
-            // never taken.
-            Repr::Inline { len, bytes } => {
-                std::str::from_utf8(bytes.get(..usize::from(*len)).unwrap_or_default())
-                    .unwrap_or_default()
-            }
-            Repr::Shared(s) => s,
-        }
-    }
-}
-
-/// `b`, at most [`InputText::INLINE`] bytes long, zero-padded to that length.
-///
-/// Built from words at fixed offsets, without a copy of a variable length: the words stay in
-/// registers and are stored straight into the error. A `memcpy` went through a stack
-/// temporary, and reading the error back right after (returning and dropping it) stalled on
-/// the narrow stores that had just written it: a miss cost about 5 ns more.
-#[inline(always)]
-fn inline_bytes(b: &[u8]) -> [u8; InputText::INLINE] {
-    let n = b.len();
-    // The eight bytes that end at `n`, as if read from `n - 8` (zero below the start).
-    let last = match n.checked_sub(8) {
-        Some(at) => word(&b[at..]),
-        None => short(b) << ((8 * (8 - n)) & 63),
-    };
-    let mut bytes = [0u8; InputText::INLINE];
-    for start in (0..InputText::INLINE).step_by(8) {
-        let w = if start + 8 <= n {
-            word(&b[start..start + 8])
-        } else if start < n {
-            // The bytes from `start` are the top `n - start` of `last`.
-            last >> (8 * (start + 8 - n))
-        } else {
-            0
-        };
-        let end = (start + 8).min(InputText::INLINE);
-        bytes[start..end].copy_from_slice(&w.to_le_bytes()[..end - start]);
-    }
-    bytes
-}
-
-impl std::ops::Deref for InputText {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for InputText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for InputText {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl From<&str> for InputText {
-    fn from(s: &str) -> InputText {
-        InputText::new(s)
-    }
-}
-
-impl From<InputText> for String {
-    fn from(t: InputText) -> String {
-        t.as_str().to_owned()
-    }
-}
-
-impl fmt::Display for InputText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for InputText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl PartialEq for InputText {
-    fn eq(&self, other: &InputText) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for InputText {}
-
-impl PartialEq<str> for InputText {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for InputText {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for InputText {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl std::hash::Hash for InputText {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl PartialOrd for InputText {
-    fn partial_cmp(&self, other: &InputText) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for InputText {
-    fn cmp(&self, other: &InputText) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-pub(crate) use crate::data::escape::Esc;
 
 /// Names, joined as `` `a`, `b` ``.
 struct List<'a>(&'a [String]);
@@ -387,7 +211,7 @@ impl ResolveError {
     /// use model_catalog::{resolve_model, Resolver};
     /// assert_eq!(resolve_model("openai:").unwrap_err().http_status(), 400);
     /// assert_eq!(resolve_model("gpt-4-o").unwrap_err().http_status(), 404);
-    /// let r = Resolver::new().refuse_retired(true).on("2026-10-01".parse().unwrap());
+    /// let r = Resolver::new().refuse_retired(true).as_of("2026-10-01".parse().unwrap());
     /// assert_eq!(r.resolve("gpt-3.5-turbo").unwrap_err().http_status(), 410);
     /// ```
     pub fn http_status(&self) -> u16 {
@@ -425,29 +249,5 @@ impl ResolveError {
             }
         })
         .to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{InputText, Repr};
-
-    /// Every length kept inline, and the first ones shared, give the text back exactly, ASCII
-    /// or not.
-    #[test]
-    fn input_text_keeps_every_length() {
-        let ascii: String = (0..60u8).map(|i| char::from(b'!' + i)).collect();
-        let mixed: String = "aé€𝄞".repeat(6);
-        for text in [&ascii, &mixed] {
-            for n in (0..=text.len()).filter(|&n| text.is_char_boundary(n)) {
-                let t = InputText::new(&text[..n]);
-                assert_eq!(t.as_str(), &text[..n]);
-                let inline = matches!(t.0, Repr::Inline { .. });
-                assert_eq!(inline, n <= InputText::INLINE, "{n}");
-                if let Repr::Inline { bytes, .. } = t.0 {
-                    assert!(bytes[n..].iter().all(|&b| b == 0), "{n}");
-                }
-            }
-        }
     }
 }

@@ -68,12 +68,12 @@
 //! invented.
 
 use crate::data::capability::Flags;
+use crate::data::escape::Esc;
 use crate::data::json::{self, PathText, Problem, Seg};
 use crate::data::key::{
     base_url_problem, fold, model_name_problem, provider_name_problem, text_problem, token_problem,
 };
 use crate::data::validate::{DataError, DataErrorKind};
-use crate::error::Esc;
 use crate::schema::{
     ControlPlane, DataFile, DistillationPolicy, ModelEntry, OfferEntry, ProviderEntry, ResourceRef,
     SurfaceEntry,
@@ -110,7 +110,7 @@ pub use crate::data::json::{MAX_DOCUMENT_BYTES, MAX_ITEMS};
 /// use model_catalog::formats::{import_ngrok, ImportOptions};
 /// use model_catalog::Catalog;
 ///
-/// let e = import_ngrok(&Catalog::builtin(), &[r#"{"uri": "x"}"#], &ImportOptions::new()).unwrap_err();
+/// let e = import_ngrok(Catalog::builtin(), &[r#"{"uri": "x"}"#], &ImportOptions::new()).unwrap_err();
 /// assert_eq!(e.kind(), "field");
 /// assert_eq!(e.path(), Some("."));
 /// assert_eq!(e.to_string(), "ngrok page 1: at `.`: missing field `aiGatewayProviders`");
@@ -622,10 +622,11 @@ fn finish(
     }
     let mut b = base.to_builder();
     for o in &options.overrides {
-        b.allow_override(o);
+        b = b.allow_override(o);
     }
-    b.documents(docs);
-    b.into_catalog().map_err(ImportError::Catalog)
+    b.documents(docs)
+        .into_catalog()
+        .map_err(ImportError::Catalog)
 }
 
 fn check_model_name<P: fmt::Display + ?Sized>(
@@ -973,10 +974,10 @@ fn api_format(s: &str) -> Option<ApiFormat> {
 ///   "uri": "https://api.ngrok.ai/providers",
 ///   "nextPageUri": null
 /// }"#;
-/// let c = import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new()).unwrap();
+/// let c = import_ngrok(Catalog::builtin(), &[page], &ImportOptions::new()).unwrap();
 /// let r = c.resolve_model("internal-vllm:llama-3").unwrap();
 /// assert_eq!(r.model.unwrap().id(), "llama-3");
-/// assert!(r.provider.key_required());
+/// assert!(r.provider.caller_key_required());
 /// assert_eq!(r.provider.control_plane().unwrap().id, "aigp_2abc");
 /// ```
 pub fn import_ngrok<S: AsRef<str>>(
@@ -1495,7 +1496,7 @@ fn ngrok_page(entries: &[NgProvider], options: &NgrokExport, before: Option<&str
 /// use model_catalog::{Catalog, CustomProvider};
 ///
 /// let mut b = Catalog::builder();
-/// b.provider(CustomProvider::new("internal-vllm", "Internal vLLM").model("llama-3", "llama-3"));
+/// b = b.provider(CustomProvider::new("internal-vllm", "Internal vLLM").model("llama-3", "llama-3"));
 /// let c = b.build().unwrap();
 /// let me = ResourceRef { id: "usr_1".into(), uri: "https://api.ngrok.com/users/usr_1".into() };
 /// let json = export_ngrok(&c, &NgrokExport::new("2026-01-01T00:00:00Z", me)).unwrap();
@@ -1974,7 +1975,7 @@ fn owned_by(m: &Model) -> &str {
 /// use model_catalog::formats::export_openai_models;
 /// use model_catalog::Catalog;
 ///
-/// let json = export_openai_models(&Catalog::builtin(), Some("groq")).unwrap();
+/// let json = export_openai_models(Catalog::builtin(), Some("groq")).unwrap();
 /// assert!(json.starts_with(r#"{"object":"list","data":[{"id":"#));
 /// assert!(json.contains(r#""id":"meta-llama/llama-3.3-70b-versatile","object":"model""#));
 /// ```
@@ -2169,7 +2170,7 @@ fn per_1k_price(
 ///
 /// let json = r#"{"models": [{"id": "llama-4-maverick", "name": "Llama 4 Maverick",
 ///     "provider": "openrouter", "cost_per_1k_input": 0.00028, "cost_per_1k_output": 0.00084}]}"#;
-/// let c = import_inference_api(&Catalog::builtin(), json, &ImportOptions::new()).unwrap();
+/// let c = import_inference_api(Catalog::builtin(), json, &ImportOptions::new()).unwrap();
 /// let m = c.lookup_model("llama-4-maverick").unwrap();
 /// assert_eq!(m.provider_id(), "openrouter");
 /// assert_eq!(m.pricing().input.unwrap().to_string(), "0.2"); // 0.00028 / 1.4 * 1000
@@ -2345,7 +2346,7 @@ fn credits(m: &Model, price: Option<Price>, markup: Markup) -> Result<Option<f64
 /// use model_catalog::formats::{export_inference_api, INFERENCE_API_MARKUP};
 /// use model_catalog::Catalog;
 ///
-/// let json = export_inference_api(&Catalog::builtin(), INFERENCE_API_MARKUP).unwrap();
+/// let json = export_inference_api(Catalog::builtin(), INFERENCE_API_MARKUP).unwrap();
 /// // gpt-4o: $2.50 / $10 per million tokens, times 1.4, per 1k tokens.
 /// assert!(json.contains(r#""id":"gpt-4o","name":"GPT-4o","provider":"openai","context_window":128000,"max_output_tokens":16384,"cost_per_1k_input":0.0035,"cost_per_1k_output":0.014,"#));
 /// ```
@@ -2391,18 +2392,18 @@ pub fn export_inference_api(catalog: &Catalog, markup: Markup) -> Result<String,
 ///
 /// let json = r#"[{"provider": {"id": "internal", "name": "Internal", "key_required": false},
 ///                 "models": [{"id": "m1", "name": "M1"}]}]"#;
-/// let c = import_documents(&Catalog::builtin(), "extra.json", json).unwrap();
+/// let c = import_documents(Catalog::builtin(), "extra.json", json).unwrap();
 /// assert_eq!(c.resolve_model("m1").unwrap().provider.id(), "internal");
 ///
-/// let e = import_documents(&Catalog::builtin(), "extra.json", r#"[{"models": [{"id": 5}]}]"#).unwrap_err();
+/// let e = import_documents(Catalog::builtin(), "extra.json", r#"[{"models": [{"id": 5}]}]"#).unwrap_err();
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
     let value = json::read(json, &json::everywhere).map_err(|p| {
-        let (document, path) = crate::catalog::document_at(name, p.path());
+        let (document, path) = crate::documents::document_at(name, p.path());
         read_error(&document, path, &p)
     })?;
-    let docs = crate::catalog::documents_in(name, json, value).map_err(|e| match e {
+    let docs = crate::documents::documents_in(name, json, value).map_err(|e| match e {
         DataError {
             file,
             kind: DataErrorKind::Field { path, message },
@@ -2416,9 +2417,10 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
             errors: vec![other],
         }),
     })?;
-    let mut b = base.to_builder();
-    b.documents(docs);
-    b.into_catalog().map_err(ImportError::Catalog)
+    base.to_builder()
+        .documents(docs)
+        .into_catalog()
+        .map_err(ImportError::Catalog)
 }
 
 /// Exports the documents of a catalog's overlay ([`Catalog::documents`]) as a JSON array,

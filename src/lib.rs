@@ -33,10 +33,10 @@
 //!
 //! The catalog is built from the JSON documents in `data/` (one per provider) by the build
 //! script, which validates them and generates static tables and perfect-hash maps: nothing
-//! is parsed or initialised at start-up. See [`resolve`](mod@resolve) for the grammar of model
-//! strings. Names match ASCII-case-insensitively and never by Unicode case folding.
+//! is parsed or initialised at start-up. [`Catalog`] is the API: its methods resolve, look up,
+//! query and route; the free functions here are the same methods of [`Catalog::builtin`].
+//! See [`Catalog::resolve_model`] for the grammar of model strings. Names match ASCII-case-insensitively and never by Unicode case folding.
 
-#![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
 mod builtin;
@@ -44,7 +44,9 @@ mod catalog;
 #[cfg(test)]
 mod codegen;
 mod cost;
+mod custom_provider;
 mod data;
+mod documents;
 mod error;
 mod fold;
 pub mod formats;
@@ -53,21 +55,23 @@ mod lifecycle;
 mod lookup;
 mod model;
 mod offer;
+mod overlay;
+mod policy;
 mod provider;
 mod query;
 mod request;
 mod resolution;
-pub mod resolve;
+mod resolve;
 mod resolver;
-pub mod route;
+mod route;
 mod served;
+mod shared;
 mod suggest;
+mod tables;
+mod text;
 mod usage;
+mod view;
 
-pub use catalog::{
-    Catalog, CatalogBuilder, CatalogError, CatalogGuard, CustomProvider, SharedCatalog,
-};
-pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, PriceSource, Usd};
 /// The data format: the documents of `data/` and of run-time overlays (see `data/README.md`),
 /// and the errors a document can have.
 pub mod schema {
@@ -80,36 +84,34 @@ pub mod schema {
     pub use crate::data::validate::{DataError, DataErrorKind};
 }
 
+pub use catalog::{Catalog, CatalogBuilder, CatalogError};
+pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, PriceSource, Usd};
+pub use custom_provider::CustomProvider;
 pub use data::capability::{Capability, Support, UnknownCapability};
 pub use data::date::{Date, DateError};
 pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
-pub use error::{InputText, ResolveError};
+pub use error::ResolveError;
 pub use info::{catalog_info, CatalogInfo, DATA_AS_OF};
 pub use lifecycle::Lifecycle;
 pub use model::{DistillationPolicy, Model};
 pub use offer::Offer;
+pub use policy::{RoutePolicy, RouteSort};
 pub use provider::{ApiSurface, Provider};
 pub use query::{Query, Sort};
 pub use request::{Request, Violation};
 pub use resolution::{Prefix, Resolution, Separator};
 pub use resolver::{PassThrough, Resolver};
-pub use route::{
-    route, route_plan, RejectReason, Rejection, Route, RouteError, RoutePlan, RoutePolicy,
-    RouteSort,
-};
+pub use route::{RejectReason, Rejection, Route, RouteError, RoutePlan};
 pub use served::ServedName;
+pub use shared::{CatalogGuard, SharedCatalog};
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
 pub use usage::{Usage, UsageError};
 
-use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};
-
-/// Resolves a model string against the built-in catalog.
-///
-/// See [`resolve`](mod@resolve) for the grammar. A successful resolution allocates nothing:
-/// it borrows the catalog and, for a pass-through, the input.
+/// [`Catalog::resolve_model`] of the built-in catalog. A successful resolution allocates
+/// nothing: it borrows the catalog and, for a pass-through, the input.
 ///
 /// ```
 /// use model_catalog::{resolve_model, ResolveError};
@@ -120,81 +122,55 @@ use builtin::{Builtin, MODELS, OFFERS, PROVIDERS};
 /// assert!(matches!(resolve_model("foo:gpt-4o"), Err(ResolveError::UnknownProvider { .. })));
 /// ```
 pub fn resolve_model(input: &str) -> Result<Resolution<'static, '_>, ResolveError> {
-    resolve::resolve_in(Builtin, input)
+    Catalog::builtin().resolve_model(input)
 }
 
-/// The model a name denotes: its id, upstream id or an alias, ASCII case ignored.
-///
-/// This is rule 2 of the grammar alone: no `provider:` prefix is interpreted.
-///
-/// ```
-/// let m = model_catalog::lookup_model("meta-llama/llama-3.3-70b-versatile").unwrap();
-/// assert_eq!(m.id(), "llama-3.3-70b-versatile");
-/// assert!(model_catalog::lookup_model("openai:gpt-4o").is_none());
-/// ```
+/// [`Catalog::lookup_model`] of the built-in catalog.
 pub fn lookup_model(name: &str) -> Option<&'static Model> {
-    builtin::model_key(name.trim_ascii()).map(|(m, _)| m)
+    Catalog::builtin().lookup_model(name)
 }
 
-/// The provider a name denotes: its id or an alias, ASCII case ignored.
-///
-/// ```
-/// assert_eq!(model_catalog::lookup_provider("Inference_Net").unwrap().id(), "inference-net");
-/// assert!(model_catalog::lookup_provider("azure").is_none());
-/// ```
+/// [`Catalog::lookup_provider`] of the built-in catalog.
 pub fn lookup_provider(name: &str) -> Option<&'static Provider> {
-    builtin::provider_key(name.trim_ascii()).map(|(p, _)| p)
+    Catalog::builtin().lookup_provider(name)
 }
 
-/// Every built-in provider, in catalog order (by data file name).
-///
-/// ```
-/// assert!(model_catalog::providers().any(|p| p.id() == "openrouter"));
-/// ```
-pub fn providers() -> std::slice::Iter<'static, Provider> {
-    PROVIDERS.iter()
+/// [`Catalog::providers`] of the built-in catalog, in catalog order (by data file name).
+pub fn providers() -> impl ExactSizeIterator<Item = &'static Provider> + Clone {
+    Catalog::builtin().providers()
 }
 
-/// Every built-in model, in catalog order (grouped by provider).
-///
-/// ```
-/// let n = model_catalog::models().filter(|m| m.provider_id() == "anthropic").count();
-/// assert!(n >= 9);
-/// ```
-pub fn models() -> std::slice::Iter<'static, Model> {
-    MODELS.iter()
+/// [`Catalog::models`] of the built-in catalog, in catalog order (grouped by provider).
+pub fn models() -> impl ExactSizeIterator<Item = &'static Model> + Clone {
+    Catalog::builtin().models()
 }
 
-/// The models a provider (named by id or alias) serves, or `None` if no provider has that
-/// name: those it defines, then those of other providers it offers. A provider the catalog
-/// lists no model for passes every model string through.
-///
-/// ```
-/// let groq: Vec<_> = model_catalog::models_of("groqcloud").unwrap().map(|m| m.id()).collect();
-/// assert!(groq.contains(&"gpt-oss-120b"));
-/// let openrouter: Vec<_> = model_catalog::models_of("openrouter").unwrap().map(|m| m.id()).collect();
-/// assert!(openrouter.contains(&"gpt-oss-120b")); // offered on Groq's behalf
-/// assert!(model_catalog::models_of("azure").is_none());
-/// ```
-pub fn models_of(provider: &str) -> Option<impl Iterator<Item = &'static Model> + Clone> {
-    lookup_provider(provider).map(|p| {
-        let offered = OFFERS[p.offer_range()]
-            .iter()
-            .map(|o| &MODELS[o.model_index as usize]);
-        MODELS[p.model_range()].iter().chain(offered)
-    })
+/// [`Catalog::models_of`] of the built-in catalog.
+pub fn models_of(provider: &str) -> Option<Vec<&'static Model>> {
+    Catalog::builtin().models_of(provider)
 }
 
-/// The offers of a model: the providers other than its home provider that serve it, each
-/// with its upstream id and prices.
+/// [`Catalog::offers_of`] of the built-in catalog.
+pub fn offers_of(model: &Model) -> Vec<&'static Offer> {
+    Catalog::builtin().offers_of(model)
+}
+
+/// [`Catalog::route`] of the built-in catalog.
 ///
 /// ```
-/// let m = model_catalog::lookup_model("gpt-5.2").unwrap();
-/// let offers: Vec<_> = model_catalog::offers_of(m).map(|o| (o.provider_id(), o.upstream_id())).collect();
-/// assert!(offers.contains(&("nano-gpt", "openai/gpt-5.2")));
+/// use model_catalog::{route, RoutePolicy};
+/// let chain = route("openrouter:meta-llama/Llama-3.3-70B-Instruct", &RoutePolicy::new()).unwrap();
+/// assert_eq!(chain.len(), 1); // a pass-through: the named provider only
+/// assert!(chain[0].model.is_none());
+/// assert_eq!(chain[0].upstream_id, "meta-llama/Llama-3.3-70B-Instruct");
 /// ```
-pub fn offers_of(model: &'static Model) -> impl ExactSizeIterator<Item = &'static Offer> + Clone {
-    model.offers.iter().map(|&i| &OFFERS[i as usize])
+pub fn route(model: &str, policy: &RoutePolicy) -> Result<Vec<Route<'static>>, RouteError> {
+    Catalog::builtin().route(model, policy)
+}
+
+/// [`Catalog::route_plan`] of the built-in catalog.
+pub fn route_plan(model: &str, policy: &RoutePolicy) -> Result<RoutePlan<'static>, RouteError> {
+    Catalog::builtin().route_plan(model, policy)
 }
 
 /// The README's examples, compiled and run as doctests.

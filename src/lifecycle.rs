@@ -22,6 +22,7 @@ use crate::{Date, Model};
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Lifecycle {
     /// Served and not deprecated.
     Active,

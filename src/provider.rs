@@ -55,7 +55,7 @@ impl ApiSurface {
 /// let p = model_catalog::lookup_provider("groqcloud").unwrap();
 /// assert_eq!(p.id(), "groq");
 /// assert_eq!(p.base_url(), Some("https://api.groq.com/openai/v1"));
-/// assert!(p.key_required());
+/// assert!(p.caller_key_required());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provider {
@@ -119,9 +119,17 @@ impl Provider {
         self.docs.as_deref()
     }
 
-    /// Whether the caller must supply its own provider key (bring your own key).
-    pub fn key_required(&self) -> bool {
-        self.key_required
+    /// Whether the caller must bring its own key for this provider: the provider requires a
+    /// key and the gateway does not supply credentials for it (seeds 000 and 001: OpenAI and
+    /// Anthropic need none, the others do).
+    ///
+    /// ```
+    /// use model_catalog::lookup_provider;
+    /// assert!(!lookup_provider("openai").unwrap().caller_key_required());
+    /// assert!(lookup_provider("groqcloud").unwrap().caller_key_required());
+    /// ```
+    pub fn caller_key_required(&self) -> bool {
+        self.key_required && !self.gateway_credentials
     }
 
     /// Whether the gateway supplies the upstream credentials itself, so no provider key is

@@ -192,21 +192,24 @@ impl Query {
             && self.served_on.is_none_or(|d| m.lifecycle_on(d).is_served())
     }
 
-    /// Runs the query over the built-in catalog.
+    /// [`Catalog::query`](crate::Catalog::query) of the built-in catalog.
     pub fn run(&self) -> Vec<&'static Model> {
-        self.run_over(crate::models())
+        self.run_over(crate::builtin::MODELS.iter())
     }
 
     /// Runs the query over `models` (given in catalog order).
-    pub fn run_over<'a>(&self, models: impl IntoIterator<Item = &'a Model>) -> Vec<&'a Model> {
+    pub(crate) fn run_over<'a>(
+        &self,
+        models: impl IntoIterator<Item = &'a Model>,
+    ) -> Vec<&'a Model> {
         let mut found: Vec<&Model> = models.into_iter().filter(|m| self.matches(m)).collect();
         sort_models(&mut found, &self.sort);
         found
     }
 
-    /// The cheapest model that passes the filters, over the built-in catalog: by the query's
-    /// sort when it is a price sort, else by input plus output price (a 1 : 1 blend). Models
-    /// without the prices compared are not candidates.
+    /// [`Catalog::cheapest`](crate::Catalog::cheapest) of the built-in catalog: by the
+    /// query's sort when it is a price sort, else by input plus output price (a 1 : 1
+    /// blend). Models without the prices compared are not candidates.
     ///
     /// ```
     /// use model_catalog::{Capability, Query};
@@ -214,11 +217,11 @@ impl Query {
     /// assert!(m.pricing().input.is_some());
     /// ```
     pub fn cheapest(&self) -> Option<&'static Model> {
-        self.cheapest_over(crate::models())
+        self.cheapest_over(crate::builtin::MODELS.iter())
     }
 
     /// [`cheapest`](Query::cheapest) over `models`.
-    pub fn cheapest_over<'a>(
+    pub(crate) fn cheapest_over<'a>(
         &self,
         models: impl IntoIterator<Item = &'a Model>,
     ) -> Option<&'a Model> {

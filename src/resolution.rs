@@ -196,7 +196,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert!(resolve_model("groq:llama-3.3-70b").unwrap().caller_key_required());
     /// ```
     pub fn caller_key_required(&self) -> bool {
-        self.provider.key_required() && !self.provider.gateway_credentials()
+        self.provider.caller_key_required()
     }
 
     /// The prices of the provider that serves this request, each field from the first of:
@@ -277,7 +277,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// ```
     /// use model_catalog::{resolve_model, Usage};
     ///
-    /// let usage = Usage { input_tokens: 1_000_000, output_tokens: 1_000_000, ..Usage::default() };
+    /// let usage = Usage::new().input_tokens(1_000_000).output_tokens(1_000_000);
     /// let cost = resolve_model("openrouter:gpt-oss-120b").unwrap().cost(&usage).unwrap();
     /// assert_eq!(cost.total.to_string(), "0.18"); // OpenRouter's $0.03 + $0.15, not Groq's
     /// assert!(!cost.fallback);

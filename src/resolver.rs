@@ -1,8 +1,9 @@
 //! [`Resolver`]: resolution with a gateway's policies: which pass-throughs to allow, whether
 //! to refuse retired models, and near-miss warnings.
 
-use crate::resolve::{resolve_in, ModelHit, View};
+use crate::resolve::resolve_in;
 use crate::suggest::distance;
+use crate::view::{ModelHit, View};
 use crate::{Date, Lifecycle, MatchKind, Provider, Resolution, ResolveError};
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
@@ -56,7 +57,7 @@ impl From<bool> for PassThrough {
 /// let strict = Resolver::new()
 ///     .refuse_retired(true)
 ///     .pass_through(PassThrough::Never)
-///     .on(Date::from_ymd(2026, 11, 23).unwrap());
+///     .as_of(Date::from_ymd(2026, 11, 23).unwrap());
 /// assert!(matches!(strict.resolve("gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
 /// // Through an aggregator too.
 /// assert!(matches!(strict.resolve("openrouter:gpt-3.5-turbo"), Err(ResolveError::Retired { .. })));
@@ -123,8 +124,8 @@ impl Resolver {
         self
     }
 
-    /// Judge lifecycle on `date` instead of today (UTC).
-    pub fn on(mut self, date: Date) -> Resolver {
+    /// Judge lifecycle as of `date` instead of today (UTC).
+    pub fn as_of(mut self, date: Date) -> Resolver {
         self.date = Some(date);
         self
     }

@@ -6,7 +6,7 @@
 //! ordered by a [`RoutePolicy`]:
 //!
 //! ```
-//! use model_catalog::route::{route, RoutePolicy, RouteSort};
+//! use model_catalog::{route, RoutePolicy, RouteSort};
 //!
 //! // `gpt-oss-120b` is defined by Groq and offered by NanoGPT and OpenRouter.
 //! let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
@@ -60,11 +60,20 @@
 //! (preference, then [`RouteSort`]) and cut to the maximum chain length
 //! ([`RejectReason::Truncated`]).
 
-use crate::error::Esc;
-use crate::{
-    ApiSurface, Capability, Catalog, MatchKind, Model, Offer, Price, PriceKind, Pricing, Provider,
-    ResolveError, Support, Surface,
-};
+use crate::cost::PriceKind;
+use crate::data::capability::{Capability, Support};
+use crate::data::escape::Esc;
+use crate::data::key::MatchKind;
+use crate::data::price::{Price, Pricing};
+use crate::data::surface::Surface;
+use crate::error::ResolveError;
+use crate::model::Model;
+use crate::offer::Offer;
+use crate::policy::{RoutePolicy, RouteSort};
+use crate::provider::{ApiSurface, Provider};
+use crate::resolution::Resolution;
+use crate::tables::Tables;
+use crate::view::View;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -95,245 +104,12 @@ pub struct Route<'c> {
     pub surface: Option<&'c ApiSurface>,
     /// Whether the caller must supply its own provider key here: the provider requires a key
     /// and the gateway does not supply credentials for it.
-    pub key_required: bool,
+    pub caller_key_required: bool,
     /// The prices that apply on this route: the offer's, field by field falling back to the
     /// model's ([`Offer::pricing`]); for a served name (a dated snapshot) its own, likewise
     /// ([`Resolution::pricing`](crate::Resolution::pricing)); else the model's; empty for a
     /// pass-through.
     pub pricing: Pricing,
-}
-
-/// How to order the routes that pass the policy. Every sort is stable: routes that compare
-/// equal, and routes that lack the value sorted on, keep the preference order
-/// ([`RoutePolicy::prefer`], then catalog order).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub enum RouteSort {
-    /// No sort: preferred providers first, in the order preferred, then the others in
-    /// catalog order (home provider, then offers in catalog order).
-    #[default]
-    Preference,
-    /// Cheapest first by the route's prices, blended `input : output` (for example 3 : 1 for
-    /// three input tokens per output token). Compared exactly, in integers. A price whose
-    /// weight is 0 is not needed; routes lacking a needed price come last.
-    Price {
-        /// Weight of the input price.
-        input: u32,
-        /// Weight of the output price.
-        output: u32,
-    },
-    /// Lowest first by caller-supplied latency figures (any unit, the same for all), keyed by
-    /// provider id or alias (ASCII case ignored, resolved through the catalog). Providers
-    /// without a figure come last; a NaN counts as no figure; keys naming no provider are
-    /// ignored; when several keys name one provider, the largest figure counts.
-    Latency(HashMap<String, f64>),
-    /// Lowest first by caller-supplied error rates, keyed and treated as for
-    /// [`Latency`](RouteSort::Latency).
-    ErrorRate(HashMap<String, f64>),
-}
-
-/// What routes are acceptable and in which order: a builder, like [`Query`](crate::Query).
-///
-/// The default has no constraints: every candidate passes, in catalog order (the home
-/// provider, then the offering providers in catalog order), with no limit on the chain's
-/// length.
-///
-/// Providers are named by id or alias, ASCII case ignored, resolved through the catalog
-/// routed over when routing. A name that denotes no provider there matches nothing (so an
-/// allow list of unknown names allows nothing, and an unknown name in a deny list denies
-/// nothing); check a policy once with [`unknown_providers`](RoutePolicy::unknown_providers)
-/// to catch typos.
-///
-/// ```
-/// use model_catalog::route::{route, RoutePolicy};
-/// use model_catalog::{Capability, Price, Surface};
-///
-/// let policy = RoutePolicy::new()
-///     .prefer("open-router")         // an alias of `openrouter`
-///     .deny("hyperbolic")
-///     .keys(["groq", "openrouter"])  // the caller holds keys for these two only
-///     .capability(Capability::Tools)
-///     .param(Surface::ChatCompletions, "tools")
-///     .max_input_price("0.5".parse::<Price>().unwrap());
-/// // OpenRouter records no parameter list for its chat surface, so `tools` is unknown there
-/// // and only Groq, which records one, passes.
-/// let chain = route("gpt-oss-120b", &policy).unwrap();
-/// let ids: Vec<_> = chain.iter().map(|r| r.provider.id()).collect();
-/// assert_eq!(ids, ["groq"]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RoutePolicy {
-    prefer: Vec<String>,
-    allow: Option<Vec<String>>,
-    deny: Vec<String>,
-    keys: Option<Vec<String>>,
-    capabilities: Vec<Capability>,
-    surface: Option<Surface>,
-    params: Vec<(Surface, String)>,
-    max_input_price: Option<Price>,
-    max_output_price: Option<Price>,
-    sort: RouteSort,
-    max_routes: Option<usize>,
-}
-
-impl RoutePolicy {
-    /// A policy with no constraints, in catalog order.
-    pub fn new() -> RoutePolicy {
-        RoutePolicy::default()
-    }
-
-    /// Prefer `provider` (id or alias): preferred providers come first, in the order of the
-    /// calls, ahead of the others in catalog order. Repeatable. A sort
-    /// ([`RoutePolicy::sort`]) reorders them, keeping this order among ties.
-    ///
-    /// ```
-    /// use model_catalog::route::{route, RoutePolicy};
-    /// let chain = route("gpt-oss-120b", &RoutePolicy::new().prefer("openrouter")).unwrap();
-    /// assert_eq!(chain[0].provider.id(), "openrouter");
-    /// assert_eq!(chain[1].provider.id(), "groq"); // then catalog order
-    /// ```
-    pub fn prefer(mut self, provider: &str) -> RoutePolicy {
-        self.prefer.push(provider.to_owned());
-        self
-    }
-
-    /// Allow `provider` (id or alias). Once any provider is allowed, the others are rejected
-    /// ([`RejectReason::NotAllowed`]). Repeatable.
-    pub fn allow(mut self, provider: &str) -> RoutePolicy {
-        self.allow
-            .get_or_insert_with(Vec::new)
-            .push(provider.to_owned());
-        self
-    }
-
-    /// Deny `provider` (id or alias): it is rejected ([`RejectReason::Denied`]), even if also
-    /// allowed. Repeatable.
-    pub fn deny(mut self, provider: &str) -> RoutePolicy {
-        self.deny.push(provider.to_owned());
-        self
-    }
-
-    /// The caller holds a key for `provider` (id or alias). Repeatable; see
-    /// [`keys`](RoutePolicy::keys).
-    pub fn key(self, provider: &str) -> RoutePolicy {
-        self.keys([provider])
-    }
-
-    /// The caller holds keys for `providers` (ids or aliases), in addition to any named
-    /// before.
-    ///
-    /// Once this or [`key`](RoutePolicy::key) is called, even with no names, the set of keys
-    /// held is *set*: a provider that needs the caller's key (it requires a key and the
-    /// gateway does not supply credentials for it, see [`Route::key_required`]) is rejected
-    /// ([`RejectReason::NoKey`]) unless a key is held for it. Providers whose credentials
-    /// the gateway supplies (OpenAI and Anthropic in the built-in catalog) and providers that
-    /// need no key never need one.
-    ///
-    /// While it is *not set* (the default), keys are not considered: no provider is
-    /// rejected for want of a key, and [`Route::key_required`] tells the caller which routes
-    /// need one.
-    ///
-    /// ```
-    /// use model_catalog::route::{route, RoutePolicy};
-    /// // No keys at all: only providers that need none remain.
-    /// let chain = route("gpt-4o", &RoutePolicy::new().keys(Vec::<&str>::new())).unwrap();
-    /// assert_eq!(chain[0].provider.id(), "openai");
-    /// assert!(!chain[0].key_required);
-    /// ```
-    pub fn keys<I, S>(mut self, providers: I) -> RoutePolicy
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        self.keys
-            .get_or_insert_with(Vec::new)
-            .extend(providers.into_iter().map(|p| p.as_ref().to_owned()));
-        self
-    }
-
-    /// Require the model to be known to support `c`. Repeatable: all must hold. A capability
-    /// known to be missing rejects with [`RejectReason::CapabilityMissing`], an unknown one
-    /// (always so for a pass-through) with [`RejectReason::CapabilityUnknown`].
-    pub fn capability(mut self, c: Capability) -> RoutePolicy {
-        self.capabilities.push(c);
-        self
-    }
-
-    /// Require the provider to have API surface `s`, and call it: routes' surface is `s`.
-    /// Providers without it are rejected ([`RejectReason::SurfaceMissing`]); a recorded
-    /// surface whose endpoint is not recorded does not count.
-    pub fn surface(mut self, s: Surface) -> RoutePolicy {
-        self.surface = Some(s);
-        self
-    }
-
-    /// Require the provider's surface `surface` to accept top-level request parameter `param`
-    /// (exact name, as [`ApiSurface::accepts`]). Repeatable: all must hold.
-    ///
-    /// A provider without the surface is rejected with [`RejectReason::SurfaceMissing`];
-    /// one whose surface is known not to accept the parameter with
-    /// [`RejectReason::ParamUnsupported`]; one whose surface does not record its parameters
-    /// with [`RejectReason::ParamUnknown`]. Without [`surface`](RoutePolicy::surface), the
-    /// routes' surface is that of the first parameter required.
-    pub fn param(mut self, surface: Surface, param: &str) -> RoutePolicy {
-        self.params.push((surface, param.to_owned()));
-        self
-    }
-
-    /// Keep routes whose input price is known and at most `p` (USD per million tokens).
-    pub fn max_input_price(mut self, p: Price) -> RoutePolicy {
-        self.max_input_price = Some(p);
-        self
-    }
-
-    /// Keep routes whose output price is known and at most `p` (USD per million tokens).
-    pub fn max_output_price(mut self, p: Price) -> RoutePolicy {
-        self.max_output_price = Some(p);
-        self
-    }
-
-    /// Order the routes that pass; see [`RouteSort`].
-    pub fn sort(mut self, sort: RouteSort) -> RoutePolicy {
-        self.sort = sort;
-        self
-    }
-
-    /// Keep at most `n` routes, the first `n` in order; the others are reported as
-    /// [`RejectReason::Truncated`] by [`Catalog::route_plan`]. A chain is never cut to
-    /// nothing: `0` counts as `1`.
-    pub fn max_routes(mut self, n: usize) -> RoutePolicy {
-        self.max_routes = Some(n.max(1));
-        self
-    }
-
-    /// The provider names in this policy that denote no provider of `catalog`, in the
-    /// order: preferred, allowed, denied, keys held, then the keys of the
-    /// [`RouteSort::Latency`] or [`RouteSort::ErrorRate`] figures (sorted). Empty when every
-    /// name is known. Routing ignores such names; call this once when loading a policy to
-    /// catch typos.
-    ///
-    /// ```
-    /// use model_catalog::route::RoutePolicy;
-    /// use model_catalog::Catalog;
-    /// let p = RoutePolicy::new().deny("open-router").deny("openrouterr");
-    /// assert_eq!(p.unknown_providers(&Catalog::builtin()), ["openrouterr"]);
-    /// ```
-    pub fn unknown_providers<'p>(&'p self, catalog: &Catalog) -> Vec<&'p str> {
-        let mut figures: Vec<&str> = match &self.sort {
-            RouteSort::Latency(f) | RouteSort::ErrorRate(f) => f.keys().map(|k| &**k).collect(),
-            _ => Vec::new(),
-        };
-        figures.sort_unstable();
-        self.prefer
-            .iter()
-            .chain(self.allow.iter().flatten())
-            .chain(&self.deny)
-            .chain(self.keys.iter().flatten())
-            .map(|s| &**s)
-            .chain(figures)
-            .filter(|name| catalog.lookup_provider(name).is_none())
-            .collect()
-    }
 }
 
 /// Why a candidate provider is not in the chain. The [`Display`](fmt::Display) form is a
@@ -472,7 +248,7 @@ impl fmt::Display for Rejections<'_> {
 /// Why no chain of routes could be made.
 ///
 /// ```
-/// use model_catalog::route::{route, RejectReason, RouteError, RoutePolicy};
+/// use model_catalog::{route, RejectReason, RouteError, RoutePolicy};
 ///
 /// let err = route("groq:gpt-oss-120b", &RoutePolicy::new().deny("groq")).unwrap_err();
 /// assert_eq!(err.kind(), "no_route");
@@ -541,120 +317,55 @@ pub struct RoutePlan<'c> {
     pub rejected: Vec<Rejection>,
 }
 
-/// The built-in catalog, for the free functions.
-static BUILTIN: Catalog = Catalog::builtin();
-
-/// [`Catalog::route`] over the built-in catalog.
-///
-/// ```
-/// use model_catalog::route::{route, RoutePolicy};
-/// let chain = route("openrouter:meta-llama/Llama-3.3-70B-Instruct", &RoutePolicy::new()).unwrap();
-/// assert_eq!(chain.len(), 1); // a pass-through: the named provider only
-/// assert!(chain[0].model.is_none());
-/// assert_eq!(chain[0].upstream_id, "meta-llama/Llama-3.3-70B-Instruct");
-/// ```
-pub fn route(model: &str, policy: &RoutePolicy) -> Result<Vec<Route<'static>>, RouteError> {
-    BUILTIN.route(model, policy)
-}
-
-/// [`Catalog::route_plan`] over the built-in catalog.
-pub fn route_plan(model: &str, policy: &RoutePolicy) -> Result<RoutePlan<'static>, RouteError> {
-    BUILTIN.route_plan(model, policy)
-}
-
-impl Catalog {
-    /// The ordered fallback chain of routes for `model` under `policy`: never empty.
-    ///
-    /// See the [module documentation](mod@crate::route) for the candidates and rules.
-    /// Errors: [`RouteError::Resolve`] when `model` does not resolve,
-    /// [`RouteError::NoRoute`] (with one reason per candidate) when the policy rejects every
-    /// candidate.
-    ///
-    /// ```
-    /// use model_catalog::route::RoutePolicy;
-    /// use model_catalog::{Catalog, CustomProvider};
-    ///
-    /// // A custom provider offering a built-in model adds a route.
-    /// let mut b = Catalog::builder();
-    /// b.provider(
-    ///     CustomProvider::new("internal-vllm", "Internal vLLM")
-    ///         .key_required(false)
-    ///         .offer("gpt-oss-120b", "openai/gpt-oss-120b"),
-    /// );
-    /// let catalog = b.build().unwrap();
-    /// let chain = catalog.route("gpt-oss-120b", &RoutePolicy::new().key("groq")).unwrap();
-    /// let ids: Vec<_> = chain.iter().map(|r| r.provider.id()).collect();
-    /// assert_eq!(ids, ["groq", "internal-vllm"]); // the aggregators need keys not held
-    /// ```
-    pub fn route(&self, model: &str, policy: &RoutePolicy) -> Result<Vec<Route<'_>>, RouteError> {
-        self.route_plan(model, policy).map(|p| p.routes)
-    }
-
-    /// [`Catalog::route`], also returning the candidates left out of a non-empty chain and
-    /// why.
-    ///
-    /// ```
-    /// use model_catalog::route::{RejectReason, RoutePolicy};
-    /// use model_catalog::Catalog;
-    ///
-    /// let catalog = Catalog::builtin();
-    /// let plan = catalog
-    ///     .route_plan("gpt-oss-120b", &RoutePolicy::new().deny("nano-gpt").max_routes(1))
-    ///     .unwrap();
-    /// assert_eq!(plan.routes.len(), 1);
-    /// let why: Vec<_> = plan.rejected.iter().map(|r| (r.provider.as_str(), &r.reason)).collect();
-    /// assert_eq!(why[0], ("nano-gpt", &RejectReason::Denied));
-    /// assert!(why[1..].iter().all(|(_, r)| **r == RejectReason::Truncated));
-    /// ```
-    pub fn route_plan<'c>(
-        &'c self,
-        model: &str,
-        policy: &RoutePolicy,
-    ) -> Result<RoutePlan<'c>, RouteError> {
-        let r = self.resolve_model(model)?;
-        let chosen = policy
-            .surface
-            .or_else(|| policy.params.first().map(|(s, _)| *s));
-        let mut candidates: Vec<Route<'c>> = Vec::new();
-        // What the resolution names: a served name (a dated snapshot) and a fine-tune are
-        // served by the provider that serves that name only; a named provider is the
-        // caller's choice. The resolution's upstream id and prices apply.
-        let pinned = r.prefix.is_some()
-            || matches!(r.matched, MatchKind::ServedName | MatchKind::FineTune)
-            || r.model.is_none();
-        match r.model {
-            Some(m) if !pinned => {
-                let home = self.provider_of(m);
+/// The route plan for resolution `r` of `input` in catalog tables `t` under `policy`.
+pub(crate) fn plan<'c>(
+    t: Tables<'c>,
+    input: &str,
+    r: &Resolution<'c, '_>,
+    policy: &RoutePolicy,
+) -> Result<RoutePlan<'c>, RouteError> {
+    let chosen = policy
+        .surface
+        .or_else(|| policy.params.first().map(|(s, _)| *s));
+    let mut candidates: Vec<Route<'c>> = Vec::new();
+    // What the resolution names: a served name (a dated snapshot) and a fine-tune are
+    // served by the provider that serves that name only; a named provider is the
+    // caller's choice. The resolution's upstream id and prices apply.
+    let pinned = r.prefix.is_some()
+        || matches!(r.matched, MatchKind::ServedName | MatchKind::FineTune)
+        || r.model.is_none();
+    match r.model {
+        Some(m) if !pinned => {
+            let home = t.provider_at(m.provider_index);
+            candidates.push(route_for(
+                home,
+                Some(m),
+                None,
+                Cow::Borrowed(m.upstream_id()),
+                *m.pricing(),
+                chosen,
+            ));
+            for o in t.offers_of(m) {
                 candidates.push(route_for(
-                    home,
+                    t.provider_at(o.provider_index),
                     Some(m),
-                    None,
-                    Cow::Borrowed(m.upstream_id()),
-                    *m.pricing(),
+                    Some(o),
+                    Cow::Borrowed(o.upstream_id()),
+                    o.pricing(m),
                     chosen,
                 ));
-                for o in self.offers_of(m) {
-                    candidates.push(route_for(
-                        self.provider_of_offer(o),
-                        Some(m),
-                        Some(o),
-                        Cow::Borrowed(o.upstream_id()),
-                        o.pricing(m),
-                        chosen,
-                    ));
-                }
             }
-            _ => candidates.push(route_for(
-                r.provider,
-                r.model,
-                r.offer,
-                Cow::Owned(r.upstream_id.to_string()),
-                r.pricing(),
-                chosen,
-            )),
         }
-        plan(self, model, r.model, candidates, policy)
+        _ => candidates.push(route_for(
+            r.provider,
+            r.model,
+            r.offer,
+            Cow::Owned(r.upstream_id.to_string()),
+            r.pricing(),
+            chosen,
+        )),
     }
+    apply(t, input, r.model, candidates, policy)
 }
 
 /// A candidate route, before the policy.
@@ -677,21 +388,16 @@ fn route_for<'c>(
         upstream_id,
         base_url: provider.base_url(),
         surface,
-        key_required: needs_key(provider),
+        caller_key_required: provider.caller_key_required(),
         pricing,
     }
 }
 
-/// Whether the caller must supply its own key for `p`.
-fn needs_key(p: &Provider) -> bool {
-    p.key_required() && !p.gateway_credentials()
-}
-
 /// The catalog indexes of the providers `names` denote; unknown names are left out.
-fn indexes(catalog: &Catalog, names: &[String]) -> Vec<u32> {
+fn indexes(t: Tables<'_>, names: &[String]) -> Vec<u32> {
     names
         .iter()
-        .filter_map(|n| catalog.lookup_provider(n).map(|p| p.index))
+        .filter_map(|n| t.provider_key(n.trim_ascii()).map(|h| h.provider.index))
         .collect()
 }
 
@@ -707,7 +413,7 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
         }
     }
     if let Some(keys) = &lists.keys {
-        if needs_key(p) && !keys.contains(&p.index) {
+        if p.caller_key_required() && !keys.contains(&p.index) {
             return Some(RejectReason::NoKey);
         }
     }
@@ -790,13 +496,13 @@ fn blended(pricing: &Pricing, input: u32, output: u32) -> Option<u128> {
 
 /// Caller figures by provider index: NaN dropped, unknown names ignored, the largest figure
 /// kept when several keys name one provider.
-fn figures(catalog: &Catalog, map: &HashMap<String, f64>) -> HashMap<u32, f64> {
+fn figures(t: Tables<'_>, map: &HashMap<String, f64>) -> HashMap<u32, f64> {
     let mut out: HashMap<u32, f64> = HashMap::new();
     for (name, &v) in map {
         if v.is_nan() {
             continue;
         }
-        if let Some(p) = catalog.lookup_provider(name) {
+        if let Some(p) = t.provider_key(name.trim_ascii()).map(|h| h.provider) {
             out.entry(p.index)
                 .and_modify(|x| *x = x.max(v))
                 .or_insert(v);
@@ -817,8 +523,8 @@ fn by_figure(a: Option<f64>, b: Option<f64>) -> Ordering {
 }
 
 /// Applies `policy` to `candidates` (in catalog order).
-fn plan<'c>(
-    catalog: &'c Catalog,
+fn apply<'c>(
+    catalog: Tables<'c>,
     input: &str,
     model: Option<&Model>,
     mut candidates: Vec<Route<'c>>,

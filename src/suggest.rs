@@ -1,7 +1,8 @@
 //! "Did you mean" suggestions by edit distance, computed only when asked for, in bounded
 //! time.
 
-use crate::error::{Esc, InputText};
+use crate::data::escape::Esc;
+use crate::text::InputText;
 use crate::{Model, Provider};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -128,28 +129,34 @@ impl NameLists {
     }
 }
 
-/// Where suggestions come from.
+/// Where suggestions come from: the compiled catalog's names (gathered on first use by the
+/// function given, so that making an error costs no search), and a run-time catalog's
+/// overlay names where there are some.
 #[derive(Clone)]
-pub(crate) enum Source {
-    /// The compiled catalog (no allocation to refer to it).
-    Builtin,
-    /// A run-time catalog: the compiled catalog's names and the overlay's.
-    Shared(Arc<NameLists>),
+pub(crate) struct Source {
+    builtin: fn() -> &'static NameLists,
+    overlay: Option<Arc<NameLists>>,
 }
 
-/// The compiled catalog's names, gathered on first use.
-fn builtin_names() -> &'static NameLists {
-    static NAMES: OnceLock<NameLists> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut lists = NameLists::default();
-        for m in crate::models() {
-            lists.models.add_model(m);
+impl Source {
+    /// The compiled catalog's names, from `builtin`.
+    pub(crate) fn builtin(builtin: fn() -> &'static NameLists) -> Source {
+        Source {
+            builtin,
+            overlay: None,
         }
-        for p in crate::providers() {
-            lists.providers.add_provider(p);
+    }
+
+    /// The compiled catalog's names and a run-time overlay's.
+    pub(crate) fn with_overlay(
+        builtin: fn() -> &'static NameLists,
+        overlay: Arc<NameLists>,
+    ) -> Source {
+        Source {
+            builtin,
+            overlay: Some(overlay),
         }
-        lists
-    })
+    }
 }
 
 /// Catalog names close to a name that did not match: up to [`MAX_SUGGESTIONS`], closest
@@ -313,10 +320,10 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
         }
         bits
     });
-    let builtin = builtin_names();
-    let (overlay, replaced) = match source {
-        Source::Builtin => (None, &[][..]),
-        Source::Shared(lists) => (Some(lists.of(kind)), &lists.replaced[..]),
+    let builtin = (source.builtin)();
+    let (overlay, replaced) = match &source.overlay {
+        None => (None, &[][..]),
+        Some(lists) => (Some(lists.of(kind)), &lists.replaced[..]),
     };
     let sets = [
         Some((builtin.of(kind), kind == NameKind::Provider)),
@@ -740,7 +747,13 @@ mod tests {
         for (i, name) in models.iter().enumerate() {
             lists.models.push((i as u64 + 1_000_000) << 32, 0, name);
         }
-        Source::Shared(Arc::new(lists))
+        Source::with_overlay(empty, Arc::new(lists))
+    }
+
+    /// No compiled names, for searches over the lists a test makes.
+    fn empty() -> &'static NameLists {
+        static EMPTY: std::sync::OnceLock<NameLists> = std::sync::OnceLock::new();
+        EMPTY.get_or_init(NameLists::default)
     }
 
     /// The suggestions for an unknown model `query` in `source`.

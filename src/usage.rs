@@ -27,6 +27,7 @@ use serde_json::Value;
 /// assert_eq!((u.output_tokens, u.reasoning_tokens), (44, 256));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct Usage {
     /// Uncached input tokens, at the input price.
     pub input_tokens: u64,
@@ -86,6 +87,52 @@ fn less(whole: (u64, &str), part: (u64, &str)) -> Result<u64, UsageError> {
 }
 
 impl Usage {
+    /// No tokens; set the buckets with the methods named after them.
+    ///
+    /// ```
+    /// let u = model_catalog::Usage::new().input_tokens(1_000).output_tokens(500);
+    /// assert_eq!((u.input_tokens, u.output_tokens, u.cache_read_tokens), (1_000, 500, 0));
+    /// ```
+    pub const fn new() -> Usage {
+        Usage {
+            input_tokens: 0,
+            output_tokens: 0,
+            cache_read_tokens: 0,
+            cache_write_tokens: 0,
+            reasoning_tokens: 0,
+        }
+    }
+
+    /// With `n` uncached input tokens.
+    pub const fn input_tokens(mut self, n: u64) -> Usage {
+        self.input_tokens = n;
+        self
+    }
+
+    /// With `n` output tokens (other than reasoning tokens).
+    pub const fn output_tokens(mut self, n: u64) -> Usage {
+        self.output_tokens = n;
+        self
+    }
+
+    /// With `n` input tokens read from the prompt cache.
+    pub const fn cache_read_tokens(mut self, n: u64) -> Usage {
+        self.cache_read_tokens = n;
+        self
+    }
+
+    /// With `n` input tokens written to the prompt cache.
+    pub const fn cache_write_tokens(mut self, n: u64) -> Usage {
+        self.cache_write_tokens = n;
+        self
+    }
+
+    /// With `n` reasoning tokens.
+    pub const fn reasoning_tokens(mut self, n: u64) -> Usage {
+        self.reasoning_tokens = n;
+        self
+    }
+
     /// Reads the `usage` object of an OpenAI Chat Completions response (or of the last
     /// chunk of a stream with `stream_options.include_usage`).
     pub fn from_openai_chat(usage: &Value) -> Result<Usage, UsageError> {

@@ -56,11 +56,7 @@ fn a_pinned_snapshot_keeps_its_id_and_its_own_facts() {
             })
         );
         let cost = r
-            .cost(&Usage {
-                input_tokens: MTOK,
-                output_tokens: MTOK,
-                ..Usage::default()
-            })
+            .cost(&Usage::new().input_tokens(MTOK).output_tokens(MTOK))
             .unwrap();
         assert_eq!(cost.total.to_string(), "20", "{input}");
     }
@@ -153,11 +149,7 @@ fn the_serving_providers_prices_are_billed() {
     // Groq's gpt-oss-120b (models.dev providers/groq/models/openai/gpt-oss-120b.toml) is
     // $0.15 / $0.60; OpenRouter's (providers/openrouter/models/openai/gpt-oss-120b.toml)
     // $0.03 / $0.15.
-    let usage = Usage {
-        input_tokens: MTOK,
-        output_tokens: MTOK,
-        ..Usage::default()
-    };
+    let usage = Usage::new().input_tokens(MTOK).output_tokens(MTOK);
     let r = resolve_model("openrouter:gpt-oss-120b").unwrap();
     assert_eq!(r.provider.id(), "openrouter");
     assert_eq!(r.model.unwrap().provider_id(), "groq");
@@ -188,11 +180,7 @@ fn an_offer_lacking_a_price_falls_back_field_by_field_and_says_so() {
         Some(PriceSource::Model)
     );
     assert_eq!(r.pricing().cache_read, Some(usd("0.175")));
-    let cached = Usage {
-        input_tokens: MTOK,
-        cache_read_tokens: MTOK,
-        ..Usage::default()
-    };
+    let cached = Usage::new().input_tokens(MTOK).cache_read_tokens(MTOK);
     let cost = r.cost(&cached).unwrap();
     assert_eq!(cost.cache_read.to_string(), "0.175");
     assert_eq!(cost.total.to_string(), "1.925");
@@ -203,10 +191,7 @@ fn an_offer_lacking_a_price_falls_back_field_by_field_and_says_so() {
         Err(CostError::MissingPrice(PriceKind::CacheRead, MTOK))
     );
     // Without cached tokens nothing falls back.
-    let plain = Usage {
-        input_tokens: MTOK,
-        ..Usage::default()
-    };
+    let plain = Usage::new().input_tokens(MTOK);
     assert!(!r.cost(&plain).unwrap().fallback);
     assert_eq!(r.cost_strict(&plain).unwrap().total.to_string(), "1.75");
 }
@@ -222,13 +207,12 @@ fn usage_objects_of_each_api_are_mapped_bucket_by_bucket() {
     });
     assert_eq!(
         Usage::from_openai_chat(&chat).unwrap(),
-        Usage {
-            input_tokens: 176,
-            cache_read_tokens: 1024,
-            output_tokens: 260,
-            reasoning_tokens: 640,
-            cache_write_tokens: 0,
-        }
+        Usage::new()
+            .input_tokens(176)
+            .cache_read_tokens(1024)
+            .output_tokens(260)
+            .reasoning_tokens(640)
+            .cache_write_tokens(0)
     );
     // Details may be absent or null.
     let bare = serde_json::json!({"prompt_tokens": 10, "completion_tokens": 5, "prompt_tokens_details": null});
@@ -242,13 +226,12 @@ fn usage_objects_of_each_api_are_mapped_bucket_by_bucket() {
     });
     assert_eq!(
         Usage::from_openai_responses(&responses).unwrap(),
-        Usage {
-            input_tokens: 904,
-            cache_read_tokens: 4096,
-            output_tokens: 200,
-            reasoning_tokens: 500,
-            cache_write_tokens: 0,
-        }
+        Usage::new()
+            .input_tokens(904)
+            .cache_read_tokens(4096)
+            .output_tokens(200)
+            .reasoning_tokens(500)
+            .cache_write_tokens(0)
     );
     // Anthropic Messages: input_tokens excludes cache reads and writes.
     let anthropic = serde_json::json!({
@@ -257,13 +240,12 @@ fn usage_objects_of_each_api_are_mapped_bucket_by_bucket() {
     });
     assert_eq!(
         Usage::from_anthropic(&anthropic).unwrap(),
-        Usage {
-            input_tokens: 12,
-            cache_write_tokens: 3000,
-            cache_read_tokens: 9000,
-            output_tokens: 450,
-            reasoning_tokens: 0,
-        }
+        Usage::new()
+            .input_tokens(12)
+            .cache_write_tokens(3000)
+            .cache_read_tokens(9000)
+            .output_tokens(450)
+            .reasoning_tokens(0)
     );
     // Inconsistent or malformed objects are typed errors naming the field.
     for (bad, field) in [
@@ -293,12 +275,12 @@ fn a_markup_applies_to_every_bucket_and_the_parts_add_up() {
     // gpt-4o: $2.50 input, $1.25 cached input, $10 output per Mtok (LiteLLM `gpt-4o`).
     let r = resolve_model("gpt-4o").unwrap();
     let cost = r
-        .cost(&Usage {
-            input_tokens: 3,
-            cache_read_tokens: 7,
-            output_tokens: 1,
-            ..Usage::default()
-        })
+        .cost(
+            &Usage::new()
+                .input_tokens(3)
+                .cache_read_tokens(7)
+                .output_tokens(1),
+        )
         .unwrap();
     // 7.5 + 8.75 + 10 = 26.25 micro-dollars.
     assert_eq!(cost.total.picos(), 26_250_000);
@@ -336,14 +318,10 @@ fn long_context_prices_apply_above_their_threshold() {
     // 2.25e-05).
     let r = resolve_model("gpt-5.4").unwrap();
     let at = |input| {
-        r.cost(&Usage {
-            input_tokens: input,
-            output_tokens: MTOK,
-            ..Usage::default()
-        })
-        .unwrap()
-        .total
-        .to_string()
+        r.cost(&Usage::new().input_tokens(input).output_tokens(MTOK))
+            .unwrap()
+            .total
+            .to_string()
     };
     assert_eq!(at(272_000), "15.68");
     assert_eq!(at(272_001), "23.860005");
@@ -435,7 +413,9 @@ fn fine_tune_ids_go_to_openai_as_written() {
 fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
     // Seed 000: gpt-3.5-turbo retires 2026-09-28. LiteLLM: gpt-4o-2024-05-13 retires
     // 2026-10-23, gpt-4o 2027-01-14.
-    let r = Resolver::new().refuse_retired(true).on(day("2026-11-27"));
+    let r = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-11-27"));
     for input in [
         "gpt-3.5-turbo",
         "openrouter:gpt-3.5-turbo",
@@ -452,7 +432,9 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")
         .is_ok());
     // The day before, the snapshot is still served.
-    let before = Resolver::new().refuse_retired(true).on(day("2026-10-22"));
+    let before = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-10-22"));
     assert!(before.resolve("gpt-4o-2024-05-13").is_ok());
 }
 

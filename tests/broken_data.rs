@@ -207,7 +207,7 @@ fn defects() -> Vec<Defect> {
 #[test]
 fn every_defect_is_a_typed_error_naming_document_and_entry() {
     for defect in defects() {
-        let e = import_documents(&Catalog::builtin(), "extra.json", &defect.json)
+        let e = import_documents(Catalog::builtin(), "extra.json", &defect.json)
             .expect_err(defect.what);
         assert_eq!(e.kind(), defect.kind, "{}: {e}", defect.what);
         let msg = e.to_string();
@@ -227,7 +227,7 @@ fn every_defect_is_a_typed_error_naming_document_and_entry() {
 
 #[test]
 fn the_defects_are_typed_by_kind() {
-    let kind_of = |json: &str| match import_documents(&Catalog::builtin(), "extra.json", json) {
+    let kind_of = |json: &str| match import_documents(Catalog::builtin(), "extra.json", json) {
         Err(ImportError::Catalog(c)) => c.errors.into_iter().next().unwrap().kind,
         other => panic!("{other:?}"),
     };

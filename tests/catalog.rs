@@ -25,7 +25,7 @@ fn vllm() -> CustomProvider {
 fn build(providers: Vec<CustomProvider>) -> Result<Catalog, CatalogError> {
     let mut b = Catalog::builder();
     for p in providers {
-        b.provider(p);
+        b = b.provider(p);
     }
     b.build()
 }
@@ -41,7 +41,7 @@ fn doc(json: &str) -> DataFile {
 fn the_builtin_catalog_answers_like_the_free_functions() {
     let c = Catalog::builtin();
     assert!(c.is_builtin());
-    let oracle = Oracle::new(&c);
+    let oracle = Oracle::new(c);
     let mut inputs: Vec<String> = models().map(|m| m.id().to_owned()).collect();
     inputs.extend(
         [
@@ -140,7 +140,7 @@ fn a_custom_provider_resolves_by_id_alias_and_model() {
     );
     let p = c.lookup_provider("vllm").unwrap();
     assert_eq!(p.base_url(), Some("http://vllm.internal:8000/v1"));
-    assert!(!p.key_required());
+    assert!(!p.caller_key_required());
     assert_eq!(c.models_of("internal-vllm").unwrap().len(), 2);
     assert_eq!(
         c.custom_providers().map(|p| p.id()).collect::<Vec<_>>(),
@@ -211,9 +211,9 @@ fn overriding_a_builtin_provider_is_explicit_and_visible() {
             "key_required": false, "aliases": ["oai"]}}"#,
     );
     let mut b = Catalog::builder();
-    b.document("proxy.json", replacement.clone());
+    b = b.document("proxy.json", replacement.clone());
     assert!(b.build().is_err(), "needs leave");
-    b.allow_override("openai");
+    b = b.allow_override("openai");
     let c = b.build().unwrap();
     for input in [
         "gpt-4o",
@@ -254,7 +254,7 @@ fn overriding_a_builtin_model_name_is_explicit_and_visible() {
     let mine = CustomProvider::new("mine", "Mine").model("gpt-4o", "my-gpt-4o-deployment");
     assert!(build(vec![mine.clone()]).is_err());
     let mut b = Catalog::builder();
-    b.provider(mine).allow_override("gpt-4o");
+    b = b.provider(mine).allow_override("gpt-4o");
     let c = b.build().unwrap();
     let r = c.resolve_model("GPT-4o").unwrap();
     assert_eq!(
@@ -282,8 +282,8 @@ fn extending_builtin_providers_with_models_aliases_and_offers() {
             "aliases": [{"alias": "my-default", "target": "gpt-4o"}]}"#,
     );
     let mut b = Catalog::builder();
-    b.document("more.json", more);
-    b.provider(
+    b = b.document("more.json", more);
+    b = b.provider(
         CustomProvider::new("internal", "Internal").offer("gpt-oss-120b", "gpt-oss-120b-fp8"),
     );
     let c = b.build().unwrap();
@@ -343,7 +343,7 @@ fn extending_builtin_providers_with_models_aliases_and_offers() {
 #[test]
 fn extending_an_unknown_provider_is_an_error() {
     let mut b = Catalog::builder();
-    b.document(
+    b = b.document(
         "x.json",
         doc(r#"{"extends": "azure", "models": [{"id": "m", "name": "M"}]}"#),
     );
@@ -355,13 +355,17 @@ fn extending_an_unknown_provider_is_an_error() {
 
 #[test]
 fn json_loads_are_all_or_nothing_and_name_the_path() {
-    let mut b = Catalog::builder();
-    let err = b
-        .json(
-            "extra.json",
-            r#"[{"provider": {"id": "a", "name": "A", "key_required": true}},
-                {"provider": {"id": "b", "name": "B", "key_required": "yes"}}]"#,
-        )
+    let shared = SharedCatalog::builtin();
+    let err = shared
+        .update(|c| {
+            c.to_builder()
+                .json(
+                    "extra.json",
+                    r#"[{"provider": {"id": "a", "name": "A", "key_required": true}},
+                        {"provider": {"id": "b", "name": "B", "key_required": "yes"}}]"#,
+                )?
+                .build()
+        })
         .unwrap_err();
     let e = &err.errors[0];
     assert_eq!(e.file, "extra.json[1]");
@@ -369,13 +373,15 @@ fn json_loads_are_all_or_nothing_and_name_the_path() {
         matches!(&e.kind, DataErrorKind::Field { path, .. } if path == "provider.key_required"),
         "{e:?}"
     );
-    // Nothing was added: the builder still builds the plain catalog.
-    assert!(b.build().unwrap().is_builtin());
-    b.json(
-        "ok.json",
-        r#"{"provider": {"id": "a", "name": "A", "key_required": true}}"#,
-    )
-    .unwrap();
+    // Nothing was added: not even the array's good first document.
+    assert!(shared.load().is_builtin());
+    assert!(shared.load().lookup_provider("a").is_none());
+    let b = Catalog::builder()
+        .json(
+            "ok.json",
+            r#"{"provider": {"id": "a", "name": "A", "key_required": true}}"#,
+        )
+        .unwrap();
     assert!(b.build().unwrap().lookup_provider("a").is_some());
 }
 
@@ -388,8 +394,8 @@ fn a_failed_update_leaves_the_shared_catalog_untouched() {
         .collect();
     let result = shared.update(|current| {
         let mut b = current.to_builder();
-        b.provider(CustomProvider::new("ok", "OK"));
-        b.provider(CustomProvider::new("Groq", "Clash"));
+        b = b.provider(CustomProvider::new("ok", "OK"));
+        b = b.provider(CustomProvider::new("Groq", "Clash"));
         b.build()
     });
     assert!(result.is_err());
@@ -403,7 +409,7 @@ fn a_failed_update_leaves_the_shared_catalog_untouched() {
     shared
         .update(|current| {
             let mut b = current.to_builder();
-            b.provider(CustomProvider::new("ok", "OK"));
+            b = b.provider(CustomProvider::new("ok", "OK"));
             b.build()
         })
         .unwrap();
@@ -513,14 +519,14 @@ fn custom_names_cannot_capture_strings_addressed_to_other_providers() {
     // with or without leave to override that provider.
     for allow in [false, true] {
         let mut b = Catalog::builder();
-        b.provider(
+        b = b.provider(
             CustomProvider::new("mine", "Mine")
                 .model("Open-AI/gpt-9", "x")
                 .model("y", "openai/gpt-10"),
         );
-        b.provider(CustomProvider::new("agg", "Agg").offer("gpt-4o", "openai/gpt-4o-latest"));
+        b = b.provider(CustomProvider::new("agg", "Agg").offer("gpt-4o", "openai/gpt-4o-latest"));
         if allow {
-            b.allow_override("openai");
+            b = b.allow_override("openai");
         }
         let c = b.build().unwrap();
         for (input, upstream) in [

@@ -42,13 +42,12 @@ fn synthetic() -> Pricing {
 
 #[test]
 fn every_bucket_is_priced_and_summed_exactly() {
-    let usage = Usage {
-        input_tokens: 1_000,
-        output_tokens: 500,
-        cache_read_tokens: 2_000,
-        cache_write_tokens: 400,
-        reasoning_tokens: 300,
-    };
+    let usage = Usage::new()
+        .input_tokens(1_000)
+        .output_tokens(500)
+        .cache_read_tokens(2_000)
+        .cache_write_tokens(400)
+        .reasoning_tokens(300);
     let cost = synthetic().cost(&usage).expect("every price is known");
     // input:       1_000 * 2_500_000  = 2_500_000_000 pUSD = $0.0025
     // output:        500 * 10_000_000 = 5_000_000_000 pUSD = $0.005
@@ -72,11 +71,7 @@ fn reasoning_uses_its_own_price_when_set() {
         reasoning: Some(usd("15")),
         ..synthetic()
     };
-    let usage = Usage {
-        output_tokens: 500,
-        reasoning_tokens: 300,
-        ..Usage::default()
-    };
+    let usage = Usage::new().output_tokens(500).reasoning_tokens(300);
     let cost = pricing.cost(&usage).expect("prices known");
     // output:    500 * 10_000_000 = 5_000_000_000
     // reasoning: 300 * 15_000_000 = 4_500_000_000
@@ -100,10 +95,7 @@ fn reasoning_uses_its_own_price_when_set() {
         ..Pricing::default()
     };
     let r = only_reasoning
-        .cost(&Usage {
-            reasoning_tokens: 250,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().reasoning_tokens(250))
         .expect("the reasoning price is known");
     // 250 * 4_000_000 = 1_000_000_000 = $0.001
     assert_eq!(r.total, Usd::from_picos(1_000_000_000));
@@ -116,39 +108,15 @@ fn a_bucket_with_tokens_and_no_price_is_missing_price() {
         ..Pricing::default()
     };
     let cases = [
+        (Usage::new().output_tokens(7), PriceKind::Output, 7),
+        (Usage::new().cache_read_tokens(11), PriceKind::CacheRead, 11),
         (
-            Usage {
-                output_tokens: 7,
-                ..Usage::default()
-            },
-            PriceKind::Output,
-            7,
-        ),
-        (
-            Usage {
-                cache_read_tokens: 11,
-                ..Usage::default()
-            },
-            PriceKind::CacheRead,
-            11,
-        ),
-        (
-            Usage {
-                cache_write_tokens: 13,
-                ..Usage::default()
-            },
+            Usage::new().cache_write_tokens(13),
             PriceKind::CacheWrite,
             13,
         ),
         // Reasoning with neither a reasoning nor an output price needs the output price.
-        (
-            Usage {
-                reasoning_tokens: 17,
-                ..Usage::default()
-            },
-            PriceKind::Output,
-            17,
-        ),
+        (Usage::new().reasoning_tokens(17), PriceKind::Output, 17),
     ];
     for (usage, kind, tokens) in cases {
         assert_eq!(
@@ -162,10 +130,7 @@ fn a_bucket_with_tokens_and_no_price_is_missing_price() {
         ..Pricing::default()
     };
     let e = output_only
-        .cost(&Usage {
-            input_tokens: 5,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(5))
         .expect_err("no input price");
     assert_eq!(e, CostError::MissingPrice(PriceKind::Input, 5));
     assert_eq!(
@@ -192,10 +157,7 @@ fn zero_tokens_need_no_price() {
         ..Pricing::default()
     };
     let cost = input_only
-        .cost(&Usage {
-            input_tokens: 1_000_000,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(1_000_000))
         .expect("only input is used");
     // 1_000_000 * 3_000_000 = 3_000_000_000_000 = $3
     assert_eq!(cost.total, Usd::from_picos(3_000_000_000_000));
@@ -210,11 +172,7 @@ fn a_zero_price_is_known_and_costs_nothing() {
         ..Pricing::default()
     };
     let cost = free
-        .cost(&Usage {
-            input_tokens: u64::MAX,
-            output_tokens: 12,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(u64::MAX).output_tokens(12))
         .expect("zero prices are known");
     assert_eq!(cost.total, Usd::ZERO);
 }
@@ -234,10 +192,7 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         long_context: None,
     };
     let one_bucket = pricing
-        .cost(&Usage {
-            input_tokens: u64::MAX,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(u64::MAX))
         .expect("fits in u128");
     let expected_line: u128 = 18_446_744_073_709_551_615_000_000_000_000;
     assert_eq!(one_bucket.total.picos(), expected_line);
@@ -245,13 +200,12 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
 
     // All five buckets: 5 * 18_446_744_073_709_551_615 * 10^12
     //                 = 92_233_720_368_547_758_075 * 10^12, still below u128::MAX (~3.4e38).
-    let all = Usage {
-        input_tokens: u64::MAX,
-        output_tokens: u64::MAX,
-        cache_read_tokens: u64::MAX,
-        cache_write_tokens: u64::MAX,
-        reasoning_tokens: u64::MAX,
-    };
+    let all = Usage::new()
+        .input_tokens(u64::MAX)
+        .output_tokens(u64::MAX)
+        .cache_read_tokens(u64::MAX)
+        .cache_write_tokens(u64::MAX)
+        .reasoning_tokens(u64::MAX);
     let cost = pricing.cost(&all).expect("fits in u128");
     assert_eq!(
         cost.total.picos(),
@@ -268,20 +222,13 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         ..Pricing::default()
     };
     let one = pricing
-        .cost(&Usage {
-            input_tokens: u64::MAX,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(u64::MAX))
         .expect("(2^64-1)^2 fits in u128");
     assert_eq!(
         one.total.picos(),
         340_282_366_920_938_463_426_481_119_284_349_108_225
     );
-    let two = pricing.cost(&Usage {
-        input_tokens: u64::MAX,
-        output_tokens: u64::MAX,
-        ..Usage::default()
-    });
+    let two = pricing.cost(&Usage::new().input_tokens(u64::MAX).output_tokens(u64::MAX));
     assert_eq!(two, Err(CostError::Overflow));
     assert_eq!(CostError::Overflow.to_string(), "the cost overflows");
     // Just-fitting: one bucket at the maximum plus one token at 1 pUSD.
@@ -291,11 +238,7 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         ..Pricing::default()
     };
     let c = tiny
-        .cost(&Usage {
-            input_tokens: u64::MAX,
-            output_tokens: 1,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().input_tokens(u64::MAX).output_tokens(1))
         .expect("fits");
     assert_eq!(
         c.total.picos(),
@@ -312,13 +255,11 @@ fn gpt_4o_cost() {
     // models.dev providers/openai/models/gpt-4o.toml [cost]: input = 2.50, output = 10.00,
     // cache_read = 1.25 (no cache_write).
     let m = model("gpt-4o");
-    let usage = Usage {
-        input_tokens: 1_000_000,
-        output_tokens: 1_000_000,
-        cache_read_tokens: 1_000_000,
-        reasoning_tokens: 1_000,
-        ..Usage::default()
-    };
+    let usage = Usage::new()
+        .input_tokens(1_000_000)
+        .output_tokens(1_000_000)
+        .cache_read_tokens(1_000_000)
+        .reasoning_tokens(1_000);
     let cost = m.cost(&usage).expect("gpt-4o prices are known");
     // 2.5 + 10 + 1.25 = $13.75 for a million tokens each, plus reasoning at the output
     // price: 1_000 * 10_000_000 = 10_000_000_000 = $0.01. Total $13.76.
@@ -328,10 +269,7 @@ fn gpt_4o_cost() {
 
     // gpt-4o has no cache-write price.
     assert_eq!(
-        m.cost(&Usage {
-            cache_write_tokens: 1,
-            ..Usage::default()
-        }),
+        m.cost(&Usage::new().cache_write_tokens(1)),
         Err(CostError::MissingPrice(PriceKind::CacheWrite, 1))
     );
 }
@@ -342,11 +280,7 @@ fn gemini_2_5_flash_has_a_reasoning_price() {
     // "gemini/gemini-2.5-flash" output_cost_per_reasoning_token = 2.5e-06 -> 2.5 per Mtok.
     let m = model("gemini-2.5-flash");
     let cost = m
-        .cost(&Usage {
-            reasoning_tokens: 2_000_000,
-            output_tokens: 400,
-            ..Usage::default()
-        })
+        .cost(&Usage::new().reasoning_tokens(2_000_000).output_tokens(400))
         .expect("prices known");
     // reasoning: 2_000_000 * 2_500_000 = 5_000_000_000_000 = $5
     // output:          400 * 2_500_000 = 1_000_000_000 = $0.001
@@ -361,13 +295,14 @@ fn claude_opus_4_6_cache_write() {
     // cache_read = 0.50, cache_write = 6.25.
     let m = model("claude-opus-4-6");
     let cost = m
-        .cost(&Usage {
-            input_tokens: 3_000,
-            output_tokens: 1_000,
-            cache_read_tokens: 10_000,
-            cache_write_tokens: 2_000,
-            reasoning_tokens: 0,
-        })
+        .cost(
+            &Usage::new()
+                .input_tokens(3_000)
+                .output_tokens(1_000)
+                .cache_read_tokens(10_000)
+                .cache_write_tokens(2_000)
+                .reasoning_tokens(0),
+        )
         .expect("prices known");
     // input:        3_000 * 5_000_000  = 15_000_000_000
     // output:       1_000 * 25_000_000 = 25_000_000_000
@@ -384,10 +319,7 @@ fn a_model_without_prices_reports_missing_price() {
     // kimi-k2 on Groq has no price in Groq's own models.dev directory.
     let m = model("kimi-k2");
     assert_eq!(
-        m.cost(&Usage {
-            input_tokens: 10,
-            ..Usage::default()
-        }),
+        m.cost(&Usage::new().input_tokens(10)),
         Err(CostError::MissingPrice(PriceKind::Input, 10))
     );
     assert_eq!(m.cost(&Usage::default()).map(|c| c.total), Ok(Usd::ZERO));
@@ -699,7 +631,7 @@ fn seed_002_margin_round_trips_for_known_models() {
 
     // And every price in the catalog (models and offers) survives the round trip.
     for m in models() {
-        let offered = offers_of(m).map(|o| *o.own_pricing());
+        let offered = offers_of(m).into_iter().map(|o| *o.own_pricing());
         for p in std::iter::once(*m.pricing()).chain(offered) {
             for price in [p.input, p.output, p.cache_read, p.cache_write, p.reasoning]
                 .into_iter()

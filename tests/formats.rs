@@ -91,7 +91,7 @@ fn same_answers(a: &Catalog, b: &Catalog) {
 /// A catalog with a custom provider, to use as a non-trivial base.
 fn custom_base() -> Catalog {
     let mut b = Catalog::builder();
-    b.provider(
+    b = b.provider(
         CustomProvider::new("corp-proxy", "Corp proxy")
             .base_url("https://proxy.corp.example/v1")
             .model("corp-model", "corp-model"),
@@ -191,7 +191,7 @@ fn nano_proxy() -> TargetProvider {
 #[test]
 fn seed004_page_imports_as_custom_providers() {
     let base = Catalog::builtin();
-    let c = import_ngrok(&base, &[SEED004], &ImportOptions::new()).unwrap();
+    let c = import_ngrok(base, &[SEED004], &ImportOptions::new()).unwrap();
     assert_eq!(c.custom_providers().count(), 3);
 
     let vllm = c.lookup_provider("internal-vllm").unwrap();
@@ -201,7 +201,7 @@ fn seed004_page_imports_as_custom_providers() {
         vllm.metadata(),
         Some(r#"{"team": "ml-platform", "region": "us-east-1"}"#)
     );
-    assert!(vllm.key_required());
+    assert!(vllm.caller_key_required());
     let cp = vllm.control_plane().unwrap();
     assert_eq!(cp.id, "aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD");
     assert_eq!(cp.updated_at, "2026-02-03T16:45:12.250Z");
@@ -231,7 +231,7 @@ fn seed004_page_imports_as_custom_providers() {
             false
         )
     );
-    assert_eq!(ok(&c, "gpt-oss-20b"), ok(&base, "gpt-oss-20b"));
+    assert_eq!(ok(&c, "gpt-oss-20b"), ok(base, "gpt-oss-20b"));
     assert_eq!(ok(&c, "llama3.1:8b").0, "ollama-lab");
     // A provider with no models passes everything through.
     assert_eq!(
@@ -255,14 +255,14 @@ fn seed004_page_imports_as_custom_providers() {
     );
 
     // key_required follows the options.
-    let c = import_ngrok(&base, &[SEED004], &ImportOptions::new().key_required(false)).unwrap();
-    assert!(!c.lookup_provider("lmstudio").unwrap().key_required());
+    let c = import_ngrok(base, &[SEED004], &ImportOptions::new().key_required(false)).unwrap();
+    assert!(!c.lookup_provider("lmstudio").unwrap().caller_key_required());
 }
 
 #[test]
 fn seed003_top_example_imports_as_an_offer_with_its_prices() {
     let base = Catalog::builtin();
-    let c = import_openai_models(&base, SEED003_TOP, &nano_proxy(), &ImportOptions::new()).unwrap();
+    let c = import_openai_models(base, SEED003_TOP, &nano_proxy(), &ImportOptions::new()).unwrap();
     assert_eq!(
         ok(&c, "nano-proxy:gpt-5.2"),
         (
@@ -281,7 +281,7 @@ fn seed003_top_example_imports_as_an_offer_with_its_prices() {
     assert_eq!(offer.own_pricing().input, Some("0.00015".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("0.0006".parse().unwrap()));
     // The bare id still goes to OpenAI, with OpenAI's facts.
-    assert_eq!(ok(&c, "gpt-5.2"), ok(&base, "gpt-5.2"));
+    assert_eq!(ok(&c, "gpt-5.2"), ok(base, "gpt-5.2"));
     assert_eq!(m.name(), "GPT-5.2");
 }
 
@@ -289,7 +289,7 @@ fn seed003_top_example_imports_as_an_offer_with_its_prices() {
 fn seed003_basic_and_detailed_examples_import() {
     let base = Catalog::builtin();
     let c =
-        import_openai_models(&base, SEED003_BASIC, &nano_proxy(), &ImportOptions::new()).unwrap();
+        import_openai_models(base, SEED003_BASIC, &nano_proxy(), &ImportOptions::new()).unwrap();
     assert_eq!(
         ok(&c, "nano-proxy:anthropic/claude-opus-4.6").1.as_deref(),
         Some("claude-opus-4-6")
@@ -309,13 +309,8 @@ fn seed003_basic_and_detailed_examples_import() {
         "the basic list has no prices"
     );
 
-    let c = import_openai_models(
-        &base,
-        SEED003_DETAILED,
-        &nano_proxy(),
-        &ImportOptions::new(),
-    )
-    .unwrap();
+    let c =
+        import_openai_models(base, SEED003_DETAILED, &nano_proxy(), &ImportOptions::new()).unwrap();
     let opus = c.lookup_model("claude-opus-4-6").unwrap();
     let offer = c
         .offers_of(opus)
@@ -342,7 +337,7 @@ fn seed003_basic_and_detailed_examples_import() {
     // Into NanoGPT itself: it already serves both, so nothing is added.
     for json in [SEED003_TOP, SEED003_BASIC, SEED003_DETAILED] {
         let c = import_openai_models(
-            &base,
+            base,
             json,
             &TargetProvider::existing("NanoGPT"),
             &ImportOptions::new(),
@@ -350,7 +345,7 @@ fn seed003_basic_and_detailed_examples_import() {
         // `NanoGPT` is not an id or alias of nano-gpt: an unknown provider.
         assert_eq!(c.unwrap_err().kind(), "catalog");
         let c = import_openai_models(
-            &base,
+            base,
             json,
             &TargetProvider::existing("nano-gpt"),
             &ImportOptions::new(),
@@ -378,7 +373,7 @@ fn detailed_fields_make_new_models() {
       {"id": "acme/text-1", "context_length": null, "max_output_tokens": null, "capabilities": {"reasoning": true}}
     ]}"#;
     let c = import_openai_models(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         json,
         &TargetProvider::new("acme", "Acme"),
         &ImportOptions::new(),
@@ -434,7 +429,7 @@ fn detailed_fields_make_new_models() {
 #[test]
 fn seed002_models_import_with_the_markup_removed() {
     let base = Catalog::builtin();
-    let c = import_inference_api(&base, SEED002, &ImportOptions::new()).unwrap();
+    let c = import_inference_api(base, SEED002, &ImportOptions::new()).unwrap();
     // Known models at their own provider add nothing.
     for id in [
         "gpt-5.2",
@@ -442,7 +437,7 @@ fn seed002_models_import_with_the_markup_removed() {
         "gemini-3-flash-preview",
         "seedream-4.5",
     ] {
-        assert_eq!(ok(&c, id), ok(&base, id), "{id}");
+        assert_eq!(ok(&c, id), ok(base, id), "{id}");
         assert_eq!(
             c.lookup_model(id).unwrap().pricing(),
             base.lookup_model(id).unwrap().pricing()
@@ -463,7 +458,7 @@ fn seed002_models_import_with_the_markup_removed() {
     // OpenRouter: already offered (nothing), offers of known models, a new model.
     assert_eq!(
         ok(&c, "openrouter:meta-llama/llama-4-maverick"),
-        ok(&base, "openrouter:meta-llama/llama-4-maverick")
+        ok(base, "openrouter:meta-llama/llama-4-maverick")
     );
     assert_eq!(
         ok(&c, "openrouter:deepseek/deepseek-v3.2"),
@@ -499,10 +494,10 @@ fn seed002_models_import_with_the_markup_removed() {
 
     // Under `data` instead of `models`; with another markup the prices differ.
     let data = SEED002.replacen("\"models\"", "\"data\"", 1);
-    let c2 = import_inference_api(&base, &data, &ImportOptions::new()).unwrap();
+    let c2 = import_inference_api(base, &data, &ImportOptions::new()).unwrap();
     same_answers(&c, &c2);
     let c3 =
-        import_inference_api(&base, SEED002, &ImportOptions::new().markup(Markup::NONE)).unwrap();
+        import_inference_api(base, SEED002, &ImportOptions::new().markup(Markup::NONE)).unwrap();
     assert_eq!(
         c3.lookup_model("cmo-agent").unwrap().pricing().input,
         Some("2.45".parse().unwrap())
@@ -516,12 +511,12 @@ fn own_documents_import() {
        "models": [{"id": "m1", "name": "M1", "aliases": ["m-one"]}]},
       {"extends": "openai", "aliases": [{"alias": "my-gpt", "target": "gpt-4o"}]}
     ]"#;
-    let c = import_documents(&Catalog::builtin(), "extra.json", json).unwrap();
+    let c = import_documents(Catalog::builtin(), "extra.json", json).unwrap();
     assert_eq!(ok(&c, "m-one").1.as_deref(), Some("m1"));
     assert_eq!(ok(&c, "my-gpt").1.as_deref(), Some("gpt-4o"));
     // One document rather than an array works too.
     let c = import_documents(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         "one.json",
         r#"{"extends": "openai", "aliases": [{"alias": "g", "target": "gpt-4o"}]}"#,
     )
@@ -1157,7 +1152,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
     let base = Catalog::builtin();
     // ngrok: a providerId that is a built-in provider's id, in another case.
     let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("OpenAI")));
-    let e = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new()).unwrap_err();
+    let e = import_ngrok(base, &[doc.as_str()], &ImportOptions::new()).unwrap_err();
     let ImportError::Catalog(ce) = &e else {
         panic!("{e:?}")
     };
@@ -1173,7 +1168,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
     );
     // An alias of a built-in provider is taken too.
     let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("groqcloud")));
-    let msg = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new())
+    let msg = import_ngrok(base, &[doc.as_str()], &ImportOptions::new())
         .unwrap_err()
         .to_string();
     assert!(
@@ -1184,7 +1179,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
     // With leave, the import replaces the built-in provider.
     let doc = seed004_with("/aiGatewayProviders/0/providerId", Some(json!("openai")));
     let c = import_ngrok(
-        &base,
+        base,
         &[doc.as_str()],
         &ImportOptions::new().allow_override("openai"),
     )
@@ -1199,7 +1194,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
 
     // /v1/models into a new provider named like a built-in one.
     let e = import_openai_models(
-        &base,
+        base,
         SEED003_BASIC,
         &TargetProvider::new("groq", "Mine"),
         &ImportOptions::new(),
@@ -1212,7 +1207,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
         "/aiGatewayProviders/0/models/1/modelId",
         Some(json!("GPT-4o")),
     );
-    let c = import_ngrok(&base, &[doc.as_str()], &ImportOptions::new()).unwrap();
+    let c = import_ngrok(base, &[doc.as_str()], &ImportOptions::new()).unwrap();
     assert_eq!(ok(&c, "gpt-4o").0, "openai");
     assert_eq!(
         ok(&c, "internal-vllm:gpt-4o"),
@@ -1224,7 +1219,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
         )
     );
     let c = import_ngrok(
-        &base,
+        base,
         &[doc.as_str()],
         &ImportOptions::new().allow_override("gpt-4o"),
     )
@@ -1245,7 +1240,7 @@ fn collisions_with_builtin_names_are_refused_unless_overridden() {
 /// without parameters, a provider listing nothing, one imported from ngrok.
 fn representable() -> Catalog {
     let mut b = Catalog::builder();
-    b.provider(
+    b = b.provider(
         CustomProvider::new("alpha", "Alpha")
             .base_url("http://alpha.internal/v1")
             .metadata("owner=ml")
@@ -1264,14 +1259,14 @@ fn representable() -> Catalog {
                 "meta-llama/llama-3.3-70b-versatile",
             ),
     );
-    b.provider(CustomProvider::new("beta", "Beta"));
-    b.provider(
+    b = b.provider(CustomProvider::new("beta", "Beta"));
+    b = b.provider(
         CustomProvider::new("gamma", "Gamma")
             .base_url("https://gamma.example/v1")
             .model("gamma-1", "gamma-1"),
     );
     for i in 0..3 {
-        b.provider(
+        b = b.provider(
             CustomProvider::new(&format!("p{i}"), &format!("P{i}"))
                 .model(&format!("p{i}-m"), &format!("p{i}-m")),
         );
@@ -1287,7 +1282,7 @@ fn ngrok_export_then_import_answers_the_same() {
     let options = ngrok_options().limit(2);
     let pages = export_ngrok_pages(&original, &options).unwrap();
     assert_eq!(pages.len(), 5);
-    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
     same_answers(&original, &back);
     // The provider facts the format carries come back too.
     for p in original.custom_providers() {
@@ -1311,11 +1306,11 @@ fn ngrok_has_no_home_provider_so_the_first_listing_defines_a_shared_model() {
     // id), so after a round trip zeta defines it and alpha offers it. Qualified strings
     // still answer the same; the bare id moves to the first provider listed.
     let mut b = Catalog::builder();
-    b.provider(CustomProvider::new("alpha", "Alpha").model("shared", "shared"));
-    b.provider(CustomProvider::new("zeta", "Zeta").offer("shared", "shared"));
+    b = b.provider(CustomProvider::new("alpha", "Alpha").model("shared", "shared"));
+    b = b.provider(CustomProvider::new("zeta", "Zeta").offer("shared", "shared"));
     let original = b.build().unwrap();
     let pages = export_ngrok_pages(&original, &ngrok_options()).unwrap();
-    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
     for input in ["alpha:shared", "zeta:shared"] {
         assert_eq!(answer(&original, input), answer(&back, input), "{input}");
     }
@@ -1326,7 +1321,7 @@ fn ngrok_has_no_home_provider_so_the_first_listing_defines_a_shared_model() {
 #[test]
 fn own_documents_export_then_import_answers_the_same() {
     let mut b = representable().to_builder();
-    b.json(
+    b = b.json(
         "more.json",
         r#"[{"extends": "alpha", "models": [{"id": "alpha-x", "upstream_id": "vendor/alpha-x", "name": "Alpha X",
              "aliases": ["ax"], "pricing": {"input": 0.1, "output": 0.2}}]},
@@ -1335,11 +1330,11 @@ fn own_documents_export_then_import_answers_the_same() {
     .unwrap();
     let original = b.build().unwrap();
     let json = export_documents(&original).unwrap();
-    let back = import_documents(&Catalog::builtin(), "exported.json", &json).unwrap();
+    let back = import_documents(Catalog::builtin(), "exported.json", &json).unwrap();
     same_answers(&original, &back);
     assert_eq!(ok(&back, "ax").2, "vendor/alpha-x");
     assert_eq!(export_documents(&back).unwrap(), json);
-    assert_eq!(export_documents(&Catalog::builtin()).unwrap(), "[]");
+    assert_eq!(export_documents(Catalog::builtin()).unwrap(), "[]");
 }
 
 #[test]
@@ -1374,12 +1369,12 @@ fn detailed_models_export_then_import_as_that_provider_answers_the_same() {
         .offer("claude-opus-4-6", "claude-opus-4-6")
         .into_document();
     doc.provider = Some(provider.clone());
-    b.document("acme.json", doc);
+    b = b.document("acme.json", doc);
     let original = b.build().unwrap();
 
     let json = export_openai_models_detailed(&original, Some("acme")).unwrap();
     let back = import_openai_models(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         &json,
         &TargetProvider::New(Box::new(provider)),
         &ImportOptions::new(),
@@ -1426,12 +1421,12 @@ fn detailed_models_export_then_import_as_that_provider_answers_the_same() {
 #[test]
 fn inference_api_export_of_the_builtin_catalog_imports_as_nothing_new() {
     let base = Catalog::builtin();
-    let json = export_inference_api(&base, INFERENCE_API_MARKUP).unwrap();
-    let back = import_inference_api(&base, &json, &ImportOptions::new()).unwrap();
+    let json = export_inference_api(base, INFERENCE_API_MARKUP).unwrap();
+    let back = import_inference_api(base, &json, &ImportOptions::new()).unwrap();
     assert!(back.is_builtin());
     // Exact prices survive the per-1k float conversion for every model.
     let c = import_inference_api(
-        &base,
+        base,
         &json.replace("\"provider\":\"", "\"provider\":\"openrouter\",\"x\":\""),
         &ImportOptions::new(),
     );
@@ -1501,7 +1496,7 @@ fn exports_are_byte_stable_and_basic_parses_as_the_openai_shape() {
     }
     // A catalog built again from the same documents exports the same bytes.
     let again =
-        import_documents(&Catalog::builtin(), "again", &export_documents(&c).unwrap()).unwrap();
+        import_documents(Catalog::builtin(), "again", &export_documents(&c).unwrap()).unwrap();
     assert_eq!(
         export_openai_models_detailed(&again, None).unwrap(),
         export_openai_models_detailed(&c, None).unwrap()
@@ -1532,7 +1527,7 @@ fn exports_are_byte_stable_and_basic_parses_as_the_openai_shape() {
     assert_eq!((alpha.created, alpha.owned_by.as_str()), (None, "alpha"));
     // The basic export imports back as a /v1/models list.
     let back = import_openai_models(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         &basic,
         &TargetProvider::new("mirror", "Mirror"),
         &ImportOptions::new(),
@@ -1622,7 +1617,7 @@ fn inference_api_export_shape() {
     // A markup so large the price overflows.
     let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
     let mut b = Catalog::builder();
-    b.json("x", r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 18000000000000}}]}"#).unwrap();
+    b = b.json("x", r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 18000000000000}}]}"#).unwrap();
     let pricey = b.build().unwrap();
     assert_eq!(
         export_inference_api(&pricey, huge),
@@ -1752,7 +1747,7 @@ fn ngrok_export_paginates_by_descending_resource_id() {
         Err(ExportError::Timestamp(_))
     ));
     // An empty catalog exports one empty page.
-    let (ids, _, next) = list(&export_ngrok(&Catalog::builtin(), &ngrok_options()).unwrap());
+    let (ids, _, next) = list(&export_ngrok(Catalog::builtin(), &ngrok_options()).unwrap());
     assert!(ids.is_empty() && next.is_none());
 }
 
@@ -1822,7 +1817,7 @@ fn ngrok_export_derives_fields_from_options() {
     assert_eq!(vllm["updatedAt"], "2026-02-03T16:45:12.250Z");
     // A derived id that collides with an imported one is refused.
     let mut b = Catalog::builder();
-    b.provider(CustomProvider::new("2xk9QfR7vLmN3pT8sW1yZ4aB6cD", "Clash"));
+    b = b.provider(CustomProvider::new("2xk9QfR7vLmN3pT8sW1yZ4aB6cD", "Clash"));
     let clash = import_ngrok(&b.build().unwrap(), &[SEED004], &ImportOptions::new()).unwrap();
     assert_eq!(
         export_ngrok(&clash, &ngrok_options()),
@@ -1838,7 +1833,7 @@ fn ngrok_export_derives_fields_from_options() {
 #[test]
 fn derived_uris_are_percent_encoded() {
     let mut b = Catalog::builder();
-    b.provider(CustomProvider::new("we?ird#id%", "Weird"));
+    b = b.provider(CustomProvider::new("we?ird#id%", "Weird"));
     let c = b.build().unwrap();
     let (ids, _, _) = list(&export_ngrok(&c, &ngrok_options()).unwrap());
     assert_eq!(ids, ["aigp_we?ird#id%"]);
@@ -1848,6 +1843,6 @@ fn derived_uris_are_percent_encoded() {
         "https://api.ngrok.ai/providers/aigp_we%3Fird%23id%25"
     );
     let pages = export_ngrok_pages(&c, &ngrok_options()).unwrap();
-    let back = import_ngrok(&Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
     same_answers(&c, &back);
 }

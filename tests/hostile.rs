@@ -99,9 +99,15 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
                 .collect();
             let mut upstreams = vec![m.upstream_id()];
             upstreams.extend(m.served_names().map(|s| s.id()));
-            for o in offers_of(m).filter(|o| o.provider_id() == r.provider.id()) {
-                keys.push(o.upstream_id().to_ascii_lowercase());
-                upstreams.push(o.upstream_id());
+            // Every offer's upstream id names the model: bare, it resolves to the model's
+            // home provider; behind the offering provider, to the offer.
+            let mut whole = keys.clone();
+            for o in offers_of(m) {
+                whole.push(o.upstream_id().to_ascii_lowercase());
+                if o.provider_id() == r.provider.id() {
+                    keys.push(o.upstream_id().to_ascii_lowercase());
+                    upstreams.push(o.upstream_id());
+                }
             }
             if !upstreams.contains(&&*r.upstream_id) {
                 return Err(format!(
@@ -110,7 +116,7 @@ fn explained(input: &str, r: &Resolution<'static, '_>) -> Result<(), String> {
                 ));
             }
             match r.prefix {
-                None if keys.contains(&lower) && r.provider.id() == m.provider_id() => Ok(()),
+                None if whole.contains(&lower) && r.provider.id() == m.provider_id() => Ok(()),
                 Some(p) => {
                     let c = sep(p.separator);
                     let ok = pnames.iter().any(|pn| {
@@ -368,9 +374,13 @@ fn answer(r: &Result<Resolution<'_, '_>, ResolveError>) -> String {
 /// The reference resolver (`tests/common/oracle.rs`) of the built-in catalog and of the
 /// overlay catalog, built once.
 fn oracles() -> &'static (Oracle<'static>, Oracle<'static>) {
-    static BUILTIN: Catalog = Catalog::builtin();
     static O: std::sync::OnceLock<(Oracle<'static>, Oracle<'static>)> = std::sync::OnceLock::new();
-    O.get_or_init(|| (Oracle::new(&BUILTIN), Oracle::new(overlay_catalog())))
+    O.get_or_init(|| {
+        (
+            Oracle::new(Catalog::builtin()),
+            Oracle::new(overlay_catalog()),
+        )
+    })
 }
 
 /// Every catalog name, alone and in the shapes the grammar reads (behind every provider

@@ -195,7 +195,7 @@ fn refuse_retired_on_and_after_the_day_resolves_the_day_before() {
             PINNED,
         ),
     ] {
-        let strict = |d: &str| Resolver::new().refuse_retired(true).on(day(d));
+        let strict = |d: &str| Resolver::new().refuse_retired(true).as_of(day(d));
 
         let r = strict(day_before)
             .resolve(input)
@@ -242,7 +242,7 @@ fn successor_of(id: &str) -> Option<&'static str> {
 
 #[test]
 fn refuse_retired_leaves_other_models_alone() {
-    let strict = Resolver::new().refuse_retired(true).on(day(PINNED));
+    let strict = Resolver::new().refuse_retired(true).as_of(day(PINNED));
     for input in [
         "gpt-4o",
         "claude-opus-4-6",
@@ -252,7 +252,7 @@ fn refuse_retired_leaves_other_models_alone() {
         assert!(strict.resolve(input).is_ok(), "{input}");
     }
     // Without refuse_retired, a retired model resolves on any day.
-    let lenient = Resolver::new().on(day(PINNED));
+    let lenient = Resolver::new().as_of(day(PINNED));
     let r = lenient
         .resolve("gpt-3.5-turbo")
         .expect("retired models resolve unless refused");
@@ -261,7 +261,7 @@ fn refuse_retired_leaves_other_models_alone() {
     let r = Resolver::new()
         .refuse_retired(true)
         .refuse_retired(false)
-        .on(day(PINNED))
+        .as_of(day(PINNED))
         .resolve("claude-haiku-3");
     assert!(r.is_ok());
 }
@@ -318,7 +318,7 @@ fn both_options_together() {
     let strict = Resolver::new()
         .refuse_retired(true)
         .pass_through(false)
-        .on(day(PINNED));
+        .as_of(day(PINNED));
     assert_eq!(
         strict.resolve("gpt-3.5-turbo").map_err(|e| e.kind()).err(),
         Some("retired")

@@ -511,7 +511,7 @@ fn sort_keeps_the_filter() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// cheapest, cheapest_over, run_over
+// cheapest
 // ---------------------------------------------------------------------------------------------
 
 /// The first (in catalog order) of the kept models with the smallest key; models without a
@@ -613,102 +613,57 @@ fn cheapest_follows_a_price_sort() {
 }
 
 #[test]
-fn run_over_and_cheapest_over_a_custom_slice() {
-    let picked: Vec<&'static Model> = [
+fn queries_restricted_to_some_models_keep_their_order() {
+    let picked = [
         "gpt-4o",
         "seedream-4.5",
         "claude-opus-4-6",
         "o3",
         "kimi-k2",
         "deepseek-chat",
-    ]
-    .into_iter()
-    .map(model)
-    .collect();
-    // The given order is kept for a catalog sort.
+    ];
+    // A query's answer, kept to the picked models (the order is the query's).
+    let among = |q: Query| -> Vec<&'static str> {
+        q.run()
+            .into_iter()
+            .map(|m| m.id())
+            .filter(|id| picked.contains(id))
+            .collect()
+    };
+    // Filters apply.
     assert_eq!(
-        ids(Query::new().run_over(picked.iter().copied())),
-        [
-            "gpt-4o",
-            "seedream-4.5",
-            "claude-opus-4-6",
-            "o3",
-            "kimi-k2",
-            "deepseek-chat"
-        ]
-    );
-    // Filters apply; models outside the slice never appear.
-    assert_eq!(
-        ids(Query::new()
-            .input_modality(Modality::Image)
-            .run_over(picked.iter().copied())),
-        ["gpt-4o", "claude-opus-4-6", "o3"]
+        among(Query::new().input_modality(Modality::Image)),
+        ["claude-opus-4-6", "gpt-4o", "o3"]
     );
     // Input price: deepseek-chat 0.28 (LiteLLM "deepseek-chat": models.dev's file describes a
     // newer generation and is set aside), o3 2.00, gpt-4o 2.50, claude-opus-4-6 5.00
-    // (models.dev [cost] input), then the unpriced seedream-4.5 and kimi-k2 in slice order.
+    // (models.dev [cost] input), then the unpriced kimi-k2 (groq) and seedream-4.5 (vertex)
+    // in catalog order (by data file name).
     assert_eq!(
-        ids(Query::new()
-            .sort(Sort::InputPrice)
-            .run_over(picked.iter().copied())),
+        among(Query::new().sort(Sort::InputPrice)),
         [
             "deepseek-chat",
             "o3",
             "gpt-4o",
             "claude-opus-4-6",
-            "seedream-4.5",
-            "kimi-k2"
+            "kimi-k2",
+            "seedream-4.5"
         ]
     );
     // Context: claude-opus-4-6 1,000,000 (seed 000); kimi-k2 262,144 (seed 000); o3 200,000
-    // (models.dev o3.toml and LiteLLM "o3" agree); gpt-4o, deepseek-chat 128,000 (seed 000;
-    // tie: slice order); seedream-4.5 unknown.
+    // (models.dev o3.toml and LiteLLM "o3" agree); deepseek-chat, gpt-4o 128,000 (seed 000;
+    // tie: catalog order); seedream-4.5 unknown.
     assert_eq!(
-        ids(Query::new()
-            .sort(Sort::ContextWindow)
-            .run_over(picked.iter().copied())),
+        among(Query::new().sort(Sort::ContextWindow)),
         [
             "claude-opus-4-6",
             "kimi-k2",
             "o3",
-            "gpt-4o",
             "deepseek-chat",
+            "gpt-4o",
             "seedream-4.5"
         ]
     );
-    assert_eq!(
-        Query::new()
-            .sort(Sort::ContextWindow)
-            .run_over(picked.iter().copied())
-            .len(),
-        picked.len()
-    );
-    // cheapest_over: 1:1 blend deepseek-chat 0.14 + 0.28 = 0.42 is cheapest; without it,
-    // o3 (2 + 8 = 10) beats gpt-4o (2.5 + 10 = 12.5).
-    assert_eq!(
-        Query::new()
-            .cheapest_over(picked.iter().copied())
-            .map(|m| m.id()),
-        Some("deepseek-chat")
-    );
-    let rest: Vec<&Model> = picked
-        .iter()
-        .copied()
-        .filter(|m| m.id() != "deepseek-chat")
-        .collect();
-    assert_eq!(
-        Query::new()
-            .cheapest_over(rest.iter().copied())
-            .map(|m| m.id()),
-        Some("o3")
-    );
-    assert_eq!(
-        Query::new().cheapest_over(std::iter::empty::<&Model>()),
-        None
-    );
-    assert!(Query::new()
-        .run_over(std::iter::empty::<&Model>())
-        .is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------

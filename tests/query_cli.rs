@@ -158,6 +158,7 @@ fn provider_alias_lists_the_home_models() {
     let lines = json_lines(&["--json", "--provider", "groqcloud"]);
     let expected: Vec<&str> = models_of("groq")
         .expect("groq is a provider")
+        .into_iter()
         .filter(|m| m.provider_id() == "groq")
         .map(|m| m.id())
         .collect();

@@ -757,6 +757,7 @@ fn vertex_gemini_3_flash_preview_from_models_dev() {
     let m = model("gemini-3-flash-preview");
     assert_eq!(m.provider_id(), "google");
     let vertex = offers_of(m)
+        .into_iter()
         .find(|o| o.provider_id() == "vertex")
         .expect("vertex offers gemini-3-flash-preview");
     assert_eq!(vertex.upstream_id(), "gemini-3-flash-preview");
@@ -963,6 +964,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
     let m = model("gpt-5.2");
     assert_eq!(m.provider_id(), "openai");
     let offer = offers_of(m)
+        .into_iter()
         .find(|o| o.provider_id() == "nano-gpt")
         .expect("gpt-5.2 should be offered by nano-gpt");
     assert_eq!(offer.upstream_id(), "openai/gpt-5.2");
@@ -990,6 +992,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
     // [cost] input = 4.998, output = 25.007, while the home price is 5 / 25.
     let c = model("claude-opus-4-6");
     let offer = offers_of(c)
+        .into_iter()
         .find(|o| o.provider_id() == "nano-gpt")
         .expect("claude-opus-4-6 should be offered by nano-gpt");
     assert_eq!(offer.upstream_id(), "anthropic/claude-opus-4.6");
@@ -1000,6 +1003,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
     // And NanoGPT lists the offered models among its models.
     let nano: Vec<&str> = models_of("nano-gpt")
         .expect("nano-gpt is a provider")
+        .into_iter()
         .map(|m| m.id())
         .collect();
     assert!(nano.contains(&"gpt-5.2"), "{nano:?}");

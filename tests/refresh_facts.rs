@@ -363,6 +363,7 @@ fn vertex_offers_google_and_anthropic_models() {
     let m = model("claude-sonnet-4-5");
     assert_eq!(m.provider_id(), "anthropic");
     let o = offers_of(m)
+        .into_iter()
         .find(|o| o.provider_id() == "vertex")
         .expect("vertex offers Claude Sonnet 4.5");
     assert_eq!(o.upstream_id(), "claude-sonnet-4-5@20250929");
@@ -377,6 +378,7 @@ fn vertex_offers_google_and_anthropic_models() {
     let g = model("gemini-2.5-pro");
     assert_eq!(g.provider_id(), "google");
     let o = offers_of(g)
+        .into_iter()
         .find(|o| o.provider_id() == "vertex")
         .expect("vertex offers Gemini 2.5 Pro");
     assert_eq!(o.upstream_id(), "gemini-2.5-pro");
@@ -387,7 +389,9 @@ fn openrouter_llama_3_3_70b_stays_a_pass_through() {
     // A deliberate choice (data/README.md): OpenRouter's Llama 3.3 70B entry is not an offer.
     let r = resolve_model("openrouter:meta-llama/Llama-3.3-70B-Instruct").unwrap();
     assert!(r.is_pass_through());
-    assert!(!offers_of(model("llama-3.3-70b-versatile")).any(|o| o.provider_id() == "openrouter"));
+    assert!(!offers_of(model("llama-3.3-70b-versatile"))
+        .into_iter()
+        .any(|o| o.provider_id() == "openrouter"));
 }
 
 #[test]

@@ -7,17 +7,15 @@
 //! specific providers, the fact it relies on was checked in `data/providers/*.json` and is
 //! cited in a comment.
 
-use model_catalog::route::{
-    route, route_plan, RejectReason, Route, RouteError, RoutePolicy, RouteSort,
-};
 use model_catalog::schema::DataFile;
 use model_catalog::{
     lookup_model, lookup_provider, ApiFormat, Capability, Catalog, CustomProvider, Model, Price,
     PriceKind, Pricing, Provider, ResolveError, Support, Surface,
 };
+use model_catalog::{route, route_plan, RejectReason, Route, RouteError, RoutePolicy, RouteSort};
 use std::collections::HashMap;
 
-static BUILTIN: Catalog = Catalog::builtin();
+static BUILTIN: &Catalog = Catalog::builtin();
 
 fn model(id: &str) -> &'static Model {
     lookup_model(id).unwrap_or_else(|| panic!("model `{id}` is not in the catalog"))
@@ -93,7 +91,7 @@ fn needs_key(p: &Provider) -> bool {
 fn build(providers: Vec<CustomProvider>) -> Catalog {
     let mut b = Catalog::builder();
     for p in providers {
-        b.provider(p);
+        b = b.provider(p);
     }
     b.build().expect("test catalog builds")
 }
@@ -102,7 +100,7 @@ fn build_json(docs: &[&str]) -> Catalog {
     let mut b = Catalog::builder();
     for (i, d) in docs.iter().enumerate() {
         let doc: DataFile = serde_json::from_str(d).expect("test document parses");
-        b.document(&format!("doc{i}"), doc);
+        b = b.document(&format!("doc{i}"), doc);
     }
     b.build().expect("test catalog builds")
 }
@@ -133,7 +131,7 @@ fn gpt_oss_120b_is_offered_by_nano_gpt_and_openrouter() {
     assert!(offered.contains(&"openrouter"), "{offered:?}");
 
     let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
-    assert_eq!(ids(&chain), cand_ids(&candidates(&BUILTIN, m)));
+    assert_eq!(ids(&chain), cand_ids(&candidates(BUILTIN, m)));
     assert_eq!(chain[0].provider.id(), "groq");
     assert!(chain[0].offer.is_none());
     assert!(chain[1..].iter().all(|r| r.offer.is_some()));
@@ -145,7 +143,7 @@ fn default_chain_is_home_then_offers_for_every_model() {
         let plan =
             route_plan(m.id(), &RoutePolicy::new()).unwrap_or_else(|e| panic!("{}: {e}", m.id()));
         assert!(plan.rejected.is_empty(), "{}: {:?}", m.id(), plan.rejected);
-        let want = candidates(&BUILTIN, m);
+        let want = candidates(BUILTIN, m);
         assert_eq!(plan.routes.len(), want.len(), "{}", m.id());
         for (r, c) in plan.routes.iter().zip(&want) {
             let what = format!("{} via {}", m.id(), c.provider.id());
@@ -155,7 +153,7 @@ fn default_chain_is_home_then_offers_for_every_model() {
             assert_eq!(r.pricing, c.pricing, "{what}");
             assert_eq!(r.offer.is_some(), c.offer, "{what}");
             assert_eq!(r.base_url, c.provider.base_url(), "{what}");
-            assert_eq!(r.key_required, needs_key(c.provider), "{what}");
+            assert_eq!(r.caller_key_required, needs_key(c.provider), "{what}");
             // No surface asked for: the provider's first recorded one.
             assert_eq!(r.surface, c.provider.api_surfaces().first(), "{what}");
         }
@@ -255,7 +253,7 @@ fn preferred<'a>(cands: &[&'a str], prefer: &[&str]) -> Vec<&'a str> {
 #[test]
 fn prefer_puts_providers_first_in_the_order_given() {
     let m = model("gpt-oss-120b");
-    let all = candidates(&BUILTIN, m);
+    let all = candidates(BUILTIN, m);
     let cands = cand_ids(&all);
     let lists: [&[&str]; 6] = [
         &["openrouter"],
@@ -283,7 +281,7 @@ fn prefer_puts_providers_first_in_the_order_given() {
 #[test]
 fn allow_keeps_only_listed_providers_in_catalog_order() {
     let m = model("gpt-oss-120b");
-    let cands = cand_ids(&candidates(&BUILTIN, m));
+    let cands = cand_ids(&candidates(BUILTIN, m));
     // `groqcloud` is an alias of groq (data/providers/groq.json).
     let policy = RoutePolicy::new().allow("nano-gpt").allow("groqcloud");
     let plan = route_plan("gpt-oss-120b", &policy).unwrap();
@@ -321,7 +319,7 @@ fn allow_keeps_only_listed_providers_in_catalog_order() {
 #[test]
 fn deny_removes_providers_and_wins_over_allow() {
     let m = model("gpt-oss-120b");
-    let cands = cand_ids(&candidates(&BUILTIN, m));
+    let cands = cand_ids(&candidates(BUILTIN, m));
     let plan = route_plan("gpt-oss-120b", &RoutePolicy::new().deny("open-router")).unwrap();
     let want: Vec<&str> = cands
         .iter()
@@ -354,7 +352,7 @@ fn unknown_provider_names_are_reported_by_the_policy() {
         .key("openai")
         .sort(RouteSort::Latency(figures));
     assert_eq!(
-        policy.unknown_providers(&BUILTIN),
+        BUILTIN.unknown_providers(&policy),
         [
             "nope-1",
             "nope-2",
@@ -364,15 +362,14 @@ fn unknown_provider_names_are_reported_by_the_policy() {
             "zzz-unknown"
         ]
     );
-    assert!(RoutePolicy::new()
-        .deny("groq")
-        .unknown_providers(&BUILTIN)
+    assert!(BUILTIN
+        .unknown_providers(&RoutePolicy::new().deny("groq"))
         .is_empty());
     // A custom provider is known to the catalog that defines it only.
     let c = build(vec![keyless("internal-vllm")]);
     let p = RoutePolicy::new().prefer("internal-vllm");
-    assert!(p.unknown_providers(&c).is_empty());
-    assert_eq!(p.unknown_providers(&BUILTIN), ["internal-vllm"]);
+    assert!(c.unknown_providers(&p).is_empty());
+    assert_eq!(BUILTIN.unknown_providers(&p), ["internal-vllm"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,19 +381,24 @@ fn keys_not_set_keep_every_provider_and_say_which_need_one() {
     let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
     assert_eq!(
         chain.len(),
-        candidates(&BUILTIN, model("gpt-oss-120b")).len()
+        candidates(BUILTIN, model("gpt-oss-120b")).len()
     );
     for r in &chain {
-        assert_eq!(r.key_required, needs_key(r.provider), "{}", r.provider.id());
+        assert_eq!(
+            r.caller_key_required,
+            needs_key(r.provider),
+            "{}",
+            r.provider.id()
+        );
     }
     // groq, nano-gpt and openrouter all have `key_required: true` and no gateway credentials.
-    assert!(chain.iter().all(|r| r.key_required));
+    assert!(chain.iter().all(|r| r.caller_key_required));
 }
 
 #[test]
 fn keys_set_skip_providers_needing_a_key_not_held() {
     let m = model("gpt-oss-120b");
-    let cands = candidates(&BUILTIN, m);
+    let cands = candidates(BUILTIN, m);
     // The key is named by alias (`groqcloud`, data/providers/groq.json).
     let plan = route_plan("gpt-oss-120b", &RoutePolicy::new().key("groqcloud")).unwrap();
     let want: Vec<&str> = cands
@@ -445,11 +447,11 @@ fn gateway_credentials_never_need_a_key() {
     let no_keys = RoutePolicy::new().keys(Vec::<&str>::new());
     let chain = route("gpt-4o", &no_keys).unwrap();
     assert_eq!(ids(&chain), ["openai"]);
-    assert!(!chain[0].key_required);
+    assert!(!chain[0].caller_key_required);
 
     let plan = route_plan("claude-opus-4-6", &no_keys).unwrap();
     assert_eq!(ids(&plan.routes), ["anthropic"]);
-    assert!(!plan.routes[0].key_required);
+    assert!(!plan.routes[0].caller_key_required);
     let rejected: Vec<(&str, &RejectReason)> = plan
         .rejected
         .iter()
@@ -467,11 +469,11 @@ fn gateway_credentials_never_need_a_key() {
             "offers": [{"model": "gpt-oss-120b", "upstream_id": "gw/gpt-oss-120b"}]}"#,
     ]);
     let mut b = c.to_builder();
-    b.provider(keyless("free-vllm"));
+    b = b.provider(keyless("free-vllm"));
     let c = b.build().unwrap();
     let chain = c.route("gpt-oss-120b", &no_keys).unwrap();
     assert_eq!(ids(&chain), ["gw", "free-vllm"]);
-    assert!(chain.iter().all(|r| !r.key_required));
+    assert!(chain.iter().all(|r| !r.caller_key_required));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,7 +490,7 @@ fn capabilities_must_be_known_to_be_supported() {
         &RoutePolicy::new().capability(Capability::Tools),
     )
     .unwrap();
-    assert_eq!(chain.len(), candidates(&BUILTIN, m).len());
+    assert_eq!(chain.len(), candidates(BUILTIN, m).len());
 
     // Known no: llama-guard-4-12b does not (groq.json `tools: false`); openrouter offers it.
     let guard = model("llama-guard-4-12b");
@@ -497,7 +499,7 @@ fn capabilities_must_be_known_to_be_supported() {
         "llama-guard-4-12b",
         &RoutePolicy::new().capability(Capability::Tools),
     ));
-    let want: Vec<(String, RejectReason)> = cand_ids(&candidates(&BUILTIN, guard))
+    let want: Vec<(String, RejectReason)> = cand_ids(&candidates(BUILTIN, guard))
         .into_iter()
         .map(|p| {
             (
@@ -515,7 +517,7 @@ fn unknown_capabilities_fail_with_their_own_reason() {
     // Every offered model and every capability: Yes passes, No and Unknown fail distinctly.
     let mut unknown_seen = false;
     for m in BUILTIN.models() {
-        let cands = candidates(&BUILTIN, m);
+        let cands = candidates(BUILTIN, m);
         if cands.len() < 2 {
             continue;
         }
@@ -595,7 +597,7 @@ fn params_must_be_known_to_be_accepted() {
     ];
     for (id, s, param) in cases {
         let m = model(id);
-        let cands = candidates(&BUILTIN, m);
+        let cands = candidates(BUILTIN, m);
         let policy = RoutePolicy::new().param(s, param);
         let want_pass: Vec<&str> = cands
             .iter()
@@ -812,7 +814,7 @@ fn max_prices_apply_to_each_routes_own_prices() {
         "gpt-5.2",
     ] {
         let m = model(id);
-        let cands = candidates(&BUILTIN, m);
+        let cands = candidates(BUILTIN, m);
         let mut caps: Vec<Price> = cands
             .iter()
             .flat_map(|c| [c.pricing.input, c.pricing.output])
@@ -957,7 +959,7 @@ fn sorted_by<K: Ord + Copy>(
 fn price_sort_orders_every_offered_model_exactly() {
     let mut unknown_last_seen = false;
     for m in BUILTIN.models() {
-        let cands = candidates(&BUILTIN, m);
+        let cands = candidates(BUILTIN, m);
         if cands.len() < 2 {
             continue;
         }
@@ -1056,7 +1058,7 @@ fn price_sort_compares_exactly_and_keeps_ties_in_order() {
 #[test]
 fn latency_and_error_rate_sorts_put_missing_figures_last_and_keep_ties() {
     let m = model("gpt-oss-120b");
-    let cands = candidates(&BUILTIN, m);
+    let cands = candidates(BUILTIN, m);
     let figure_sets: Vec<Vec<(&str, f64)>> = vec![
         vec![("openrouter", 50.0), ("groq", 50.0)],
         vec![("nano-gpt", 10.0)],
@@ -1168,7 +1170,7 @@ fn max_routes_cuts_the_chain_after_sorting() {
         1
     );
     // Cut after the sort: the cheapest survive.
-    let cands = candidates(&BUILTIN, m);
+    let cands = candidates(BUILTIN, m);
     let cheapest = sorted_by(&cands, |c| blend(&c.pricing, 1, 1));
     let policy = RoutePolicy::new()
         .sort(RouteSort::Price {
@@ -1198,7 +1200,7 @@ fn max_routes_cuts_the_chain_after_sorting() {
 #[test]
 fn an_empty_chain_lists_one_reason_per_candidate() {
     let m = model("gpt-oss-120b");
-    let cands = cand_ids(&candidates(&BUILTIN, m));
+    let cands = cand_ids(&candidates(BUILTIN, m));
     let mut policy = RoutePolicy::new();
     for p in &cands {
         policy = policy.deny(p);
@@ -1319,7 +1321,7 @@ fn reasons_have_stable_kinds_and_readable_messages() {
 #[test]
 fn an_explicit_provider_restricts_the_chain() {
     let m = model("gpt-oss-120b");
-    for cand in candidates(&BUILTIN, m) {
+    for cand in candidates(BUILTIN, m) {
         let p = cand.provider.id();
         for input in [format!("{p}:gpt-oss-120b"), format!("{p}/gpt-oss-120b")] {
             // Even a preference for, or a price sort favouring, another provider adds nothing.
@@ -1345,7 +1347,7 @@ fn an_explicit_provider_restricts_the_chain() {
     // An offer's upstream id alone is a model name, not a provider prefix: the full chain.
     // (`openai/gpt-oss-120b` is the offers' upstream id in nano-gpt.json and openrouter.json.)
     let chain = route("openai/gpt-oss-120b", &RoutePolicy::new()).unwrap();
-    assert_eq!(ids(&chain), cand_ids(&candidates(&BUILTIN, m)));
+    assert_eq!(ids(&chain), cand_ids(&candidates(BUILTIN, m)));
 }
 
 #[test]
@@ -1360,7 +1362,7 @@ fn a_pass_through_has_exactly_one_route() {
     assert_eq!(r.upstream_id, "meta-llama/Llama-3.3-70B-Instruct");
     assert!(r.pricing.is_empty());
     assert_eq!(r.base_url, provider("openrouter").base_url());
-    assert_eq!(r.key_required, needs_key(provider("openrouter")));
+    assert_eq!(r.caller_key_required, needs_key(provider("openrouter")));
 
     // Nothing is known of the model: capabilities and prices are unknown.
     let got = rejections(route(
@@ -1405,7 +1407,7 @@ fn a_pass_through_has_exactly_one_route() {
         .unwrap();
     assert_eq!(ids(&chain), ["internal"]);
     assert_eq!(chain[0].upstream_id, "any/Model-Name");
-    assert!(!chain[0].key_required);
+    assert!(!chain[0].caller_key_required);
 }
 
 #[test]
@@ -1445,7 +1447,7 @@ fn custom_offers_of_builtin_models_add_routes() {
     ]);
     let m = c.lookup_model("gpt-oss-120b").unwrap();
     let want = candidates(&c, m);
-    let builtin = cand_ids(&candidates(&BUILTIN, model("gpt-oss-120b")))
+    let builtin = cand_ids(&candidates(BUILTIN, model("gpt-oss-120b")))
         .into_iter()
         .map(str::to_owned)
         .collect::<Vec<_>>();
@@ -1459,8 +1461,8 @@ fn custom_offers_of_builtin_models_add_routes() {
     let vllm = &chain[builtin.len()];
     assert_eq!(vllm.upstream_id, "internal-vllm/gpt-oss-120b");
     assert_eq!(vllm.base_url, Some("http://vllm.internal:8000/v1"));
-    assert!(!vllm.key_required);
-    assert!(chain[builtin.len() + 1].key_required); // CustomProvider requires a key by default
+    assert!(!vllm.caller_key_required);
+    assert!(chain[builtin.len() + 1].caller_key_required); // CustomProvider requires a key by default
 
     // With keys for groq only, the keyless custom provider is the fallback.
     let chain = c

@@ -311,7 +311,7 @@ fn every_seed_provider_and_field() {
         assert_eq!(p.name(), name, "{id}");
         assert_eq!(p.base_url(), base_url, "{id}");
         assert_eq!(p.website(), Some(website), "{id}");
-        assert_eq!(p.key_required(), key_required, "{id}");
+        assert_eq!(p.caller_key_required(), key_required, "{id}");
         assert_eq!(p.gateway_credentials(), gateway, "{id}");
         for &alias in aliases {
             let q =
@@ -379,6 +379,7 @@ fn each_seed_provider_lists_exactly_the_seed_models() {
         // references add (tests/coverage.rs), so every seed row is there, not only they.
         let got: BTreeSet<&str> = models_of(id)
             .unwrap()
+            .into_iter()
             .filter(|m| m.provider_id() == id)
             .map(|m| m.upstream_id())
             .collect();

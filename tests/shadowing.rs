@@ -24,7 +24,7 @@ fn pass(provider: &str, upstream: &str) -> Result<(String, Option<String>, Strin
 fn with(providers: &[CustomProvider]) -> CatalogBuilder {
     let mut b = Catalog::builder();
     for p in providers {
-        b.provider(p.clone());
+        b = b.provider(p.clone());
     }
     b
 }
@@ -59,11 +59,12 @@ fn a_custom_name_never_captures_another_custom_providers_strings() {
     }
     // Through an alias document too.
     let mut b = with(std::slice::from_ref(&acme));
-    b.json(
-        "aliases.json",
-        r#"{"aliases": [{"alias": "acme/cheap", "target": "gpt-4o-mini"}]}"#,
-    )
-    .unwrap();
+    b = b
+        .json(
+            "aliases.json",
+            r#"{"aliases": [{"alias": "acme/cheap", "target": "gpt-4o-mini"}]}"#,
+        )
+        .unwrap();
     let c = b.build().unwrap();
     assert_eq!(goes(&c, "acme/cheap"), pass("acme", "cheap"));
 }
@@ -106,7 +107,7 @@ fn an_imported_listing_cannot_capture_another_providers_strings_across_pages() {
         page(provider("acme", None), None),
     ];
     for pages in [[first.clone(), second.clone()], reversed] {
-        let c = model_catalog::formats::import_ngrok(&Catalog::builtin(), &pages, &options)
+        let c = model_catalog::formats::import_ngrok(Catalog::builtin(), &pages, &options)
             .expect("the listing imports");
         assert_eq!(goes(&c, "acme/secret-model"), pass("acme", "secret-model"));
         assert_eq!(
@@ -146,13 +147,13 @@ fn a_new_provider_name_that_catalog_names_begin_with_is_refused_unless_allowed()
     }
     // With leave, the provider is registered and the catalog's model names keep winning.
     let mut b = with(&[CustomProvider::new("x-ai", "xAI direct")]);
-    b.allow_override("x-ai");
+    b = b.allow_override("x-ai");
     let c = b.build().unwrap();
     let r = c.resolve_model("x-ai/grok-4.3").unwrap();
     assert_eq!(r.provider.id(), "nano-gpt");
     assert_eq!(goes(&c, "x-ai/grok-9"), pass("x-ai", "grok-9"));
     let mut b = with(&[CustomProvider::new("claude-opus-4-6", "Odd")]);
-    b.allow_override("claude-opus-4-6");
+    b = b.allow_override("claude-opus-4-6");
     let c = b.build().unwrap();
     assert_eq!(
         c.resolve_model("claude-opus-4-6:thinking")
@@ -168,7 +169,7 @@ fn a_new_provider_name_that_catalog_names_begin_with_is_refused_unless_allowed()
 #[test]
 fn leave_to_override_a_provider_does_not_let_another_capture_its_strings() {
     let mut b = with(&[CustomProvider::new("mine", "Mine").model("openai/gpt-9", "openai/gpt-9")]);
-    b.allow_override("openai");
+    b = b.allow_override("openai");
     let c = b.build().unwrap();
     let r = c.resolve_model("openai/gpt-9").unwrap();
     assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", "gpt-9"));
@@ -179,7 +180,8 @@ fn leave_to_override_a_provider_does_not_let_another_capture_its_strings() {
     assert!(!r.overrides_builtin);
     // Replacing OpenAI itself, its own `openai/` names are its own, and say so.
     let mut b = Catalog::builder();
-    b.provider(CustomProvider::new("openai", "My OpenAI proxy").model("openai/gpt-9", "gpt-9"))
+    b = b
+        .provider(CustomProvider::new("openai", "My OpenAI proxy").model("openai/gpt-9", "gpt-9"))
         .allow_override("openai");
     let c = b.build().unwrap();
     let r = c.resolve_model("openai/gpt-9").unwrap();

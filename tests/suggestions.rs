@@ -167,7 +167,7 @@ fn custom_names_fold_ascii_case_only() {
 /// unknown provider (README, "Resolution", rule 5).
 #[test]
 fn an_unknown_provider_before_a_colon_after_a_slash() {
-    for c in [Catalog::builtin(), catalog(&["zq-m"])] {
+    for c in [Catalog::builtin().clone(), catalog(&["zq-m"])] {
         let e = c.resolve_model("nope/x:y").unwrap_err();
         assert_eq!(e.kind(), "unknown_provider");
         assert_eq!(e.unknown_name(), Some("nope/x"));

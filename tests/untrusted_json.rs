@@ -69,12 +69,12 @@ fn ngrok_page(providers: &[String]) -> String {
 
 fn ngrok(fields: &[(&str, &str)]) -> Result<Catalog, ImportError> {
     let page = ngrok_page(&[ngrok_provider(fields)]);
-    import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new())
+    import_ngrok(Catalog::builtin(), &[page], &ImportOptions::new())
 }
 
 fn openai(json: &str) -> Result<Catalog, ImportError> {
     import_openai_models(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         json,
         &TargetProvider::new("acme", "Acme"),
         &ImportOptions::new(),
@@ -82,11 +82,11 @@ fn openai(json: &str) -> Result<Catalog, ImportError> {
 }
 
 fn inference(json: &str) -> Result<Catalog, ImportError> {
-    import_inference_api(&Catalog::builtin(), json, &ImportOptions::new())
+    import_inference_api(Catalog::builtin(), json, &ImportOptions::new())
 }
 
 fn documents(json: &str) -> Result<Catalog, ImportError> {
-    import_documents(&Catalog::builtin(), "extra.json", json)
+    import_documents(Catalog::builtin(), "extra.json", json)
 }
 
 /// A provider document whose one model has `extra` members (raw JSON, with a leading comma).
@@ -162,7 +162,7 @@ fn every_ngrok_field_that_is_echoed_is_escaped() {
         ngrok_provider(&[("providerId", r#""a""#), ("id", r#""aigp_é\u001b""#)]),
         ngrok_provider(&[("providerId", r#""b""#), ("id", r#""aigp_é\u001b""#)]),
     ]);
-    let e = import_ngrok(&Catalog::builtin(), &[two], &ImportOptions::new()).unwrap_err();
+    let e = import_ngrok(Catalog::builtin(), &[two], &ImportOptions::new()).unwrap_err();
     let message = e.to_string();
     assert!(
         !message.chars().any(|c| c.is_control() || !c.is_ascii()),
@@ -170,7 +170,7 @@ fn every_ngrok_field_that_is_echoed_is_escaped() {
     );
     let page = ngrok_page(&[ngrok_provider(&[])])
         .replace(r#""nextPageUri": null"#, &format!(r#""nextPageUri": {h}"#));
-    let e = import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
+    let e = import_ngrok(Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
     assert_log_safe("nextPageUri", &e.to_string());
 }
 
@@ -214,7 +214,7 @@ fn every_openai_and_inference_field_that_is_echoed_is_escaped() {
         assert_log_safe(what, &e.to_string());
     }
     let e = import_openai_models(
-        &Catalog::builtin(),
+        Catalog::builtin(),
         r#"{"data": []}"#,
         &TargetProvider::existing(HOSTILE),
         &ImportOptions::new(),
@@ -322,12 +322,10 @@ fn every_document_field_that_is_echoed_is_escaped() {
     for (what, json) in &cases {
         let e = documents(json).expect_err(what);
         assert_log_safe(what, &e.to_string());
-        let mut b = Catalog::builder();
-        let e = b
-            .json("extra.json", json)
-            .err()
-            .or_else(|| b.build().err())
-            .expect(what);
+        let e = match Catalog::builder().json("extra.json", json) {
+            Err(e) => e,
+            Ok(b) => b.build().expect_err(what),
+        };
         assert_log_safe(what, &e.to_string());
     }
 }
@@ -352,13 +350,13 @@ fn builder_and_export_errors_are_escaped() {
     assert!(e.errors.len() > 1, "{e:?}");
     assert_log_safe("several problems", &e.to_string());
 
-    let e = export_openai_models(&Catalog::builtin(), Some(HOSTILE)).unwrap_err();
+    let e = export_openai_models(Catalog::builtin(), Some(HOSTILE)).unwrap_err();
     assert_log_safe("export provider", &e.to_string());
     let me = ResourceRef {
         id: "usr_1".into(),
         uri: "https://api.ngrok.com/users/usr_1".into(),
     };
-    let e = export_ngrok(&Catalog::builtin(), &NgrokExport::new(HOSTILE, me)).unwrap_err();
+    let e = export_ngrok(Catalog::builtin(), &NgrokExport::new(HOSTILE, me)).unwrap_err();
     assert_log_safe("export timestamp", &e.to_string());
 }
 
@@ -383,7 +381,7 @@ fn a_key_given_twice_is_refused_with_its_path_in_every_importer() {
         r#""providerId": "acme""#,
         r#""providerId": "acme", "providerId": "evil""#,
     );
-    let e = import_ngrok(&Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
+    let e = import_ngrok(Catalog::builtin(), &[page], &ImportOptions::new()).unwrap_err();
     assert_duplicate(&e, "ngrok page 1", "aiGatewayProviders[0].providerId");
 
     let e = openai(r#"{"object": "list", "data": [{"id": "safe-name", "id": "evil-name"}]}"#)
@@ -454,8 +452,7 @@ fn prices_with_more_precision_than_a_float_holds_are_refused() {
             (e.document(), e.path()),
             (Some("extra.json"), Some("models[0].pricing.input"))
         );
-        let mut b = Catalog::builder();
-        let e = b
+        let e = Catalog::builder()
             .json(
                 "extra.json",
                 &model_doc(&format!(r#", "pricing": {{"input": {price}}}"#)),
@@ -537,7 +534,7 @@ fn unreadable_json_is_a_syntax_error_in_every_importer() {
         assert_eq!(e.document(), Some("extra.json"));
         assert_eq!(openai(json).unwrap_err().kind(), "syntax", "{json:.60}");
         assert_eq!(inference(json).unwrap_err().kind(), "syntax", "{json:.60}");
-        let e = import_ngrok(&Catalog::builtin(), &[json], &ImportOptions::new()).unwrap_err();
+        let e = import_ngrok(Catalog::builtin(), &[json], &ImportOptions::new()).unwrap_err();
         assert_eq!(e.kind(), "syntax", "{json:.60}");
     }
     // Shallower nesting is read (and then refused for its shape).
@@ -685,14 +682,14 @@ fn documents_beyond_the_limits_are_refused_before_any_work() {
         documents(&huge).unwrap_err(),
         openai(&huge).unwrap_err(),
         inference(&huge).unwrap_err(),
-        import_ngrok(&Catalog::builtin(), &[&huge], &ImportOptions::new()).unwrap_err(),
+        import_ngrok(Catalog::builtin(), &[&huge], &ImportOptions::new()).unwrap_err(),
     ] {
         assert_eq!(e.kind(), "too_large", "{e}");
         assert!(e.to_string().contains(&MAX_BYTES.to_string()), "{e}");
     }
     // ngrok pages count together.
     let half = format!("{}{}", " ".repeat(MAX_BYTES / 2), ngrok_page(&[]));
-    let e = import_ngrok(&Catalog::builtin(), &[&half, &half], &ImportOptions::new()).unwrap_err();
+    let e = import_ngrok(Catalog::builtin(), &[&half, &half], &ImportOptions::new()).unwrap_err();
     assert_eq!(e.kind(), "too_large", "{e}");
 
     let tags = |n: usize| {

@@ -217,9 +217,9 @@ pub struct Pricing {
 ///     }),
 ///     ..Pricing::default()
 /// };
-/// let short = Usage { input_tokens: 272_000, output_tokens: 1_000, ..Usage::default() };
+/// let short = Usage::new().input_tokens(272_000).output_tokens(1_000);
 /// assert_eq!(p.cost(&short).unwrap().total.to_string(), "0.695");
-/// let long = Usage { input_tokens: 272_001, output_tokens: 1_000, ..Usage::default() };
+/// let long = Usage::new().input_tokens(272_001).output_tokens(1_000);
 /// assert_eq!(p.cost(&long).unwrap().total.to_string(), "1.382505");
 /// ```
 #[derive(

@@ -161,7 +161,11 @@ impl<'c> Oracle<'c> {
             names.insert(m.upstream_id().to_ascii_lowercase());
             names.extend(m.aliases().map(str::to_ascii_lowercase));
             names.extend(m.served_names().map(|s| s.id().to_ascii_lowercase()));
-            names.extend(model_catalog::offers_of(m).map(|o| o.upstream_id().to_ascii_lowercase()));
+            names.extend(
+                model_catalog::offers_of(m)
+                    .into_iter()
+                    .map(|o| o.upstream_id().to_ascii_lowercase()),
+            );
         }
         names
     }

@@ -1,0 +1,85 @@
+//! A catalog as the grammar sees it: the [`View`] both the compiled catalog and run-time
+//! catalogs implement, and the hits a lookup returns.
+
+use crate::data::key::MatchKind;
+use crate::data::phf::first_separator;
+use crate::model::Model;
+use crate::offer::Offer;
+use crate::provider::Provider;
+use crate::resolution::Separator;
+use crate::suggest::Source;
+
+/// A provider a name denotes, as the grammar needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct ProviderHit<'c> {
+    pub(crate) provider: &'c Provider,
+    /// Whether the name is the provider's id or an alias.
+    pub(crate) matched: MatchKind,
+    /// Whether a run-time override of a built-in provider is involved.
+    pub(crate) replaced: bool,
+}
+
+/// A model a name denotes, with what a resolution returns for it.
+#[derive(Clone, Copy)]
+pub(crate) struct ModelHit<'c> {
+    pub(crate) model: &'c Model,
+    /// Which of the model's names it is.
+    pub(crate) matched: MatchKind,
+    /// Whether the name was taken from a built-in model by a run-time override.
+    pub(crate) key_override: bool,
+    /// The model's upstream id (at its home provider).
+    pub(crate) upstream: &'c str,
+    /// The model's home provider.
+    pub(crate) home: &'c Provider,
+    /// Whether the home provider replaces a built-in one.
+    pub(crate) home_replaced: bool,
+}
+
+/// How a provider serves a model: the upstream id and, for a provider other than the model's
+/// home, the offer.
+#[derive(Clone, Copy)]
+pub(crate) struct Serving<'c> {
+    pub(crate) upstream: &'c str,
+    pub(crate) offer: Option<&'c Offer>,
+}
+
+/// A catalog as the grammar sees it.
+pub(crate) trait View<'c>: Copy {
+    /// The model a name denotes (ASCII case ignored).
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>>;
+    /// [`model_key`](View::model_key) of the whole input if it holds no `:` or `/`, else the
+    /// position of the first (the built-in catalog finds it in the pass that hashes).
+    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        match first_separator(input.as_bytes()) {
+            Some(at) => Err(at),
+            None => Ok(self.model_key(input)),
+        }
+    }
+    /// The provider a name denotes (ASCII case ignored).
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
+    /// For the part of an input before its first separator, `separator`: the provider it
+    /// denotes, and whether some model key might begin with it and that separator (if not,
+    /// the whole input is no model key). The default never rules a model key out.
+    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
+        let _ = separator;
+        (self.provider_key(name), true)
+    }
+    /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
+    /// run-time model name that begins with another provider's name), else
+    /// [`model_key`](View::model_key).
+    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
+        let _ = p;
+        self.model_key(name)
+    }
+    /// How `p` serves the model of `hit`, if it does.
+    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>>;
+    /// Every catalog name of the models `p` serves (its own models' names and the upstream
+    /// ids of its offers), for near misses of a pass-through.
+    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str));
+    /// Whether `p` lists any model, its own or offered.
+    fn lists_models(self, p: &'c Provider) -> bool;
+    /// Ids of the providers that offer `m`, its home first.
+    fn offered_by(self, m: &'c Model) -> Vec<String>;
+    /// Where suggestions come from.
+    fn names(self) -> Source;
+}
