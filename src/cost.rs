@@ -10,8 +10,9 @@
 //! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
 //! to fewer decimal places. Conversions to `f64` are for display only.
 
-pub use crate::usage::Usage;
-use crate::{Model, Price, Pricing};
+use crate::data::price::{Price, Pricing};
+use crate::model::Model;
+use crate::usage::Usage;
 use std::fmt;
 
 /// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
@@ -461,6 +462,34 @@ impl Price {
         let scaled = per_1k.0.checked_mul(u128::from(den))?;
         let picos = scaled.checked_add(divisor / 2)? / divisor;
         u64::try_from(picos).ok().map(Price::from_picos_per_token)
+    }
+}
+
+impl Usage {
+    /// The tokens of the bucket priced by `kind`.
+    pub(crate) fn tokens(&self, kind: PriceKind) -> u64 {
+        match kind {
+            PriceKind::Input => self.input_tokens,
+            PriceKind::Output => self.output_tokens,
+            PriceKind::CacheRead => self.cache_read_tokens,
+            PriceKind::CacheWrite => self.cache_write_tokens,
+            PriceKind::Reasoning => self.reasoning_tokens,
+        }
+    }
+
+    /// The prices of `pricing` that this usage is charged at: those of the buckets with
+    /// tokens, reasoning tokens at the output price when no reasoning price is set.
+    pub(crate) fn needs<'a>(
+        &'a self,
+        pricing: &'a Pricing,
+    ) -> impl Iterator<Item = PriceKind> + 'a {
+        PriceKind::ALL.into_iter().filter(move |&k| match k {
+            PriceKind::Output => {
+                self.output_tokens > 0 || (self.reasoning_tokens > 0 && pricing.reasoning.is_none())
+            }
+            PriceKind::Reasoning => self.reasoning_tokens > 0 && pricing.reasoning.is_some(),
+            k => self.tokens(k) > 0,
+        })
     }
 }
 

@@ -125,7 +125,7 @@ pub enum ResolveError {
         /// The model's catalog id.
         model: String,
         /// Its retirement date.
-        since: crate::Date,
+        since: crate::data::date::Date,
         /// The id of the model that replaces it, where the data names one.
         successor: Option<String>,
     },

@@ -2,7 +2,7 @@
 //! much it holds.
 
 use crate::builtin::{MODELS, OFFERS, PROVIDERS, SOURCES};
-use crate::Date;
+use crate::data::date::Date;
 
 /// The day of the newest reference snapshot the compiled data comes from (for the default
 /// catalog, LiteLLM's price list of 2026-11-27); `None` for a catalog compiled from a data

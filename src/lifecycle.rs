@@ -1,6 +1,6 @@
 //! [`Lifecycle`]: whether a model is active, deprecated or retired on a given day.
 
-use crate::{Date, Model};
+use crate::data::date::Date;
 
 /// Where a model stands on a given day.
 ///
@@ -80,17 +80,5 @@ impl Lifecycle {
             (d @ Deprecated { .. }, _) | (_, d @ Deprecated { .. }) => d,
             (Active, Active) => Active,
         }
-    }
-}
-
-impl Model {
-    /// Where the model stands on `date`.
-    pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
-        Lifecycle::of(self.deprecated, self.retires, date)
-    }
-
-    /// Where the model stands today (UTC, by the system clock).
-    pub fn lifecycle(&self) -> Lifecycle {
-        self.lifecycle_on(Date::today())
     }
 }

@@ -1,11 +1,14 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
 use crate::data::capability::Flags;
-use crate::{Capability, Date, Modalities, Modality, Pricing, ServedName, Support};
+use crate::data::capability::{Capability, Support};
+use crate::data::date::Date;
+use crate::data::modality::{Modalities, Modality};
+use crate::data::price::Pricing;
+use crate::lifecycle::Lifecycle;
+use crate::served::ServedName;
+use crate::text::Text;
 use std::borrow::Cow;
-
-/// Text owned by a run-time catalog or borrowed from the compiled one.
-pub(crate) type Text = Cow<'static, str>;
 
 /// A model in the catalog, as its provider serves it.
 ///
@@ -275,5 +278,17 @@ impl Model {
     /// Notes on the data, such as why a fact is missing.
     pub fn notes(&self) -> Option<&str> {
         self.notes.as_deref()
+    }
+}
+
+impl Model {
+    /// Where the model stands on `date`.
+    pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
+        Lifecycle::of(self.deprecated, self.retires, date)
+    }
+
+    /// Where the model stands today (UTC, by the system clock).
+    pub fn lifecycle(&self) -> Lifecycle {
+        self.lifecycle_on(Date::today())
     }
 }

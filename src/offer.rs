@@ -1,7 +1,8 @@
 //! [`Offer`]: a provider serving a model that another provider defines.
 
-use crate::model::Text;
-use crate::{Model, Pricing};
+use crate::data::price::Pricing;
+use crate::model::Model;
+use crate::text::Text;
 
 /// A provider serving a model that another provider defines (NanoGPT serving `gpt-5.2` as
 /// `openai/gpt-5.2`), with its own upstream id and, where known, its own prices.

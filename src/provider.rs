@@ -1,8 +1,8 @@
 //! [`Provider`]: an API endpoint that serves models.
 
+use crate::data::capability::Support;
 use crate::data::surface::{ApiFormat, ControlPlane, Surface};
-use crate::model::Text;
-use crate::Support;
+use crate::text::Text;
 use std::borrow::Cow;
 
 /// An API surface a provider accepts: a format, the endpoint, and the top-level request

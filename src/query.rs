@@ -1,6 +1,16 @@
 //! [`Query`]: filter and sort the catalog's models.
 
-use crate::{Capability, Date, Lifecycle, Modalities, Modality, Model, Price, Support};
+use crate::data::capability::{Capability, Support};
+
+use crate::data::date::Date;
+
+use crate::data::modality::{Modalities, Modality};
+
+use crate::data::price::Price;
+
+use crate::lifecycle::Lifecycle;
+
+use crate::model::Model;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 

@@ -1,6 +1,10 @@
 //! Request validation: will this request fit this model?
 
-use crate::{Capability, Modalities, Modality, Model, Support};
+use crate::data::capability::{Capability, Support};
+
+use crate::data::modality::{Modalities, Modality};
+
+use crate::model::Model;
 use std::fmt;
 
 /// What a request needs of a model.

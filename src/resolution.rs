@@ -1,11 +1,18 @@
 //! [`Resolution`]: what a model string resolved to, and the facts that apply to the request
 //! it names: the serving provider's prices, the served name's limits and lifecycle.
 
-use crate::cost::{Cost, CostError, PriceSource, Usage};
-use crate::{
-    Date, Lifecycle, MatchKind, Model, Offer, PriceKind, Pricing, Provider, Request, ServedName,
-    Violation,
-};
+use crate::cost::PriceKind;
+use crate::cost::{Cost, CostError, PriceSource};
+use crate::data::date::Date;
+use crate::data::key::MatchKind;
+use crate::data::price::Pricing;
+use crate::lifecycle::Lifecycle;
+use crate::model::Model;
+use crate::offer::Offer;
+use crate::provider::Provider;
+use crate::request::{Request, Violation};
+use crate::served::ServedName;
+use crate::usage::Usage;
 use std::borrow::Cow;
 
 /// What a model string resolved to.
@@ -116,14 +123,11 @@ impl<'c, 'i> Resolution<'c, 'i> {
         let same = move |s: &&'c str| s.eq_ignore_ascii_case(name);
         let own: Option<&'c str> = match self.matched {
             MatchKind::Id => Some(m.id()),
+            // The model's upstream id or the serving offer's; another provider's offer id
+            // (a bare `openai/gpt-5.2` resolving at OpenAI) is given as typed.
             MatchKind::UpstreamId => std::iter::once(m.upstream_id())
                 .chain(self.offer.map(Offer::upstream_id))
-                .find(same)
-                .or_else(|| {
-                    crate::builtin::offers_of_builtin(m)
-                        .map(Offer::upstream_id)
-                        .find(|s| s.eq_ignore_ascii_case(name))
-                }),
+                .find(same),
             MatchKind::Alias => m.aliases().find(same),
             MatchKind::ServedName => m.served_names().map(ServedName::id).find(same),
             MatchKind::FineTune | MatchKind::PassThrough => None,
@@ -138,9 +142,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
         let m = self.model?;
         match self.matched {
             MatchKind::ServedName => m.served_name(&self.upstream_id),
-            MatchKind::FineTune => {
-                m.served_name(crate::resolve::fine_tune_base(&self.upstream_id)?)
-            }
+            MatchKind::FineTune => m.served_name(fine_tune_base(&self.upstream_id)?),
             _ => None,
         }
     }
@@ -321,4 +323,12 @@ impl<'c, 'i> Resolution<'c, 'i> {
             None => Vec::new(),
         }
     }
+}
+
+/// The base model of fine-tune id `id` (`ft:<base>:<organization>:<suffix>:<id>`), if it is
+/// well formed: a base and something after it.
+pub(crate) fn fine_tune_base(id: &str) -> Option<&str> {
+    let rest = id.get(3..)?;
+    let (base, tail) = rest.split_once(':')?;
+    (!base.is_empty() && !tail.is_empty()).then_some(base)
 }

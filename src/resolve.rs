@@ -37,7 +37,7 @@ use crate::data::key::{MatchKind, MAX_INPUT_LEN};
 use crate::error::ResolveError;
 use crate::model::Model;
 use crate::provider::Provider;
-use crate::resolution::{Prefix, Resolution, Separator};
+use crate::resolution::{fine_tune_base, Prefix, Resolution, Separator};
 use crate::suggest::{NameKind, Suggestions};
 use crate::view::{ModelHit, ProviderHit, View};
 use std::borrow::Cow;
@@ -279,13 +279,6 @@ fn is_fine_tune(model: &str) -> bool {
         .as_bytes()
         .get(..3)
         .is_some_and(|p| p.eq_ignore_ascii_case(b"ft:"))
-}
-
-/// The base model of fine-tune id `id` (`ft:<base>:...`), if it is well formed.
-pub(crate) fn fine_tune_base(id: &str) -> Option<&str> {
-    let rest = id.get(3..)?;
-    let (base, tail) = rest.split_once(':')?;
-    (!base.is_empty() && !tail.is_empty()).then_some(base)
 }
 
 /// Rule 5: `id` (part of `input`) is an OpenAI fine-tune id, served by `hit`'s provider.

@@ -1,10 +1,15 @@
 //! [`Resolver`]: resolution with a gateway's policies: which pass-throughs to allow, whether
 //! to refuse retired models, and near-miss warnings.
 
+use crate::data::date::Date;
+use crate::data::key::MatchKind;
+use crate::error::ResolveError;
+use crate::lifecycle::Lifecycle;
+use crate::provider::Provider;
+use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
 use crate::suggest::distance;
 use crate::view::{ModelHit, View};
-use crate::{Date, Lifecycle, MatchKind, Provider, Resolution, ResolveError};
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
 ///

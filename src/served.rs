@@ -1,8 +1,10 @@
 //! [`ServedName`]: a name a provider serves as a model id of its own, such as a dated
 //! snapshot, that resolves to a catalog model.
 
-use crate::model::Text;
-use crate::{Date, Lifecycle, Pricing};
+use crate::data::date::Date;
+use crate::data::price::Pricing;
+use crate::lifecycle::Lifecycle;
+use crate::text::Text;
 
 /// A name the provider serves as a model id of its own that resolves to a catalog model: a
 /// dated snapshot (`gpt-4o-2024-05-13` of `gpt-4o`), a `-latest` pointer

@@ -2,8 +2,9 @@
 //! time.
 
 use crate::data::escape::Esc;
+use crate::model::Model;
+use crate::provider::Provider;
 use crate::text::InputText;
-use crate::{Model, Provider};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 

@@ -1,8 +1,13 @@
-//! [`InputText`]: a copy of a model string, kept inline when short.
+//! Text the catalog holds: [`Text`], owned by a run-time catalog or borrowed from the
+//! compiled one, and [`InputText`], an error's copy of a model string, kept inline when short.
 
 use crate::data::words::{short, word};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
+
+/// Text owned by a run-time catalog or borrowed from the compiled one.
+pub(crate) type Text = Cow<'static, str>;
 
 /// A model string as an error keeps it: up to [`INLINE`](InputText::INLINE) bytes are
 /// stored in the value itself, so that an `unknown_model` or `unknown_provider` error for

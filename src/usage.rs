@@ -1,7 +1,6 @@
 //! [`Usage`]: the tokens one request used, in disjoint buckets, read from the usage objects
 //! that OpenAI Chat Completions, OpenAI Responses and Anthropic Messages return.
 
-use crate::{PriceKind, Pricing};
 use serde_json::Value;
 
 /// Tokens used by one request, in disjoint buckets: each token is counted in exactly one.
@@ -211,31 +210,5 @@ impl Usage {
         self.input_tokens
             .saturating_add(self.cache_read_tokens)
             .saturating_add(self.cache_write_tokens)
-    }
-
-    /// The tokens of the bucket priced by `kind`.
-    pub(crate) fn tokens(&self, kind: PriceKind) -> u64 {
-        match kind {
-            PriceKind::Input => self.input_tokens,
-            PriceKind::Output => self.output_tokens,
-            PriceKind::CacheRead => self.cache_read_tokens,
-            PriceKind::CacheWrite => self.cache_write_tokens,
-            PriceKind::Reasoning => self.reasoning_tokens,
-        }
-    }
-
-    /// The prices of `pricing` that this usage is charged at: those of the buckets with
-    /// tokens, reasoning tokens at the output price when no reasoning price is set.
-    pub(crate) fn needs<'a>(
-        &'a self,
-        pricing: &'a Pricing,
-    ) -> impl Iterator<Item = PriceKind> + 'a {
-        PriceKind::ALL.into_iter().filter(move |&k| match k {
-            PriceKind::Output => {
-                self.output_tokens > 0 || (self.reasoning_tokens > 0 && pricing.reasoning.is_none())
-            }
-            PriceKind::Reasoning => self.reasoning_tokens > 0 && pricing.reasoning.is_some(),
-            k => self.tokens(k) > 0,
-        })
     }
 }
