@@ -3,10 +3,11 @@
 use crate::data::key::MatchKind;
 use crate::lookup::Slot;
 use crate::model::Model;
+use crate::names::NameLists;
 use crate::offer::Offer;
 use crate::provider::Provider;
 use crate::resolution::Separator;
-use crate::suggest::{NameLists, Source};
+use crate::suggest::Source;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
 use std::sync::OnceLock;
 

@@ -36,9 +36,10 @@ use crate::data::key::is_model_name;
 use crate::data::key::{MatchKind, MAX_INPUT_LEN};
 use crate::error::ResolveError;
 use crate::model::Model;
+use crate::names::NameKind;
 use crate::provider::Provider;
 use crate::resolution::{fine_tune_base, Prefix, Resolution, Separator};
-use crate::suggest::{NameKind, Suggestions};
+use crate::suggest::Suggestions;
 use crate::view::{ModelHit, ProviderHit, View};
 use std::borrow::Cow;
 

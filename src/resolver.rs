@@ -3,12 +3,12 @@
 
 use crate::data::date::Date;
 use crate::data::key::MatchKind;
+use crate::distance::distance;
 use crate::error::ResolveError;
 use crate::lifecycle::Lifecycle;
 use crate::provider::Provider;
 use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
-use crate::suggest::distance;
 use crate::view::{ModelHit, View};
 
 /// Which model strings the catalog does not know may be passed through to a named provider.

@@ -1,0 +1,120 @@
+//! The names suggestions are drawn from, grouped by length and stored folded for a search
+//! that reads them in one sweep.
+
+use crate::model::Model;
+use crate::provider::Provider;
+
+/// The names of one length (in bytes: catalog names are ASCII), in catalog order, stored
+/// ASCII-lowercased end to end so that a search reads them in one sweep and compares bytes
+/// as they are: name `k` is `folded[k * len..(k + 1) * len]`, with its rank in catalog
+/// order and the catalog index of the provider it names (for provider names). The few
+/// names not spelled in lowercase keep their spelling apart.
+#[derive(Default)]
+pub(crate) struct Bucket {
+    pub(crate) folded: Vec<u8>,
+    pub(crate) ranks: Vec<u64>,
+    pub(crate) owners: Vec<u32>,
+    /// (position, spelling) of the names whose spelling is not their folded form.
+    pub(crate) spelled: Vec<(usize, Box<str>)>,
+}
+
+impl Bucket {
+    /// Name `k` as the catalog spells it.
+    pub(crate) fn spelling(&self, len: usize, k: usize) -> String {
+        match self.spelled.binary_search_by_key(&k, |(at, _)| *at) {
+            Ok(i) => self.spelled[i].1.to_string(),
+            Err(_) => {
+                let b = self.folded.get(k * len..(k + 1) * len).unwrap_or_default();
+                String::from_utf8_lossy(b).into_owned()
+            }
+        }
+    }
+}
+
+/// Names of one kind, grouped by length.
+#[derive(Default)]
+pub(crate) struct Names {
+    pub(crate) by_len: Vec<Bucket>,
+}
+
+impl Names {
+    pub(crate) fn push(&mut self, rank: u64, owner: u32, name: &str) {
+        let n = name.len();
+        if self.by_len.len() <= n {
+            self.by_len.resize_with(n + 1, Bucket::default);
+        }
+        let b = &mut self.by_len[n];
+        if name.bytes().any(|c| c.is_ascii_uppercase()) {
+            b.spelled.push((b.ranks.len(), name.into()));
+        }
+        b.folded
+            .extend(name.bytes().map(|c| c.to_ascii_lowercase()));
+        b.ranks.push(rank);
+        b.owners.push(owner);
+    }
+
+    /// The bucket of the names `len` bytes long, if any.
+    pub(crate) fn bucket(&self, len: usize) -> Option<&Bucket> {
+        self.by_len.get(len).filter(|_| len > 0)
+    }
+
+    /// A model's names, ranked by its catalog index: its id, its upstream id where that is
+    /// spelled differently, its aliases, its served names.
+    pub(crate) fn add_model(&mut self, m: &Model) {
+        let rank = u64::from(m.index) << 32;
+        self.push(rank, 0, &m.id);
+        if m.upstream_id != m.id {
+            self.push(rank | 1, 0, &m.upstream_id);
+        }
+        for (k, a) in m.aliases.iter().enumerate() {
+            self.push(rank | slot(2 + k), 0, a);
+        }
+        let after = 2 + m.aliases.len();
+        for (k, s) in m.served_names.iter().enumerate() {
+            self.push(rank | slot(after + k), 0, &s.id);
+        }
+    }
+
+    /// A provider's names, ranked by its catalog index: its id, then its aliases.
+    pub(crate) fn add_provider(&mut self, p: &Provider) {
+        let rank = u64::from(p.index) << 32;
+        self.push(rank, p.index, &p.id);
+        for (k, a) in p.aliases.iter().enumerate() {
+            self.push(rank | slot(1 + k), p.index, a);
+        }
+    }
+}
+
+/// A name's place among its entry's names, in the low half of a rank.
+fn slot(k: usize) -> u64 {
+    u64::try_from(k).map_or(u64::from(u32::MAX), |k| k.min(u64::from(u32::MAX)))
+}
+
+/// The names suggestions are drawn from: for the compiled catalog, all of its names; for a
+/// run-time catalog, what its overlay adds (new models, new and replacing providers) and
+/// which compiled providers it replaces. Shared by every error of a catalog, and all such an
+/// error keeps of it: not the catalog itself.
+#[derive(Default)]
+pub(crate) struct NameLists {
+    pub(crate) models: Names,
+    pub(crate) providers: Names,
+    /// Catalog indexes of the compiled providers that are replaced, sorted: their compiled
+    /// names give way to the replacement's.
+    pub(crate) replaced: Vec<u32>,
+}
+
+impl NameLists {
+    pub(crate) fn of(&self, kind: NameKind) -> &Names {
+        match kind {
+            NameKind::Model => &self.models,
+            NameKind::Provider => &self.providers,
+        }
+    }
+}
+
+/// What kind of name was not found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    Model,
+    Provider,
+}
