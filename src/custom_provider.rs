@@ -20,6 +20,7 @@ use crate::data::surface::{ApiFormat, Surface, SurfaceEntry};
 /// assert_eq!(doc.models.len(), 2);
 /// ```
 #[derive(Debug, Clone)]
+#[must_use = "a custom provider does nothing until it is added to a catalog builder"]
 pub struct CustomProvider {
     pub(crate) doc: DataFile,
 }

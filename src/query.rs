@@ -64,6 +64,7 @@ pub enum Sort {
 /// assert!(prices.windows(2).all(|w| w[0] <= w[1]));
 /// ```
 #[derive(Debug, Clone, Default)]
+#[must_use = "a query does nothing until it is run"]
 pub struct Query {
     capabilities: Vec<Capability>,
     input_modalities: Modalities,

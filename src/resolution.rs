@@ -39,6 +39,7 @@ use std::borrow::Cow;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[must_use]
 pub struct Resolution<'c, 'i> {
     /// The provider to send the request to.
     pub provider: &'c Provider,

@@ -74,6 +74,7 @@ impl From<bool> for PassThrough {
 /// assert_eq!((&*r.upstream_id, r.near_miss), ("gpt-4o-mni", Some("gpt-4o-mini")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[must_use = "a resolver does nothing until it resolves"]
 pub struct Resolver {
     refuse_retired: bool,
     pass_through: PassThrough,
