@@ -525,37 +525,42 @@ pub(crate) fn parse_documents(
     name: &str,
     json: &str,
 ) -> Result<Vec<(String, DataFile)>, CatalogError> {
-    let value = crate::data::json::read(json, &crate::data::json::everywhere).map_err(|p| {
+    crate::data::json::check(json, &crate::data::json::everywhere).map_err(|p| {
         let (document, path) = document_at(name, p.path());
         CatalogError {
             errors: vec![validate::read_error(&document, path, &p)],
         }
     })?;
-    documents_in(name, json, value).map_err(|e| CatalogError { errors: vec![e] })
+    documents_in(name, json).map_err(|e| CatalogError { errors: vec![e] })
 }
 
-/// The documents in `value`, which is `json` as [`crate::data::json::read`] read it: one
-/// document object, or an array of them named `name[i]`.
-pub(crate) fn documents_in(
-    name: &str,
-    json: &str,
-    value: serde_json::Value,
-) -> Result<Vec<(String, DataFile)>, DataError> {
-    // The JSON again, to name the path of an error (read without error the first time).
-    let again =
-        || crate::data::json::read(json, &crate::data::json::everywhere).unwrap_or_default();
+/// The documents in `json`, which [`crate::data::json::check`] passed: one document object,
+/// or an array of them named `name[i]`. Read straight from the text; only JSON that does
+/// not fit the schema is read again, as a tree, to name the path and entry of the error.
+pub(crate) fn documents_in(name: &str, json: &str) -> Result<Vec<(String, DataFile)>, DataError> {
+    let array = json.trim_start().starts_with('[');
+    if array {
+        if let Ok(docs) = serde_json::from_str::<Vec<DataFile>>(json) {
+            return Ok(docs
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| (item_name(name, i), d))
+                .collect());
+        }
+    } else if let Ok(doc) = serde_json::from_str::<DataFile>(json) {
+        return Ok(vec![(name.to_owned(), doc)]);
+    }
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
     match value {
         serde_json::Value::Array(items) => items
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, item)| {
                 let label = item_name(name, i);
-                let item_again = || again().get_mut(i).map(serde_json::Value::take);
-                validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
-                    .map(|d| (label, d))
+                validate::from_value(&label, item).map(|d| (label, d))
             })
             .collect(),
-        one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
+        one => validate::from_value(name, &one).map(|d| vec![(name.to_owned(), d)]),
     }
 }
 
@@ -583,10 +588,10 @@ fn item_name(name: &str, i: usize) -> String {
 
 /// The document a JSON path of input `name` points into, and the path within it: inside an
 /// array of documents, item `i` is document `name[i]`.
-pub(crate) fn document_at<'p>(
+pub(crate) fn document_at<'p, 's>(
     name: &str,
-    path: &'p [crate::data::json::Seg],
-) -> (String, &'p [crate::data::json::Seg]) {
+    path: &'p [crate::data::json::Seg<'s>],
+) -> (String, &'p [crate::data::json::Seg<'s>]) {
     match path.split_first() {
         Some((crate::data::json::Seg::Index(i), rest)) => (format!("{name}[{i}]"), rest),
         _ => (name.to_owned(), path),
