@@ -1167,6 +1167,9 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
 /// What is wrong with a provider entry's own fields, if anything: its base URL, its texts
 /// (which must be printable, see [`text_problem`]) and its surfaces' parameter names.
 fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &ProviderEntry) {
+    if p.name.trim().is_empty() {
+        check.invalid(file, entry, "name", "is empty");
+    }
     if let Some(url) = &p.base_url {
         if let Some(why) = base_url_problem(url) {
             check.invalid(file, entry, "base_url", format!("`{}` {why}", clip(url)));
