@@ -10,34 +10,40 @@ pub(crate) fn parse_documents(
     name: &str,
     text: &str,
 ) -> Result<Vec<(String, DataFile)>, DataError> {
-    let value = json::read(text, &json::everywhere).map_err(|p| {
+    json::check(text, &json::everywhere).map_err(|p| {
         let (document, path) = document_at(name, p.path());
         validate::read_error(&document, path, &p)
     })?;
-    documents_in(name, text, value)
+    documents_in(name, text)
 }
 
-/// The documents in `value`, which is `json` as [`crate::data::json::read`] read it: one
-/// document object, or an array of them named `name[i]`.
-pub(crate) fn documents_in(
-    name: &str,
-    text: &str,
-    value: serde_json::Value,
-) -> Result<Vec<(String, DataFile)>, DataError> {
-    // The JSON again, to name the path of an error (read without error the first time).
-    let again = || json::read(text, &json::everywhere).unwrap_or_default();
+/// The documents in `text`, which [`json::check`] passed: one document object, or an array
+/// of them named `name[i]`. Read straight from the text; only JSON that does not fit the
+/// schema is read again, as a tree, to name the path and entry of the error.
+pub(crate) fn documents_in(name: &str, text: &str) -> Result<Vec<(String, DataFile)>, DataError> {
+    let array = text.trim_start().starts_with('[');
+    if array {
+        if let Ok(docs) = serde_json::from_str::<Vec<DataFile>>(text) {
+            return Ok(docs
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| (item_name(name, i), d))
+                .collect());
+        }
+    } else if let Ok(doc) = serde_json::from_str::<DataFile>(text) {
+        return Ok(vec![(name.to_owned(), doc)]);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     match value {
         serde_json::Value::Array(items) => items
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, item)| {
                 let label = item_name(name, i);
-                let item_again = || again().get_mut(i).map(serde_json::Value::take);
-                validate::from_owned_value(&label, item, || item_again().unwrap_or_default())
-                    .map(|d| (label, d))
+                validate::from_value(&label, item).map(|d| (label, d))
             })
             .collect(),
-        one => validate::from_owned_value(name, one, again).map(|d| vec![(name.to_owned(), d)]),
+        one => validate::from_value(name, &one).map(|d| vec![(name.to_owned(), d)]),
     }
 }
 
@@ -65,7 +71,7 @@ fn item_name(name: &str, i: usize) -> String {
 
 /// The document a JSON path of input `name` points into, and the path within it: inside an
 /// array of documents, item `i` is document `name[i]`.
-pub(crate) fn document_at<'p>(name: &str, path: &'p [Seg]) -> (String, &'p [Seg]) {
+pub(crate) fn document_at<'p, 's>(name: &str, path: &'p [Seg<'s>]) -> (String, &'p [Seg<'s>]) {
     match path.split_first() {
         Some((Seg::Index(i), rest)) => (format!("{name}[{i}]"), rest),
         _ => (name.to_owned(), path),

@@ -294,8 +294,8 @@ fn clip(s: &str) -> String {
     out
 }
 
-/// The error for input `document` that [`json::read`] refused with `problem`, at `path`.
-fn read_error(document: &str, path: &[Seg], problem: &Problem) -> ImportError {
+/// The error for input `document` that [`json::check`] refused with `problem`, at `path`.
+fn read_error(document: &str, path: &[Seg<'_>], problem: &Problem) -> ImportError {
     let path = PathText(path).to_string();
     match problem {
         Problem::Syntax {
@@ -321,29 +321,36 @@ fn read_error(document: &str, path: &[Seg], problem: &Problem) -> ImportError {
     }
 }
 
-/// Parses `text` as JSON with [`json::read`] (numbers at paths for which `exact` holds must
-/// read exactly as written), then as `T`, naming the path of a type error.
+/// Parses `text` as JSON checked with [`json::check`] (numbers at paths for which `exact`
+/// holds must read exactly as written), then as `T`, naming the path of a type error.
 fn parse<T: DeserializeOwned>(
     document: &str,
     text: &str,
     exact: json::ExactAt<'_>,
 ) -> Result<T, ImportError> {
-    let value = json::read(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
-    // By value, so that strings move out of the tree instead of being copied, and without
-    // tracking the path, which costs a copy of every key; only a document that does not fit
-    // `T` is read again to find the path of its error.
-    if let Ok(t) = T::deserialize(value) {
+    json::check(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
+    // Straight from the text into `T`, without tracking the path, which costs a copy of
+    // every key; only a document that does not fit `T` is read again to find the path of
+    // its error.
+    if let Ok(t) = serde_json::from_str(text) {
         return Ok(t);
     }
-    let value = json::read(text, exact).map_err(|p| read_error(document, p.path(), &p))?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         ImportError::Field {
             document: document.to_owned(),
             path,
-            message: e.into_inner().to_string(),
+            message: without_position(e.into_inner()),
         }
     })
+}
+
+/// serde_json's message without the position it appends (the path says where).
+fn without_position(e: serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    message.strip_suffix(&suffix).unwrap_or(&message).to_owned()
 }
 
 /// An optional field that, when present, must not be `null`.
@@ -1622,11 +1629,13 @@ const OPENAI_DOC: &str = "/v1/models";
 
 /// Whether a JSON path is a price of a `/v1/models` entry: the numbers that must read
 /// exactly as written (the format's other numbers are integers or ignored).
-fn oa_price_path(path: &[Seg]) -> bool {
+fn oa_price_path(path: &[Seg<'_>]) -> bool {
     matches!(
         path,
-        [Seg::Key(data), Seg::Index(_), Seg::Key(pricing), Seg::Key(field)]
-            if data == "data" && pricing == "pricing" && (field == "prompt" || field == "completion")
+        [data, Seg::Index(_), pricing, field]
+            if data.is_key("data")
+                && pricing.is_key("pricing")
+                && (field.is_key("prompt") || field.is_key("completion"))
     )
 }
 
@@ -2399,11 +2408,11 @@ pub fn export_inference_api(catalog: &Catalog, markup: Markup) -> Result<String,
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
-    let value = json::read(json, &json::everywhere).map_err(|p| {
+    json::check(json, &json::everywhere).map_err(|p| {
         let (document, path) = crate::documents::document_at(name, p.path());
         read_error(&document, path, &p)
     })?;
-    let docs = crate::documents::documents_in(name, json, value).map_err(|e| match e {
+    let docs = crate::documents::documents_in(name, json).map_err(|e| match e {
         DataError {
             file,
             kind: DataErrorKind::Field { path, message },

@@ -764,3 +764,27 @@ fn ngrok_times_are_rfc3339() {
         }
     }
 }
+
+/// A provider's or a model's display name must hold something besides spaces.
+#[test]
+fn names_must_not_be_empty() {
+    for name in ["", "   "] {
+        let e = documents(&provider_doc("").replace(r#""Acme""#, &lit(name))).unwrap_err();
+        let ImportError::Catalog(CatalogError { errors }) = &e else {
+            panic!("{name:?}: {e:?}")
+        };
+        assert!(
+            matches!(
+                &errors[0].kind,
+                DataErrorKind::Invalid { field: "name", .. }
+            ),
+            "{errors:?}"
+        );
+        let e = documents(&model_doc("").replace(r#""Acme model""#, &lit(name))).unwrap_err();
+        assert_eq!(e.kind(), "catalog", "{e}");
+        let built = Catalog::builder()
+            .provider(CustomProvider::new("acme", name))
+            .build();
+        assert!(built.is_err(), "{name:?}");
+    }
+}

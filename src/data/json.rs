@@ -1,7 +1,7 @@
 //! Reading untrusted JSON text: serde_json's parser, plus the checks it does not make.
 //!
-//! [`read`] parses a document into a [`serde_json::Value`] in one pass, in time linear in
-//! its size, and refuses, with the JSON path of the offending value:
+//! [`check`] reads a document once, in time linear in its size, building nothing, and
+//! refuses, with the JSON path of the offending value:
 //!
 //! - a document longer than [`MAX_DOCUMENT_BYTES`], before reading any of it;
 //! - an array with more than [`MAX_ITEMS`] items or an object with more than [`MAX_ITEMS`]
@@ -15,11 +15,17 @@
 //! (128: at most 127 arrays or objects inside one another), numbers out of range (`1e309`)
 //! and lone surrogates (`"\ud800"`) included.
 //!
+//! A document that passes can then be deserialized straight from its text into its types
+//! (serde_json reads it exactly as [`check`] did); [`read`] gives it as a
+//! [`serde_json::Value`], for the paths of errors.
+//!
 //! build.rs compiles this module too: it depends on nothing else in the crate.
 
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::fmt;
 
 /// The longest JSON text read, in bytes (32 MiB). For imports of several documents (ngrok
@@ -29,20 +35,35 @@ pub const MAX_DOCUMENT_BYTES: usize = 32 << 20;
 /// The most items an array, or members an object, may hold (100,000).
 pub const MAX_ITEMS: usize = 100_000;
 
-/// A step of a JSON path.
+/// A step of a JSON path (keys borrowed from the text while it is read).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
+pub enum Seg<'a> {
     /// An object member.
-    Key(String),
+    Key(Cow<'a, str>),
     /// An array item.
     Index(usize),
 }
 
+impl Seg<'_> {
+    /// The same step, owning its key.
+    pub fn into_owned(self) -> Seg<'static> {
+        match self {
+            Seg::Key(k) => Seg::Key(Cow::Owned(k.into_owned())),
+            Seg::Index(i) => Seg::Index(i),
+        }
+    }
+
+    /// Whether this is the member `key`.
+    pub fn is_key(&self, key: &str) -> bool {
+        matches!(self, Seg::Key(k) if k == key)
+    }
+}
+
 /// A JSON path, written as serde_path_to_error writes one: `models[3].pricing.input`, or
 /// `.` for the whole document.
-pub struct PathText<'a>(pub &'a [Seg]);
+pub struct PathText<'a, 'b>(pub &'a [Seg<'b>]);
 
-impl fmt::Display for PathText<'_> {
+impl fmt::Display for PathText<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
             return f.write_str(".");
@@ -78,17 +99,17 @@ pub enum Problem {
     /// An array or object with more than [`MAX_ITEMS`] entries.
     TooManyItems {
         /// The path of the array or object.
-        path: Vec<Seg>,
+        path: Vec<Seg<'static>>,
     },
     /// A key appears twice in one object.
     DuplicateKey {
         /// The path of the second member with that key.
-        path: Vec<Seg>,
+        path: Vec<Seg<'static>>,
     },
     /// A number whose text is not exactly the value it reads as.
     InexactNumber {
         /// Its path.
-        path: Vec<Seg>,
+        path: Vec<Seg<'static>>,
         /// Its text (at most 40 characters of it).
         text: String,
         /// The value it reads as, printed.
@@ -98,7 +119,7 @@ pub enum Problem {
 
 impl Problem {
     /// The JSON path of the value at fault (the whole document for syntax and size).
-    pub fn path(&self) -> &[Seg] {
+    pub fn path(&self) -> &[Seg<'static>] {
         match self {
             Problem::Syntax { .. } | Problem::TooLarge { .. } => &[],
             Problem::TooManyItems { path }
@@ -129,15 +150,15 @@ impl Problem {
 }
 
 /// Which numbers must read exactly as written: those for whose path this is true.
-pub type ExactAt<'a> = &'a dyn Fn(&[Seg]) -> bool;
+pub type ExactAt<'a> = &'a dyn Fn(&[Seg<'_>]) -> bool;
 
 /// Every number must read exactly as written.
-pub fn everywhere(_: &[Seg]) -> bool {
+pub fn everywhere(_: &[Seg<'_>]) -> bool {
     true
 }
 
-/// Reads `text` as one JSON value; see the module documentation.
-pub fn read(text: &str, exact: ExactAt<'_>) -> Result<Value, Problem> {
+/// Checks `text` as one JSON document; see the module documentation.
+pub fn check(text: &str, exact: ExactAt<'_>) -> Result<(), Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Problem::TooLarge { len: text.len() });
     }
@@ -149,11 +170,8 @@ pub fn read(text: &str, exact: ExactAt<'_>) -> Result<Value, Problem> {
         exact,
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = Node(&reader).deserialize(&mut de).and_then(|v| {
-        de.end()?;
-        Ok(v)
-    });
-    value.map_err(|e| match reader.problem.into_inner() {
+    let checked = Probe(&reader).deserialize(&mut de).and_then(|()| de.end());
+    checked.map_err(|e| match reader.problem.into_inner() {
         Some(p) => p,
         None => {
             let message = e.to_string();
@@ -167,29 +185,46 @@ pub fn read(text: &str, exact: ExactAt<'_>) -> Result<Value, Problem> {
     })
 }
 
+/// Reads `text` as one JSON value, with the checks of [`check`].
+pub fn read(text: &str, exact: ExactAt<'_>) -> Result<Value, Problem> {
+    check(text, exact)?;
+    serde_json::from_str(text).map_err(|e| Problem::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
 struct Reader<'t> {
     text: &'t str,
     /// Where the search for the next number's text resumes: always outside a string.
     lexed: Cell<usize>,
-    path: RefCell<Vec<Seg>>,
+    path: RefCell<Vec<Seg<'t>>>,
     problem: RefCell<Option<Problem>>,
     exact: ExactAt<'t>,
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     fn fail<E: serde::de::Error>(&self, problem: Problem) -> E {
         *self.problem.borrow_mut() = Some(problem);
         E::custom("refused")
     }
 
-    fn here(&self) -> Vec<Seg> {
-        self.path.borrow().clone()
+    /// The path read so far, owned.
+    fn here(&self) -> Vec<Seg<'static>> {
+        self.path
+            .borrow()
+            .iter()
+            .cloned()
+            .map(Seg::into_owned)
+            .collect()
     }
 
     /// The text of the next number in the document. serde_json hands numbers over in
     /// document order, one per number token, so the n-th call gives the n-th number.
-    fn next_number(&self) -> &str {
-        let b = self.text.as_bytes();
+    fn next_number(&self) -> &'t str {
+        let text = self.text;
+        let b = text.as_bytes();
         let mut i = self.lexed.get();
         let mut in_string = false;
         while let Some(&c) = b.get(i) {
@@ -214,7 +249,7 @@ impl Reader<'_> {
                         i += 1;
                     }
                     self.lexed.set(i);
-                    return self.text.get(start..i).unwrap_or_default();
+                    return text.get(start..i).unwrap_or_default();
                 }
                 _ => {}
             }
@@ -225,112 +260,135 @@ impl Reader<'_> {
     }
 }
 
+/// Reads one value, building nothing.
 #[derive(Clone, Copy)]
-struct Node<'r, 't>(&'r Reader<'t>);
+struct Probe<'r, 't>(&'r Reader<'t>);
 
-impl<'de> DeserializeSeed<'de> for Node<'_, '_> {
-    type Value = Value;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+impl<'t> DeserializeSeed<'t> for Probe<'_, 't> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'t>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Node<'_, '_> {
-    type Value = Value;
+impl<'t> Visitor<'t> for Probe<'_, 't> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
         self.0.next_number();
-        Ok(Value::Number(v.into()))
+        Ok(())
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
         self.0.next_number();
-        Ok(Value::Number(v.into()))
+        Ok(())
     }
 
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
         let text = self.0.next_number();
-        let path = self.0.path.borrow();
-        if (self.0.exact)(&path) && !same_decimal(text, v) {
-            drop(path);
-            let reads_as = shown(v);
-            return Err(self.0.fail(Problem::InexactNumber {
-                path: self.0.here(),
-                text: clip(text, 40),
-                reads_as,
-            }));
+        let exact = !(self.0.exact)(&self.0.path.borrow()) || same_decimal(text, v);
+        if exact {
+            return Ok(());
         }
-        // serde_json refuses numbers out of range, so `v` is finite.
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+        Err(self.0.fail(Problem::InexactNumber {
+            path: self.0.here(),
+            text: clip(text, 40),
+            reads_as: shown(v),
+        }))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
+    fn visit_seq<A: SeqAccess<'t>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut n = 0;
         loop {
-            if items.len() == MAX_ITEMS {
-                // One more item would pass the limit.
-                self.0.path.borrow_mut().push(Seg::Index(items.len()));
-                let more = seq.next_element::<serde::de::IgnoredAny>();
-                self.0.path.borrow_mut().pop();
-                return match more? {
-                    None => Ok(Value::Array(items)),
-                    Some(_) => Err(self.0.fail(Problem::TooManyItems {
-                        path: self.0.here(),
-                    })),
-                };
-            }
-            self.0.path.borrow_mut().push(Seg::Index(items.len()));
+            self.0.path.borrow_mut().push(Seg::Index(n));
             let item = seq.next_element_seed(self)?;
             self.0.path.borrow_mut().pop();
-            match item {
-                Some(v) => items.push(v),
-                None => return Ok(Value::Array(items)),
+            if item.is_none() {
+                return Ok(());
             }
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if members.len() == MAX_ITEMS {
+            n += 1;
+            if n > MAX_ITEMS {
                 return Err(self.0.fail(Problem::TooManyItems {
                     path: self.0.here(),
                 }));
             }
-            let twice = members.contains_key(&key);
+        }
+    }
+
+    fn visit_map<A: MapAccess<'t>>(self, mut map: A) -> Result<(), A::Error> {
+        // The keys seen: a short list while the object is small, a set beyond.
+        let mut few: Vec<Cow<'t, str>> = Vec::new();
+        let mut many: HashSet<Cow<'t, str>> = HashSet::new();
+        let mut n = 0;
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            n += 1;
+            if n > MAX_ITEMS {
+                return Err(self.0.fail(Problem::TooManyItems {
+                    path: self.0.here(),
+                }));
+            }
+            let twice = if n <= 16 {
+                let twice = few.contains(&key);
+                few.push(key.clone());
+                twice
+            } else {
+                if many.is_empty() {
+                    many.extend(few.drain(..));
+                }
+                !many.insert(key.clone())
+            };
             self.0.path.borrow_mut().push(Seg::Key(key));
             if twice {
                 return Err(self.0.fail(Problem::DuplicateKey {
                     path: self.0.here(),
                 }));
             }
-            let value = map.next_value_seed(self)?;
-            // The key goes back from the path into the object, not copied.
-            if let Some(Seg::Key(key)) = self.0.path.borrow_mut().pop() {
-                members.insert(key, value);
-            }
+            map.next_value_seed(self)?;
+            self.0.path.borrow_mut().pop();
         }
-        Ok(Value::Object(members))
+        Ok(())
+    }
+}
+
+/// A key, borrowed from the text unless it holds an escape.
+struct KeySeed;
+
+impl<'t> DeserializeSeed<'t> for KeySeed {
+    type Value = Cow<'t, str>;
+    fn deserialize<D: serde::Deserializer<'t>>(self, d: D) -> Result<Cow<'t, str>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'t> Visitor<'t> for KeySeed {
+    type Value = Cow<'t, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'t str) -> Result<Cow<'t, str>, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Cow<'t, str>, E> {
+        Ok(Cow::Owned(v.to_owned()))
     }
 }
 
@@ -478,11 +536,11 @@ mod tests {
             }
         }
         // Only where asked.
-        let only_b = |p: &[Seg]| p.last() == Some(&Seg::Key("b".into()));
+        let only_b = |p: &[Seg<'_>]| p.last().is_some_and(|s| s.is_key("b"));
         assert!(read(r#"{"a": 0.10000000000000001}"#, &only_b).is_ok());
         let e = read(
             r#"{"a": 0.10000000000000001, "b": [0.1, 0.10000000000000001]}"#,
-            &|p: &[Seg]| p.first() == Some(&Seg::Key("b".into())),
+            &|p: &[Seg<'_>]| p.first().is_some_and(|s| s.is_key("b")),
         )
         .unwrap_err();
         assert_eq!(path(&e), "b[1]");

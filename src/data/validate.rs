@@ -140,31 +140,22 @@ impl std::error::Error for DataError {}
 
 /// Parses one data document. `file` names it in errors.
 ///
-/// The text is read with [`json::read`]: a key given twice in an object, a number whose
-/// text is not exactly the value it reads as, and a document beyond the reader's limits are
-/// refused, with the JSON path.
+/// The text is checked with [`json::check`]: a key given twice in an object, a number
+/// whose text is not exactly the value it reads as, and a document beyond the reader's
+/// limits are refused, with the JSON path. It is then read straight into the schema; only
+/// a document that does not fit it is read again, as a tree, to name the path and the
+/// entry of the error.
 pub fn parse_file(file: &str, text: &str) -> Result<DataFile, DataError> {
-    let read = || json::read(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p));
-    let value = read()?;
-    from_owned_value(file, value, || read().unwrap_or_default())
-}
-
-/// A data document from JSON read with [`json::read`], its strings moved out of `value`
-/// rather than copied. Only when it does not fit the schema is the JSON needed again, from
-/// `again`, to name the path and the entry of the error.
-pub fn from_owned_value(
-    file: &str,
-    value: serde_json::Value,
-    again: impl FnOnce() -> serde_json::Value,
-) -> Result<DataFile, DataError> {
-    use serde::Deserialize;
-    match DataFile::deserialize(value) {
-        Ok(doc) => Ok(doc),
-        Err(_) => from_value(file, &again()),
+    json::check(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p))?;
+    if let Ok(doc) = serde_json::from_str(text) {
+        return Ok(doc);
     }
+    let value = json::read(text, &json::everywhere).map_err(|p| read_error(file, p.path(), &p))?;
+    from_value(file, &value)
 }
 
-/// A data document from JSON already read with [`json::read`]. `file` names it in errors.
+/// A data document from JSON read as a tree (with [`json::read`]), naming the path and the
+/// entry of an error. `file` names the document.
 pub fn from_value(file: &str, value: &serde_json::Value) -> Result<DataFile, DataError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
@@ -179,9 +170,9 @@ pub fn from_value(file: &str, value: &serde_json::Value) -> Result<DataFile, Dat
     })
 }
 
-/// The error for document `file` that [`json::read`] refused with `problem`, at `path`
+/// The error for document `file` that [`json::check`] refused with `problem`, at `path`
 /// within the document.
-pub fn read_error(file: &str, path: &[json::Seg], problem: &json::Problem) -> DataError {
+pub fn read_error(file: &str, path: &[json::Seg<'_>], problem: &json::Problem) -> DataError {
     let path = json::PathText(path).to_string();
     let kind = match problem {
         json::Problem::Syntax {
@@ -1346,6 +1337,9 @@ fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry
 /// What is wrong with a provider entry's own fields, if anything: its base URL, its texts
 /// (which must be printable, see [`text_problem`]) and its surfaces' parameter names.
 fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &ProviderEntry) {
+    if p.name.trim().is_empty() {
+        check.invalid(file, entry, "name", "is empty");
+    }
     if let Some(url) = &p.base_url {
         if let Some(why) = base_url_problem(url) {
             check.invalid(file, entry, "base_url", format!("`{}` {why}", clip(url)));
