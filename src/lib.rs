@@ -41,10 +41,6 @@
 
 mod builtin;
 mod catalog;
-#[cfg(test)]
-mod codegen;
-mod cost;
-mod data;
 mod error;
 mod fold;
 pub mod formats;
@@ -62,7 +58,11 @@ mod resolver;
 pub mod route;
 mod served;
 mod suggest;
-mod usage;
+
+// The data model, validator, name rules, hash, prices and costs are shared with the build
+// (`model-catalog-shared`); they keep their paths here (`crate::data::...`).
+use model_catalog_shared as data;
+use model_catalog_shared::{cost, usage};
 
 pub use catalog::{
     Catalog, CatalogBuilder, CatalogError, CatalogGuard, CustomProvider, SharedCatalog,

@@ -1,4 +1,4 @@
-//! Name lookup in the compiled catalog's perfect-hash tables (see `data/phf.rs`).
+//! Name lookup in the compiled catalog's perfect-hash tables (see `model_catalog_shared::phf`).
 
 use crate::data::phf::{self, bucket, slot};
 use crate::MatchKind;

@@ -277,3 +277,10 @@ impl Model {
         self.notes.as_deref()
     }
 }
+
+impl Model {
+    /// The exact cost of `usage` at the model's prices; see [`Pricing::cost`].
+    pub fn cost(&self, usage: &crate::Usage) -> Result<crate::Cost, crate::CostError> {
+        self.pricing().cost(usage)
+    }
+}

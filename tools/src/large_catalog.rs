@@ -170,7 +170,7 @@ fn toml_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
 
 fn run(args: Args) -> Result<(), String> {
     let r = Reference::open(&args.reference, None, None)?;
-    let base = data::load_dir(&args.data, "data").map_err(|e| format!("{e:?}"))?;
+    let base = model_catalog_build::load_dir(&args.data, "data").map_err(|e| format!("{e:?}"))?;
     let validated = data::validate::validate(&base).map_err(|e| format!("{e:?}"))?;
     let mut model_names = Taken(validated.model_keys.iter().map(|k| k.key.clone()).collect());
     let mut provider_names: HashSet<String> = validated

@@ -11,6 +11,7 @@ use std::fmt;
 /// (image, file and audio input; audio output); the others are recorded as flags.
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Capability;
 /// assert_eq!("parallel_tools".parse::<Capability>(), Ok(Capability::ParallelTools));
 /// assert_eq!(Capability::Pdf.as_str(), "pdf");

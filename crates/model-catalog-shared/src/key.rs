@@ -2,7 +2,7 @@
 
 use super::words::word;
 
-/// Longest model string [`resolve_model`](crate::resolve_model) accepts, in bytes, counted
+/// Longest model string model-catalog's `resolve_model` accepts, in bytes, counted
 /// as given (surrounding whitespace included). Longer inputs fail with `too_long` from their
 /// length alone, before any other work. No id, upstream id or alias in a catalog may be
 /// longer.

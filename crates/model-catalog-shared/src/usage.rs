@@ -1,7 +1,8 @@
 //! [`Usage`]: the tokens one request used, in disjoint buckets, read from the usage objects
 //! that OpenAI Chat Completions, OpenAI Responses and Anthropic Messages return.
 
-use crate::{PriceKind, Pricing};
+use crate::cost::PriceKind;
+use crate::price::Pricing;
 use serde_json::Value;
 
 /// Tokens used by one request, in disjoint buckets: each token is counted in exactly one.
@@ -15,6 +16,7 @@ use serde_json::Value;
 /// | Anthropic Messages | `input_tokens` | `cache_read_input_tokens` | `cache_creation_input_tokens` | `output_tokens` (thinking included) | - |
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Usage;
 ///
 /// let body: serde_json::Value = serde_json::from_str(r#"{"usage": {
@@ -102,6 +104,7 @@ impl Usage {
     /// Reads the `usage` object of an OpenAI Responses response.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Usage;
     /// let usage = serde_json::json!({
     ///     "input_tokens": 328, "input_tokens_details": {"cached_tokens": 0},
@@ -139,6 +142,7 @@ impl Usage {
     /// the cache-write price.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Usage;
     /// let usage = serde_json::json!({
     ///     "input_tokens": 50, "cache_creation_input_tokens": 1000,
@@ -166,8 +170,10 @@ impl Usage {
             .saturating_add(self.cache_write_tokens)
     }
 
-    /// The tokens of the bucket priced by `kind`.
-    pub(crate) fn tokens(&self, kind: PriceKind) -> u64 {
+    /// The tokens of the bucket priced by `kind`. Hidden: for the library's resolutions, not
+    /// part of the API.
+    #[doc(hidden)]
+    pub fn tokens(&self, kind: PriceKind) -> u64 {
         match kind {
             PriceKind::Input => self.input_tokens,
             PriceKind::Output => self.output_tokens,
@@ -178,11 +184,10 @@ impl Usage {
     }
 
     /// The prices of `pricing` that this usage is charged at: those of the buckets with
-    /// tokens, reasoning tokens at the output price when no reasoning price is set.
-    pub(crate) fn needs<'a>(
-        &'a self,
-        pricing: &'a Pricing,
-    ) -> impl Iterator<Item = PriceKind> + 'a {
+    /// tokens, reasoning tokens at the output price when no reasoning price is set. Hidden:
+    /// for the library's resolutions, not part of the API.
+    #[doc(hidden)]
+    pub fn needs<'a>(&'a self, pricing: &'a Pricing) -> impl Iterator<Item = PriceKind> + 'a {
         PriceKind::ALL.into_iter().filter(move |&k| match k {
             PriceKind::Output => {
                 self.output_tokens > 0 || (self.reasoning_tokens > 0 && pricing.reasoning.is_none())

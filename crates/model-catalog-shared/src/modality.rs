@@ -8,6 +8,7 @@ use std::fmt;
 /// (documents such as PDF).
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Modality;
 /// assert_eq!("image".parse::<Modality>(), Ok(Modality::Image));
 /// assert_eq!(Modality::File.as_str(), "file");
@@ -91,6 +92,7 @@ impl std::str::FromStr for Modality {
 /// A set of [`Modality`] values, stored as a bit set; iterates in canonical order.
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::{Modalities, Modality};
 /// let m = Modalities::EMPTY.with(Modality::Text).with(Modality::Image);
 /// assert!(m.contains(Modality::Image));

@@ -10,6 +10,7 @@ use std::fmt;
 /// A price in USD per million tokens, held exactly (picodollars per token).
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Price;
 ///
 /// let p: Price = "2.50".parse().unwrap();
@@ -204,6 +205,7 @@ pub struct Pricing {
 /// base prices for every token of that request. A price left out here is the base price.
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::{LongContextPricing, Pricing, Usage};
 ///
 /// let p = Pricing {
@@ -253,6 +255,7 @@ impl Pricing {
     /// (the long-context tier as a whole).
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Pricing;
     /// let own = Pricing { input: Some("1".parse().unwrap()), ..Pricing::default() };
     /// let model = Pricing { input: Some("2".parse().unwrap()), output: Some("8".parse().unwrap()), ..Pricing::default() };

@@ -1,25 +1,61 @@
-//! The catalog's data model and validator.
-//!
-//! build.rs compiles this module tree too (through `#[path]`), so the build and the run-time
-//! overlays share one schema and one validator. Nothing here may depend on the rest of the
-//! crate.
+//! Reading a catalog directory: its provider documents and its `sources.json`, and which
+//! directory to read.
 
-pub mod capability;
-pub mod date;
-pub mod escape;
-pub mod json;
-pub mod key;
-pub mod modality;
-pub mod phf;
-pub mod price;
-pub mod schema;
-pub mod surface;
-pub mod validate;
-pub mod words;
+/// The environment variable that names the catalog directory to compile instead of the
+/// crate's own `data/`: a directory laid out like it (a `providers/` folder of documents).
+/// An empty value means unset.
+pub const DATA_DIR_VAR: &str = "MODEL_CATALOG_DATA_DIR";
 
-use std::path::Path;
+/// A catalog directory, and how errors name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How errors name it (`data` for the crate's own, else the path as given).
+    pub shown: String,
+}
 
-#[cfg_attr(not(test), allow(dead_code))]
+impl DataDir {
+    /// The directory [`DATA_DIR_VAR`] names, or else `default`, shown as `data`. This is the
+    /// one place that reads the variable; an empty value means unset. Give an absolute path:
+    /// cargo runs build scripts in their package's directory.
+    #[must_use]
+    pub fn from_env(default: impl Into<PathBuf>) -> DataDir {
+        match std::env::var_os(DATA_DIR_VAR) {
+            Some(d) if !d.is_empty() => {
+                let path = PathBuf::from(d);
+                let shown = path.display().to_string();
+                DataDir { path, shown }
+            }
+            _ => DataDir {
+                path: default.into(),
+                shown: "data".to_owned(),
+            },
+        }
+    }
+
+    /// Tells cargo to run the build script again when [`DATA_DIR_VAR`] or anything in the
+    /// directory changes.
+    pub fn rerun_if_changed(&self) {
+        println!("cargo:rerun-if-env-changed={DATA_DIR_VAR}");
+        println!("cargo:rerun-if-changed={}", self.path.display());
+    }
+
+    /// Reads, parses and validates the documents under the directory, and its
+    /// `sources.json`: every error found, or the validated catalog and its sources.
+    pub fn load(
+        &self,
+    ) -> Result<(validate::Validated, Option<schema::DataSources>), Vec<validate::DataError>> {
+        let docs = load_dir(&self.path, &self.shown)?;
+        let validated = validate::validate(&docs)?;
+        let sources = load_sources(&self.path, &self.shown).map_err(|e| vec![e])?;
+        Ok((validated, sources))
+    }
+}
+
+use model_catalog_shared::{schema, validate};
+use std::path::{Path, PathBuf};
+
 /// Reads `sources.json` under `dir`, if there is one (a catalog directory of a service's own
 /// may have none).
 pub fn load_sources(
@@ -52,7 +88,6 @@ pub fn load_sources(
         })
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 /// Reads every `providers/*.json` document under `dir`, sorted by file name.
 ///
 /// Documents are named `{display}/providers/{file}` in errors.

@@ -10,13 +10,14 @@
 //! credits ([`Price::from_per_1k_tokens`]) to a picodollar per token, and [`Usd::round_to`]
 //! to fewer decimal places. Conversions to `f64` are for display only.
 
+use crate::price::{Price, Pricing};
 pub use crate::usage::Usage;
-use crate::{Model, Price, Pricing};
 use std::fmt;
 
 /// An exact, non-negative amount of US dollars, counted in picodollars (1e-12 USD).
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Usd;
 /// let a = Usd::from_picos(2_500_000_000);
 /// assert_eq!(a.to_string(), "0.0025");
@@ -102,7 +103,7 @@ pub struct Cost {
     pub total: Usd,
     /// Whether some bucket with tokens was priced at the model's own price because the
     /// provider serving it through an offer has no price of its own for that bucket (see
-    /// [`Resolution::cost`](crate::Resolution::cost)). Always `false` from
+    /// model-catalog's `Resolution::cost`). Always `false` from
     /// [`Pricing::cost`].
     pub fallback: bool,
 }
@@ -113,10 +114,12 @@ impl Cost {
     /// buckets, so the parts always add up. `None` on overflow.
     ///
     /// ```
-    /// use model_catalog::{lookup_model, Markup, Usage};
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::{Markup, Pricing, Usage};
     ///
-    /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out per Mtok
-    /// let cost = m.cost(&Usage { input_tokens: 1_000, output_tokens: 100, ..Usage::default() }).unwrap();
+    /// // $2.50 in, $10 out per Mtok (GPT-4o's prices)
+    /// let p = Pricing { input: Some("2.5".parse().unwrap()), output: Some("10".parse().unwrap()), ..Pricing::default() };
+    /// let cost = p.cost(&Usage { input_tokens: 1_000, output_tokens: 100, ..Usage::default() }).unwrap();
     /// let billed = cost.with_markup("1.4".parse::<Markup>().unwrap()).unwrap();
     /// assert_eq!(billed.input.to_string(), "0.0035");
     /// assert_eq!(billed.total.to_string(), "0.0049");
@@ -142,7 +145,7 @@ impl Cost {
     }
 }
 
-/// Where a price of a [`Resolution`](crate::Resolution) comes from.
+/// Where a price of a resolution (model-catalog's `Resolution`) comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PriceSource {
@@ -182,7 +185,10 @@ impl PriceKind {
         PriceKind::Reasoning,
     ];
 
-    pub(crate) const fn index(self) -> usize {
+    /// This kind's position in [`PriceKind::ALL`]. Hidden: for the library's resolutions,
+    /// not part of the API.
+    #[doc(hidden)]
+    pub const fn index(self) -> usize {
         self as usize
     }
 
@@ -191,7 +197,10 @@ impl PriceKind {
         *self.field(p)
     }
 
-    pub(crate) fn field(self, p: &Pricing) -> &Option<Price> {
+    /// The field of `p` that holds this kind's price. Hidden: for the library's
+    /// resolutions, not part of the API.
+    #[doc(hidden)]
+    pub fn field(self, p: &Pricing) -> &Option<Price> {
         match self {
             PriceKind::Input => &p.input,
             PriceKind::Output => &p.output,
@@ -201,7 +210,10 @@ impl PriceKind {
         }
     }
 
-    pub(crate) fn field_mut(self, p: &mut Pricing) -> &mut Option<Price> {
+    /// The field of `p` that holds this kind's price, to set it. Hidden: for the library's
+    /// resolutions, not part of the API.
+    #[doc(hidden)]
+    pub fn field_mut(self, p: &mut Pricing) -> &mut Option<Price> {
         match self {
             PriceKind::Input => &mut p.input,
             PriceKind::Output => &mut p.output,
@@ -255,11 +267,18 @@ impl Pricing {
     /// ([`for_prompt`](Pricing::for_prompt)).
     ///
     /// ```
-    /// use model_catalog::{lookup_model, Usage};
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::{Pricing, Usage};
     ///
-    /// let m = lookup_model("gpt-4o").unwrap(); // $2.50 in, $10 out, $1.25 cached per Mtok
+    /// // $2.50 in, $10 out, $1.25 cached per Mtok (GPT-4o's prices)
+    /// let p = Pricing {
+    ///     input: Some("2.5".parse().unwrap()),
+    ///     output: Some("10".parse().unwrap()),
+    ///     cache_read: Some("1.25".parse().unwrap()),
+    ///     ..Pricing::default()
+    /// };
     /// let usage = Usage { input_tokens: 1_000, output_tokens: 500, cache_read_tokens: 2_000, ..Usage::default() };
-    /// let cost = m.pricing().cost(&usage).unwrap();
+    /// let cost = p.cost(&usage).unwrap();
     /// assert_eq!(cost.total.to_string(), "0.01"); // 0.0025 + 0.005 + 0.0025
     /// ```
     pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
@@ -299,6 +318,7 @@ impl Pricing {
     /// base prices otherwise. The result has no tier.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::{LongContextPricing, Pricing};
     /// let p = Pricing {
     ///     input: Some("3".parse().unwrap()),
@@ -326,16 +346,10 @@ impl Pricing {
     }
 }
 
-impl Model {
-    /// The exact cost of `usage` at the model's prices; see [`Pricing::cost`].
-    pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
-        self.pricing().cost(usage)
-    }
-}
-
 /// A price multiplier, held as an exact fraction (a platform margin such as 1.4x).
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::{Markup, Price};
 ///
 /// let m: Markup = "1.4".parse().unwrap();
@@ -353,7 +367,7 @@ pub struct Markup {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "invalid markup `{}`: expected a positive decimal factor such as 1.4",
-    crate::error::Esc(.0)
+    crate::escape::Esc(.0)
 )]
 pub struct MarkupError(String);
 
@@ -449,6 +463,7 @@ impl Price {
     /// up). `None` if it does not fit.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::{Markup, Price, Usd};
     /// let credits = Usd::from_picos(3_500_000_000); // 0.0035 per 1k tokens
     /// let p = Price::from_per_1k_tokens(credits, "1.4".parse().unwrap()).unwrap();

@@ -352,7 +352,6 @@ pub trait Base {
 }
 
 /// The empty base.
-#[cfg_attr(not(test), allow(dead_code))]
 struct NoBase;
 
 impl Base for NoBase {
@@ -624,7 +623,6 @@ impl Check {
 /// Validates a set of documents as one whole catalog.
 ///
 /// Returns every error found, in document order.
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError>> {
     validate_over(&NoBase, &Overrides::default(), files)
 }

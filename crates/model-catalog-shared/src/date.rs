@@ -8,6 +8,7 @@ use std::str::FromStr;
 /// Dates order chronologically. Years run from 1 to 9999.
 ///
 /// ```
+/// # use model_catalog_shared as model_catalog;
 /// use model_catalog::Date;
 ///
 /// let d: Date = "2026-09-28".parse().unwrap();
@@ -62,6 +63,7 @@ impl Date {
     /// The date with the given year, month (1-12) and day, or `None` if there is no such day.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Date;
     /// assert!(Date::from_ymd(2024, 2, 29).is_some());
     /// assert!(Date::from_ymd(2026, 4, 31).is_none());
@@ -94,6 +96,7 @@ impl Date {
     /// Days since 1970-01-01 (negative before it).
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Date;
     /// assert_eq!(Date::from_ymd(1970, 1, 2).unwrap().days_since_epoch(), 1);
     /// ```
@@ -112,6 +115,7 @@ impl Date {
     /// The date `days` days after 1970-01-01, or `None` outside years 1-9999.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Date;
     /// let d = Date::from_days_since_epoch(20_415).unwrap();
     /// assert_eq!(d.to_string(), "2025-11-23");
@@ -136,6 +140,7 @@ impl Date {
     /// Today's date in UTC, from the system clock.
     ///
     /// ```
+    /// # use model_catalog_shared as model_catalog;
     /// let today = model_catalog::Date::today();
     /// assert!(today.year() >= 2024);
     /// ```
