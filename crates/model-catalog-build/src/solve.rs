@@ -22,6 +22,7 @@ pub struct Solution {
 ///
 /// Returns `None` only if no seed among the first thousand works, which for distinct keys
 /// does not happen in practice.
+#[must_use]
 pub fn solve(keys: &[&str]) -> Option<Solution> {
     let n = keys.len();
     let buckets = n.div_ceil(4).max(1).next_power_of_two();

@@ -6,24 +6,32 @@
 //!
 //! It is deliberately plain: hash maps of ASCII-lowercased names, built once per catalog.
 
+#![forbid(unsafe_code)]
+
 use model_catalog::{Catalog, MatchKind, Model, Provider, Resolution, ResolveError, Separator};
 use std::collections::HashMap;
 
 /// What an input must resolve to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {
-    /// A resolution: provider id, model id (`None` for a pass-through), upstream id, how the
-    /// model part matched, and the separator after an explicit provider.
+    /// A resolution.
     Ok {
+        /// The provider's id.
         provider: String,
+        /// The model's id; `None` for a pass-through.
         model: Option<String>,
+        /// The id sent upstream.
         upstream: String,
+        /// How the model part matched.
         matched: MatchKind,
+        /// The separator after an explicit provider.
         separator: Option<Separator>,
     },
-    /// An error: its kind, and for `unknown_model` and `unknown_provider` the name not found.
+    /// An error.
     Err {
+        /// The error's kind.
         kind: &'static str,
+        /// For `unknown_model` and `unknown_provider`, the name not found.
         name: Option<String>,
     },
 }
@@ -202,6 +210,7 @@ impl<'c> Oracle<'c> {
     }
 
     /// What `input` must resolve to.
+    #[must_use]
     pub fn resolve(&self, input: &str) -> Expected {
         let err = |kind, name: Option<&str>| Expected::Err {
             kind,

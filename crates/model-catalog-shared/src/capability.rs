@@ -50,6 +50,7 @@ impl Capability {
     ];
 
     /// The snake_case name.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Capability::Tools => "tools",
@@ -110,6 +111,7 @@ pub enum Support {
 
 impl Support {
     /// `Some(true)`, `Some(false)` or `None`.
+    #[must_use]
     pub const fn known(self) -> Option<bool> {
         match self {
             Support::Yes => Some(true),
@@ -119,6 +121,7 @@ impl Support {
     }
 
     /// From a known-or-unknown boolean.
+    #[must_use]
     pub const fn from_known(v: Option<bool>) -> Support {
         match v {
             Some(true) => Support::Yes,
@@ -151,6 +154,7 @@ pub struct Flags {
 
 impl Flags {
     /// Whether no flag is known.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         *self == Flags::default()
     }

@@ -34,16 +34,19 @@ impl Usd {
     pub const ZERO: Usd = Usd(0);
 
     /// `picos` picodollars.
+    #[must_use]
     pub const fn from_picos(picos: u128) -> Usd {
         Usd(picos)
     }
 
     /// The amount in picodollars.
+    #[must_use]
     pub const fn picos(self) -> u128 {
         self.0
     }
 
     /// The amount in dollars as a float, for display.
+    #[must_use]
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / PICOS_PER_USD as f64
     }
@@ -188,11 +191,13 @@ impl PriceKind {
     /// This kind's position in [`PriceKind::ALL`]. Hidden: for the library's resolutions,
     /// not part of the API.
     #[doc(hidden)]
+    #[must_use]
     pub const fn index(self) -> usize {
         self as usize
     }
 
     /// This kind's price in `p`.
+    #[must_use]
     pub fn of(self, p: &Pricing) -> Option<Price> {
         *self.field(p)
     }
@@ -200,6 +205,7 @@ impl PriceKind {
     /// The field of `p` that holds this kind's price. Hidden: for the library's
     /// resolutions, not part of the API.
     #[doc(hidden)]
+    #[must_use]
     pub fn field(self, p: &Pricing) -> &Option<Price> {
         match self {
             PriceKind::Input => &p.input,
@@ -328,6 +334,7 @@ impl Pricing {
     /// assert_eq!(p.for_prompt(200_000).input, p.input);
     /// assert_eq!(p.for_prompt(200_001).input, Some("6".parse().unwrap()));
     /// ```
+    #[must_use]
     pub fn for_prompt(&self, prompt_tokens: u64) -> Pricing {
         let mut p = Pricing {
             long_context: None,
@@ -376,6 +383,7 @@ impl Markup {
     pub const NONE: Markup = Markup { num: 1, den: 1 };
 
     /// The factor `num / den`, or `None` if either is zero.
+    #[must_use]
     pub const fn from_ratio(num: u64, den: u64) -> Option<Markup> {
         if num == 0 || den == 0 {
             None
@@ -385,12 +393,14 @@ impl Markup {
     }
 
     /// The factor's numerator and denominator.
+    #[must_use]
     pub const fn ratio(self) -> (u64, u64) {
         (self.num, self.den)
     }
 
     /// `amount` times the factor, rounded to the nearest picodollar (halves up), or `None`
     /// on overflow.
+    #[must_use]
     pub fn apply(self, amount: Usd) -> Option<Usd> {
         let scaled = amount.0.checked_mul(u128::from(self.num))?;
         let den = u128::from(self.den);
@@ -399,6 +409,7 @@ impl Markup {
 
     /// `amount` divided by the factor, rounded to the nearest picodollar (halves up), or
     /// `None` on overflow.
+    #[must_use]
     pub fn remove(self, amount: Usd) -> Option<Usd> {
         Markup {
             num: self.den,
@@ -454,6 +465,7 @@ impl Price {
     /// The cost of 1,000 tokens at this price with `markup` applied: per-1k-token credits as
     /// the inference-api `/models` lists them (its prices include a 1.4x margin). Exact, but
     /// for the markup's rounding to the nearest picodollar. `None` on overflow.
+    #[must_use]
     pub fn per_1k_tokens(self, markup: Markup) -> Option<Usd> {
         markup.apply(Usd(u128::from(self.picos_per_token()) * 1000))
     }

@@ -68,6 +68,7 @@ impl Date {
     /// assert!(Date::from_ymd(2024, 2, 29).is_some());
     /// assert!(Date::from_ymd(2026, 4, 31).is_none());
     /// ```
+    #[must_use]
     pub const fn from_ymd(year: u16, month: u8, day: u8) -> Option<Date> {
         if year == 0 || year > 9999 || month == 0 || month > 12 {
             return None;
@@ -79,16 +80,19 @@ impl Date {
     }
 
     /// The year (1-9999).
+    #[must_use]
     pub const fn year(self) -> u16 {
         self.year
     }
 
     /// The month (1-12).
+    #[must_use]
     pub const fn month(self) -> u8 {
         self.month
     }
 
     /// The day of the month (1-31).
+    #[must_use]
     pub const fn day(self) -> u8 {
         self.day
     }
@@ -100,6 +104,7 @@ impl Date {
     /// use model_catalog::Date;
     /// assert_eq!(Date::from_ymd(1970, 1, 2).unwrap().days_since_epoch(), 1);
     /// ```
+    #[must_use]
     pub const fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
@@ -120,6 +125,7 @@ impl Date {
     /// let d = Date::from_days_since_epoch(20_415).unwrap();
     /// assert_eq!(d.to_string(), "2025-11-23");
     /// ```
+    #[must_use]
     pub const fn from_days_since_epoch(days: i64) -> Option<Date> {
         // Howard Hinnant's civil_from_days.
         if days < -719_162 || days > 2_932_896 {
@@ -144,6 +150,7 @@ impl Date {
     /// let today = model_catalog::Date::today();
     /// assert!(today.year() >= 2024);
     /// ```
+    #[must_use]
     pub fn today() -> Date {
         let secs = match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
             Ok(d) => d.as_secs() as i64,

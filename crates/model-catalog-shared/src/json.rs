@@ -98,6 +98,7 @@ pub enum Problem {
 
 impl Problem {
     /// The JSON path of the value at fault (the whole document for syntax and size).
+    #[must_use]
     pub fn path(&self) -> &[Seg] {
         match self {
             Problem::Syntax { .. } | Problem::TooLarge { .. } => &[],
@@ -108,6 +109,7 @@ impl Problem {
     }
 
     /// What is wrong, without the path (and, for syntax errors, without the position).
+    #[must_use]
     pub fn message(&self) -> String {
         match self {
             Problem::Syntax { message, .. } => message.clone(),
@@ -132,6 +134,7 @@ impl Problem {
 pub type ExactAt<'a> = &'a dyn Fn(&[Seg]) -> bool;
 
 /// Every number must read exactly as written.
+#[must_use]
 pub fn everywhere(_: &[Seg]) -> bool {
     true
 }

@@ -34,6 +34,7 @@ pub enum MatchKind {
 impl MatchKind {
     /// A lowercase name: `id`, `upstream_id`, `alias`, `served_name`, `pass_through`,
     /// `fine_tune`.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             MatchKind::Id => "id",
@@ -47,6 +48,7 @@ impl MatchKind {
 }
 
 /// ASCII-lowercases `s` (other bytes unchanged). Keys are stored in this form.
+#[must_use]
 pub fn fold(s: &str) -> String {
     s.to_ascii_lowercase()
 }
@@ -55,6 +57,7 @@ pub fn fold(s: &str) -> String {
 ///
 /// A model name is 1 to [`MAX_INPUT_LEN`] bytes of printable ASCII (space through `~`),
 /// with no space at either end.
+#[must_use]
 pub fn model_name_problem(name: &str) -> Option<&'static str> {
     if is_model_name(name) {
         return None;
@@ -80,6 +83,7 @@ pub fn model_name_problem(name: &str) -> Option<&'static str> {
 /// Whether `name` can be a model name: [`model_name_problem`] finds no problem. Inline, for
 /// the resolver's pass-throughs; the reasons are made out of line, only for names refused.
 #[inline]
+#[must_use]
 pub fn is_model_name(name: &str) -> bool {
     match name.as_bytes() {
         b @ [first, .., last] => {
@@ -124,6 +128,7 @@ fn printable_ascii(b: &[u8]) -> bool {
 ///
 /// A provider name follows the model-name rules and also holds no space, `:` or `/`, since
 /// those would make `provider:model` and `provider/model` ambiguous.
+#[must_use]
 pub fn provider_name_problem(name: &str) -> Option<&'static str> {
     if let Some(p) = model_name_problem(name) {
         return Some(p);
@@ -142,6 +147,7 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
 /// (U+0000 to U+001F, U+007F to U+009F: line breaks, tabs and escape sequences included), no
 /// line or paragraph separator (U+2028, U+2029) and no bidirectional formatting character
 /// (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+#[must_use]
 pub fn text_problem(text: &str) -> Option<&'static str> {
     for c in text.chars() {
         if c.is_control() {
@@ -166,6 +172,7 @@ pub const MAX_URL_LEN: usize = 2048;
 /// A base URL is an absolute `http` or `https` URL (the scheme in any ASCII case) with a
 /// host, of at most [`MAX_URL_LEN`] bytes of printable ASCII with no space: no whitespace,
 /// control or non-ASCII character can reach a request line or header through it.
+#[must_use]
 pub fn base_url_problem(url: &str) -> Option<&'static str> {
     if url.len() > MAX_URL_LEN {
         return Some("is longer than 2048 bytes");
@@ -189,6 +196,7 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
 
 /// Why `token` cannot be an identifier such as a control-plane resource id, if it cannot:
 /// it must be 1 to [`MAX_INPUT_LEN`] bytes of printable ASCII with no space.
+#[must_use]
 pub fn token_problem(token: &str) -> Option<&'static str> {
     if token.is_empty() {
         return Some("is empty");

@@ -41,6 +41,7 @@ impl Modality {
     ];
 
     /// The lowercase wire name.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Modality::Text => "text",
@@ -108,11 +109,13 @@ impl Modalities {
 
     /// The set holding the modalities whose bits are set (bit `n` is `Modality::ALL[n]`).
     /// Unused bits are ignored.
+    #[must_use]
     pub const fn from_bits(bits: u8) -> Modalities {
         Modalities(bits & 0b1_1111)
     }
 
     /// The bit representation (see [`Modalities::from_bits`]).
+    #[must_use]
     pub const fn bits(self) -> u8 {
         self.0
     }
@@ -124,21 +127,25 @@ impl Modalities {
     }
 
     /// Whether `m` is in the set.
+    #[must_use]
     pub const fn contains(self, m: Modality) -> bool {
         self.0 & m.bit() != 0
     }
 
     /// Whether every modality of `other` is in this set.
+    #[must_use]
     pub const fn contains_all(self, other: Modalities) -> bool {
         self.0 & other.0 == other.0
     }
 
     /// Whether the set is empty.
+    #[must_use]
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// How many modalities the set holds.
+    #[must_use]
     pub const fn len(self) -> usize {
         self.0.count_ones() as usize
     }

@@ -20,6 +20,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// ASCII-lowercases the eight bytes of `w` at once: bytes `A`-`Z` gain 0x20; every other
 /// byte, including those of multi-byte UTF-8 sequences (high bit set), is unchanged.
 #[inline(always)]
+#[must_use]
 pub const fn lower8(w: u64) -> u64 {
     let low = w & LOW7;
     // Per byte, low + 0x3F sets the high bit from 'A' (0x41) up; low + 0x25 from '[' (0x5B)
@@ -73,6 +74,7 @@ fn separator_in(w: u64) -> Option<usize> {
 /// The position of the first `:` or `/` in `bytes`, eight bytes at a time, stopping at the
 /// first word that holds one. Up to 16 bytes, two words and no loop.
 #[inline]
+#[must_use]
 pub fn first_separator(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n <= 8 {
@@ -229,12 +231,14 @@ fn walk<const STOP: bool, const SHORT: bool>(bytes: &[u8], seed: u64) -> Result<
 
 /// The [`Scan`] of `bytes` under `seed`.
 #[inline(always)]
+#[must_use]
 pub fn scan(bytes: &[u8], seed: u64) -> Scan {
     or_zero(walk::<false, false>(bytes, seed))
 }
 
 /// [`scan`], testing first for a name of 4 to 16 bytes (for provider names).
 #[inline(always)]
+#[must_use]
 pub fn scan_short(bytes: &[u8], seed: u64) -> Scan {
     or_zero(walk::<false, true>(bytes, seed))
 }
@@ -257,6 +261,7 @@ pub fn scan_unless_separator(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
 
 /// The hash of `bytes` with ASCII case ignored, under `seed`.
 #[inline]
+#[must_use]
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     scan(bytes, seed).hash
 }
@@ -266,6 +271,7 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
 /// the name equals the key, ASCII case ignored; longer ones must also agree in their bytes
 /// 16 to `len - 16` ([`eq_folded`]).
 #[inline(always)]
+#[must_use]
 pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) -> bool {
     // Word by word and not short-circuiting: one branch on the whole answer, and no vector
     // load of words just stored one by one (which would stall on store forwarding).
@@ -278,6 +284,7 @@ pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) ->
 ///
 /// Kept out of line: lookups call it only for names longer than 32 bytes.
 #[inline(never)]
+#[must_use]
 pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
     let n = query.len();
     if n != key.len() {
@@ -298,6 +305,7 @@ pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
 
 /// The bucket of hash `h` among `buckets`, a power of two: bits 32 and up of the hash.
 #[inline(always)]
+#[must_use]
 pub fn bucket(h: u64, buckets: usize) -> usize {
     ((h >> 32) as usize) & buckets.wrapping_sub(1)
 }
@@ -309,6 +317,7 @@ pub fn bucket(h: u64, buckets: usize) -> usize {
 /// short. Xoring moves a bucket's keys together, so keys of one bucket must differ in their
 /// low bits; the solver (in `model-catalog-build`) picks a seed under which they do.
 #[inline(always)]
+#[must_use]
 pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
     ((h ^ u64::from(pilot)) as usize) & slots.wrapping_sub(1)
 }

@@ -40,11 +40,13 @@ impl Price {
 
     /// The price of `picos` picodollars (1e-12 USD) per token, i.e. `picos` micro-dollars
     /// per million tokens.
+    #[must_use]
     pub const fn from_picos_per_token(picos: u64) -> Price {
         Price(picos)
     }
 
     /// Picodollars per token (equivalently micro-dollars per million tokens).
+    #[must_use]
     pub const fn picos_per_token(self) -> u64 {
         self.0
     }
@@ -52,6 +54,7 @@ impl Price {
     /// The price for a value in USD per million tokens given as a float, taken as the decimal
     /// number it prints as. `None` if negative, not finite, too large, or finer than six
     /// decimal places.
+    #[must_use]
     pub fn from_usd_per_mtok(usd: f64) -> Option<Price> {
         if !usd.is_finite() {
             return None;
@@ -62,6 +65,7 @@ impl Price {
     }
 
     /// The value in USD per million tokens as a float (for display and JSON; not for sums).
+    #[must_use]
     pub fn usd_per_mtok(self) -> f64 {
         self.0 as f64 / 1e6
     }
@@ -247,6 +251,7 @@ pub struct LongContextPricing {
 
 impl Pricing {
     /// Whether no price at all is known.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         *self == Pricing::default()
     }
@@ -262,6 +267,7 @@ impl Pricing {
     /// let p = own.or(&model);
     /// assert_eq!((p.input, p.output), (own.input, model.output));
     /// ```
+    #[must_use]
     pub fn or(&self, fallback: &Pricing) -> Pricing {
         Pricing {
             input: self.input.or(fallback.input),

@@ -302,6 +302,7 @@ pub struct Sources {
 
 impl Sources {
     /// Whether no source is recorded.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         *self == Sources::default()
     }

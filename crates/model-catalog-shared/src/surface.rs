@@ -16,6 +16,7 @@ pub enum ApiFormat {
 
 impl ApiFormat {
     /// `openai` or `anthropic`.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             ApiFormat::Openai => "openai",
@@ -48,6 +49,7 @@ impl Surface {
 
     /// The endpoint's path under a provider's base URL: `chat/completions`, `responses`
     /// or `messages`.
+    #[must_use]
     pub const fn path(self) -> &'static str {
         match self {
             Surface::ChatCompletions => "chat/completions",
@@ -57,6 +59,7 @@ impl Surface {
     }
 
     /// `chat-completions`, `responses` or `messages`.
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Surface::ChatCompletions => "chat-completions",

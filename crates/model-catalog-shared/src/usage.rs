@@ -164,6 +164,7 @@ impl Usage {
 
     /// Tokens of the prompt: uncached input, cache reads and cache writes together (what a
     /// [long-context](crate::LongContextPricing) threshold counts). Saturates at `u64::MAX`.
+    #[must_use]
     pub fn prompt_tokens(&self) -> u64 {
         self.input_tokens
             .saturating_add(self.cache_read_tokens)
@@ -173,6 +174,7 @@ impl Usage {
     /// The tokens of the bucket priced by `kind`. Hidden: for the library's resolutions, not
     /// part of the API.
     #[doc(hidden)]
+    #[must_use]
     pub fn tokens(&self, kind: PriceKind) -> u64 {
         match kind {
             PriceKind::Input => self.input_tokens,

@@ -181,6 +181,7 @@ pub fn from_value(file: &str, value: &serde_json::Value) -> Result<DataFile, Dat
 
 /// The error for document `file` that [`json::read`] refused with `problem`, at `path`
 /// within the document.
+#[must_use]
 pub fn read_error(file: &str, path: &[json::Seg], problem: &json::Problem) -> DataError {
     let path = json::PathText(path).to_string();
     let kind = match problem {

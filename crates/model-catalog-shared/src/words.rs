@@ -11,6 +11,7 @@ pub fn word(b: &[u8]) -> u64 {
 
 /// The four bytes at `at` as a little-endian word (0 past the end, which callers rule out).
 #[inline(always)]
+#[must_use]
 pub fn half(b: &[u8], at: usize) -> u64 {
     b.get(at..at + 4)
         .and_then(|c| <[u8; 4]>::try_from(c).ok())
@@ -20,6 +21,7 @@ pub fn half(b: &[u8], at: usize) -> u64 {
 /// Up to eight bytes as a zero-padded little-endian word, read with at most two small loads
 /// instead of a byte loop or a `memcpy` call.
 #[inline(always)]
+#[must_use]
 pub fn short(b: &[u8]) -> u64 {
     let n = b.len();
     match n {
