@@ -3,10 +3,10 @@
 //! atomically while other threads resolve.
 
 use crate::builtin::{self, Builtin, MODELS, OFFERS, PROVIDERS};
+use crate::data::key::with_folded;
 use crate::data::key::{fold, MatchKind};
 use crate::data::schema::{DataFile, ModelEntry};
 use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validated};
-use crate::fold::with_folded;
 use crate::model::{DistillationPolicy, Text};
 use crate::provider::ApiSurface;
 use crate::resolve::{resolve_in, ModelHit, ProviderHit, Serving, View};

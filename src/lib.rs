@@ -42,7 +42,6 @@
 mod builtin;
 mod catalog;
 mod error;
-mod fold;
 pub mod formats;
 mod info;
 mod lifecycle;

@@ -32,8 +32,8 @@
 //! [`ResolveError::ModelNotOffered`]: crate::ResolveError::ModelNotOffered
 //! [`ResolveError::Malformed`]: crate::ResolveError::Malformed
 
+use crate::data::grammar::first_separator;
 use crate::data::key::is_model_name;
-use crate::data::phf::first_separator;
 use crate::resolution::{Prefix, Resolution, Separator};
 use crate::suggest::{NameKind, Source, Suggestions};
 use crate::{MatchKind, Model, Offer, Provider, ResolveError, MAX_INPUT_LEN};

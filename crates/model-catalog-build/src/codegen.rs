@@ -6,9 +6,9 @@
 use crate::solve::solve;
 use model_catalog_shared::capability::Flags;
 use model_catalog_shared::date::Date;
+use model_catalog_shared::folded_hash;
 use model_catalog_shared::key::{fold, MatchKind};
 use model_catalog_shared::modality::Modality;
-use model_catalog_shared::phf;
 use model_catalog_shared::price::{Price, Pricing};
 use model_catalog_shared::schema::{DataSources, DistillationPolicy, ServedNameEntry};
 use model_catalog_shared::surface::SurfaceEntry;
@@ -187,7 +187,7 @@ fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<(bool, bool)>) {
     (keys, before)
 }
 
-/// A perfect-hash table of `keys` (see `model_catalog_shared::phf`), the `i`th key with prefix flags
+/// A perfect-hash table of `keys` (see `model_catalog_shared::folded_hash`), the `i`th key with prefix flags
 /// `before[i]` (none where `before` is shorter), or why there is none.
 fn key_table(
     name: &str,
@@ -206,7 +206,7 @@ fn key_table(
             Some(i) => {
                 let k = &keys[*i];
                 let before = before.get(*i).copied().unwrap_or_default();
-                let words = phf::scan(k.key.as_bytes(), sol.seed).words;
+                let words = folded_hash::scan(k.key.as_bytes(), sol.seed).words;
                 // A served name is sent as itself; every other name sends the model's
                 // upstream id.
                 let (home, upstream) = match models.and_then(|m| m.get(k.index)) {

@@ -3,7 +3,7 @@
 //!
 //! - [`load`]: which directory to read ([`DataDir`], the one reading of
 //!   `MODEL_CATALOG_DATA_DIR`) and reading its documents;
-//! - [`solve`]: the solver of the perfect hash that `model_catalog_shared::phf` defines;
+//! - [`solve`]: the solver of the perfect hash that `model_catalog_shared::folded_hash` defines;
 //! - [`codegen`]: the Rust source of the tables.
 //!
 //! The documents are validated by `model-catalog-shared`, the same validator the library runs

@@ -1,8 +1,8 @@
 //! The solver of the catalog's perfect hash: for a set of names, the seed and the pilots
-//! under which each name has a slot of its own (see `model_catalog_shared::phf` for the hash
+//! under which each name has a slot of its own (see `model_catalog_shared::folded_hash` for the hash
 //! and the table layout lookups use).
 
-use model_catalog_shared::phf::{bucket, hash, slot};
+use model_catalog_shared::folded_hash::{bucket, hash, slot};
 
 /// A solved table: the seed, a pilot per bucket, and for each slot the index of the key in
 /// the input (or `None` for an empty slot).

@@ -1,6 +1,6 @@
 //! Names used as lookup keys: the input bound, ASCII case folding, and what a valid name is.
 
-use super::words::word;
+use crate::words::{short, word, HIGH};
 
 /// Longest model string model-catalog's `resolve_model` accepts, in bytes, counted
 /// as given (surrounding whitespace included). Longer inputs fail with `too_long` from their
@@ -47,10 +47,90 @@ impl MatchKind {
     }
 }
 
-/// ASCII-lowercases `s` (other bytes unchanged). Keys are stored in this form.
+// The ASCII case fold: only `A`-`Z` change, to `a`-`z`; no Unicode case folding ever
+// happens, so `K` (U+212A KELVIN SIGN) stays distinct from `k`. Keys are stored folded.
+// `lower8` is the fold, eight bytes at a time; everything below folds through it.
+
+/// ASCII-lowercases the eight bytes of `w` at once: bytes `A`-`Z` gain 0x20; every other
+/// byte, including those of multi-byte UTF-8 sequences (high bit set), is unchanged.
+#[inline(always)]
+#[must_use]
+pub const fn lower8(w: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let low = w & LOW7;
+    // Per byte, low + 0x3F sets the high bit from 'A' (0x41) up; low + 0x25 from '[' (0x5B)
+    // up. Neither sum carries into the next byte (0x7F + 0x3F < 0x100).
+    let from_a = low.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let past_z = low.wrapping_add(0x2525_2525_2525_2525);
+    let upper = from_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
+/// Folds `b` in place, eight bytes at a time.
+#[inline]
+fn fold_bytes(b: &mut [u8]) {
+    let mut chunks = b.chunks_exact_mut(8);
+    for c in &mut chunks {
+        c.copy_from_slice(&lower8(word(c)).to_le_bytes());
+    }
+    let rest = chunks.into_remainder();
+    if !rest.is_empty() {
+        let n = rest.len();
+        rest.copy_from_slice(&lower8(short(rest)).to_le_bytes()[..n]);
+    }
+}
+
+/// `s` ASCII-lowercased (other bytes unchanged). Keys are stored in this form.
 #[must_use]
 pub fn fold(s: &str) -> String {
-    s.to_ascii_lowercase()
+    let mut b = s.as_bytes().to_vec();
+    fold_bytes(&mut b);
+    // Lowercasing ASCII bytes keeps UTF-8 valid, so this never takes the `Err` arm.
+    String::from_utf8(b).unwrap_or_default()
+}
+
+/// Calls `f` with `s` ASCII-lowercased, without allocating: a name that holds no ASCII
+/// uppercase letter is passed as it is, any other is folded into a stack buffer. Strings
+/// longer than [`MAX_INPUT_LEN`] match no key, so `f` gets an empty string for them.
+#[inline]
+pub fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; MAX_INPUT_LEN];
+    let Some(dst) = buf.get_mut(..s.len()) else {
+        return f("");
+    };
+    dst.copy_from_slice(s.as_bytes());
+    fold_bytes(dst);
+    // Lowercasing ASCII bytes keeps UTF-8 valid, so this never takes the `Err` arm.
+    match std::str::from_utf8(dst) {
+        Ok(folded) => f(folded),
+        Err(_) => f(""),
+    }
+}
+
+/// Whether `query`, in any ASCII case, equals `key`, which is ASCII-lowercased.
+///
+/// Kept out of line: lookups call it only for names longer than 32 bytes.
+#[inline(never)]
+#[must_use]
+pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
+    let n = query.len();
+    if n != key.len() {
+        return false;
+    }
+    if n <= 8 {
+        return lower8(short(query)) == short(key);
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if lower8(word(&query[i..i + 8])) != word(&key[i..i + 8]) {
+            return false;
+        }
+        i += 8;
+    }
+    lower8(word(&query[n - 8..])) == word(&key[n - 8..])
 }
 
 /// Why `name` cannot be a model id, upstream id or model alias, if it cannot.
@@ -71,7 +151,7 @@ pub fn model_name_problem(name: &str) -> Option<&'static str> {
     if !name.is_ascii() {
         return Some("is not ASCII");
     }
-    if name.bytes().any(|b| !(b' '..=b'~').contains(&b)) {
+    if !printable_ascii(name.as_bytes()) {
         return Some("contains a control character");
     }
     if name.starts_with(' ') || name.ends_with(' ') {
@@ -94,11 +174,13 @@ pub fn is_model_name(name: &str) -> bool {
     }
 }
 
-/// Whether every byte of `b` is printable ASCII (space through `~`), eight bytes at a time.
+/// Whether every byte of `b` is printable ASCII (space through `~`), eight bytes at a time:
+/// the one printable-ASCII rule, for names (see [`model_name_problem`]) and for escaping
+/// text in messages (see [`Esc`](crate::escape::Esc)).
 #[inline]
-fn printable_ascii(b: &[u8]) -> bool {
+#[must_use]
+pub fn printable_ascii(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte below 0x20 or above 0x7E sets its high bit in one of the two terms (exact for
     // "any byte", which is all that is asked).
     let bad = |w: u64| (w.wrapping_sub(ONES * 0x20) & !w) | (w.wrapping_add(ONES) | w);
@@ -213,9 +295,53 @@ pub fn token_problem(token: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        base_url_problem, is_model_name, model_name_problem, printable_ascii, text_problem,
-        MAX_INPUT_LEN,
+        base_url_problem, fold, is_model_name, lower8, model_name_problem, printable_ascii,
+        text_problem, with_folded, MAX_INPUT_LEN,
     };
+
+    #[test]
+    fn lower8_is_ascii_lowercasing() {
+        for b in 0u8..=255 {
+            let w = u64::from_le_bytes([b, b'A', b'z', b'@', b'[', 0x80 | b'A', b'Z', 0xC3]);
+            let want = u64::from_le_bytes([
+                b.to_ascii_lowercase(),
+                b'a',
+                b'z',
+                b'@',
+                b'[',
+                0x80 | b'A',
+                b'z',
+                0xC3,
+            ]);
+            assert_eq!(lower8(w), want, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn folds_ascii_only() {
+        assert_eq!(with_folded("GPT-4o", str::to_owned), "gpt-4o");
+        assert_eq!(with_folded("gpt-4o", str::to_owned), "gpt-4o");
+        // KELVIN SIGN and Cyrillic letters are left as they are.
+        assert_eq!(with_folded("\u{212A}IMI", str::to_owned), "\u{212A}imi");
+        assert_eq!(with_folded("GPT-4\u{043E}", str::to_owned), "gpt-4\u{043E}");
+        assert_eq!(with_folded(&"A".repeat(300), str::to_owned), "");
+        assert_eq!(
+            with_folded(&"A".repeat(256), str::to_owned),
+            "a".repeat(256)
+        );
+    }
+
+    #[test]
+    fn fold_is_with_folded_at_every_length() {
+        for n in 0..=MAX_INPUT_LEN {
+            let s: String = (0..n)
+                .map(|i| ['A', 'z', '@', '[', 'Q', '-'][i % 6])
+                .collect();
+            assert_eq!(fold(&s), s.to_ascii_lowercase(), "{n}");
+            assert_eq!(with_folded(&s, str::to_owned), fold(&s), "{n}");
+        }
+        assert_eq!(fold("\u{212A}IMI-Ä"), "\u{212A}imi-Ä");
+    }
 
     #[test]
     fn text_and_url_rules() {

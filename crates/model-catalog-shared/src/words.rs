@@ -36,6 +36,19 @@ pub fn short(b: &[u8]) -> u64 {
     }
 }
 
+/// The high bit of each byte of a word.
+pub const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Marks, in the high bit of each byte, the bytes of `w` equal to `byte`. A borrow can only
+/// add marks above a byte that really matches, so the lowest mark is exact.
+#[inline(always)]
+#[must_use]
+pub fn marks(w: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = w ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

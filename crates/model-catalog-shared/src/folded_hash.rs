@@ -1,5 +1,7 @@
-//! The catalog's perfect hash: an ASCII-case-folding hash and the table layout that build.rs
-//! generates and the crate looks names up in.
+//! The catalog's own perfect hash of names, with ASCII case folded into the hash: the hash
+//! and the table layout that model-catalog's build generates (its solver is in
+//! `model-catalog-build`) and the library looks names up in. Not the `phf` crate: no key is
+//! lowercased before hashing, the hash does it as it reads.
 //!
 //! Keys are stored ASCII-lowercased. The hash lowercases ASCII letters eight bytes at a time
 //! as it reads (no copy of the query, no Unicode tables); any other byte, non-ASCII ones
@@ -9,27 +11,12 @@
 //! The layout is hash-and-displace (as in PTHash): keys fall into buckets by the hash's high
 //! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
 
-use super::words::{half, short, word};
+use crate::grammar::{first_separator, separators};
+use crate::key::lower8;
+use crate::words::{half, short, word};
 
 /// Odd multiplier for mixing seeds and slots (the golden ratio, 2^64 / phi).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// ASCII-lowercases the eight bytes of `w` at once: bytes `A`-`Z` gain 0x20; every other
-/// byte, including those of multi-byte UTF-8 sequences (high bit set), is unchanged.
-#[inline(always)]
-#[must_use]
-pub const fn lower8(w: u64) -> u64 {
-    let low = w & LOW7;
-    // Per byte, low + 0x3F sets the high bit from 'A' (0x41) up; low + 0x25 from '[' (0x5B)
-    // up. Neither sum carries into the next byte (0x7F + 0x3F < 0x100).
-    let from_a = low.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
-    let past_z = low.wrapping_add(0x2525_2525_2525_2525);
-    let upper = from_a & !past_z & !w & HIGH;
-    w | (upper >> 2)
-}
 
 /// The 128-bit product of `x` and `y`, its halves xored: one multiply that mixes every
 /// bit of both operands into every bit of the result.
@@ -44,52 +31,6 @@ const S1: u64 = 0x243F_6A88_85A3_08D3;
 const S2: u64 = 0x1319_8A2E_0370_7344;
 const S3: u64 = 0xA409_3822_299F_31D0;
 const S4: u64 = 0x082E_FA98_EC4E_6C89;
-
-/// Marks, in the high bit of each byte, the bytes of `w` equal to `byte`. A borrow can only
-/// add marks above a byte that really matches, so the lowest mark is exact.
-#[inline(always)]
-fn marks(w: u64, byte: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let x = w ^ (ONES * u64::from(byte));
-    x.wrapping_sub(ONES) & !x & HIGH
-}
-
-/// Marks the bytes of `w` that are `:` or `/` (exact for the lowest; nonzero iff any).
-#[inline(always)]
-fn separators(w: u64) -> u64 {
-    marks(w, b':') | marks(w, b'/')
-}
-
-/// The position of the first `:` or `/` in `w`, a word of bytes.
-#[inline(always)]
-fn separator_in(w: u64) -> Option<usize> {
-    let m = separators(w);
-    if m == 0 {
-        None
-    } else {
-        Some(m.trailing_zeros() as usize / 8)
-    }
-}
-
-/// The position of the first `:` or `/` in `bytes`, eight bytes at a time, stopping at the
-/// first word that holds one. Up to 16 bytes, two words and no loop.
-#[inline]
-#[must_use]
-pub fn first_separator(bytes: &[u8]) -> Option<usize> {
-    let n = bytes.len();
-    if n <= 8 {
-        return separator_in(short(bytes));
-    }
-    let mut i = 0;
-    while i + 8 < n {
-        if let Some(at) = separator_in(word(&bytes[i..i + 8])) {
-            return Some(i + at);
-        }
-        i += 8;
-    }
-    // The last eight bytes, overlapping words already read (which held no separator).
-    separator_in(word(&bytes[n - 8..])).map(|at| n - 8 + at)
-}
 
 /// What hashing a name gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,7 +210,7 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
 /// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
 /// of `key_len` bytes with words `key_words`. For names of up to 32 bytes, that is whether
 /// the name equals the key, ASCII case ignored; longer ones must also agree in their bytes
-/// 16 to `len - 16` ([`eq_folded`]).
+/// 16 to `len - 16` ([`eq_folded`](crate::key::eq_folded)).
 #[inline(always)]
 #[must_use]
 pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) -> bool {
@@ -278,29 +219,6 @@ pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) ->
     let [a, b, c, d] = scan.words;
     let [x, y, z, w] = *key_words;
     (len == key_len) & ((a ^ x) | (b ^ y) | (c ^ z) | (d ^ w) == 0)
-}
-
-/// Whether `query`, in any ASCII case, equals `key`, which is ASCII-lowercased.
-///
-/// Kept out of line: lookups call it only for names longer than 32 bytes.
-#[inline(never)]
-#[must_use]
-pub fn eq_folded(query: &[u8], key: &[u8]) -> bool {
-    let n = query.len();
-    if n != key.len() {
-        return false;
-    }
-    if n <= 8 {
-        return lower8(short(query)) == short(key);
-    }
-    let mut i = 0;
-    while i + 8 < n {
-        if lower8(word(&query[i..i + 8])) != word(&key[i..i + 8]) {
-            return false;
-        }
-        i += 8;
-    }
-    lower8(word(&query[n - 8..])) == word(&key[n - 8..])
 }
 
 /// The bucket of hash `h` among `buckets`, a power of two: bits 32 and up of the hash.
@@ -325,24 +243,7 @@ pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lower8_is_ascii_lowercasing() {
-        for b in 0u8..=255 {
-            let w = u64::from_le_bytes([b, b'A', b'z', b'@', b'[', 0x80 | b'A', b'Z', 0xC3]);
-            let want = u64::from_le_bytes([
-                b.to_ascii_lowercase(),
-                b'a',
-                b'z',
-                b'@',
-                b'[',
-                0x80 | b'A',
-                b'z',
-                0xC3,
-            ]);
-            assert_eq!(lower8(w), want, "{b:#x}");
-        }
-    }
+    use crate::key::eq_folded;
 
     /// What a lookup decides: lengths and words, and the middle of longer names.
     fn same(name: &[u8], key: &[u8]) -> bool {
@@ -420,60 +321,5 @@ mod tests {
         // Only A-Z fold: '@' and '[' stay apart from '`' and '{'.
         assert!(!eq_folded(b"@", b"`"));
         assert!(!eq_folded(b"[", b"{"));
-    }
-
-    #[test]
-    fn first_separator_is_the_first_of_either() {
-        let first = |s: &str| s.find([':', '/']);
-        let cases = [
-            "",
-            "a",
-            ":",
-            "/",
-            "a:b/c",
-            "a/b:c",
-            "abcdefg:",
-            "abcdefgh/",
-            "abcdefghijklmnop:q/r:s",
-            "x".repeat(30).as_str(),
-            "gpt-4\u{43e}:/",
-        ]
-        .map(str::to_owned);
-        // One pass stops where `first_separator` finds one, and hashes like `scan` if not.
-        let agree = |b: &[u8]| {
-            let want = match first_separator(b) {
-                Some(at) => Err(at),
-                None => Ok(scan(b, 9)),
-            };
-            assert_eq!(
-                scan_unless_separator(b, 9),
-                want,
-                "{:?}",
-                String::from_utf8_lossy(b)
-            );
-        };
-        for s in &cases {
-            assert_eq!(first_separator(s.as_bytes()), first(s), "{s:?}");
-            agree(s.as_bytes());
-        }
-        // Every position in strings of every length up to 40, alone and before another.
-        for n in 1..40 {
-            assert_eq!(first_separator(&vec![b'a'; n]), None, "{n}");
-            agree(&vec![b'A'; n]);
-            for at in 0..n {
-                for (sep, other) in [(b':', b'/'), (b'/', b':')] {
-                    let mut b = vec![b'a'; n];
-                    b[at] = sep;
-                    assert_eq!(first_separator(&b), Some(at), "{n} {at}");
-                    agree(&b);
-                    for later in at + 1..n {
-                        let mut c = b.clone();
-                        c[later] = other;
-                        assert_eq!(first_separator(&c), Some(at), "{n} {at} {later}");
-                        agree(&c);
-                    }
-                }
-            }
-        }
     }
 }
