@@ -72,7 +72,7 @@ pub use cost::{Cost, CostError, Markup, MarkupError, PriceKind, PriceSource, Usd
 pub mod schema {
     pub use crate::data::capability::Flags;
     pub use crate::data::schema::{
-        AliasEntry, DataFile, DataSources, DistillationPolicy, LiteLlmSnapshot, ModelEntry,
+        AliasEntry, DataFile, DataSources, DistillationPolicyEntry, LiteLlmSnapshot, ModelEntry,
         ModelsDevSnapshot, OfferEntry, ProviderEntry, ServedNameEntry, Sources,
     };
     pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};

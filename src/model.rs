@@ -180,12 +180,14 @@ impl Model {
             Capability::Pdf => input(Modality::File),
             Capability::AudioInput => input(Modality::Audio),
             Capability::AudioOutput => self.output_modalities.map(|s| s.contains(Modality::Audio)),
+            // A capability added to the data model after this code: not recorded here.
+            _ => None,
         })
     }
 
     /// Every capability with its support, in [`Capability::ALL`] order.
     pub fn capabilities(&self) -> impl Iterator<Item = (Capability, Support)> + '_ {
-        Capability::ALL.into_iter().map(|c| (c, self.capability(c)))
+        Capability::ALL.iter().map(|&c| (c, self.capability(c)))
     }
 
     /// Prices in USD per million tokens (from the home provider).

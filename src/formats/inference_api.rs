@@ -1,6 +1,5 @@
 //! inference-api `GET /models` (seed 002): import and export.
 
-use crate::data::capability::Flags;
 use crate::data::json;
 use crate::formats::import::{
     check_model_name, clip, finish, invalid, limits, parse, present, shown, usd_amount, At,
@@ -177,59 +176,49 @@ pub fn import_inference_api(
             ("context_window", m.context_window),
             m.max_output_tokens,
         )?;
-        let pricing = Pricing {
-            input: per_1k_price(
-                &path("cost_per_1k_input"),
-                m.cost_per_1k_input,
-                options.markup,
-            )?,
-            output: per_1k_price(
-                &path("cost_per_1k_output"),
-                m.cost_per_1k_output,
-                options.markup,
-            )?,
-            ..Pricing::default()
-        };
+        let mut pricing = Pricing::new();
+        pricing.input = per_1k_price(
+            &path("cost_per_1k_input"),
+            m.cost_per_1k_input,
+            options.markup,
+        )?;
+        pricing.output = per_1k_price(
+            &path("cost_per_1k_output"),
+            m.cost_per_1k_output,
+            options.markup,
+        )?;
         let provider_id = p.id().to_owned();
         let listed = importer.classify(listing, &provider_id, &m.id)?;
         let g = *group_of.entry(provider_id.clone()).or_insert_with(|| {
             groups.push((
                 provider_id.clone(),
-                DataFile {
-                    extends: Some(provider_id.clone()),
-                    ..Default::default()
-                },
+                DataFile::extending(provider_id.clone()),
             ));
             groups.len() - 1
         });
         let doc = &mut groups[g].1;
         match listed {
             Listed::Belongs => {}
-            Listed::Offer(model) => doc.offers.push(OfferEntry {
-                model,
-                upstream_id: m.id.clone(),
-                pricing,
-                ..Default::default()
-            }),
-            Listed::New => doc.models.push(ModelEntry {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                context_window,
-                max_output_tokens,
-                input_modalities: m.supports_vision.map(|v| {
+            Listed::Offer(model) => {
+                let mut offer = OfferEntry::new(model, m.id.clone());
+                offer.pricing = pricing;
+                doc.offers.push(offer);
+            }
+            Listed::New => {
+                let mut entry = ModelEntry::new(m.id.clone(), m.name.clone());
+                entry.context_window = context_window;
+                entry.max_output_tokens = max_output_tokens;
+                entry.input_modalities = m.supports_vision.map(|v| {
                     if v {
                         vec![Modality::Text, Modality::Image]
                     } else {
                         vec![Modality::Text]
                     }
-                }),
-                capabilities: Flags {
-                    tools: m.supports_tools,
-                    ..Flags::default()
-                },
-                pricing,
-                ..Default::default()
-            }),
+                });
+                entry.capabilities.tools = m.supports_tools;
+                entry.pricing = pricing;
+                doc.models.push(entry);
+            }
         }
     }
     let docs = groups

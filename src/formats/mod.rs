@@ -76,7 +76,9 @@ mod openai;
 pub use crate::data::json::{MAX_DOCUMENT_BYTES, MAX_ITEMS};
 pub use documents::{export_documents, import_documents};
 pub use inference_api::{export_inference_api, import_inference_api};
-pub use ngrok::{export_ngrok, export_ngrok_pages, import_ngrok, NgrokExport, NGROK_PROVIDERS_URI};
+pub use ngrok::{
+    export_ngrok, export_ngrok_pages, import_ngrok, NgrokExportOptions, NGROK_PROVIDERS_URI,
+};
 pub use openai::{export_openai_models, export_openai_models_detailed, import_openai_models};
 
 use crate::error::Esc;
@@ -329,14 +331,11 @@ impl ImportOptions {
 /// use model_catalog::schema::ProviderEntry;
 ///
 /// let nano = TargetProvider::existing("nano-gpt");
-/// let mine = TargetProvider::New(Box::new(ProviderEntry {
-///     id: "my-router".into(),
-///     name: "My router".into(),
-///     base_url: Some("https://router.example/v1".into()),
-///     key_required: true,
-///     aggregator: true,
-///     ..Default::default()
-/// }));
+/// let mut entry = ProviderEntry::new("my-router", "My router");
+/// entry.base_url = Some("https://router.example/v1".into());
+/// entry.key_required = true;
+/// entry.aggregator = true;
+/// let mine = TargetProvider::New(Box::new(entry));
 /// # let _ = (nano, mine);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,12 +352,9 @@ impl TargetProvider {
     /// A new provider with this id and name that requires a provider key and is not an
     /// aggregator; set other fields through [`TargetProvider::New`].
     pub fn new(id: &str, name: &str) -> TargetProvider {
-        TargetProvider::New(Box::new(ProviderEntry {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            key_required: true,
-            ..Default::default()
-        }))
+        let mut entry = ProviderEntry::new(id, name);
+        entry.key_required = true;
+        TargetProvider::New(Box::new(entry))
     }
 
     /// A provider of the base catalog, by id or alias.

@@ -1,6 +1,5 @@
 //! OpenAI-compatible `/v1/models` (seed 003), basic and detailed: import and export.
 
-use crate::data::capability::Flags;
 use crate::data::json::Seg;
 use crate::data::validate::{DataError, DataErrorKind};
 use crate::formats::import::{
@@ -8,7 +7,7 @@ use crate::formats::import::{
     Listing,
 };
 use crate::formats::{served, to_json, ExportError, ImportError, ImportOptions, TargetProvider};
-use crate::schema::{DataFile, DistillationPolicy, ModelEntry, OfferEntry};
+use crate::schema::{DataFile, DistillationPolicyEntry, ModelEntry, OfferEntry};
 use crate::{Capability, Catalog, CatalogError, Modality, Model, Price, Pricing};
 use serde::{Deserialize, Serialize};
 
@@ -126,11 +125,10 @@ fn oa_pricing(at: &At<'_>, p: &Option<OaPricing>) -> Result<Pricing, ImportError
             ));
         }
     }
-    Ok(Pricing {
-        input: mtok_price(OPENAI_DOC, &At::Field(&pricing, "prompt"), p.prompt)?,
-        output: mtok_price(OPENAI_DOC, &At::Field(&pricing, "completion"), p.completion)?,
-        ..Pricing::default()
-    })
+    let mut out = Pricing::new();
+    out.input = mtok_price(OPENAI_DOC, &At::Field(&pricing, "prompt"), p.prompt)?;
+    out.output = mtok_price(OPENAI_DOC, &At::Field(&pricing, "completion"), p.completion)?;
+    Ok(out)
 }
 
 /// The model entry a `/v1/models` entry describes (checked even when not used).
@@ -165,31 +163,29 @@ fn oa_model_entry(at: &At<'_>, m: &OaModel, pricing: Pricing) -> Result<ModelEnt
         .as_deref()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or(&m.id);
-    Ok(ModelEntry {
-        id: m.id.clone(),
-        name: name.to_owned(),
-        description: m.description.clone().filter(|d| !d.is_empty()),
-        vendor: m.owned_by.as_ref().map(|v| v.to_ascii_lowercase()),
-        category: m.category.clone(),
-        context_window,
-        max_output_tokens,
-        input_modalities,
-        capabilities: Flags {
-            tools: cap(|c| c.tool_calling),
-            parallel_tools: cap(|c| c.parallel_tool_calls),
-            reasoning: cap(|c| c.reasoning),
-            structured_output: cap(|c| c.structured_output),
-        },
-        pricing,
-        distillation_policy: m.distillation_policy.as_ref().map(|d| DistillationPolicy {
-            status: d.status.clone(),
-            label: d.label.clone(),
-            basis: d.basis.clone(),
-            source_url: d.source_url.clone(),
-            note: d.note.clone(),
-        }),
-        ..Default::default()
-    })
+    let mut entry = ModelEntry::new(m.id.clone(), name);
+    entry.description = m.description.clone().filter(|d| !d.is_empty());
+    entry.vendor = m.owned_by.as_ref().map(|v| v.to_ascii_lowercase());
+    entry.category = m.category.clone();
+    entry.context_window = context_window;
+    entry.max_output_tokens = max_output_tokens;
+    entry.input_modalities = input_modalities;
+    let flags = &mut entry.capabilities;
+    flags.tools = cap(|c| c.tool_calling);
+    flags.parallel_tools = cap(|c| c.parallel_tool_calls);
+    flags.reasoning = cap(|c| c.reasoning);
+    flags.structured_output = cap(|c| c.structured_output);
+    entry.pricing = pricing;
+    entry.distillation_policy = m.distillation_policy.as_ref().map(|d| {
+        let mut policy = DistillationPolicyEntry::default();
+        policy.status.clone_from(&d.status);
+        policy.label.clone_from(&d.label);
+        policy.basis.clone_from(&d.basis);
+        policy.source_url.clone_from(&d.source_url);
+        policy.note.clone_from(&d.note);
+        policy
+    });
+    Ok(entry)
 }
 
 /// Imports an OpenAI-compatible `/v1/models` list, basic or detailed (seed 003), as the
@@ -235,13 +231,7 @@ pub fn import_openai_models(
         }
     }
     let (provider_id, mut doc) = match provider {
-        TargetProvider::New(entry) => (
-            entry.id.clone(),
-            DataFile {
-                provider: Some((**entry).clone()),
-                ..Default::default()
-            },
-        ),
+        TargetProvider::New(entry) => (entry.id.clone(), DataFile::defining((**entry).clone())),
         TargetProvider::Existing(name) => {
             let Some(p) = base.lookup_provider(name) else {
                 return Err(ImportError::Catalog(CatalogError {
@@ -254,13 +244,7 @@ pub fn import_openai_models(
                     }],
                 }));
             };
-            (
-                p.id().to_owned(),
-                DataFile {
-                    extends: Some(p.id().to_owned()),
-                    ..Default::default()
-                },
-            )
+            (p.id().to_owned(), DataFile::extending(p.id()))
         }
     };
     let mut importer = Importer::new(base, options);
@@ -287,12 +271,11 @@ pub fn import_openai_models(
         let entry = oa_model_entry(&at, m, pricing)?;
         match importer.classify(listing, &provider_id, &m.id)? {
             Listed::Belongs => {}
-            Listed::Offer(model) => doc.offers.push(OfferEntry {
-                model,
-                upstream_id: m.id.clone(),
-                pricing,
-                ..Default::default()
-            }),
+            Listed::Offer(model) => {
+                let mut offer = OfferEntry::new(model, m.id.clone());
+                offer.pricing = pricing;
+                doc.offers.push(offer);
+            }
             Listed::New => doc.models.push(entry),
         }
     }

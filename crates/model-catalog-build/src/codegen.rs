@@ -10,7 +10,7 @@ use model_catalog_shared::folded_hash;
 use model_catalog_shared::key::{fold, MatchKind};
 use model_catalog_shared::modality::Modality;
 use model_catalog_shared::price::{Price, Pricing};
-use model_catalog_shared::schema::{DataSources, DistillationPolicy, ServedNameEntry};
+use model_catalog_shared::schema::{DataSources, DistillationPolicyEntry, ServedNameEntry};
 use model_catalog_shared::surface::SurfaceEntry;
 use model_catalog_shared::validate::{KeyRec, ModelRec, Validated};
 use std::fmt::Write;
@@ -48,33 +48,44 @@ fn modalities(list: Option<&Vec<Modality>>) -> String {
     }
 }
 
-fn price(p: Option<Price>) -> String {
-    match p {
-        Some(p) => format!("Some(Price::from_picos_per_token({}))", p.picos_per_token()),
-        None => "None".to_owned(),
+fn price(p: Price) -> String {
+    format!("Price::from_picos_per_token({})", p.picos_per_token())
+}
+
+/// `base` with a call of the builder method `method` for each known price.
+fn with_prices(mut base: String, prices: &[(&str, Option<Price>)]) -> String {
+    for (method, p) in prices {
+        if let Some(p) = p {
+            let _ = write!(base, ".{method}({})", price(*p));
+        }
     }
+    base
 }
 
 fn pricing(p: &Pricing) -> String {
-    let long = match &p.long_context {
-        Some(t) => format!(
-            "Some(LongContextPricing {{ above: {}, input: {}, output: {}, cache_read: {}, cache_write: {} }})",
-            t.above,
-            price(t.input),
-            price(t.output),
-            price(t.cache_read),
-            price(t.cache_write)
-        ),
-        None => "None".to_owned(),
-    };
-    format!(
-        "Pricing {{ input: {}, output: {}, cache_read: {}, cache_write: {}, reasoning: {}, long_context: {long} }}",
-        price(p.input),
-        price(p.output),
-        price(p.cache_read),
-        price(p.cache_write),
-        price(p.reasoning)
-    )
+    let mut out = with_prices(
+        "Pricing::new()".to_owned(),
+        &[
+            ("input", p.input),
+            ("output", p.output),
+            ("cache_read", p.cache_read),
+            ("cache_write", p.cache_write),
+            ("reasoning", p.reasoning),
+        ],
+    );
+    if let Some(t) = &p.long_context {
+        let tier = with_prices(
+            format!("LongContextPricing::new({})", t.above),
+            &[
+                ("input", t.input),
+                ("output", t.output),
+                ("cache_read", t.cache_read),
+                ("cache_write", t.cache_write),
+            ],
+        );
+        let _ = write!(out, ".long_context({tier})");
+    }
+    out
 }
 
 fn served_names(list: &[ServedNameEntry]) -> String {
@@ -98,13 +109,21 @@ fn served_names(list: &[ServedNameEntry]) -> String {
 }
 
 fn flags(f: &Flags) -> String {
-    format!(
-        "Flags {{ tools: {:?}, parallel_tools: {:?}, reasoning: {:?}, structured_output: {:?} }}",
-        f.tools, f.parallel_tools, f.reasoning, f.structured_output
-    )
+    let mut out = "Flags::new()".to_owned();
+    for (method, known) in [
+        ("tools", f.tools),
+        ("parallel_tools", f.parallel_tools),
+        ("reasoning", f.reasoning),
+        ("structured_output", f.structured_output),
+    ] {
+        if let Some(k) = known {
+            let _ = write!(out, ".{method}({k})");
+        }
+    }
+    out
 }
 
-fn distillation(d: Option<&DistillationPolicy>) -> String {
+fn distillation(d: Option<&DistillationPolicyEntry>) -> String {
     match d {
         Some(d) => format!(
             "Some(DistillationPolicy {{ status: {}, label: {}, basis: {}, source_url: {}, note: {} }})",

@@ -1,5 +1,6 @@
 //! Capabilities: what a model can do, each known to be supported, known not to be, or unknown.
 
+use crate::escape::Esc;
 use std::fmt;
 
 /// A capability a request may need.
@@ -17,6 +18,7 @@ use std::fmt;
 /// assert_eq!(Capability::Pdf.as_str(), "pdf");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Capability {
     /// Tool (function) calling.
     Tools,
@@ -38,7 +40,7 @@ pub enum Capability {
 
 impl Capability {
     /// Every capability, in canonical order.
-    pub const ALL: [Capability; 8] = [
+    pub const ALL: &'static [Capability] = &[
         Capability::Tools,
         Capability::ParallelTools,
         Capability::Vision,
@@ -72,26 +74,27 @@ impl fmt::Display for Capability {
 }
 
 /// The name given is not a capability.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCapability(pub String);
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown capability `{}` (expected one of tools, parallel_tools, vision, reasoning, structured_output, pdf, audio_input, audio_output)",
+    Esc(.0)
+)]
+pub struct UnknownCapability(String);
 
-impl fmt::Display for UnknownCapability {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown capability `{}` (expected one of tools, parallel_tools, vision, reasoning, structured_output, pdf, audio_input, audio_output)",
-            super::escape::Esc(&self.0)
-        )
+impl UnknownCapability {
+    /// The name refused (its first 40 characters).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.0
     }
 }
-
-impl std::error::Error for UnknownCapability {}
 
 impl std::str::FromStr for Capability {
     type Err = UnknownCapability;
     fn from_str(s: &str) -> Result<Capability, UnknownCapability> {
         Capability::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|c| c.as_str() == s)
             .ok_or_else(|| UnknownCapability(s.chars().take(40).collect()))
     }
@@ -137,6 +140,7 @@ impl Support {
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Flags {
     /// Tool calling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,6 +157,45 @@ pub struct Flags {
 }
 
 impl Flags {
+    /// No flag known.
+    #[must_use]
+    pub const fn new() -> Flags {
+        Flags {
+            tools: None,
+            parallel_tools: None,
+            reasoning: None,
+            structured_output: None,
+        }
+    }
+
+    /// These flags with tool calling known to be supported or not.
+    #[must_use]
+    pub const fn tools(mut self, known: bool) -> Flags {
+        self.tools = Some(known);
+        self
+    }
+
+    /// These flags with parallel tool calls known to be supported or not.
+    #[must_use]
+    pub const fn parallel_tools(mut self, known: bool) -> Flags {
+        self.parallel_tools = Some(known);
+        self
+    }
+
+    /// These flags with reasoning known to be supported or not.
+    #[must_use]
+    pub const fn reasoning(mut self, known: bool) -> Flags {
+        self.reasoning = Some(known);
+        self
+    }
+
+    /// These flags with structured output known to be supported or not.
+    #[must_use]
+    pub const fn structured_output(mut self, known: bool) -> Flags {
+        self.structured_output = Some(known);
+        self
+    }
+
     /// Whether no flag is known.
     #[must_use]
     pub fn is_empty(&self) -> bool {

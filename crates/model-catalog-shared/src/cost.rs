@@ -121,7 +121,7 @@ impl Cost {
     /// use model_catalog::{Markup, Pricing, Usage};
     ///
     /// // $2.50 in, $10 out per Mtok (GPT-4o's prices)
-    /// let p = Pricing { input: Some("2.5".parse().unwrap()), output: Some("10".parse().unwrap()), ..Pricing::default() };
+    /// let p = Pricing::new().input("2.5".parse().unwrap()).output("10".parse().unwrap());
     /// let cost = p.cost(&Usage { input_tokens: 1_000, output_tokens: 100, ..Usage::default() }).unwrap();
     /// let billed = cost.with_markup("1.4".parse::<Markup>().unwrap()).unwrap();
     /// assert_eq!(billed.input.to_string(), "0.0035");
@@ -277,12 +277,10 @@ impl Pricing {
     /// use model_catalog::{Pricing, Usage};
     ///
     /// // $2.50 in, $10 out, $1.25 cached per Mtok (GPT-4o's prices)
-    /// let p = Pricing {
-    ///     input: Some("2.5".parse().unwrap()),
-    ///     output: Some("10".parse().unwrap()),
-    ///     cache_read: Some("1.25".parse().unwrap()),
-    ///     ..Pricing::default()
-    /// };
+    /// let p = Pricing::new()
+    ///     .input("2.5".parse().unwrap())
+    ///     .output("10".parse().unwrap())
+    ///     .cache_read("1.25".parse().unwrap());
     /// let usage = Usage { input_tokens: 1_000, output_tokens: 500, cache_read_tokens: 2_000, ..Usage::default() };
     /// let cost = p.cost(&usage).unwrap();
     /// assert_eq!(cost.total.to_string(), "0.01"); // 0.0025 + 0.005 + 0.0025
@@ -326,11 +324,9 @@ impl Pricing {
     /// ```
     /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::{LongContextPricing, Pricing};
-    /// let p = Pricing {
-    ///     input: Some("3".parse().unwrap()),
-    ///     long_context: Some(LongContextPricing { above: 200_000, input: Some("6".parse().unwrap()), ..Default::default() }),
-    ///     ..Pricing::default()
-    /// };
+    /// let p = Pricing::new()
+    ///     .input("3".parse().unwrap())
+    ///     .long_context(LongContextPricing::new(200_000).input("6".parse().unwrap()));
     /// assert_eq!(p.for_prompt(200_000).input, p.input);
     /// assert_eq!(p.for_prompt(200_001).input, Some("6".parse().unwrap()));
     /// ```

@@ -1,5 +1,6 @@
 //! A calendar date (proleptic Gregorian, no time zone) in ISO `YYYY-MM-DD` form.
 
+use crate::escape::Esc;
 use std::fmt;
 use std::str::FromStr;
 
@@ -26,24 +27,12 @@ pub struct Date {
 }
 
 /// Why a string is not an ISO `YYYY-MM-DD` date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date `{}`: {reason}", Esc(.input))]
 pub struct DateError {
     input: String,
     reason: &'static str,
 }
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid date `{}`: {}",
-            super::escape::Esc(&self.input),
-            self.reason
-        )
-    }
-}
-
-impl std::error::Error for DateError {}
 
 const fn is_leap(year: u16) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -1,5 +1,6 @@
 //! Modalities: the kinds of content a model takes in or produces.
 
+use crate::escape::Esc;
 use std::fmt;
 
 /// One kind of content a model can take as input or produce as output.
@@ -17,6 +18,7 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Modality {
     /// Plain text.
     Text,
@@ -32,7 +34,7 @@ pub enum Modality {
 
 impl Modality {
     /// Every modality, in their canonical order.
-    pub const ALL: [Modality; 5] = [
+    pub const ALL: &'static [Modality] = &[
         Modality::Text,
         Modality::Image,
         Modality::Audio,
@@ -64,27 +66,28 @@ impl fmt::Display for Modality {
 }
 
 /// The name given is not one of `text`, `image`, `audio`, `video`, `file`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownModality(pub String);
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown modality `{}` (expected one of text, image, audio, video, file)",
+    Esc(.0)
+)]
+pub struct UnknownModality(String);
 
-impl fmt::Display for UnknownModality {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown modality `{}` (expected one of text, image, audio, video, file)",
-            super::escape::Esc(&self.0)
-        )
+impl UnknownModality {
+    /// The name refused (its first 40 characters).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.0
     }
 }
-
-impl std::error::Error for UnknownModality {}
 
 impl std::str::FromStr for Modality {
     type Err = UnknownModality;
     /// Parses a wire name exactly (lowercase).
     fn from_str(s: &str) -> Result<Modality, UnknownModality> {
         Modality::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|m| m.as_str() == s)
             .ok_or_else(|| UnknownModality(s.chars().take(40).collect()))
     }
@@ -152,7 +155,10 @@ impl Modalities {
 
     /// The modalities in canonical order.
     pub fn iter(self) -> impl Iterator<Item = Modality> + Clone {
-        Modality::ALL.into_iter().filter(move |m| self.contains(*m))
+        Modality::ALL
+            .iter()
+            .copied()
+            .filter(move |m| self.contains(*m))
     }
 }
 

@@ -23,16 +23,9 @@ use std::fmt;
 pub struct Price(u64);
 
 /// Why a value is not a price.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct PriceError(String);
-
-impl fmt::Display for PriceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for PriceError {}
 
 impl Price {
     /// Free.
@@ -182,6 +175,7 @@ impl<'de> serde::Deserialize<'de> for Price {
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Pricing {
     /// Input (prompt) tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,17 +206,14 @@ pub struct Pricing {
 /// # use model_catalog_shared as model_catalog;
 /// use model_catalog::{LongContextPricing, Pricing, Usage};
 ///
-/// let p = Pricing {
-///     input: Some("2.5".parse().unwrap()),
-///     output: Some("15".parse().unwrap()),
-///     long_context: Some(LongContextPricing {
-///         above: 272_000,
-///         input: Some("5".parse().unwrap()),
-///         output: Some("22.5".parse().unwrap()),
-///         ..LongContextPricing::default()
-///     }),
-///     ..Pricing::default()
-/// };
+/// let p = Pricing::new()
+///     .input("2.5".parse().unwrap())
+///     .output("15".parse().unwrap())
+///     .long_context(
+///         LongContextPricing::new(272_000)
+///             .input("5".parse().unwrap())
+///             .output("22.5".parse().unwrap()),
+///     );
 /// let short = Usage { input_tokens: 272_000, output_tokens: 1_000, ..Usage::default() };
 /// assert_eq!(p.cost(&short).unwrap().total.to_string(), "0.695");
 /// let long = Usage { input_tokens: 272_001, output_tokens: 1_000, ..Usage::default() };
@@ -232,6 +223,7 @@ pub struct Pricing {
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LongContextPricing {
     /// The prompt length in tokens above which these prices apply.
     pub above: u32,
@@ -249,7 +241,114 @@ pub struct LongContextPricing {
     pub cache_write: Option<Price>,
 }
 
+impl LongContextPricing {
+    /// The tier of requests whose prompt is longer than `above` tokens, no price known. Add
+    /// prices with the methods named after them.
+    #[must_use]
+    pub const fn new(above: u32) -> LongContextPricing {
+        LongContextPricing {
+            above,
+            input: None,
+            output: None,
+            cache_read: None,
+            cache_write: None,
+        }
+    }
+
+    /// This tier with the input price `price`.
+    #[must_use]
+    pub const fn input(mut self, price: Price) -> LongContextPricing {
+        self.input = Some(price);
+        self
+    }
+
+    /// This tier with the output price `price`.
+    #[must_use]
+    pub const fn output(mut self, price: Price) -> LongContextPricing {
+        self.output = Some(price);
+        self
+    }
+
+    /// This tier with the cache-read price `price`.
+    #[must_use]
+    pub const fn cache_read(mut self, price: Price) -> LongContextPricing {
+        self.cache_read = Some(price);
+        self
+    }
+
+    /// This tier with the cache-write price `price`.
+    #[must_use]
+    pub const fn cache_write(mut self, price: Price) -> LongContextPricing {
+        self.cache_write = Some(price);
+        self
+    }
+}
+
 impl Pricing {
+    /// No price known. Add prices with the methods named after them:
+    ///
+    /// ```
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::{Price, Pricing};
+    /// let p = Pricing::new().input(Price::from_picos_per_token(2_500_000));
+    /// assert_eq!(p.input.map(|p| p.to_string()).as_deref(), Some("2.5"));
+    /// assert_eq!(p.output, None);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Pricing {
+        Pricing {
+            input: None,
+            output: None,
+            cache_read: None,
+            cache_write: None,
+            reasoning: None,
+            long_context: None,
+        }
+    }
+
+    /// These prices with the input price `price`.
+    #[must_use]
+    pub const fn input(mut self, price: Price) -> Pricing {
+        self.input = Some(price);
+        self
+    }
+
+    /// These prices with the output price `price`.
+    #[must_use]
+    pub const fn output(mut self, price: Price) -> Pricing {
+        self.output = Some(price);
+        self
+    }
+
+    /// These prices with the cache-read price `price`.
+    #[must_use]
+    pub const fn cache_read(mut self, price: Price) -> Pricing {
+        self.cache_read = Some(price);
+        self
+    }
+
+    /// These prices with the cache-write price `price`.
+    #[must_use]
+    pub const fn cache_write(mut self, price: Price) -> Pricing {
+        self.cache_write = Some(price);
+        self
+    }
+
+    /// These prices with the reasoning price `price` (reasoning tokens priced apart from
+    /// output tokens).
+    #[must_use]
+    pub const fn reasoning(mut self, price: Price) -> Pricing {
+        self.reasoning = Some(price);
+        self
+    }
+
+    /// These prices with the long-context tier `tier`.
+    #[must_use]
+    pub const fn long_context(mut self, tier: LongContextPricing) -> Pricing {
+        self.long_context = Some(tier);
+        self
+    }
+
     /// Whether no price at all is known.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -262,8 +361,8 @@ impl Pricing {
     /// ```
     /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Pricing;
-    /// let own = Pricing { input: Some("1".parse().unwrap()), ..Pricing::default() };
-    /// let model = Pricing { input: Some("2".parse().unwrap()), output: Some("8".parse().unwrap()), ..Pricing::default() };
+    /// let own = Pricing::new().input("1".parse().unwrap());
+    /// let model = Pricing::new().input("2".parse().unwrap()).output("8".parse().unwrap());
     /// let p = own.or(&model);
     /// assert_eq!((p.input, p.output), (own.input, model.output));
     /// ```

@@ -18,6 +18,7 @@ fn is_false(b: &bool) -> bool {
 /// aliases added to a provider defined elsewhere (`extends`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DataFile {
     /// The provider this document defines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,6 +40,7 @@ pub struct DataFile {
 /// A provider: an API endpoint that serves models.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProviderEntry {
     /// The id, used as the address segment in `provider:model`.
     pub id: String,
@@ -90,6 +92,7 @@ pub struct ProviderEntry {
 /// A model as one provider serves it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ModelEntry {
     /// The catalog id, unique across the catalog.
     pub id: String,
@@ -168,7 +171,7 @@ pub struct ModelEntry {
     pub tags: Vec<String>,
     /// Whether outputs may be used for distillation or training, where a source records it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub distillation_policy: Option<DistillationPolicy>,
+    pub distillation_policy: Option<DistillationPolicyEntry>,
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub sources: Sources,
@@ -182,6 +185,7 @@ pub struct ModelEntry {
 /// left out is the model's.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ServedNameEntry {
     /// The name, as the provider spells it; it is sent upstream as written here.
     pub id: String,
@@ -217,6 +221,7 @@ pub struct ServedNameEntry {
 /// A model defined by another provider that this provider also serves.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct OfferEntry {
     /// The model's catalog id.
     pub model: String,
@@ -231,10 +236,11 @@ pub struct OfferEntry {
 }
 
 /// Whether a model's outputs may be used for distillation or training (the NanoGPT
-/// `distillationPolicy` object). Informational, not legal advice.
+/// `distillationPolicy` object), as a document records it. Informational, not legal advice.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DistillationPolicy {
+#[non_exhaustive]
+pub struct DistillationPolicyEntry {
     /// For example `allowed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -256,6 +262,7 @@ pub struct DistillationPolicy {
 /// by the refresh tool.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DataSources {
     /// The models.dev snapshot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -268,6 +275,7 @@ pub struct DataSources {
 /// A models.dev snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ModelsDevSnapshot {
     /// The commit.
     pub revision: String,
@@ -278,6 +286,7 @@ pub struct ModelsDevSnapshot {
 /// A LiteLLM price list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LiteLlmSnapshot {
     /// The LiteLLM release it ships with.
     pub version: String,
@@ -288,6 +297,7 @@ pub struct LiteLlmSnapshot {
 /// Where an entry's facts come from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Sources {
     /// The source document that lists the entry; its facts win over the references.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -311,9 +321,113 @@ impl Sources {
 /// An alias declared apart from its model.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AliasEntry {
     /// The alias.
     pub alias: String,
     /// The id of the model it names.
     pub target: String,
+}
+
+impl DataFile {
+    /// A document that defines `provider` (add its models, offers and aliases to the lists).
+    #[must_use]
+    pub fn defining(provider: ProviderEntry) -> DataFile {
+        DataFile {
+            provider: Some(provider),
+            ..DataFile::default()
+        }
+    }
+
+    /// A document that adds models, offers and aliases to the provider `id` defined
+    /// elsewhere.
+    #[must_use]
+    pub fn extending(id: impl Into<String>) -> DataFile {
+        DataFile {
+            extends: Some(id.into()),
+            ..DataFile::default()
+        }
+    }
+}
+
+impl ProviderEntry {
+    /// The provider `id`, displayed as `name`, that requires no key; every other fact
+    /// unknown or absent until set.
+    #[must_use]
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> ProviderEntry {
+        ProviderEntry {
+            id: id.into(),
+            name: name.into(),
+            ..ProviderEntry::default()
+        }
+    }
+}
+
+impl ModelEntry {
+    /// The model `id`, displayed as `name`; every other fact unknown or absent until set.
+    #[must_use]
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> ModelEntry {
+        ModelEntry {
+            id: id.into(),
+            name: name.into(),
+            ..ModelEntry::default()
+        }
+    }
+}
+
+impl ServedNameEntry {
+    /// The served name `id`, with the facts of its model until set.
+    #[must_use]
+    pub fn new(id: impl Into<String>) -> ServedNameEntry {
+        ServedNameEntry {
+            id: id.into(),
+            ..ServedNameEntry::default()
+        }
+    }
+}
+
+impl OfferEntry {
+    /// An offer of the model `model` (its catalog id) under the upstream id `upstream_id`, at
+    /// the model's prices until set.
+    #[must_use]
+    pub fn new(model: impl Into<String>, upstream_id: impl Into<String>) -> OfferEntry {
+        OfferEntry {
+            model: model.into(),
+            upstream_id: upstream_id.into(),
+            ..OfferEntry::default()
+        }
+    }
+}
+
+impl AliasEntry {
+    /// The alias `alias` of the model whose id is `target`.
+    #[must_use]
+    pub fn new(alias: impl Into<String>, target: impl Into<String>) -> AliasEntry {
+        AliasEntry {
+            alias: alias.into(),
+            target: target.into(),
+        }
+    }
+}
+
+impl ModelsDevSnapshot {
+    /// The models.dev snapshot of commit `revision`, of day `date`.
+    #[must_use]
+    pub fn new(revision: impl Into<String>, date: Date) -> ModelsDevSnapshot {
+        ModelsDevSnapshot {
+            revision: revision.into(),
+            date,
+        }
+    }
+}
+
+impl LiteLlmSnapshot {
+    /// The LiteLLM price list of release `version`, of day `date`.
+    #[must_use]
+    pub fn new(version: impl Into<String>, date: Date) -> LiteLlmSnapshot {
+        LiteLlmSnapshot {
+            version: version.into(),
+            date,
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! API surfaces: which request formats and endpoints a provider accepts.
 
+use crate::escape::Esc;
 use std::fmt;
 
 /// The API format a surface conforms to.
@@ -7,6 +8,7 @@ use std::fmt;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ApiFormat {
     /// OpenAI's request and response shapes.
     Openai,
@@ -30,6 +32,7 @@ impl ApiFormat {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Surface {
     /// OpenAI Chat Completions (`/chat/completions`).
     ChatCompletions,
@@ -41,7 +44,7 @@ pub enum Surface {
 
 impl Surface {
     /// Every surface.
-    pub const ALL: [Surface; 3] = [
+    pub const ALL: &'static [Surface] = &[
         Surface::ChatCompletions,
         Surface::Responses,
         Surface::Messages,
@@ -82,26 +85,27 @@ impl fmt::Display for ApiFormat {
 }
 
 /// The name given is not a surface.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownSurface(pub String);
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown API surface `{}` (expected chat-completions, responses or messages)",
+    Esc(.0)
+)]
+pub struct UnknownSurface(String);
 
-impl fmt::Display for UnknownSurface {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown API surface `{}` (expected chat-completions, responses or messages)",
-            super::escape::Esc(&self.0)
-        )
+impl UnknownSurface {
+    /// The name refused (its first 40 characters).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.0
     }
 }
-
-impl std::error::Error for UnknownSurface {}
 
 impl std::str::FromStr for Surface {
     type Err = UnknownSurface;
     fn from_str(s: &str) -> Result<Surface, UnknownSurface> {
         Surface::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|x| x.as_str() == s)
             .ok_or_else(|| UnknownSurface(s.chars().take(40).collect()))
     }
@@ -110,6 +114,7 @@ impl std::str::FromStr for Surface {
 /// An API surface as data documents write it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SurfaceEntry {
     /// The format.
     pub format: ApiFormat,
@@ -124,6 +129,7 @@ pub struct SurfaceEntry {
 /// A reference to a control-plane resource (ngrok's `Ref`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ResourceRef {
     /// Resource id.
     pub id: String,
@@ -135,6 +141,7 @@ pub struct ResourceRef {
 /// fields), kept so that an exported provider list reproduces what was imported.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ControlPlane {
     /// Resource id (`aigp_...`).
     pub id: String,
@@ -148,4 +155,40 @@ pub struct ControlPlane {
     pub created_by: ResourceRef,
     /// Who last updated it.
     pub last_updated_by: ResourceRef,
+}
+
+impl SurfaceEntry {
+    /// A surface of format `format`, its endpoint and parameters unknown.
+    #[must_use]
+    pub fn new(format: ApiFormat) -> SurfaceEntry {
+        SurfaceEntry {
+            format,
+            surface: None,
+            supported_params: None,
+        }
+    }
+}
+
+impl ResourceRef {
+    /// A reference to the resource `id` at `uri`.
+    #[must_use]
+    pub fn new(id: impl Into<String>, uri: impl Into<String>) -> ResourceRef {
+        ResourceRef {
+            id: id.into(),
+            uri: uri.into(),
+        }
+    }
+}
+
+impl ControlPlane {
+    /// The control-plane record of resource `id` at `uri`; its times and authors empty until
+    /// set.
+    #[must_use]
+    pub fn new(id: impl Into<String>, uri: impl Into<String>) -> ControlPlane {
+        ControlPlane {
+            id: id.into(),
+            uri: uri.into(),
+            ..ControlPlane::default()
+        }
+    }
 }

@@ -21,15 +21,15 @@ use std::fmt::Write as _;
 /// - each model's `id`: `providerId:modelId`, the model string that addresses it.
 ///
 /// ```
-/// use model_catalog::formats::NgrokExport;
+/// use model_catalog::formats::NgrokExportOptions;
 /// use model_catalog::schema::ResourceRef;
 ///
-/// let me = ResourceRef { id: "usr_1".into(), uri: "https://api.ngrok.com/users/usr_1".into() };
-/// let options = NgrokExport::new("2026-01-01T00:00:00Z", me).limit(20);
+/// let me = ResourceRef::new("usr_1", "https://api.ngrok.com/users/usr_1");
+/// let options = NgrokExportOptions::new("2026-01-01T00:00:00Z", me).limit(20);
 /// # let _ = options;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NgrokExport {
+pub struct NgrokExportOptions {
     list_uri: String,
     id_prefix: String,
     limit: u32,
@@ -43,11 +43,11 @@ pub struct NgrokExport {
 /// The list resource of seed 004: its server and path.
 pub const NGROK_PROVIDERS_URI: &str = "https://api.ngrok.ai/providers";
 
-impl NgrokExport {
+impl NgrokExportOptions {
     /// Options stamping providers that have no control-plane record as created (and last
     /// updated) at `created_at` (RFC 3339) by `created_by`; first page, 100 per page.
-    pub fn new(created_at: &str, created_by: ResourceRef) -> NgrokExport {
-        NgrokExport {
+    pub fn new(created_at: &str, created_by: ResourceRef) -> NgrokExportOptions {
+        NgrokExportOptions {
             list_uri: NGROK_PROVIDERS_URI.to_owned(),
             id_prefix: "aigp_".to_owned(),
             limit: 100,
@@ -61,33 +61,33 @@ impl NgrokExport {
 
     /// Sets the last update (default: the creation) of providers without a control-plane
     /// record.
-    pub fn updated(mut self, updated_at: &str, updated_by: ResourceRef) -> NgrokExport {
+    pub fn updated(mut self, updated_at: &str, updated_by: ResourceRef) -> NgrokExportOptions {
         self.updated_at = updated_at.to_owned();
         self.last_updated_by = updated_by;
         self
     }
 
     /// Sets the list resource URI (default [`NGROK_PROVIDERS_URI`]).
-    pub fn list_uri(mut self, uri: &str) -> NgrokExport {
+    pub fn list_uri(mut self, uri: &str) -> NgrokExportOptions {
         self.list_uri = uri.to_owned();
         self
     }
 
     /// Sets the prefix of derived resource ids (default `aigp_`).
-    pub fn id_prefix(mut self, prefix: &str) -> NgrokExport {
+    pub fn id_prefix(mut self, prefix: &str) -> NgrokExportOptions {
         self.id_prefix = prefix.to_owned();
         self
     }
 
     /// Sets the page size, 1 to 100 (default 100); [`export_ngrok`] refuses others.
-    pub fn limit(mut self, limit: u32) -> NgrokExport {
+    pub fn limit(mut self, limit: u32) -> NgrokExportOptions {
         self.limit = limit;
         self
     }
 
     /// Starts the page after resource id `id`: "Returns items before this resource
     /// identifier in descending ID order".
-    pub fn before_id(mut self, id: &str) -> NgrokExport {
+    pub fn before_id(mut self, id: &str) -> NgrokExportOptions {
         self.before_id = Some(id.to_owned());
         self
     }
@@ -122,7 +122,10 @@ fn encode(s: &str) -> String {
 }
 
 /// Every custom provider as an ngrok resource, by resource id descending.
-fn ngrok_entries(catalog: &Catalog, options: &NgrokExport) -> Result<Vec<NgProvider>, ExportError> {
+fn ngrok_entries(
+    catalog: &Catalog,
+    options: &NgrokExportOptions,
+) -> Result<Vec<NgProvider>, ExportError> {
     for t in [&options.created_at, &options.updated_at] {
         if !is_rfc3339(t) {
             return Err(ExportError::Timestamp(clip(t)));
@@ -135,14 +138,13 @@ fn ngrok_entries(catalog: &Catalog, options: &NgrokExport) -> Result<Vec<NgProvi
             Some(cp) => cp.clone(),
             None => {
                 let id = format!("{}{}", options.id_prefix, p.id());
-                ControlPlane {
-                    uri: format!("{list_uri}/{}", encode(&id)),
-                    id,
-                    created_at: options.created_at.clone(),
-                    updated_at: options.updated_at.clone(),
-                    created_by: options.created_by.clone(),
-                    last_updated_by: options.last_updated_by.clone(),
-                }
+                let uri = format!("{list_uri}/{}", encode(&id));
+                let mut cp = ControlPlane::new(id, uri);
+                cp.created_at.clone_from(&options.created_at);
+                cp.updated_at.clone_from(&options.updated_at);
+                cp.created_by.clone_from(&options.created_by);
+                cp.last_updated_by.clone_from(&options.last_updated_by);
+                cp
             }
         };
         let models = served(catalog, p)
@@ -200,7 +202,11 @@ fn ngrok_entries(catalog: &Catalog, options: &NgrokExport) -> Result<Vec<NgProvi
 }
 
 /// The page of `entries` (sorted by id descending) before `before`.
-fn ngrok_page(entries: &[NgProvider], options: &NgrokExport, before: Option<&str>) -> NgList {
+fn ngrok_page(
+    entries: &[NgProvider],
+    options: &NgrokExportOptions,
+    before: Option<&str>,
+) -> NgList {
     let start = before.map_or(0, |b| entries.partition_point(|e| e.id.as_str() >= b));
     let rest = entries.get(start..).unwrap_or_default();
     let take = rest.len().min(options.limit as usize);
@@ -220,10 +226,10 @@ fn ngrok_page(entries: &[NgProvider], options: &NgrokExport, before: Option<&str
 /// ([`Catalog::custom_providers`]) as an ngrok `AIGatewayProviderList`.
 ///
 /// Providers are ordered by resource id, descending (byte order); the page starts after
-/// [`NgrokExport::before_id`] and holds at most [`NgrokExport::limit`] providers (1 to 100,
+/// [`NgrokExportOptions::before_id`] and holds at most [`NgrokExportOptions::limit`] providers (1 to 100,
 /// else [`ExportError::Limit`]). `nextPageUri` is the URI of the following page when more
 /// providers remain, else `null`; the list `uri` is this page's URI built the same way, so
-/// each page's `nextPageUri` equals the next page's `uri`. See [`NgrokExport`] for the
+/// each page's `nextPageUri` equals the next page's `uri`. See [`NgrokExportOptions`] for the
 /// fields derived for providers not imported from ngrok.
 ///
 /// Each provider's `models` lists its own models (`modelId` = the model id) and the models
@@ -234,19 +240,22 @@ fn ngrok_page(entries: &[NgProvider], options: &NgrokExport, before: Option<&str
 /// facts (prices, limits, capabilities).
 ///
 /// ```
-/// use model_catalog::formats::{export_ngrok, NgrokExport};
+/// use model_catalog::formats::{export_ngrok, NgrokExportOptions};
 /// use model_catalog::schema::ResourceRef;
 /// use model_catalog::{Catalog, CustomProvider};
 ///
 /// let mut b = Catalog::builder();
 /// b.provider(CustomProvider::new("internal-vllm", "Internal vLLM").model("llama-3", "llama-3"));
 /// let c = b.build().unwrap();
-/// let me = ResourceRef { id: "usr_1".into(), uri: "https://api.ngrok.com/users/usr_1".into() };
-/// let json = export_ngrok(&c, &NgrokExport::new("2026-01-01T00:00:00Z", me)).unwrap();
+/// let me = ResourceRef::new("usr_1", "https://api.ngrok.com/users/usr_1");
+/// let json = export_ngrok(&c, &NgrokExportOptions::new("2026-01-01T00:00:00Z", me)).unwrap();
 /// assert!(json.starts_with(r#"{"aiGatewayProviders":[{"id":"aigp_internal-vllm","uri":"https://api.ngrok.ai/providers/aigp_internal-vllm","providerId":"internal-vllm""#));
 /// assert!(json.ends_with(r#""uri":"https://api.ngrok.ai/providers","nextPageUri":null}"#));
 /// ```
-pub fn export_ngrok(catalog: &Catalog, options: &NgrokExport) -> Result<String, ExportError> {
+pub fn export_ngrok(
+    catalog: &Catalog,
+    options: &NgrokExportOptions,
+) -> Result<String, ExportError> {
     if !(1..=100).contains(&options.limit) {
         return Err(ExportError::Limit(options.limit));
     }
@@ -254,12 +263,12 @@ pub fn export_ngrok(catalog: &Catalog, options: &NgrokExport) -> Result<String, 
     to_json(&ngrok_page(&entries, options, options.before_id.as_deref()))
 }
 
-/// Exports every page from [`NgrokExport::before_id`] on (from the first page when unset),
+/// Exports every page from [`NgrokExportOptions::before_id`] on (from the first page when unset),
 /// as [`export_ngrok`] would give them one by one following `nextPageUri`. There is always
 /// at least one page (possibly empty).
 pub fn export_ngrok_pages(
     catalog: &Catalog,
-    options: &NgrokExport,
+    options: &NgrokExportOptions,
 ) -> Result<Vec<String>, ExportError> {
     if !(1..=100).contains(&options.limit) {
         return Err(ExportError::Limit(options.limit));

@@ -259,11 +259,10 @@ pub fn import_ngrok<S: AsRef<str>>(
                     drop(seen);
                     params = Some(list.into_iter().map(|p| p.name).collect());
                 }
-                api_surfaces.push(SurfaceEntry {
-                    format,
-                    surface,
-                    supported_params: params,
-                });
+                let mut entry = SurfaceEntry::new(format);
+                entry.surface = surface;
+                entry.supported_params = params;
+                api_surfaces.push(entry);
             }
             let mut doc = DataFile::default();
             let models = path("models");
@@ -278,35 +277,24 @@ pub fn import_ngrok<S: AsRef<str>>(
                 check_model_name(document, &listing, &m.model_id)?;
                 match importer.classify(listing, &p.provider_id, &m.model_id)? {
                     Listed::Belongs => {}
-                    Listed::Offer(model) => doc.offers.push(OfferEntry {
-                        model,
-                        upstream_id: m.model_id,
-                        ..Default::default()
-                    }),
-                    Listed::New => doc.models.push(ModelEntry {
-                        id: m.model_id.clone(),
-                        name: m.model_id,
-                        ..Default::default()
-                    }),
+                    Listed::Offer(model) => doc.offers.push(OfferEntry::new(model, m.model_id)),
+                    Listed::New => doc
+                        .models
+                        .push(ModelEntry::new(m.model_id.clone(), m.model_id)),
                 }
             }
-            doc.provider = Some(ProviderEntry {
-                base_url: (!p.base_url.is_empty()).then_some(p.base_url),
-                id: p.provider_id,
-                name: p.name,
-                key_required: options.key_required,
-                api_surfaces,
-                metadata: p.metadata,
-                control_plane: Some(ControlPlane {
-                    id: p.id,
-                    uri: p.uri,
-                    created_at: p.created_at,
-                    updated_at: p.updated_at,
-                    created_by: p.created_by,
-                    last_updated_by: p.last_updated_by,
-                }),
-                ..Default::default()
-            });
+            let mut control_plane = ControlPlane::new(p.id, p.uri);
+            control_plane.created_at = p.created_at;
+            control_plane.updated_at = p.updated_at;
+            control_plane.created_by = p.created_by;
+            control_plane.last_updated_by = p.last_updated_by;
+            let mut provider = ProviderEntry::new(p.provider_id, p.name);
+            provider.base_url = (!p.base_url.is_empty()).then_some(p.base_url);
+            provider.key_required = options.key_required;
+            provider.api_surfaces = api_surfaces;
+            provider.metadata = p.metadata;
+            provider.control_plane = Some(control_plane);
+            doc.provider = Some(provider);
             docs.push((format!("{document}, `aiGatewayProviders[{i}]`"), doc));
         }
     }

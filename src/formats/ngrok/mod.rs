@@ -4,7 +4,7 @@
 mod export;
 mod import;
 
-pub use export::{export_ngrok, export_ngrok_pages, NgrokExport, NGROK_PROVIDERS_URI};
+pub use export::{export_ngrok, export_ngrok_pages, NgrokExportOptions, NGROK_PROVIDERS_URI};
 pub use import::import_ngrok;
 
 use crate::formats::import::present;

@@ -1,10 +1,13 @@
 //! The errors a data document can have.
 
 use crate::escape::Esc;
-use std::fmt;
 
 /// A data document that failed to parse or validate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The message quotes names and values from the documents with control and non-ASCII
+/// characters escaped (`\u{a}`), so that it is one line of printable ASCII, safe to log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}: {kind}", Esc(.file), Esc(.entry))]
 pub struct DataError {
     /// The document's name (its path for files in `data/`).
     pub file: String,
@@ -14,17 +17,19 @@ pub struct DataError {
     pub kind: DataErrorKind,
 }
 
-/// What is wrong with a data document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What is wrong with a data document. Its message is the end of [`DataError`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DataErrorKind {
     /// The text is not JSON.
+    #[error("not valid JSON: {}", Esc(.message))]
     Syntax {
         /// serde_json's message, with line and column.
         message: String,
     },
     /// A field is missing, unknown, given twice, of the wrong type, or holds a malformed
     /// number or date, or a number whose text is not exactly the value it reads as.
+    #[error("at `{}`: {}", Esc(.path), Esc(.message))]
     Field {
         /// JSON path to the value, such as `models[3].retires`.
         path: String,
@@ -32,6 +37,7 @@ pub enum DataErrorKind {
         message: String,
     },
     /// An id or alias is not a usable name.
+    #[error("{field} `{}` {reason}", Esc(.name))]
     InvalidName {
         /// Which field holds it.
         field: &'static str,
@@ -41,6 +47,7 @@ pub enum DataErrorKind {
         reason: &'static str,
     },
     /// A name is already taken (compared ASCII-case-insensitively).
+    #[error("{role} `{}` is already taken (ASCII case ignored) by {}", Esc(.name), Esc(.holder))]
     Duplicate {
         /// The name as written here.
         name: String,
@@ -50,11 +57,17 @@ pub enum DataErrorKind {
         holder: String,
     },
     /// A document names a provider that does not exist.
+    #[error("unknown provider `{}`", Esc(.provider))]
     UnknownProvider {
         /// The provider named.
         provider: String,
     },
     /// An alias names a model id that does not exist.
+    #[error(
+        "alias `{}` names model `{}`, which is not a model id in the catalog",
+        Esc(.alias),
+        Esc(.target)
+    )]
     DanglingAlias {
         /// The alias.
         alias: String,
@@ -62,6 +75,7 @@ pub enum DataErrorKind {
         target: String,
     },
     /// The output limit exceeds the context window.
+    #[error("max_output_tokens {output} is above context_window {context}")]
     OutputAboveContext {
         /// `max_output_tokens`.
         output: u32,
@@ -69,6 +83,7 @@ pub enum DataErrorKind {
         context: u32,
     },
     /// A value is out of its range or inconsistent with another field.
+    #[error("{field}: {}", Esc(.reason))]
     Invalid {
         /// The field.
         field: &'static str,
@@ -79,6 +94,7 @@ pub enum DataErrorKind {
     /// [`MAX_DOCUMENT_BYTES`](crate::json::MAX_DOCUMENT_BYTES), or an array or object with
     /// more than [`MAX_ITEMS`](crate::json::MAX_ITEMS) entries. Nothing of it was read
     /// further.
+    #[error("at `{}`: {}", Esc(.path), Esc(.message))]
     Limit {
         /// JSON path to the array or object (`.` for the whole document).
         path: String,
@@ -86,44 +102,3 @@ pub enum DataErrorKind {
         message: String,
     },
 }
-
-/// The message quotes names and values from the documents with control and non-ASCII
-/// characters escaped (`\u{a}`), so that it is one line of printable ASCII, safe to log.
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: ", Esc(&self.file), Esc(&self.entry))?;
-        match &self.kind {
-            DataErrorKind::Syntax { message } => write!(f, "not valid JSON: {}", Esc(message)),
-            DataErrorKind::Field { path, message } | DataErrorKind::Limit { path, message } => {
-                write!(f, "at `{}`: {}", Esc(path), Esc(message))
-            }
-            DataErrorKind::InvalidName {
-                field,
-                name,
-                reason,
-            } => write!(f, "{field} `{}` {reason}", Esc(name)),
-            DataErrorKind::Duplicate { name, role, holder } => write!(
-                f,
-                "{role} `{}` is already taken (ASCII case ignored) by {}",
-                Esc(name),
-                Esc(holder)
-            ),
-            DataErrorKind::UnknownProvider { provider } => {
-                write!(f, "unknown provider `{}`", Esc(provider))
-            }
-            DataErrorKind::DanglingAlias { alias, target } => write!(
-                f,
-                "alias `{}` names model `{}`, which is not a model id in the catalog",
-                Esc(alias),
-                Esc(target)
-            ),
-            DataErrorKind::OutputAboveContext { output, context } => write!(
-                f,
-                "max_output_tokens {output} is above context_window {context}"
-            ),
-            DataErrorKind::Invalid { field, reason } => write!(f, "{field}: {}", Esc(reason)),
-        }
-    }
-}
-
-impl std::error::Error for DataError {}
