@@ -126,18 +126,12 @@ mod golden {
     /// today: nothing was edited by hand, and generation is deterministic.
     #[test]
     fn generated_tables_match_a_fresh_generation() {
-        // The directory the build read (see build.rs).
-        let (dir, shown) = match option_env!("MODEL_CATALOG_DATA_DIR") {
-            Some(d) => (std::path::PathBuf::from(d), d.to_owned()),
-            None => (
-                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-                "data".to_owned(),
-            ),
+        // The directory the build read (see `model_catalog_build::run`).
+        let dir = model_catalog_build::DataDir {
+            path: env!("MODEL_CATALOG_BUILT_FROM").into(),
+            shown: "data".to_owned(),
         };
-        let docs = crate::data::load_dir(&dir, &shown).expect("data parses");
-        let v = crate::data::validate::validate(&docs).expect("data validates");
-        let sources = crate::data::load_sources(&dir, &shown).expect("sources parse");
-        let fresh = crate::codegen::generate(&v, sources.as_ref()).expect("tables generate");
+        let fresh = model_catalog_build::tables(&dir).expect("tables generate");
         let built = include_str!(concat!(env!("OUT_DIR"), "/catalog.rs"));
         assert!(
             fresh == built,

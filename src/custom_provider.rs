@@ -31,16 +31,10 @@ impl CustomProvider {
     /// passes every model string through) until given some, and takes no API surface until
     /// given one.
     pub fn new(id: &str, name: &str) -> CustomProvider {
+        let mut provider = ProviderEntry::new(id, name);
+        provider.key_required = true;
         CustomProvider {
-            doc: DataFile {
-                provider: Some(ProviderEntry {
-                    id: id.to_owned(),
-                    name: name.to_owned(),
-                    key_required: true,
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
+            doc: DataFile::defining(provider),
         }
     }
 
@@ -86,22 +80,20 @@ impl CustomProvider {
         surface: Option<Surface>,
         params: Option<&[&str]>,
     ) -> CustomProvider {
-        self.entry().api_surfaces.push(SurfaceEntry {
-            format,
-            surface,
-            supported_params: params.map(|p| p.iter().map(|s| s.to_string()).collect()),
+        self.entry().api_surfaces.push({
+            let mut s = SurfaceEntry::new(format);
+            s.surface = surface;
+            s.supported_params = params.map(|p| p.iter().map(|s| s.to_string()).collect());
+            s
         });
         self
     }
 
     /// Adds a model with its catalog id and the id the provider's API expects.
     pub fn model(mut self, id: &str, upstream_id: &str) -> CustomProvider {
-        self.doc.models.push(ModelEntry {
-            id: id.to_owned(),
-            upstream_id: (upstream_id != id).then(|| upstream_id.to_owned()),
-            name: id.to_owned(),
-            ..Default::default()
-        });
+        let mut m = ModelEntry::new(id, id);
+        m.upstream_id = (upstream_id != id).then(|| upstream_id.to_owned());
+        self.doc.models.push(m);
         self
     }
 
@@ -113,11 +105,7 @@ impl CustomProvider {
 
     /// Serves a model another provider defines (built-in or custom), under `upstream_id`.
     pub fn offer(mut self, model: &str, upstream_id: &str) -> CustomProvider {
-        self.doc.offers.push(OfferEntry {
-            model: model.to_owned(),
-            upstream_id: upstream_id.to_owned(),
-            ..Default::default()
-        });
+        self.doc.offers.push(OfferEntry::new(model, upstream_id));
         self
     }
 
@@ -129,12 +117,9 @@ impl CustomProvider {
         upstream_id: &str,
         pricing: Pricing,
     ) -> CustomProvider {
-        self.doc.offers.push(OfferEntry {
-            model: model.to_owned(),
-            upstream_id: upstream_id.to_owned(),
-            pricing,
-            ..Default::default()
-        });
+        let mut offer = OfferEntry::new(model, upstream_id);
+        offer.pricing = pricing;
+        self.doc.offers.push(offer);
         self
     }
 

@@ -41,15 +41,10 @@
 
 mod builtin;
 mod catalog;
-#[cfg(test)]
-mod codegen;
-mod cost;
 mod custom_provider;
-mod data;
 mod distance;
 mod documents;
 mod error;
-mod fold;
 pub mod formats;
 mod info;
 mod lifecycle;
@@ -71,15 +66,19 @@ mod shared;
 mod suggest;
 mod tables;
 mod text;
-mod usage;
 mod view;
+
+// The data model, validator, name rules, hash, prices and costs are shared with the build
+// (`model-catalog-shared`); they keep their paths here (`crate::data::...`).
+use model_catalog_shared as data;
+use model_catalog_shared::{cost, usage};
 
 /// The data format: the documents of `data/` and of run-time overlays (see `data/README.md`),
 /// and the errors a document can have.
 pub mod schema {
     pub use crate::data::capability::Flags;
     pub use crate::data::schema::{
-        AliasEntry, DataFile, DataSources, DistillationPolicy, LiteLlmSnapshot, ModelEntry,
+        AliasEntry, DataFile, DataSources, DistillationPolicyEntry, LiteLlmSnapshot, ModelEntry,
         ModelsDevSnapshot, OfferEntry, ProviderEntry, ServedNameEntry, Sources,
     };
     pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};

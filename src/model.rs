@@ -1,5 +1,6 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
+use crate::cost::{Cost, CostError};
 use crate::data::capability::Flags;
 use crate::data::capability::{Capability, Support};
 use crate::data::date::Date;
@@ -8,6 +9,7 @@ use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::served::ServedName;
 use crate::text::Text;
+use crate::usage::Usage;
 use std::borrow::Cow;
 
 /// A model in the catalog, as its provider serves it.
@@ -183,12 +185,14 @@ impl Model {
             Capability::Pdf => input(Modality::File),
             Capability::AudioInput => input(Modality::Audio),
             Capability::AudioOutput => self.output_modalities.map(|s| s.contains(Modality::Audio)),
+            // A capability added to the data model after this code: not recorded here.
+            _ => None,
         })
     }
 
     /// Every capability with its support, in [`Capability::ALL`] order.
     pub fn capabilities(&self) -> impl Iterator<Item = (Capability, Support)> + '_ {
-        Capability::ALL.into_iter().map(|c| (c, self.capability(c)))
+        Capability::ALL.iter().map(|&c| (c, self.capability(c)))
     }
 
     /// Prices in USD per million tokens (from the home provider).
@@ -290,5 +294,10 @@ impl Model {
     /// Where the model stands today (UTC, by the system clock).
     pub fn lifecycle(&self) -> Lifecycle {
         self.lifecycle_on(Date::today())
+    }
+
+    /// The exact cost of `usage` at the model's prices; see [`Pricing::cost`].
+    pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
+        self.pricing().cost(usage)
     }
 }

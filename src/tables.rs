@@ -2,8 +2,8 @@
 //! overlay's, read by catalog index; and the catalog as the grammar sees it.
 
 use crate::builtin::{self, MODELS, OFFERS, PROVIDERS};
+use crate::data::key::with_folded;
 use crate::data::key::MatchKind;
-use crate::fold::with_folded;
 use crate::model::Model;
 use crate::offer::Offer;
 use crate::overlay::{Hit, Overlay, BUILTIN_MODELS, BUILTIN_PROVIDERS};

@@ -1,8 +1,8 @@
 //! A catalog as the grammar sees it: the [`View`] both the compiled catalog and run-time
 //! catalogs implement, and the hits a lookup returns.
 
+use crate::data::grammar::first_separator;
 use crate::data::key::MatchKind;
-use crate::data::phf::first_separator;
 use crate::model::Model;
 use crate::offer::Offer;
 use crate::provider::Provider;

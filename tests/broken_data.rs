@@ -1,5 +1,5 @@
 //! Broken catalog data loaded at run time: each defect the build refuses in `data/` (the
-//! unit tests of `src/data/validate.rs` feed the same validator fixtures for the build) is
+//! unit tests of `model-catalog-shared`'s validator feed it the same fixtures for the build) is
 //! refused by the run-time imports too, with a typed error naming the document and the
 //! entry, and a shared catalog that was being updated keeps answering exactly as before.
 

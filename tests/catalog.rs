@@ -9,7 +9,7 @@ use model_catalog::{
 
 mod common;
 use common::answer;
-use common::oracle::{Expected, Oracle};
+use model_catalog_oracle::{Expected, Oracle};
 
 fn vllm() -> CustomProvider {
     CustomProvider::new("internal-vllm", "Internal vLLM")
@@ -35,7 +35,7 @@ fn doc(json: &str) -> DataFile {
 }
 
 /// The built-in catalog value and the free functions answer as the grammar says: each is
-/// compared with the reference resolver of `tests/common/oracle.rs` (which shares no code
+/// compared with the reference resolver of `crates/model-catalog-oracle` (which shares no code
 /// with the crate's resolver), and a few answers are spelled out from the data documents.
 #[test]
 fn the_builtin_catalog_answers_like_the_free_functions() {

@@ -26,14 +26,11 @@ fn model(id: &str) -> &'static Model {
 
 /// input 2.5, output 10, cache read 1.25, cache write 3.75, no reasoning price.
 fn synthetic() -> Pricing {
-    Pricing {
-        input: Some(usd("2.5")),
-        output: Some(usd("10")),
-        cache_read: Some(usd("1.25")),
-        cache_write: Some(usd("3.75")),
-        reasoning: None,
-        long_context: None,
-    }
+    Pricing::new()
+        .input(usd("2.5"))
+        .output(usd("10"))
+        .cache_read(usd("1.25"))
+        .cache_write(usd("3.75"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,10 +64,7 @@ fn every_bucket_is_priced_and_summed_exactly() {
 
 #[test]
 fn reasoning_uses_its_own_price_when_set() {
-    let pricing = Pricing {
-        reasoning: Some(usd("15")),
-        ..synthetic()
-    };
+    let pricing = synthetic().reasoning(usd("15"));
     let usage = Usage::new().output_tokens(500).reasoning_tokens(300);
     let cost = pricing.cost(&usage).expect("prices known");
     // output:    500 * 10_000_000 = 5_000_000_000
@@ -90,10 +84,7 @@ fn reasoning_uses_its_own_price_when_set() {
     assert_eq!(fallback.total.to_string(), "0.008");
 
     // A reasoning price without an output price still prices reasoning tokens.
-    let only_reasoning = Pricing {
-        reasoning: Some(usd("4")),
-        ..Pricing::default()
-    };
+    let only_reasoning = Pricing::new().reasoning(usd("4"));
     let r = only_reasoning
         .cost(&Usage::new().reasoning_tokens(250))
         .expect("the reasoning price is known");
@@ -103,10 +94,7 @@ fn reasoning_uses_its_own_price_when_set() {
 
 #[test]
 fn a_bucket_with_tokens_and_no_price_is_missing_price() {
-    let input_only = Pricing {
-        input: Some(usd("1")),
-        ..Pricing::default()
-    };
+    let input_only = Pricing::new().input(usd("1"));
     let cases = [
         (Usage::new().output_tokens(7), PriceKind::Output, 7),
         (Usage::new().cache_read_tokens(11), PriceKind::CacheRead, 11),
@@ -125,10 +113,7 @@ fn a_bucket_with_tokens_and_no_price_is_missing_price() {
             "{usage:?}"
         );
     }
-    let output_only = Pricing {
-        output: Some(usd("1")),
-        ..Pricing::default()
-    };
+    let output_only = Pricing::new().output(usd("1"));
     let e = output_only
         .cost(&Usage::new().input_tokens(5))
         .expect_err("no input price");
@@ -152,10 +137,7 @@ fn zero_tokens_need_no_price() {
     assert_eq!(cost, model_catalog::Cost::default());
 
     // Only input used: the other unknown prices do not matter.
-    let input_only = Pricing {
-        input: Some(usd("3")),
-        ..Pricing::default()
-    };
+    let input_only = Pricing::new().input(usd("3"));
     let cost = input_only
         .cost(&Usage::new().input_tokens(1_000_000))
         .expect("only input is used");
@@ -166,11 +148,7 @@ fn zero_tokens_need_no_price() {
 
 #[test]
 fn a_zero_price_is_known_and_costs_nothing() {
-    let free = Pricing {
-        input: Some(Price::ZERO),
-        output: Some(Price::ZERO),
-        ..Pricing::default()
-    };
+    let free = Pricing::new().input(Price::ZERO).output(Price::ZERO);
     let cost = free
         .cost(&Usage::new().input_tokens(u64::MAX).output_tokens(12))
         .expect("zero prices are known");
@@ -183,14 +161,12 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
     // 18_446_744_073_709_551_615 * 10^12 = 18_446_744_073_709_551_615_000_000_000_000 pUSD.
     let big = usd("1000000");
     assert_eq!(big.picos_per_token(), 1_000_000_000_000);
-    let pricing = Pricing {
-        input: Some(big),
-        output: Some(big),
-        cache_read: Some(big),
-        cache_write: Some(big),
-        reasoning: Some(big),
-        long_context: None,
-    };
+    let pricing = Pricing::new()
+        .input(big)
+        .output(big)
+        .cache_read(big)
+        .cache_write(big)
+        .reasoning(big);
     let one_bucket = pricing
         .cost(&Usage::new().input_tokens(u64::MAX))
         .expect("fits in u128");
@@ -216,11 +192,7 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
     // (2^64 - 1)^2 = 2^128 - 2^65 + 1 = 340_282_366_920_938_463_426_481_119_284_349_108_225,
     // which still fits; two such buckets do not.
     let max = Price::from_picos_per_token(u64::MAX);
-    let pricing = Pricing {
-        input: Some(max),
-        output: Some(max),
-        ..Pricing::default()
-    };
+    let pricing = Pricing::new().input(max).output(max);
     let one = pricing
         .cost(&Usage::new().input_tokens(u64::MAX))
         .expect("(2^64-1)^2 fits in u128");
@@ -232,11 +204,9 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
     assert_eq!(two, Err(CostError::Overflow));
     assert_eq!(CostError::Overflow.to_string(), "the cost overflows");
     // Just-fitting: one bucket at the maximum plus one token at 1 pUSD.
-    let tiny = Pricing {
-        input: Some(max),
-        output: Some(Price::from_picos_per_token(1)),
-        ..Pricing::default()
-    };
+    let tiny = Pricing::new()
+        .input(max)
+        .output(Price::from_picos_per_token(1));
     let c = tiny
         .cost(&Usage::new().input_tokens(u64::MAX).output_tokens(1))
         .expect("fits");

@@ -52,12 +52,9 @@ fn live() -> isize {
 fn heavy_catalog() -> Catalog {
     let mut p = CustomProvider::new("zq-lab", "ZQ lab");
     for i in 0..100 {
-        p = p.model_entry(ModelEntry {
-            id: format!("zq-model-{i:03}"),
-            name: format!("ZQ model {i}"),
-            description: Some("d".repeat(10_000)),
-            ..ModelEntry::default()
-        });
+        let mut m = ModelEntry::new(format!("zq-model-{i:03}"), format!("ZQ model {i}"));
+        m.description = Some("d".repeat(10_000));
+        p = p.model_entry(m);
     }
     Catalog::builder().provider(p).build().unwrap()
 }

@@ -6,8 +6,8 @@
 use model_catalog::formats::{
     export_documents, export_inference_api, export_ngrok, export_ngrok_pages, export_openai_models,
     export_openai_models_detailed, import_documents, import_inference_api, import_ngrok,
-    import_openai_models, ExportError, ImportError, ImportOptions, NgrokExport, TargetProvider,
-    INFERENCE_API_MARKUP,
+    import_openai_models, ExportError, ImportError, ImportOptions, NgrokExportOptions,
+    TargetProvider, INFERENCE_API_MARKUP,
 };
 use model_catalog::schema::{ModelEntry, ProviderEntry, ResourceRef};
 use model_catalog::{
@@ -116,14 +116,11 @@ fn snapshot(base: &Catalog) -> Vec<Answer> {
 }
 
 fn me() -> ResourceRef {
-    ResourceRef {
-        id: "usr_2abc".into(),
-        uri: "https://api.ngrok.com/users/usr_2abc".into(),
-    }
+    ResourceRef::new("usr_2abc", "https://api.ngrok.com/users/usr_2abc")
 }
 
-fn ngrok_options() -> NgrokExport {
-    NgrokExport::new("2026-01-01T00:00:00Z", me())
+fn ngrok_options() -> NgrokExportOptions {
+    NgrokExportOptions::new("2026-01-01T00:00:00Z", me())
 }
 
 /// Asserts `result` failed with `kind` at `path`, and returns the message.
@@ -319,11 +316,9 @@ fn seed003_basic_and_detailed_examples_import() {
         .unwrap();
     assert_eq!(
         *offer.own_pricing(),
-        Pricing {
-            input: Some("15".parse().unwrap()),
-            output: Some("75".parse().unwrap()),
-            ..Pricing::default()
-        }
+        Pricing::new()
+            .input("15".parse().unwrap())
+            .output("75".parse().unwrap())
     );
     let gpt = c.lookup_model("gpt-5.2").unwrap();
     let offer = c
@@ -1339,29 +1334,22 @@ fn own_documents_export_then_import_answers_the_same() {
 
 #[test]
 fn detailed_models_export_then_import_as_that_provider_answers_the_same() {
-    let entry = |id: &str| ModelEntry {
-        id: id.to_owned(),
-        name: format!("The {id}"),
-        description: Some("A test model".to_owned()),
-        vendor: Some("acme".to_owned()),
-        category: Some("flagship".to_owned()),
-        context_window: Some(64_000),
-        max_output_tokens: Some(8_000),
-        input_modalities: Some(vec![Modality::Text, Modality::Image]),
-        pricing: Pricing {
-            input: Some("0.123456".parse().unwrap()),
-            output: Some("7".parse().unwrap()),
-            ..Pricing::default()
-        },
-        ..Default::default()
+    let entry = |id: &str| {
+        let mut m = ModelEntry::new(id, format!("The {id}"));
+        m.description = Some("A test model".to_owned());
+        m.vendor = Some("acme".to_owned());
+        m.category = Some("flagship".to_owned());
+        m.context_window = Some(64_000);
+        m.max_output_tokens = Some(8_000);
+        m.input_modalities = Some(vec![Modality::Text, Modality::Image]);
+        m.pricing = Pricing::new()
+            .input("0.123456".parse().unwrap())
+            .output("7".parse().unwrap());
+        m
     };
-    let provider = ProviderEntry {
-        id: "acme".to_owned(),
-        name: "Acme".to_owned(),
-        base_url: Some("https://acme.example/v1".to_owned()),
-        key_required: true,
-        ..Default::default()
-    };
+    let mut provider = ProviderEntry::new("acme", "Acme");
+    provider.base_url = Some("https://acme.example/v1".to_owned());
+    provider.key_required = true;
     let mut b = Catalog::builder();
     let mut doc = CustomProvider::new("acme", "Acme")
         .model_entry(entry("acme-1"))
@@ -1743,7 +1731,7 @@ fn ngrok_export_paginates_by_descending_resource_id() {
     }
     // Bad timestamps are refused rather than written.
     assert!(matches!(
-        export_ngrok(&c, &NgrokExport::new("today", me())),
+        export_ngrok(&c, &NgrokExportOptions::new("today", me())),
         Err(ExportError::Timestamp(_))
     ));
     // An empty catalog exports one empty page.
@@ -1759,10 +1747,7 @@ fn ngrok_export_derives_fields_from_options() {
         .id_prefix("res-")
         .updated(
             "2026-02-01T00:00:00.5-05:00",
-            ResourceRef {
-                id: "bot".into(),
-                uri: "https://gw.example/bots/bot".into(),
-            },
+            ResourceRef::new("bot", "https://gw.example/bots/bot"),
         );
     let v: Value = serde_json::from_str(&export_ngrok(&c, &o).unwrap()).unwrap();
     let providers = v["aiGatewayProviders"].as_array().unwrap();

@@ -15,7 +15,7 @@ use model_catalog::{
 use proptest::prelude::*;
 
 mod common;
-use common::oracle::{Expected, Oracle};
+use model_catalog_oracle::{Expected, Oracle};
 
 /// Every name a catalog model answers to: id, upstream id and aliases.
 fn model_names(m: &'static Model) -> Vec<&'static str> {
@@ -371,7 +371,7 @@ fn answer(r: &Result<Resolution<'_, '_>, ResolveError>) -> String {
     }
 }
 
-/// The reference resolver (`tests/common/oracle.rs`) of the built-in catalog and of the
+/// The reference resolver (`crates/model-catalog-oracle`) of the built-in catalog and of the
 /// overlay catalog, built once.
 fn oracles() -> &'static (Oracle<'static>, Oracle<'static>) {
     static O: std::sync::OnceLock<(Oracle<'static>, Oracle<'static>)> = std::sync::OnceLock::new();

@@ -63,7 +63,7 @@ fn no_filter_keeps_everything_in_catalog_order() {
 
 #[test]
 fn capability_keeps_only_known_support() {
-    for c in Capability::ALL {
+    for &c in Capability::ALL {
         let found = ids(Query::new().capability(c).run());
         assert_eq!(found, oracle(|m| m.capability(c) == Support::Yes), "{c}");
     }
@@ -103,7 +103,7 @@ fn capability_keeps_only_known_support() {
 
 #[test]
 fn input_and_output_modalities() {
-    for mo in Modality::ALL {
+    for &mo in Modality::ALL {
         assert_eq!(
             ids(Query::new().input_modality(mo).run()),
             oracle(|m| m.input_modalities().is_some_and(|s| s.contains(mo))),

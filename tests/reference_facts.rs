@@ -87,14 +87,13 @@ struct Prices<'a> {
 }
 
 fn pricing_of(p: Prices<'_>) -> Pricing {
-    Pricing {
-        input: p.input.map(usd),
-        output: p.output.map(usd),
-        cache_read: p.cache_read.map(usd),
-        cache_write: p.cache_write.map(usd),
-        reasoning: p.reasoning.map(usd),
-        long_context: None,
-    }
+    let mut pricing = Pricing::new();
+    pricing.input = p.input.map(usd);
+    pricing.output = p.output.map(usd);
+    pricing.cache_read = p.cache_read.map(usd);
+    pricing.cache_write = p.cache_write.map(usd);
+    pricing.reasoning = p.reasoning.map(usd);
+    pricing
 }
 
 fn check_prices(m: &Model, want: Prices<'_>) {

@@ -521,7 +521,7 @@ fn unknown_capabilities_fail_with_their_own_reason() {
         if cands.len() < 2 {
             continue;
         }
-        for c in Capability::ALL {
+        for &c in Capability::ALL {
             let got = BUILTIN.route(m.id(), &RoutePolicy::new().capability(c));
             let reason = match m.capability(c) {
                 Support::Yes => {

@@ -6,7 +6,7 @@
 
 use model_catalog::formats::{
     export_ngrok, export_openai_models, import_documents, import_inference_api, import_ngrok,
-    import_openai_models, ImportError, ImportOptions, NgrokExport, TargetProvider,
+    import_openai_models, ImportError, ImportOptions, NgrokExportOptions, TargetProvider,
 };
 use model_catalog::schema::{DataErrorKind, ResourceRef};
 use model_catalog::{Catalog, CatalogError, CustomProvider};
@@ -352,11 +352,8 @@ fn builder_and_export_errors_are_escaped() {
 
     let e = export_openai_models(Catalog::builtin(), Some(HOSTILE)).unwrap_err();
     assert_log_safe("export provider", &e.to_string());
-    let me = ResourceRef {
-        id: "usr_1".into(),
-        uri: "https://api.ngrok.com/users/usr_1".into(),
-    };
-    let e = export_ngrok(Catalog::builtin(), &NgrokExport::new(HOSTILE, me)).unwrap_err();
+    let me = ResourceRef::new("usr_1", "https://api.ngrok.com/users/usr_1");
+    let e = export_ngrok(Catalog::builtin(), &NgrokExportOptions::new(HOSTILE, me)).unwrap_err();
     assert_log_safe("export timestamp", &e.to_string());
 }
 

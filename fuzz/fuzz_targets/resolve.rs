@@ -2,7 +2,7 @@
 //! custom providers: never a panic, nothing non-ASCII or over the bound ever resolves, a
 //! pass-through keeps the input's tail verbatim, and every answer, of the free function, of
 //! the built-in catalog value and of the run-time catalog, is the reference resolver's
-//! (`tests/common/oracle.rs`, which shares no code with the crate's resolver).
+//! (`crates/model-catalog-oracle`, which shares no code with the crate's resolver).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,8 +1,7 @@
 //! What every import fuzz target checks of an import's outcome, and the reference resolver
-//! the `resolve` target compares with (the tests' own, `tests/common/oracle.rs`).
+//! the `resolve` target compares with (the tests' own, `crates/model-catalog-oracle`).
 
-#[path = "../../tests/common/oracle.rs"]
-pub mod oracle;
+pub use model_catalog_oracle as oracle;
 
 use model_catalog::formats::ImportError;
 use model_catalog::Catalog;

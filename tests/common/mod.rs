@@ -29,4 +29,3 @@ pub fn proptest_config() -> ProptestConfig {
         .unwrap_or(512);
     ProptestConfig::with_cases(cases)
 }
-pub mod oracle;

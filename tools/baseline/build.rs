@@ -2,23 +2,15 @@
 //! baselines' tables: phf maps keyed by `UniCase<&str>` and by lowercased `&str`, and the key
 //! lists a `HashMap` is built from at run time.
 
-#[allow(dead_code)]
-#[path = "../../src/data/mod.rs"]
-mod data;
-
+use model_catalog_build::DataDir;
 use std::fmt::Write;
 use std::path::PathBuf;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    println!("cargo:rerun-if-env-changed=MODEL_CATALOG_DATA_DIR");
-    let dir = match std::env::var_os("MODEL_CATALOG_DATA_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => manifest.join("../../data"),
-    };
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let docs = data::load_dir(&dir, "data").unwrap_or_else(|e| panic!("{e:?}"));
-    let v = data::validate::validate(&docs).unwrap_or_else(|e| panic!("{e:?}"));
+    let dir = DataDir::from_env(manifest.join("../../data"));
+    dir.rerun_if_changed();
+    let (v, _) = dir.load().unwrap_or_else(|e| panic!("{e:?}"));
 
     let mut out = String::new();
     let ids = |list: Vec<&String>| {

@@ -336,11 +336,7 @@ fn move_homes(docs: &mut [Doc], lineups: &BTreeMap<&str, Vec<Entry>>, report: &m
     }
     for (d, i, to, name) in moves.into_iter().rev() {
         let mut m = docs[d].data.models.remove(i);
-        let offer = OfferEntry {
-            model: m.id.clone(),
-            upstream_id: upstream(&m).to_owned(),
-            ..OfferEntry::default()
-        };
+        let offer = OfferEntry::new(m.id.clone(), upstream(&m));
         report.moved.push(format!(
             "{} from {} to {}",
             m.id, docs[d].provider, docs[to].provider
@@ -390,10 +386,7 @@ fn add_lineups(
                 if let Some((d, i, kind)) = find(docs, base) {
                     if docs[d].provider == p && kind != Kind::Served {
                         let m = &mut docs[d].data.models[i];
-                        m.served_names.push(ServedNameEntry {
-                            id: c.name.clone(),
-                            ..ServedNameEntry::default()
-                        });
+                        m.served_names.push(ServedNameEntry::new(c.name.clone()));
                         report
                             .added_served
                             .push(format!("{p}: {} of {}", c.name, m.id));
@@ -420,11 +413,7 @@ fn add_lineups(
                 if let Some((model, _)) = match_model(docs, p, &c.name, base) {
                     let offers = &mut docs[home].data.offers;
                     if !offers.iter().any(|o| o.model == model) {
-                        offers.push(OfferEntry {
-                            model: model.clone(),
-                            upstream_id: c.name.clone(),
-                            ..OfferEntry::default()
-                        });
+                        offers.push(OfferEntry::new(model.clone(), c.name.clone()));
                         report
                             .added_offers
                             .push(format!("{p}: {model} as {}", c.name));
@@ -449,12 +438,9 @@ fn add_lineups(
                 .and_then(|f| f.name.clone())
                 .unwrap_or_else(|| c.name.rsplit('/').next().unwrap_or(&c.name).to_owned());
             report.added_models.push(format!("{p}: {id}"));
-            docs[home].data.models.push(ModelEntry {
-                upstream_id: (c.name != id).then(|| c.name.clone()),
-                id,
-                name,
-                ..ModelEntry::default()
-            });
+            let mut m = ModelEntry::new(id, name);
+            m.upstream_id = (c.name != m.id).then(|| c.name.clone());
+            docs[home].data.models.push(m);
         }
     }
 }
@@ -500,11 +486,7 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
                 continue;
             }
             report.added_offers.push(format!("{a}: {model} as {name}"));
-            offers.push(OfferEntry {
-                model,
-                upstream_id: name,
-                ..OfferEntry::default()
-            });
+            offers.push(OfferEntry::new(model, name));
         }
     }
 }

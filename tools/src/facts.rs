@@ -216,14 +216,14 @@ impl<'a> Recorder<'a> {
                 r,
             );
         }
-        Pricing {
-            input,
-            output,
-            cache_read,
-            cache_write,
-            reasoning,
-            long_context,
-        }
+        let mut pricing = Pricing::new();
+        pricing.input = input;
+        pricing.output = output;
+        pricing.cache_read = cache_read;
+        pricing.cache_write = cache_write;
+        pricing.reasoning = reasoning;
+        pricing.long_context = long_context;
+        pricing
     }
 }
 
@@ -231,14 +231,12 @@ impl<'a> Recorder<'a> {
 /// placeholder and is left out.
 pub fn pricing_of(f: &Facts) -> Pricing {
     let p = |k: &str| f.prices.get(k).map(|&v| Price::from_picos_per_token(v));
-    let mut out = Pricing {
-        input: p("input"),
-        output: p("output"),
-        cache_read: p("cache_read"),
-        cache_write: p("cache_write"),
-        reasoning: p("reasoning"),
-        long_context: None,
-    };
+    let mut out = Pricing::new();
+    out.input = p("input");
+    out.output = p("output");
+    out.cache_read = p("cache_read");
+    out.cache_write = p("cache_write");
+    out.reasoning = p("reasoning");
     out.long_context = f.long_context.filter(|t| {
         let same = |tier: Option<Price>, base: Option<Price>| tier.is_none() || tier == base;
         !(same(t.input, out.input)

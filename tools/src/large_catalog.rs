@@ -16,7 +16,7 @@
 
 use catalog_tools::data::key::{fold, model_name_problem, provider_name_problem};
 use catalog_tools::data::schema::{DataFile, ModelEntry, ProviderEntry};
-use catalog_tools::data::{self, capability::Flags, modality::Modality, price::Price};
+use catalog_tools::data::{self, modality::Modality, price::Price};
 use catalog_tools::reference::{Facts, Reference};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -101,42 +101,31 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
         .and_then(|c| u32::try_from(c).ok())
         .filter(|&o| context.is_none_or(|c| o <= c));
     let price = |k: &str| f.prices.get(k).map(|&p| Price::from_picos_per_token(p));
-    ModelEntry {
-        id,
-        upstream_id: upstream,
-        name,
-        context_window: context,
-        max_output_tokens: output,
-        input_modalities: modalities(&f.input),
-        output_modalities: modalities(&f.output_mods),
-        capabilities: Flags {
-            tools: f.tools,
-            parallel_tools: f.parallel_tools,
-            reasoning: f.reasoning,
-            structured_output: f.structured_output,
-        },
-        pricing: data::price::Pricing {
-            input: price("input"),
-            output: price("output"),
-            cache_read: price("cache_read"),
-            cache_write: price("cache_write"),
-            reasoning: price("reasoning"),
-            long_context: None,
-        },
-        family: f.family.clone().filter(|x| model_name_problem(x).is_none()),
-        ..ModelEntry::default()
-    }
+    let mut m = ModelEntry::new(id, name);
+    m.upstream_id = upstream;
+    m.context_window = context;
+    m.max_output_tokens = output;
+    m.input_modalities = modalities(&f.input);
+    m.output_modalities = modalities(&f.output_mods);
+    m.capabilities.tools = f.tools;
+    m.capabilities.parallel_tools = f.parallel_tools;
+    m.capabilities.reasoning = f.reasoning;
+    m.capabilities.structured_output = f.structured_output;
+    m.pricing.input = price("input");
+    m.pricing.output = price("output");
+    m.pricing.cache_read = price("cache_read");
+    m.pricing.cache_write = price("cache_write");
+    m.pricing.reasoning = price("reasoning");
+    m.family = f.family.clone().filter(|x| model_name_problem(x).is_none());
+    m
 }
 
 fn provider(id: &str, name: &str, base_url: Option<String>) -> ProviderEntry {
-    ProviderEntry {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        base_url,
-        key_required: true,
-        aggregator: true,
-        ..ProviderEntry::default()
-    }
+    let mut p = ProviderEntry::new(id, name);
+    p.base_url = base_url;
+    p.key_required = true;
+    p.aggregator = true;
+    p
 }
 
 /// Every `.toml` file under `dir`, as paths relative to it without the extension, sorted.
@@ -170,7 +159,7 @@ fn toml_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
 
 fn run(args: Args) -> Result<(), String> {
     let r = Reference::open(&args.reference, None, None)?;
-    let base = data::load_dir(&args.data, "data").map_err(|e| format!("{e:?}"))?;
+    let base = model_catalog_build::load_dir(&args.data, "data").map_err(|e| format!("{e:?}"))?;
     let validated = data::validate::validate(&base).map_err(|e| format!("{e:?}"))?;
     let mut model_names = Taken(validated.model_keys.iter().map(|k| k.key.clone()).collect());
     let mut provider_names: HashSet<String> = validated
@@ -234,14 +223,11 @@ fn run(args: Args) -> Result<(), String> {
             }
             models.push(e);
         }
-        docs.push((
-            format!("{id}.json"),
-            DataFile {
-                provider: Some(provider(&id, &name, api)),
-                models,
-                ..DataFile::default()
-            },
-        ));
+        docs.push((format!("{id}.json"), {
+            let mut doc = DataFile::defining(provider(&id, &name, api));
+            doc.models = models;
+            doc
+        }));
     }
 
     // LiteLLM: chat models grouped by provider.
@@ -280,14 +266,11 @@ fn run(args: Args) -> Result<(), String> {
             let upstream = model_names.claim(&bare).then_some(bare);
             models.push(entry(model_id, upstream, key.clone(), &facts));
         }
-        docs.push((
-            format!("{id}.json"),
-            DataFile {
-                provider: Some(provider(&id, &format!("{prov} (LiteLLM)"), None)),
-                models,
-                ..DataFile::default()
-            },
-        ));
+        docs.push((format!("{id}.json"), {
+            let mut doc = DataFile::defining(provider(&id, &format!("{prov} (LiteLLM)"), None));
+            doc.models = models;
+            doc
+        }));
     }
 
     // Check with the crate's validator before writing anything.

@@ -1,11 +1,9 @@
 //! Maintenance tools for model-catalog's data. Not part of the library.
 //!
-//! The data model and validator are the crate's own (`src/data/`), included here as build.rs
-//! includes them, so the tools write exactly what the build accepts.
+//! The data model and validator are the ones the crate's build uses (`model-catalog-shared`,
+//! here as `data`), so the tools write exactly what the build accepts.
 
-#[allow(dead_code)]
-#[path = "../../src/data/mod.rs"]
-pub mod data;
+pub use model_catalog_shared as data;
 
 pub mod facts;
 pub mod lineup;

@@ -123,13 +123,11 @@ fn md_tier(table: &toml::Table) -> Option<data::price::LongContextPricing> {
             continue;
         };
         let p = |k: &str| num(t, k).and_then(picos).map(Price::from_picos_per_token);
-        let tier = LongContextPricing {
-            above: size as u32,
-            input: p("input"),
-            output: p("output"),
-            cache_read: p("cache_read"),
-            cache_write: p("cache_write"),
-        };
+        let mut tier = LongContextPricing::new(size as u32);
+        tier.input = p("input");
+        tier.output = p("output");
+        tier.cache_read = p("cache_read");
+        tier.cache_write = p("cache_write");
         if (tier.input.is_some() || tier.output.is_some())
             && best.is_none_or(|b| tier.above < b.above)
         {
@@ -546,13 +544,12 @@ pub fn long_context(v: &Value) -> Option<data::price::LongContextPricing> {
         .into_iter()
         .find(|(_, p)| p.contains_key("input") || p.contains_key("output"))?;
     let get = |k: &str| prices.get(k).map(|&p| Price::from_picos_per_token(p));
-    Some(LongContextPricing {
-        above,
-        input: get("input"),
-        output: get("output"),
-        cache_read: get("cache_read"),
-        cache_write: get("cache_write"),
-    })
+    let mut tier = LongContextPricing::new(above);
+    tier.input = get("input");
+    tier.output = get("output");
+    tier.cache_read = get("cache_read");
+    tier.cache_write = get("cache_write");
+    Some(tier)
 }
 
 /// The models.dev provider directory for a catalog provider.

@@ -48,14 +48,14 @@ pub fn fine_tune_pricing(r: &Reference, provider: &str, name: &str) -> (Pricing,
 /// `own` with every field equal to the model's left out.
 fn differing(own: Pricing, model: &Pricing) -> Pricing {
     let keep = |a: Option<Price>, b: Option<Price>| a.filter(|a| Some(*a) != b);
-    Pricing {
-        input: keep(own.input, model.input),
-        output: keep(own.output, model.output),
-        cache_read: keep(own.cache_read, model.cache_read),
-        cache_write: keep(own.cache_write, model.cache_write),
-        reasoning: keep(own.reasoning, model.reasoning),
-        long_context: own.long_context.filter(|t| Some(*t) != model.long_context),
-    }
+    let mut out = Pricing::new();
+    out.input = keep(own.input, model.input);
+    out.output = keep(own.output, model.output);
+    out.cache_read = keep(own.cache_read, model.cache_read);
+    out.cache_write = keep(own.cache_write, model.cache_write);
+    out.reasoning = keep(own.reasoning, model.reasoning);
+    out.long_context = own.long_context.filter(|t| Some(*t) != model.long_context);
+    out
 }
 
 /// Fills served name `s` of model `m` with the facts its own entries give where they differ
@@ -84,11 +84,8 @@ pub fn fill_served(
     let mut rec = Recorder::new(format!("{} (served name {})", m.id, s.id), conflicts);
     let id = std::mem::take(&mut s.id);
     let notes = s.notes.take();
-    *s = ServedNameEntry {
-        id,
-        notes,
-        ..ServedNameEntry::default()
-    };
+    *s = ServedNameEntry::new(id);
+    s.notes = notes;
     let ll_context = ll.context.map(|c| {
         if Some(c) == md.input_limit {
             md.context.unwrap_or(c)
@@ -138,11 +135,9 @@ pub fn fill_served(
     } else if deprecated && !m.deprecated {
         s.deprecated = true;
     }
-    s.sources = Sources {
-        seed: None,
-        models_dev: md_rel.map(|p| format!("{}:{p}", r.md_rev)),
-        litellm: ll_key.or(ft_key).map(|k| format!("{}:{k}", r.ll_version)),
-    };
+    s.sources = Sources::default();
+    s.sources.models_dev = md_rel.map(|p| format!("{}:{p}", r.md_rev));
+    s.sources.litellm = ll_key.or(ft_key).map(|k| format!("{}:{k}", r.ll_version));
 }
 
 /// Sorts the names of `m` (its aliases and served names) into aliases and served names by
@@ -169,11 +164,9 @@ pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
                 .iter_mut()
                 .find(|(id, _)| *id == name)
                 .and_then(|(_, n)| n.take());
-            m.served_names.push(ServedNameEntry {
-                id: name,
-                notes: note,
-                ..ServedNameEntry::default()
-            });
+            let mut served = ServedNameEntry::new(name);
+            served.notes = note;
+            m.served_names.push(served);
         } else {
             m.aliases.push(name);
         }

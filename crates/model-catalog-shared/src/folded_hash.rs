@@ -1,0 +1,325 @@
+//! The catalog's own perfect hash of names, with ASCII case folded into the hash: the hash
+//! and the table layout that model-catalog's build generates (its solver is in
+//! `model-catalog-build`) and the library looks names up in. Not the `phf` crate: no key is
+//! lowercased before hashing, the hash does it as it reads.
+//!
+//! Keys are stored ASCII-lowercased. The hash lowercases ASCII letters eight bytes at a time
+//! as it reads (no copy of the query, no Unicode tables); any other byte, non-ASCII ones
+//! included, is hashed as it is, so `K` (U+212A KELVIN SIGN) never hashes or compares like
+//! `k`. A lookup is one hash, one bucket pilot, one slot and one comparison.
+//!
+//! The layout is hash-and-displace (as in PTHash): keys fall into buckets by the hash's high
+//! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
+
+use crate::grammar::{first_separator, separators};
+use crate::key::lower8;
+use crate::words::{half, short, word};
+
+/// Odd multiplier for mixing seeds and slots (the golden ratio, 2^64 / phi).
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The 128-bit product of `x` and `y`, its halves xored: one multiply that mixes every
+/// bit of both operands into every bit of the result.
+#[inline(always)]
+fn fold_mul(x: u64, y: u64) -> u64 {
+    let p = u128::from(x) * u128::from(y);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// Constants that keep the operands of [`fold_mul`] away from zero (digits of pi).
+const S1: u64 = 0x243F_6A88_85A3_08D3;
+const S2: u64 = 0x1319_8A2E_0370_7344;
+const S3: u64 = 0xA409_3822_299F_31D0;
+const S4: u64 = 0x082E_FA98_EC4E_6C89;
+
+/// What hashing a name gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The hash, ASCII case ignored, under the seed given.
+    pub hash: u64,
+    /// The name's four words (laid out as the comment below `Scan` tells), ASCII-lowercased.
+    /// A slot keeps its key's words, so that comparing a name of up to 32 bytes with a key
+    /// is one compare of 32 bytes and of the lengths.
+    pub words: [u64; 4],
+}
+
+// The words of a name, by length (little-endian, `w(i)` the eight bytes from `i`, `h(i)`
+// the four):
+// - 0 to 3 bytes: `[z, 0, 0, 0]`, `z` the name zero-padded;
+// - 4 to 16 bytes: `[x, y, 0, 0]`, where `x = h(0) | h(o) << 32`,
+//   `y = h(n - 4 - o) | h(n - 4) << 32` and `o` is 4 from 8 bytes up, else 0: from 8 bytes
+//   up, `x = w(0)` and `y = w(n - 8)`;
+// - 17 bytes and more: `[w(0), w(8), w(n - 16), w(n - 8)]`.
+// The words hold every byte of a name of up to 32 bytes (overlapping), so equal lengths and
+// words mean equal names. Names of 8 to 16 bytes can be read either way; lookups pick the
+// order of the tests per call site: provider names are short, model names mostly longer.
+//
+// Up to 16 bytes the hash is one [`fold_mul`] of the first two words; beyond, the xor of
+// that and an independent one of the last two (and of the middle past 32 bytes).
+
+/// The [`Scan`] of a name of up to 16 bytes with (raw) words `x` and `y`, or `None` when
+/// stopping at separators and there is one.
+#[inline(always)]
+fn pair<const STOP: bool>(n: usize, (x, y): (u64, u64), seed: u64) -> Option<Scan> {
+    if STOP && separators(x) | separators(y) != 0 {
+        return None;
+    }
+    let (x, y) = (lower8(x), lower8(y));
+    Some(Scan {
+        hash: fold_mul(x ^ seed ^ S1, y ^ seed.wrapping_mul(K) ^ S2 ^ n as u64),
+        words: [x, y, 0, 0],
+    })
+}
+
+/// The [`Scan`] of a name of more than 16 bytes with (raw) words `w`, or `None` when
+/// stopping at separators and there is one.
+#[inline(always)]
+fn quad<const STOP: bool>(bytes: &[u8], w: [u64; 4], seed: u64) -> Option<Scan> {
+    let n = bytes.len();
+    if STOP && separators(w[0]) | separators(w[1]) | separators(w[2]) | separators(w[3]) != 0 {
+        return None;
+    }
+    let more = if n > 32 { middle::<STOP>(bytes)? } else { 0 };
+    let w = [lower8(w[0]), lower8(w[1]), lower8(w[2]), lower8(w[3])];
+    Some(Scan {
+        hash: fold_mul(
+            w[0] ^ seed ^ S1 ^ more,
+            w[1] ^ seed.wrapping_mul(K) ^ S2 ^ n as u64,
+        ) ^ fold_mul(w[2] ^ seed ^ S3, w[3] ^ seed.rotate_left(32) ^ S4),
+        words: w,
+    })
+}
+
+/// The words `(x, y)` of a name of 4 to 16 bytes: two 8-byte reads from 8 bytes up, else
+/// two 4-byte reads, each put in both halves of its word.
+#[inline(always)]
+fn words_4_16(b: &[u8]) -> (u64, u64) {
+    if b.len() >= 8 {
+        return words_8_16(b);
+    }
+    let (x, y) = (half(b, 0), half(b, b.len() - 4));
+    (x | x << 32, y | y << 32)
+}
+
+/// The words `(x, y)` of a name of 8 to 16 bytes, from two 8-byte reads.
+#[inline(always)]
+fn words_8_16(b: &[u8]) -> (u64, u64) {
+    (word(&b[..8]), word(&b[b.len() - 8..]))
+}
+
+/// The words of a name of more than 16 bytes, from four 8-byte reads.
+#[inline(always)]
+fn words_17_up(b: &[u8]) -> [u64; 4] {
+    let n = b.len();
+    [
+        word(&b[..8]),
+        word(&b[8..16]),
+        word(&b[n - 16..][..8]),
+        word(&b[n - 8..]),
+    ]
+}
+
+/// The hash of the bytes of a name longer than 32 bytes that its words leave out (16 to
+/// `n - 16`), ASCII case ignored; `None` when stopping at separators and there is one.
+#[inline(never)]
+fn middle<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
+    let end = bytes.len().saturating_sub(16);
+    let mut acc = S4;
+    let mut i = 16;
+    while i < end {
+        // The last read overlaps bytes already hashed, never reaching past `end`.
+        let at = i.min(end - 8);
+        let w = word(&bytes[at..at + 8]);
+        if STOP && separators(w) != 0 {
+            return None;
+        }
+        acc = fold_mul(acc ^ lower8(w), K);
+        i += 8;
+    }
+    Some(acc)
+}
+
+/// Hashes `bytes` under `seed` with ASCII case ignored; when `STOP`, gives up at a `:` or
+/// `/` instead and returns the position of the first. `SHORT` puts the test for 4 to 16
+/// bytes first.
+///
+/// No loop up to 32 bytes: the words are read independently and hashed with one
+/// [`fold_mul`] (up to 16 bytes) or two independent ones.
+#[inline(always)]
+fn walk<const STOP: bool, const SHORT: bool>(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
+    let n = bytes.len();
+    let scan = if SHORT {
+        if (4..=16).contains(&n) {
+            pair::<STOP>(n, words_4_16(bytes), seed)
+        } else if n > 16 {
+            quad::<STOP>(bytes, words_17_up(bytes), seed)
+        } else {
+            pair::<STOP>(n, (short(bytes), 0), seed)
+        }
+    } else if n > 16 {
+        quad::<STOP>(bytes, words_17_up(bytes), seed)
+    } else if n >= 8 {
+        pair::<STOP>(n, words_8_16(bytes), seed)
+    } else if n >= 4 {
+        pair::<STOP>(n, words_4_16(bytes), seed)
+    } else {
+        pair::<STOP>(n, (short(bytes), 0), seed)
+    };
+    // A word held a separator: find the first (the words hold every byte of the name, or
+    // the middle does, so 0 is never returned).
+    scan.ok_or_else(|| first_separator(bytes).unwrap_or(0))
+}
+
+/// The [`Scan`] of `bytes` under `seed`.
+#[inline(always)]
+#[must_use]
+pub fn scan(bytes: &[u8], seed: u64) -> Scan {
+    or_zero(walk::<false, false>(bytes, seed))
+}
+
+/// [`scan`], testing first for a name of 4 to 16 bytes (for provider names).
+#[inline(always)]
+#[must_use]
+pub fn scan_short(bytes: &[u8], seed: u64) -> Scan {
+    or_zero(walk::<false, true>(bytes, seed))
+}
+
+/// A walk that does not stop at separators always hashes.
+#[inline(always)]
+fn or_zero(walked: Result<Scan, usize>) -> Scan {
+    walked.unwrap_or(Scan {
+        hash: 0,
+        words: [0; 4],
+    })
+}
+
+/// The [`Scan`] of `bytes` under `seed` if they hold no `:` or `/`, else the position of the
+/// first: one pass, which hashes nothing if there is one.
+#[inline(always)]
+pub fn scan_unless_separator(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
+    walk::<true, false>(bytes, seed)
+}
+
+/// The hash of `bytes` with ASCII case ignored, under `seed`.
+#[inline]
+#[must_use]
+pub fn hash(bytes: &[u8], seed: u64) -> u64 {
+    scan(bytes, seed).hash
+}
+
+/// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
+/// of `key_len` bytes with words `key_words`. For names of up to 32 bytes, that is whether
+/// the name equals the key, ASCII case ignored; longer ones must also agree in their bytes
+/// 16 to `len - 16` ([`eq_folded`](crate::key::eq_folded)).
+#[inline(always)]
+#[must_use]
+pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) -> bool {
+    // Word by word and not short-circuiting: one branch on the whole answer, and no vector
+    // load of words just stored one by one (which would stall on store forwarding).
+    let [a, b, c, d] = scan.words;
+    let [x, y, z, w] = *key_words;
+    (len == key_len) & ((a ^ x) | (b ^ y) | (c ^ z) | (d ^ w) == 0)
+}
+
+/// The bucket of hash `h` among `buckets`, a power of two: bits 32 and up of the hash.
+#[inline(always)]
+#[must_use]
+pub fn bucket(h: u64, buckets: usize) -> usize {
+    ((h >> 32) as usize) & buckets.wrapping_sub(1)
+}
+
+/// The slot of hash `h` with its bucket's `pilot`, among `slots`, a power of two: the low
+/// bits of the hash, xored with the pilot.
+///
+/// No multiply between loading the pilot and loading the slot: a probe's dependent chain is
+/// short. Xoring moves a bucket's keys together, so keys of one bucket must differ in their
+/// low bits; the solver (in `model-catalog-build`) picks a seed under which they do.
+#[inline(always)]
+#[must_use]
+pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
+    ((h ^ u64::from(pilot)) as usize) & slots.wrapping_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::eq_folded;
+
+    /// What a lookup decides: lengths and words, and the middle of longer names.
+    fn same(name: &[u8], key: &[u8]) -> bool {
+        let n = name.len();
+        matches(n, &scan(name, 1), key.len(), &scan(key, 0).words)
+            && (n <= 32 || eq_folded(&name[16..n - 16], &key[16..n - 16]))
+    }
+
+    #[test]
+    fn eq_folded_at_every_length_and_position() {
+        let base: Vec<u8> = (0..70).map(|i| b'a' + (i % 26) as u8).collect();
+        for n in 0..=base.len() {
+            let key = &base[..n];
+            let upper: Vec<u8> = key.to_ascii_uppercase();
+            assert!(eq_folded(&upper, key), "{n}");
+            assert!(same(&upper, key), "{n}");
+            assert_eq!(hash(&upper, 1), hash(key, 1), "{n}");
+            for at in 0..n {
+                let mut other = upper.clone();
+                other[at] = b'#';
+                assert!(!eq_folded(&other, key), "{n} {at}");
+                assert!(!same(&other, key), "{n} {at}");
+                // Up to 32 bytes the words alone tell every byte.
+                if n <= 32 {
+                    assert_ne!(scan(&other, 1).words, scan(key, 1).words, "{n} {at}");
+                }
+            }
+            // A prefix or an extension never matches, even where words agree.
+            if n > 0 {
+                let shorter = &upper[..n - 1];
+                assert!(!same(shorter, key), "{n}");
+            }
+            let mut longer = upper.clone();
+            longer.push(0);
+            assert!(!same(&longer, key), "{n}");
+        }
+    }
+
+    #[test]
+    fn both_reading_orders_agree_at_every_length() {
+        for n in 0..=80 {
+            let name: Vec<u8> = (0..n).map(|i| b'A' + (i * 7 % 26) as u8).collect();
+            for seed in [0, 1, 977] {
+                assert_eq!(scan_short(&name, seed), scan(&name, seed), "{n} {seed}");
+                assert_eq!(
+                    scan_unless_separator(&name, seed),
+                    Ok(scan(&name, seed)),
+                    "{n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hash_and_eq_ignore_ascii_case_only() {
+        for s in [
+            "gpt-4o",
+            "GPT-5 mini",
+            "meta-llama/llama-3.3-70b-versatile",
+            "",
+            "abcdefgh",
+            "abcdefghi",
+        ] {
+            let lower = s.to_ascii_lowercase();
+            let upper = s.to_ascii_uppercase();
+            assert_eq!(hash(upper.as_bytes(), 7), hash(lower.as_bytes(), 7), "{s}");
+            assert!(eq_folded(upper.as_bytes(), lower.as_bytes()), "{s}");
+        }
+        // Lengths and trailing zeros matter.
+        assert_ne!(hash(b"ab", 0), hash(b"ab\0", 0));
+        assert!(!eq_folded(b"ab", b"ab\0"));
+        // Not Unicode folding: KELVIN SIGN is not k, Cyrillic o is not o.
+        assert!(!eq_folded("\u{212A}imi".as_bytes(), b"kimi"));
+        assert!(!eq_folded("gpt-4\u{43e}".as_bytes(), "gpt-4o".as_bytes()));
+        // Only A-Z fold: '@' and '[' stay apart from '`' and '{'.
+        assert!(!eq_folded(b"@", b"`"));
+        assert!(!eq_folded(b"[", b"{"));
+    }
+}

@@ -1,0 +1,102 @@
+//! What the resolution grammar and the hash share: the separators of `provider:model` and
+//! `provider/model`, and where the first of them is in a name.
+
+use crate::words::{marks, short, word};
+
+/// Marks the bytes of `w` that are `:` or `/` (exact for the lowest; nonzero iff any).
+#[inline(always)]
+pub(crate) fn separators(w: u64) -> u64 {
+    marks(w, b':') | marks(w, b'/')
+}
+
+/// The position of the first `:` or `/` in `w`, a word of bytes.
+#[inline(always)]
+fn separator_in(w: u64) -> Option<usize> {
+    let m = separators(w);
+    if m == 0 {
+        None
+    } else {
+        Some(m.trailing_zeros() as usize / 8)
+    }
+}
+
+/// The position of the first `:` or `/` in `bytes`, eight bytes at a time, stopping at the
+/// first word that holds one. Up to 16 bytes, two words and no loop.
+#[inline]
+#[must_use]
+pub fn first_separator(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n <= 8 {
+        return separator_in(short(bytes));
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if let Some(at) = separator_in(word(&bytes[i..i + 8])) {
+            return Some(i + at);
+        }
+        i += 8;
+    }
+    // The last eight bytes, overlapping words already read (which held no separator).
+    separator_in(word(&bytes[n - 8..])).map(|at| n - 8 + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::folded_hash::{scan, scan_unless_separator};
+
+    #[test]
+    fn first_separator_is_the_first_of_either() {
+        let first = |s: &str| s.find([':', '/']);
+        let cases = [
+            "",
+            "a",
+            ":",
+            "/",
+            "a:b/c",
+            "a/b:c",
+            "abcdefg:",
+            "abcdefgh/",
+            "abcdefghijklmnop:q/r:s",
+            "x".repeat(30).as_str(),
+            "gpt-4\u{43e}:/",
+        ]
+        .map(str::to_owned);
+        // One pass stops where `first_separator` finds one, and hashes like `scan` if not.
+        let agree = |b: &[u8]| {
+            let want = match first_separator(b) {
+                Some(at) => Err(at),
+                None => Ok(scan(b, 9)),
+            };
+            assert_eq!(
+                scan_unless_separator(b, 9),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(b)
+            );
+        };
+        for s in &cases {
+            assert_eq!(first_separator(s.as_bytes()), first(s), "{s:?}");
+            agree(s.as_bytes());
+        }
+        // Every position in strings of every length up to 40, alone and before another.
+        for n in 1..40 {
+            assert_eq!(first_separator(&vec![b'a'; n]), None, "{n}");
+            agree(&vec![b'A'; n]);
+            for at in 0..n {
+                for (sep, other) in [(b':', b'/'), (b'/', b':')] {
+                    let mut b = vec![b'a'; n];
+                    b[at] = sep;
+                    assert_eq!(first_separator(&b), Some(at), "{n} {at}");
+                    agree(&b);
+                    for later in at + 1..n {
+                        let mut c = b.clone();
+                        c[later] = other;
+                        assert_eq!(first_separator(&c), Some(at), "{n} {at} {later}");
+                        agree(&c);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Exact token prices.
+//!
+//! A price is stored as an integer number of micro-dollars (1e-6 USD) per million tokens,
+//! which is the same as picodollars (1e-12 USD) per token. Prices are written in USD per
+//! million tokens with at most six decimal places (`2.5`, `0.075`, `4.998`); more precision
+//! is refused rather than rounded, so a price never changes silently.
+
+use std::fmt;
+
+/// A price in USD per million tokens, held exactly (picodollars per token).
+///
+/// ```
+/// # use model_catalog_shared as model_catalog;
+/// use model_catalog::Price;
+///
+/// let p: Price = "2.50".parse().unwrap();
+/// assert_eq!(p.picos_per_token(), 2_500_000);
+/// assert_eq!(p.to_string(), "2.5");
+/// assert_eq!(Price::from_usd_per_mtok(0.15), Some("0.15".parse().unwrap()));
+/// assert!("0.0000001".parse::<Price>().is_err()); // finer than a micro-dollar per Mtok
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Price(u64);
+
+/// Why a value is not a price.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PriceError(String);
+
+impl Price {
+    /// Free.
+    pub const ZERO: Price = Price(0);
+
+    /// The price of `picos` picodollars (1e-12 USD) per token, i.e. `picos` micro-dollars
+    /// per million tokens.
+    #[must_use]
+    pub const fn from_picos_per_token(picos: u64) -> Price {
+        Price(picos)
+    }
+
+    /// Picodollars per token (equivalently micro-dollars per million tokens).
+    #[must_use]
+    pub const fn picos_per_token(self) -> u64 {
+        self.0
+    }
+
+    /// The price for a value in USD per million tokens given as a float, taken as the decimal
+    /// number it prints as. `None` if negative, not finite, too large, or finer than six
+    /// decimal places.
+    #[must_use]
+    pub fn from_usd_per_mtok(usd: f64) -> Option<Price> {
+        if !usd.is_finite() {
+            return None;
+        }
+        // Rust prints the shortest decimal that reads back as the same float, never in
+        // exponent form: 0.15 prints as "0.15", not 0.1499999....
+        format!("{usd}").parse().ok()
+    }
+
+    /// The value in USD per million tokens as a float (for display and JSON; not for sums).
+    #[must_use]
+    pub fn usd_per_mtok(self) -> f64 {
+        self.0 as f64 / 1e6
+    }
+}
+
+impl std::str::FromStr for Price {
+    type Err = PriceError;
+    /// Parses a plain decimal number of USD per million tokens: digits, optionally a point
+    /// and up to six more digits.
+    fn from_str(s: &str) -> Result<Price, PriceError> {
+        let err = |why: &str| {
+            let shown: String = s.chars().take(40).collect();
+            PriceError(format!(
+                "invalid price `{}`: {why}",
+                super::escape::Esc(&shown)
+            ))
+        };
+        let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(err(
+                "expected a non-negative decimal number of USD per million tokens",
+            ));
+        }
+        if s.ends_with('.') {
+            return Err(err("expected digits after the decimal point"));
+        }
+        let frac = frac.trim_end_matches('0');
+        if frac.len() > 6 {
+            return Err(err(
+                "more than six decimal places (finer than a micro-dollar per million tokens)",
+            ));
+        }
+        let whole: u64 = int.trim_start_matches('0').parse::<u64>().or_else(|_| {
+            if int.bytes().all(|b| b == b'0') {
+                Ok(0)
+            } else {
+                Err(err("too large"))
+            }
+        })?;
+        let micros: u64 = if frac.is_empty() {
+            0
+        } else {
+            let digits: u64 = frac.parse().map_err(|_| err("malformed fraction"))?;
+            digits * 10u64.pow(6 - frac.len() as u32)
+        };
+        whole
+            .checked_mul(1_000_000)
+            .and_then(|w| w.checked_add(micros))
+            .map(Price)
+            .ok_or_else(|| err("too large"))
+    }
+}
+
+impl fmt::Display for Price {
+    /// USD per million tokens as a plain decimal with no trailing zeros (`2.5`, `0.075`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / 1_000_000;
+        let frac = self.0 % 1_000_000;
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            let digits = format!("{frac:06}");
+            write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+        }
+    }
+}
+
+impl fmt::Debug for Price {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "${self}/Mtok")
+    }
+}
+
+impl serde::Serialize for Price {
+    /// A JSON number of USD per million tokens.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.usd_per_mtok())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Price {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Price, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Price;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a non-negative number of USD per million tokens with at most six decimal places")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Price, E> {
+                v.checked_mul(1_000_000)
+                    .map(Price)
+                    .ok_or_else(|| E::custom("price too large"))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Price, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::custom(format!("invalid price {v}: negative")))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Price, E> {
+                format!("{v}").parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Token prices of a model, each in USD per million tokens; `None` where unknown.
+///
+/// `reasoning` is set only where reasoning tokens are priced apart from output tokens.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Pricing {
+    /// Input (prompt) tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Price>,
+    /// Output (completion) tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Price>,
+    /// Input tokens read from the prompt cache.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_read: Option<Price>,
+    /// Input tokens written to the prompt cache.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_write: Option<Price>,
+    /// Reasoning tokens, where priced apart from output tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<Price>,
+    /// Higher prices that apply to a whole request whose prompt is longer than a threshold
+    /// (for example above 200,000 or 272,000 input tokens), where the provider charges them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub long_context: Option<LongContextPricing>,
+}
+
+/// The prices of a request whose prompt (uncached input, cache reads and cache writes
+/// together) is longer than [`above`](LongContextPricing::above) tokens: they replace the
+/// base prices for every token of that request. A price left out here is the base price.
+///
+/// ```
+/// # use model_catalog_shared as model_catalog;
+/// use model_catalog::{LongContextPricing, Pricing, Usage};
+///
+/// let p = Pricing::new()
+///     .input("2.5".parse().unwrap())
+///     .output("15".parse().unwrap())
+///     .long_context(
+///         LongContextPricing::new(272_000)
+///             .input("5".parse().unwrap())
+///             .output("22.5".parse().unwrap()),
+///     );
+/// let short = Usage::new().input_tokens(272_000).output_tokens(1_000);
+/// assert_eq!(p.cost(&short).unwrap().total.to_string(), "0.695");
+/// let long = Usage::new().input_tokens(272_001).output_tokens(1_000);
+/// assert_eq!(p.cost(&long).unwrap().total.to_string(), "1.382505");
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LongContextPricing {
+    /// The prompt length in tokens above which these prices apply.
+    pub above: u32,
+    /// Input tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Price>,
+    /// Output tokens (and reasoning tokens, unless priced apart).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Price>,
+    /// Cache reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_read: Option<Price>,
+    /// Cache writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_write: Option<Price>,
+}
+
+impl LongContextPricing {
+    /// The tier of requests whose prompt is longer than `above` tokens, no price known. Add
+    /// prices with the methods named after them.
+    #[must_use]
+    pub const fn new(above: u32) -> LongContextPricing {
+        LongContextPricing {
+            above,
+            input: None,
+            output: None,
+            cache_read: None,
+            cache_write: None,
+        }
+    }
+
+    /// This tier with the input price `price`.
+    #[must_use]
+    pub const fn input(mut self, price: Price) -> LongContextPricing {
+        self.input = Some(price);
+        self
+    }
+
+    /// This tier with the output price `price`.
+    #[must_use]
+    pub const fn output(mut self, price: Price) -> LongContextPricing {
+        self.output = Some(price);
+        self
+    }
+
+    /// This tier with the cache-read price `price`.
+    #[must_use]
+    pub const fn cache_read(mut self, price: Price) -> LongContextPricing {
+        self.cache_read = Some(price);
+        self
+    }
+
+    /// This tier with the cache-write price `price`.
+    #[must_use]
+    pub const fn cache_write(mut self, price: Price) -> LongContextPricing {
+        self.cache_write = Some(price);
+        self
+    }
+}
+
+impl Pricing {
+    /// No price known. Add prices with the methods named after them:
+    ///
+    /// ```
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::{Price, Pricing};
+    /// let p = Pricing::new().input(Price::from_picos_per_token(2_500_000));
+    /// assert_eq!(p.input.map(|p| p.to_string()).as_deref(), Some("2.5"));
+    /// assert_eq!(p.output, None);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Pricing {
+        Pricing {
+            input: None,
+            output: None,
+            cache_read: None,
+            cache_write: None,
+            reasoning: None,
+            long_context: None,
+        }
+    }
+
+    /// These prices with the input price `price`.
+    #[must_use]
+    pub const fn input(mut self, price: Price) -> Pricing {
+        self.input = Some(price);
+        self
+    }
+
+    /// These prices with the output price `price`.
+    #[must_use]
+    pub const fn output(mut self, price: Price) -> Pricing {
+        self.output = Some(price);
+        self
+    }
+
+    /// These prices with the cache-read price `price`.
+    #[must_use]
+    pub const fn cache_read(mut self, price: Price) -> Pricing {
+        self.cache_read = Some(price);
+        self
+    }
+
+    /// These prices with the cache-write price `price`.
+    #[must_use]
+    pub const fn cache_write(mut self, price: Price) -> Pricing {
+        self.cache_write = Some(price);
+        self
+    }
+
+    /// These prices with the reasoning price `price` (reasoning tokens priced apart from
+    /// output tokens).
+    #[must_use]
+    pub const fn reasoning(mut self, price: Price) -> Pricing {
+        self.reasoning = Some(price);
+        self
+    }
+
+    /// These prices with the long-context tier `tier`.
+    #[must_use]
+    pub const fn long_context(mut self, tier: LongContextPricing) -> Pricing {
+        self.long_context = Some(tier);
+        self
+    }
+
+    /// Whether no price at all is known.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Pricing::default()
+    }
+
+    /// These prices with every price this one lacks taken from `fallback`, field by field
+    /// (the long-context tier as a whole).
+    ///
+    /// ```
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::Pricing;
+    /// let own = Pricing::new().input("1".parse().unwrap());
+    /// let model = Pricing::new().input("2".parse().unwrap()).output("8".parse().unwrap());
+    /// let p = own.or(&model);
+    /// assert_eq!((p.input, p.output), (own.input, model.output));
+    /// ```
+    #[must_use]
+    pub fn or(&self, fallback: &Pricing) -> Pricing {
+        Pricing {
+            input: self.input.or(fallback.input),
+            output: self.output.or(fallback.output),
+            cache_read: self.cache_read.or(fallback.cache_read),
+            cache_write: self.cache_write.or(fallback.cache_write),
+            reasoning: self.reasoning.or(fallback.reasoning),
+            long_context: self.long_context.or(fallback.long_context),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Price;
+
+    #[test]
+    fn parses_exactly() {
+        for (s, picos) in [
+            ("0", 0),
+            ("0.0", 0),
+            ("2.5", 2_500_000),
+            ("2.50", 2_500_000),
+            ("0.000001", 1),
+            ("4.998", 4_998_000),
+            ("15", 15_000_000),
+            ("007.5", 7_500_000),
+        ] {
+            assert_eq!(
+                s.parse::<Price>().map(Price::picos_per_token),
+                Ok(picos),
+                "{s}"
+            );
+        }
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            "-1",
+            "1e3",
+            "1,5",
+            "0.0000005",
+            "abc",
+            "18446744073710",
+        ] {
+            assert!(bad.parse::<Price>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn floats_are_taken_as_printed() {
+        for (f, picos) in [
+            (0.15, 150_000),
+            (0.1, 100_000),
+            (2.5, 2_500_000),
+            (1e-6, 1),
+            (0.075, 75_000),
+        ] {
+            assert_eq!(
+                Price::from_usd_per_mtok(f).map(Price::picos_per_token),
+                Some(picos),
+                "{f}"
+            );
+        }
+        assert_eq!(Price::from_usd_per_mtok(-1.0), None);
+        assert_eq!(Price::from_usd_per_mtok(f64::NAN), None);
+        assert_eq!(Price::from_usd_per_mtok(1e-7), None);
+    }
+
+    #[test]
+    fn json_round_trip() {
+        for s in ["0", "0.15", "2.5", "4.998", "0.000001", "1234567.891011"] {
+            let p: Price = s.parse().unwrap();
+            let json = serde_json::to_string(&p).unwrap();
+            let back: Price = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, p, "{s} -> {json}");
+        }
+        assert!(serde_json::from_str::<Price>("-0.5").is_err());
+        assert!(serde_json::from_str::<Price>("\"2.5\"").is_err());
+    }
+}

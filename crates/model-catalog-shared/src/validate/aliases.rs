@@ -1,0 +1,58 @@
+//! The aliases pass: aliases declared apart from their models, each naming its target model
+//! by id.
+
+use super::check::{described, named};
+use super::error::DataErrorKind;
+use super::keys::{shadowing, Shadow};
+use super::Pass;
+use crate::key::MatchKind;
+
+/// Claims the aliases the documents declare apart from their models.
+pub(super) fn pass(pass: &mut Pass<'_>) {
+    let (files, base) = (pass.files, pass.base);
+    for (file, doc) in files {
+        for a in &doc.aliases {
+            let entry = described("alias", &a.alias);
+            if !pass.check.name(file, &entry, "alias", &a.alias, false) {
+                continue;
+            }
+            let Some(target) = pass.model_id(&a.target) else {
+                pass.check.push(
+                    file,
+                    &entry,
+                    DataErrorKind::DanglingAlias {
+                        alias: named(&a.alias).into_owned(),
+                        target: named(&a.target).into_owned(),
+                    },
+                );
+                continue;
+            };
+            let target_home = pass.home(target);
+            let desc = format!("an alias of model `{}` ({file})", named(&a.target));
+            let claimed = match target_home.map(|h| shadowing(&a.alias, h, &pass.pkeys, base)) {
+                Some(Shadow::Refused(why)) => {
+                    pass.check.invalid(file, &entry, "alias", why);
+                    continue;
+                }
+                Some(Shadow::Scoped(scope)) => {
+                    pass.scoped
+                        .claim(scope, &a.alias, target, MatchKind::Alias, desc)
+                }
+                _ => pass.mkeys.claim(&a.alias, target, MatchKind::Alias, desc),
+            };
+            match claimed {
+                Ok(()) => {
+                    if let Some(m) = target
+                        .checked_sub(pass.model_base)
+                        .and_then(|i| pass.models.get_mut(i))
+                    {
+                        m.aliases.push(a.alias.clone());
+                    }
+                }
+                Err(clash) => pass
+                    .check
+                    .duplicate(file, &entry, &a.alias, MatchKind::Alias, clash),
+            }
+        }
+    }
+}

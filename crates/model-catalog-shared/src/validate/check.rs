@@ -1,0 +1,143 @@
+//! Collecting errors while validating, and how errors show names.
+
+use super::error::{DataError, DataErrorKind};
+use super::keys::{role, Clash};
+use crate::key::{fold, model_name_problem, provider_name_problem, MatchKind, MAX_INPUT_LEN};
+use std::collections::HashSet;
+
+/// Collects errors while validating.
+pub(super) struct Check {
+    pub(super) errors: Vec<DataError>,
+}
+
+impl Check {
+    pub(super) fn push(&mut self, file: &str, entry: &str, kind: DataErrorKind) {
+        self.errors.push(DataError {
+            file: file.to_owned(),
+            entry: entry.to_owned(),
+            kind,
+        });
+    }
+
+    pub(super) fn invalid(
+        &mut self,
+        file: &str,
+        entry: &str,
+        field: &'static str,
+        reason: impl Into<String>,
+    ) {
+        self.push(
+            file,
+            entry,
+            DataErrorKind::Invalid {
+                field,
+                reason: reason.into(),
+            },
+        );
+    }
+
+    pub(super) fn duplicate(
+        &mut self,
+        file: &str,
+        entry: &str,
+        name: &str,
+        kind: MatchKind,
+        clash: Clash,
+    ) {
+        let Clash(holder) = clash;
+        self.push(
+            file,
+            entry,
+            DataErrorKind::Duplicate {
+                name: name.to_owned(),
+                role: role(kind),
+                holder,
+            },
+        );
+    }
+
+    pub(super) fn name(
+        &mut self,
+        file: &str,
+        entry: &str,
+        field: &'static str,
+        name: &str,
+        provider: bool,
+    ) -> bool {
+        let problem = if provider {
+            provider_name_problem(name)
+        } else {
+            model_name_problem(name)
+        };
+        match problem {
+            Some(reason) => {
+                self.push(
+                    file,
+                    entry,
+                    DataErrorKind::InvalidName {
+                        field,
+                        name: name.chars().take(80).collect(),
+                        reason,
+                    },
+                );
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Checks `redundant` names all fold to one of `keys`.
+    pub(super) fn redundant(
+        &mut self,
+        file: &str,
+        entry: &str,
+        redundant: &[String],
+        keys: &[&str],
+    ) {
+        let keys: HashSet<String> = keys.iter().map(|k| fold(k)).collect();
+        for r in redundant {
+            if !keys.contains(&fold(r)) {
+                self.invalid(
+                    file,
+                    entry,
+                    "redundant_aliases",
+                    format!(
+                        "`{}` is not a spelling of this entry's id or aliases; list it under aliases",
+                        named(r)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A name as errors show it: whole when it could be a name (at most 256 characters), else
+/// its first 256 characters and `...`, so that a huge string repeated in many errors does
+/// not make their cost quadratic.
+pub(super) fn named(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_INPUT_LEN) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}...", &s[..at])),
+    }
+}
+
+/// `what` and a name in backticks, as errors name an entry (``model `gpt-4o` ``): built
+/// without the formatting machinery, since every entry gets one.
+pub(super) fn described(what: &str, name: &str) -> String {
+    let name = named(name);
+    let mut out = String::with_capacity(what.len() + name.len() + 3);
+    out.push_str(what);
+    out.push_str(" `");
+    out.push_str(&name);
+    out.push('`');
+    out
+}
+
+/// At most 40 characters of `s`, then `...` if cut: enough to find a value in a message.
+pub(super) fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if out.len() < s.len() {
+        out.push_str("...");
+    }
+    out
+}

@@ -1,0 +1,307 @@
+//! Key spaces: the names (ASCII case folded) that providers and models claim, over the names
+//! of the base catalog, and which names a model may take at all (`shadowing`).
+
+use super::records::KeyRec;
+use crate::escape::Esc;
+use crate::key::{fold, MatchKind};
+use std::collections::HashMap;
+
+/// A catalog that documents are validated on top of (the compiled one, for run-time
+/// overlays). Keys are given ASCII-lowercased.
+pub trait Base {
+    /// How many providers it has.
+    fn provider_count(&self) -> usize;
+    /// How many models it has.
+    fn model_count(&self) -> usize;
+    /// The provider holding a key: its index, which of its names the key is, and its id.
+    fn provider_key(&self, key: &str) -> Option<(usize, MatchKind, String)>;
+    /// The model holding a key: its index, which of its names the key is, and its id.
+    fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)>;
+    /// The index of the provider that defines base model `index`.
+    fn model_provider(&self, index: usize) -> Option<usize>;
+    /// The id of base provider `index`.
+    fn provider_id(&self, index: usize) -> Option<String>;
+    /// Whether some base model key begins with `key` and `:`, and with `key` and `/`.
+    fn model_prefix(&self, key: &str) -> (bool, bool) {
+        let _ = key;
+        (false, false)
+    }
+}
+
+/// The empty base.
+pub(super) struct NoBase;
+
+impl Base for NoBase {
+    fn provider_count(&self) -> usize {
+        0
+    }
+    fn model_count(&self) -> usize {
+        0
+    }
+    fn provider_key(&self, _: &str) -> Option<(usize, MatchKind, String)> {
+        None
+    }
+    fn model_key(&self, _: &str) -> Option<(usize, MatchKind, String)> {
+        None
+    }
+    fn model_provider(&self, _: usize) -> Option<usize> {
+        None
+    }
+    fn provider_id(&self, _: usize) -> Option<String> {
+        None
+    }
+}
+
+/// Base entries the caller allows documents to replace or take names from, by id (ASCII
+/// case ignored). Without leave, any collision with a base name is an error.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overrides {
+    /// Base provider ids.
+    pub providers: Vec<String>,
+    /// Base model ids.
+    pub models: Vec<String>,
+}
+
+impl Overrides {
+    pub(super) fn provider(&self, id: &str) -> bool {
+        self.providers.iter().any(|p| p.eq_ignore_ascii_case(id))
+    }
+    pub(super) fn model(&self, id: &str) -> bool {
+        self.models.iter().any(|m| m.eq_ignore_ascii_case(id))
+    }
+    /// Whether the caller allows a new provider named `name` although model names begin
+    /// with it.
+    pub(super) fn prefix(&self, name: &str) -> bool {
+        self.provider(name) || self.model(name)
+    }
+}
+
+struct Holder {
+    index: usize,
+    kind: MatchKind,
+    desc: String,
+    overrides: bool,
+}
+
+/// Which namespace a [`KeySpace`] covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Space {
+    Providers,
+    Models,
+}
+
+/// A set of folded keys, each held by one entry, over the base's keys.
+pub(super) struct KeySpace<'b> {
+    space: Space,
+    base: &'b dyn Base,
+    overrides: &'b Overrides,
+    map: HashMap<String, Holder>,
+    order: Vec<String>,
+}
+
+/// Why a key could not be claimed: another entry holds it (its description).
+pub(super) struct Clash(pub(super) String);
+
+impl<'b> KeySpace<'b> {
+    pub(super) fn new(space: Space, base: &'b dyn Base, overrides: &'b Overrides) -> KeySpace<'b> {
+        KeySpace {
+            space,
+            base,
+            overrides,
+            map: HashMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    pub(super) fn base_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
+        match self.space {
+            Space::Providers => self.base.provider_key(key),
+            Space::Models => self.base.model_key(key),
+        }
+    }
+
+    fn allowed(&self, id: &str) -> bool {
+        match self.space {
+            Space::Providers => self.overrides.provider(id),
+            Space::Models => self.overrides.model(id),
+        }
+    }
+
+    /// Claims `name` for entry `index`. A name a base entry holds is taken over only with
+    /// the caller's leave for that entry; a name the same entry already holds in the base is
+    /// not claimed again.
+    pub(super) fn claim(
+        &mut self,
+        name: &str,
+        index: usize,
+        kind: MatchKind,
+        desc: String,
+    ) -> Result<(), Clash> {
+        let key = fold(name);
+        if let Some(h) = self.map.get(&key) {
+            return Err(Clash(h.desc.clone()));
+        }
+        let mut overrides = false;
+        if let Some((holder, holder_kind, id)) = self.base_key(&key) {
+            if holder == index {
+                return Ok(());
+            }
+            if !self.allowed(&id) {
+                let what = if self.space == Space::Providers {
+                    "provider"
+                } else {
+                    "model"
+                };
+                return Err(Clash(format!(
+                    "the {} of built-in {what} `{id}` (allow an override of `{id}` to replace it)",
+                    role(holder_kind)
+                )));
+            }
+            overrides = true;
+        }
+        self.order.push(key.clone());
+        self.map.insert(
+            key,
+            Holder {
+                index,
+                kind,
+                desc,
+                overrides,
+            },
+        );
+        Ok(())
+    }
+
+    /// The entry a name denotes here or in the base: index and kind.
+    pub(super) fn get(&self, name: &str) -> Option<(usize, MatchKind)> {
+        let key = fold(name);
+        match self.map.get(&key) {
+            Some(h) => Some((h.index, h.kind)),
+            None => self.base_key(&key).map(|(i, k, _)| (i, k)),
+        }
+    }
+
+    pub(super) fn into_keys(mut self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
+        let mut out: Vec<KeyRec> = self
+            .order
+            .drain(..)
+            .map(|key| {
+                let h = &self.map[&key];
+                KeyRec {
+                    index: remap(h.index),
+                    kind: h.kind,
+                    overrides: h.overrides,
+                    scope: None,
+                    key,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| (a.index, &a.key).cmp(&(b.index, &b.key)));
+        out
+    }
+}
+
+pub(super) fn role(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Id => "id",
+        MatchKind::UpstreamId => "upstream id",
+        MatchKind::Alias | MatchKind::PassThrough | MatchKind::FineTune => "alias",
+        MatchKind::ServedName => "served name",
+    }
+}
+
+/// Whether a model name may be a key of the whole catalog.
+pub(super) enum Shadow {
+    /// It may.
+    Clear,
+    /// It is reachable only through this provider (`provider:name`).
+    Scoped(usize),
+    /// It is refused, for this reason.
+    Refused(String),
+}
+
+/// Whether model name `name`, a name served by provider `home`, would shadow another
+/// provider's `provider:model` or `provider/model` strings.
+///
+/// The whole string is matched before any prefix, so a model named `openai:x` would capture
+/// `openai:x` from OpenAI. A name whose part before the first `:` names another provider is
+/// therefore always refused. Vendor-prefixed names (`openai/gpt-oss-120b`, served by Groq)
+/// are normal in the built-in data and are keys of the whole catalog. On top of a base
+/// (run-time catalogs), a name with a `/` whose part before the first `/` is not a name of
+/// `home` itself (`google/gemma-3-27b-it`, `meta-llama/Llama-3.3-70B-Instruct` at a vLLM
+/// provider) is scoped to `home`: `vllm:google/gemma-3-27b-it` reaches it, while the bare
+/// string keeps its meaning (here `google`'s pass-through). So such names never collide with
+/// another provider's, whatever order the providers are added in.
+pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Base) -> Shadow {
+    if let Some((prefix, _)) = name.split_once(':') {
+        if let Some((owner, _)) = pkeys.get(prefix) {
+            if owner != home {
+                return Shadow::Refused(format!(
+                    "`{}` begins with provider name `{}:`, so it would capture strings addressed to that provider",
+                    Esc(name),
+                    Esc(prefix)
+                ));
+            }
+        }
+    }
+    if base.provider_count() > 0 {
+        if let Some((prefix, _)) = name.split_once('/') {
+            if pkeys.get(prefix).is_none_or(|(owner, _)| owner != home) {
+                return Shadow::Scoped(home);
+            }
+        }
+    }
+    Shadow::Clear
+}
+
+/// Model keys reachable only through one provider, each folded and unique within its
+/// provider.
+#[derive(Default)]
+pub(super) struct ScopedKeys {
+    map: HashMap<(usize, String), Holder>,
+    order: Vec<(usize, String)>,
+}
+
+impl ScopedKeys {
+    pub(super) fn claim(
+        &mut self,
+        scope: usize,
+        name: &str,
+        index: usize,
+        kind: MatchKind,
+        desc: String,
+    ) -> Result<(), Clash> {
+        let key = (scope, fold(name));
+        if let Some(h) = self.map.get(&key) {
+            return Err(Clash(h.desc.clone()));
+        }
+        self.order.push(key.clone());
+        self.map.insert(
+            key,
+            Holder {
+                index,
+                kind,
+                desc,
+                overrides: false,
+            },
+        );
+        Ok(())
+    }
+
+    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
+        let map = self.map;
+        self.order
+            .into_iter()
+            .map(|(scope, key)| {
+                let h = &map[&(scope, key.clone())];
+                KeyRec {
+                    index: remap(h.index),
+                    kind: h.kind,
+                    overrides: false,
+                    scope: Some(scope),
+                    key,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,193 @@
+//! The validator: parses data documents and checks a set of them forms a consistent catalog.
+//!
+//! model-catalog's build runs it over `data/` and refuses to build on any error; run-time
+//! overlays run the same code. Every error names the document and the entry.
+//!
+//! A validation is one pass per kind of entry, in this order, each claiming the names of its
+//! entries in the key spaces (module `keys`) and collecting every error found (`check`):
+//! providers, models, aliases declared apart, offers and successors. The entries' own fields
+//! are checked on the way (`fields`). Only then, when nothing was wrong, are models and
+//! offers grouped by provider into a [`Validated`] catalog.
+
+mod aliases;
+mod check;
+mod error;
+mod fields;
+mod keys;
+mod models;
+mod offers;
+mod parse;
+mod providers;
+mod records;
+mod successors;
+#[cfg(test)]
+mod tests;
+
+pub use error::{DataError, DataErrorKind};
+pub use keys::{Base, Overrides};
+pub use parse::{from_value, parse_file, read_error};
+pub use records::{KeyRec, ModelRec, OfferRec, ProviderRec, Validated};
+
+use crate::key::MatchKind;
+use crate::schema::{DataFile, ProviderEntry};
+use check::Check;
+use keys::{KeySpace, NoBase, ScopedKeys, Space};
+
+/// Validates a set of documents as one whole catalog.
+///
+/// Returns every error found, in document order.
+pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError>> {
+    validate_over(&NoBase, &Overrides::default(), files)
+}
+
+/// Validates documents on top of `base`: names must not collide with the base's (ASCII case
+/// ignored) unless `overrides` allows it for the base entry that holds them; `extends`,
+/// alias targets, offers and successors may name base entries.
+///
+/// Returns every error found, in document order.
+pub fn validate_over(
+    base: &dyn Base,
+    overrides: &Overrides,
+    files: &[(String, DataFile)],
+) -> Result<Validated, Vec<DataError>> {
+    let mut pass = Pass {
+        files,
+        base,
+        overrides,
+        check: Check { errors: Vec::new() },
+        provider_base: base.provider_count(),
+        model_base: base.model_count(),
+        doc_provider: vec![None; files.len()],
+        pkeys: KeySpace::new(Space::Providers, base, overrides),
+        mkeys: KeySpace::new(Space::Models, base, overrides),
+        scoped: ScopedKeys::default(),
+        providers: Vec::new(),
+        models: Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum()),
+        offers: Vec::new(),
+    };
+    providers::pass(&mut pass);
+    models::pass(&mut pass);
+    aliases::pass(&mut pass);
+    offers::pass(&mut pass);
+    successors::pass(&mut pass);
+    if !pass.check.errors.is_empty() {
+        return Err(pass.check.errors);
+    }
+    Ok(pass.finish())
+}
+
+/// A provider a document defines, before its models and offers are grouped.
+struct NewProvider {
+    file: String,
+    index: usize,
+    overrides: bool,
+    entry: ProviderEntry,
+}
+
+/// What the passes of one validation share: the documents and the base, the errors found,
+/// the names claimed, and the entries read so far.
+struct Pass<'a> {
+    files: &'a [(String, DataFile)],
+    base: &'a dyn Base,
+    overrides: &'a Overrides,
+    check: Check,
+    /// How many providers the base has; new providers' indexes start here.
+    provider_base: usize,
+    /// How many models the base has; new models' indexes start here.
+    model_base: usize,
+    /// The provider each document's models and offers belong to (combined space).
+    doc_provider: Vec<Option<usize>>,
+    /// Provider names.
+    pkeys: KeySpace<'a>,
+    /// Model names of the whole catalog.
+    mkeys: KeySpace<'a>,
+    /// Model names reachable only through one provider.
+    scoped: ScopedKeys,
+    providers: Vec<NewProvider>,
+    /// Models in document order: model `model_base + i` is `models[i]` until [`finish`]
+    /// regroups them by provider.
+    ///
+    /// [`finish`]: Pass::finish
+    models: Vec<ModelRec>,
+    offers: Vec<OfferRec>,
+}
+
+impl Pass<'_> {
+    /// The model a target id names, here or in the base.
+    fn model_id(&self, id: &str) -> Option<usize> {
+        self.mkeys
+            .get(id)
+            .filter(|(_, k)| *k == MatchKind::Id)
+            .map(|(i, _)| i)
+    }
+
+    /// The home provider of a model, here or in the base.
+    fn home(&self, index: usize) -> Option<usize> {
+        index
+            .checked_sub(self.model_base)
+            .and_then(|i| self.models.get(i))
+            .map(|m| m.provider)
+            .or_else(|| self.base.model_provider(index))
+    }
+
+    /// The validated catalog: models grouped by provider index (document order within each
+    /// provider), offers likewise, and every key with the models' new indexes.
+    fn finish(self) -> Validated {
+        let Pass {
+            provider_base,
+            model_base,
+            providers,
+            models,
+            mut offers,
+            mkeys,
+            scoped,
+            pkeys,
+            ..
+        } = self;
+        let mut order: Vec<usize> = (0..models.len()).collect();
+        order.sort_by_key(|&i| models[i].provider);
+        let mut new_index = vec![0; models.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let remap = |i: usize| {
+            if i < model_base {
+                i
+            } else {
+                model_base + new_index[i - model_base]
+            }
+        };
+        let mut slots: Vec<Option<ModelRec>> = models.into_iter().map(Some).collect();
+        let models: Vec<ModelRec> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        for o in &mut offers {
+            o.model = remap(o.model);
+        }
+        offers.sort_by_key(|o| o.provider);
+        let providers = providers
+            .into_iter()
+            .map(|p| ProviderRec {
+                models: models.partition_point(|m| m.provider < p.index)
+                    ..models.partition_point(|m| m.provider <= p.index),
+                offers: offers.partition_point(|o| o.provider < p.index)
+                    ..offers.partition_point(|o| o.provider <= p.index),
+                file: p.file,
+                index: p.index,
+                overrides: p.overrides,
+                entry: p.entry,
+            })
+            .collect();
+        Validated {
+            provider_base,
+            model_base,
+            providers,
+            models,
+            offers,
+            model_keys: {
+                let mut keys = mkeys.into_keys(remap);
+                keys.extend(scoped.into_keys(remap));
+                keys
+            },
+            provider_keys: pkeys.into_keys(|i| i),
+        }
+    }
+}

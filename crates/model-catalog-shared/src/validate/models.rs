@@ -1,0 +1,139 @@
+//! The models pass: each model's names (id, upstream id, aliases, served names) in the key
+//! spaces, and its own fields. A vendor-prefixed name only one provider declares becomes a
+//! name of the whole catalog too.
+
+use super::check::{described, named};
+use super::error::DataErrorKind;
+use super::fields::check_model_fields;
+use super::keys::{role, shadowing, Shadow};
+use super::records::ModelRec;
+use super::Pass;
+use crate::key::{fold, MatchKind};
+use std::collections::HashMap;
+
+/// A vendor-prefixed model name that may become a name of the whole catalog.
+struct SharedName {
+    scope: usize,
+    index: usize,
+    kind: MatchKind,
+    desc: String,
+}
+
+/// Claims the names of the models the documents define and checks their fields; settles
+/// which provider each document's models belong to.
+pub(super) fn pass(pass: &mut Pass<'_>) {
+    let (files, base) = (pass.files, pass.base);
+    let mut shared: HashMap<String, Vec<SharedName>> = HashMap::new();
+    let mut shared_order: Vec<String> = Vec::new();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let provider = match (&doc.provider, &doc.extends) {
+            (Some(_), _) => pass.doc_provider[doc_index],
+            (None, Some(ext)) => {
+                let found = pass.pkeys.get(ext).map(|(i, _)| i);
+                if found.is_none() {
+                    pass.check.push(
+                        file,
+                        "document",
+                        DataErrorKind::UnknownProvider {
+                            provider: named(ext).into_owned(),
+                        },
+                    );
+                }
+                found
+            }
+            (None, None) => {
+                if !doc.models.is_empty() || !doc.offers.is_empty() {
+                    pass.check.invalid(
+                        file,
+                        "document",
+                        "provider",
+                        "models and offers need a provider: give `provider` or `extends`",
+                    );
+                }
+                None
+            }
+        };
+        pass.doc_provider[doc_index] = provider;
+        for m in &doc.models {
+            let entry = described("model", &m.id);
+            check_model_fields(&mut pass.check, file, &entry, m);
+            let index = pass.model_base + pass.models.len();
+            let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
+            let mut names = vec![(MatchKind::Id, &m.id)];
+            if !upstream.eq_ignore_ascii_case(&m.id) {
+                names.push((MatchKind::UpstreamId, &upstream));
+            }
+            names.extend(m.aliases.iter().map(|a| (MatchKind::Alias, a)));
+            names.extend(
+                m.served_names
+                    .iter()
+                    .map(|s| (MatchKind::ServedName, &s.id)),
+            );
+            for (kind, name) in names {
+                let field = match kind {
+                    MatchKind::Id => "id",
+                    MatchKind::UpstreamId => "upstream_id",
+                    MatchKind::ServedName => "served_names",
+                    _ => "alias",
+                };
+                if !pass.check.name(file, &entry, field, name, false) {
+                    continue;
+                }
+                let desc = format!("the {} of model `{}` ({file})", role(kind), named(&m.id));
+                let claimed = match provider.map(|h| shadowing(name, h, &pass.pkeys, base)) {
+                    Some(Shadow::Refused(why)) => {
+                        pass.check.invalid(file, &entry, field, why);
+                        continue;
+                    }
+                    Some(Shadow::Scoped(scope)) => {
+                        // A vendor-prefixed name no provider and no base entry has may
+                        // also be a name of the whole catalog, if only this provider
+                        // declares it (decided once every model is read).
+                        let key = fold(name);
+                        let vendor = name.split_once('/').map_or("", |(p, _)| p);
+                        if pass.pkeys.get(vendor).is_none() && pass.mkeys.base_key(&key).is_none() {
+                            shared.entry(key).or_default().push(SharedName {
+                                scope,
+                                index,
+                                kind,
+                                desc: desc.clone(),
+                            });
+                        }
+                        pass.scoped.claim(scope, name, index, kind, desc)
+                    }
+                    _ => pass.mkeys.claim(name, index, kind, desc),
+                };
+                if let Err(clash) = claimed {
+                    pass.check.duplicate(file, &entry, name, kind, clash);
+                }
+            }
+            if !m.redundant_aliases.is_empty() {
+                let mut own: Vec<&str> = vec![&m.id, &upstream];
+                own.extend(m.aliases.iter().map(String::as_str));
+                own.extend(m.served_names.iter().map(|s| s.id.as_str()));
+                pass.check
+                    .redundant(file, &entry, &m.redundant_aliases, &own);
+            }
+            pass.models.push(ModelRec {
+                file: file.clone(),
+                provider: provider.unwrap_or(usize::MAX),
+                entry: m.clone(),
+                upstream_id: upstream,
+                aliases: m.aliases.clone(),
+            });
+        }
+    }
+
+    // Vendor-prefixed names declared by one provider only are names of the whole catalog
+    // too; declared by several, they stay reachable through each provider only.
+    shared_order.extend(shared.keys().cloned());
+    shared_order.sort();
+    for key in &shared_order {
+        let claims = &shared[key];
+        if claims.iter().all(|c| c.scope == claims[0].scope) {
+            let c = &claims[0];
+            // Within one provider a repeat is already reported by the scoped claim.
+            let _ = pass.mkeys.claim(key, c.index, c.kind, c.desc.clone());
+        }
+    }
+}

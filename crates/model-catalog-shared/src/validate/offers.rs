@@ -1,0 +1,105 @@
+//! The offers pass: models defined elsewhere that a provider also serves, each with the
+//! upstream id the provider expects.
+
+use super::check::{described, named};
+use super::keys::{shadowing, Shadow};
+use super::records::OfferRec;
+use super::Pass;
+use crate::key::MatchKind;
+use std::collections::{HashMap, HashSet};
+
+/// Checks the offers of the documents and claims their upstream ids as names of their
+/// models.
+pub(super) fn pass(pass: &mut Pass<'_>) {
+    let (files, base) = (pass.files, pass.base);
+    let mut offered: HashSet<(usize, usize)> = HashSet::new();
+    let provider_ids: HashMap<usize, &str> = pass
+        .providers
+        .iter()
+        .map(|p| (p.index, p.entry.id.as_str()))
+        .collect();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let Some(provider) = pass.doc_provider[doc_index] else {
+            continue;
+        };
+        for o in &doc.offers {
+            let entry = described("offer of", &o.model);
+            let Some(target) = pass.model_id(&o.model) else {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    "model",
+                    format!("`{}` is not a model id in the catalog", named(&o.model)),
+                );
+                continue;
+            };
+            if pass.home(target) == Some(provider) {
+                pass.check.invalid(file, &entry, "model", "the provider defines this model itself; an offer is for another provider's model");
+                continue;
+            }
+            if offered.contains(&(provider, target)) {
+                pass.check
+                    .invalid(file, &entry, "model", "offered twice by the same provider");
+                continue;
+            }
+            if !pass
+                .check
+                .name(file, &entry, "upstream_id", &o.upstream_id, false)
+            {
+                continue;
+            }
+            // An offer's upstream id is a key of its model; it may repeat one of the model's
+            // own names (aggregators often use the vendor's id), never another model's.
+            let offering = provider_ids
+                .get(&provider)
+                .map(|id| (*id).to_owned())
+                .or_else(|| base.provider_id(provider))
+                .unwrap_or_default();
+            let desc = format!(
+                "the upstream id of model `{}` at provider `{}` ({file})",
+                named(&o.model),
+                named(&offering)
+            );
+            let repeats_own = pass
+                .mkeys
+                .get(&o.upstream_id)
+                .is_some_and(|(i, _)| i == target);
+            // The upstream id is the offering provider's: its prefix is judged against it.
+            let shadow = if repeats_own {
+                Shadow::Clear
+            } else {
+                shadowing(&o.upstream_id, provider, &pass.pkeys, base)
+            };
+            let claimed = match shadow {
+                Shadow::Refused(why) => {
+                    pass.check.invalid(file, &entry, "upstream_id", why);
+                    continue;
+                }
+                Shadow::Scoped(scope) => {
+                    pass.scoped
+                        .claim(scope, &o.upstream_id, target, MatchKind::UpstreamId, desc)
+                }
+                Shadow::Clear if repeats_own => Ok(()),
+                Shadow::Clear => {
+                    pass.mkeys
+                        .claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
+                }
+            };
+            if let Err(clash) = claimed {
+                pass.check
+                    .duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
+                continue;
+            }
+            if let Some(why) = super::fields::sources_problem(&o.sources) {
+                pass.check.invalid(file, &entry, "sources", why);
+            }
+            offered.insert((provider, target));
+            pass.offers.push(OfferRec {
+                file: file.clone(),
+                provider,
+                model: target,
+                entry: o.clone(),
+            });
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The providers pass: each provider's id and aliases, its own fields, and whether it
+//! replaces a base provider.
+
+use super::check::described;
+use super::keys::role;
+use super::{NewProvider, Pass};
+use crate::escape::Esc;
+use crate::key::{fold, MatchKind};
+use std::collections::HashSet;
+
+/// Claims the names of the providers the documents define and checks their fields.
+pub(super) fn pass(pass: &mut Pass<'_>) {
+    let (files, base, overrides) = (pass.files, pass.base, pass.overrides);
+    // How many new providers (not replacements) there are so far, and which base providers
+    // are replaced: kept as they go, so that each provider costs the same.
+    let mut new_providers = 0;
+    let mut replaced: HashSet<usize> = HashSet::new();
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
+        let Some(p) = &doc.provider else { continue };
+        let entry = described("provider", &p.id);
+        if doc.extends.is_some() {
+            pass.check.invalid(
+                file,
+                &entry,
+                "extends",
+                "a document has either `provider` or `extends`, not both",
+            );
+        }
+        if !pass.check.name(file, &entry, "id", &p.id, true) {
+            continue;
+        }
+        // A base provider's id names it: replacing it needs leave.
+        let mut index = pass.provider_base + new_providers;
+        let mut replaces = false;
+        if let Some((held, MatchKind::Id, id)) = base.provider_key(&fold(&p.id)) {
+            if overrides.provider(&id) {
+                if !replaced.insert(held) {
+                    pass.check.invalid(
+                        file,
+                        &entry,
+                        "id",
+                        format!("built-in provider `{id}` is replaced twice"),
+                    );
+                    continue;
+                }
+                index = held;
+                replaces = true;
+            }
+        }
+        let desc = |kind| format!("the {} of provider `{}` ({file})", role(kind), p.id);
+        let mut names = vec![(MatchKind::Id, &p.id)];
+        names.extend(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
+        for (kind, name) in names {
+            let field = if kind == MatchKind::Id { "id" } else { "alias" };
+            if kind == MatchKind::Alias && !pass.check.name(file, &entry, field, name, true) {
+                continue;
+            }
+            if let Err(clash) = pass.pkeys.claim(name, index, kind, desc(kind)) {
+                pass.check.duplicate(file, &entry, name, kind, clash);
+                continue;
+            }
+            // A new provider name that base model names begin with would make
+            // `name/...` strings ambiguous: the model names would keep winning.
+            let (colon, slash) = base.model_prefix(&fold(name));
+            if !replaces && (colon || slash) && !overrides.prefix(name) {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    field,
+                    format!(
+                        "model names of the catalog begin with `{}{}`, and would keep resolving to their models; allow an override of `{}` to register it anyway",
+                        Esc(name),
+                        if colon { ":" } else { "/" },
+                        Esc(name)
+                    ),
+                );
+            }
+        }
+        if !p.redundant_aliases.is_empty() {
+            let mut own: Vec<&str> = vec![&p.id];
+            own.extend(p.aliases.iter().map(String::as_str));
+            pass.check
+                .redundant(file, &entry, &p.redundant_aliases, &own);
+        }
+        super::fields::check_provider_fields(&mut pass.check, file, &entry, p);
+        if !replaces {
+            new_providers += 1;
+        }
+        pass.doc_provider[doc_index] = Some(index);
+        pass.providers.push(NewProvider {
+            file: file.clone(),
+            index,
+            overrides: replaces,
+            entry: p.clone(),
+        });
+    }
+}
