@@ -61,6 +61,8 @@ mod resolution;
 mod resolve;
 mod resolver;
 mod route;
+#[cfg(feature = "serde")]
+mod serialize;
 mod served;
 mod shared;
 mod suggest;
@@ -106,6 +108,8 @@ pub use request::{Request, Violation};
 pub use resolution::{Prefix, Resolution, Separator};
 pub use resolver::{PassThrough, Resolver};
 pub use route::{RejectReason, Rejection, Route, RouteError, RoutePlan};
+#[cfg(feature = "serde")]
+pub use serialize::{ResolutionRecord, RouteRecord};
 pub use served::ServedName;
 pub use shared::{CatalogGuard, SharedCatalog};
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};

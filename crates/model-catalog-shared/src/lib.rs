@@ -22,6 +22,7 @@ pub mod json;
 pub mod key;
 pub mod modality;
 pub mod price;
+mod results;
 pub mod schema;
 pub mod surface;
 pub mod usage;

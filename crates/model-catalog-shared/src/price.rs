@@ -136,8 +136,18 @@ impl fmt::Debug for Price {
 }
 
 impl serde::Serialize for Price {
-    /// A JSON number of USD per million tokens.
+    /// A JSON number of USD per million tokens whose text is the exact decimal (`2.5`,
+    /// `0.075`, `1e-6`): a price has at most six decimal places, and below 10^9 USD per
+    /// million tokens (15 significant digits) the shortest float that reads back as the
+    /// same number prints exactly those digits. A larger price, which no catalog holds, is
+    /// an error rather than a rounded number.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const EXACT_BELOW: u64 = 1_000_000_000_000_000; // 10^15 picos = 10^9 USD per Mtok
+        if self.0 >= EXACT_BELOW {
+            return Err(serde::ser::Error::custom(format!(
+                "price {self} USD per million tokens is too large to write exactly as a JSON number"
+            )));
+        }
         s.serialize_f64(self.usd_per_mtok())
     }
 }
