@@ -15,8 +15,9 @@
 //! its own Anthropic client instead).
 //!
 //! Versions: genai 0.7, async-openai 0.43, rig-core 0.44 (0.45 and 0.46 declare Rust 1.97.1,
-//! newer than the 1.95 CI uses). The tests (`tests/clients.rs`) send a request through each
-//! client to a local mock upstream and check the URL, the model id and the key it received.
+//! newer than the 1.95 CI uses). The test (`tests/clients.rs`) sends a request through each
+//! client to a local mock upstream and checks the URL, the model id and the key it received;
+//! CI type-checks it with clippy, `cargo test -p model-catalog-client-recipes` runs it.
 
 #![forbid(unsafe_code)]
 

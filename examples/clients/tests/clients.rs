@@ -129,6 +129,12 @@ async fn run() {
         expected,
         "genai"
     );
+    // The limit the README states: genai sends only what follows the first `::` of the
+    // upstream id, so a fine-tune id with an empty suffix loses its head.
+    let request = genai::chat::ChatRequest::new(vec![genai::chat::ChatMessage::user("Hello")]);
+    let fine_tune = "slash:ft:gpt-4o-mini-2024-07-18:acme::x1";
+    client.exec_chat(fine_tune, request, None).await.unwrap();
+    assert_eq!(seen.lock().unwrap().pop().unwrap().1, "x1");
 
     // async-openai
     use async_openai::types::chat::{
