@@ -122,11 +122,13 @@ pub enum ResolveError {
     Retired {
         /// The trimmed input.
         input: String,
-        /// The model's catalog id.
+        /// What retired: the model's catalog id, or the served name (a pinned snapshot, in
+        /// the provider's spelling) when only that name retired.
         model: String,
         /// Its retirement date.
         since: crate::data::date::Date,
-        /// The id of the model that replaces it, where the data names one.
+        /// What to use instead, where the data names it: the model's successor, or for a
+        /// retired served name the model it stood for.
         successor: Option<String>,
     },
 

@@ -6,10 +6,12 @@ use crate::data::key::MatchKind;
 use crate::distance::distance;
 use crate::error::ResolveError;
 use crate::lifecycle::Lifecycle;
+use crate::model::Model;
 use crate::provider::Provider;
 use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
-use crate::view::{ModelHit, View};
+use crate::served::ServedName;
+use crate::view::View;
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
 ///
@@ -166,18 +168,19 @@ impl Resolver {
         };
         if self.refuse_retired {
             let date = self.date.unwrap_or_else(Date::today);
-            let lifecycle = match r.model {
-                Some(m) => r.lifecycle_on(date).map(|l| (m.id(), m.successor(), l)),
-                // A pass-through by a catalog name: that model's lifecycle.
-                None => view.model_key(&r.upstream_id).map(|hit| {
-                    (
-                        hit.model.id(),
-                        hit.model.successor(),
-                        hit_lifecycle(&hit, date),
-                    )
+            let retired = match r.model {
+                Some(m) => retirement(m, r.served_name(), date),
+                // A pass-through by a catalog name: that model's lifecycle, and its served
+                // name's when the name is one.
+                None => view.model_key(&r.upstream_id).and_then(|hit| {
+                    let served = match hit.matched {
+                        MatchKind::ServedName => hit.model.served_name(hit.upstream),
+                        _ => None,
+                    };
+                    retirement(hit.model, served, date)
                 }),
             };
-            if let Some((model, successor, Lifecycle::Retired { since })) = lifecycle {
+            if let Some((model, since, successor)) = retired {
                 return Err(ResolveError::Retired {
                     input: input.trim_ascii().to_owned(),
                     model: model.to_owned(),
@@ -205,16 +208,21 @@ impl Resolver {
     }
 }
 
-/// The lifecycle on `date` of what a model key names: the model, and the served name when the
-/// key is one.
-fn hit_lifecycle(hit: &ModelHit<'_>, date: Date) -> Lifecycle {
-    let model = hit.model.lifecycle_on(date);
-    match hit.matched {
-        MatchKind::ServedName => hit
-            .model
-            .served_name(hit.upstream)
-            .map_or(model, |s| s.lifecycle_on(date).worst(model)),
-        _ => model,
+/// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,
+/// its successor), else the served name alone (its id, the date, and the model it stood for,
+/// which is still served); `None` when neither is retired.
+fn retirement<'c>(
+    m: &'c Model,
+    served: Option<&'c ServedName>,
+    date: Date,
+) -> Option<(&'c str, Date, Option<&'c str>)> {
+    if let Lifecycle::Retired { since } = m.lifecycle_on(date) {
+        return Some((m.id(), since, m.successor()));
+    }
+    let s = served?;
+    match s.lifecycle_on(date) {
+        Lifecycle::Retired { since } => Some((s.id(), since, Some(m.id()))),
+        _ => None,
     }
 }
 

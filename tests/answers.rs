@@ -427,6 +427,16 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         assert_eq!(e.kind(), "retired", "{input}");
         assert_eq!(e.http_status(), 410, "{input}");
     }
+    // A retired snapshot of a live model names the snapshot, not the model, and points to
+    // the model it stood for.
+    for input in ["GPT-4o-2024-05-13", "openrouter:gpt-4o-2024-05-13"] {
+        let e = r.resolve(input).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "model `gpt-4o-2024-05-13` was retired on 2026-10-23; use `gpt-4o` instead",
+            "{input}"
+        );
+    }
     assert!(r.resolve("gpt-4o").is_ok());
     assert!(r
         .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")
