@@ -13,7 +13,14 @@
 //!   the threshold kept, each checked against all kept before) and the present one, on
 //!   5,832 names `modelname-XYZ`, as the before and after of the change.
 //!
+//! - `synthetic_<n>/near` and `/far` (`n` = 10,000 and 50,000): the synthetic catalog of
+//!   `benches/synthetic` (names shaped like real ones, with aliases, upstream ids and served
+//!   names: about 1.9 names per model), a typo of a name from the middle of the catalog and
+//!   a name close to none.
+//!
 //! Run `cargo bench --bench suggest`.
+
+mod synthetic;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use model_catalog::{resolve_model, Catalog, CustomProvider};
@@ -142,6 +149,24 @@ fn suggestions(c: &mut Criterion) {
         b.iter(|| render(&c, "globex-model-25001-8b-instrct"))
     });
     drop(c);
+
+    for n in [10_000, 50_000] {
+        let s = synthetic::synthetic(n);
+        let c = s.catalog();
+        let target = &s.models[n / 2].id;
+        // Two characters swapped in the middle: one edit.
+        let mut typo = target.clone().into_bytes();
+        let at = typo.len() / 2;
+        typo.swap(at, at + 1);
+        let typo = String::from_utf8(typo).unwrap();
+        assert_ne!(&typo, target);
+        assert!(render(&c, &typo).contains(&format!("`{target}`")));
+        g.bench_function(format!("synthetic_{n}/near"), |b| {
+            b.iter(|| render(&c, &typo))
+        });
+        let far = "quux-zeta-9.9-123b-nonesuch";
+        g.bench_function(format!("synthetic_{n}/far"), |b| b.iter(|| render(&c, far)));
+    }
 
     let small: Vec<char> = ('a'..='r').collect();
     let names = modelnames(&small);
