@@ -9,14 +9,14 @@
 //!   `serde_json::from_slice::<Value>` of the same bytes; and the same documents
 //!   pretty-printed (as the files of `data/` are written);
 //! - after an unknown name's suggestions are first read (the names they are drawn from are
-//!   gathered on first use).
+//!   gathered on first use), and after the first query (the query index is made then).
 //!
 //! Not a criterion benchmark: it prints one table. Run `cargo bench --bench footprint`.
 
 mod synthetic;
 
 use model_catalog::formats::import_documents;
-use model_catalog::{Catalog, CustomProvider};
+use model_catalog::{Capability, Catalog, CustomProvider, Query};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -106,6 +106,14 @@ fn main() {
                 "| suggestion lists, gathered on first use | {n} | {names} | {} | | {:.2} | |",
                 names / n,
                 names as f64 / json
+            );
+            let (found, index, _) =
+                measure(|| c.query(&Query::new().capability(Capability::Tools)).len());
+            assert!(found > 0);
+            println!(
+                "| query index, made on first query | {n} | {index} | {} | | {:.2} | |",
+                index / n,
+                index as f64 / json
             );
         }
         drop(c);

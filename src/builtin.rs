@@ -48,13 +48,6 @@ pub(crate) fn model_key(name: &str) -> Option<(&'static Model, MatchKind)> {
     Some((MODELS.get(slot.index as usize)?, slot.kind))
 }
 
-/// [`model_key`] with the upstream id a resolution through the name sends.
-#[inline]
-pub(crate) fn model_key_upstream(name: &str) -> Option<(&'static Model, MatchKind, &'static str)> {
-    let slot = tables::MODEL_KEYS.get(name)?;
-    Some((MODELS.get(slot.index as usize)?, slot.kind, slot.upstream))
-}
-
 /// Whether some model key begins with `name` and `:`, and with `name` and `/`.
 pub(crate) fn model_prefix(name: &str) -> (bool, bool) {
     tables::PREFIX_KEYS

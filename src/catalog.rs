@@ -299,14 +299,14 @@ impl Catalog {
     /// assert!(!found.is_empty());
     /// ```
     pub fn query(&self, query: &Query) -> Vec<&Model> {
-        query.run_over(self.models())
+        query.run_in(self.tables())
     }
 
     /// The cheapest model passing `query`'s filters: by the query's sort when it is a price
     /// sort, else by input plus output price (a 1 : 1 blend). Models without the prices
     /// compared are not candidates.
     pub fn cheapest(&self, query: &Query) -> Option<&Model> {
-        query.cheapest_over(self.models())
+        query.cheapest_in(self.tables())
     }
 
     /// The ordered fallback chain of routes for `model` under `policy`: never empty.

@@ -39,6 +39,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bits;
 mod builtin;
 mod catalog;
 mod custom_provider;
@@ -50,12 +51,15 @@ mod info;
 mod lifecycle;
 mod lookup;
 mod model;
+mod name_index;
 mod names;
 mod offer;
 mod overlay;
+mod overlay_keys;
 mod policy;
 mod provider;
 mod query;
+mod query_index;
 mod request;
 mod resolution;
 mod resolve;
@@ -67,6 +71,7 @@ mod served;
 mod shared;
 mod suggest;
 mod tables;
+mod tables_view;
 mod text;
 mod view;
 

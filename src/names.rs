@@ -6,12 +6,14 @@ use crate::provider::Provider;
 
 /// The names of one length (in bytes: catalog names are ASCII), in catalog order, stored
 /// ASCII-lowercased end to end so that a search reads them in one sweep and compares bytes
-/// as they are: name `k` is `folded[k * len..(k + 1) * len]`, with its rank in catalog
-/// order and the catalog index of the provider it names (for provider names). The few
-/// names not spelled in lowercase keep their spelling apart.
+/// as they are: name `k` is `folded[k * len..(k + 1) * len]`, with the set of characters
+/// it holds ([`char_set`]), its rank in catalog order and the catalog index of the provider
+/// it names (for provider names). The few names not spelled in lowercase keep their
+/// spelling apart.
 #[derive(Default)]
 pub(crate) struct Bucket {
     pub(crate) folded: Vec<u8>,
+    pub(crate) sets: Vec<u64>,
     pub(crate) ranks: Vec<u64>,
     pub(crate) owners: Vec<u32>,
     /// (position, spelling) of the names whose spelling is not their folded form.
@@ -47,8 +49,10 @@ impl Names {
         if name.bytes().any(|c| c.is_ascii_uppercase()) {
             b.spelled.push((b.ranks.len(), name.into()));
         }
+        let start = b.folded.len();
         b.folded
             .extend(name.bytes().map(|c| c.to_ascii_lowercase()));
+        b.sets.push(char_set(&b.folded[start..]));
         b.ranks.push(rank);
         b.owners.push(owner);
     }
@@ -83,6 +87,37 @@ impl Names {
             self.push(rank | slot(1 + k), p.index, a);
         }
     }
+}
+
+/// The set of characters in `folded` (ASCII-lowercased bytes), one bit per letter, digit
+/// and common punctuation, the rarer bytes sharing the other bits.
+///
+/// A name within `d` edits (insertions, deletions, substitutions, swaps) of another lacks
+/// at most `d` of the other's characters, and holds at most `d` it lacks: each edit removes
+/// at most one character and brings at most one. Bits shared by several characters only
+/// hide differences, so comparing sets never rules out a name within `d`: it rules out, in
+/// two instructions, most names that are not.
+pub(crate) fn char_set(folded: &[u8]) -> u64 {
+    folded.iter().fold(0, |set, &c| {
+        let bit = match c {
+            b'a'..=b'z' => c - b'a',
+            b'0'..=b'9' => 26 + c - b'0',
+            b'-' => 36,
+            b'.' => 37,
+            b'/' => 38,
+            b'_' => 39,
+            b':' => 40,
+            b' ' => 41,
+            _ => 42 + c % 22,
+        };
+        set | 1 << bit
+    })
+}
+
+/// Whether names with character sets `a` and `b` may be within `d` edits of each other.
+#[inline(always)]
+pub(crate) fn sets_within(a: u64, b: u64, d: usize) -> bool {
+    (a & !b).count_ones() as usize <= d && (b & !a).count_ones() as usize <= d
 }
 
 /// A name's place among its entry's names, in the low half of a rank.

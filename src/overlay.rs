@@ -1,6 +1,7 @@
 //! What a run-time catalog adds to the compiled one: the [`Overlay`] built from validated
 //! documents, and the compiled catalog as the validator's base.
 
+use crate::bits::Bits;
 use crate::builtin::{self, MODELS, PROVIDERS};
 use crate::data::key::{fold, MatchKind};
 use crate::data::modality::{Modalities, Modality};
@@ -9,11 +10,13 @@ use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validate
 use crate::model::{DistillationPolicy, Model};
 use crate::names::NameLists;
 use crate::offer::Offer;
+use crate::overlay_keys::OverlayKeys;
 use crate::provider::{ApiSurface, Provider};
+use crate::query_index::QueryIndex;
 use crate::served::ServedName;
 use crate::text::Text;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
@@ -21,19 +24,26 @@ use std::sync::{Arc, OnceLock};
 pub(crate) struct Overlay {
     pub(crate) docs: Vec<(String, DataFile)>,
     pub(crate) overrides: Overrides,
+    /// New providers, in index order.
     pub(crate) providers: Vec<Provider>,
-    pub(crate) replaced: HashMap<u32, Provider>,
+    /// Replacements of compiled providers, in index order.
+    replaced: Vec<Provider>,
+    /// The indexes of the compiled providers replaced.
+    replaced_bits: Bits,
+    /// Models, grouped by provider in index order: a provider's are one range.
     pub(crate) models: Vec<Model>,
+    /// Offers, grouped by provider likewise.
     pub(crate) offers: Vec<Offer>,
-    pub(crate) model_keys: HashMap<Box<str>, Hit>,
-    /// Model keys reachable only through one provider (by provider index).
-    pub(crate) scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>>,
-    pub(crate) provider_keys: HashMap<Box<str>, Hit>,
-    pub(crate) models_by_provider: HashMap<u32, Vec<u32>>,
-    pub(crate) offers_by_provider: HashMap<u32, Vec<u32>>,
-    pub(crate) offers_by_model: HashMap<u32, Vec<u32>>,
+    /// Positions in `offers`, by model index (then position).
+    offers_by_model: Vec<u32>,
+    /// The names the overlay adds.
+    pub(crate) keys: OverlayKeys,
+    /// Providers (catalog index) that list a model here, their own or offered.
+    listing: Bits,
     /// The names suggestions are drawn from, made on first use.
     pub(crate) names: OnceLock<Arc<NameLists>>,
+    /// What queries read, made on first use.
+    pub(crate) query: OnceLock<QueryIndex>,
 }
 
 #[derive(Clone, Copy)]
@@ -160,33 +170,20 @@ impl Overlay {
         docs: Vec<(String, DataFile)>,
         overrides: Overrides,
     ) -> Overlay {
-        let base_models = v.model_base as u32;
-        let mut providers = Vec::new();
-        let mut replaced = HashMap::new();
-        let mut models_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut offers_by_provider: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut offers_by_model: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (pos, m) in v.models.iter().enumerate() {
-            models_by_provider
-                .entry(m.provider as u32)
-                .or_default()
-                .push(base_models + pos as u32);
+        let Validated {
+            model_base,
+            providers: provider_recs,
+            models: model_recs,
+            offers: offer_recs,
+            model_keys,
+            provider_keys,
+            ..
+        } = v;
+        let base_models = model_base as u32;
+        let mut ids: HashMap<usize, String> = HashMap::with_capacity(provider_recs.len());
+        for p in &provider_recs {
+            ids.insert(p.index, p.entry.id.clone());
         }
-        for (pos, o) in v.offers.iter().enumerate() {
-            offers_by_provider
-                .entry(o.provider as u32)
-                .or_default()
-                .push(pos as u32);
-            offers_by_model
-                .entry(o.model as u32)
-                .or_default()
-                .push(pos as u32);
-        }
-        let ids: HashMap<usize, String> = v
-            .providers
-            .iter()
-            .map(|p| (p.index, p.entry.id.clone()))
-            .collect();
         let provider_id = |index: usize| -> String {
             ids.get(&index)
                 .map(String::as_str)
@@ -194,14 +191,16 @@ impl Overlay {
                 .unwrap_or_default()
                 .to_owned()
         };
-        for rec in v.providers {
+        let mut providers = Vec::new();
+        let mut replaced = Vec::new();
+        let mut replaced_bits = Bits::new(PROVIDERS.len());
+        for rec in provider_recs {
             let e = rec.entry;
             let base = rec.overrides.then(|| &PROVIDERS[rec.index]);
             let mut aliases: Vec<String> = base
                 .map(|b| b.aliases().map(str::to_owned).collect())
                 .unwrap_or_default();
-            let mut seen: std::collections::HashSet<String> =
-                aliases.iter().map(|a| fold(a)).collect();
+            let mut seen: HashSet<String> = aliases.iter().map(|a| fold(a)).collect();
             for a in e.aliases {
                 if seen.insert(fold(&a)) {
                     aliases.push(a);
@@ -245,83 +244,104 @@ impl Overlay {
                 index: rec.index as u32,
             };
             if rec.overrides {
-                replaced.insert(rec.index as u32, p);
+                replaced_bits.insert(p.index);
+                replaced.push(p);
             } else {
                 providers.push(p);
             }
         }
         // New providers come in index order; the validator numbered them in document order.
         providers.sort_by_key(|p| p.index);
-        let models = v
-            .models
+        replaced.sort_by_key(|p| p.index);
+        let provider_count = PROVIDERS.len() + providers.len();
+        let mut listing = Bits::new(provider_count);
+        let models: Vec<Model> = model_recs
             .into_iter()
             .enumerate()
             .map(|(pos, m)| {
+                listing.insert(m.provider as u32);
                 let home = provider_id(m.provider);
                 model_from(m, home, base_models + pos as u32)
             })
             .collect();
-        let offers = v
-            .offers
+        let offers: Vec<Offer> = offer_recs
             .into_iter()
-            .map(|o| Offer {
-                provider: Cow::Owned(provider_id(o.provider)),
-                provider_index: o.provider as u32,
-                model_index: o.model as u32,
-                upstream_id: Cow::Owned(o.entry.upstream_id),
-                pricing: o.entry.pricing,
+            .map(|o| {
+                listing.insert(o.provider as u32);
+                Offer {
+                    provider: Cow::Owned(provider_id(o.provider)),
+                    provider_index: o.provider as u32,
+                    model_index: o.model as u32,
+                    upstream_id: Cow::Owned(o.entry.upstream_id),
+                    pricing: o.entry.pricing,
+                }
             })
             .collect();
-        let models: Vec<Model> = models;
-        let hit = |k: &validate::KeyRec| {
-            // A served name's position among its (overlay) model's served names.
-            let served = k
-                .index
-                .checked_sub(v.model_base)
-                .and_then(|i| models.get(i))
-                .filter(|_| k.kind == MatchKind::ServedName)
-                .and_then(|m| m.served_names.iter().position(|s| fold(&s.id) == k.key))
-                .map_or(u32::MAX, |i| i as u32);
-            Hit {
-                index: k.index as u32,
-                kind: k.kind,
-                overrides: k.overrides,
-                served,
-            }
-        };
-        let mut model_keys = HashMap::new();
-        let mut scoped_keys: HashMap<u32, HashMap<Box<str>, Hit>> = HashMap::new();
-        for k in &v.model_keys {
-            let key = k.key.clone().into_boxed_str();
-            match k.scope {
-                Some(p) => {
-                    scoped_keys.entry(p as u32).or_default().insert(key, hit(k));
-                }
-                None => {
-                    model_keys.insert(key, hit(k));
-                }
-            }
-        }
-        let provider_keys = v
-            .provider_keys
-            .iter()
-            .map(|k| (k.key.clone().into_boxed_str(), hit(k)))
-            .collect();
+        let mut offers_by_model: Vec<u32> = (0..offers.len() as u32).collect();
+        offers_by_model.sort_by_key(|&i| offers[i as usize].model_index);
+        let keys = OverlayKeys::new(model_keys, provider_keys, &models, model_base);
         Overlay {
-            model_keys,
-            scoped_keys,
-            provider_keys,
             docs,
             overrides,
             providers,
             replaced,
+            replaced_bits,
             models,
             offers,
-            models_by_provider,
-            offers_by_provider,
             offers_by_model,
+            keys,
+            listing,
             names: OnceLock::new(),
+            query: OnceLock::new(),
         }
+    }
+
+    /// The replacement of compiled provider `index`, if the overlay replaces it.
+    #[inline]
+    pub(crate) fn replacement(&self, index: u32) -> Option<&Provider> {
+        if !self.replaced_bits.contains(index) {
+            return None;
+        }
+        self.replaced
+            .binary_search_by_key(&index, |p| p.index)
+            .ok()
+            .map(|at| &self.replaced[at])
+    }
+
+    /// Whether the overlay replaces compiled provider `index`.
+    #[inline(always)]
+    pub(crate) fn replaces(&self, index: u32) -> bool {
+        self.replaced_bits.contains(index)
+    }
+
+    /// The overlay's models of provider `index` (a range: models are grouped by provider).
+    pub(crate) fn models_of(&self, index: u32) -> &[Model] {
+        let start = self.models.partition_point(|m| m.provider_index < index);
+        let end = self.models.partition_point(|m| m.provider_index <= index);
+        &self.models[start..end]
+    }
+
+    /// The overlay's offers by provider `index` (a range likewise).
+    pub(crate) fn offers_by(&self, index: u32) -> &[Offer] {
+        let start = self.offers.partition_point(|o| o.provider_index < index);
+        let end = self.offers.partition_point(|o| o.provider_index <= index);
+        &self.offers[start..end]
+    }
+
+    /// The overlay's offers of model `index`.
+    pub(crate) fn offers_of_model(&self, index: u32) -> impl Iterator<Item = &Offer> + '_ {
+        let at = |i: &u32| self.offers[*i as usize].model_index;
+        let start = self.offers_by_model.partition_point(|i| at(i) < index);
+        let end = self.offers_by_model.partition_point(|i| at(i) <= index);
+        self.offers_by_model[start..end]
+            .iter()
+            .map(|&i| &self.offers[i as usize])
+    }
+
+    /// Whether provider `index` lists a model in the overlay, its own or offered.
+    #[inline]
+    pub(crate) fn lists(&self, index: u32) -> bool {
+        self.listing.contains(index)
     }
 
     /// What the overlay adds to the compiled catalog's names: its own models' names, its
@@ -331,11 +351,10 @@ impl Overlay {
         for m in &self.models {
             lists.models.add_model(m);
         }
-        for p in self.providers.iter().chain(self.replaced.values()) {
+        for p in self.providers.iter().chain(&self.replaced) {
             lists.providers.add_provider(p);
         }
-        lists.replaced = self.replaced.keys().copied().collect();
-        lists.replaced.sort_unstable();
+        lists.replaced = self.replaced.iter().map(|p| p.index).collect();
         lists
     }
 }

@@ -1,17 +1,17 @@
 //! [`Query`]: filter and sort the catalog's models.
 
+use crate::bits::Bits;
 use crate::data::capability::{Capability, Support};
-
 use crate::data::date::Date;
-
 use crate::data::modality::{Modalities, Modality};
-
 use crate::data::price::Price;
-
 use crate::lifecycle::Lifecycle;
-
 use crate::model::Model;
-use std::cmp::Ordering;
+use crate::provider::Provider;
+use crate::query_index::{model_ranges, QueryIndex};
+use crate::tables::Tables;
+use crate::view::View;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// How to order a query's results. Models lacking the value sorted on come last; ties keep
@@ -38,7 +38,8 @@ pub enum Sort {
     ContextWindow,
     /// By caller-supplied usage counts, highest first (NanoGPT's `sort=mostused` and
     /// `sort=favorites`). Models without a count follow, in catalog order. Keys are model ids,
-    /// ASCII case ignored; counts under keys that differ only in case are added together.
+    /// ASCII case ignored; counts under keys that differ only in case are added together
+    /// (saturating at `u64::MAX`).
     Usage(HashMap<String, u64>),
 }
 
@@ -205,17 +206,29 @@ impl Query {
 
     /// [`Catalog::query`](crate::Catalog::query) of the built-in catalog.
     pub fn run(&self) -> Vec<&'static Model> {
-        self.run_over(crate::builtin::MODELS.iter())
+        self.run_in(Tables(None))
     }
 
-    /// Runs the query over `models` (given in catalog order).
-    pub(crate) fn run_over<'a>(
-        &self,
-        models: impl IntoIterator<Item = &'a Model>,
-    ) -> Vec<&'a Model> {
-        let mut found: Vec<&Model> = models.into_iter().filter(|m| self.matches(m)).collect();
-        sort_models(&mut found, &self.sort);
-        found
+    /// Runs the query over the catalog of `t`, through its [`QueryIndex`]: the filters
+    /// the index answers with bitsets (providers, capabilities, modalities, tags) leave the
+    /// candidates; the others read one column each for those; the price and context orders
+    /// are kept sorted.
+    pub(crate) fn run_in<'c>(&self, t: Tables<'c>) -> Vec<&'c Model> {
+        let ix = QueryIndex::of(t);
+        let found = self.candidates(t, ix);
+        let order = match &self.sort {
+            Sort::Catalog => found.iter().collect(),
+            Sort::InputPrice => sorted(&found, &ix.by_input, |i| ix.input[i as usize]),
+            Sort::OutputPrice => sorted(&found, &ix.by_output, |i| ix.output[i as usize]),
+            Sort::ContextWindow => sorted(&found, &ix.by_context, |i| {
+                ix.context[i as usize].map(|c| u32::MAX - c)
+            }),
+            Sort::Blended { input, output } => {
+                sorted(&found, &[], |i| blended(ix, i, *input, *output))
+            }
+            Sort::Usage(counts) => by_usage(&found, ix, counts),
+        };
+        order.into_iter().map(|i| t.model_at(i)).collect()
     }
 
     /// [`Catalog::cheapest`](crate::Catalog::cheapest) of the built-in catalog: by the
@@ -228,63 +241,153 @@ impl Query {
     /// assert!(m.pricing().input.is_some());
     /// ```
     pub fn cheapest(&self) -> Option<&'static Model> {
-        self.cheapest_over(crate::builtin::MODELS.iter())
+        self.cheapest_in(Tables(None))
     }
 
-    /// [`cheapest`](Query::cheapest) over `models`.
-    pub(crate) fn cheapest_over<'a>(
-        &self,
-        models: impl IntoIterator<Item = &'a Model>,
-    ) -> Option<&'a Model> {
-        let sort = match self.sort {
-            Sort::InputPrice | Sort::OutputPrice | Sort::Blended { .. } => self.sort.clone(),
-            _ => Sort::Blended {
-                input: 1,
-                output: 1,
-            },
+    /// [`cheapest`](Query::cheapest) in the catalog of `t`: the least (price, catalog
+    /// index) among the candidates.
+    pub(crate) fn cheapest_in<'c>(&self, t: Tables<'c>) -> Option<&'c Model> {
+        let ix = QueryIndex::of(t);
+        let found = self.candidates(t, ix);
+        let least = |key: &dyn Fn(u32) -> Option<u128>| {
+            found.iter().filter_map(|i| key(i).map(|k| (k, i))).min()
         };
-        let mut found: Vec<&Model> = models
-            .into_iter()
-            .filter(|m| self.matches(m) && sort_key(m, &sort).is_some())
-            .collect();
-        sort_models(&mut found, &sort);
-        found.first().copied()
+        let best = match self.sort {
+            Sort::InputPrice => least(&|i| ix.input[i as usize].map(picos)),
+            Sort::OutputPrice => least(&|i| ix.output[i as usize].map(picos)),
+            Sort::Blended { input, output } => least(&|i| blended(ix, i, input, output)),
+            _ => least(&|i| blended(ix, i, 1, 1)),
+        };
+        best.map(|(_, i)| t.model_at(i))
     }
-}
 
-/// What a model is sorted by (smaller first); `None` when unknown.
-fn sort_key(m: &Model, sort: &Sort) -> Option<u128> {
-    let p = m.pricing();
-    match sort {
-        Sort::Catalog | Sort::Usage(_) => Some(0),
-        Sort::InputPrice => p.input.map(|x| u128::from(x.picos_per_token())),
-        Sort::OutputPrice => p.output.map(|x| u128::from(x.picos_per_token())),
-        // The weighted sum; dividing by the total weight would not change the order.
-        Sort::Blended { input, output } => Some(
-            u128::from(p.input?.picos_per_token()) * u128::from(*input)
-                + u128::from(p.output?.picos_per_token()) * u128::from(*output),
-        ),
-        Sort::ContextWindow => m.context_window().map(|c| u128::from(u32::MAX - c)),
-    }
-}
-
-fn sort_models(found: &mut [&Model], sort: &Sort) {
-    match sort {
-        Sort::Catalog => {}
-        Sort::Usage(counts) => {
-            let counts: HashMap<String, u64> = counts
+    /// The models that pass every filter, as a set of catalog indexes.
+    fn candidates(&self, t: Tables<'_>, ix: &QueryIndex) -> Bits {
+        let n = ix.len();
+        let mut found = if self.providers.is_empty() {
+            Bits::all(n)
+        } else {
+            let mut b = Bits::new(n);
+            for p in self
+                .providers
                 .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), *v))
-                .collect();
-            let count = |m: &Model| counts.get(&m.id().to_ascii_lowercase()).copied();
-            // Stable: ties keep catalog order.
-            found.sort_by(|a, b| match (count(a), count(b)) {
-                (Some(x), Some(y)) => y.cmp(&x),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            });
+                .filter_map(|id| provider_with_id(t, id))
+            {
+                for range in model_ranges(t, p) {
+                    b.insert_range(range);
+                }
+            }
+            b
+        };
+        let none = Bits::new(n);
+        for &c in &self.capabilities {
+            found.and(ix.capability(c).unwrap_or(&none));
         }
-        _ => found.sort_by_key(|m| (sort_key(m, sort).is_none(), sort_key(m, sort))),
+        for &m in Modality::ALL {
+            for (wanted, output) in [
+                (self.input_modalities, false),
+                (self.output_modalities, true),
+            ] {
+                if wanted.contains(m) {
+                    found.and(ix.modality(m, output).unwrap_or(&none));
+                }
+            }
+        }
+        for tag in &self.tags {
+            let mut tagged = Bits::new(n);
+            for &i in ix.tagged(tag) {
+                tagged.insert(i);
+            }
+            found.and(&tagged);
+        }
+        if !self.vendors.is_empty() {
+            let codes: Vec<u32> = self
+                .vendors
+                .iter()
+                .filter_map(|v| ix.vendor_code(v))
+                .collect();
+            found.retain(|i| codes.contains(&ix.vendor[i as usize]));
+        }
+        let at_least = |have: Option<u32>, want: u32| have.is_some_and(|h| h >= want);
+        let at_most = |have: Option<Price>, cap: Price| have.is_some_and(|h| h <= cap);
+        if let Some(w) = self.min_context {
+            found.retain(|i| at_least(ix.context[i as usize], w));
+        }
+        if let Some(w) = self.min_output {
+            found.retain(|i| at_least(ix.max_output[i as usize], w));
+        }
+        if let Some(c) = self.max_input_price {
+            found.retain(|i| at_most(ix.input[i as usize], c));
+        }
+        if let Some(c) = self.max_output_price {
+            found.retain(|i| at_most(ix.output[i as usize], c));
+        }
+        if let Some(d) = self.active_on {
+            found.retain(|i| ix.lifecycle_on(i, d) == Lifecycle::Active);
+        }
+        if let Some(d) = self.served_on {
+            found.retain(|i| ix.lifecycle_on(i, d).is_served());
+        }
+        found
     }
+}
+
+/// The provider whose canonical id is `id`, ASCII case ignored.
+fn provider_with_id<'c>(t: Tables<'c>, id: &str) -> Option<&'c Provider> {
+    match t.provider_key(id) {
+        Some(h) if h.provider.id().eq_ignore_ascii_case(id) => Some(h.provider),
+        // Not found, or an alias that another provider's id spells: look at every id.
+        _ => (0..t.provider_count())
+            .map(|i| t.provider_at(i))
+            .find(|p| p.id().eq_ignore_ascii_case(id)),
+    }
+}
+
+fn picos(p: Price) -> u128 {
+    u128::from(p.picos_per_token())
+}
+
+/// Model `i`'s blend of input and output prices weighted `input : output`, if it has both.
+fn blended(ix: &QueryIndex, i: u32, input: u32, output: u32) -> Option<u128> {
+    let (a, b) = (ix.input[i as usize]?, ix.output[i as usize]?);
+    Some(picos(a) * u128::from(input) + picos(b) * u128::from(output))
+}
+
+/// The indexes of `found` by `key` ascending (ties in catalog order), then those without a
+/// key in catalog order. `order` is every model with a key, in that order: walked when most
+/// models are candidates; a few candidates are sorted instead.
+fn sorted<K: Ord>(found: &Bits, order: &[u32], key: impl Fn(u32) -> Option<K>) -> Vec<u32> {
+    let count = found.count();
+    let mut out = Vec::with_capacity(count);
+    if order.is_empty() || count * 16 < order.len() {
+        let mut keyed: Vec<(K, u32)> = found
+            .iter()
+            .filter_map(|i| key(i).map(|k| (k, i)))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        out.extend(keyed.into_iter().map(|(_, i)| i));
+    } else {
+        out.extend(order.iter().copied().filter(|&i| found.contains(i)));
+    }
+    out.extend(found.iter().filter(|&i| key(i).is_none()));
+    out
+}
+
+/// The indexes of `found` by usage count, highest first (counts under ids that differ
+/// only in ASCII case added together; ties in catalog order), then those without a count
+/// in catalog order.
+fn by_usage(found: &Bits, ix: &QueryIndex, counts: &HashMap<String, u64>) -> Vec<u32> {
+    let mut ranked: HashMap<u32, u64> = HashMap::new();
+    for (id, &n) in counts {
+        for &i in ix.models_with_id(id).iter().filter(|&&i| found.contains(i)) {
+            let c = ranked.entry(i).or_default();
+            *c = c.saturating_add(n);
+        }
+    }
+    let mut first: Vec<(Reverse<u64>, u32)> =
+        ranked.iter().map(|(&i, &n)| (Reverse(n), i)).collect();
+    first.sort_unstable();
+    let mut out: Vec<u32> = first.into_iter().map(|(_, i)| i).collect();
+    out.extend(found.iter().filter(|i| !ranked.contains_key(i)));
+    out
 }

@@ -3,7 +3,7 @@
 
 use crate::data::escape::Esc;
 use crate::distance::{near, PositionBits, Rows};
-use crate::names::{Bucket, NameKind, NameLists};
+use crate::names::{char_set, sets_within, Bucket, NameKind, NameLists};
 use crate::text::InputText;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
@@ -198,6 +198,7 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
         })
         .collect();
     let n = q.len();
+    let q_set = char_set(&q);
     let mut max = (n / 4).clamp(1, 3);
     let bits = (1..=64).contains(&n).then(|| {
         let mut bits: PositionBits = [0; 256];
@@ -231,12 +232,19 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
                 };
                 let folded = bucket.folded.chunks_exact(len);
                 let entries = bucket.ranks.iter().zip(&bucket.owners).zip(folded);
-                for (at, ((&rank, owner), name)) in entries.enumerate() {
-                    if *skip_replaced && replaced.binary_search(owner).is_ok() {
-                        continue;
-                    }
+                let entries = entries.zip(&bucket.sets);
+                for (at, (((&rank, owner), name), &set)) in entries.enumerate() {
                     if work >= WORK_BUDGET {
                         break 'search;
+                    }
+                    // Most names are ruled out by the characters they hold, at the cost of
+                    // one unit of work.
+                    work += 1;
+                    if !sets_within(q_set, set, max) {
+                        continue;
+                    }
+                    if *skip_replaced && replaced.binary_search(owner).is_ok() {
+                        continue;
                     }
                     let Some(d) = near(&q, bits.as_ref(), name, max, &mut rows, &mut work) else {
                         continue;

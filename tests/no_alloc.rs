@@ -167,3 +167,72 @@ fn the_counter_sees_allocations() {
     });
     assert!(n > 0);
 }
+
+/// A run-time catalog with custom providers and models, one of which extends a built-in
+/// provider.
+fn runtime_catalog() -> model_catalog::Catalog {
+    model_catalog::Catalog::builder()
+        .json(
+            "custom.json",
+            r#"[
+              {"provider": {"id": "internal-vllm", "name": "Internal vLLM", "aliases": ["vllm"], "key_required": false},
+               "models": [
+                 {"id": "llama-3-internal", "name": "Llama 3", "upstream_id": "meta-llama/Meta-Llama-3-8B-Instruct",
+                  "aliases": ["Llama 3 Internal"], "served_names": [{"id": "llama-3-internal-2025-01-01"}]},
+                 {"id": "a-custom-model-whose-name-is-longer-than-thirty-two-bytes", "name": "Long"}
+               ]},
+              {"extends": "groq", "models": [{"id": "groq-extra-model", "name": "Extra"}]}
+            ]"#,
+        )
+        .expect("parses")
+        .build()
+        .expect("builds")
+}
+
+#[test]
+fn a_runtime_catalog_resolves_and_misses_without_allocating() {
+    let c = runtime_catalog();
+    // The names suggestions are drawn from are made once, on the catalog's first miss.
+    assert!(c.resolve_model("warm-up-miss").is_err());
+    let mut found = inputs();
+    for custom in [
+        "llama-3-internal",
+        "LLAMA-3-INTERNAL",
+        "Llama 3 Internal",
+        "meta-llama/meta-llama-3-8b-instruct",
+        "llama-3-internal-2025-01-01",
+        "A-Custom-Model-Whose-Name-Is-Longer-Than-Thirty-Two-Bytes",
+        "internal-vllm:llama-3-internal",
+        "VLLM/llama-3-internal",
+        "internal-vllm:Not-Listed",
+        "groq:groq-extra-model",
+        "groq-extra-model",
+    ] {
+        found.push(custom.to_owned());
+    }
+    for input in &found {
+        let mut resolved = false;
+        let n = allocations_during(|| {
+            resolved = std::hint::black_box(c.resolve_model(std::hint::black_box(input))).is_ok();
+        });
+        assert!(resolved, "{input:?} did not resolve");
+        assert_eq!(n, 0, "resolving {input:?} allocated {n} times");
+    }
+    let mut missed = 0;
+    for input in misses()
+        .into_iter()
+        .chain([
+            "llama-3-internal-nope".to_owned(),
+            "nope:llama-3-internal".to_owned(),
+        ])
+        .filter(|i| i.len() <= INLINE)
+    {
+        let n = allocations_during(|| {
+            if std::hint::black_box(c.resolve_model(std::hint::black_box(&input))).is_err() {
+                missed += 1;
+            }
+        });
+        assert_eq!(n, 0, "missing {input:?} allocated {n} times");
+    }
+    assert!(missed > 100, "{missed}");
+}

@@ -1,0 +1,248 @@
+//! A catalog's [`Tables`] as the grammar sees them ([`View`]): the compiled tables probed
+//! first, as the free functions probe them, and the overlay's own only when they can
+//! change the answer.
+//!
+//! A name the compiled tables find is the answer unless the overlay takes a name of that
+//! model or provider (with leave to override), which one bit tells
+//! ([`OverlayKeys`](crate::overlay_keys::OverlayKeys)). Only names they do not find, or
+//! that the overlay takes, are looked up in the overlay's tables, hashed under their own
+//! seed. So built-in names cost about what they cost the free functions, and custom names
+//! one more pass and probe.
+
+use crate::builtin::{self, Builtin, OFFERS};
+use crate::data::key::MatchKind;
+use crate::model::Model;
+use crate::offer::Offer;
+use crate::overlay::{Hit, Overlay, BUILTIN_MODELS};
+use crate::provider::Provider;
+use crate::resolution::Separator;
+use crate::suggest::Source;
+use crate::tables::Tables;
+use crate::view::{ModelHit, ProviderHit, Serving, View};
+use std::sync::Arc;
+
+impl<'c> Tables<'c> {
+    /// A compiled model's hit in this catalog: its home provider is the overlay's
+    /// replacement where there is one.
+    #[inline(always)]
+    fn builtin_hit(self, o: &'c Overlay, hit: ModelHit<'static>) -> ModelHit<'c> {
+        if !o.replaces(hit.home.index) {
+            return hit;
+        }
+        let home = self.provider_at(hit.home.index);
+        ModelHit {
+            home,
+            home_replaced: true,
+            ..hit
+        }
+    }
+
+    /// The hit for an overlay key.
+    fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
+        let m = self.model_at(h.index);
+        let upstream = match m.served_names.get(h.served as usize) {
+            Some(s) if h.kind == MatchKind::ServedName => &*s.id,
+            _ => m.upstream_id(),
+        };
+        let home = self.provider_at(m.provider_index);
+        ModelHit {
+            model: m,
+            matched: h.kind,
+            key_override: h.overrides,
+            upstream,
+            home,
+            home_replaced: self.replaced(home),
+        }
+    }
+
+    /// The answer for `name`, given what the compiled tables found for it.
+    #[inline(always)]
+    fn with_overlay(
+        self,
+        o: &'c Overlay,
+        name: &str,
+        found: Option<ModelHit<'static>>,
+    ) -> Option<ModelHit<'c>> {
+        match found {
+            Some(h) if !o.keys.takes_model(h.model.index) => Some(self.builtin_hit(o, h)),
+            _ => self.overlay_model(o, name, found),
+        }
+    }
+
+    /// The overlay's model for `name`, else the compiled tables' `found`.
+    #[inline(never)]
+    fn overlay_model(
+        self,
+        o: &'c Overlay,
+        name: &str,
+        found: Option<ModelHit<'static>>,
+    ) -> Option<ModelHit<'c>> {
+        match o.keys.model(name) {
+            Some(h) => Some(self.overlay_hit(h)),
+            None => found.map(|h| self.builtin_hit(o, h)),
+        }
+    }
+
+    /// A compiled provider's hit in this catalog: the overlay's replacement where there is
+    /// one.
+    #[inline(always)]
+    fn builtin_provider(self, o: &'c Overlay, hit: ProviderHit<'static>) -> ProviderHit<'c> {
+        if !o.replaces(hit.provider.index) {
+            return hit;
+        }
+        ProviderHit {
+            provider: self.provider_at(hit.provider.index),
+            matched: hit.matched,
+            replaced: true,
+        }
+    }
+
+    /// The hit for an overlay provider key.
+    fn overlay_provider(self, h: Hit) -> ProviderHit<'c> {
+        let provider = self.provider_at(h.index);
+        ProviderHit {
+            provider,
+            matched: h.kind,
+            replaced: h.overrides || self.replaced(provider),
+        }
+    }
+
+    /// The offer by which `p` serves `m`, if there is one.
+    fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
+        if m.index < BUILTIN_MODELS {
+            let found = m
+                .offers
+                .iter()
+                .filter_map(|&i| OFFERS.get(i as usize))
+                .find(|o| o.provider_index == p.index);
+            if found.is_some() {
+                return found;
+            }
+        }
+        self.0?
+            .offers_of_model(m.index)
+            .find(|o| o.provider_index == p.index)
+    }
+}
+
+impl<'c> View<'c> for Tables<'c> {
+    #[inline]
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
+        let found = Builtin.model_key(name);
+        match self.0 {
+            None => found,
+            Some(o) => self.with_overlay(o, name, found),
+        }
+    }
+
+    #[inline]
+    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        let found = Builtin.whole_unless_separator(input)?;
+        Ok(match self.0 {
+            None => found,
+            Some(o) => self.with_overlay(o, input, found),
+        })
+    }
+
+    #[inline]
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
+        let found = Builtin.provider_key(name);
+        let Some(o) = self.0 else { return found };
+        match found {
+            Some(h) if !o.keys.takes_provider(h.provider.index) => {
+                Some(self.builtin_provider(o, h))
+            }
+            _ => match o.keys.provider(name) {
+                Some(h) => Some(self.overlay_provider(h)),
+                None => found.map(|h| self.builtin_provider(o, h)),
+            },
+        }
+    }
+
+    #[inline]
+    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
+        let (found, before) = Builtin.prefix(name, separator);
+        let Some(o) = self.0 else {
+            return (found, before);
+        };
+        let settled = found.filter(|h| !o.keys.takes_provider(h.provider.index));
+        if settled.is_some() && !o.keys.separators() {
+            return (settled.map(|h| self.builtin_provider(o, h)), before);
+        }
+        match o.keys.prefix(name) {
+            None => (found.map(|h| self.builtin_provider(o, h)), before),
+            Some(e) => {
+                let provider = match (settled, e.provider) {
+                    (Some(h), _) => Some(self.builtin_provider(o, h)),
+                    (None, Some(h)) => Some(self.overlay_provider(h)),
+                    (None, None) => found.map(|h| self.builtin_provider(o, h)),
+                };
+                let more = match separator {
+                    Separator::Colon => e.before.0,
+                    Separator::Slash => e.before.1,
+                };
+                (provider, before || more)
+            }
+        }
+    }
+
+    #[inline]
+    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
+        if let Some(h) = self.0.and_then(|o| o.keys.scoped(p.index, name)) {
+            return Some(self.overlay_hit(h));
+        }
+        self.model_key(name)
+    }
+
+    #[inline]
+    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
+        let m = hit.model;
+        if m.provider_index == p.index {
+            return Some(Serving {
+                upstream: hit.upstream,
+                offer: None,
+            });
+        }
+        let offer = self.offer_by(p, m)?;
+        Some(Serving {
+            upstream: offer.upstream_id(),
+            offer: Some(offer),
+        })
+    }
+
+    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
+        for m in self.own_models(p) {
+            builtin::model_names_for_near_miss(m, f);
+        }
+        for o in self.provider_offers(p) {
+            f(o.upstream_id());
+        }
+    }
+
+    #[inline]
+    fn lists_models(self, p: &'c Provider) -> bool {
+        p.lists_models() || self.0.is_some_and(|o| o.lists(p.index))
+    }
+
+    fn offered_by(self, m: &'c Model) -> Vec<String> {
+        let mut ids = vec![self.provider_at(m.provider_index).id().to_owned()];
+        ids.extend(
+            self.offers_of(m)
+                .into_iter()
+                .map(|o| o.provider_id().to_owned()),
+        );
+        ids
+    }
+
+    /// The overlay's list of names, made on the first miss and shared by every error: an
+    /// error keeps those names, not the catalog.
+    fn names(self) -> Source {
+        match self.0 {
+            Some(o) => Source::with_overlay(
+                builtin::name_lists,
+                o.names.get_or_init(|| Arc::new(o.name_lists())).clone(),
+            ),
+            None => Source::builtin(builtin::name_lists),
+        }
+    }
+}
