@@ -36,11 +36,17 @@
 //! is parsed or initialised at start-up. [`Catalog`] is the API: its methods resolve, look up,
 //! query and route; the free functions here are the same methods of [`Catalog::builtin`].
 //! See [`Catalog::resolve_model`] for the grammar of model strings. Names match ASCII-case-insensitively and never by Unicode case folding.
+//!
+//! With the `cli` feature, the crate is also the `model-catalog` command-line tool
+//! (`cargo install model-catalog --features cli`: `resolve`, `query`, `route`, `models`,
+//! `validate`, `completions`); the module `cli` is its implementation.
 
 #![forbid(unsafe_code)]
 
 mod builtin;
 mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod custom_provider;
 mod distance;
 mod documents;
