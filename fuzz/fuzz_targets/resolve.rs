@@ -26,9 +26,8 @@ fn custom() -> &'static Catalog {
 }
 
 fn oracles() -> &'static (Oracle<'static>, Oracle<'static>) {
-    static BUILTIN: Catalog = Catalog::builtin();
     static O: OnceLock<(Oracle<'static>, Oracle<'static>)> = OnceLock::new();
-    O.get_or_init(|| (Oracle::new(&BUILTIN), Oracle::new(custom())))
+    O.get_or_init(|| (Oracle::new(Catalog::builtin()), Oracle::new(custom())))
 }
 
 fuzz_target!(|data: &[u8]| {
