@@ -110,6 +110,10 @@ impl Catalog {
 
     /// The built-in catalog. Free: no allocation, no parsing, no start-up work.
     ///
+    /// Its data is compiled in with the `builtin` feature (on by default). Without it, this
+    /// is an empty catalog: no provider, no model; [`Catalog::builder`] builds on it all the
+    /// same.
+    ///
     /// ```
     /// let c = model_catalog::Catalog::builtin();
     /// assert_eq!(c.resolve_model("gpt-4o").unwrap().provider.id(), "openai");
@@ -490,6 +494,7 @@ impl CatalogBuilder {
     }
 
     /// Adds named documents, all at once.
+    #[cfg(feature = "formats")]
     pub(crate) fn documents(mut self, docs: Vec<(String, DataFile)>) -> CatalogBuilder {
         self.docs.extend(docs);
         self
@@ -542,6 +547,7 @@ impl CatalogBuilder {
     }
 
     /// [`build`](CatalogBuilder::build), keeping the documents rather than copying them.
+    #[cfg(feature = "formats")]
     pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
         self.validated()
             .map(|v| v.map(|v| Catalog::with(v, self.docs, self.overrides)))
