@@ -1,7 +1,7 @@
 //! The input classes of the resolution benchmarks, drawn from the compiled catalog, and the
 //! one-input-per-iteration loop they are measured with. Shared by `benches/resolve.rs` and
-//! the phf baselines' benchmark of the workspace (`tools/baseline/benches/phf.rs`, which
-//! includes this file), so both measure the same inputs.
+//! `benches/phf.rs` (the phf baselines, left out of the package), so both measure the same
+//! inputs.
 
 use model_catalog::{lookup_provider, models, providers, Model};
 use std::hint::black_box;

@@ -1,11 +1,11 @@
 //! Prints the medians of the last resolution benchmark runs, and the ratios of each baseline
 //! to model-catalog measured in the same run, as the Markdown tables of BENCHMARKS.md: the
 //! crate's `benches/resolve.rs` (groups `resolve/<class>`: `HashMap` and `FxHashMap`
-//! baselines, lookups, queries, cost) and, when it was run, `tools/baseline`'s
+//! baselines, lookups, queries, cost) and, when it was run,
 //! `benches/phf.rs` (groups `phf/<class>`: the phf baselines).
 //!
 //! ```text
-//! cargo bench --bench resolve && cargo bench -p catalog-baseline --bench phf
+//! cargo bench --bench resolve && cargo bench --bench phf
 //! cargo run -p catalog-tools --bin bench-report [-- DIR]
 //! ```
 //!

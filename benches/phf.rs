@@ -3,14 +3,14 @@
 //! - `phf_unicase`: `phf::Map<UniCase<&str>, _>`;
 //! - `phf_lowercase_keys`: `phf::Map<&str, _>` with lowercased keys and a stack-buffer fold.
 //!
-//! They need tables generated at build time (this crate's `build.rs`), so they live here, in
-//! the workspace, rather than in model-catalog's packaged `benches/resolve.rs`; the inputs are
-//! the same (`benches/common/mod.rs` of model-catalog, included below).
+//! The baselines' tables are generated at build time by the workspace crate
+//! `catalog-baseline` (`tools/baseline`), which is not published: this benchmark is left out
+//! of the package, and `benches/resolve.rs` measures the run-time baselines. The inputs are
+//! those of `benches/resolve.rs` (`benches/common`).
 //!
-//! Run `cargo bench -p catalog-baseline --bench phf`, then
-//! `cargo run -p catalog-tools --bin bench-report` (see BENCHMARKS.md).
+//! Run `cargo bench --bench phf`, then `cargo run -p catalog-tools --bin bench-report` (see
+//! BENCHMARKS.md).
 
-#[path = "../../../benches/common/mod.rs"]
 mod common;
 
 use catalog_baseline::{PhfLowerBaseline, UniCaseBaseline, PROVIDER_IDS};
