@@ -29,6 +29,7 @@ mod tables {
     use std::borrow::Cow;
 
     /// A date the build checked is valid.
+    #[cfg_attr(not(feature = "builtin"), allow(dead_code))]
     const fn date(y: u16, m: u8, d: u8) -> Date {
         match Date::from_ymd(y, m, d) {
             Some(d) => d,
@@ -77,7 +78,7 @@ fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin"))]
 mod long_keys {
     use super::tables::{MODEL_KEYS, PREFIX_KEYS};
 
@@ -113,7 +114,7 @@ mod long_keys {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin"))]
 mod golden {
     /// The generated tables are exactly what the shared code generator makes of `data/`
     /// today: nothing was edited by hand, and generation is deterministic.
