@@ -17,6 +17,7 @@ use crate::served::ServedName;
 use crate::text::Text;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
@@ -40,6 +41,9 @@ pub(crate) struct Overlay {
     pub(crate) keys: OverlayKeys,
     /// Providers (catalog index) that list a model here, their own or offered.
     listing: Bits,
+    /// Per provider (catalog index): where its models start in `models`, and its offers in
+    /// `offers`; provider `p`'s are from its start to provider `p + 1`'s.
+    starts: Vec<(u32, u32)>,
     /// The names suggestions are drawn from, made on first use.
     pub(crate) names: OnceLock<Arc<NameLists>>,
     /// What queries read, made on first use.
@@ -277,6 +281,7 @@ impl Overlay {
                 }
             })
             .collect();
+        let starts = starts(provider_count, &models, &offers);
         let mut offers_by_model: Vec<u32> = (0..offers.len() as u32).collect();
         offers_by_model.sort_by_key(|&i| offers[i as usize].model_index);
         let keys = OverlayKeys::new(model_keys, provider_keys, &models, model_base);
@@ -291,6 +296,7 @@ impl Overlay {
             offers_by_model,
             keys,
             listing,
+            starts,
             names: OnceLock::new(),
             query: OnceLock::new(),
         }
@@ -314,18 +320,23 @@ impl Overlay {
         self.replaced_bits.contains(index)
     }
 
+    /// Where provider `index`'s models and offers are: (models, offers).
+    fn ranges(&self, index: u32) -> (Range<usize>, Range<usize>) {
+        let at = |i: usize| self.starts.get(i).copied();
+        match (at(index as usize), at(index as usize + 1)) {
+            (Some((m, o)), Some((m2, o2))) => (m as usize..m2 as usize, o as usize..o2 as usize),
+            _ => (0..0, 0..0),
+        }
+    }
+
     /// The overlay's models of provider `index` (a range: models are grouped by provider).
     pub(crate) fn models_of(&self, index: u32) -> &[Model] {
-        let start = self.models.partition_point(|m| m.provider_index < index);
-        let end = self.models.partition_point(|m| m.provider_index <= index);
-        &self.models[start..end]
+        self.models.get(self.ranges(index).0).unwrap_or_default()
     }
 
     /// The overlay's offers by provider `index` (a range likewise).
     pub(crate) fn offers_by(&self, index: u32) -> &[Offer] {
-        let start = self.offers.partition_point(|o| o.provider_index < index);
-        let end = self.offers.partition_point(|o| o.provider_index <= index);
-        &self.offers[start..end]
+        self.offers.get(self.ranges(index).1).unwrap_or_default()
     }
 
     /// The overlay's offers of model `index`.
@@ -357,4 +368,21 @@ impl Overlay {
         lists.replaced = self.replaced.iter().map(|p| p.index).collect();
         lists
     }
+}
+
+/// Where each provider's models start in `models` and its offers in `offers` (both grouped
+/// by provider index), for providers `0..providers`, and one more entry for the end.
+fn starts(providers: usize, models: &[Model], offers: &[Offer]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(providers + 1);
+    let (mut m, mut o) = (0, 0);
+    for p in 0..=providers as u32 {
+        while models.get(m).is_some_and(|x| x.provider_index < p) {
+            m += 1;
+        }
+        while offers.get(o).is_some_and(|x| x.provider_index < p) {
+            o += 1;
+        }
+        out.push((m as u32, o as u32));
+    }
+    out
 }

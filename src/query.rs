@@ -279,9 +279,13 @@ impl Query {
             }
             b
         };
-        let none = Bits::new(n);
+        // A capability or modality the index does not know leaves nothing.
+        let keep = |found: &mut Bits, set: Option<&Bits>| match set {
+            Some(b) => found.and(b),
+            None => found.retain(|_| false),
+        };
         for &c in &self.capabilities {
-            found.and(ix.capability(c).unwrap_or(&none));
+            keep(&mut found, ix.capability(c));
         }
         for &m in Modality::ALL {
             for (wanted, output) in [
@@ -289,7 +293,7 @@ impl Query {
                 (self.output_modalities, true),
             ] {
                 if wanted.contains(m) {
-                    found.and(ix.modality(m, output).unwrap_or(&none));
+                    keep(&mut found, ix.modality(m, output));
                 }
             }
         }
