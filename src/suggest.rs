@@ -230,19 +230,32 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
                 let Some(bucket) = names.bucket(len) else {
                     continue;
                 };
-                let folded = bucket.folded.chunks_exact(len);
-                let entries = bucket.ranks.iter().zip(&bucket.owners).zip(folded);
-                let entries = entries.zip(&bucket.sets);
-                for (at, (((&rank, owner), name), &set)) in entries.enumerate() {
-                    if work >= WORK_BUDGET {
+                // Most names are ruled out by the characters they hold, at the cost of one
+                // unit of work each: the sets are scanned on their own, and only a name that
+                // passes is read.
+                let mut at = 0;
+                while at < bucket.sets.len() {
+                    let left = WORK_BUDGET.saturating_sub(work);
+                    if left == 0 {
                         break 'search;
                     }
-                    // Most names are ruled out by the characters they hold, at the cost of
-                    // one unit of work.
-                    work += 1;
-                    if !sets_within(q_set, set, max) {
+                    let end = bucket.sets.len().min(at.saturating_add(left));
+                    let scan = bucket.sets.get(at..end).unwrap_or_default();
+                    let Some(k) = scan.iter().position(|&set| sets_within(q_set, set, max)) else {
+                        work += end - at;
+                        at = end;
                         continue;
-                    }
+                    };
+                    work += k + 1;
+                    at += k + 1;
+                    let i = at - 1;
+                    let (Some(&rank), Some(owner), Some(name)) = (
+                        bucket.ranks.get(i),
+                        bucket.owners.get(i),
+                        bucket.folded.get(i * len..(i + 1) * len),
+                    ) else {
+                        continue;
+                    };
                     if *skip_replaced && replaced.binary_search(owner).is_ok() {
                         continue;
                     }
@@ -254,7 +267,7 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
                         rank,
                         name,
                         bucket,
-                        at,
+                        at: i,
                     };
                     offer(&mut best, found);
                     // With three names found, only as close or closer ones can enter.
