@@ -57,6 +57,15 @@ pub(crate) struct NameIndex<V> {
     entries: Vec<Entry<V>>,
     /// Every key's folded bytes, end to end.
     arena: String,
+    /// The lengths of the keys: bit `n` for length `n` below 63, bit 63 for every longer
+    /// one. A name of another length is not looked up.
+    lengths: u64,
+}
+
+/// A name length's bit in [`NameIndex::lengths`].
+#[inline(always)]
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 impl<V> Default for NameIndex<V> {
@@ -66,6 +75,7 @@ impl<V> Default for NameIndex<V> {
             slots: Box::new([]),
             entries: Vec::new(),
             arena: String::new(),
+            lengths: 0,
         }
     }
 }
@@ -97,6 +107,7 @@ impl<V> NameIndex<V> {
     pub(crate) fn new(keys: impl IntoIterator<Item = (String, u32, V)>) -> NameIndex<V> {
         let mut arena = String::new();
         let mut entries = Vec::new();
+        let mut lengths = 0;
         for (name, scope, value) in keys {
             let (Ok(len), Ok(start)) = (u32::try_from(name.len()), u32::try_from(arena.len()))
             else {
@@ -106,6 +117,7 @@ impl<V> NameIndex<V> {
                 continue;
             }
             arena.push_str(&name);
+            lengths |= length_bit(name.len());
             entries.push(Entry {
                 words: [0; 4],
                 len,
@@ -121,6 +133,7 @@ impl<V> NameIndex<V> {
             slots: Box::new([]),
             entries,
             arena,
+            lengths,
         };
         for _ in 0..SEEDS {
             if table.fill(random_seed()) <= LONGEST_PROBE {
@@ -178,12 +191,10 @@ impl<V> NameIndex<V> {
     /// The value of `name` (any ASCII case) in `scope`.
     #[inline]
     pub(crate) fn get(&self, name: &str, scope: u32) -> Option<&V> {
-        if self.entries.is_empty() {
-            return None;
-        }
         let bytes = name.as_bytes();
         let n = bytes.len();
-        if n == 0 {
+        // No key of this length (an empty table has none of any length).
+        if self.lengths & length_bit(n) == 0 || n == 0 {
             return None;
         }
         let scan = folded_hash::scan(bytes, self.seed);
@@ -270,6 +281,15 @@ mod tests {
         assert_eq!(t.get(&bent, GLOBAL), None);
         // Scoped lookups do not see global names.
         assert_eq!(t.get("gpt-4o", 3), None);
+        // Lengths no key has, below and beyond the last bit of the length set.
+        assert_eq!(t.get("gpt-4o-", GLOBAL), None);
+        assert_eq!(t.get(&"x".repeat(300), GLOBAL), None);
+        // Keys of 63 bytes and more share one bit of the length set.
+        let (a, b) = ("m".repeat(63), "n".repeat(100));
+        let t = table(&[&a, &b]);
+        assert_eq!(t.get(&a.to_ascii_uppercase(), GLOBAL), Some(&0));
+        assert_eq!(t.get(&b, GLOBAL), Some(&1));
+        assert_eq!(t.get(&"n".repeat(99), GLOBAL), None);
     }
 
     #[test]
