@@ -11,7 +11,7 @@ use crate::documents::parse_documents;
 use crate::error::ResolveError;
 use crate::model::Model;
 use crate::offer::Offer;
-use crate::overlay::{self, Overlay, BUILTIN_PROVIDERS};
+use crate::overlay::{self, Documents, Overlay, BUILTIN_PROVIDERS};
 use crate::policy::RoutePolicy;
 use crate::provider::Provider;
 use crate::query::Query;
@@ -102,7 +102,7 @@ impl fmt::Debug for Catalog {
 
 impl Catalog {
     /// The catalog of validated documents `docs`.
-    fn with(v: Validated, docs: Vec<(String, DataFile)>, overrides: Overrides) -> Catalog {
+    fn with(v: Validated, docs: Documents, overrides: Overrides) -> Catalog {
         Catalog {
             overlay: Some(Arc::new(Overlay::new(v, docs, overrides))),
         }
@@ -147,7 +147,7 @@ impl Catalog {
 
     /// The documents of the overlay, as given to the builder.
     pub fn documents(&self) -> &[(String, DataFile)] {
-        self.overlay.as_ref().map_or(&[], |o| &o.docs)
+        self.overlay.as_ref().map_or(&[], |o| o.docs.as_slice())
     }
 
     /// This catalog's tables.
@@ -482,21 +482,22 @@ impl Catalog {
 #[derive(Debug, Clone, Default)]
 #[must_use = "a builder does nothing until it is built"]
 pub struct CatalogBuilder {
-    docs: Vec<(String, DataFile)>,
+    /// Shared with the catalogs built from it until either changes them.
+    docs: Documents,
     overrides: Overrides,
 }
 
 impl CatalogBuilder {
     /// Adds a document; `name` identifies it in errors.
     pub fn document(mut self, name: &str, doc: DataFile) -> CatalogBuilder {
-        self.docs.push((name.to_owned(), doc));
+        Arc::make_mut(&mut self.docs).push((name.to_owned(), doc));
         self
     }
 
     /// Adds named documents, all at once.
     #[cfg(feature = "formats")]
     pub(crate) fn documents(mut self, docs: Vec<(String, DataFile)>) -> CatalogBuilder {
-        self.docs.extend(docs);
+        Arc::make_mut(&mut self.docs).extend(docs);
         self
     }
 
@@ -504,7 +505,7 @@ impl CatalogBuilder {
     /// error nothing is added and the error names the JSON path.
     pub fn json(mut self, name: &str, json: &str) -> Result<CatalogBuilder, CatalogError> {
         let docs = parse_documents(name, json).map_err(|e| CatalogError { errors: vec![e] })?;
-        self.docs.extend(docs);
+        Arc::make_mut(&mut self.docs).extend(docs);
         Ok(self)
     }
 
@@ -515,14 +516,14 @@ impl CatalogBuilder {
         let shown: String = id.chars().take(MAX_INPUT_LEN).collect();
         let cut = if shown.len() < id.len() { "..." } else { "" };
         let name = format!("custom provider `{shown}{cut}`");
-        self.docs.push((name, provider.doc));
+        Arc::make_mut(&mut self.docs).push((name, provider.doc));
         self
     }
 
     /// Keeps only the documents for which `keep(name, document)` is true (to replace an
     /// earlier import, for instance).
     pub fn retain(mut self, mut keep: impl FnMut(&str, &DataFile) -> bool) -> CatalogBuilder {
-        self.docs.retain(|(name, doc)| keep(name, doc));
+        Arc::make_mut(&mut self.docs).retain(|(name, doc)| keep(name, doc));
         self
     }
 
@@ -539,7 +540,8 @@ impl CatalogBuilder {
         self
     }
 
-    /// Validates everything and builds the catalog.
+    /// Validates everything and builds the catalog. The catalog shares the builder's
+    /// documents (they are not copied).
     pub fn build(&self) -> Result<Catalog, CatalogError> {
         self.validated()
             .map(|v| v.map(|v| Catalog::with(v, self.docs.clone(), self.overrides.clone())))

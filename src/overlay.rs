@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
 /// built-in providers and models first, the overlay's after them.
 pub(crate) struct Overlay {
-    pub(crate) docs: Vec<(String, DataFile)>,
+    pub(crate) docs: Documents,
     pub(crate) overrides: Overrides,
     /// New providers, in index order.
     pub(crate) providers: Vec<Provider>,
@@ -88,6 +88,9 @@ impl Base for BuiltinBase {
         PROVIDERS.get(index).map(|p| p.id().to_owned())
     }
 }
+
+/// A catalog's documents, shared by the catalog and the builders it is made from or makes.
+pub(crate) type Documents = Arc<Vec<(String, DataFile)>>;
 
 /// Validates documents on top of the compiled catalog, as run-time catalogs do.
 pub(crate) fn validate(
@@ -169,11 +172,7 @@ fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
 
 impl Overlay {
     /// The overlay of validated documents `v`, which are `docs` validated with `overrides`.
-    pub(crate) fn new(
-        v: Validated,
-        docs: Vec<(String, DataFile)>,
-        overrides: Overrides,
-    ) -> Overlay {
+    pub(crate) fn new(v: Validated, docs: Documents, overrides: Overrides) -> Overlay {
         let Validated {
             model_base,
             providers: provider_recs,
