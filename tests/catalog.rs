@@ -569,3 +569,24 @@ fn custom_names_cannot_capture_strings_addressed_to_other_providers() {
         );
     }
 }
+
+#[test]
+fn a_builder_and_the_catalogs_built_from_it_do_not_see_each_others_changes() {
+    let b = Catalog::builder()
+        .provider(CustomProvider::new("zz-one", "One").model("m1", "m1-upstream"))
+        .provider(CustomProvider::new("zz-two", "Two").model("m2", "m2-upstream"));
+    let c = b.build().unwrap();
+    // Changing the builder after build() leaves the catalog as it was built.
+    let fewer = b.clone().retain(|name, _| !name.contains("zz-two"));
+    assert_eq!(fewer.build().unwrap().documents().len(), 1);
+    let more = b.provider(CustomProvider::new("zz-three", "Three").model("m3", "m3-upstream"));
+    assert_eq!(more.build().unwrap().documents().len(), 3);
+    assert_eq!(c.documents().len(), 2);
+    assert!(c.resolve_model("zz-two:m2").is_ok());
+    assert!(c.resolve_model("zz-three:m3").is_err());
+    // A builder made from the catalog changes a copy too.
+    let d = c.to_builder().retain(|_, _| false).build().unwrap();
+    assert!(d.documents().is_empty());
+    assert_eq!(c.documents().len(), 2);
+    assert!(c.resolve_model("m1").is_ok());
+}
