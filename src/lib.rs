@@ -41,8 +41,10 @@
 
 mod builtin;
 mod catalog;
+mod compiled;
 mod custom_provider;
 mod distance;
+mod distillation;
 mod documents;
 mod error;
 pub mod formats;
@@ -96,10 +98,11 @@ pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
+pub use distillation::DistillationPolicy;
 pub use error::ResolveError;
 pub use info::{catalog_info, CatalogInfo, DATA_AS_OF};
 pub use lifecycle::Lifecycle;
-pub use model::{DistillationPolicy, Model};
+pub use model::Model;
 pub use offer::Offer;
 pub use policy::{RoutePolicy, RouteSort};
 pub use provider::{ApiSurface, Provider};

@@ -80,7 +80,12 @@ impl<'c> Tables<'c> {
     pub(crate) fn offers_of(self, model: &Model) -> Vec<&'c Offer> {
         let mut out: Vec<&'c Offer> = Vec::new();
         if model.index < BUILTIN_MODELS {
-            out.extend(model.offers.iter().map(|&i| &OFFERS[i as usize]));
+            out.extend(
+                model
+                    .builtin_offers()
+                    .iter()
+                    .filter_map(|&i| OFFERS.get(i as usize)),
+            );
         }
         if let Some(o) = self.0 {
             if let Some(list) = o.offers_by_model.get(&model.index) {
@@ -112,8 +117,8 @@ impl<'c> Tables<'c> {
     /// The hit for an overlay key.
     fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
         let m = self.model_at(h.index);
-        let upstream = match m.served_names.get(h.served as usize) {
-            Some(s) if h.kind == MatchKind::ServedName => &*s.id,
+        let upstream = match m.served_list().get(h.served as usize) {
+            Some(s) if h.kind == MatchKind::ServedName => s.id(),
             _ => m.upstream_id(),
         };
         self.hit(m, h.kind, h.overrides, upstream)

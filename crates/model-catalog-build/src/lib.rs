@@ -4,7 +4,8 @@
 //! - [`load`]: which directory to read ([`DataDir`], the one reading of
 //!   `MODEL_CATALOG_DATA_DIR`) and reading its documents;
 //! - [`solve`]: the solver of the perfect hash that `model_catalog_shared::folded_hash` defines;
-//! - [`codegen`]: the Rust source of the tables.
+//! - [`codegen`]: the compiled catalog: a string table, a blob of records (the format of
+//!   `model_catalog_shared::compiled`) and a few lines of Rust.
 //!
 //! The documents are validated by `model-catalog-shared`, the same validator the library runs
 //! over run-time overlays. model-catalog's build script is [`run`]; its golden test calls
@@ -13,8 +14,12 @@
 #![forbid(unsafe_code)]
 
 pub mod codegen;
+mod keys;
 pub mod load;
+mod pool;
 pub mod solve;
+
+pub use codegen::Generated;
 
 pub use load::{load_dir, load_sources, DataDir, DATA_DIR_VAR};
 
@@ -25,8 +30,12 @@ use std::process::ExitCode;
 /// directory it compiled (its golden test regenerates the tables from the same one).
 pub const BUILT_FROM_VAR: &str = "MODEL_CATALOG_BUILT_FROM";
 
-/// The Rust source of the tables of the catalog in `dir`, or every error found in it.
-pub fn tables(dir: &DataDir) -> Result<String, Vec<String>> {
+/// The names of the files [`run`] writes to the build's output directory: the Rust, the
+/// string table and the records of [`Generated`].
+pub const FILES: [&str; 3] = ["catalog.rs", "catalog.str", "catalog.bin"];
+
+/// The compiled catalog of the catalog in `dir`, or every error found in it.
+pub fn tables(dir: &DataDir) -> Result<Generated, Vec<String>> {
     let (validated, sources) = dir
         .load()
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
@@ -34,8 +43,8 @@ pub fn tables(dir: &DataDir) -> Result<String, Vec<String>> {
 }
 
 /// model-catalog's build script: compiles the catalog directory ([`DataDir::from_env`], by
-/// default the package's `data/`) into `$OUT_DIR/catalog.rs`, or prints every error found and
-/// fails.
+/// default the package's `data/`) into the [`FILES`] of `$OUT_DIR`, or prints every error
+/// found and fails.
 #[must_use]
 pub fn run() -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -55,17 +64,25 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let source = match codegen::generate(&validated, sources.as_ref()) {
+    let generated = match codegen::generate(&validated, sources.as_ref()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("catalog.rs");
-    if let Err(e) = std::fs::write(&out, source) {
-        eprintln!("error: cannot write {}: {e}", out.display());
-        return ExitCode::FAILURE;
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    let contents: [&[u8]; 3] = [
+        generated.rust.as_bytes(),
+        generated.strings.as_bytes(),
+        &generated.blob,
+    ];
+    for (name, bytes) in FILES.iter().zip(contents) {
+        let path = out.join(name);
+        if let Err(e) = std::fs::write(&path, bytes) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
 }
