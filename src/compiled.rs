@@ -20,7 +20,8 @@ use crate::data::price::Pricing;
 mod generated {
     use crate::data::date::Date;
 
-    /// A date the build checked is valid.
+    /// A date the build checked is valid (unused by a catalog without `sources.json`).
+    #[allow(dead_code)]
     const fn date(y: u16, m: u8, d: u8) -> Date {
         match Date::from_ymd(y, m, d) {
             Some(d) => d,
@@ -37,8 +38,9 @@ pub(crate) use generated::SOURCES;
 /// binary.
 pub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 
-/// The string table: every string of the catalog once, end to end.
-const STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.str"));
+/// The string table: every string of the catalog once, end to end. A `static`, not a
+/// `const`: each code unit using a `const` would hold a copy of the table.
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.str"));
 
 /// How many records section `s` holds.
 pub(crate) const fn count(s: Section) -> usize {

@@ -130,7 +130,7 @@ fn display(name: &str) -> Option<String> {
 }
 
 fn provider(id: &str, name: &str, base_url: Option<String>) -> ProviderEntry {
-    let mut p = ProviderEntry::new(id, &display(name).unwrap_or_else(|| id.to_owned()));
+    let mut p = ProviderEntry::new(id, display(name).unwrap_or_else(|| id.to_owned()));
     // Some references give a template (`${VAR}/...`) rather than a URL.
     p.base_url = base_url.filter(|u| base_url_problem(u).is_none());
     p.key_required = true;
