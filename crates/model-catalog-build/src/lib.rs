@@ -47,8 +47,26 @@ pub fn tables(dir: &DataDir) -> Result<Generated, Vec<String>> {
 /// found and fails.
 #[must_use]
 pub fn run() -> ExitCode {
+    run_from("data")
+}
+
+/// The directory of the package that holds the full reference catalog: every provider and
+/// model of the models.dev and LiteLLM snapshots that `large-catalog` (in the workspace's
+/// tools) can map, on top of `data/`'s documents. Generated, never edited by hand.
+pub const FULL_DIR: &str = "data-full";
+
+/// model-catalog's build script with its `full-catalog` feature: [`run`] with the package's
+/// [`FULL_DIR`] as the default directory ([`DATA_DIR_VAR`] still takes precedence).
+#[must_use]
+pub fn run_full() -> ExitCode {
+    run_from(FULL_DIR)
+}
+
+/// [`run`] with `default`, a directory of the package, compiled unless [`DATA_DIR_VAR`] names
+/// another.
+fn run_from(default: &str) -> ExitCode {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let dir = DataDir::from_env(manifest.join("data"));
+    let dir = DataDir::from_env(manifest.join(default));
     dir.rerun_if_changed();
     println!("cargo:rustc-env={BUILT_FROM_VAR}={}", dir.path.display());
     let (validated, sources) = match dir.load() {
