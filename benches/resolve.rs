@@ -1,162 +1,193 @@
 //! Resolution speed per input class, each beside baselines measured in the same run:
 //!
-//! - `hashmap`: `std::collections::HashMap<String, _>` queried with `to_lowercase()`;
-//! - `unicase`: `phf::Map<UniCase<&str>, _>`;
-//! - `phf_lower`: `phf::Map<&str, _>` with lowercased keys and a stack-buffer fold;
+//! - `hashmap_to_lowercase`: `std::collections::HashMap<String, _>` queried with an
+//!   allocating `to_lowercase()`;
+//! - `fxhashmap_ascii_fold`: `rustc_hash::FxHashMap<String, _>`, the query ASCII-lowercased
+//!   into a stack buffer: a fast hash and no allocation;
 //!
-//! all built from the same catalog data (see `tools/baseline`) and walking the same grammar.
-//! Each iteration is one call on the next input of the class, so criterion's time per
-//! iteration is the time per call. Also: lookups, a capability query over the whole catalog,
-//! and cost computation.
+//! both built at run time from the names the catalog's public API lists, and walking the same
+//! grammar. (The `phf` baselines, which need code generated at build time, are measured by
+//! the workspace's `tools/baseline` benchmark, over the same inputs.) Each iteration is one
+//! call on the next input of the class, so criterion's time per iteration is the time per
+//! call. Also: lookups, a capability query over the whole catalog, and cost computation.
 //!
 //! Run `cargo bench --bench resolve`, then `cargo run -p catalog-tools --bin bench-report` for
 //! the medians and ratios (see BENCHMARKS.md).
 
-use catalog_baseline::{HashMapBaseline, PhfLowerBaseline, UniCaseBaseline};
+mod common;
+
+use common::{classes, from_data, per_call, resolves, spread, GENERATED_PROVIDERS, PER_CLASS};
 use criterion::{criterion_group, criterion_main, Criterion};
 use model_catalog::{
     lookup_model, lookup_provider, models, providers, resolve_model, Capability, Modality, Query,
-    Sort, Usage,
+    Sort, Usage, MAX_INPUT_LEN,
 };
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::hint::black_box;
 
-/// How many inputs each class holds (fewer where the catalog has fewer).
-const PER_CLASS: usize = 64;
+/// A resolution: provider index and, unless passed through, model index.
+type Answer = Option<(u32, Option<u32>)>;
 
-/// Prefixes of the providers the large test catalog adds (`tools/src/large_catalog.rs`).
-/// Inputs are drawn from the other providers, those of `data/`, so that a run on the large
-/// catalog (`MODEL_CATALOG_DATA_DIR`) measures the same inputs in bigger tables.
-const GENERATED_PROVIDERS: [&str; 2] = ["md-", "ll-"];
-
-fn from_data(m: &model_catalog::Model) -> bool {
-    !GENERATED_PROVIDERS
-        .iter()
-        .any(|p| m.provider_id().starts_with(p))
+/// The names the crate resolves, read through its public API and ASCII-lowercased: each
+/// model's id, upstream id, aliases and served names, and each provider's id and aliases,
+/// with the index (in catalog order) of what they name.
+struct Names {
+    models: Vec<(String, u32)>,
+    providers: Vec<(String, u32)>,
+    /// The home provider of each model.
+    model_provider: Vec<u32>,
+    provider_ids: Vec<&'static str>,
 }
 
-/// Spreads picks over the whole catalog rather than its first entries.
-fn spread<T: Clone>(items: &[T], n: usize) -> Vec<T> {
-    if items.is_empty() {
-        return Vec::new();
+impl Names {
+    fn of_the_catalog() -> Names {
+        let provider_ids: Vec<&'static str> = providers().map(|p| p.id()).collect();
+        let index = |id: &str| {
+            provider_ids
+                .iter()
+                .position(|&p| p == id)
+                .expect("a provider") as u32
+        };
+        let mut names = Names {
+            models: Vec::new(),
+            providers: Vec::new(),
+            model_provider: Vec::new(),
+            provider_ids: Vec::new(),
+        };
+        for (i, p) in providers().enumerate() {
+            for name in std::iter::once(p.id()).chain(p.aliases()) {
+                names.providers.push((name.to_ascii_lowercase(), i as u32));
+            }
+        }
+        for (i, m) in models().enumerate() {
+            names.model_provider.push(index(m.provider_id()));
+            let served = m.served_names().map(|s| s.id());
+            for name in [m.id(), m.upstream_id()]
+                .into_iter()
+                .chain(m.aliases())
+                .chain(served)
+            {
+                names.models.push((name.to_ascii_lowercase(), i as u32));
+            }
+        }
+        names.provider_ids = provider_ids;
+        names
     }
-    let step = (items.len() / n).max(1);
-    items.iter().step_by(step).take(n).cloned().collect()
+
+    /// A map of `keys`, built with `S`; the first entry wins where two share a name.
+    fn map<S: std::hash::BuildHasher + Default>(keys: &[(String, u32)]) -> HashMap<String, u32, S> {
+        let mut map = HashMap::with_capacity_and_hasher(keys.len(), S::default());
+        for (k, v) in keys {
+            map.entry(k.clone()).or_insert(*v);
+        }
+        map
+    }
 }
 
-fn alternate_case(s: &str) -> String {
-    s.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i % 2 == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
+/// The grammar the crate resolves with, over two key lookups: the whole string, then
+/// `provider:model`, then `provider/model`; behind a known provider an unknown model is
+/// passed through.
+#[inline]
+fn grammar(
+    input: &str,
+    model_provider: &[u32],
+    model: impl Fn(&str) -> Option<u32>,
+    provider: impl Fn(&str) -> Option<u32>,
+) -> Answer {
+    let s = input.trim_ascii();
+    if s.is_empty() || input.len() > MAX_INPUT_LEN {
+        return None;
+    }
+    if let Some(m) = model(s) {
+        return Some((model_provider[m as usize], Some(m)));
+    }
+    for sep in [':', '/'] {
+        if let Some((p, rest)) = s.split_once(sep) {
+            if let Some(p) = provider(p) {
+                return Some((p, model(rest)));
             }
-        })
-        .collect()
+        }
+    }
+    None
 }
 
-/// The input classes, each a list of model strings, built from the compiled catalog.
-fn classes() -> Vec<(&'static str, Vec<String>)> {
-    let all: Vec<_> = models().filter(|m| from_data(m)).collect();
-    let ids: Vec<String> = spread(&all, PER_CLASS)
-        .iter()
-        .map(|m| m.id().to_owned())
-        .collect();
-    let aliases: Vec<String> = all
-        .iter()
-        .flat_map(|m| m.aliases().map(str::to_owned))
-        .collect();
-    let provider_of =
-        |m: &model_catalog::Model| lookup_provider(m.provider_id()).expect("home provider");
-    let colon: Vec<String> = spread(&all, PER_CLASS)
-        .iter()
-        .map(|m| format!("{}:{}", m.provider_id(), m.id()))
-        .collect();
-    let slash: Vec<String> = spread(&all, PER_CLASS)
-        .iter()
-        .map(|m| {
-            let p = provider_of(m);
-            let name = p.aliases().next().unwrap_or(p.id());
-            format!("{name}/{}", alternate_case(m.id()))
-        })
-        .collect();
-    let provs: Vec<_> = providers()
-        .filter(|p| !GENERATED_PROVIDERS.iter().any(|g| p.id().starts_with(g)))
-        .collect();
-    let pass: Vec<String> = (0..PER_CLASS)
-        .map(|i| format!("{}:Unlisted-Model-{i}", provs[i % provs.len()].id()))
-        .collect();
-    let misses: Vec<String> = spread(&all, PER_CLASS)
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            if i % 2 == 0 {
-                format!("{}-nope", m.id())
-            } else {
-                format!("nope:{}", m.id())
-            }
-        })
-        .collect();
-    vec![
-        ("canonical", ids.clone()),
-        (
-            "mixed_case",
-            ids.iter().map(|s| alternate_case(s)).collect(),
-        ),
-        ("alias", spread(&aliases, PER_CLASS)),
-        ("provider_colon", colon),
-        ("provider_slash", slash),
-        ("pass_through", pass),
-        ("miss", misses),
-    ]
+/// `std::collections::HashMap<String, u32>` queried with `to_lowercase()`.
+struct HashMapBaseline {
+    models: HashMap<String, u32>,
+    providers: HashMap<String, u32>,
+    model_provider: Vec<u32>,
 }
 
-/// Benchmarks `f` over `inputs`, one input per iteration, cycling.
-fn per_call(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    name: &str,
-    inputs: &[String],
-    f: impl Fn(&str) -> bool,
-) {
-    let mut i = 0;
-    g.bench_function(name, |b| {
-        b.iter(|| {
-            i = if i + 1 == inputs.len() { 0 } else { i + 1 };
-            black_box(f(black_box(&inputs[i])))
-        })
-    });
+impl HashMapBaseline {
+    fn new(names: &Names) -> HashMapBaseline {
+        HashMapBaseline {
+            models: Names::map(&names.models),
+            providers: Names::map(&names.providers),
+            model_provider: names.model_provider.clone(),
+        }
+    }
+
+    fn resolve(&self, input: &str) -> Answer {
+        grammar(
+            input,
+            &self.model_provider,
+            |k| self.models.get(&k.to_lowercase()).copied(),
+            |k| self.providers.get(&k.to_lowercase()).copied(),
+        )
+    }
+}
+
+/// `FxHashMap<String, u32>` with the query ASCII-lowercased into a stack buffer.
+struct FxBaseline {
+    models: FxHashMap<String, u32>,
+    providers: FxHashMap<String, u32>,
+    model_provider: Vec<u32>,
+}
+
+/// `f` of `s` ASCII-lowercased in a stack buffer (an input longer than the buffer names
+/// nothing; the grammar refuses it before).
+#[inline]
+fn folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; MAX_INPUT_LEN];
+    let dst = &mut buf[..s.len().min(MAX_INPUT_LEN)];
+    dst.copy_from_slice(&s.as_bytes()[..dst.len()]);
+    dst.make_ascii_lowercase();
+    f(std::str::from_utf8(dst).unwrap_or(""))
+}
+
+impl FxBaseline {
+    fn new(names: &Names) -> FxBaseline {
+        FxBaseline {
+            models: Names::map(&names.models),
+            providers: Names::map(&names.providers),
+            model_provider: names.model_provider.clone(),
+        }
+    }
+
+    fn resolve(&self, input: &str) -> Answer {
+        grammar(
+            input,
+            &self.model_provider,
+            |k| folded(k, |k| self.models.get(k).copied()),
+            |k| folded(k, |k| self.providers.get(k).copied()),
+        )
+    }
 }
 
 fn resolution(c: &mut Criterion) {
-    let hashmap = HashMapBaseline::default();
-    let unicase = UniCaseBaseline;
-    let phf_lower = PhfLowerBaseline;
-    let mut classes = classes();
-    let mixed: Vec<String> = {
-        let mut all = Vec::new();
-        let longest = classes.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
-        for i in 0..longest {
-            for (_, v) in &classes {
-                if let Some(x) = v.get(i) {
-                    all.push(x.clone());
-                }
-            }
-        }
-        all
-    };
-    classes.insert(0, ("mixed", mixed));
-    for (class, inputs) in &classes {
+    let names = Names::of_the_catalog();
+    let hashmap = HashMapBaseline::new(&names);
+    let fx = FxBaseline::new(&names);
+    for (class, inputs) in &classes() {
         // The baselines answer like the crate on the classes that resolve.
-        if !matches!(*class, "miss" | "mixed") {
+        if resolves(class) {
             for input in inputs {
-                let ours = resolve_model(input)
-                    .map(|r| r.provider.id().to_owned())
-                    .ok();
-                let theirs = hashmap
-                    .resolve(input)
-                    .map(|(p, _)| catalog_baseline::PROVIDER_IDS[p as usize].to_owned());
-                assert_eq!(ours, theirs, "{class}: {input}");
+                let ours = resolve_model(input).map(|r| r.provider.id()).ok();
+                for theirs in [hashmap.resolve(input), fx.resolve(input)] {
+                    let theirs = theirs.map(|(p, _)| names.provider_ids[p as usize]);
+                    assert_eq!(ours, theirs, "{class}: {input}");
+                }
             }
         }
         let mut g = c.benchmark_group(format!("resolve/{class}"));
@@ -166,11 +197,8 @@ fn resolution(c: &mut Criterion) {
         per_call(&mut g, "hashmap_to_lowercase", inputs, |s| {
             hashmap.resolve(s).is_some()
         });
-        per_call(&mut g, "phf_unicase", inputs, |s| {
-            unicase.resolve(s).is_some()
-        });
-        per_call(&mut g, "phf_lowercase_keys", inputs, |s| {
-            phf_lower.resolve(s).is_some()
+        per_call(&mut g, "fxhashmap_ascii_fold", inputs, |s| {
+            fx.resolve(s).is_some()
         });
         g.finish();
     }

@@ -66,7 +66,7 @@ fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin"))]
 mod long_keys {
     use crate::compiled::text;
     use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
@@ -104,7 +104,7 @@ mod long_keys {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "builtin"))]
 mod golden {
     /// The compiled catalog is exactly what the shared generator makes of `data/` today:
     /// nothing was edited by hand, and generation is deterministic.

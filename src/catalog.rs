@@ -110,6 +110,10 @@ impl Catalog {
 
     /// The built-in catalog. Free: no allocation, no parsing, no start-up work.
     ///
+    /// Its data is compiled in with the `builtin` feature (on by default). Without it, this
+    /// is an empty catalog: no provider, no model; [`Catalog::builder`] builds on it all the
+    /// same.
+    ///
     /// ```
     /// let c = model_catalog::Catalog::builtin();
     /// assert_eq!(c.resolve_model("gpt-4o").unwrap().provider.id(), "openai");
@@ -151,7 +155,40 @@ impl Catalog {
         Tables(self.overlay.as_deref())
     }
 
-    /// Resolves a model string; see [`resolve`](mod@crate::resolve) for the grammar.
+    /// Resolves a model string with the model-string grammar: from what a user wrote to
+    /// provider, model and upstream id.
+    ///
+    /// In order of precedence:
+    /// 1. Longer than [`MAX_INPUT_LEN`] bytes as given (surrounding
+    ///    whitespace included): [`ResolveError::TooLong`], decided from the length alone before
+    ///    any other work, so it costs the same for a 1 MiB input as for 257 bytes. Then trim ASCII
+    ///    whitespace; nothing left: [`ResolveError::Empty`].
+    /// 2. The whole string is a model id, upstream id, alias or served name.
+    /// 3. `provider:model` (also written `provider::model`), split at the first `:`, where
+    ///    `provider` is a provider id or alias.
+    /// 4. `provider/model`, split at the first `/`, likewise.
+    /// 5. `ft:<base>:<organization>:<suffix>:<id>` (with or without `openai:` before it): an
+    ///    OpenAI fine-tune id, resolved to OpenAI and sent as written with `ft:` in lower case.
+    /// 6. Otherwise [`ResolveError::UnknownProvider`] if there is a `:`, else
+    ///    [`ResolveError::UnknownModel`].
+    ///
+    /// With a provider named (3, 4), a model the provider serves resolves to it (through its
+    /// [offer](crate::Offer) when it is not the model's home provider); a model only other
+    /// providers serve is [`ResolveError::ModelNotOffered`], unless the provider is an
+    /// aggregator or lists no models; anything else is passed through unchanged (case kept),
+    /// provided it is a printable ASCII name. A served name (a dated snapshot) belongs to its
+    /// home provider: named at another provider, it is passed through as typed (aggregators) or
+    /// not offered, never silently replaced by the model's current version. A model part that is
+    /// empty or starts with `:` or `/` (`openai:`, `openai:/gpt-4o`, `groq:::x`) is
+    /// [`ResolveError::Malformed`]: it is never sent upstream.
+    ///
+    /// [`Resolution`]: crate::Resolution
+    /// [`ResolveError::TooLong`]: crate::ResolveError::TooLong
+    /// [`ResolveError::Empty`]: crate::ResolveError::Empty
+    /// [`ResolveError::UnknownProvider`]: crate::ResolveError::UnknownProvider
+    /// [`ResolveError::UnknownModel`]: crate::ResolveError::UnknownModel
+    /// [`ResolveError::ModelNotOffered`]: crate::ResolveError::ModelNotOffered
+    /// [`ResolveError::Malformed`]: crate::ResolveError::Malformed
     pub fn resolve_model<'c: 'i, 'i>(
         &'c self,
         input: &'i str,
@@ -311,9 +348,67 @@ impl Catalog {
 
     /// The ordered fallback chain of routes for `model` under `policy`: never empty.
     ///
-    /// See [`route`](mod@crate::route) for the candidates and rules. Errors:
-    /// [`RouteError::Resolve`] when `model` does not resolve, [`RouteError::NoRoute`] (with
-    /// one reason per candidate) when the policy rejects every candidate.
+    /// Errors: [`RouteError::Resolve`] when `model` does not resolve, [`RouteError::NoRoute`]
+    /// (with one reason per candidate) when the policy rejects every candidate.
+    ///
+    /// A model is often served by several providers: its home provider (the one whose document
+    /// defines it) and the providers that [offer](crate::Offer) it. [`Catalog::route`] turns a
+    /// model string into an ordered list of [`Route`]s, the first to try first, filtered and
+    /// ordered by a [`RoutePolicy`]:
+    ///
+    /// ```
+    /// use model_catalog::{route, RoutePolicy, RouteSort};
+    ///
+    /// // `gpt-oss-120b` is defined by Groq and offered by NanoGPT and OpenRouter.
+    /// let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
+    /// assert_eq!(chain[0].provider.id(), "groq");
+    /// assert!(chain.iter().any(|r| r.provider.id() == "openrouter"));
+    ///
+    /// // Cheapest first (3 input tokens per output token), at most two routes.
+    /// let policy = RoutePolicy::new()
+    ///     .sort(RouteSort::Price { input: 3, output: 1 })
+    ///     .max_routes(2);
+    /// let chain = route("gpt-oss-120b", &policy).unwrap();
+    /// assert_eq!(chain.len(), 2);
+    /// assert_eq!(chain[0].upstream_id, "openai/gpt-oss-120b");
+    /// ```
+    ///
+    /// # Candidates
+    ///
+    /// The input is resolved with the catalog's grammar ([`Catalog::resolve_model`]); a resolution error is returned as
+    /// [`RouteError::Resolve`]. Then:
+    ///
+    /// - A catalog model named without a provider (`gpt-oss-120b`, an alias, or an upstream id
+    ///   such as `openai/gpt-oss-120b`) has as candidates its home provider, then every provider
+    ///   offering it, in the order of [`Catalog::offers_of`] (the catalog order).
+    /// - An explicit provider prefix (`openrouter:gpt-oss-120b`, `groq/gpt-oss-120b`) restricts
+    ///   the candidates to that provider: the caller asked for it. The policy still applies, so
+    ///   the chain has one route or the call fails with [`RouteError::NoRoute`].
+    /// - A pass-through (a model string the catalog does not know, sent to a named provider as
+    ///   is, such as `openrouter:meta-llama/Llama-3.3-70B-Instruct`) has exactly one candidate:
+    ///   the named provider, with the input's model string as the upstream id, no catalog model
+    ///   and no known prices or capabilities.
+    ///
+    /// # Rules
+    ///
+    /// Each candidate is checked against the policy's rules in this order; the first rule that
+    /// fails removes it, and that rule is the [`RejectReason`](crate::RejectReason) reported for it:
+    ///
+    /// 1. the deny list ([`RejectReason::Denied`](crate::RejectReason::Denied));
+    /// 2. the allow list ([`RejectReason::NotAllowed`](crate::RejectReason::NotAllowed));
+    /// 3. the keys held ([`RejectReason::NoKey`](crate::RejectReason::NoKey));
+    /// 4. the required capabilities, in the order required
+    ///    ([`RejectReason::CapabilityMissing`](crate::RejectReason::CapabilityMissing), [`RejectReason::CapabilityUnknown`](crate::RejectReason::CapabilityUnknown));
+    /// 5. the required API surface, then the required parameters in the order required
+    ///    ([`RejectReason::SurfaceMissing`](crate::RejectReason::SurfaceMissing), [`RejectReason::ParamUnsupported`](crate::RejectReason::ParamUnsupported),
+    ///    [`RejectReason::ParamUnknown`](crate::RejectReason::ParamUnknown));
+    /// 6. the maximum input price, then the maximum output price
+    ///    ([`RejectReason::OverMaxPrice`](crate::RejectReason::OverMaxPrice), [`RejectReason::PriceUnknown`](crate::RejectReason::PriceUnknown)).
+    ///
+    /// Every fact a rule needs must be known: an unknown capability, parameter or price fails
+    /// the rule with its own reason rather than passing it. The candidates left are ordered
+    /// (preference, then [`RouteSort`](crate::RouteSort)) and cut to the maximum chain length
+    /// ([`RejectReason::Truncated`](crate::RejectReason::Truncated)).
     ///
     /// ```
     /// use model_catalog::{Catalog, CustomProvider, RoutePolicy};
@@ -399,6 +494,7 @@ impl CatalogBuilder {
     }
 
     /// Adds named documents, all at once.
+    #[cfg(feature = "formats")]
     pub(crate) fn documents(mut self, docs: Vec<(String, DataFile)>) -> CatalogBuilder {
         self.docs.extend(docs);
         self
@@ -451,6 +547,7 @@ impl CatalogBuilder {
     }
 
     /// [`build`](CatalogBuilder::build), keeping the documents rather than copying them.
+    #[cfg(feature = "formats")]
     pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
         self.validated()
             .map(|v| v.map(|v| Catalog::with(v, self.docs, self.overrides)))

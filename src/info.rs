@@ -6,7 +6,7 @@ use crate::data::date::Date;
 
 /// The day of the newest reference snapshot the compiled data comes from (for the default
 /// catalog, LiteLLM's price list of 2026-11-27); `None` for a catalog compiled from a data
-/// directory without `sources.json`.
+/// directory without `sources.json`, or without the `builtin` feature.
 ///
 /// ```
 /// let as_of = model_catalog::DATA_AS_OF.unwrap();

@@ -36,17 +36,40 @@
 //! is parsed or initialised at start-up. [`Catalog`] is the API: its methods resolve, look up,
 //! query and route; the free functions here are the same methods of [`Catalog::builtin`].
 //! See [`Catalog::resolve_model`] for the grammar of model strings. Names match ASCII-case-insensitively and never by Unicode case folding.
+//!
+//! # Cargo features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `builtin` | yes | the compiled catalog data (`data/`, or the directory `MODEL_CATALOG_DATA_DIR` names at build time); without it [`Catalog::builtin`] is an empty catalog, and catalogs are built at run time with [`CatalogBuilder`] |
+//! | `formats` | yes | the `formats` module: import and export of wire formats (OpenAI-compatible `/v1/models`, ngrok, inference-api, the crate's own documents) |
+//! | `shared` | yes | `SharedCatalog` and `CatalogGuard`, a catalog swapped atomically while readers run (the `arc-swap` dependency) |
+//! | `serde` | yes | `serde::Serialize` on the results and errors of the API |
+//! | `cli` | no | the `model-catalog` command-line tool (`cargo install model-catalog --features cli`); turns on `serde` and `formats`; the module `cli` is its implementation (`resolve`, `query`, `route`, `models`, `validate`, `completions`) |
+//!
+//! A service that only resolves names can depend on
+//! `model-catalog = { version = "0.1", default-features = false, features = ["builtin"] }`:
+//! it compiles the tables and the API over them, and none of the optional dependencies.
+//! The tests, examples and benchmarks need the default features.
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+// Without the compiled data the built-in catalog's sizes are 0, and comparisons with them
+// always false.
+#![cfg_attr(not(feature = "builtin"), allow(clippy::absurd_extreme_comparisons))]
 
 mod builtin;
 mod catalog;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod compiled;
 mod custom_provider;
 mod distance;
 mod distillation;
 mod documents;
 mod error;
+#[cfg(feature = "formats")]
+#[cfg_attr(docsrs, doc(cfg(feature = "formats")))]
 pub mod formats;
 mod info;
 mod lifecycle;
@@ -66,6 +89,7 @@ mod route;
 #[cfg(feature = "serde")]
 mod serialize;
 mod served;
+#[cfg(feature = "shared")]
 mod shared;
 mod suggest;
 mod tables;
@@ -114,6 +138,7 @@ pub use route::{RejectReason, Rejection, Route, RouteError, RoutePlan};
 #[cfg(feature = "serde")]
 pub use serialize::{ResolutionRecord, RouteRecord};
 pub use served::ServedName;
+#[cfg(feature = "shared")]
 pub use shared::{CatalogGuard, SharedCatalog};
 pub use suggest::{Suggestions, MAX_SUGGESTIONS};
 pub use usage::{Usage, UsageError};

@@ -104,7 +104,7 @@ impl RoutePolicy {
     }
 
     /// Allow `provider` (id or alias). Once any provider is allowed, the others are rejected
-    /// ([`RejectReason::NotAllowed`]). Repeatable.
+    /// ([`RejectReason::NotAllowed`](crate::RejectReason::NotAllowed)). Repeatable.
     pub fn allow(mut self, provider: &str) -> RoutePolicy {
         self.allow
             .get_or_insert_with(Vec::new)
@@ -112,7 +112,7 @@ impl RoutePolicy {
         self
     }
 
-    /// Deny `provider` (id or alias): it is rejected ([`RejectReason::Denied`]), even if also
+    /// Deny `provider` (id or alias): it is rejected ([`RejectReason::Denied`](crate::RejectReason::Denied)), even if also
     /// allowed. Repeatable.
     pub fn deny(mut self, provider: &str) -> RoutePolicy {
         self.deny.push(provider.to_owned());
@@ -130,13 +130,13 @@ impl RoutePolicy {
     ///
     /// Once this or [`key`](RoutePolicy::key) is called, even with no names, the set of keys
     /// held is *set*: a provider that needs the caller's key (it requires a key and the
-    /// gateway does not supply credentials for it, see [`Route::key_required`]) is rejected
-    /// ([`RejectReason::NoKey`]) unless a key is held for it. Providers whose credentials
+    /// gateway does not supply credentials for it, see [`Route::caller_key_required`](crate::Route::caller_key_required)) is rejected
+    /// ([`RejectReason::NoKey`](crate::RejectReason::NoKey)) unless a key is held for it. Providers whose credentials
     /// the gateway supplies (OpenAI and Anthropic in the built-in catalog) and providers that
     /// need no key never need one.
     ///
     /// While it is *not set* (the default), keys are not considered: no provider is
-    /// rejected for want of a key, and [`Route::key_required`] tells the caller which routes
+    /// rejected for want of a key, and [`Route::caller_key_required`](crate::Route::caller_key_required) tells the caller which routes
     /// need one.
     ///
     /// ```
@@ -158,15 +158,15 @@ impl RoutePolicy {
     }
 
     /// Require the model to be known to support `c`. Repeatable: all must hold. A capability
-    /// known to be missing rejects with [`RejectReason::CapabilityMissing`], an unknown one
-    /// (always so for a pass-through) with [`RejectReason::CapabilityUnknown`].
+    /// known to be missing rejects with [`RejectReason::CapabilityMissing`](crate::RejectReason::CapabilityMissing), an unknown one
+    /// (always so for a pass-through) with [`RejectReason::CapabilityUnknown`](crate::RejectReason::CapabilityUnknown).
     pub fn capability(mut self, c: Capability) -> RoutePolicy {
         self.capabilities.push(c);
         self
     }
 
     /// Require the provider to have API surface `s`, and call it: routes' surface is `s`.
-    /// Providers without it are rejected ([`RejectReason::SurfaceMissing`]); a recorded
+    /// Providers without it are rejected ([`RejectReason::SurfaceMissing`](crate::RejectReason::SurfaceMissing)); a recorded
     /// surface whose endpoint is not recorded does not count.
     pub fn surface(mut self, s: Surface) -> RoutePolicy {
         self.surface = Some(s);
@@ -174,12 +174,12 @@ impl RoutePolicy {
     }
 
     /// Require the provider's surface `surface` to accept top-level request parameter `param`
-    /// (exact name, as [`ApiSurface::accepts`]). Repeatable: all must hold.
+    /// (exact name, as [`ApiSurface::accepts`](crate::ApiSurface::accepts)). Repeatable: all must hold.
     ///
-    /// A provider without the surface is rejected with [`RejectReason::SurfaceMissing`];
+    /// A provider without the surface is rejected with [`RejectReason::SurfaceMissing`](crate::RejectReason::SurfaceMissing);
     /// one whose surface is known not to accept the parameter with
-    /// [`RejectReason::ParamUnsupported`]; one whose surface does not record its parameters
-    /// with [`RejectReason::ParamUnknown`]. Without [`surface`](RoutePolicy::surface), the
+    /// [`RejectReason::ParamUnsupported`](crate::RejectReason::ParamUnsupported); one whose surface does not record its parameters
+    /// with [`RejectReason::ParamUnknown`](crate::RejectReason::ParamUnknown). Without [`surface`](RoutePolicy::surface), the
     /// routes' surface is that of the first parameter required.
     pub fn param(mut self, surface: Surface, param: &str) -> RoutePolicy {
         self.params.push((surface, param.to_owned()));
@@ -205,7 +205,7 @@ impl RoutePolicy {
     }
 
     /// Keep at most `n` routes, the first `n` in order; the others are reported as
-    /// [`RejectReason::Truncated`] by [`Catalog::route_plan`](crate::Catalog::route_plan). A chain is never cut to
+    /// [`RejectReason::Truncated`](crate::RejectReason::Truncated) by [`Catalog::route_plan`](crate::Catalog::route_plan). A chain is never cut to
     /// nothing: `0` counts as `1`.
     pub fn max_routes(mut self, n: usize) -> RoutePolicy {
         self.max_routes = Some(n.max(1));

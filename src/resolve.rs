@@ -1,36 +1,4 @@
-//! The model-string grammar: from what a user wrote to provider, model and upstream id.
-//!
-//! In order of precedence:
-//! 1. Longer than [`MAX_INPUT_LEN`] bytes as given (surrounding
-//!    whitespace included): [`ResolveError::TooLong`], decided from the length alone before
-//!    any other work, so it costs the same for a 1 MiB input as for 257 bytes. Then trim ASCII
-//!    whitespace; nothing left: [`ResolveError::Empty`].
-//! 2. The whole string is a model id, upstream id, alias or served name.
-//! 3. `provider:model` (also written `provider::model`), split at the first `:`, where
-//!    `provider` is a provider id or alias.
-//! 4. `provider/model`, split at the first `/`, likewise.
-//! 5. `ft:<base>:<organization>:<suffix>:<id>` (with or without `openai:` before it): an
-//!    OpenAI fine-tune id, resolved to OpenAI and sent as written with `ft:` in lower case.
-//! 6. Otherwise [`ResolveError::UnknownProvider`] if there is a `:`, else
-//!    [`ResolveError::UnknownModel`].
-//!
-//! With a provider named (3, 4), a model the provider serves resolves to it (through its
-//! [offer](crate::Offer) when it is not the model's home provider); a model only other
-//! providers serve is [`ResolveError::ModelNotOffered`], unless the provider is an
-//! aggregator or lists no models; anything else is passed through unchanged (case kept),
-//! provided it is a printable ASCII name. A served name (a dated snapshot) belongs to its
-//! home provider: named at another provider, it is passed through as typed (aggregators) or
-//! not offered, never silently replaced by the model's current version. A model part that is
-//! empty or starts with `:` or `/` (`openai:`, `openai:/gpt-4o`, `groq:::x`) is
-//! [`ResolveError::Malformed`]: it is never sent upstream.
-//!
-//! [`Resolution`]: crate::Resolution
-//! [`ResolveError::TooLong`]: crate::ResolveError::TooLong
-//! [`ResolveError::Empty`]: crate::ResolveError::Empty
-//! [`ResolveError::UnknownProvider`]: crate::ResolveError::UnknownProvider
-//! [`ResolveError::UnknownModel`]: crate::ResolveError::UnknownModel
-//! [`ResolveError::ModelNotOffered`]: crate::ResolveError::ModelNotOffered
-//! [`ResolveError::Malformed`]: crate::ResolveError::Malformed
+//! The model-string grammar, documented on `Catalog::resolve_model`.
 
 use crate::data::key::is_model_name;
 use crate::data::key::{MatchKind, MAX_INPUT_LEN};

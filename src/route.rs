@@ -1,64 +1,4 @@
-//! Routing: ordered fallback chains of providers for a model.
-//!
-//! A model is often served by several providers: its home provider (the one whose document
-//! defines it) and the providers that [offer](crate::Offer) it. [`Catalog::route`] turns a
-//! model string into an ordered list of [`Route`]s, the first to try first, filtered and
-//! ordered by a [`RoutePolicy`]:
-//!
-//! ```
-//! use model_catalog::{route, RoutePolicy, RouteSort};
-//!
-//! // `gpt-oss-120b` is defined by Groq and offered by NanoGPT and OpenRouter.
-//! let chain = route("gpt-oss-120b", &RoutePolicy::new()).unwrap();
-//! assert_eq!(chain[0].provider.id(), "groq");
-//! assert!(chain.iter().any(|r| r.provider.id() == "openrouter"));
-//!
-//! // Cheapest first (3 input tokens per output token), at most two routes.
-//! let policy = RoutePolicy::new()
-//!     .sort(RouteSort::Price { input: 3, output: 1 })
-//!     .max_routes(2);
-//! let chain = route("gpt-oss-120b", &policy).unwrap();
-//! assert_eq!(chain.len(), 2);
-//! assert_eq!(chain[0].upstream_id, "openai/gpt-oss-120b");
-//! ```
-//!
-//! # Candidates
-//!
-//! The input is resolved with the catalog's grammar ([`Catalog::resolve_model`], see
-//! [`resolve`](mod@crate::resolve)); a resolution error is returned as
-//! [`RouteError::Resolve`]. Then:
-//!
-//! - A catalog model named without a provider (`gpt-oss-120b`, an alias, or an upstream id
-//!   such as `openai/gpt-oss-120b`) has as candidates its home provider, then every provider
-//!   offering it, in the order of [`Catalog::offers_of`] (the catalog order).
-//! - An explicit provider prefix (`openrouter:gpt-oss-120b`, `groq/gpt-oss-120b`) restricts
-//!   the candidates to that provider: the caller asked for it. The policy still applies, so
-//!   the chain has one route or the call fails with [`RouteError::NoRoute`].
-//! - A pass-through (a model string the catalog does not know, sent to a named provider as
-//!   is, such as `openrouter:meta-llama/Llama-3.3-70B-Instruct`) has exactly one candidate:
-//!   the named provider, with the input's model string as the upstream id, no catalog model
-//!   and no known prices or capabilities.
-//!
-//! # Rules
-//!
-//! Each candidate is checked against the policy's rules in this order; the first rule that
-//! fails removes it, and that rule is the [`RejectReason`] reported for it:
-//!
-//! 1. the deny list ([`RejectReason::Denied`]);
-//! 2. the allow list ([`RejectReason::NotAllowed`]);
-//! 3. the keys held ([`RejectReason::NoKey`]);
-//! 4. the required capabilities, in the order required
-//!    ([`RejectReason::CapabilityMissing`], [`RejectReason::CapabilityUnknown`]);
-//! 5. the required API surface, then the required parameters in the order required
-//!    ([`RejectReason::SurfaceMissing`], [`RejectReason::ParamUnsupported`],
-//!    [`RejectReason::ParamUnknown`]);
-//! 6. the maximum input price, then the maximum output price
-//!    ([`RejectReason::OverMaxPrice`], [`RejectReason::PriceUnknown`]).
-//!
-//! Every fact a rule needs must be known: an unknown capability, parameter or price fails
-//! the rule with its own reason rather than passing it. The candidates left are ordered
-//! (preference, then [`RouteSort`]) and cut to the maximum chain length
-//! ([`RejectReason::Truncated`]).
+//! Routing: the candidates and rules documented on `Catalog::route`.
 
 use crate::cost::PriceKind;
 use crate::data::capability::{Capability, Support};
@@ -155,7 +95,7 @@ pub enum RejectReason {
     /// A price the policy caps is unknown on this route.
     PriceUnknown(PriceKind),
     /// The route passed every rule but the chain was already at its maximum length. Only
-    /// [`Catalog::route_plan`] reports it: a chain is never cut to nothing, so it is never the
+    /// [`Catalog::route_plan`](crate::Catalog::route_plan) reports it: a chain is never cut to nothing, so it is never the
     /// reason in a [`RouteError::NoRoute`].
     Truncated,
 }
@@ -304,7 +244,7 @@ impl RouteError {
     }
 }
 
-/// A chain of routes with the candidates left out of it: what [`Catalog::route_plan`]
+/// A chain of routes with the candidates left out of it: what [`Catalog::route_plan`](crate::Catalog::route_plan)
 /// returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

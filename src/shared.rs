@@ -10,6 +10,8 @@ use std::sync::Arc;
 /// [`load`](SharedCatalog::load) without locks; a writer replaces the whole catalog
 /// atomically, so every reader sees one whole catalog, old or new (built on `arc-swap`).
 ///
+/// Available with the `shared` feature (on by default).
+///
 /// ```
 /// use model_catalog::{Catalog, CustomProvider, SharedCatalog};
 ///
@@ -21,12 +23,16 @@ use std::sync::Arc;
 /// CATALOG.store(b.build().unwrap());
 /// assert_eq!(CATALOG.load().resolve_model("internal:x").unwrap().upstream_id, "x");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "shared")))]
 pub struct SharedCatalog {
     current: ArcSwapOption<Catalog>,
 }
 
 /// A catalog loaded from a [`SharedCatalog`]; derefs to [`Catalog`]. Holding it keeps that
 /// catalog alive; it does not block writers.
+///
+/// Available with the `shared` feature (on by default).
+#[cfg_attr(docsrs, doc(cfg(feature = "shared")))]
 pub struct CatalogGuard {
     guard: arc_swap::Guard<Option<Arc<Catalog>>>,
 }

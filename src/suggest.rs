@@ -62,7 +62,7 @@ impl Source {
 /// it stop early; then the suggestions are the closest of the names it reached.
 ///
 /// It holds the error's copy of the input ([`input`](Suggestions::input)), kept inline for
-/// inputs up to [`InputText::INLINE`] bytes: making one then allocates nothing. An error of
+/// inputs up to 46 bytes: making one then allocates nothing. An error of
 /// a run-time catalog shares that catalog's list of names (not the catalog: dropping the
 /// catalog frees it while the error lives on).
 ///

@@ -1,10 +1,13 @@
-//! Runs the `query` example binary (examples/query.rs) and checks its output against the
-//! library.
+//! Runs the `query` example binary (examples/query.rs, `model-catalog query` as a program
+//! of its own) and checks its output against the library.
 //!
 //! Cargo gives tests no path to example binaries, so the binary is looked up next to this
 //! test's own executable: `target/<profile>/deps/query_cli-<hash>` runs
-//! `target/<profile>/examples/query`. `cargo test` builds examples; `cargo test --test
-//! query_cli` alone does not, so run `cargo test` (or `cargo build --example query`) first.
+//! `target/<profile>/examples/query`. `cargo test --features cli` builds examples; `cargo
+//! test --features cli --test query_cli` alone does not, so run `cargo test --features cli`
+//! (or `cargo build --features cli --example query`) first. The example needs the `cli`
+//! feature, and so does this test.
+#![cfg(feature = "cli")]
 
 use model_catalog::{
     lookup_model, models, models_of, Capability, Date, Lifecycle, Price, Query, Sort,
@@ -39,9 +42,9 @@ fn example_bin() -> PathBuf {
     let built = std::fs::metadata(&bin).and_then(|m| m.modified());
     let Ok(built) = built else {
         panic!(
-            "example binary {} not found: run `cargo test` (which builds examples) or \
-             `cargo build --example query` first; `cargo test --test query_cli` alone does not \
-             build it",
+            "example binary {} not found: run `cargo test --features cli` (which builds \
+             examples) or `cargo build --features cli --example query` first; `cargo test \
+             --features cli --test query_cli` alone does not build it",
             bin.display()
         );
     };
@@ -51,8 +54,8 @@ fn example_bin() -> PathBuf {
         if let Some(t) = newest_mtime(&root.join(input)) {
             assert!(
                 t <= built,
-                "example binary {} is older than {input}: run `cargo test` (which builds \
-                 examples) or `cargo build --example query` first",
+                "example binary {} is older than {input}: run `cargo test --features cli` \
+                 (which builds examples) or `cargo build --features cli --example query` first",
                 bin.display()
             );
         }
@@ -127,7 +130,7 @@ fn capability_context_and_price_sort_match_the_library() {
     let prices: Vec<Option<f64>> = lines
         .iter()
         .map(|v| {
-            let p = &v["input_price_per_mtok"];
+            let p = &v["pricing"]["input"];
             assert!(p.is_null() || p.is_f64() || p.is_u64(), "{v}");
             p.as_f64()
         })
@@ -174,7 +177,7 @@ fn max_input_price_keeps_known_prices_under_the_cap() {
     let lines = json_lines(&["--json", "--max-input-price", "0.5"]);
     assert!(!lines.is_empty());
     for v in &lines {
-        let p = v["input_price_per_mtok"].as_f64();
+        let p = v["pricing"]["input"].as_f64();
         assert!(p.is_some_and(|p| p <= 0.5), "{v}");
     }
     let cap: Price = "0.5".parse().unwrap();
@@ -223,7 +226,11 @@ fn active_on_excludes_deprecated_and_retired_models() {
         assert!(found.contains(&"gpt-5.2"), "{date}");
         assert_eq!(found, lib_ids(Query::new().active_on(d)), "{date}");
         for v in &lines {
-            assert_eq!(v["lifecycle"], "active", "{date}: {v}");
+            assert_eq!(
+                v["lifecycle"],
+                serde_json::json!({"state": "active"}),
+                "{date}: {v}"
+            );
         }
     }
 }
@@ -238,6 +245,10 @@ fn usage_errors_exit_2_and_name_the_bad_value() {
         (&["--active-on", "2026-02-30"], "2026-02-30"),
         (&["--sort", "random"], "random"),
         (&["--provider", "nosuch"], "nosuch"),
+        (
+            &["--min-context", "1", "--min-context", "2"],
+            "--min-context",
+        ),
         (&["--bogus"], "--bogus"),
         (&["--min-context"], "--min-context"),
         (&["--json", "--min-context"], "--min-context"),
@@ -252,7 +263,10 @@ fn usage_errors_exit_2_and_name_the_bad_value() {
             first.starts_with("error: ") && first.contains(named),
             "{args:?}: first line of stderr should name `{named}`: {stderr}"
         );
-        assert!(stderr.contains("usage: "), "{args:?}: no usage: {stderr}");
+        assert!(
+            stderr.contains("--help"),
+            "{args:?}: does not point to --help: {stderr}"
+        );
     }
 }
 
@@ -260,8 +274,12 @@ fn usage_errors_exit_2_and_name_the_bad_value() {
 fn help_goes_to_stdout() {
     for flag in ["-h", "--help"] {
         let out = stdout_of(&[flag]);
-        assert!(out.starts_with("usage: "), "{out}");
+        assert!(out.contains("Usage: query "), "{out}");
         assert!(out.contains("--max-input-price"), "{out}");
+        // Every capability name is listed (`query --capability` takes them).
+        for c in Capability::ALL {
+            assert!(out.contains(c.as_str()), "{flag}: {c} missing: {out}");
+        }
     }
 }
 
@@ -316,8 +334,8 @@ fn table_has_the_header_and_a_gpt_4o_row() {
     assert_eq!(out.lines().count(), 1 + models().count());
 }
 
-/// Every field of every model, with no filter: the catalog in catalog order, `lifecycle` as
-/// of today.
+/// Every field of every model, with no filter: the catalog in catalog order, each line the
+/// model's JSON shape (its `Serialize`) with `lifecycle` as of today.
 #[test]
 fn json_fields_match_the_library() {
     // The day may turn (UTC midnight) while the example runs: either day is right.
@@ -336,17 +354,17 @@ fn json_fields_match_the_library() {
         assert_eq!(v["category"], text(m.category()), "{v}");
         assert_eq!(v["context_window"], num(m.context_window()), "{v}");
         assert_eq!(v["max_output_tokens"], num(m.max_output_tokens()), "{v}");
-        assert_eq!(v["input_price_per_mtok"], price(m.pricing().input), "{v}");
-        assert_eq!(v["output_price_per_mtok"], price(m.pricing().output), "{v}");
+        assert_eq!(v["pricing"]["input"], price(m.pricing().input), "{v}");
+        assert_eq!(v["pricing"]["output"], price(m.pricing().output), "{v}");
         let modalities = m.input_modalities().map_or(Value::Null, |ms| {
             ms.iter().map(|x| x.as_str()).collect::<Vec<_>>().into()
         });
         assert_eq!(v["input_modalities"], modalities, "{v}");
-        let lifecycle = v["lifecycle"].as_str().expect("`lifecycle` is a string");
+        let lifecycle = &v["lifecycle"];
         assert!(
             [before, after]
-                .map(|d| m.lifecycle_on(d).as_str())
-                .contains(&lifecycle),
+                .map(|d| serde_json::to_value(m.lifecycle_on(d)).unwrap())
+                .contains(lifecycle),
             "{v}"
         );
         let caps = v["capabilities"].as_object().expect("an object");
@@ -355,6 +373,15 @@ fn json_fields_match_the_library() {
             let want = s.known().map_or(Value::Null, Value::from);
             assert_eq!(caps.get(c.as_str()), Some(&want), "{}: {c}", m.id());
         }
+        // The rest is the model's own JSON shape.
+        let mut rest = v.as_object().unwrap().clone();
+        rest.remove("lifecycle");
+        assert_eq!(
+            Value::Object(rest),
+            serde_json::to_value(m).unwrap(),
+            "{}",
+            m.id()
+        );
     }
 }
 

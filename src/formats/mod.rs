@@ -1,5 +1,7 @@
 //! Import and export of the seeds' wire formats.
 //!
+//! Available with the `formats` feature (on by default).
+//!
 //! | format | import | export |
 //! |---|---|---|
 //! | ngrok `AIGatewayProviderList` (`GET /providers`, seed 004) | [`import_ngrok`] | [`export_ngrok`], [`export_ngrok_pages`] |

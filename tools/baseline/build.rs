@@ -1,6 +1,5 @@
 //! Compiles the catalog data (the same directory the crate's build reads) into the
-//! baselines' tables: phf maps keyed by `UniCase<&str>` and by lowercased `&str`, and the key
-//! lists a `HashMap` is built from at run time.
+//! baselines' tables: phf maps keyed by `UniCase<&str>` and by lowercased `&str`.
 
 use model_catalog_build::DataDir;
 use std::fmt::Write;
@@ -25,12 +24,6 @@ fn main() {
         ids(v.providers.iter().map(|p| &p.entry.id).collect())
     )
     .unwrap();
-    writeln!(
-        out,
-        "pub static MODEL_IDS: &[&str] = &[{}];",
-        ids(v.models.iter().map(|m| &m.entry.id).collect())
-    )
-    .unwrap();
     let homes: Vec<String> = v.models.iter().map(|m| m.provider.to_string()).collect();
     writeln!(
         out,
@@ -39,16 +32,6 @@ fn main() {
     )
     .unwrap();
     for (name, keys) in [("MODEL", &v.model_keys), ("PROVIDER", &v.provider_keys)] {
-        let list: Vec<String> = keys
-            .iter()
-            .map(|k| format!("({:?}, {})", k.key, k.index))
-            .collect();
-        writeln!(
-            out,
-            "pub static {name}_KEY_LIST: &[(&str, u32)] = &[{}];",
-            list.join(", ")
-        )
-        .unwrap();
         let mut uni = phf_codegen::Map::new();
         let mut lower = phf_codegen::Map::<&str>::new();
         for k in keys.iter() {

@@ -1,8 +1,12 @@
-//! Prints the medians of the last `cargo bench --bench resolve` run, and the ratios of each
-//! baseline to model-catalog, as the Markdown tables of BENCHMARKS.md.
+//! Prints the medians of the last resolution benchmark runs, and the ratios of each baseline
+//! to model-catalog measured in the same run, as the Markdown tables of BENCHMARKS.md: the
+//! crate's `benches/resolve.rs` (groups `resolve/<class>`: `HashMap` and `FxHashMap`
+//! baselines, lookups, queries, cost) and, when it was run,
+//! `benches/phf.rs` (groups `phf/<class>`: the phf baselines).
 //!
 //! ```text
-//! cargo bench --bench resolve && cargo run -p catalog-tools --bin bench-report [-- DIR]
+//! cargo bench --bench resolve && cargo bench --bench phf
+//! cargo run -p catalog-tools --bin bench-report [-- DIR]
 //! ```
 //!
 //! DIR is criterion's output directory (default `target/criterion`).
@@ -45,35 +49,29 @@ fn main() -> ExitCode {
         "pass_through",
         "miss",
     ];
-    let ours = "model_catalog";
-    let baselines = ["hashmap_to_lowercase", "phf_unicase", "phf_lowercase_keys"];
     let mut found = false;
-    println!("| class | model-catalog (ns) | HashMap + to_lowercase (ns) | phf UniCase (ns) | phf lowercase keys (ns) | HashMap / ours | UniCase / ours | phf lowercase / ours |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for class in classes {
-        let group = root.join(format!("resolve_{class}"));
-        let Some(us) = median(&group.join(ours)) else {
-            continue;
-        };
-        found = true;
-        let theirs: Vec<Option<f64>> = baselines.iter().map(|b| median(&group.join(b))).collect();
-        let cell = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.1}"));
-        let ratio = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{:.1}x", x / us));
-        println!(
-            "| {class} | {us:.1} | {} | {} | {} | {} | {} | {} |",
-            cell(theirs[0]),
-            cell(theirs[1]),
-            cell(theirs[2]),
-            ratio(theirs[0]),
-            ratio(theirs[1]),
-            ratio(theirs[2]),
-        );
+    for (prefix, baselines) in [
+        (
+            "resolve",
+            [
+                ("hashmap_to_lowercase", "HashMap + to_lowercase"),
+                ("fxhashmap_ascii_fold", "FxHashMap + ASCII fold"),
+            ],
+        ),
+        (
+            "phf",
+            [
+                ("phf_unicase", "phf UniCase"),
+                ("phf_lowercase_keys", "phf lowercase keys"),
+            ],
+        ),
+    ] {
+        found |= ratio_table(&root, prefix, &classes, &baselines);
     }
-    println!();
     println!("| benchmark | median (ns) |");
     println!("|---|---:|");
     for group in subdirs(&root) {
-        if group.starts_with("resolve_") || group == "report" {
+        if group.starts_with("resolve_") || group.starts_with("phf_") || group == "report" {
             continue;
         }
         // A benchmark outside a group has its results directly in its directory.
@@ -106,4 +104,44 @@ fn main() -> ExitCode {
         );
         ExitCode::from(1)
     }
+}
+
+/// The table of the groups `<prefix>/<class>`: model-catalog's median, each baseline's, and
+/// their ratios to model-catalog's. Prints nothing, and returns false, when no group of that
+/// prefix has results.
+fn ratio_table(root: &Path, prefix: &str, classes: &[&str], baselines: &[(&str, &str); 2]) -> bool {
+    let ours = "model_catalog";
+    let mut rows = Vec::new();
+    for class in classes {
+        let group = root.join(format!("{prefix}_{class}"));
+        let Some(us) = median(&group.join(ours)) else {
+            continue;
+        };
+        let theirs: Vec<Option<f64>> = baselines
+            .iter()
+            .map(|(b, _)| median(&group.join(b)))
+            .collect();
+        let cell = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x:.1}"));
+        let ratio = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{:.1}x", x / us));
+        rows.push(format!(
+            "| {class} | {us:.1} | {} | {} | {} | {} |",
+            cell(theirs[0]),
+            cell(theirs[1]),
+            ratio(theirs[0]),
+            ratio(theirs[1]),
+        ));
+    }
+    if rows.is_empty() {
+        return false;
+    }
+    let [(_, a), (_, b)] = baselines;
+    println!("`{prefix}/<class>`:");
+    println!();
+    println!("| class | model-catalog (ns) | {a} (ns) | {b} (ns) | {a} / ours | {b} / ours |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for row in rows {
+        println!("{row}");
+    }
+    println!();
+    true
 }

@@ -8,8 +8,9 @@
 //!   `model_catalog_shared::compiled`) and a few lines of Rust.
 //!
 //! The documents are validated by `model-catalog-shared`, the same validator the library runs
-//! over run-time overlays. model-catalog's build script is [`run`]; its golden test calls
-//! [`tables`] to regenerate the tables and compare them with the build's.
+//! over run-time overlays. model-catalog's build script is [`run`] (or [`run_empty`] when the
+//! library is built without its `builtin` feature); its golden test calls [`tables`] to
+//! regenerate the tables and compare them with the build's.
 
 #![forbid(unsafe_code)]
 
@@ -40,6 +41,23 @@ pub fn tables(dir: &DataDir) -> Result<Generated, Vec<String>> {
         .load()
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     codegen::generate(&validated, sources.as_ref()).map_err(|e| vec![e])
+}
+
+/// The compiled catalog of a catalog with no documents: no provider, no model, no sources.
+/// What model-catalog compiles without its `builtin` feature.
+#[must_use]
+pub fn empty_tables() -> Generated {
+    let validated = model_catalog_shared::validate::validate(&[])
+        .expect("a catalog with no documents is valid");
+    codegen::generate(&validated, None).expect("a catalog with no documents generates")
+}
+
+/// model-catalog's build script without its `builtin` feature: writes the tables of a catalog
+/// with no documents ([`empty_tables`]) to the [`FILES`] of `$OUT_DIR`. Reads no data directory,
+/// and [`DATA_DIR_VAR`] is ignored.
+#[must_use]
+pub fn run_empty() -> ExitCode {
+    write_out(&empty_tables())
 }
 
 /// model-catalog's build script: compiles the catalog directory ([`DataDir::from_env`], by
@@ -89,6 +107,11 @@ fn run_from(default: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    write_out(&generated)
+}
+
+/// Writes `generated` to the [`FILES`] of `$OUT_DIR`.
+fn write_out(generated: &Generated) -> ExitCode {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let contents: [&[u8]; 3] = [
         generated.rust.as_bytes(),
@@ -103,4 +126,24 @@ fn run_from(default: &str) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_catalog_with_no_documents_has_empty_tables() {
+        use model_catalog_shared::compiled::{section, Section};
+        let empty = super::empty_tables();
+        for s in [
+            Section::Providers,
+            Section::Models,
+            Section::Offers,
+            Section::Served,
+        ] {
+            assert_eq!(section(&empty.blob, s).1, 0, "{s:?}");
+        }
+        assert!(empty
+            .rust
+            .contains("SOURCES: (Option<(&str, Date)>, Option<(&str, Date)>) = (None, None)"));
+    }
 }

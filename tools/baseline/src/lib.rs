@@ -1,18 +1,18 @@
-//! Baselines for model-catalog's benchmarks: the same catalog data, and the same resolution
-//! grammar (whole string, then `provider:model`, then `provider/model`), in three other
-//! structures:
+//! Baselines for model-catalog's benchmarks that need code generated at build time: the same
+//! catalog data, and the same resolution grammar (whole string, then `provider:model`, then
+//! `provider/model`), in two phf maps:
 //!
-//! - [`HashMapBaseline`]: `std::collections::HashMap<String, u32>`, queried with an allocating
-//!   `to_lowercase()`;
 //! - [`UniCaseBaseline`]: `phf::Map<UniCase<&str>, u32>` (Unicode case folding);
 //! - [`PhfLowerBaseline`]: `phf::Map<&str, u32>` with lowercased keys, the query ASCII-folded
 //!   into a stack buffer (model-catalog's first implementation).
 //!
 //! Each answers `(provider index, model index if known)`, or `None`; they do no error work.
+//! `benches/phf.rs` measures them beside model-catalog. The baselines that can be built at
+//! run time from the crate's public API (`HashMap`, `FxHashMap`) are in the crate's own
+//! `benches/resolve.rs`, which is packaged with it; this crate is not.
 
 #![allow(missing_docs)]
 
-use std::collections::HashMap;
 use unicase::UniCase;
 
 mod tables {
@@ -20,7 +20,7 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-pub use tables::{MODEL_IDS, MODEL_PROVIDER, PROVIDER_IDS};
+pub use tables::{MODEL_PROVIDER, PROVIDER_IDS};
 
 /// A resolution: provider index and, unless passed through, model index.
 pub type Answer = Option<(u32, Option<u32>)>;
@@ -47,37 +47,6 @@ fn grammar(
         }
     }
     None
-}
-
-/// `HashMap<String, u32>` queried with `to_lowercase()`.
-pub struct HashMapBaseline {
-    models: HashMap<String, u32>,
-    providers: HashMap<String, u32>,
-}
-
-impl Default for HashMapBaseline {
-    fn default() -> Self {
-        HashMapBaseline {
-            models: tables::MODEL_KEY_LIST
-                .iter()
-                .map(|&(k, v)| (k.to_owned(), v))
-                .collect(),
-            providers: tables::PROVIDER_KEY_LIST
-                .iter()
-                .map(|&(k, v)| (k.to_owned(), v))
-                .collect(),
-        }
-    }
-}
-
-impl HashMapBaseline {
-    pub fn resolve(&self, input: &str) -> Answer {
-        grammar(
-            input,
-            |k| self.models.get(&k.to_lowercase()).copied(),
-            |k| self.providers.get(&k.to_lowercase()).copied(),
-        )
-    }
 }
 
 /// `phf::Map<UniCase<&str>, u32>`.
