@@ -20,7 +20,7 @@ pub struct Solution {
 const SCRAMBLE: u64 = 0x9E37_79B9;
 
 /// Largest table of a power-of-two size: beyond it, tables are sized to their keys.
-const POWER_OF_TWO_UP_TO: usize = 4096;
+pub const POWER_OF_TWO_UP_TO: usize = 4096;
 
 /// How many slots a table of `n` keys has: up to [`POWER_OF_TWO_UP_TO`] slots, a power of
 /// two with a load factor between 0.425 and 0.85 (lookups wrap nothing around); beyond, 3%
