@@ -189,7 +189,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         separator,
         matched: hit.matched,
     });
-    if provider.id().eq_ignore_ascii_case(OPENAI) && is_fine_tune(model) {
+    if is_fine_tune(model) && provider.id().eq_ignore_ascii_case(OPENAI) {
         return fine_tune(view, input, hit, model, prefix);
     }
     let pass_through = Resolution {
@@ -203,7 +203,8 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         near_miss: None,
         name: model,
     };
-    let open = provider.is_aggregator() || !view.lists_models(provider);
+    // Whether `provider` takes names the catalog does not list: asked only when needed.
+    let open = || provider.is_aggregator() || !view.lists_models(provider);
     if let Some(found) = view.model_key_at(provider, model) {
         let m = found.model;
         // A served name is its home provider's: elsewhere it is not the offer's model.
@@ -226,7 +227,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
                 name: model,
             });
         }
-        if open {
+        if open() {
             return Ok(pass_through);
         }
         return Err(not_offered(view, input, provider, m));

@@ -67,6 +67,7 @@ pub(crate) trait View<'c>: Copy {
     /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
     /// run-time model name that begins with another provider's name), else
     /// [`model_key`](View::model_key).
+    #[inline(always)]
     fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
         let _ = p;
         self.model_key(name)
