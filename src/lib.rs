@@ -63,8 +63,10 @@ mod builtin;
 mod catalog;
 #[cfg(feature = "cli")]
 pub mod cli;
+mod compiled;
 mod custom_provider;
 mod distance;
+mod distillation;
 mod documents;
 mod error;
 #[cfg(feature = "formats")]
@@ -125,10 +127,11 @@ pub use data::key::{MatchKind, MAX_INPUT_LEN};
 pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
+pub use distillation::DistillationPolicy;
 pub use error::ResolveError;
 pub use info::{catalog_info, CatalogInfo, DATA_AS_OF};
 pub use lifecycle::Lifecycle;
-pub use model::{DistillationPolicy, Model};
+pub use model::Model;
 pub use offer::Offer;
 pub use policy::{RoutePolicy, RouteSort};
 pub use provider::{ApiSurface, Provider};

@@ -66,24 +66,24 @@ impl Names {
     /// spelled differently, its aliases, its served names.
     pub(crate) fn add_model(&mut self, m: &Model) {
         let rank = u64::from(m.index) << 32;
-        self.push(rank, 0, &m.id);
-        if m.upstream_id != m.id {
-            self.push(rank | 1, 0, &m.upstream_id);
+        self.push(rank, 0, m.id());
+        if m.upstream_id() != m.id() {
+            self.push(rank | 1, 0, m.upstream_id());
         }
-        for (k, a) in m.aliases.iter().enumerate() {
+        for (k, a) in m.aliases().enumerate() {
             self.push(rank | slot(2 + k), 0, a);
         }
-        let after = 2 + m.aliases.len();
-        for (k, s) in m.served_names.iter().enumerate() {
-            self.push(rank | slot(after + k), 0, &s.id);
+        let after = 2 + m.aliases().len();
+        for (k, s) in m.served_names().enumerate() {
+            self.push(rank | slot(after + k), 0, s.id());
         }
     }
 
     /// A provider's names, ranked by its catalog index: its id, then its aliases.
     pub(crate) fn add_provider(&mut self, p: &Provider) {
         let rank = u64::from(p.index) << 32;
-        self.push(rank, p.index, &p.id);
-        for (k, a) in p.aliases.iter().enumerate() {
+        self.push(rank, p.index, p.id());
+        for (k, a) in p.aliases().enumerate() {
             self.push(rank | slot(1 + k), p.index, a);
         }
     }

@@ -7,13 +7,14 @@ use crate::data::key::{fold, MatchKind};
 use crate::data::modality::{Modalities, Modality};
 use crate::data::schema::DataFile;
 use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validated};
-use crate::model::{DistillationPolicy, Model};
+use crate::distillation::{DistillationData, DistillationPolicy};
+use crate::model::{Model, ModelData};
 use crate::names::NameLists;
-use crate::offer::Offer;
+use crate::offer::{Offer, OfferData};
 use crate::overlay_keys::OverlayKeys;
-use crate::provider::{ApiSurface, Provider};
+use crate::provider::{ApiSurface, Provider, ProviderData};
 use crate::query_index::QueryIndex;
-use crate::served::ServedName;
+use crate::served::{ServedData, ServedName};
 use crate::text::Text;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -113,12 +114,11 @@ fn model_from(m: ModelRec, provider_id: String, index: u32) -> Model {
         provider,
         ..
     } = m;
-    Model {
+    let data = ModelData {
         id: Cow::Owned(e.id),
         upstream_id: Cow::Owned(upstream_id),
         name: Cow::Owned(e.name),
         provider: Cow::Owned(provider_id),
-        provider_index: provider as u32,
         description: e.description.map(Cow::Owned),
         vendor: e.vendor.map(Cow::Owned),
         family: e.family.map(Cow::Owned),
@@ -139,31 +139,34 @@ fn model_from(m: ModelRec, provider_id: String, index: u32) -> Model {
         served_names: Cow::Owned(
             e.served_names
                 .into_iter()
-                .map(|s| ServedName {
-                    id: Cow::Owned(s.id),
-                    context_window: s.context_window,
-                    max_output_tokens: s.max_output_tokens,
-                    pricing: s.pricing,
-                    fine_tune_pricing: s.fine_tune_pricing,
-                    release_date: s.release_date,
-                    deprecated: s.deprecated,
-                    retires: s.retires,
+                .map(|s| {
+                    ServedName::custom(ServedData {
+                        id: Cow::Owned(s.id),
+                        context_window: s.context_window,
+                        max_output_tokens: s.max_output_tokens,
+                        pricing: s.pricing,
+                        fine_tune_pricing: s.fine_tune_pricing,
+                        release_date: s.release_date,
+                        deprecated: s.deprecated,
+                        retires: s.retires,
+                    })
                 })
                 .collect(),
         ),
         fine_tune_pricing: e.fine_tune_pricing,
         tags: owned_list(e.tags),
-        distillation: e.distillation_policy.map(|d| DistillationPolicy {
-            status: d.status.map(Cow::Owned),
-            label: d.label.map(Cow::Owned),
-            basis: d.basis.map(Cow::Owned),
-            source_url: d.source_url.map(Cow::Owned),
-            note: d.note.map(Cow::Owned),
+        distillation: e.distillation_policy.map(|d| {
+            DistillationPolicy::custom(DistillationData {
+                status: d.status.map(Cow::Owned),
+                label: d.label.map(Cow::Owned),
+                basis: d.basis.map(Cow::Owned),
+                source_url: d.source_url.map(Cow::Owned),
+                note: d.note.map(Cow::Owned),
+            })
         }),
         notes: e.notes.map(Cow::Owned),
-        offers: Cow::Borrowed(&[]),
-        index,
-    }
+    };
+    Model::custom(index, provider as u32, data)
 }
 
 fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
@@ -209,7 +212,7 @@ impl Overlay {
                     aliases.push(a);
                 }
             }
-            let p = Provider {
+            let data = ProviderData {
                 id: Cow::Owned(e.id),
                 name: Cow::Owned(e.name),
                 aliases: owned_list(aliases),
@@ -221,31 +224,32 @@ impl Overlay {
                 gateway_credentials: e.gateway_credentials,
                 aggregator: e.aggregator,
                 models: match base {
-                    Some(b) => b.models,
+                    Some(b) => b.model_span(),
                     None => (
                         (base_models + rec.models.start as u32),
                         (base_models + rec.models.end as u32),
                     ),
                 },
-                offers: base.map_or((0, 0), |b| b.offers),
+                offers: base.map_or((0, 0), Provider::offer_span),
                 api_surfaces: Cow::Owned(
                     e.api_surfaces
                         .into_iter()
-                        .map(|s| ApiSurface {
-                            format: s.format,
-                            surface: s.surface,
-                            params: s.supported_params.map(owned_list),
+                        .map(|s| {
+                            ApiSurface::custom(
+                                s.format,
+                                s.surface,
+                                s.supported_params.map(owned_list),
+                            )
                         })
                         .collect(),
                 ),
-                api_key_env: e
-                    .api_key_env
-                    .map(Cow::Owned)
-                    .or_else(|| base.and_then(|b| b.api_key_env.clone())),
+                api_key_env: e.api_key_env.map(Cow::Owned).or_else(|| {
+                    base.and_then(|b| b.api_key_env().map(|k| Cow::Owned(k.to_owned())))
+                }),
                 metadata: e.metadata.map(Cow::Owned),
                 control_plane: e.control_plane.map(Box::new),
-                index: rec.index as u32,
             };
+            let p = Provider::custom(rec.index as u32, data);
             if rec.overrides {
                 replaced_bits.insert(p.index);
                 replaced.push(p);
@@ -271,13 +275,12 @@ impl Overlay {
             .into_iter()
             .map(|o| {
                 listing.insert(o.provider as u32);
-                Offer {
+                let data = OfferData {
                     provider: Cow::Owned(provider_id(o.provider)),
-                    provider_index: o.provider as u32,
-                    model_index: o.model as u32,
                     upstream_id: Cow::Owned(o.entry.upstream_id),
                     pricing: o.entry.pricing,
-                }
+                };
+                Offer::custom(o.provider as u32, o.model as u32, data)
             })
             .collect();
         let starts = starts(provider_count, &models, &offers);

@@ -57,10 +57,9 @@ impl OverlayKeys {
             .iter()
             .flat_map(|m| {
                 let index = m.index;
-                m.served_names
-                    .iter()
+                m.served_names()
                     .enumerate()
-                    .map(move |(k, s)| (index, fold(&s.id), k as u32))
+                    .map(move |(k, s)| (index, fold(s.id()), k as u32))
             })
             .collect();
         served.sort_unstable();

@@ -98,17 +98,17 @@ impl QueryIndex {
                 }
             }
             for (k, &modality) in Modality::ALL.iter().enumerate() {
-                if m.input_modalities.is_some_and(|s| s.contains(modality)) {
+                if m.input_modalities().is_some_and(|s| s.contains(modality)) {
                     ix.inputs[k].insert(i);
                 }
-                if m.output_modalities.is_some_and(|s| s.contains(modality)) {
+                if m.output_modalities().is_some_and(|s| s.contains(modality)) {
                     ix.outputs[k].insert(i);
                 }
             }
-            ix.context.push(m.context_window);
-            ix.max_output.push(m.max_output_tokens);
-            ix.input.push(m.pricing.input);
-            ix.output.push(m.pricing.output);
+            ix.context.push(m.context_window());
+            ix.max_output.push(m.max_output_tokens());
+            ix.input.push(m.pricing().input);
+            ix.output.push(m.pricing().output);
             let code = match m.vendor() {
                 Some(v) => {
                     let next = ix.vendors.len() as u32;
@@ -117,14 +117,14 @@ impl QueryIndex {
                 None => u32::MAX,
             };
             ix.vendor.push(code);
-            for tag in m.tags.iter() {
-                let list = ix.tags.entry(tag.to_string()).or_default();
+            for tag in m.tags() {
+                let list = ix.tags.entry(tag.to_owned()).or_default();
                 // A tag listed twice on one model counts once.
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             }
-            ix.lifecycle.push((m.deprecated, m.retires));
+            ix.lifecycle.push((m.is_deprecated(), m.retires()));
             ids.push((fold(m.id()), i));
         }
         ix.by_input = order(&ix.input, |p| p);
@@ -207,7 +207,7 @@ fn order<T: Copy, K: Ord>(column: &[Option<T>], key: impl Fn(T) -> K) -> Vec<u32
 /// overlay's.
 pub(crate) fn model_ranges(t: Tables<'_>, p: &Provider) -> [Range<u32>; 2] {
     let compiled = if p.index < BUILTIN_PROVIDERS {
-        let (start, end) = PROVIDERS[p.index as usize].models;
+        let (start, end) = PROVIDERS[p.index as usize].model_span();
         start..end
     } else {
         0..0

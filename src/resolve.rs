@@ -151,7 +151,7 @@ fn unknown_model_of<'c, V: View<'c>>(
 ) -> ResolveError {
     ResolveError::UnknownModel {
         suggestions: Suggestions::new(input, start..input.len(), NameKind::Model, view.names()),
-        provider: Some(provider.id.clone()),
+        provider: Some(provider.id_text()),
     }
 }
 

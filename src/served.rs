@@ -1,10 +1,13 @@
 //! [`ServedName`]: a name a provider serves as a model id of its own, such as a dated
 //! snapshot, that resolves to a catalog model.
 
+use crate::compiled::{self, count, records};
+use crate::data::compiled::{date_from_u32, Section, ServedRecord};
 use crate::data::date::Date;
 use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::text::Text;
+use std::fmt;
 
 /// A name the provider serves as a model id of its own that resolves to a catalog model: a
 /// dated snapshot (`gpt-4o-2024-05-13` of `gpt-4o`), a `-latest` pointer
@@ -25,8 +28,20 @@ use crate::text::Text;
 /// assert_eq!(s.id(), "gpt-4o-2024-05-13");
 /// assert_eq!(s.max_output_tokens(), Some(4_096));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServedName {
+#[derive(Clone)]
+pub struct ServedName(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// A served name of the compiled catalog.
+    Builtin(ServedRecord),
+    /// One of a run-time catalog.
+    Custom(Box<ServedData>),
+}
+
+/// A run-time catalog's served name.
+#[derive(Clone)]
+pub(crate) struct ServedData {
     pub(crate) id: Text,
     pub(crate) context_window: Option<u32>,
     pub(crate) max_output_tokens: Option<u32>,
@@ -37,51 +52,140 @@ pub struct ServedName {
     pub(crate) retires: Option<Date>,
 }
 
+/// The compiled catalog's served names, grouped by model.
+pub(crate) static SERVED: [ServedName; count(Section::Served)] = records!(
+    ServedName,
+    count(Section::Served),
+    ServedName(Repr::Builtin(ServedRecord::EMPTY)),
+    Section::Served,
+    |r: ServedRecord| ServedName(Repr::Builtin(r))
+);
+
 impl ServedName {
+    /// A run-time catalog's served name.
+    pub(crate) fn custom(data: ServedData) -> ServedName {
+        ServedName(Repr::Custom(Box::new(data)))
+    }
+
     /// The name as the provider spells it: what is sent upstream.
     pub fn id(&self) -> &str {
-        &self.id
+        match &self.0 {
+            Repr::Builtin(r) => compiled::text(r.id),
+            Repr::Custom(c) => &c.id,
+        }
     }
 
     /// Its own context window, where recorded apart from the model's.
     pub fn context_window(&self) -> Option<u32> {
-        self.context_window
+        match &self.0 {
+            Repr::Builtin(r) => (r.bits & ServedRecord::CONTEXT != 0).then_some(r.context_window),
+            Repr::Custom(c) => c.context_window,
+        }
     }
 
     /// Its own output limit, where recorded apart from the model's.
     pub fn max_output_tokens(&self) -> Option<u32> {
-        self.max_output_tokens
+        match &self.0 {
+            Repr::Builtin(r) => {
+                (r.bits & ServedRecord::MAX_OUTPUT != 0).then_some(r.max_output_tokens)
+            }
+            Repr::Custom(c) => c.max_output_tokens,
+        }
     }
 
     /// Its own prices, where recorded apart from the model's (field by field).
     pub fn pricing(&self) -> &Pricing {
-        &self.pricing
+        match &self.0 {
+            Repr::Builtin(r) => compiled::pricing(r.pricing),
+            Repr::Custom(c) => &c.pricing,
+        }
     }
 
     /// Prices of fine-tunes of this name, where published.
     pub fn fine_tune_pricing(&self) -> &Pricing {
-        &self.fine_tune_pricing
+        match &self.0 {
+            Repr::Builtin(r) => compiled::pricing(r.fine_tune_pricing),
+            Repr::Custom(c) => &c.fine_tune_pricing,
+        }
     }
 
     /// Its release date, where recorded.
     pub fn release_date(&self) -> Option<Date> {
-        self.release_date
+        match &self.0 {
+            Repr::Builtin(r) => date_from_u32(r.release_date),
+            Repr::Custom(c) => c.release_date,
+        }
     }
 
     /// Whether the provider has deprecated this name.
     pub fn is_deprecated(&self) -> bool {
-        self.deprecated
+        match &self.0 {
+            Repr::Builtin(r) => r.bits & ServedRecord::DEPRECATED != 0,
+            Repr::Custom(c) => c.deprecated,
+        }
     }
 
     /// The day the provider stops serving this name, where announced.
     pub fn retires(&self) -> Option<Date> {
-        self.retires
+        match &self.0 {
+            Repr::Builtin(r) => date_from_u32(r.retires),
+            Repr::Custom(c) => c.retires,
+        }
     }
 
     /// Where this name stands on `date`, by its own lifecycle only (see
     /// [`Resolution::lifecycle_on`](crate::Resolution::lifecycle_on), which also weighs
     /// the model's).
     pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
-        Lifecycle::of(self.deprecated, self.retires, date)
+        Lifecycle::of(self.is_deprecated(), self.retires(), date)
+    }
+
+    /// Its facts, for comparing and printing.
+    #[allow(clippy::type_complexity)]
+    fn facts(
+        &self,
+    ) -> (
+        &str,
+        Option<u32>,
+        Option<u32>,
+        &Pricing,
+        &Pricing,
+        Option<Date>,
+        bool,
+        Option<Date>,
+    ) {
+        (
+            self.id(),
+            self.context_window(),
+            self.max_output_tokens(),
+            self.pricing(),
+            self.fine_tune_pricing(),
+            self.release_date(),
+            self.is_deprecated(),
+            self.retires(),
+        )
+    }
+}
+
+impl PartialEq for ServedName {
+    fn eq(&self, other: &ServedName) -> bool {
+        self.facts() == other.facts()
+    }
+}
+
+impl Eq for ServedName {}
+
+impl fmt::Debug for ServedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServedName")
+            .field("id", &self.id())
+            .field("context_window", &self.context_window())
+            .field("max_output_tokens", &self.max_output_tokens())
+            .field("pricing", self.pricing())
+            .field("fine_tune_pricing", self.fine_tune_pricing())
+            .field("release_date", &self.release_date())
+            .field("deprecated", &self.is_deprecated())
+            .field("retires", &self.retires())
+            .finish()
     }
 }

@@ -74,7 +74,12 @@ impl<'c> Tables<'c> {
     pub(crate) fn offers_of(self, model: &Model) -> Vec<&'c Offer> {
         let mut out: Vec<&'c Offer> = Vec::new();
         if model.index < BUILTIN_MODELS {
-            out.extend(model.offers.iter().map(|&i| &OFFERS[i as usize]));
+            out.extend(
+                model
+                    .builtin_offers()
+                    .iter()
+                    .filter_map(|&i| OFFERS.get(i as usize)),
+            );
         }
         if let Some(o) = self.0 {
             out.extend(o.offers_of_model(model.index));

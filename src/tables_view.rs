@@ -40,8 +40,8 @@ impl<'c> Tables<'c> {
     /// The hit for an overlay key.
     fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
         let m = self.model_at(h.index);
-        let upstream = match m.served_names.get(h.served as usize) {
-            Some(s) if h.kind == MatchKind::ServedName => &*s.id,
+        let upstream = match m.served_list().get(h.served as usize) {
+            Some(s) if h.kind == MatchKind::ServedName => s.id(),
             _ => m.upstream_id(),
         };
         let home = self.provider_at(m.provider_index);
@@ -111,7 +111,7 @@ impl<'c> Tables<'c> {
     fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
         if m.index < BUILTIN_MODELS {
             let found = m
-                .offers
+                .builtin_offers()
                 .iter()
                 .filter_map(|&i| OFFERS.get(i as usize))
                 .find(|o| o.provider_index == p.index);

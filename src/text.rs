@@ -1,6 +1,8 @@
-//! Text the catalog holds: [`Text`], owned by a run-time catalog or borrowed from the
-//! compiled one, and [`InputText`], an error's copy of a model string, kept inline when short.
+//! Text the catalog holds: [`Text`], owned by a run-time catalog, [`Names`], a list of
+//! names of either catalog, and [`InputText`], an error's copy of a model string, kept inline
+//! when short.
 
+use crate::compiled;
 use crate::data::words::{short, word};
 use std::borrow::Cow;
 use std::fmt;
@@ -8,6 +10,38 @@ use std::sync::Arc;
 
 /// Text owned by a run-time catalog or borrowed from the compiled one.
 pub(crate) type Text = Cow<'static, str>;
+
+/// A list of names (aliases, tags, parameters): string numbers of the compiled catalog, or
+/// a run-time catalog's own.
+#[derive(Clone)]
+pub(crate) enum Names<'a> {
+    /// String numbers of the compiled catalog's string table.
+    Builtin(std::slice::Iter<'static, u32>),
+    /// A run-time catalog's.
+    Custom(std::slice::Iter<'a, Text>),
+}
+
+impl<'a> Iterator for Names<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Names::Builtin(ids) => ids.next().map(|&id| compiled::text(id)),
+            Names::Custom(names) => names.next().map(|n| &**n),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match self {
+            Names::Builtin(ids) => ids.len(),
+            Names::Custom(names) => names.len(),
+        };
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Names<'_> {}
 
 /// A model string as an error keeps it: up to [`INLINE`](InputText::INLINE) bytes are
 /// stored in the value itself, so that an `unknown_model` or `unknown_provider` error for

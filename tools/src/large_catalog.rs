@@ -14,7 +14,9 @@
 //! `target/large-catalog` by default (outside `data/`, not committed), validated with the
 //! crate's validator first. It is deterministic.
 
-use catalog_tools::data::key::{fold, model_name_problem, provider_name_problem};
+use catalog_tools::data::key::{
+    base_url_problem, fold, model_name_problem, provider_name_problem, text_problem,
+};
 use catalog_tools::data::schema::{DataFile, ModelEntry, ProviderEntry};
 use catalog_tools::data::{self, modality::Modality, price::Price};
 use catalog_tools::reference::{Facts, Reference};
@@ -120,9 +122,17 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
     m
 }
 
+/// `name` trimmed, if it is then display text the validator accepts (some references end a
+/// name with a tab).
+fn display(name: &str) -> Option<String> {
+    let name = name.trim();
+    (!name.is_empty() && text_problem(name).is_none()).then(|| name.to_owned())
+}
+
 fn provider(id: &str, name: &str, base_url: Option<String>) -> ProviderEntry {
-    let mut p = ProviderEntry::new(id, name);
-    p.base_url = base_url;
+    let mut p = ProviderEntry::new(id, display(name).unwrap_or_else(|| id.to_owned()));
+    // Some references give a template (`${VAR}/...`) rather than a URL.
+    p.base_url = base_url.filter(|u| base_url_problem(u).is_none());
     p.key_required = true;
     p.aggregator = true;
     p
@@ -214,7 +224,11 @@ fn run(args: Args) -> Result<(), String> {
             let mut e = entry(
                 model_id,
                 upstream,
-                facts.name.clone().unwrap_or_else(|| m.clone()),
+                facts
+                    .name
+                    .as_deref()
+                    .and_then(display)
+                    .unwrap_or_else(|| m.clone()),
                 &facts,
             );
             let alias = format!("{m}@{dir}");

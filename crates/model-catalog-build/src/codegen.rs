@@ -1,282 +1,243 @@
-//! Writes the Rust source of the compiled catalog from a validated data set.
+//! Writes the compiled catalog from a validated data set: its string table, its blob of
+//! records (see `model_catalog_shared::compiled` for the format) and a few lines of Rust.
 //!
-//! Used by model-catalog's build script and by its golden test, which regenerates the tables
-//! from `data/` and compares them with what the build produced.
+//! Used by model-catalog's build script and by its golden test, which regenerates the
+//! catalog from `data/` and compares it with what the build produced.
 
-use crate::solve::solve;
-use model_catalog_shared::capability::Flags;
+use crate::keys::{model_table, prefix_table};
+use crate::pool::{n16, n32, Pool};
+use model_catalog_shared::compiled::{
+    date_to_u32, flags_to_u8, write_blob, DistillationRecord, ExtraRecord, ModelRecord,
+    OfferRecord, ProviderRecord, Section, ServedRecord, SurfaceRecord, NONE,
+};
 use model_catalog_shared::date::Date;
-use model_catalog_shared::folded_hash;
-use model_catalog_shared::key::{fold, MatchKind};
 use model_catalog_shared::modality::Modality;
-use model_catalog_shared::price::{Price, Pricing};
-use model_catalog_shared::schema::{DataSources, DistillationPolicyEntry, ServedNameEntry};
-use model_catalog_shared::surface::SurfaceEntry;
-use model_catalog_shared::validate::{KeyRec, ModelRec, Validated};
+use model_catalog_shared::schema::DataSources;
+use model_catalog_shared::validate::{ModelRec, Validated};
 use std::fmt::Write;
 
-fn text(s: &str) -> String {
-    format!("Cow::Borrowed({s:?})")
+/// The compiled catalog: what the library includes from the build's output directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    /// `catalog.rs`: the Rust the library includes (the sources of the data).
+    pub rust: String,
+    /// `catalog.str`: the string table, included with `include_str!`.
+    pub strings: String,
+    /// `catalog.bin`: the records, included with `include_bytes!`.
+    pub blob: Vec<u8>,
 }
 
-fn opt_text(s: Option<&str>) -> String {
-    match s {
-        Some(s) => format!("Some({})", text(s)),
-        None => "None".to_owned(),
-    }
-}
+/// The sections of a blob as they fill: `(count, bytes)` per [`Section`].
+type Sections = [(usize, Vec<u8>); Section::COUNT];
 
-fn text_list<'a>(items: impl Iterator<Item = &'a String>) -> String {
-    let items: Vec<String> = items.map(|s| text(s)).collect();
-    format!("Cow::Borrowed(&[{}])", items.join(", "))
-}
-
-fn date(d: Option<Date>) -> String {
-    match d {
-        Some(d) => format!("Some(date({}, {}, {}))", d.year(), d.month(), d.day()),
-        None => "None".to_owned(),
-    }
-}
-
-fn modalities(list: Option<&Vec<Modality>>) -> String {
+fn modalities(list: Option<&Vec<Modality>>) -> (bool, u8) {
     match list {
-        Some(list) => {
-            let bits = list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8);
-            format!("Some(Modalities::from_bits({bits:#07b}))")
-        }
-        None => "None".to_owned(),
+        Some(list) => (true, list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8)),
+        None => (false, 0),
     }
 }
 
-fn price(p: Price) -> String {
-    format!("Price::from_picos_per_token({})", p.picos_per_token())
+/// Appends a record to section `s`.
+fn push(sections: &mut Sections, s: Section, write: impl FnOnce(&mut Vec<u8>)) {
+    let (count, bytes) = &mut sections[s as usize];
+    write(bytes);
+    *count += 1;
 }
 
-/// `base` with a call of the builder method `method` for each known price.
-fn with_prices(mut base: String, prices: &[(&str, Option<Price>)]) -> String {
-    for (method, p) in prices {
-        if let Some(p) = p {
-            let _ = write!(base, ".{method}({})", price(*p));
-        }
+/// The extra record of model `m`, if it has anything that goes there.
+fn extra(
+    m: &ModelRec,
+    pool: &mut Pool,
+    sections: &mut Sections,
+) -> Result<Option<ExtraRecord>, String> {
+    let e = &m.entry;
+    if e.description.is_none()
+        && e.category.is_none()
+        && e.knowledge_cutoff.is_none()
+        && e.successor.is_none()
+        && e.notes.is_none()
+        && e.distillation_policy.is_none()
+        && e.tags.is_empty()
+    {
+        return Ok(None);
     }
-    base
-}
-
-fn pricing(p: &Pricing) -> String {
-    let mut out = with_prices(
-        "Pricing::new()".to_owned(),
-        &[
-            ("input", p.input),
-            ("output", p.output),
-            ("cache_read", p.cache_read),
-            ("cache_write", p.cache_write),
-            ("reasoning", p.reasoning),
-        ],
-    );
-    if let Some(t) = &p.long_context {
-        let tier = with_prices(
-            format!("LongContextPricing::new({})", t.above),
-            &[
-                ("input", t.input),
-                ("output", t.output),
-                ("cache_read", t.cache_read),
-                ("cache_write", t.cache_write),
-            ],
-        );
-        let _ = write!(out, ".long_context({tier})");
-    }
-    out
-}
-
-fn served_names(list: &[ServedNameEntry]) -> String {
-    let items: Vec<String> = list
-        .iter()
-        .map(|s| {
-            format!(
-                "ServedName {{ id: {}, context_window: {:?}, max_output_tokens: {:?}, pricing: {}, fine_tune_pricing: {}, release_date: {}, deprecated: {}, retires: {} }}",
-                text(&s.id),
-                s.context_window,
-                s.max_output_tokens,
-                pricing(&s.pricing),
-                pricing(&s.fine_tune_pricing),
-                date(s.release_date),
-                s.deprecated,
-                date(s.retires),
-            )
-        })
-        .collect();
-    format!("Cow::Borrowed(&[{}])", items.join(", "))
-}
-
-fn flags(f: &Flags) -> String {
-    let mut out = "Flags::new()".to_owned();
-    for (method, known) in [
-        ("tools", f.tools),
-        ("parallel_tools", f.parallel_tools),
-        ("reasoning", f.reasoning),
-        ("structured_output", f.structured_output),
-    ] {
-        if let Some(k) = known {
-            let _ = write!(out, ".{method}({k})");
-        }
-    }
-    out
-}
-
-fn distillation(d: Option<&DistillationPolicyEntry>) -> String {
-    match d {
-        Some(d) => format!(
-            "Some(DistillationPolicy {{ status: {}, label: {}, basis: {}, source_url: {}, note: {} }})",
-            opt_text(d.status.as_deref()),
-            opt_text(d.label.as_deref()),
-            opt_text(d.basis.as_deref()),
-            opt_text(d.source_url.as_deref()),
-            opt_text(d.note.as_deref()),
-        ),
-        None => "None".to_owned(),
-    }
-}
-
-fn surfaces(list: &[SurfaceEntry]) -> String {
-    let items: Vec<String> = list
-        .iter()
-        .map(|s| {
-            let params = match &s.supported_params {
-                Some(p) => format!("Some({})", text_list(p.iter())),
-                None => "None".to_owned(),
+    let distillation = match &e.distillation_policy {
+        Some(d) => {
+            let rec = DistillationRecord {
+                status: pool.opt(d.status.as_deref())?,
+                label: pool.opt(d.label.as_deref())?,
+                basis: pool.opt(d.basis.as_deref())?,
+                source_url: pool.opt(d.source_url.as_deref())?,
+                note: pool.opt(d.note.as_deref())?,
             };
-            format!(
-                "ApiSurface {{ format: ApiFormat::{:?}, surface: {}, params: {params} }}",
-                s.format,
-                match s.surface {
-                    Some(x) => format!("Some(Surface::{x:?})"),
-                    None => "None".to_owned(),
-                }
-            )
-        })
-        .collect();
-    format!("Cow::Borrowed(&[{}])", items.join(", "))
+            let at = n32(
+                sections[Section::Distillations as usize].0,
+                "distillation policies",
+            )?;
+            push(sections, Section::Distillations, |b| rec.write(b));
+            at
+        }
+        None => NONE,
+    };
+    let (tags_at, tags_len) = pool.strings(&e.tags)?;
+    Ok(Some(ExtraRecord {
+        description: pool.opt(e.description.as_deref())?,
+        category: pool.opt(e.category.as_deref())?,
+        knowledge_cutoff: pool.opt(e.knowledge_cutoff.as_deref())?,
+        successor: pool.opt(e.successor.as_deref())?,
+        notes: pool.opt(e.notes.as_deref())?,
+        distillation,
+        tags_at,
+        tags_len: n32(tags_len, "tags")?,
+    }))
 }
 
-fn kind(k: MatchKind) -> &'static str {
-    match k {
-        MatchKind::Id => "MatchKind::Id",
-        MatchKind::UpstreamId => "MatchKind::UpstreamId",
-        MatchKind::Alias => "MatchKind::Alias",
-        MatchKind::ServedName => "MatchKind::ServedName",
-        MatchKind::PassThrough => "MatchKind::PassThrough",
-        MatchKind::FineTune => "MatchKind::FineTune",
-    }
-}
-
-/// The prefix table's names: every provider name, and every part of a model key before its
-/// first `:` or `/`; with each, whether model keys begin with it and `:`, and with it and `/`
-/// (see `lookup::Slot`). Provider names come first, in their order; then the other parts,
-/// in model-key order.
-fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<(bool, bool)>) {
-    let mut keys: Vec<KeyRec> = v.provider_keys.clone();
-    let mut before = vec![(false, false); keys.len()];
-    let mut at: std::collections::HashMap<String, usize> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.key.clone(), i))
-        .collect();
-    for k in &v.model_keys {
-        let Some(end) = k.key.find([':', '/']) else {
-            continue;
+/// Model `index` of `v` as a record, its served names, extra record and offer list added to
+/// the sections and the pool.
+fn model(
+    v: &Validated,
+    index: usize,
+    offers: &[u32],
+    pool: &mut Pool,
+    sections: &mut Sections,
+) -> Result<ModelRecord, String> {
+    let m = &v.models[index];
+    let e = &m.entry;
+    let served_at = n32(sections[Section::Served as usize].0, "served names")?;
+    for s in &e.served_names {
+        let mut bits = 0;
+        if s.context_window.is_some() {
+            bits |= ServedRecord::CONTEXT;
+        }
+        if s.max_output_tokens.is_some() {
+            bits |= ServedRecord::MAX_OUTPUT;
+        }
+        if s.deprecated {
+            bits |= ServedRecord::DEPRECATED;
+        }
+        let rec = ServedRecord {
+            id: pool.string(&s.id)?,
+            context_window: s.context_window.unwrap_or(0),
+            max_output_tokens: s.max_output_tokens.unwrap_or(0),
+            pricing: pool.pricing(&s.pricing)?,
+            fine_tune_pricing: pool.pricing(&s.fine_tune_pricing)?,
+            release_date: date_to_u32(s.release_date),
+            retires: date_to_u32(s.retires),
+            bits,
         };
-        let part = &k.key[..end];
-        let i = *at.entry(part.to_owned()).or_insert_with(|| {
-            keys.push(KeyRec {
-                key: part.to_owned(),
-                index: u32::MAX as usize,
-                kind: MatchKind::Id,
-                overrides: false,
-                scope: None,
-            });
-            before.push((false, false));
-            keys.len() - 1
-        });
-        if k.key.as_bytes()[end] == b':' {
-            before[i].0 = true;
-        } else {
-            before[i].1 = true;
+        push(sections, Section::Served, |b| rec.write(b));
+    }
+    let extra = match extra(m, pool, sections)? {
+        Some(x) => {
+            let at = n32(sections[Section::Extras as usize].0, "models")?;
+            push(sections, Section::Extras, |b| x.write(b));
+            at
+        }
+        None => NONE,
+    };
+    let (aliases_at, aliases_len) = pool.strings(&m.aliases)?;
+    let offers_at = n32(pool.list.len(), "list entries")?;
+    pool.list.extend_from_slice(offers);
+    let (has_in, input_modalities) = modalities(e.input_modalities.as_ref());
+    let (has_out, output_modalities) = modalities(e.output_modalities.as_ref());
+    let mut bits = 0;
+    for (set, bit) in [
+        (e.context_window.is_some(), ModelRecord::CONTEXT),
+        (e.max_output_tokens.is_some(), ModelRecord::MAX_OUTPUT),
+        (has_in, ModelRecord::INPUT_MODALITIES),
+        (has_out, ModelRecord::OUTPUT_MODALITIES),
+        (e.open_weights.is_some(), ModelRecord::OPEN_WEIGHTS_KNOWN),
+        (e.open_weights == Some(true), ModelRecord::OPEN_WEIGHTS),
+        (e.deprecated, ModelRecord::DEPRECATED),
+    ] {
+        if set {
+            bits |= bit;
         }
     }
-    (keys, before)
+    Ok(ModelRecord {
+        index: n32(index, "models")?,
+        provider: n32(m.provider, "providers")?,
+        id: pool.string(&e.id)?,
+        upstream_id: pool.string(&m.upstream_id)?,
+        name: pool.string(&e.name)?,
+        vendor: pool.opt(e.vendor.as_deref())?,
+        family: pool.opt(e.family.as_deref())?,
+        extra,
+        context_window: e.context_window.unwrap_or(0),
+        max_output_tokens: e.max_output_tokens.unwrap_or(0),
+        pricing: pool.pricing(&e.pricing)?,
+        fine_tune_pricing: pool.pricing(&e.fine_tune_pricing)?,
+        release_date: date_to_u32(e.release_date),
+        retires: date_to_u32(e.retires),
+        aliases_at,
+        served_at,
+        offers_at,
+        aliases_len: n16(aliases_len, "aliases of a model")?,
+        served_len: n16(e.served_names.len(), "served names of a model")?,
+        offers_len: n16(offers.len(), "offers of a model")?,
+        flags: flags_to_u8(&e.capabilities),
+        input_modalities,
+        output_modalities,
+        bits,
+    })
 }
 
-/// A perfect-hash table of `keys` (see `model_catalog_shared::folded_hash`), the `i`th key with prefix flags
-/// `before[i]` (none where `before` is shorter), or why there is none.
-fn key_table(
-    name: &str,
-    keys: &[KeyRec],
-    before: &[(bool, bool)],
-    models: Option<&[ModelRec]>,
-) -> Result<String, String> {
-    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
-    let sol = solve(&names)
-        .ok_or_else(|| format!("no perfect hash found for the {} {name} keys", keys.len()))?;
-    let pilots: Vec<String> = sol.pilots.iter().map(u16::to_string).collect();
-    let slots: Vec<String> = sol
-        .slots
-        .iter()
-        .map(|s| match s {
-            Some(i) => {
-                let k = &keys[*i];
-                let before = before.get(*i).copied().unwrap_or_default();
-                let words = folded_hash::scan(k.key.as_bytes(), sol.seed).words;
-                // A served name is sent as itself; every other name sends the model's
-                // upstream id.
-                let (home, upstream) = match models.and_then(|m| m.get(k.index)) {
-                    Some(m) => (
-                        m.provider,
-                        m.entry
-                            .served_names
-                            .iter()
-                            .find(|s| k.kind == MatchKind::ServedName && fold(&s.id) == k.key)
-                            .map_or(m.upstream_id.as_str(), |s| s.id.as_str()),
-                    ),
-                    None => (u32::MAX as usize, ""),
-                };
-                format!(
-                    "Slot {{ words: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, index: {}, kind: {}, before: {before:?}, home: {home}, upstream: {upstream:?} }}",
-                    words[0],
-                    words[1],
-                    words[2],
-                    words[3],
-                    k.key.len(),
-                    k.index,
-                    kind(k.kind)
-                )
+/// The providers of `v` as records, with their aliases and surfaces.
+fn providers(v: &Validated, pool: &mut Pool, sections: &mut Sections) -> Result<(), String> {
+    for p in &v.providers {
+        let e = &p.entry;
+        let surfaces_at = n32(sections[Section::Surfaces as usize].0, "API surfaces")?;
+        for s in &e.api_surfaces {
+            let (params_at, params_len) = match &s.supported_params {
+                Some(list) => pool.strings(list)?,
+                None => (NONE, 0),
+            };
+            let rec = SurfaceRecord {
+                params_at,
+                params_len: n32(params_len, "parameters")?,
+                format: SurfaceRecord::format_to_u32(s.format),
+                surface: SurfaceRecord::surface_to_u32(s.surface),
+            };
+            push(sections, Section::Surfaces, |b| rec.write(b));
+        }
+        let (aliases_at, aliases_len) = pool.strings(&e.aliases)?;
+        let mut bits = 0;
+        for (set, bit) in [
+            (e.key_required, ProviderRecord::KEY_REQUIRED),
+            (e.gateway_credentials, ProviderRecord::GATEWAY_CREDENTIALS),
+            (e.aggregator, ProviderRecord::AGGREGATOR),
+        ] {
+            if set {
+                bits |= bit;
             }
-            None => "Slot::EMPTY".to_owned(),
-        })
-        .collect();
-    let long: Vec<String> = sol
-        .slots
-        .iter()
-        .enumerate()
-        .filter_map(|(at, s)| Some((at, &keys[(*s)?].key)))
-        .filter(|(_, k)| k.len() > 32)
-        .map(|(at, k)| format!("({at}, {k:?})"))
-        .collect();
-    Ok(format!(
-        "pub(crate) static {name}: KeyTable = KeyTable {{ seed: {}, pilots: &[{}], slots: &[{}], long: &[{}] }};\n",
-        sol.seed,
-        pilots.join(", "),
-        slots.join(", "),
-        long.join(", ")
-    ))
+        }
+        let rec = ProviderRecord {
+            index: n32(p.index, "providers")?,
+            id: pool.string(&e.id)?,
+            name: pool.string(&e.name)?,
+            description: pool.opt(e.description.as_deref())?,
+            base_url: pool.opt(e.base_url.as_deref())?,
+            website: pool.opt(e.website.as_deref())?,
+            docs: pool.opt(e.docs.as_deref())?,
+            api_key_env: pool.opt(e.api_key_env.as_deref())?,
+            metadata: pool.opt(e.metadata.as_deref())?,
+            aliases_at,
+            surfaces_at,
+            models_start: n32(p.models.start, "models")?,
+            models_end: n32(p.models.end, "models")?,
+            offers_start: n32(p.offers.start, "offers")?,
+            offers_end: n32(p.offers.end, "offers")?,
+            aliases_len: n16(aliases_len, "aliases of a provider")?,
+            surfaces_len: n16(e.api_surfaces.len(), "API surfaces of a provider")?,
+            bits,
+        };
+        push(sections, Section::Providers, |b| rec.write(b));
+    }
+    Ok(())
 }
 
-/// The generated module's source. The including module brings `Cow`, `Date`,
-/// `DistillationPolicy`, `Flags`, `LongContextPricing`, `MatchKind`, `Modalities`, `Model`,
-/// `Offer`, `Price`, `Pricing`, `ServedName`, `Provider`, `ApiSurface`, `ApiFormat`, `Surface`, `KeyTable`, `Slot` and a
-/// `const fn date(y, m, d) -> Date` into scope.
-pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<String, String> {
-    let mut out = String::new();
-    out.push_str("// @generated by build.rs from the catalog data. Do not edit.\n\n");
+/// The Rust the library includes: the sources of the data, as `SOURCES`.
+fn rust(sources: Option<&DataSources>) -> String {
     let snapshot = |s: Option<(&str, Date)>| match s {
         Some((label, d)) => format!(
             "Some(({label:?}, date({}, {}, {})))",
@@ -287,9 +248,10 @@ pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<String, 
         None => "None".to_owned(),
     };
     let sources = sources.cloned().unwrap_or_default();
+    let mut out = String::from("// @generated by build.rs from the catalog data. Do not edit.\n\n");
     writeln!(
         out,
-        "pub(crate) static SOURCES: (Option<(&str, Date)>, Option<(&str, Date)>) = ({}, {});\n",
+        "pub(crate) static SOURCES: (Option<(&str, Date)>, Option<(&str, Date)>) = ({}, {});",
         snapshot(
             sources
                 .models_dev
@@ -303,121 +265,62 @@ pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<String, 
                 .map(|s| (s.version.as_str(), s.date))
         ),
     )
-    .unwrap();
+    .unwrap_or_default();
+    out
+}
 
-    writeln!(
-        out,
-        "pub(crate) static PROVIDERS: [Provider; {}] = [",
-        v.providers.len()
-    )
-    .unwrap();
-    for p in &v.providers {
-        let e = &p.entry;
-        writeln!(
-            out,
-            "    Provider {{ id: {}, name: {}, aliases: {}, description: {}, base_url: {}, website: {}, docs: {}, key_required: {}, gateway_credentials: {}, aggregator: {}, models: ({}, {}), offers: ({}, {}), api_surfaces: {}, api_key_env: {}, metadata: {}, control_plane: None, index: {} }},",
-            text(&e.id),
-            text(&e.name),
-            text_list(e.aliases.iter()),
-            opt_text(e.description.as_deref()),
-            opt_text(e.base_url.as_deref()),
-            opt_text(e.website.as_deref()),
-            opt_text(e.docs.as_deref()),
-            e.key_required,
-            e.gateway_credentials,
-            e.aggregator,
-            p.models.start,
-            p.models.end,
-            p.offers.start,
-            p.offers.end,
-            surfaces(&e.api_surfaces),
-            opt_text(e.api_key_env.as_deref()),
-            opt_text(e.metadata.as_deref()),
-            p.index,
-        )
-        .unwrap();
+/// The compiled catalog of `v`. The Rust brings `Date` and a `const fn date(y, m, d) -> Date`
+/// from the including module.
+pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<Generated, String> {
+    let mut pool = Pool::new();
+    let mut sections: Sections = Default::default();
+    providers(v, &mut pool, &mut sections)?;
+    let mut offers_of: Vec<Vec<u32>> = vec![Vec::new(); v.models.len()];
+    for (i, o) in v.offers.iter().enumerate() {
+        let rec = OfferRecord {
+            provider: n32(o.provider, "providers")?,
+            model: n32(o.model, "models")?,
+            upstream_id: pool.string(&o.entry.upstream_id)?,
+            pricing: pool.pricing(&o.entry.pricing)?,
+        };
+        push(&mut sections, Section::Offers, |b| rec.write(b));
+        if let Some(list) = offers_of.get_mut(o.model) {
+            list.push(n32(i, "offers")?);
+        }
     }
-    out.push_str("];\n\n");
-
-    writeln!(
-        out,
-        "pub(crate) static MODELS: [Model; {}] = [",
-        v.models.len()
-    )
-    .unwrap();
-    for (index, m) in v.models.iter().enumerate() {
-        let e = &m.entry;
-        let offers: Vec<String> = v
-            .offers
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.model == index)
-            .map(|(i, _)| i.to_string())
-            .collect();
-        writeln!(
-            out,
-            "    Model {{ id: {}, upstream_id: {}, name: {}, provider: {}, provider_index: {}, description: {}, vendor: {}, family: {}, category: {}, context_window: {:?}, max_output_tokens: {:?}, input_modalities: {}, output_modalities: {}, flags: {}, pricing: {}, open_weights: {:?}, release_date: {}, knowledge_cutoff: {}, deprecated: {}, retires: {}, successor: {}, aliases: {}, served_names: {}, fine_tune_pricing: {}, tags: {}, distillation: {}, notes: {}, offers: Cow::Borrowed(&[{}]), index: {index} }},",
-            text(&e.id),
-            text(&m.upstream_id),
-            text(&e.name),
-            text(&v.providers[m.provider].entry.id),
-            m.provider,
-            opt_text(e.description.as_deref()),
-            opt_text(e.vendor.as_deref()),
-            opt_text(e.family.as_deref()),
-            opt_text(e.category.as_deref()),
-            e.context_window,
-            e.max_output_tokens,
-            modalities(e.input_modalities.as_ref()),
-            modalities(e.output_modalities.as_ref()),
-            flags(&e.capabilities),
-            pricing(&e.pricing),
-            e.open_weights,
-            date(e.release_date),
-            opt_text(e.knowledge_cutoff.as_deref()),
-            e.deprecated,
-            date(e.retires),
-            opt_text(e.successor.as_deref()),
-            text_list(m.aliases.iter()),
-            served_names(&e.served_names),
-            pricing(&e.fine_tune_pricing),
-            text_list(e.tags.iter()),
-            distillation(e.distillation_policy.as_ref()),
-            opt_text(e.notes.as_deref()),
-            offers.join(", "),
-        )
-        .unwrap();
+    for (index, offers) in offers_of.iter().enumerate() {
+        let rec = model(v, index, offers, &mut pool, &mut sections)?;
+        push(&mut sections, Section::Models, |b| rec.write(b));
     }
-    out.push_str("];\n\n");
-
-    writeln!(
-        out,
-        "pub(crate) static OFFERS: [Offer; {}] = [",
-        v.offers.len()
-    )
-    .unwrap();
-    for o in &v.offers {
-        writeln!(
-            out,
-            "    Offer {{ provider: {}, provider_index: {}, model_index: {}, upstream_id: {}, pricing: {} }},",
-            text(&v.providers[o.provider].entry.id),
-            o.provider,
-            o.model,
-            text(&o.entry.upstream_id),
-            pricing(&o.entry.pricing),
-        )
-        .unwrap();
+    let models = model_table(v, &mut pool)?;
+    let prefixes = prefix_table(v, &mut pool)?;
+    for (s, part) in [
+        (Section::ModelTable, models.table),
+        (Section::ModelPilots, models.pilots),
+        (Section::ModelSlots, models.slots),
+        (Section::ModelLong, models.long),
+        (Section::PrefixTable, prefixes.table),
+        (Section::PrefixPilots, prefixes.pilots),
+        (Section::PrefixSlots, prefixes.slots),
+        (Section::PrefixLong, prefixes.long),
+    ] {
+        sections[s as usize] = part;
     }
-    out.push_str("];\n\n");
-
-    out.push_str(&key_table(
-        "MODEL_KEYS",
-        &v.model_keys,
-        &[],
-        Some(&v.models),
-    )?);
-    out.push('\n');
-    let (prefix_keys, before) = prefixes(v);
-    out.push_str(&key_table("PREFIX_KEYS", &prefix_keys, &before, None)?);
-    Ok(out)
+    sections[Section::Pricings as usize] =
+        (pool.pricing_count(), std::mem::take(&mut pool.pricings));
+    sections[Section::Lists as usize] = (
+        pool.list.len(),
+        pool.list.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    );
+    sections[Section::StrEnds as usize] = (
+        pool.ends.len(),
+        pool.ends.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    );
+    let blob = write_blob(&sections);
+    n32(blob.len(), "bytes of records")?;
+    Ok(Generated {
+        rust: rust(sources),
+        strings: pool.text,
+        blob,
+    })
 }

@@ -16,9 +16,10 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// The directory [`DATA_DIR_VAR`] names, or else `default`, shown as `data`. This is the
-    /// one place that reads the variable; an empty value means unset. Give an absolute path:
-    /// cargo runs build scripts in their package's directory.
+    /// The directory [`DATA_DIR_VAR`] names, or else `default`, shown by its last component
+    /// (`data` for the package's `data/`). This is the one place that reads the variable; an
+    /// empty value means unset. Give an absolute path: cargo runs build scripts in their
+    /// package's directory.
     #[must_use]
     pub fn from_env(default: impl Into<PathBuf>) -> DataDir {
         match std::env::var_os(DATA_DIR_VAR) {
@@ -27,10 +28,13 @@ impl DataDir {
                 let shown = path.display().to_string();
                 DataDir { path, shown }
             }
-            _ => DataDir {
-                path: default.into(),
-                shown: "data".to_owned(),
-            },
+            _ => {
+                let path: PathBuf = default.into();
+                let shown = path
+                    .file_name()
+                    .map_or_else(|| "data".to_owned(), |n| n.to_string_lossy().into_owned());
+                DataDir { path, shown }
+            }
         }
     }
 

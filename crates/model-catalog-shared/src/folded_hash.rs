@@ -228,16 +228,31 @@ pub fn bucket(h: u64, buckets: usize) -> usize {
     ((h >> 32) as usize) & buckets.wrapping_sub(1)
 }
 
-/// The slot of hash `h` with its bucket's `pilot`, among `slots`, a power of two: the low
-/// bits of the hash, xored with the pilot.
+/// The slot of hash `h` with its bucket's `pilot`, among `slots`: the low bits of the hash,
+/// xored with the pilot, under the mask of the smallest power of two not below `slots`;
+/// a value past the last slot wraps around once (it is below twice `slots`).
 ///
 /// No multiply between loading the pilot and loading the slot: a probe's dependent chain is
-/// short. Xoring moves a bucket's keys together, so keys of one bucket must differ in their
-/// low bits; the solver (in `model-catalog-build`) picks a seed under which they do.
+/// short. Where `slots` is a power of two, known where the table is, the wrap-around
+/// compiles to nothing. Xoring moves a bucket's keys together, so keys of one bucket must
+/// differ in their low bits; the solver (in `model-catalog-build`) picks a seed under which
+/// they do.
 #[inline(always)]
 #[must_use]
 pub fn slot(h: u64, pilot: u16, slots: usize) -> usize {
-    ((h ^ u64::from(pilot)) as usize) & slots.wrapping_sub(1)
+    let at = ((h ^ u64::from(pilot)) as usize) & slot_mask(slots);
+    if at >= slots {
+        at - slots
+    } else {
+        at
+    }
+}
+
+/// The mask [`slot`] applies for a table of `slots` slots.
+#[inline(always)]
+#[must_use]
+pub const fn slot_mask(slots: usize) -> usize {
+    slots.next_power_of_two().wrapping_sub(1)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod capability;
+pub mod compiled;
 pub mod cost;
 pub mod date;
 pub mod escape;

@@ -1,0 +1,173 @@
+//! Resolution with inputs spread over every model of the compiled catalog, beside a baseline
+//! measured in the same run: how lookups hold up as the catalog grows and its tables leave
+//! the cache.
+//!
+//! Classes (each input once, in a fixed shuffled order, one per iteration, cycling):
+//! - `every_id`: the id of every model;
+//! - `every_name`: every name of every model: id, upstream id, aliases, served names;
+//! - `every_provider_colon`: `<home provider>:<model id>` for every model.
+//!
+//! Each class is measured with `resolve_model`; `every_id` and `every_name` also with
+//! `lookup_model` and with the baseline, a `HashMap` from the folded names to model indexes
+//! with an Fx-style hasher (one multiply and rotate per word, as `rustc-hash` 1) queried with
+//! the input ASCII-lowercased into a stack buffer: no allocation, a strong baseline.
+//!
+//! Run it once per catalog, the default and a large one, and compare the medians:
+//!
+//! ```text
+//! cargo bench --bench scale --no-run && cargo bench --bench scale
+//! MODEL_CATALOG_DATA_DIR=$PWD/target/large-catalog CARGO_TARGET_DIR=target/large cargo bench --bench scale
+//! ```
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use model_catalog::{lookup_model, models, resolve_model};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::hint::black_box;
+
+/// The Fx hash (as in `rustc-hash` 1): per word, rotate, xor, multiply.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// The baseline: folded names to model indexes.
+struct Baseline(HashMap<Box<str>, u32, BuildHasherDefault<Fx>>);
+
+impl Baseline {
+    fn new(names: &[(String, u32)]) -> Baseline {
+        Baseline(
+            names
+                .iter()
+                .map(|(n, i)| (n.to_ascii_lowercase().into_boxed_str(), *i))
+                .collect(),
+        )
+    }
+
+    /// The model `name` names, ASCII case ignored, folding into a stack buffer.
+    #[inline]
+    fn get(&self, name: &str) -> Option<u32> {
+        let mut buf = [0u8; 256];
+        let folded = buf.get_mut(..name.len())?;
+        folded.copy_from_slice(name.as_bytes());
+        folded.make_ascii_lowercase();
+        self.0.get(std::str::from_utf8(folded).ok()?).copied()
+    }
+}
+
+/// `items` in a fixed pseudo-random order (a Fisher-Yates shuffle driven by xorshift).
+fn shuffled<T>(mut items: Vec<T>) -> Vec<T> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..items.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        items.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    items
+}
+
+/// Benchmarks `f` over `inputs`, one input per iteration, cycling.
+fn per_call(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    inputs: &[String],
+    f: impl Fn(&str) -> bool,
+) {
+    let mut i = 0;
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            i = if i + 1 == inputs.len() { 0 } else { i + 1 };
+            black_box(f(black_box(&inputs[i])))
+        })
+    });
+}
+
+fn spread(c: &mut Criterion) {
+    let all: Vec<_> = models().collect();
+    let mut names: Vec<(String, u32)> = Vec::new();
+    for (i, m) in all.iter().enumerate() {
+        let i = i as u32;
+        names.push((m.id().to_owned(), i));
+        if m.upstream_id() != m.id() {
+            names.push((m.upstream_id().to_owned(), i));
+        }
+        names.extend(m.aliases().map(|a| (a.to_owned(), i)));
+        names.extend(m.served_names().map(|s| (s.id().to_owned(), i)));
+    }
+    // Names two models share (an upstream id of one, an alias of another) resolve to one of
+    // them: keep what the catalog answers.
+    names.retain(|(n, i)| lookup_model(n).map(|m| m.id()) == Some(all[*i as usize].id()));
+    let baseline = Baseline::new(&names);
+    let ids = shuffled(all.iter().map(|m| m.id().to_owned()).collect());
+    let every_name = shuffled(names.into_iter().map(|(n, _)| n).collect());
+    let colon = shuffled(
+        all.iter()
+            .map(|m| format!("{}:{}", m.provider_id(), m.id()))
+            .collect(),
+    );
+    for name in ids.iter().chain(&every_name).chain(&colon) {
+        assert!(resolve_model(name).is_ok(), "{name}");
+    }
+    for name in ids.iter().chain(&every_name) {
+        assert!(baseline.get(name).is_some(), "{name}");
+    }
+    eprintln!(
+        "{} models; {} ids, {} names, {} provider:model inputs",
+        all.len(),
+        ids.len(),
+        every_name.len(),
+        colon.len()
+    );
+    for (class, inputs) in [("every_id", &ids), ("every_name", &every_name)] {
+        let mut g = c.benchmark_group(format!("scale/{class}"));
+        per_call(&mut g, "resolve_model", inputs, |s| {
+            resolve_model(s).is_ok()
+        });
+        per_call(&mut g, "lookup_model", inputs, |s| {
+            lookup_model(s).is_some()
+        });
+        per_call(&mut g, "fx_hashmap_stack_lowercase", inputs, |s| {
+            baseline.get(s).is_some()
+        });
+        g.finish();
+    }
+    let mut g = c.benchmark_group("scale/every_provider_colon");
+    per_call(&mut g, "resolve_model", &colon, |s| {
+        resolve_model(s).is_ok()
+    });
+    g.finish();
+}
+
+criterion_group!(benches, spread);
+criterion_main!(benches);

@@ -1,0 +1,146 @@
+//! The compiled catalog's two key tables, as sections of the blob: model keys (ids,
+//! upstream ids, aliases, served names) and prefixes (provider names, and the parts of model
+//! keys before their first separator).
+
+use crate::pool::{n16, n32, Pool};
+use crate::solve::solve;
+use model_catalog_shared::compiled::{LongKey, Slot, TableRecord, NONE};
+use model_catalog_shared::folded_hash;
+use model_catalog_shared::key::{fold, MatchKind};
+use model_catalog_shared::validate::{KeyRec, Validated};
+
+/// A key table as three sections: its [`TableRecord`], its pilots and its slots, and its
+/// long keys; each `(count, bytes)`.
+pub(crate) struct TableSections {
+    pub(crate) table: (usize, Vec<u8>),
+    pub(crate) pilots: (usize, Vec<u8>),
+    pub(crate) slots: (usize, Vec<u8>),
+    pub(crate) long: (usize, Vec<u8>),
+}
+
+/// The prefix table's names: every provider name, and every part of a model key before its
+/// first `:` or `/`; with each, whether model keys begin with it and `:`, and with it and `/`
+/// (see [`Slot`]). Provider names come first, in their order; then the other parts, in
+/// model-key order.
+pub(crate) fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<u8>) {
+    let mut keys: Vec<KeyRec> = v.provider_keys.clone();
+    let mut before = vec![0u8; keys.len()];
+    let mut at: std::collections::HashMap<String, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.key.clone(), i))
+        .collect();
+    for k in &v.model_keys {
+        let Some(end) = k.key.find([':', '/']) else {
+            continue;
+        };
+        let part = &k.key[..end];
+        let i = *at.entry(part.to_owned()).or_insert_with(|| {
+            keys.push(KeyRec {
+                key: part.to_owned(),
+                index: NONE as usize,
+                kind: MatchKind::Id,
+                overrides: false,
+                scope: None,
+            });
+            before.push(0);
+            keys.len() - 1
+        });
+        before[i] |= if k.key.as_bytes()[end] == b':' {
+            Slot::BEFORE_COLON
+        } else {
+            Slot::BEFORE_SLASH
+        };
+    }
+    (keys, before)
+}
+
+/// The model-key table of `v`.
+pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSections, String> {
+    table("model", &v.model_keys, pool, |_, k, pool| {
+        let m = v
+            .models
+            .get(k.index)
+            .ok_or_else(|| format!("model key `{}` names no model", k.key))?;
+        // A served name is sent as itself; every other name sends the model's upstream id.
+        let upstream = m
+            .entry
+            .served_names
+            .iter()
+            .find(|s| k.kind == MatchKind::ServedName && fold(&s.id) == k.key)
+            .map_or(m.upstream_id.as_str(), |s| s.id.as_str());
+        let id = pool.string(upstream)?;
+        Ok((
+            0,
+            n16(m.provider, "providers")?,
+            pool.start(id),
+            n16(upstream.len(), "bytes in an upstream id")?,
+        ))
+    })
+}
+
+/// The prefix table of `v`.
+pub(crate) fn prefix_table(v: &Validated, pool: &mut Pool) -> Result<TableSections, String> {
+    let (keys, before) = prefixes(v);
+    table("prefix", &keys, pool, |i, _, _| {
+        Ok((before[i], u16::MAX, 0, 0))
+    })
+}
+
+/// A perfect-hash table of `keys` (see `model_catalog_shared::folded_hash`), each slot
+/// completed by `rest` (of the key's position and the key): `(before, home, upstream_at,
+/// upstream_len)`.
+fn table(
+    name: &str,
+    keys: &[KeyRec],
+    pool: &mut Pool,
+    mut rest: impl FnMut(usize, &KeyRec, &mut Pool) -> Result<(u8, u16, u32, u16), String>,
+) -> Result<TableSections, String> {
+    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+    let sol = solve(&names)
+        .ok_or_else(|| format!("no perfect hash found for the {} {name} keys", keys.len()))?;
+    let mut table = Vec::new();
+    TableRecord {
+        seed: sol.seed,
+        slots: n32(sol.slots.len(), "keys")?,
+        buckets: n32(sol.pilots.len(), "keys")?,
+    }
+    .write(&mut table);
+    let pilots: Vec<u8> = sol.pilots.iter().flat_map(|p| p.to_le_bytes()).collect();
+    let mut slots = Vec::new();
+    let mut long = Vec::new();
+    let mut long_count = 0;
+    for (at, s) in sol.slots.iter().enumerate() {
+        let Some(i) = *s else {
+            Slot::EMPTY.write(&mut slots);
+            continue;
+        };
+        let k = &keys[i];
+        let (before, home, upstream_at, upstream_len) = rest(i, k, pool)?;
+        Slot {
+            words: folded_hash::scan(k.key.as_bytes(), sol.seed).words,
+            upstream_at,
+            index: n32(k.index, "entries")?,
+            len: n16(k.key.len(), "bytes in a key")?,
+            upstream_len,
+            home,
+            kind: k.kind,
+            before,
+        }
+        .write(&mut slots);
+        if k.key.len() > 32 {
+            LongKey {
+                slot: n32(at, "slots")?,
+                key: pool.string(&k.key)?,
+            }
+            .write(&mut long);
+            long_count += 1;
+        }
+    }
+    Ok(TableSections {
+        table: (1, table),
+        pilots: (sol.pilots.len(), pilots),
+        slots: (sol.slots.len(), slots),
+        long: (long_count, long),
+    })
+}

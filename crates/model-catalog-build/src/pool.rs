@@ -1,0 +1,99 @@
+//! What the records of the compiled catalog point into: the string table (every string
+//! once), the `u32` list and the distinct prices.
+
+use model_catalog_shared::compiled::{write_pricing, NONE};
+use model_catalog_shared::price::Pricing;
+use std::collections::HashMap;
+
+/// `n` as a `u32`, or an error naming `what` when the catalog is too large for the format.
+pub(crate) fn n32(n: usize, what: &str) -> Result<u32, String> {
+    u32::try_from(n).map_err(|_| format!("the catalog has too many {what} ({n}) to compile"))
+}
+
+/// `n` as a `u16`, or an error naming `what`.
+pub(crate) fn n16(n: usize, what: &str) -> Result<u16, String> {
+    u16::try_from(n).map_err(|_| format!("the catalog has too many {what} ({n}) to compile"))
+}
+
+/// The string table, the list and the pricing table, as they fill.
+pub(crate) struct Pool {
+    /// Every string, end to end.
+    pub(crate) text: String,
+    /// `ends[k]..ends[k + 1]` is string `k`.
+    pub(crate) ends: Vec<u32>,
+    ids: HashMap<String, u32>,
+    /// The `u32` list.
+    pub(crate) list: Vec<u32>,
+    /// Distinct pricings, encoded.
+    pub(crate) pricings: Vec<u8>,
+    pricing_ids: HashMap<Pricing, u32>,
+}
+
+impl Pool {
+    pub(crate) fn new() -> Pool {
+        let mut pool = Pool {
+            text: String::new(),
+            ends: vec![0],
+            ids: HashMap::new(),
+            list: Vec::new(),
+            pricings: Vec::new(),
+            pricing_ids: HashMap::new(),
+        };
+        // Pricing 0 is the empty one, which most fine-tune prices are.
+        let _ = pool.pricing(&Pricing::new());
+        pool
+    }
+
+    /// The number of string `s`, added if new.
+    pub(crate) fn string(&mut self, s: &str) -> Result<u32, String> {
+        if let Some(&id) = self.ids.get(s) {
+            return Ok(id);
+        }
+        self.text.push_str(s);
+        self.ends.push(n32(self.text.len(), "bytes of strings")?);
+        let id = n32(self.ends.len() - 2, "strings")?;
+        self.ids.insert(s.to_owned(), id);
+        Ok(id)
+    }
+
+    /// The number of `s`, or [`NONE`].
+    pub(crate) fn opt(&mut self, s: Option<&str>) -> Result<u32, String> {
+        s.map_or(Ok(NONE), |s| self.string(s))
+    }
+
+    /// Where string `id` begins in the table.
+    pub(crate) fn start(&self, id: u32) -> u32 {
+        self.ends[id as usize]
+    }
+
+    /// Appends the numbers of `items` to the list: where they begin, and how many.
+    pub(crate) fn strings<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = &'a String>,
+    ) -> Result<(u32, usize), String> {
+        let at = n32(self.list.len(), "list entries")?;
+        let mut n = 0;
+        for s in items {
+            let id = self.string(s)?;
+            self.list.push(id);
+            n += 1;
+        }
+        Ok((at, n))
+    }
+
+    /// The number of `p` in the pricing table, added if new.
+    pub(crate) fn pricing(&mut self, p: &Pricing) -> Result<u32, String> {
+        if let Some(&id) = self.pricing_ids.get(p) {
+            return Ok(id);
+        }
+        let id = n32(self.pricing_ids.len(), "distinct prices")?;
+        write_pricing(p, &mut self.pricings);
+        self.pricing_ids.insert(*p, id);
+        Ok(id)
+    }
+
+    /// How many pricings.
+    pub(crate) fn pricing_count(&self) -> usize {
+        self.pricing_ids.len()
+    }
+}

@@ -1,0 +1,125 @@
+//! The compiled catalog's binary form: what model-catalog's build writes and the library reads
+//! in place.
+//!
+//! The build writes two files: a string table (UTF-8 text, every string of the catalog once,
+//! end to end, included with `include_str!`) and a blob of fixed-width little-endian records
+//! (included with `include_bytes!`). The library decodes the blob's records into typed
+//! `static` arrays while it compiles (const evaluation, no code per record), so nothing is
+//! decoded at start-up and the arrays hold no pointers: a string is its number in the string
+//! table, a list a range of the blob's `u32` list, a record of another table its index. The
+//! cost of compiling a catalog grows with its bytes, not with Rust source.
+//!
+//! The blob begins with a header: [`MAGIC`], then one `(offset, count)` pair of `u32`s per
+//! [`Section`], each section an array of `count` records of its type:
+//!
+//! | section | records |
+//! |---|---|
+//! | [`Section::StrEnds`] | `u32`: string `k` is bytes `ends[k]..ends[k + 1]` of the string table |
+//! | [`Section::Lists`] | `u32`: string numbers of aliases, tags and parameters, offer indexes |
+//! | [`Section::Pricings`] | [`PRICING_SIZE`]-byte prices ([`write_pricing`], [`read_pricing`]) |
+//! | [`Section::Providers`] | [`ProviderRecord`] |
+//! | [`Section::Models`] | [`ModelRecord`] |
+//! | [`Section::Extras`] | [`ExtraRecord`]: what few models have |
+//! | [`Section::Offers`] | [`OfferRecord`] |
+//! | [`Section::Served`] | [`ServedRecord`] |
+//! | [`Section::Surfaces`] | [`SurfaceRecord`] |
+//! | [`Section::Distillations`] | [`DistillationRecord`] |
+//! | [`Section::ModelTable`], [`Section::PrefixTable`] | one [`TableRecord`]: seed, slot count |
+//! | [`Section::ModelPilots`], [`Section::PrefixPilots`] | `u16` pilots |
+//! | [`Section::ModelSlots`], [`Section::PrefixSlots`] | [`SLOT_SIZE`]-byte [`Slot`]s |
+//! | [`Section::ModelLong`], [`Section::PrefixLong`] | [`LongKey`]: keys longer than 32 bytes |
+//!
+//! Decoding runs at compile time: a malformed blob fails the library's compilation, never a
+//! program. The golden test of model-catalog regenerates both files and compares.
+
+mod read;
+mod records;
+mod slot;
+
+pub use read::{
+    read_long_keys, read_pilots, read_pricing, read_pricings, read_slots, read_u32s, section,
+    u16_at, u32_at, u64_at, PRICING_SIZE,
+};
+pub use records::{
+    date_from_u32, date_to_u32, flags_from_u8, flags_to_u8, write_pricing, DistillationRecord,
+    ExtraRecord, LongKey, ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord,
+    TableRecord,
+};
+pub use slot::{Slot, SLOT_SIZE};
+
+/// The blob's first four bytes (`MCB1`, little-endian).
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB1");
+
+/// "None": a string number, record index or list position that is absent.
+pub const NONE: u32 = u32::MAX;
+
+/// The sections of the blob, in the order of the header's `(offset, count)` pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Section {
+    /// String ends.
+    StrEnds,
+    /// The `u32` list.
+    Lists,
+    /// Distinct prices.
+    Pricings,
+    /// Providers.
+    Providers,
+    /// Models.
+    Models,
+    /// What few models have.
+    Extras,
+    /// Offers.
+    Offers,
+    /// Served names.
+    Served,
+    /// API surfaces.
+    Surfaces,
+    /// Distillation policies.
+    Distillations,
+    /// The model-key table's seed and size.
+    ModelTable,
+    /// Its pilots.
+    ModelPilots,
+    /// Its slots.
+    ModelSlots,
+    /// Its keys longer than 32 bytes.
+    ModelLong,
+    /// The prefix table's seed and size.
+    PrefixTable,
+    /// Its pilots.
+    PrefixPilots,
+    /// Its slots.
+    PrefixSlots,
+    /// Its keys longer than 32 bytes.
+    PrefixLong,
+}
+
+impl Section {
+    /// How many sections there are.
+    pub const COUNT: usize = 18;
+}
+
+/// Writes a blob: its header, then each section's bytes, in [`Section`] order.
+///
+/// `sections[s]` is `(count, bytes)` for section `s`.
+#[must_use]
+pub fn write_blob(sections: &[(usize, Vec<u8>); Section::COUNT]) -> Vec<u8> {
+    let header = 4 + 8 * Section::COUNT;
+    let mut out = Vec::with_capacity(header + sections.iter().map(|s| s.1.len()).sum::<usize>());
+    out.extend_from_slice(&MAGIC.to_le_bytes());
+    let mut at = header;
+    for (count, bytes) in sections {
+        // Offsets and counts fit in `u32`: the build refuses catalogs whose blob would not.
+        out.extend_from_slice(&(at as u32).to_le_bytes());
+        out.extend_from_slice(&(*count as u32).to_le_bytes());
+        at += bytes.len();
+    }
+    for (_, bytes) in sections {
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

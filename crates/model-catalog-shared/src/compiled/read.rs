@@ -1,0 +1,154 @@
+//! Reading the blob in const context: little-endian numbers at byte offsets, the section
+//! table, and whole sections decoded into arrays.
+//!
+//! Every function here indexes the blob directly: out of bounds, it fails the const
+//! evaluation (the compilation of a program that embeds a malformed blob), not a program.
+
+use super::records::LongKey;
+use super::slot::Slot;
+use super::Section;
+use crate::price::{LongContextPricing, Price, Pricing};
+
+/// The `u16` at byte `at` of `b`.
+#[must_use]
+pub const fn u16_at(b: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([b[at], b[at + 1]])
+}
+
+/// The `u32` at byte `at` of `b`.
+#[must_use]
+pub const fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+/// The `u64` at byte `at` of `b`.
+#[must_use]
+pub const fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes([
+        b[at],
+        b[at + 1],
+        b[at + 2],
+        b[at + 3],
+        b[at + 4],
+        b[at + 5],
+        b[at + 6],
+        b[at + 7],
+    ])
+}
+
+/// Where section `s` of blob `b` begins and how many records it holds.
+#[must_use]
+pub const fn section(b: &[u8], s: Section) -> (usize, usize) {
+    assert!(u32_at(b, 0) == super::MAGIC, "not a compiled catalog");
+    let at = 4 + 8 * s as usize;
+    (u32_at(b, at) as usize, u32_at(b, at + 4) as usize)
+}
+
+/// Section `s` of `b` as `N` `u32`s.
+#[must_use]
+pub const fn read_u32s<const N: usize>(b: &[u8], s: Section) -> [u32; N] {
+    let (at, count) = section(b, s);
+    assert!(count == N);
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = u32_at(b, at + 4 * i);
+        i += 1;
+    }
+    out
+}
+
+/// Section `s` of `b` as `N` pilots.
+#[must_use]
+pub const fn read_pilots<const N: usize>(b: &[u8], s: Section) -> [u16; N] {
+    let (at, count) = section(b, s);
+    assert!(count == N);
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = u16_at(b, at + 2 * i);
+        i += 1;
+    }
+    out
+}
+
+/// Section `s` of `b` as `N` slots.
+#[must_use]
+pub const fn read_slots<const N: usize>(b: &[u8], s: Section) -> [Slot; N] {
+    let (at, count) = section(b, s);
+    assert!(count == N);
+    let mut out = [Slot::EMPTY; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Slot::read(b, at + super::SLOT_SIZE * i);
+        i += 1;
+    }
+    out
+}
+
+/// Section `s` of `b` as `N` long keys.
+#[must_use]
+pub const fn read_long_keys<const N: usize>(b: &[u8], s: Section) -> [LongKey; N] {
+    let (at, count) = section(b, s);
+    assert!(count == N);
+    let mut out = [LongKey::EMPTY; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = LongKey::read(b, at + LongKey::SIZE * i);
+        i += 1;
+    }
+    out
+}
+
+/// The size of one encoded [`Pricing`]: a `u16` of which prices are known, two bytes of
+/// padding, the long-context threshold (`u32`), then nine `u64` prices (input, output, cache
+/// read, cache write, reasoning; the long-context tier's input, output, cache read, cache
+/// write), zero where unknown.
+pub const PRICING_SIZE: usize = 80;
+
+/// The price at position `k` of the encoded pricing at `at`, if bit `k` says it is known.
+const fn price(b: &[u8], at: usize, known: u16, k: usize) -> Option<Price> {
+    if known & (1 << k) == 0 {
+        return None;
+    }
+    Some(Price::from_picos_per_token(u64_at(b, at + 8 + 8 * k)))
+}
+
+/// The pricing encoded at byte `at` of `b` (see [`PRICING_SIZE`]).
+#[must_use]
+pub const fn read_pricing(b: &[u8], at: usize) -> Pricing {
+    let known = u16_at(b, at);
+    let long_context = if known & (1 << 9) != 0 {
+        Some(LongContextPricing {
+            above: u32_at(b, at + 4),
+            input: price(b, at, known, 5),
+            output: price(b, at, known, 6),
+            cache_read: price(b, at, known, 7),
+            cache_write: price(b, at, known, 8),
+        })
+    } else {
+        None
+    };
+    Pricing {
+        input: price(b, at, known, 0),
+        output: price(b, at, known, 1),
+        cache_read: price(b, at, known, 2),
+        cache_write: price(b, at, known, 3),
+        reasoning: price(b, at, known, 4),
+        long_context,
+    }
+}
+
+/// Section `s` of `b` as `N` pricings.
+#[must_use]
+pub const fn read_pricings<const N: usize>(b: &[u8], s: Section) -> [Pricing; N] {
+    let (at, count) = section(b, s);
+    assert!(count == N);
+    let mut out = [Pricing::new(); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = read_pricing(b, at + PRICING_SIZE * i);
+        i += 1;
+    }
+    out
+}

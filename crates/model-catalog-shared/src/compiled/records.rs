@@ -1,0 +1,439 @@
+//! The blob's fixed-width records: each a struct of little-endian integers, written by the
+//! build ([`write`](ModelRecord::write)) and read back in const context
+//! ([`read`](ModelRecord::read)) in field order, with what its numbers mean.
+
+use super::read::{u16_at, u32_at, u64_at, PRICING_SIZE};
+use super::NONE;
+use crate::capability::Flags;
+use crate::date::Date;
+use crate::price::{Price, Pricing};
+use crate::surface::{ApiFormat, Surface};
+
+/// Reads a `u8`, `u16`, `u32` or `u64` at a byte offset.
+macro_rules! read_le {
+    (u8, $b:expr, $at:expr) => {
+        $b[$at]
+    };
+    (u16, $b:expr, $at:expr) => {
+        u16_at($b, $at)
+    };
+    (u32, $b:expr, $at:expr) => {
+        u32_at($b, $at)
+    };
+    (u64, $b:expr, $at:expr) => {
+        u64_at($b, $at)
+    };
+}
+
+/// A record type: public integer fields, written and read in the order given.
+macro_rules! record {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $f:ident: $t:ident,)* }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub struct $name {
+            $($(#[$fm])* pub $f: $t,)*
+        }
+
+        impl $name {
+            /// Its size in the blob, in bytes.
+            pub const SIZE: usize = 0 $(+ std::mem::size_of::<$t>())*;
+
+            /// All zero.
+            pub const EMPTY: $name = $name { $($f: 0,)* };
+
+            /// The record at byte `at` of `b`.
+            #[must_use]
+            pub const fn read(b: &[u8], at: usize) -> $name {
+                let mut _at = at;
+                $(
+                    let $f = read_le!($t, b, _at);
+                    _at += std::mem::size_of::<$t>();
+                )*
+                $name { $($f,)* }
+            }
+
+            /// Appends the record to `out`.
+            pub fn write(&self, out: &mut Vec<u8>) {
+                $(out.extend_from_slice(&self.$f.to_le_bytes());)*
+            }
+        }
+    };
+}
+
+record! {
+    /// A model. Strings are string numbers ([`NONE`] for none); `aliases_at` and
+    /// `offers_at` are positions in the `u32` list (string numbers of aliases, indexes of
+    /// offers), `served_at` an index of the served-name table, each followed by its count.
+    ModelRecord {
+        /// Its index in the model table.
+        index: u32,
+        /// Its home provider's index.
+        provider: u32,
+        /// Its id.
+        id: u32,
+        /// Its upstream id.
+        upstream_id: u32,
+        /// Its display name.
+        name: u32,
+        /// Its vendor.
+        vendor: u32,
+        /// Its family.
+        family: u32,
+        /// The index of its [`ExtraRecord`], or [`NONE`].
+        extra: u32,
+        /// Its context window, if [`ModelRecord::CONTEXT`] is set.
+        context_window: u32,
+        /// Its output limit, if [`ModelRecord::MAX_OUTPUT`] is set.
+        max_output_tokens: u32,
+        /// Its prices: an index of the pricing table.
+        pricing: u32,
+        /// Its fine-tune prices: an index of the pricing table.
+        fine_tune_pricing: u32,
+        /// Its release date ([`date_to_u32`]).
+        release_date: u32,
+        /// Its retirement date ([`date_to_u32`]).
+        retires: u32,
+        /// Where its aliases begin in the list.
+        aliases_at: u32,
+        /// Where its served names begin in the served-name table.
+        served_at: u32,
+        /// Where its offers begin in the list.
+        offers_at: u32,
+        /// How many aliases.
+        aliases_len: u16,
+        /// How many served names.
+        served_len: u16,
+        /// How many offers.
+        offers_len: u16,
+        /// Its capability flags ([`flags_to_u8`]).
+        flags: u8,
+        /// Its input modalities' bits, if [`ModelRecord::INPUT_MODALITIES`] is set.
+        input_modalities: u8,
+        /// Its output modalities' bits, if [`ModelRecord::OUTPUT_MODALITIES`] is set.
+        output_modalities: u8,
+        /// Which facts are known, and the boolean ones.
+        bits: u8,
+    }
+}
+
+impl ModelRecord {
+    /// `bits`: the context window is known.
+    pub const CONTEXT: u8 = 1;
+    /// `bits`: the output limit is known.
+    pub const MAX_OUTPUT: u8 = 2;
+    /// `bits`: the input modalities are known.
+    pub const INPUT_MODALITIES: u8 = 4;
+    /// `bits`: the output modalities are known.
+    pub const OUTPUT_MODALITIES: u8 = 8;
+    /// `bits`: whether the weights are open is known.
+    pub const OPEN_WEIGHTS_KNOWN: u8 = 16;
+    /// `bits`: the weights are open.
+    pub const OPEN_WEIGHTS: u8 = 32;
+    /// `bits`: the model is deprecated.
+    pub const DEPRECATED: u8 = 64;
+}
+
+record! {
+    /// What few models have: strings (string numbers, [`NONE`] for none), a distillation
+    /// policy (an index, or [`NONE`]) and tags (string numbers in the list).
+    ExtraRecord {
+        /// Description.
+        description: u32,
+        /// Category.
+        category: u32,
+        /// Knowledge cutoff.
+        knowledge_cutoff: u32,
+        /// Successor's id.
+        successor: u32,
+        /// Notes.
+        notes: u32,
+        /// Distillation policy.
+        distillation: u32,
+        /// Where the tags begin in the list.
+        tags_at: u32,
+        /// How many tags.
+        tags_len: u32,
+    }
+}
+
+record! {
+    /// A provider. Strings are string numbers ([`NONE`] for none).
+    ProviderRecord {
+        /// Its index in the provider table.
+        index: u32,
+        /// Id.
+        id: u32,
+        /// Display name.
+        name: u32,
+        /// Description.
+        description: u32,
+        /// API base URL.
+        base_url: u32,
+        /// Website.
+        website: u32,
+        /// Documentation.
+        docs: u32,
+        /// API key variable.
+        api_key_env: u32,
+        /// Metadata.
+        metadata: u32,
+        /// Where its aliases begin in the list.
+        aliases_at: u32,
+        /// Where its surfaces begin in the surface table.
+        surfaces_at: u32,
+        /// Its models: first index.
+        models_start: u32,
+        /// Its models: index past the last.
+        models_end: u32,
+        /// Its offers: first index.
+        offers_start: u32,
+        /// Its offers: index past the last.
+        offers_end: u32,
+        /// How many aliases.
+        aliases_len: u16,
+        /// How many surfaces.
+        surfaces_len: u16,
+        /// [`ProviderRecord::KEY_REQUIRED`], [`ProviderRecord::GATEWAY_CREDENTIALS`],
+        /// [`ProviderRecord::AGGREGATOR`].
+        bits: u32,
+    }
+}
+
+impl ProviderRecord {
+    /// `bits`: a key is required.
+    pub const KEY_REQUIRED: u32 = 1;
+    /// `bits`: the gateway supplies credentials.
+    pub const GATEWAY_CREDENTIALS: u32 = 2;
+    /// `bits`: an aggregator.
+    pub const AGGREGATOR: u32 = 4;
+}
+
+record! {
+    /// An offer: indexes of its provider, its model and its pricing, its upstream id's
+    /// string number.
+    OfferRecord {
+        /// The offering provider.
+        provider: u32,
+        /// The model offered.
+        model: u32,
+        /// The upstream id.
+        upstream_id: u32,
+        /// Its own prices.
+        pricing: u32,
+    }
+}
+
+record! {
+    /// A served name.
+    ServedRecord {
+        /// Its id (string number).
+        id: u32,
+        /// Its context window, if [`ServedRecord::CONTEXT`] is set.
+        context_window: u32,
+        /// Its output limit, if [`ServedRecord::MAX_OUTPUT`] is set.
+        max_output_tokens: u32,
+        /// Its prices (pricing index).
+        pricing: u32,
+        /// Its fine-tune prices (pricing index).
+        fine_tune_pricing: u32,
+        /// Release date ([`date_to_u32`]).
+        release_date: u32,
+        /// Retirement date ([`date_to_u32`]).
+        retires: u32,
+        /// Which facts are known, and whether it is deprecated.
+        bits: u32,
+    }
+}
+
+impl ServedRecord {
+    /// `bits`: the context window is known.
+    pub const CONTEXT: u32 = 1;
+    /// `bits`: the output limit is known.
+    pub const MAX_OUTPUT: u32 = 2;
+    /// `bits`: deprecated.
+    pub const DEPRECATED: u32 = 4;
+}
+
+record! {
+    /// An API surface: parameters (string numbers in the list; `params_at` [`NONE`] when
+    /// unknown), format and endpoint ([`SurfaceRecord::NO_SURFACE`] when unknown).
+    SurfaceRecord {
+        /// Where the parameters begin in the list, or [`NONE`].
+        params_at: u32,
+        /// How many parameters.
+        params_len: u32,
+        /// The format ([`SurfaceRecord::format_to_u32`]).
+        format: u32,
+        /// The endpoint ([`SurfaceRecord::surface_to_u32`]).
+        surface: u32,
+    }
+}
+
+impl SurfaceRecord {
+    /// `surface`: none given.
+    pub const NO_SURFACE: u32 = NONE;
+
+    /// The number of a format.
+    #[must_use]
+    pub const fn format_to_u32(f: ApiFormat) -> u32 {
+        match f {
+            ApiFormat::Openai => 0,
+            ApiFormat::Anthropic => 1,
+        }
+    }
+
+    /// The format of this record.
+    #[must_use]
+    pub const fn api_format(&self) -> ApiFormat {
+        match self.format {
+            1 => ApiFormat::Anthropic,
+            _ => ApiFormat::Openai,
+        }
+    }
+
+    /// The number of an endpoint.
+    #[must_use]
+    pub const fn surface_to_u32(s: Option<Surface>) -> u32 {
+        match s {
+            Some(Surface::ChatCompletions) => 0,
+            Some(Surface::Responses) => 1,
+            Some(Surface::Messages) => 2,
+            None => NONE,
+        }
+    }
+
+    /// The endpoint of this record.
+    #[must_use]
+    pub const fn api_surface(&self) -> Option<Surface> {
+        match self.surface {
+            0 => Some(Surface::ChatCompletions),
+            1 => Some(Surface::Responses),
+            2 => Some(Surface::Messages),
+            _ => None,
+        }
+    }
+}
+
+record! {
+    /// A distillation policy: string numbers ([`NONE`] for none).
+    DistillationRecord {
+        /// Status.
+        status: u32,
+        /// Label.
+        label: u32,
+        /// Basis.
+        basis: u32,
+        /// Source URL.
+        source_url: u32,
+        /// Note.
+        note: u32,
+    }
+}
+
+record! {
+    /// A key table's seed, slot count and bucket (pilot) count.
+    TableRecord {
+        /// The hash seed.
+        seed: u64,
+        /// How many slots.
+        slots: u32,
+        /// How many buckets.
+        buckets: u32,
+    }
+}
+
+record! {
+    /// A key longer than 32 bytes: its slot and the string number of its folded spelling.
+    LongKey {
+        /// The slot.
+        slot: u32,
+        /// The key, ASCII-lowercased (string number).
+        key: u32,
+    }
+}
+
+/// A date as a number: `year << 16 | month << 8 | day`; 0 for none.
+#[must_use]
+pub const fn date_to_u32(d: Option<Date>) -> u32 {
+    match d {
+        Some(d) => (d.year() as u32) << 16 | (d.month() as u32) << 8 | d.day() as u32,
+        None => 0,
+    }
+}
+
+/// The date [`date_to_u32`] made `n` of (`None` for 0 or an impossible day).
+#[must_use]
+pub const fn date_from_u32(n: u32) -> Option<Date> {
+    if n == 0 {
+        return None;
+    }
+    Date::from_ymd((n >> 16) as u16, (n >> 8) as u8, n as u8)
+}
+
+/// Capability flags as a byte: two bits each (tools, parallel tools, reasoning, structured
+/// output), 0 unknown, 1 no, 2 yes.
+#[must_use]
+pub const fn flags_to_u8(f: &Flags) -> u8 {
+    const fn two(k: Option<bool>) -> u8 {
+        match k {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        }
+    }
+    two(f.tools)
+        | two(f.parallel_tools) << 2
+        | two(f.reasoning) << 4
+        | two(f.structured_output) << 6
+}
+
+/// The flags [`flags_to_u8`] made `b` of.
+#[must_use]
+pub const fn flags_from_u8(b: u8) -> Flags {
+    const fn known(b: u8, at: u8) -> Option<bool> {
+        match (b >> at) & 3 {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        }
+    }
+    Flags {
+        tools: known(b, 0),
+        parallel_tools: known(b, 2),
+        reasoning: known(b, 4),
+        structured_output: known(b, 6),
+    }
+}
+
+/// Appends `p` encoded (see [`PRICING_SIZE`]) to `out`.
+pub fn write_pricing(p: &Pricing, out: &mut Vec<u8>) {
+    let long = p.long_context.unwrap_or_default();
+    let prices: [Option<Price>; 9] = [
+        p.input,
+        p.output,
+        p.cache_read,
+        p.cache_write,
+        p.reasoning,
+        long.input,
+        long.output,
+        long.cache_read,
+        long.cache_write,
+    ];
+    let mut known: u16 = 0;
+    for (k, price) in prices.iter().enumerate() {
+        if price.is_some() {
+            known |= 1 << k;
+        }
+    }
+    if p.long_context.is_some() {
+        known |= 1 << 9;
+    }
+    let start = out.len();
+    out.extend_from_slice(&known.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out.extend_from_slice(&long.above.to_le_bytes());
+    for price in prices {
+        out.extend_from_slice(&price.map_or(0, Price::picos_per_token).to_le_bytes());
+    }
+    debug_assert_eq!(out.len() - start, PRICING_SIZE);
+}

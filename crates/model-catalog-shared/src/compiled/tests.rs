@@ -1,0 +1,120 @@
+//! Round trips: what the build writes, the library reads back unchanged.
+
+use super::*;
+use crate::capability::Flags;
+use crate::date::Date;
+use crate::key::MatchKind;
+use crate::price::{LongContextPricing, Price, Pricing};
+
+#[test]
+fn records_read_back_as_written() {
+    let m = ModelRecord {
+        index: 7,
+        provider: 2,
+        id: 11,
+        upstream_id: 12,
+        name: 13,
+        vendor: NONE,
+        family: 14,
+        extra: 3,
+        context_window: 128_000,
+        max_output_tokens: 16_384,
+        pricing: 5,
+        fine_tune_pricing: 0,
+        release_date: date_to_u32(Date::from_ymd(2024, 5, 13)),
+        retires: 0,
+        aliases_at: 40,
+        served_at: 9,
+        offers_at: 41,
+        aliases_len: 2,
+        served_len: 3,
+        offers_len: 1,
+        flags: 0b10_01_00_10,
+        input_modalities: 0b11,
+        output_modalities: 0b1,
+        bits: ModelRecord::CONTEXT | ModelRecord::DEPRECATED,
+    };
+    let mut out = vec![0xAA];
+    m.write(&mut out);
+    assert_eq!(out.len(), 1 + ModelRecord::SIZE);
+    assert_eq!(ModelRecord::read(&out, 1), m);
+
+    let s = Slot {
+        words: [1, 2, u64::MAX, 4],
+        upstream_at: 99,
+        index: 3,
+        len: 256,
+        upstream_len: 17,
+        home: 4,
+        kind: MatchKind::ServedName,
+        before: Slot::BEFORE_SLASH,
+    };
+    let mut out = Vec::new();
+    s.write(&mut out);
+    assert_eq!(out.len(), SLOT_SIZE);
+    assert_eq!(Slot::read(&out, 0), s);
+    for k in [
+        MatchKind::Id,
+        MatchKind::UpstreamId,
+        MatchKind::Alias,
+        MatchKind::ServedName,
+        MatchKind::PassThrough,
+        MatchKind::FineTune,
+    ] {
+        let mut out = Vec::new();
+        Slot { kind: k, ..s }.write(&mut out);
+        assert_eq!(Slot::read(&out, 0).kind, k);
+    }
+}
+
+#[test]
+fn pricings_dates_and_flags_read_back() {
+    let p = |s: &str| s.parse::<Price>().unwrap();
+    for pricing in [
+        Pricing::new(),
+        Pricing::new().input(p("2.5")).output(p("10")),
+        Pricing::new()
+            .input(p("0"))
+            .cache_read(p("0.075"))
+            .cache_write(p("3.75"))
+            .reasoning(p("60"))
+            .long_context(LongContextPricing::new(200_000).output(p("22.5"))),
+        Pricing::new().long_context(LongContextPricing::new(272_000)),
+    ] {
+        let mut out = Vec::new();
+        write_pricing(&pricing, &mut out);
+        assert_eq!(out.len(), PRICING_SIZE);
+        assert_eq!(read_pricing(&out, 0), pricing);
+    }
+    for d in [None, Date::from_ymd(1, 1, 1), Date::from_ymd(2026, 9, 28)] {
+        assert_eq!(date_from_u32(date_to_u32(d)), d);
+    }
+    let flags = [
+        Flags::new(),
+        Flags::new().tools(true),
+        Flags::new().parallel_tools(false).structured_output(true),
+        Flags::new()
+            .tools(false)
+            .parallel_tools(true)
+            .reasoning(false)
+            .structured_output(false),
+    ];
+    for f in flags {
+        assert_eq!(flags_from_u8(flags_to_u8(&f)), f);
+    }
+}
+
+#[test]
+fn sections_are_found_where_written() {
+    let mut sections: [(usize, Vec<u8>); Section::COUNT] = Default::default();
+    sections[Section::Lists as usize] = (
+        3,
+        [5u32, 6, 7].iter().flat_map(|x| x.to_le_bytes()).collect(),
+    );
+    sections[Section::ModelPilots as usize] = (2, vec![1, 0, 2, 0]);
+    let blob = write_blob(&sections);
+    assert_eq!(read_u32s::<3>(&blob, Section::Lists), [5, 6, 7]);
+    assert_eq!(read_pilots::<2>(&blob, Section::ModelPilots), [1, 2]);
+    assert_eq!(section(&blob, Section::Offers).1, 0);
+    assert_eq!(read_slots::<0>(&blob, Section::ModelSlots), []);
+}

@@ -1,0 +1,159 @@
+//! The compiled catalog's data, decoded while the crate compiles: the string table, the
+//! `u32` list, the distinct prices, the models' extra records and the key tables, as
+//! `static` arrays without pointers (see `model_catalog_shared::compiled` for the format
+//! build.rs writes). The public types read their built-in facts from here, and keep their
+//! own `static` tables, decoded the same way ([`records!`]).
+//!
+//! Nothing here runs at start-up or on first use: every array is evaluated by the compiler
+//! from the blob `include_bytes!` gives it.
+
+// Decoding a large catalog is a long constant evaluation, by design.
+#![allow(long_running_const_eval)]
+
+use crate::data::compiled::{
+    read_long_keys, read_pilots, read_pricings, read_slots, read_u32s, section, ExtraRecord,
+    LongKey, Section, Slot, TableRecord, NONE,
+};
+use crate::data::price::Pricing;
+
+#[allow(clippy::all, clippy::pedantic)]
+mod generated {
+    use crate::data::date::Date;
+
+    /// A date the build checked is valid (unused by a catalog without `sources.json`).
+    #[allow(dead_code)]
+    const fn date(y: u16, m: u8, d: u8) -> Date {
+        match Date::from_ymd(y, m, d) {
+            Some(d) => d,
+            None => panic!("invalid date in generated tables"),
+        }
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+}
+
+pub(crate) use generated::SOURCES;
+
+/// The records, as build.rs wrote them. Only constant evaluation reads it: it is not in the
+/// binary.
+pub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+
+/// The string table: every string of the catalog once, end to end. A `static`, not a
+/// `const`: each code unit using a `const` would hold a copy of the table.
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.str"));
+
+/// How many records section `s` holds.
+pub(crate) const fn count(s: Section) -> usize {
+    section(BLOB, s).1
+}
+
+/// Section `$s` decoded into `[$t; $n]`: each `$r` record read from the blob as `$rec`,
+/// made into a `$t` by `$make`, the array first filled with `$empty`. For `static`
+/// initializers: const evaluation, no code at run time.
+macro_rules! records {
+    ($t:ty, $n:expr, $empty:expr, $s:expr, |$rec:ident: $r:ty| $make:expr) => {{
+        #[allow(forgetting_copy_types)]
+        const fn read() -> [$t; $n] {
+            let (at, n) = crate::data::compiled::section(crate::compiled::BLOB, $s);
+            assert!(n == $n);
+            let mut out = [const { $empty }; $n];
+            let mut i = 0;
+            while i < $n {
+                let $rec = <$r>::read(crate::compiled::BLOB, at + <$r>::SIZE * i);
+                // The value replaced is `$empty`: nothing to drop.
+                std::mem::forget(std::mem::replace(&mut out[i], $make));
+                i += 1;
+            }
+            out
+        }
+        read()
+    }};
+}
+pub(crate) use records;
+
+/// String ends: string `k` is `STRINGS[ENDS[k]..ENDS[k + 1]]`.
+static ENDS: [u32; count(Section::StrEnds)] = read_u32s(BLOB, Section::StrEnds);
+
+/// The `u32` list: string numbers of aliases, tags and parameters, and offer indexes.
+static LIST: [u32; count(Section::Lists)] = read_u32s(BLOB, Section::Lists);
+
+/// The distinct prices.
+pub(crate) static PRICINGS: [Pricing; count(Section::Pricings)] =
+    read_pricings(BLOB, Section::Pricings);
+
+/// What few models have.
+pub(crate) static EXTRAS: [ExtraRecord; count(Section::Extras)] = records!(
+    ExtraRecord,
+    count(Section::Extras),
+    ExtraRecord::EMPTY,
+    Section::Extras,
+    |r: ExtraRecord| r
+);
+
+/// String `id` of the table, or `None` for [`NONE`].
+#[inline]
+pub(crate) fn opt_text(id: u32) -> Option<&'static str> {
+    if id == NONE {
+        return None;
+    }
+    let i = id as usize;
+    let (start, end) = (*ENDS.get(i)?, *ENDS.get(i + 1)?);
+    STRINGS.get(start as usize..end as usize)
+}
+
+/// String `id` of the table (empty for [`NONE`]).
+#[inline]
+pub(crate) fn text(id: u32) -> &'static str {
+    opt_text(id).unwrap_or_default()
+}
+
+/// `len` bytes of the string table from `at`: an upstream id a slot gives.
+#[inline(always)]
+pub(crate) fn text_at(at: u32, len: u16) -> &'static str {
+    let at = at as usize;
+    STRINGS.get(at..at + len as usize).unwrap_or_default()
+}
+
+/// `len` entries of the list from `at` (none for [`NONE`]).
+#[inline]
+pub(crate) fn list(at: u32, len: usize) -> &'static [u32] {
+    let at = at as usize;
+    LIST.get(at..at.saturating_add(len)).unwrap_or_default()
+}
+
+/// Pricing `id`, or the empty one.
+#[inline]
+pub(crate) fn pricing(id: u32) -> &'static Pricing {
+    static EMPTY: Pricing = Pricing::new();
+    PRICINGS.get(id as usize).unwrap_or(&EMPTY)
+}
+
+/// A `static` aligned to a cache line.
+#[repr(C, align(64))]
+pub(crate) struct Aligned<T>(pub(crate) T);
+
+/// The model-key table's seed and size.
+pub(crate) const MODEL_TABLE: TableRecord =
+    TableRecord::read(BLOB, section(BLOB, Section::ModelTable).0);
+/// Its pilots.
+pub(crate) static MODEL_PILOTS: [u16; count(Section::ModelPilots)] =
+    read_pilots(BLOB, Section::ModelPilots);
+/// Its slots.
+pub(crate) static MODEL_SLOTS: Aligned<[Slot; count(Section::ModelSlots)]> =
+    Aligned(read_slots(BLOB, Section::ModelSlots));
+/// Its keys longer than 32 bytes.
+pub(crate) static MODEL_LONG: [LongKey; count(Section::ModelLong)] =
+    read_long_keys(BLOB, Section::ModelLong);
+
+/// The prefix table's seed and size.
+pub(crate) const PREFIX_TABLE: TableRecord =
+    TableRecord::read(BLOB, section(BLOB, Section::PrefixTable).0);
+/// Its pilots.
+pub(crate) static PREFIX_PILOTS: [u16; count(Section::PrefixPilots)] =
+    read_pilots(BLOB, Section::PrefixPilots);
+/// Its slots.
+pub(crate) static PREFIX_SLOTS: Aligned<[Slot; count(Section::PrefixSlots)]> =
+    Aligned(read_slots(BLOB, Section::PrefixSlots));
+/// Its keys longer than 32 bytes.
+pub(crate) static PREFIX_LONG: [LongKey; count(Section::PrefixLong)] =
+    read_long_keys(BLOB, Section::PrefixLong);
