@@ -191,7 +191,8 @@ impl View<'static> for Builtin {
         provider_hit(name)
     }
 
-    #[inline]
+    // Always inlined: out of line (as the grammar grew), `provider:model` paid a call.
+    #[inline(always)]
     fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'static>>, bool) {
         match PREFIX_KEYS.get_short(name) {
             Some(slot) => {

@@ -174,23 +174,26 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
     separator: Separator,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     let mut model = &input[start..];
-    // `provider::model`, the namespace spelling of some clients, is `provider:model`.
-    if separator == Separator::Colon {
-        model = model.strip_prefix(':').unwrap_or(model);
-    }
-    if model.is_empty() {
-        return Err(malformed(input, "the model part is empty"));
-    }
-    if model.starts_with([':', '/']) {
-        return Err(malformed(input, "the model part starts with `:` or `/`"));
-    }
     let provider = hit.provider;
     let prefix = Some(Prefix {
         separator,
         matched: hit.matched,
     });
-    if is_fine_tune(model) && provider.id().eq_ignore_ascii_case(OPENAI) {
-        return fine_tune(view, input, hit, model, prefix);
+    // One test of the first byte lets the usual model part through; the rest is rare.
+    if let Some(b':' | b'/' | b'f' | b'F') | None = model.as_bytes().first() {
+        // `provider::model`, the namespace spelling of some clients, is `provider:model`.
+        if separator == Separator::Colon {
+            model = model.strip_prefix(':').unwrap_or(model);
+        }
+        if model.is_empty() {
+            return Err(malformed(input, "the model part is empty"));
+        }
+        if model.starts_with([':', '/']) {
+            return Err(malformed(input, "the model part starts with `:` or `/`"));
+        }
+        if is_fine_tune(model) && provider.id().eq_ignore_ascii_case(OPENAI) {
+            return fine_tune(view, input, hit, model, prefix);
+        }
     }
     let pass_through = Resolution {
         provider,
