@@ -381,8 +381,18 @@ fn fine_tune_ids_go_to_openai_as_written() {
         );
     }
     // The prefix is sent in lower case; the rest exactly as written.
-    let r = resolve_model("FT:gpt-4o-mini-2024-07-18:Acme:Bot:AbC").unwrap();
-    assert_eq!(r.upstream_id, "ft:gpt-4o-mini-2024-07-18:Acme:Bot:AbC");
+    for input in [
+        "FT:gpt-4o-mini-2024-07-18:Acme:Bot:AbC",
+        "openai:FT:gpt-4o-mini-2024-07-18:Acme:Bot:AbC",
+        "OpenAI::Ft:gpt-4o-mini-2024-07-18:Acme:Bot:AbC",
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.provider.id(), "openai", "{input}");
+        assert_eq!(
+            r.upstream_id, "ft:gpt-4o-mini-2024-07-18:Acme:Bot:AbC",
+            "{input}"
+        );
+    }
     // An old-style id with an empty suffix, and a base the catalog does not know.
     let r = resolve_model("ft:davinci-002:personal::7qTVM5AR").unwrap();
     assert_eq!(r.provider.id(), "openai");
