@@ -331,9 +331,12 @@ fn extending_builtin_providers_with_models_aliases_and_offers() {
         .unwrap()
         .iter()
         .any(|m| m.id() == "gpt-oss-120b"));
-    // A model only the custom provider serves under that id is not another's.
-    let err = c.resolve_model("openai:gpt-oss-120b-fp8").unwrap_err();
-    assert_eq!(err.kind(), "model_not_offered");
+    // The offer's id is this provider's name for the model, not another's: named at
+    // another provider it is that provider's pass-through, and alone it names nothing.
+    let r = c.resolve_model("openai:gpt-oss-120b-fp8").unwrap();
+    assert!(r.model.is_none() && r.upstream_id == "gpt-oss-120b-fp8");
+    let err = c.resolve_model("gpt-oss-120b-fp8").unwrap_err();
+    assert_eq!(err.kind(), "unknown_model");
     // Queries see the overlay.
     let big = Query::new().min_context(2_000_000);
     assert!(c.query(&big).iter().any(|m| m.id() == "gpt-9"));

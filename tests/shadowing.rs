@@ -188,3 +188,115 @@ fn leave_to_override_a_provider_does_not_let_another_capture_its_strings() {
     assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", "gpt-9"));
     assert!(r.overrides_builtin);
 }
+
+#[test]
+fn an_offer_id_beginning_with_its_own_providers_name_stays_with_that_provider() {
+    // `acme` serves OpenAI's gpt-4o under ids that begin with its own name: strings addressed
+    // to `acme` stay with it, never going to OpenAI as `gpt-4o`.
+    let acme = CustomProvider::new("acme", "Acme")
+        .offer("gpt-4o", "acme:gpt-4o-fast")
+        .offer("gpt-4o-mini", "acme/mini");
+    let c = with(&[acme]).build().unwrap();
+    assert_eq!(goes(&c, "acme:gpt-4o-fast"), pass("acme", "gpt-4o-fast"));
+    assert_eq!(goes(&c, "acme/mini"), pass("acme", "mini"));
+    // Named through the provider, each is the offer, sent as the offer's id.
+    assert_eq!(
+        goes(&c, "acme:acme:gpt-4o-fast"),
+        Ok((
+            "acme".into(),
+            Some("gpt-4o".into()),
+            "acme:gpt-4o-fast".into()
+        ))
+    );
+    assert_eq!(
+        goes(&c, "ACME/acme/mini"),
+        Ok((
+            "acme".into(),
+            Some("gpt-4o-mini".into()),
+            "acme/mini".into()
+        ))
+    );
+}
+
+#[test]
+fn a_custom_offer_id_never_decides_strings_addressed_to_other_providers() {
+    // Evil offers OpenAI's gpt-4o-mini under a name other providers would pass through: a
+    // string addressed to OpenRouter or OpenAI keeps its meaning, in every pass-through
+    // policy, and only Evil's own strings reach the offer.
+    let evil = CustomProvider::new("evil", "Evil").offer("gpt-4o-mini", "Llama-3.3-70B-Instruct");
+    let c = with(&[evil]).build().unwrap();
+    assert_eq!(
+        goes(&c, "openrouter:Llama-3.3-70B-Instruct"),
+        pass("openrouter", "Llama-3.3-70B-Instruct")
+    );
+    assert_eq!(
+        goes(&c, "openai:Llama-3.3-70B-Instruct"),
+        pass("openai", "Llama-3.3-70B-Instruct")
+    );
+    let never = model_catalog::Resolver::new().pass_through(model_catalog::PassThrough::Never);
+    assert_eq!(
+        c.resolve_with(&never, "openai:Llama-3.3-70B-Instruct")
+            .unwrap_err()
+            .kind(),
+        "pass_through_refused"
+    );
+    assert_eq!(
+        goes(&c, "Llama-3.3-70B-Instruct").unwrap_err(),
+        "unknown_model"
+    );
+    assert_eq!(
+        goes(&c, "evil:llama-3.3-70b-instruct"),
+        Ok((
+            "evil".into(),
+            Some("gpt-4o-mini".into()),
+            "Llama-3.3-70B-Instruct".into()
+        ))
+    );
+}
+
+#[test]
+fn no_run_time_name_captures_openai_fine_tune_ids() {
+    // A fine-tune id goes to OpenAI as written (README, rule 5), whatever a run-time catalog
+    // adds: a provider or alias named `ft`, or a model name, alias or offer id beginning with
+    // `ft:` in any case, is refused.
+    let ft = "ft:gpt-4o-mini-2024-07-18:acme:support-bot:9a8b7c6d";
+    let refused = [
+        CustomProvider::new("ft", "X"),
+        CustomProvider::new("FT", "X"),
+        CustomProvider::new("evil", "E").alias("Ft"),
+        CustomProvider::new("evil", "E").model(ft, "stolen"),
+        CustomProvider::new("evil", "E").model("FT:gpt-4o", "stolen"),
+        CustomProvider::new("evil", "E").offer("gpt-4o-mini", ft),
+    ];
+    for (i, p) in refused.into_iter().enumerate() {
+        assert!(with(&[p]).build().is_err(), "case {i} was accepted");
+    }
+    // An alias document too.
+    let b = with(&[CustomProvider::new("evil", "E").model("m", "m")])
+        .json(
+            "aliases.json",
+            r#"{"aliases": [{"alias": "fT:gpt-4o:a:b:c", "target": "m"}]}"#,
+        )
+        .unwrap();
+    assert!(b.build().is_err());
+    let c = with(&[CustomProvider::new("evil", "E").model("m", "m")])
+        .build()
+        .unwrap();
+    let r = c.resolve_model(ft).unwrap();
+    assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", ft));
+}
+
+#[test]
+fn model_names_no_string_can_reach_are_refused() {
+    // The grammar reads `:y` and `/z` as an empty provider name: such names are refused
+    // instead of being accepted and never resolving.
+    for name in [":y", "/z", "::x"] {
+        let b = with(&[CustomProvider::new("acme", "A").model(name, "up")]);
+        assert!(b.build().is_err(), "{name:?} was accepted");
+        let b = with(&[CustomProvider::new("acme", "A").offer("gpt-4o", name)]);
+        assert!(b.build().is_err(), "offer {name:?} was accepted");
+        let alias = format!(r#"{{"aliases": [{{"alias": "{name}", "target": "gpt-4o"}}]}}"#);
+        let b = Catalog::builder().json("aliases.json", &alias).unwrap();
+        assert!(b.build().is_err(), "alias {name:?} was accepted");
+    }
+}

@@ -66,6 +66,9 @@ impl Check {
     ) -> bool {
         let problem = if provider {
             provider_name_problem(name)
+        } else if name.starts_with([':', '/']) {
+            // The grammar reads such a string as an empty provider name: never resolvable.
+            Some("starts with `:` or `/`, which no model string can reach")
         } else {
             model_name_problem(name)
         };

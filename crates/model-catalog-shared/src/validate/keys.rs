@@ -231,8 +231,16 @@ pub(super) enum Shadow {
 /// `home` itself (`google/gemma-3-27b-it`, `meta-llama/Llama-3.3-70B-Instruct` at a vLLM
 /// provider) is scoped to `home`: `vllm:google/gemma-3-27b-it` reaches it, while the bare
 /// string keeps its meaning (here `google`'s pass-through). So such names never collide with
-/// another provider's, whatever order the providers are added in.
+/// another provider's, whatever order the providers are added in. On top of a base, a name
+/// that begins with `ft:` (ASCII case ignored) is refused too: the whole string would be
+/// matched before the fine-tune rule and capture OpenAI fine-tune ids.
 pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Base) -> Shadow {
+    if base.provider_count() > 0 && is_fine_tune_prefixed(name) {
+        return Shadow::Refused(format!(
+            "`{}` begins with `ft:`, which begins OpenAI fine-tune ids (`ft:<base>:<organization>:<suffix>:<id>`), so it would capture them",
+            Esc(name)
+        ));
+    }
     if let Some((prefix, _)) = name.split_once(':') {
         if let Some((owner, _)) = pkeys.get(prefix) {
             if owner != home {
@@ -252,6 +260,29 @@ pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Ba
         }
     }
     Shadow::Clear
+}
+
+/// Whether `name` begins with `ft:`, ASCII case ignored: the prefix of OpenAI fine-tune ids.
+pub(super) fn is_fine_tune_prefixed(name: &str) -> bool {
+    name.as_bytes()
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"ft:"))
+}
+
+/// Why offer upstream id `name` of provider `offering` is refused, if it begins with a name
+/// of `offering` itself and a separator (`acme:fast` or `acme/fast` offered by `acme`): the
+/// whole string is a name of the offered model, which resolves at the model's home, so it
+/// would send strings addressed to `offering` (`acme:fast`) to another provider.
+pub(super) fn own_prefix_problem(name: &str, offering: usize, pkeys: &KeySpace) -> Option<String> {
+    let at = name.find([':', '/'])?;
+    let (owner, _) = pkeys.get(&name[..at])?;
+    (owner == offering).then(|| {
+        format!(
+            "`{}` begins with the offering provider's own name `{}` and a separator, so it would send strings addressed to that provider to the model's home provider",
+            Esc(name),
+            Esc(&name[..at + 1])
+        )
+    })
 }
 
 /// Model keys reachable only through one provider, each folded and unique within its

@@ -55,6 +55,15 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             if kind == MatchKind::Alias && !pass.check.name(file, &entry, field, name, true) {
                 continue;
             }
+            if name.eq_ignore_ascii_case("ft") {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    field,
+                    "`ft` is reserved: `ft:` begins OpenAI fine-tune ids, which resolve to OpenAI",
+                );
+                continue;
+            }
             if let Err(clash) = pass.pkeys.claim(name, index, kind, desc(kind)) {
                 pass.check.duplicate(file, &entry, name, kind, clash);
                 continue;
