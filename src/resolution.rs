@@ -329,7 +329,16 @@ impl<'c, 'i> Resolution<'c, 'i> {
 /// The base model of fine-tune id `id` (`ft:<base>:<organization>:<suffix>:<id>`), if it is
 /// well formed: a base and something after it.
 pub(crate) fn fine_tune_base(id: &str) -> Option<&str> {
-    let rest = id.get(3..)?;
-    let (base, tail) = rest.split_once(':')?;
-    (!base.is_empty() && !tail.is_empty()).then_some(base)
+    // `<base>:<organization>:<suffix>:<id>`, the suffix possibly empty (`ft:davinci-002:
+    // personal::7qTVM5AR`), and a checkpoint's `:ckpt-step-<n>` after it.
+    let mut parts = id.get(3..)?.split(':');
+    let (base, organization, _suffix, job) =
+        (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let checkpoint = parts.next();
+    let well_formed = !base.is_empty()
+        && !organization.is_empty()
+        && !job.is_empty()
+        && checkpoint.is_none_or(|c| !c.is_empty())
+        && parts.next().is_none();
+    well_formed.then_some(base)
 }

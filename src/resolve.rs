@@ -210,13 +210,13 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
     let open = || provider.is_aggregator() || !view.lists_models(provider);
     if let Some(found) = view.model_key_at(provider, model) {
         let m = found.model;
-        // A served name is its home provider's: elsewhere it is not the offer's model.
-        let serving =
-            if found.matched == MatchKind::ServedName && found.home.index != provider.index {
-                None
-            } else {
-                view.serves(provider, &found)
-            };
+        // A served name is its home provider's: elsewhere it is not the offer's model,
+        // unless that provider's offer is sent under this very name.
+        let serving = view.serves(provider, &found).filter(|serving| {
+            found.matched != MatchKind::ServedName
+                || found.home.index == provider.index
+                || serving.upstream.eq_ignore_ascii_case(model)
+        });
         if let Some(serving) = serving {
             return Ok(Resolution {
                 provider,
@@ -269,7 +269,7 @@ fn fine_tune<'c: 'i, 'i, V: View<'c>>(
         .ok_or_else(|| {
             malformed(
             input,
-            "a fine-tune id is `ft:<base model>:<organization>:<suffix>:<id>` in printable ASCII",
+            "a fine-tune id is `ft:<base model>:<organization>:<suffix>:<id>` (the suffix may be empty, a checkpoint `:<step>` may follow) in printable ASCII",
         )
         })?;
     let provider = hit.provider;

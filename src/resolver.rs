@@ -226,24 +226,35 @@ fn retirement<'c>(
     }
 }
 
+/// The ASCII digits of `s`, in order.
+fn digits(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(u8::is_ascii_digit)
+}
+
+/// How many names a near-miss search compares at most.
+const NEAR_MISS_BUDGET: usize = 512;
+
 /// The catalog name closest to `name` among those of the models `p` serves, if one is a
 /// small edit distance away (one edit for names shorter than 16 bytes, two for longer ones;
 /// ASCII case ignored) and has the same digits in the same order (`gpt-6` is another
-/// version, not a typo of `gpt-5`); the first in catalog order among the closest.
+/// version, not a typo of `gpt-5`); the first in catalog order among the closest. The work is
+/// bounded: at most [`NEAR_MISS_BUDGET`] names pass the cheap filters (length, digits) and
+/// have their distance computed, so a provider with many long names costs at most that.
 fn near_miss<'c, V: View<'c>>(view: V, p: &'c Provider, name: &str) -> Option<&'c str> {
-    let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).collect::<Vec<u8>>();
-    let want = digits(name);
     let query: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     let max = (query.len() / 8).clamp(1, 2);
     let mut best: Option<(usize, &'c str)> = None;
     let mut cand: Vec<char> = Vec::new();
+    let mut budget = NEAR_MISS_BUDGET;
     view.names_served_by(p, &mut |n| {
-        if n.len().abs_diff(name.len()) > max
+        if budget == 0
+            || n.len().abs_diff(name.len()) > max
             || best.is_some_and(|(d, _)| d == 0)
-            || digits(n) != want
+            || !digits(n).eq(digits(name))
         {
             return;
         }
+        budget -= 1;
         cand.clear();
         cand.extend(n.chars().map(|c| c.to_ascii_lowercase()));
         if let Some(d) = distance(&query, &cand, max) {

@@ -702,3 +702,121 @@ fn a_request_is_checked_against_the_served_names_limits() {
         }]
     );
 }
+
+#[test]
+fn an_offer_sent_under_a_served_name_is_its_providers_offer() {
+    // Seed 000: `claude-sonnet-4-5-20250929` resolves to `claude-sonnet-4-5` (Anthropic).
+    // models.dev nano-gpt/claude-sonnet-4-5-20250929: NanoGPT serves it under that very id
+    // at $2.992 input, $14.994 output per Mtok (Anthropic: $3 / $15).
+    let strict = Resolver::new().pass_through(PassThrough::Never);
+    for input in [
+        "nano-gpt:claude-sonnet-4-5-20250929",
+        "NANO-GPT:CLAUDE-SONNET-4-5-20250929",
+    ] {
+        for r in [
+            resolve_model(input).unwrap(),
+            strict.resolve(input).unwrap(),
+        ] {
+            assert_eq!(r.provider.id(), "nano-gpt", "{input}");
+            assert_eq!(r.model.unwrap().id(), "claude-sonnet-4-5", "{input}");
+            assert_eq!(r.upstream_id, "claude-sonnet-4-5-20250929", "{input}");
+            assert!(r.offer.is_some(), "{input}");
+            let p = r.pricing();
+            assert_eq!(
+                (p.input, p.output),
+                (Some(usd("2.992")), Some(usd("14.994"))),
+                "{input}"
+            );
+        }
+    }
+    // At its home it is the served name; at a provider serving the model under another id
+    // (OpenRouter: `anthropic/claude-sonnet-4.5`) it is not that provider's offer.
+    let r = resolve_model("anthropic:claude-sonnet-4-5-20250929").unwrap();
+    assert_eq!(r.provider.id(), "anthropic");
+    assert_eq!(r.upstream_id, "claude-sonnet-4-5-20250929");
+    assert!(r.offer.is_none());
+    let r = resolve_model("openrouter:claude-sonnet-4-5-20250929").unwrap();
+    assert!(r.is_pass_through() && r.offer.is_none());
+}
+
+#[test]
+fn a_served_name_behind_a_vendor_prefix_is_not_replaced_by_the_current_id() {
+    // Seed 000: `o3-pro-2025-06-10` resolves to `o3-pro` (OpenAI). models.dev lists NanoGPT's
+    // id for it as `openai/o3-pro-2025-06-10`. Alone, that string names the snapshot: sent to
+    // OpenAI as `o3-pro-2025-06-10`, never as `o3-pro`.
+    for input in ["openai/o3-pro-2025-06-10", "OpenAI/O3-Pro-2025-06-10"] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.provider.id(), "openai", "{input}");
+        assert_eq!(r.model.unwrap().id(), "o3-pro", "{input}");
+        assert_eq!(r.upstream_id, "o3-pro-2025-06-10", "{input}");
+        assert_eq!(r.served_name().unwrap().id(), "o3-pro-2025-06-10");
+    }
+    // Named at NanoGPT, it is NanoGPT's offer, sent under NanoGPT's id.
+    let r = resolve_model("nano-gpt:openai/o3-pro-2025-06-10").unwrap();
+    assert_eq!(r.provider.id(), "nano-gpt");
+    assert_eq!(r.upstream_id, "openai/o3-pro-2025-06-10");
+    assert!(r.offer.is_some());
+}
+
+#[test]
+fn fine_tune_ids_have_the_documented_shape() {
+    // OpenAI's fine-tune ids: `ft:<base>:<organization>:<suffix>:<id>`, the suffix empty for
+    // unnamed jobs (`ft:davinci-002:personal::7qTVM5AR`), and checkpoints add
+    // `:ckpt-step-<n>`.
+    for ok in [
+        "ft:gpt-4o-mini-2024-07-18:acme:support-bot:9a8b7c6d",
+        "ft:davinci-002:personal::7qTVM5AR",
+        "ft:gpt-4o-mini-2024-07-18:acme::9a8b7c6d:ckpt-step-88",
+    ] {
+        let r = resolve_model(ok).unwrap();
+        assert_eq!((r.provider.id(), &*r.upstream_id), ("openai", ok));
+    }
+    for bad in [
+        "ft:gpt-4o:x",
+        "ft:gpt-4o::::",
+        "ft:gpt-4o-mini::",
+        "FT:a:b",
+        "ft:gpt-4o:acme:bot:",
+        "ft:gpt-4o::bot:id",
+        "ft:gpt-4o:acme:bot:id:",
+        "ft:gpt-4o:acme:bot:id:ckpt:extra",
+        "openai:ft:gpt-4o:x",
+    ] {
+        assert_eq!(
+            resolve_model(bad).unwrap_err().kind(),
+            "malformed",
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn the_near_miss_search_is_bounded() {
+    // 600 names of the passed name's length and digits, each more than two edits away, then
+    // one a single edit away: the search computes at most 512 distances, so it stops before
+    // reaching the last (SECURITY.md, section 5). With the near one first, it is found.
+    let letter = |i: usize| char::from(b'a' + (i % 26) as u8);
+    let far: Vec<String> = (0..600)
+        .map(|i| format!("{}{}zzzzzzzz-999-qqqqqqqq", letter(i / 26), letter(i)))
+        .collect();
+    let near = "model-name-999-abcdefgh";
+    let input = "big:model-name-999-abcdefgx";
+    let build = |names: &[&str]| {
+        let mut p = CustomProvider::new("big", "Big");
+        for n in names {
+            p = p.model(n, n);
+        }
+        Catalog::builder().provider(p).build().unwrap()
+    };
+    let r = Resolver::new().pass_through(PassThrough::Always);
+    let mut names: Vec<&str> = far.iter().map(String::as_str).collect();
+    names.push(near);
+    let c = build(&names);
+    let hit = c.resolve_with(&r, input).unwrap();
+    assert!(hit.is_pass_through());
+    assert_eq!(hit.near_miss, None);
+    names.rotate_right(1);
+    let c = build(&names);
+    let hit = c.resolve_with(&r, input).unwrap();
+    assert_eq!(hit.near_miss, Some(near));
+}

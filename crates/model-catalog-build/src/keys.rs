@@ -62,12 +62,19 @@ pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSection
             .models
             .get(k.index)
             .ok_or_else(|| format!("model key `{}` names no model", k.key))?;
-        // A served name is sent as itself; every other name sends the model's upstream id.
+        // A served name is sent as itself, also behind a vendor prefix (an offer's
+        // `openai/o3-pro-2025-06-10`); every other name sends the model's upstream id.
+        let last = k
+            .key
+            .rsplit_once('/')
+            .map_or(k.key.as_str(), |(_, last)| last);
         let upstream = m
             .entry
             .served_names
             .iter()
-            .find(|s| k.kind == MatchKind::ServedName && fold(&s.id) == k.key)
+            .find(|s| {
+                k.kind == MatchKind::ServedName && (fold(&s.id) == k.key || fold(&s.id) == last)
+            })
             .map_or(m.upstream_id.as_str(), |s| s.id.as_str());
         let id = pool.string(upstream)?;
         Ok((

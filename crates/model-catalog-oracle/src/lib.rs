@@ -129,26 +129,35 @@ impl<'c> Oracle<'c> {
             }
         }
         // An offer's upstream id names its model too (unless it is one of the model's own
-        // names already); a run-time one with another provider's prefix is the offering
-        // provider's only.
+        // names already); a run-time one is the offering provider's only.
         for m in catalog.models() {
             for o in catalog.offers_of(m) {
                 let key = o.upstream_id().to_ascii_lowercase();
+                // Behind a vendor prefix, a served name of the model names that snapshot.
+                let served = key.rsplit_once('/').and_then(|(_, last)| {
+                    m.served_names()
+                        .map(|s| s.id())
+                        .find(|s| s.eq_ignore_ascii_case(last))
+                });
                 let entry = Key {
                     model: m,
-                    kind: MatchKind::UpstreamId,
-                    served: None,
+                    kind: if served.is_some() {
+                        MatchKind::ServedName
+                    } else {
+                        MatchKind::UpstreamId
+                    },
+                    served,
                 };
                 let offering = o.provider_id().to_ascii_lowercase();
                 let run_time = !model_catalog::models()
                     .flat_map(model_catalog::offers_of)
                     .any(|b| std::ptr::eq(b, o));
-                if let Some((prefix, _)) = key.split_once('/').filter(|_| run_time) {
-                    let owner = providers.get(prefix).map(|p| p.id().to_ascii_lowercase());
-                    if owner.as_deref() != Some(offering.as_str()) {
-                        scoped.entry((offering, key)).or_insert(entry);
-                        continue;
-                    }
+                // A run-time offer's new name is the offering provider's only, whatever its
+                // shape: as a name of the whole catalog it would decide strings addressed to
+                // other providers serving the model.
+                if run_time && !models.contains_key(&key) {
+                    scoped.entry((offering, key)).or_insert(entry);
+                    continue;
                 }
                 models.entry(key).or_insert(entry);
             }
@@ -181,10 +190,14 @@ impl<'c> Oracle<'c> {
     /// An OpenAI fine-tune id `id` (README, rule 5), sent to `p`.
     fn fine_tune(&self, p: &Provider, id: &str, separator: Option<Separator>) -> Expected {
         let rest = &id[3..];
-        let base = rest
-            .split_once(':')
-            .filter(|(base, tail)| !base.is_empty() && !tail.is_empty())
-            .map(|(base, _)| base);
+        // `<base>:<organization>:<suffix>:<id>[:<checkpoint>]`, only the suffix may be empty.
+        let parts: Vec<&str> = rest.split(':').collect();
+        let base = (matches!(parts.len(), 4 | 5)
+            && parts
+                .iter()
+                .enumerate()
+                .all(|(i, p)| i == 2 || !p.is_empty()))
+        .then(|| parts[0]);
         let Some(base) = base.filter(|_| passable(id)) else {
             return Expected::Err {
                 kind: "malformed",
@@ -286,8 +299,15 @@ impl<'c> Oracle<'c> {
                 let upstream = if self.home(m).id() == p.id() {
                     Some(k.served.unwrap_or(m.upstream_id()).to_owned())
                 } else if k.served.is_some() {
-                    // A served name is its home provider's only.
-                    None
+                    // A served name is its home provider's only, unless another provider's
+                    // offer is sent under that very name.
+                    self.catalog
+                        .offers_of(m)
+                        .into_iter()
+                        .find(|o| {
+                            o.provider_id() == p.id() && o.upstream_id().eq_ignore_ascii_case(rest)
+                        })
+                        .map(|o| o.upstream_id().to_owned())
                 } else {
                     self.catalog
                         .offers_of(m)

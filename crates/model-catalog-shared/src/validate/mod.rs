@@ -121,6 +121,23 @@ impl Pass<'_> {
             .map(|(i, _)| i)
     }
 
+    /// Whether `name` is a served name of model `index` (one defined here) behind a vendor
+    /// prefix: its part after the last `/` is one, ASCII case ignored.
+    fn served_behind_prefix(&self, index: usize, name: &str) -> bool {
+        let Some((_, last)) = name.rsplit_once('/') else {
+            return false;
+        };
+        index
+            .checked_sub(self.model_base)
+            .and_then(|i| self.models.get(i))
+            .is_some_and(|m| {
+                m.entry
+                    .served_names
+                    .iter()
+                    .any(|s| s.id.eq_ignore_ascii_case(last))
+            })
+    }
+
     /// The home provider of a model, here or in the base.
     fn home(&self, index: usize) -> Option<usize> {
         index

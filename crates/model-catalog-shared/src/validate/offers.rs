@@ -2,7 +2,7 @@
 //! upstream id the provider expects.
 
 use super::check::{described, named};
-use super::keys::{shadowing, Shadow};
+use super::keys::{own_prefix_problem, shadowing, Shadow};
 use super::records::OfferRec;
 use super::Pass;
 use crate::key::MatchKind;
@@ -64,11 +64,30 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 .mkeys
                 .get(&o.upstream_id)
                 .is_some_and(|(i, _)| i == target);
-            // The upstream id is the offering provider's: its prefix is judged against it.
+            // The upstream id is the offering provider's: its prefix is judged against it. On
+            // top of a base (run-time catalogs), a new name is reachable only through the
+            // offering provider: as a name of the whole catalog it would decide strings
+            // addressed to every other provider that serves the model (`openrouter:<name>`),
+            // and, beginning with the offering provider's own name (`acme/fast` offered by
+            // `acme`), strings addressed to that provider. In the compiled data, where offer
+            // ids are names of the whole catalog, the latter is refused.
             let shadow = if repeats_own {
                 Shadow::Clear
             } else {
-                shadowing(&o.upstream_id, provider, &pass.pkeys, base)
+                match shadowing(&o.upstream_id, provider, &pass.pkeys, base) {
+                    Shadow::Clear if base.provider_count() > 0 => Shadow::Scoped(provider),
+                    Shadow::Clear => own_prefix_problem(&o.upstream_id, provider, &pass.pkeys)
+                        .map_or(Shadow::Clear, Shadow::Refused),
+                    shadow => shadow,
+                }
+            };
+            // An id that is a served name of the model behind a vendor prefix
+            // (`openai/o3-pro-2025-06-10`) names that snapshot: alone, it is sent as the
+            // served name at the model's home, never replaced by the model's current id.
+            let kind = if pass.served_behind_prefix(target, &o.upstream_id) {
+                MatchKind::ServedName
+            } else {
+                MatchKind::UpstreamId
             };
             let claimed = match shadow {
                 Shadow::Refused(why) => {
@@ -76,18 +95,14 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                     continue;
                 }
                 Shadow::Scoped(scope) => {
-                    pass.scoped
-                        .claim(scope, &o.upstream_id, target, MatchKind::UpstreamId, desc)
+                    pass.scoped.claim(scope, &o.upstream_id, target, kind, desc)
                 }
                 Shadow::Clear if repeats_own => Ok(()),
-                Shadow::Clear => {
-                    pass.mkeys
-                        .claim(&o.upstream_id, target, MatchKind::UpstreamId, desc)
-                }
+                Shadow::Clear => pass.mkeys.claim(&o.upstream_id, target, kind, desc),
             };
             if let Err(clash) = claimed {
                 pass.check
-                    .duplicate(file, &entry, &o.upstream_id, MatchKind::UpstreamId, clash);
+                    .duplicate(file, &entry, &o.upstream_id, kind, clash);
                 continue;
             }
             if let Some(why) = super::fields::sources_problem(&o.sources) {
