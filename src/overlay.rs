@@ -88,6 +88,12 @@ impl Base for BuiltinBase {
     fn provider_id(&self, index: usize) -> Option<String> {
         PROVIDERS.get(index).map(|p| p.id().to_owned())
     }
+    fn offers(&self, provider: usize, model: usize) -> bool {
+        match (PROVIDERS.get(provider), MODELS.get(model)) {
+            (Some(p), Some(m)) => builtin::offer_of(p, m).is_some_and(|o| o.is_some()),
+            _ => false,
+        }
+    }
 }
 
 /// A catalog's documents, shared by the catalog and the builders it is made from or makes.

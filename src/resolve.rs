@@ -3,7 +3,6 @@
 use crate::data::key::is_model_name;
 use crate::data::key::{MatchKind, MAX_INPUT_LEN};
 use crate::error::ResolveError;
-use crate::model::Model;
 use crate::names::NameKind;
 use crate::provider::Provider;
 use crate::resolution::{fine_tune_base, Prefix, Resolution, Separator};
@@ -129,13 +128,27 @@ fn not_offered<'c, V: View<'c>>(
     view: V,
     input: &str,
     provider: &Provider,
-    m: &'c Model,
+    found: &ModelHit<'c>,
+    name: &str,
 ) -> ResolveError {
+    let m = found.model;
+    let mut offered_by = view.offered_by(m);
+    // A served name is served by its home, and by offers sent under that very name.
+    if found.matched == MatchKind::ServedName {
+        offered_by.retain(|id| {
+            view.provider_key(id).is_some_and(|h| {
+                h.provider.index == found.home.index
+                    || view
+                        .serves(h.provider, found)
+                        .is_some_and(|s| s.upstream.eq_ignore_ascii_case(name))
+            })
+        });
+    }
     ResolveError::ModelNotOffered {
         input: input.to_owned(),
         provider: provider.id().to_owned(),
         model: m.id().to_owned(),
-        offered_by: view.offered_by(m),
+        offered_by,
     }
 }
 
@@ -231,9 +244,14 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
             });
         }
         if open() {
-            return Ok(pass_through);
+            // The name is a model's that this provider does not serve: an override that took
+            // the name decided that.
+            return Ok(Resolution {
+                overrides_builtin: pass_through.overrides_builtin || found.key_override,
+                ..pass_through
+            });
         }
-        return Err(not_offered(view, input, provider, m));
+        return Err(not_offered(view, input, provider, &found, model));
     }
     if is_model_name(model) {
         return Ok(pass_through);

@@ -75,13 +75,21 @@ impl From<bool> for PassThrough {
 /// let r = Resolver::new().resolve("openai:gpt-4o-mni").unwrap();
 /// assert_eq!((&*r.upstream_id, r.near_miss), ("gpt-4o-mni", Some("gpt-4o-mini")));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[must_use = "a resolver does nothing until it resolves"]
 pub struct Resolver {
     refuse_retired: bool,
     pass_through: PassThrough,
     per_provider: Vec<(String, PassThrough)>,
     date: Option<Date>,
+    near_misses: bool,
+}
+
+impl Default for Resolver {
+    /// [`Resolver::new`].
+    fn default() -> Resolver {
+        Resolver::new()
+    }
 }
 
 impl Resolver {
@@ -92,7 +100,25 @@ impl Resolver {
             pass_through: PassThrough::Always,
             per_provider: Vec::new(),
             date: None,
+            near_misses: true,
         }
+    }
+
+    /// Whether to look for a [near miss](Resolution::near_miss) of each pass-through (on by
+    /// default). The search reads every name the provider serves (about 0.1 µs each, see
+    /// SECURITY.md): a gateway over run-time providers with tens of thousands of models may
+    /// turn it off.
+    ///
+    /// ```
+    /// use model_catalog::Resolver;
+    /// let quiet = Resolver::new().near_misses(false);
+    /// assert_eq!(quiet.resolve("openai:gpt-4o-mni").unwrap().near_miss, None);
+    /// let r = Resolver::new();
+    /// assert_eq!(r.resolve("openai:gpt-4o-mni").unwrap().near_miss, Some("gpt-4o-mini"));
+    /// ```
+    pub fn near_misses(mut self, look: bool) -> Resolver {
+        self.near_misses = look;
+        self
     }
 
     /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]): a
@@ -201,7 +227,7 @@ impl Resolver {
         if !allowed {
             return Err(refused());
         }
-        if r.is_pass_through() && r.matched == MatchKind::PassThrough {
+        if self.near_misses && r.is_pass_through() && r.matched == MatchKind::PassThrough {
             r.near_miss = near_miss(view, r.provider, &r.upstream_id);
         }
         Ok(r)

@@ -820,3 +820,35 @@ fn the_near_miss_search_is_bounded() {
     let hit = c.resolve_with(&r, input).unwrap();
     assert_eq!(hit.near_miss, Some(near));
 }
+
+#[test]
+fn a_served_name_not_offered_names_only_who_serves_it() {
+    // Seed 000: `claude-haiku-4-5-20251001` resolves to `claude-haiku-4-5` (Anthropic). Vertex
+    // serves the model as `claude-haiku-4-5@20251001` (models.dev), so the dated Anthropic
+    // id is not Vertex's; NanoGPT serves it under that very id.
+    let err = resolve_model("vertex:claude-haiku-4-5-20251001").unwrap_err();
+    match &err {
+        ResolveError::ModelNotOffered { offered_by, .. } => {
+            assert_eq!(offered_by, &["anthropic", "nano-gpt"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!err.to_string().contains("`vertex`, ") && !err.to_string().ends_with("`vertex`"));
+}
+
+#[test]
+fn an_override_that_takes_a_name_says_so_at_other_providers() {
+    // A custom model takes the built-in name `gpt-4o-mini` with leave: OpenRouter's offer of
+    // the built-in model is no longer what `openrouter:gpt-4o-mini` names, and the answer
+    // says an override decided it.
+    let c = Catalog::builder()
+        .allow_override("gpt-4o-mini")
+        .provider(CustomProvider::new("acme", "Acme").model("gpt-4o-mini", "mini"))
+        .build()
+        .unwrap();
+    let r = c.resolve_model("openrouter:gpt-4o-mini").unwrap();
+    assert!(r.is_pass_through());
+    assert!(r.overrides_builtin);
+    let r = c.resolve_model("gpt-4o-mini").unwrap();
+    assert_eq!((r.provider.id(), r.overrides_builtin), ("acme", true));
+}

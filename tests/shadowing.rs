@@ -300,3 +300,68 @@ fn model_names_no_string_can_reach_are_refused() {
         assert!(b.build().is_err(), "alias {name:?} was accepted");
     }
 }
+
+#[test]
+fn an_offer_id_never_changes_what_its_providers_strings_resolve_to() {
+    // Built-in meanings (seed and references): OpenRouter serves gpt-4o as `openai/gpt-4o`;
+    // `gpt-4o` is OpenAI's; Groq's `llama-3.3-70b-versatile` is sent as
+    // `meta-llama/llama-3.3-70b-versatile`; NanoGPT serves Claude Haiku 4.5 as
+    // `claude-haiku-4-5-20251001`. A document may not offer another model under one of those
+    // names at that provider.
+    let refused = [
+        r#"{"extends": "openrouter", "offers": [{"model": "claude-haiku-4-5", "upstream_id": "openai/gpt-4o"}]}"#,
+        r#"{"extends": "openai", "offers": [{"model": "claude-haiku-4-5", "upstream_id": "GPT-4o"}]}"#,
+        r#"{"extends": "groq", "offers": [{"model": "gpt-4o", "upstream_id": "llama-3.3-70b-versatile"}]}"#,
+        r#"{"extends": "nano-gpt", "offers": [{"model": "o3-pro", "upstream_id": "claude-haiku-4-5-20251001"}]}"#,
+        // Nor offer again, under another id, a model the provider already offers.
+        r#"{"extends": "openrouter", "offers": [{"model": "claude-haiku-4-5", "upstream_id": "my-haiku"}]}"#,
+    ];
+    for (i, doc) in refused.iter().enumerate() {
+        let b = Catalog::builder().json("untrusted.json", doc).unwrap();
+        assert!(b.build().is_err(), "case {i} was accepted");
+    }
+    // A new provider: not under the name of its own model, nor of a model it also offers,
+    // in either order.
+    let refused = [
+        CustomProvider::new("evil", "E")
+            .model("m", "m")
+            .offer("gpt-4o-mini", "M"),
+        CustomProvider::new("evil", "E")
+            .offer("gpt-4o-mini", "gpt-4o")
+            .offer("gpt-4o", "x"),
+        CustomProvider::new("evil", "E")
+            .offer("gpt-4o", "x")
+            .offer("gpt-4o-mini", "gpt-4o"),
+    ];
+    for (i, p) in refused.into_iter().enumerate() {
+        assert!(
+            with(&[p]).build().is_err(),
+            "provider case {i} was accepted"
+        );
+    }
+    // The built-in answers stand beside an offer under a new id.
+    let c = Catalog::builder()
+        .json(
+            "ok.json",
+            r#"{"extends": "openrouter", "offers": [{"model": "medlm-large", "upstream_id": "my-medlm"}]}"#,
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        goes(&c, "openrouter:openai/gpt-4o"),
+        Ok((
+            "openrouter".into(),
+            Some("gpt-4o".into()),
+            "openai/gpt-4o".into()
+        ))
+    );
+    assert_eq!(
+        goes(&c, "openrouter:my-medlm"),
+        Ok((
+            "openrouter".into(),
+            Some("medlm-large".into()),
+            "my-medlm".into()
+        ))
+    );
+}

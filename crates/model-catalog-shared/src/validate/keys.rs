@@ -26,6 +26,11 @@ pub trait Base {
         let _ = key;
         (false, false)
     }
+    /// Whether base provider `provider` offers base model `model`.
+    fn offers(&self, provider: usize, model: usize) -> bool {
+        let _ = (provider, model);
+        false
+    }
 }
 
 /// The empty base.

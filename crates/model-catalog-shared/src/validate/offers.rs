@@ -18,6 +18,18 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
         .iter()
         .map(|p| (p.index, p.entry.id.as_str()))
         .collect();
+    // Every (provider, model) the documents offer, whatever their order: an offer id may not
+    // be another name of a model its provider serves.
+    let mut serves: HashSet<(usize, usize)> = HashSet::new();
+    for (doc_index, (_, doc)) in files.iter().enumerate() {
+        if let Some(provider) = pass.doc_provider[doc_index] {
+            for o in &doc.offers {
+                if let Some(target) = pass.model_id(&o.model) {
+                    serves.insert((provider, target));
+                }
+            }
+        }
+    }
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(provider) = pass.doc_provider[doc_index] else {
             continue;
@@ -42,6 +54,15 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                     .invalid(file, &entry, "model", "offered twice by the same provider");
                 continue;
             }
+            if base.offers(provider, target) {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    "model",
+                    "the provider already offers this model in the catalog this one is built on",
+                );
+                continue;
+            }
             if !pass
                 .check
                 .name(file, &entry, "upstream_id", &o.upstream_id, false)
@@ -60,10 +81,30 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 named(&o.model),
                 named(&offering)
             );
-            let repeats_own = pass
-                .mkeys
-                .get(&o.upstream_id)
-                .is_some_and(|(i, _)| i == target);
+            let named = pass.mkeys.get(&o.upstream_id).map(|(i, _)| i);
+            let repeats_own = named == Some(target);
+            // Another model's name, of a model this provider serves: as the offer's id, it
+            // would change what `provider:name` resolves to (`openrouter:openai/gpt-4o`).
+            let serves_other = named.is_some_and(|i| {
+                i != target
+                    && (pass.home(i) == Some(provider)
+                        || base.offers(provider, i)
+                        || serves.contains(&(provider, i)))
+            });
+            if serves_other {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    "upstream_id",
+                    format!(
+                        "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
+                        crate::escape::Esc(&o.upstream_id),
+                        crate::escape::Esc(&offering),
+                        crate::escape::Esc(&o.upstream_id)
+                    ),
+                );
+                continue;
+            }
             // The upstream id is the offering provider's: its prefix is judged against it. On
             // top of a base (run-time catalogs), a new name is reachable only through the
             // offering provider: as a name of the whole catalog it would decide strings
