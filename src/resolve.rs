@@ -7,7 +7,7 @@ use crate::names::NameKind;
 use crate::provider::Provider;
 use crate::resolution::{fine_tune_base, Prefix, Resolution, Separator};
 use crate::suggest::Suggestions;
-use crate::view::{ModelHit, ProviderHit, View};
+use crate::view::{ModelHit, ProviderHit, Serving, View};
 use std::borrow::Cow;
 
 /// Resolves `input` in `view` (see the module documentation for the grammar).
@@ -121,6 +121,41 @@ fn unknown_provider<'c, 'i, V: View<'c>>(
 // Errors of the paths that name a provider are rare: made out of line, they leave
 // `qualified` its registers.
 
+/// How `provider` serves the model of `found`, a served name of another provider's, if its
+/// offer is sent under that very name (`name`).
+#[cold]
+#[inline(never)]
+fn offer_under<'c, V: View<'c>>(
+    view: V,
+    provider: &'c Provider,
+    found: &ModelHit<'c>,
+    name: &str,
+) -> Option<Serving<'c>> {
+    view.serves(provider, found)
+        .filter(|s| s.upstream.eq_ignore_ascii_case(name))
+}
+
+/// The answer when the provider of `pass_through` does not serve `found`, a model its model
+/// part names: the pass-through where the provider takes names it does not list (an
+/// override that took the name decided it), else `model_not_offered`.
+#[cold]
+#[inline(never)]
+fn unserved<'c: 'i, 'i, V: View<'c>>(
+    view: V,
+    input: &str,
+    pass_through: Resolution<'c, 'i>,
+    found: &ModelHit<'c>,
+) -> Result<Resolution<'c, 'i>, ResolveError> {
+    let provider = pass_through.provider;
+    if provider.is_aggregator() || !view.lists_models(provider) {
+        return Ok(Resolution {
+            overrides_builtin: pass_through.overrides_builtin || found.key_override,
+            ..pass_through
+        });
+    }
+    Err(not_offered(view, input, provider, found, pass_through.name))
+}
+
 /// `model_not_offered`: `provider`, named in `input`, does not serve `m`.
 #[cold]
 #[inline(never)]
@@ -219,17 +254,16 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         near_miss: None,
         name: model,
     };
-    // Whether `provider` takes names the catalog does not list: asked only when needed.
-    let open = || provider.is_aggregator() || !view.lists_models(provider);
     if let Some(found) = view.model_key_at(provider, model) {
         let m = found.model;
         // A served name is its home provider's: elsewhere it is not the offer's model,
         // unless that provider's offer is sent under this very name.
-        let serving = view.serves(provider, &found).filter(|serving| {
-            found.matched != MatchKind::ServedName
-                || found.home.index == provider.index
-                || serving.upstream.eq_ignore_ascii_case(model)
-        });
+        let serving =
+            if found.matched == MatchKind::ServedName && found.home.index != provider.index {
+                offer_under(view, provider, &found, model)
+            } else {
+                view.serves(provider, &found)
+            };
         if let Some(serving) = serving {
             return Ok(Resolution {
                 provider,
@@ -243,15 +277,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
                 name: model,
             });
         }
-        if open() {
-            // The name is a model's that this provider does not serve: an override that took
-            // the name decided that.
-            return Ok(Resolution {
-                overrides_builtin: pass_through.overrides_builtin || found.key_override,
-                ..pass_through
-            });
-        }
-        return Err(not_offered(view, input, provider, &found, model));
+        return unserved(view, input, pass_through, &found);
     }
     if is_model_name(model) {
         return Ok(pass_through);
