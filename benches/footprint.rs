@@ -16,7 +16,7 @@
 mod synthetic;
 
 use model_catalog::formats::import_documents;
-use model_catalog::{Capability, Catalog, CustomProvider, Query};
+use model_catalog::{Capability, Catalog, Query};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -75,15 +75,7 @@ fn main() {
     // `cargo bench` passes `--bench`; nothing else is read.
     println!("| what | models | bytes kept | per model | peak | kept / JSON | peak / JSON |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
-    let (one, kept, peak) = measure(|| {
-        Catalog::builder()
-            .provider(
-                CustomProvider::new("internal-vllm", "Internal vLLM")
-                    .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
-            )
-            .build()
-            .expect("builds")
-    });
+    let (one, kept, peak) = measure(synthetic::one_custom);
     println!("| build, one custom model | 1 | {kept} | {kept} | {peak} | | |");
     drop(one);
     for n in [1_000, 10_000, 100_000] {

@@ -15,16 +15,16 @@
 //! Run `cargo bench --bench overlay --no-run`, then
 //! `cargo bench --bench overlay -- --warm-up-time 1 --measurement-time 3`.
 
+mod common;
 mod synthetic;
 
+use common::{alternate_case, per_call, spread, PER_CLASS};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use model_catalog::{lookup_provider, models, providers, resolve_model, Catalog, CustomProvider};
+use model_catalog::{lookup_provider, models, providers, resolve_model};
 use rustc_hash::FxHashMap;
 use std::hint::black_box;
 use std::time::Duration;
-use synthetic::{alternate_case, spread, synthetic};
-
-const PER_CLASS: usize = 64;
+use synthetic::{one_custom, synthetic};
 
 /// Built-in inputs by class, spread over the whole built-in catalog.
 fn builtin_classes() -> Vec<(&'static str, Vec<String>)> {
@@ -133,22 +133,6 @@ fn custom_classes(s: &synthetic::Synthetic) -> Vec<(&'static str, Vec<String>)> 
     ])
 }
 
-/// Benchmarks `f` over `inputs`, one input per iteration, cycling.
-fn per_call(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    name: &str,
-    inputs: &[String],
-    f: impl Fn(&str) -> bool,
-) {
-    let mut i = 0;
-    g.bench_function(name, |b| {
-        b.iter(|| {
-            i = if i + 1 == inputs.len() { 0 } else { i + 1 };
-            black_box(f(black_box(&inputs[i])))
-        })
-    });
-}
-
 /// The baseline: every name of the synthetic catalog's models and providers, lowercased, in
 /// `FxHashMap`s; queried with the input ASCII-lowercased into a stack buffer, whole, then as
 /// `provider:model`.
@@ -196,16 +180,6 @@ impl FxBaseline {
         let p = *Self::get(&self.providers, p)?;
         Some((p, Self::get(&self.models, m).copied().unwrap_or(u32::MAX)))
     }
-}
-
-fn one_custom() -> Catalog {
-    Catalog::builder()
-        .provider(
-            CustomProvider::new("internal-vllm", "Internal vLLM")
-                .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
-        )
-        .build()
-        .expect("builds")
 }
 
 fn resolution(c: &mut Criterion) {

@@ -19,11 +19,13 @@
 //! MODEL_CATALOG_DATA_DIR=$PWD/target/large-catalog CARGO_TARGET_DIR=target/large cargo bench --bench scale
 //! ```
 
+mod common;
+
+use common::per_call;
 use criterion::{criterion_group, criterion_main, Criterion};
 use model_catalog::{lookup_model, models, resolve_model};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::hint::black_box;
 
 /// The Fx hash (as in `rustc-hash` 1): per word, rotate, xor, multiply.
 #[derive(Default, Clone, Copy)]
@@ -95,22 +97,6 @@ fn shuffled<T>(mut items: Vec<T>) -> Vec<T> {
         items.swap(i, (x % (i as u64 + 1)) as usize);
     }
     items
-}
-
-/// Benchmarks `f` over `inputs`, one input per iteration, cycling.
-fn per_call(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    name: &str,
-    inputs: &[String],
-    f: impl Fn(&str) -> bool,
-) {
-    let mut i = 0;
-    g.bench_function(name, |b| {
-        b.iter(|| {
-            i = if i + 1 == inputs.len() { 0 } else { i + 1 };
-            black_box(f(black_box(&inputs[i])))
-        })
-    });
 }
 
 fn spread(c: &mut Criterion) {

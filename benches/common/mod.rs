@@ -1,7 +1,10 @@
 //! The input classes of the resolution benchmarks, drawn from the compiled catalog, and the
 //! one-input-per-iteration loop they are measured with. Shared by `benches/resolve.rs` and
 //! `benches/phf.rs` (the phf baselines, left out of the package), so both measure the same
-//! inputs.
+//! inputs, and by `benches/overlay.rs` and `benches/scale.rs` for the loop and the picking
+//! helpers. Each benchmark uses part of it.
+
+#![allow(dead_code)]
 
 use model_catalog::{lookup_provider, models, providers, Model};
 use std::hint::black_box;
@@ -30,7 +33,8 @@ pub fn spread<T: Clone>(items: &[T], n: usize) -> Vec<T> {
     items.iter().step_by(step).take(n).cloned().collect()
 }
 
-fn alternate_case(s: &str) -> String {
+/// `s` in alternating ASCII case.
+pub fn alternate_case(s: &str) -> String {
     s.chars()
         .enumerate()
         .map(|(i, c)| {

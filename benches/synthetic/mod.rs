@@ -12,6 +12,7 @@
 
 #![allow(dead_code)]
 
+use model_catalog::{Catalog, CustomProvider};
 use std::fmt::Write;
 
 const VENDORS: [&str; 12] = [
@@ -202,27 +203,15 @@ fn model_json(out: &mut String, i: usize, m: &Names) {
     out.push('}');
 }
 
-/// Spreads picks over the whole list rather than its first entries.
-pub fn spread<T: Clone>(items: &[T], n: usize) -> Vec<T> {
-    if items.is_empty() {
-        return Vec::new();
-    }
-    let step = (items.len() / n).max(1);
-    items.iter().step_by(step).take(n).cloned().collect()
-}
-
-/// `s` in alternating ASCII case.
-pub fn alternate_case(s: &str) -> String {
-    s.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i % 2 == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+/// A run-time catalog with one custom model: the smallest overlay.
+pub fn one_custom() -> Catalog {
+    Catalog::builder()
+        .provider(
+            CustomProvider::new("internal-vllm", "Internal vLLM")
+                .model("llama-3", "meta-llama/Meta-Llama-3-8B-Instruct"),
+        )
+        .build()
+        .expect("builds")
 }
 
 impl Synthetic {
