@@ -1,5 +1,6 @@
 //! The model-string grammar, documented on `Catalog::resolve_model`.
 
+use crate::data::grammar::{is_fine_tune_prefixed, FINE_TUNE_PREFIX};
 use crate::data::key::is_model_name;
 use crate::data::key::{MatchKind, MAX_INPUT_LEN};
 use crate::error::ResolveError;
@@ -44,7 +45,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if let Some(hit) = provider {
         return qualified(view, s, hit, at + 1, separator);
     }
-    if separator == Separator::Colon && s[..at].eq_ignore_ascii_case("ft") {
+    if separator == Separator::Colon && s[..at].eq_ignore_ascii_case(FINE_TUNE_PREFIX) {
         if let Some(openai) = view.provider_key(OPENAI) {
             return fine_tune(view, s, openai, s, None);
         }
@@ -173,9 +174,7 @@ fn not_offered<'c, V: View<'c>>(
         offered_by.retain(|id| {
             view.provider_key(id).is_some_and(|h| {
                 h.provider.index == found.home.index
-                    || view
-                        .serves(h.provider, found)
-                        .is_some_and(|s| s.upstream.eq_ignore_ascii_case(name))
+                    || offer_under(view, h.provider, found, name).is_some()
             })
         });
     }
@@ -239,7 +238,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         if model.starts_with([':', '/']) {
             return Err(malformed(input, "the model part starts with `:` or `/`"));
         }
-        if is_fine_tune(model) && provider.id().eq_ignore_ascii_case(OPENAI) {
+        if is_fine_tune_prefixed(model) && provider.id().eq_ignore_ascii_case(OPENAI) {
             return fine_tune(view, input, hit, model, prefix);
         }
     }
@@ -288,14 +287,6 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         input.len() - model.len(),
         provider,
     ))
-}
-
-/// Whether `model` begins with `ft:` (ASCII case ignored).
-fn is_fine_tune(model: &str) -> bool {
-    model
-        .as_bytes()
-        .get(..3)
-        .is_some_and(|p| p.eq_ignore_ascii_case(b"ft:"))
 }
 
 /// Rule 5: `id` (part of `input`) is an OpenAI fine-tune id, served by `hit`'s provider.

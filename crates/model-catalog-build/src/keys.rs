@@ -6,7 +6,8 @@ use crate::pool::{n16, n32, Pool};
 use crate::solve::solve;
 use model_catalog_shared::compiled::{LongKey, Slot, TableRecord, NONE};
 use model_catalog_shared::folded_hash;
-use model_catalog_shared::key::{fold, MatchKind};
+use model_catalog_shared::grammar::served_name_in;
+use model_catalog_shared::key::MatchKind;
 use model_catalog_shared::validate::{KeyRec, Validated};
 
 /// A key table as three sections: its [`TableRecord`], its pilots and its slots, and its
@@ -64,18 +65,11 @@ pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSection
             .ok_or_else(|| format!("model key `{}` names no model", k.key))?;
         // A served name is sent as itself, also behind a vendor prefix (an offer's
         // `openai/o3-pro-2025-06-10`); every other name sends the model's upstream id.
-        let last = k
-            .key
-            .rsplit_once('/')
-            .map_or(k.key.as_str(), |(_, last)| last);
-        let upstream = m
-            .entry
-            .served_names
-            .iter()
-            .find(|s| {
-                k.kind == MatchKind::ServedName && (fold(&s.id) == k.key || fold(&s.id) == last)
-            })
-            .map_or(m.upstream_id.as_str(), |s| s.id.as_str());
+        let served = m.entry.served_names.iter().map(|s| s.id.as_str());
+        let upstream = (k.kind == MatchKind::ServedName)
+            .then(|| served_name_in(&k.key, served))
+            .flatten()
+            .unwrap_or(m.upstream_id.as_str());
         let id = pool.string(upstream)?;
         Ok((
             0,

@@ -40,6 +40,32 @@ pub fn first_separator(bytes: &[u8]) -> Option<usize> {
     separator_in(word(&bytes[n - 8..])).map(|at| n - 8 + at)
 }
 
+/// The name before the `:` of OpenAI fine-tune ids (`ft:<base>:<organization>:<suffix>:<id>`),
+/// which resolve to OpenAI: no provider may be named so.
+pub const FINE_TUNE_PREFIX: &str = "ft";
+
+/// Whether `name` begins with [`FINE_TUNE_PREFIX`] and `:`, ASCII case ignored.
+#[inline]
+#[must_use]
+pub fn is_fine_tune_prefixed(name: &str) -> bool {
+    name.as_bytes()
+        .get(..3)
+        .is_some_and(|p| p[..2].eq_ignore_ascii_case(FINE_TUNE_PREFIX.as_bytes()) && p[2] == b':')
+}
+
+/// The served name `name` denotes among `served` (the ids of a model's served names): one
+/// equal to it, or to its part after the last `/` (behind a vendor prefix, as aggregators
+/// write `openai/o3-pro-2025-06-10`), ASCII case ignored.
+pub fn served_name_in<'s>(
+    name: &str,
+    served: impl IntoIterator<Item = &'s str>,
+) -> Option<&'s str> {
+    let last = name.rsplit_once('/').map_or(name, |(_, last)| last);
+    served
+        .into_iter()
+        .find(|s| s.eq_ignore_ascii_case(name) || s.eq_ignore_ascii_case(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

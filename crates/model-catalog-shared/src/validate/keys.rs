@@ -3,6 +3,7 @@
 
 use super::records::KeyRec;
 use crate::escape::Esc;
+use crate::grammar::{first_separator, is_fine_tune_prefixed};
 use crate::key::{fold, MatchKind};
 use std::collections::HashMap;
 
@@ -267,19 +268,12 @@ pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Ba
     Shadow::Clear
 }
 
-/// Whether `name` begins with `ft:`, ASCII case ignored: the prefix of OpenAI fine-tune ids.
-pub(super) fn is_fine_tune_prefixed(name: &str) -> bool {
-    name.as_bytes()
-        .get(..3)
-        .is_some_and(|p| p.eq_ignore_ascii_case(b"ft:"))
-}
-
 /// Why offer upstream id `name` of provider `offering` is refused, if it begins with a name
 /// of `offering` itself and a separator (`acme:fast` or `acme/fast` offered by `acme`): the
 /// whole string is a name of the offered model, which resolves at the model's home, so it
 /// would send strings addressed to `offering` (`acme:fast`) to another provider.
 pub(super) fn own_prefix_problem(name: &str, offering: usize, pkeys: &KeySpace) -> Option<String> {
-    let at = name.find([':', '/'])?;
+    let at = first_separator(name.as_bytes())?;
     let (owner, _) = pkeys.get(&name[..at])?;
     (owner == offering).then(|| {
         format!(

@@ -28,6 +28,7 @@ pub use keys::{Base, Overrides};
 pub use parse::{from_value, parse_file, read_error};
 pub use records::{KeyRec, ModelRec, OfferRec, ProviderRec, Validated};
 
+use crate::grammar::served_name_in;
 use crate::key::MatchKind;
 use crate::schema::{DataFile, ProviderEntry};
 use check::Check;
@@ -124,18 +125,14 @@ impl Pass<'_> {
     /// Whether `name` is a served name of model `index` (one defined here) behind a vendor
     /// prefix: its part after the last `/` is one, ASCII case ignored.
     fn served_behind_prefix(&self, index: usize, name: &str) -> bool {
-        let Some((_, last)) = name.rsplit_once('/') else {
-            return false;
-        };
-        index
-            .checked_sub(self.model_base)
-            .and_then(|i| self.models.get(i))
-            .is_some_and(|m| {
-                m.entry
-                    .served_names
-                    .iter()
-                    .any(|s| s.id.eq_ignore_ascii_case(last))
-            })
+        name.contains('/')
+            && index
+                .checked_sub(self.model_base)
+                .and_then(|i| self.models.get(i))
+                .is_some_and(|m| {
+                    served_name_in(name, m.entry.served_names.iter().map(|s| s.id.as_str()))
+                        .is_some()
+                })
     }
 
     /// The home provider of a model, here or in the base.

@@ -5,6 +5,7 @@ use super::check::described;
 use super::keys::role;
 use super::{NewProvider, Pass};
 use crate::escape::Esc;
+use crate::grammar::FINE_TUNE_PREFIX;
 use crate::key::{fold, MatchKind};
 use std::collections::HashSet;
 
@@ -55,7 +56,7 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             if kind == MatchKind::Alias && !pass.check.name(file, &entry, field, name, true) {
                 continue;
             }
-            if name.eq_ignore_ascii_case("ft") {
+            if name.eq_ignore_ascii_case(FINE_TUNE_PREFIX) {
                 pass.check.invalid(
                     file,
                     &entry,
