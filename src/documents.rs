@@ -10,29 +10,63 @@ pub(crate) fn parse_documents(
     name: &str,
     text: &str,
 ) -> Result<Vec<(String, DataFile)>, DataError> {
-    json::check(text, &json::everywhere).map_err(|p| {
-        let (document, path) = document_at(name, p.path());
-        validate::read_error(&document, path, &p)
-    })?;
-    documents_in(name, text)
+    read_documents(
+        name,
+        text,
+        |p| {
+            let (document, path) = document_at(name, p.path());
+            validate::read_error(&document, path, p)
+        },
+        |e| e,
+    )
 }
 
-/// The documents in `text`, which [`json::check`] passed: one document object, or an array
-/// of them named `name[i]`. Read straight from the text; only JSON that does not fit the
-/// schema is read again, as a tree, to name the path and entry of the error.
-pub(crate) fn documents_in(name: &str, text: &str) -> Result<Vec<(String, DataFile)>, DataError> {
-    let array = text.trim_start().starts_with('[');
-    if array {
-        if let Ok(docs) = serde_json::from_str::<Vec<DataFile>>(text) {
-            return Ok(docs
-                .into_iter()
+/// The documents in `text`: one document object, or an array of them named `name[i]`.
+/// JSON that [`json::check`] refuses is an error made by `refused`, and documents that do
+/// not fit the schema one made by `unfit`, after the JSON is checked.
+///
+/// The text is read once, straight into the schema, when [`json::surely_passes`] shows
+/// that [`json::check`] would pass it; otherwise it is checked first. Only JSON that does
+/// not fit the schema is read again, as a tree, to name the path and entry of the error.
+pub(crate) fn read_documents<E>(
+    name: &str,
+    text: &str,
+    refused: impl Fn(&json::Problem) -> E,
+    unfit: impl FnOnce(DataError) -> E,
+) -> Result<Vec<(String, DataFile)>, E> {
+    let check = || json::check(text, &json::everywhere).map_err(|p| refused(&p));
+    let sure = json::surely_passes(text);
+    if !sure {
+        check()?;
+    }
+    if let Some(docs) = typed_documents(name, text) {
+        return Ok(docs);
+    }
+    if sure {
+        check()?;
+    }
+    documents_in_tree(name, text).map_err(unfit)
+}
+
+/// The documents in `text`, read straight into the schema, if they fit it.
+fn typed_documents(name: &str, text: &str) -> Option<Vec<(String, DataFile)>> {
+    if text.trim_start().starts_with('[') {
+        let docs = serde_json::from_str::<Vec<DataFile>>(text).ok()?;
+        Some(
+            docs.into_iter()
                 .enumerate()
                 .map(|(i, d)| (item_name(name, i), d))
-                .collect());
-        }
-    } else if let Ok(doc) = serde_json::from_str::<DataFile>(text) {
-        return Ok(vec![(name.to_owned(), doc)]);
+                .collect(),
+        )
+    } else {
+        let doc = serde_json::from_str::<DataFile>(text).ok()?;
+        Some(vec![(name.to_owned(), doc)])
     }
+}
+
+/// The documents in `text`, which [`json::check`] passed, read as a tree: the error of the
+/// first that does not fit the schema, with its path and entry.
+fn documents_in_tree(name: &str, text: &str) -> Result<Vec<(String, DataFile)>, DataError> {
     let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     match value {
         serde_json::Value::Array(items) => items

@@ -1,6 +1,5 @@
 //! The crate's own documents (`data/README.md`): import and export.
 
-use crate::data::json;
 use crate::data::validate::{DataError, DataErrorKind};
 use crate::formats::import::read_error;
 use crate::formats::{to_json, ExportError, ImportError};
@@ -34,24 +33,28 @@ use crate::{Catalog, CatalogError};
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
-    json::check(json, &json::everywhere).map_err(|p| {
-        let (document, path) = crate::documents::document_at(name, p.path());
-        read_error(&document, path, &p)
-    })?;
-    let docs = crate::documents::documents_in(name, json).map_err(|e| match e {
-        DataError {
-            file,
-            kind: DataErrorKind::Field { path, message },
-            ..
-        } => ImportError::Field {
-            document: file,
-            path,
-            message,
+    let docs = crate::documents::read_documents(
+        name,
+        json,
+        |p| {
+            let (document, path) = crate::documents::document_at(name, p.path());
+            read_error(&document, path, p)
         },
-        other => ImportError::Catalog(CatalogError {
-            errors: vec![other],
-        }),
-    })?;
+        |e| match e {
+            DataError {
+                file,
+                kind: DataErrorKind::Field { path, message },
+                ..
+            } => ImportError::Field {
+                document: file,
+                path,
+                message,
+            },
+            other => ImportError::Catalog(CatalogError {
+                errors: vec![other],
+            }),
+        },
+    )?;
     base.to_builder()
         .documents(docs)
         .into_catalog()

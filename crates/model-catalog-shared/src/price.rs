@@ -52,9 +52,25 @@ impl Price {
         if !usd.is_finite() {
             return None;
         }
+        if let Some(price) = Price::whole_micros(usd) {
+            return Some(price);
+        }
         // Rust prints the shortest decimal that reads back as the same float, never in
         // exponent form: 0.15 prints as "0.15", not 0.1499999....
         format!("{usd}").parse().ok()
+    }
+
+    /// The price `usd` prints as, found without printing it, when it reads back from a
+    /// whole number of micro-dollars up to 10^15: such a decimal has at most 15 significant
+    /// digits, so it is the shortest that reads back as `usd` (15 digits survive a round
+    /// trip through a double), which is what `usd` prints as. `None` for any other float.
+    fn whole_micros(usd: f64) -> Option<Price> {
+        if !(usd.is_sign_positive() && usd < 1e9) {
+            return None;
+        }
+        let micros = (usd * 1e6).round();
+        // `micros` is an integer below 2^53, held exactly: the division rounds once.
+        (micros / 1e6 == usd).then_some(Price(micros as u64))
     }
 
     /// The value in USD per million tokens as a float (for display and JSON; not for sums).
@@ -171,7 +187,10 @@ impl<'de> serde::Deserialize<'de> for Price {
                     .and_then(|v| self.visit_u64(v))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Price, E> {
-                format!("{v}").parse().map_err(E::custom)
+                match Price::whole_micros(v) {
+                    Some(price) => Ok(price),
+                    None => format!("{v}").parse().map_err(E::custom),
+                }
             }
         }
         d.deserialize_any(V)
@@ -444,6 +463,47 @@ mod tests {
         assert_eq!(Price::from_usd_per_mtok(-1.0), None);
         assert_eq!(Price::from_usd_per_mtok(f64::NAN), None);
         assert_eq!(Price::from_usd_per_mtok(1e-7), None);
+    }
+
+    /// Floats near whole numbers of micro-dollars, and others: each gives the price it
+    /// prints as, or none when its printed form is not one.
+    #[test]
+    fn whole_micros_are_the_prices_printed() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast = 0;
+        for _ in 0..50_000 {
+            let r = next();
+            let micros = (r >> 4) % 10u64.pow(1 + (r % 16) as u32);
+            let f = match r % 4 {
+                0 => f64::from_bits(next()),
+                1 => micros as f64 / 1e6 * (1.0 + f64::EPSILON),
+                _ => micros as f64 / 1e6,
+            };
+            let printed = format!("{f}").parse::<Price>().ok();
+            if let Some(price) = Price::whole_micros(f) {
+                assert_eq!(Some(price), printed, "{f}");
+                fast += 1;
+            }
+            if f.is_finite() {
+                assert_eq!(Price::from_usd_per_mtok(f), printed, "{f}");
+            }
+        }
+        for f in [-0.0, 1e9, 999_999_999.999_999, 0.1 + 0.2] {
+            assert_eq!(
+                Price::from_usd_per_mtok(f),
+                format!("{f}").parse().ok(),
+                "{f}"
+            );
+        }
+        assert_eq!(Price::whole_micros(-0.0), None);
+        // Most whole numbers of micro-dollars are found without printing.
+        assert!(fast > 20_000, "{fast}");
     }
 
     #[test]

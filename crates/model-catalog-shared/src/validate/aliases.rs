@@ -3,6 +3,7 @@
 
 use super::check::{described, named};
 use super::error::DataErrorKind;
+use super::holder::Desc;
 use super::keys::{shadowing, Shadow};
 use super::Pass;
 use crate::key::MatchKind;
@@ -28,7 +29,10 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 continue;
             };
             let target_home = pass.home(target);
-            let desc = format!("an alias of model `{}` ({file})", named(&a.target));
+            let desc = Desc::Alias {
+                target: &a.target,
+                file,
+            };
             let claimed = match target_home.map(|h| shadowing(&a.alias, h, &pass.pkeys, base)) {
                 Some(Shadow::Refused(why)) => {
                     pass.check.invalid(file, &entry, "alias", why);

@@ -3,7 +3,9 @@
 use super::error::{DataError, DataErrorKind};
 use super::keys::{role, Clash};
 use crate::key::{fold, model_name_problem, provider_name_problem, MatchKind, MAX_INPUT_LEN};
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 
 /// Collects errors while validating.
 pub(super) struct Check {
@@ -11,10 +13,15 @@ pub(super) struct Check {
 }
 
 impl Check {
-    pub(super) fn push(&mut self, file: &str, entry: &str, kind: DataErrorKind) {
+    pub(super) fn push(
+        &mut self,
+        file: &str,
+        entry: &(impl fmt::Display + ?Sized),
+        kind: DataErrorKind,
+    ) {
         self.errors.push(DataError {
             file: file.to_owned(),
-            entry: entry.to_owned(),
+            entry: entry.to_string(),
             kind,
         });
     }
@@ -22,7 +29,7 @@ impl Check {
     pub(super) fn invalid(
         &mut self,
         file: &str,
-        entry: &str,
+        entry: &(impl fmt::Display + ?Sized),
         field: &'static str,
         reason: impl Into<String>,
     ) {
@@ -39,7 +46,7 @@ impl Check {
     pub(super) fn duplicate(
         &mut self,
         file: &str,
-        entry: &str,
+        entry: &(impl fmt::Display + ?Sized),
         name: &str,
         kind: MatchKind,
         clash: Clash,
@@ -59,7 +66,7 @@ impl Check {
     pub(super) fn name(
         &mut self,
         file: &str,
-        entry: &str,
+        entry: &(impl fmt::Display + ?Sized),
         field: &'static str,
         name: &str,
         provider: bool,
@@ -93,7 +100,7 @@ impl Check {
     pub(super) fn redundant(
         &mut self,
         file: &str,
-        entry: &str,
+        entry: &(impl fmt::Display + ?Sized),
         redundant: &[String],
         keys: &[&str],
     ) {
@@ -117,23 +124,33 @@ impl Check {
 /// A name as errors show it: whole when it could be a name (at most 256 characters), else
 /// its first 256 characters and `...`, so that a huge string repeated in many errors does
 /// not make their cost quadratic.
-pub(super) fn named(s: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn named(s: &str) -> Cow<'_, str> {
+    // No more characters than bytes.
+    if s.len() <= MAX_INPUT_LEN {
+        return Cow::Borrowed(s);
+    }
     match s.char_indices().nth(MAX_INPUT_LEN) {
-        None => std::borrow::Cow::Borrowed(s),
-        Some((at, _)) => std::borrow::Cow::Owned(format!("{}...", &s[..at])),
+        None => Cow::Borrowed(s),
+        Some((at, _)) => Cow::Owned(format!("{}...", &s[..at])),
     }
 }
 
-/// `what` and a name in backticks, as errors name an entry (``model `gpt-4o` ``): built
-/// without the formatting machinery, since every entry gets one.
-pub(super) fn described(what: &str, name: &str) -> String {
-    let name = named(name);
-    let mut out = String::with_capacity(what.len() + name.len() + 3);
-    out.push_str(what);
-    out.push_str(" `");
-    out.push_str(&name);
-    out.push('`');
-    out
+/// An entry as errors name it: `what` and its name in backticks (``model `gpt-4o` ``),
+/// written only into an error.
+pub(super) struct Described<'a> {
+    what: &'static str,
+    name: &'a str,
+}
+
+impl fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} `{}`", self.what, named(self.name))
+    }
+}
+
+/// The entry `what` named `name`, as errors name it.
+pub(super) fn described<'a>(what: &'static str, name: &'a str) -> Described<'a> {
+    Described { what, name }
 }
 
 /// At most 40 characters of `s`, then `...` if cut: enough to find a value in a message.

@@ -6,15 +6,21 @@ use super::error::DataErrorKind;
 use crate::date::Date;
 use crate::escape::Esc;
 use crate::key::{base_url_problem, model_name_problem, text_problem};
-use crate::modality::Modality;
+use crate::modality::{Modalities, Modality};
 use crate::price::{Price, Pricing};
 use crate::schema::{ModelEntry, ProviderEntry, Sources};
 use std::collections::HashSet;
+use std::fmt;
 
 /// What is wrong with a model entry's own fields, if anything: its texts, limits,
 /// modalities, prices, dates, names of vendor, family, category and tags, and the facts that
 /// contradict each other.
-pub(super) fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: &ModelEntry) {
+pub(super) fn check_model_fields(
+    check: &mut Check,
+    file: &str,
+    entry: &(impl fmt::Display + ?Sized),
+    m: &ModelEntry,
+) {
     let mut invalid = |field, reason: &str| {
         check.push(
             file,
@@ -69,11 +75,12 @@ pub(super) fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: 
                 "must list at least one modality (leave it out when unknown)",
             );
         }
-        let mut seen = HashSet::new();
-        for x in list {
-            if !seen.insert(x) {
+        let mut seen = Modalities::EMPTY;
+        for &x in list {
+            if seen.contains(x) {
                 invalid(field, &format!("lists `{x}` twice"));
             }
+            seen = seen.with(x);
         }
     }
     if m.retires.is_some() && !m.deprecated {
@@ -188,7 +195,12 @@ pub(super) fn check_model_fields(check: &mut Check, file: &str, entry: &str, m: 
 
 /// What is wrong with a provider entry's own fields, if anything: its base URL, its texts
 /// (which must be printable, see [`text_problem`]) and its surfaces' parameter names.
-pub(super) fn check_provider_fields(check: &mut Check, file: &str, entry: &str, p: &ProviderEntry) {
+pub(super) fn check_provider_fields(
+    check: &mut Check,
+    file: &str,
+    entry: &(impl fmt::Display + ?Sized),
+    p: &ProviderEntry,
+) {
     if p.name.trim().is_empty() {
         check.invalid(file, entry, "name", "is empty");
     }

@@ -1,10 +1,12 @@
 //! Key spaces: the names (ASCII case folded) that providers and models claim, over the names
 //! of the base catalog, and which names a model may take at all (`shadowing`).
 
+use super::holder::{Desc, Holder};
 use super::records::KeyRec;
 use crate::escape::Esc;
 use crate::grammar::{first_separator, is_fine_tune_prefixed};
-use crate::key::{fold, MatchKind};
+use crate::key::{fold, with_folded, MatchKind, MAX_INPUT_LEN};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// A catalog that documents are validated on top of (the compiled one, for run-time
@@ -82,13 +84,6 @@ impl Overrides {
     }
 }
 
-struct Holder {
-    index: usize,
-    kind: MatchKind,
-    desc: String,
-    overrides: bool,
-}
-
 /// Which namespace a [`KeySpace`] covers.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Space {
@@ -97,40 +92,33 @@ pub(super) enum Space {
 }
 
 /// A set of folded keys, each held by one entry, over the base's keys.
-pub(super) struct KeySpace<'b> {
+pub(super) struct KeySpace<'a> {
     space: Space,
-    base: &'b dyn Base,
-    overrides: &'b Overrides,
-    map: HashMap<String, Holder>,
-    order: Vec<String>,
+    base: &'a dyn Base,
+    overrides: &'a Overrides,
+    map: HashMap<String, Holder<'a>>,
 }
 
 /// Why a key could not be claimed: another entry holds it (its description).
 pub(super) struct Clash(pub(super) String);
 
-impl<'b> KeySpace<'b> {
-    pub(super) fn new(space: Space, base: &'b dyn Base, overrides: &'b Overrides) -> KeySpace<'b> {
+impl<'a> KeySpace<'a> {
+    pub(super) fn new(space: Space, base: &'a dyn Base, overrides: &'a Overrides) -> KeySpace<'a> {
         KeySpace {
             space,
             base,
             overrides,
             map: HashMap::new(),
-            order: Vec::new(),
         }
+    }
+
+    /// Room for `n` more keys.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
     }
 
     pub(super) fn base_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
-        match self.space {
-            Space::Providers => self.base.provider_key(key),
-            Space::Models => self.base.model_key(key),
-        }
-    }
-
-    fn allowed(&self, id: &str) -> bool {
-        match self.space {
-            Space::Providers => self.overrides.provider(id),
-            Space::Models => self.overrides.model(id),
-        }
+        base_key(self.space, self.base, key)
     }
 
     /// Claims `name` for entry `index`. A name a base entry holds is taken over only with
@@ -141,19 +129,35 @@ impl<'b> KeySpace<'b> {
         name: &str,
         index: usize,
         kind: MatchKind,
-        desc: String,
+        desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        let key = fold(name);
-        if let Some(h) = self.map.get(&key) {
-            return Err(Clash(h.desc.clone()));
-        }
+        self.claim_folded(fold(name), index, kind, desc)
+    }
+
+    /// [`claim`](KeySpace::claim) for a name already folded.
+    pub(super) fn claim_folded(
+        &mut self,
+        key: String,
+        index: usize,
+        kind: MatchKind,
+        desc: Desc<'a>,
+    ) -> Result<(), Clash> {
+        let (space, base, leave) = (self.space, self.base, self.overrides);
+        let slot = match self.map.entry(key) {
+            Entry::Occupied(held) => return Err(Clash(held.get().desc.to_string())),
+            Entry::Vacant(slot) => slot,
+        };
         let mut overrides = false;
-        if let Some((holder, holder_kind, id)) = self.base_key(&key) {
+        if let Some((holder, holder_kind, id)) = base_key(space, base, slot.key()) {
             if holder == index {
                 return Ok(());
             }
-            if !self.allowed(&id) {
-                let what = if self.space == Space::Providers {
+            let allowed = match space {
+                Space::Providers => leave.provider(&id),
+                Space::Models => leave.model(&id),
+            };
+            if !allowed {
+                let what = if space == Space::Providers {
                     "provider"
                 } else {
                     "model"
@@ -165,45 +169,58 @@ impl<'b> KeySpace<'b> {
             }
             overrides = true;
         }
-        self.order.push(key.clone());
-        self.map.insert(
-            key,
-            Holder {
-                index,
-                kind,
-                desc,
-                overrides,
-            },
-        );
+        slot.insert(Holder {
+            index,
+            kind,
+            overrides,
+            desc,
+        });
         Ok(())
     }
 
     /// The entry a name denotes here or in the base: index and kind.
     pub(super) fn get(&self, name: &str) -> Option<(usize, MatchKind)> {
-        let key = fold(name);
-        match self.map.get(&key) {
+        let find = |key: &str| match self.map.get(key) {
             Some(h) => Some((h.index, h.kind)),
-            None => self.base_key(&key).map(|(i, k, _)| (i, k)),
+            None => self.base_key(key).map(|(i, k, _)| (i, k)),
+        };
+        // Folded on the stack when it can be.
+        if name.len() <= MAX_INPUT_LEN {
+            with_folded(name, find)
+        } else {
+            find(&fold(name))
         }
     }
 
-    pub(super) fn into_keys(mut self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
+    /// The keys claimed, sorted by entry and key.
+    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
         let mut out: Vec<KeyRec> = self
-            .order
-            .drain(..)
-            .map(|key| {
-                let h = &self.map[&key];
-                KeyRec {
-                    index: remap(h.index),
-                    kind: h.kind,
-                    overrides: h.overrides,
-                    scope: None,
-                    key,
-                }
+            .map
+            .into_iter()
+            .map(|(key, h)| KeyRec {
+                index: remap(h.index),
+                kind: h.kind,
+                overrides: h.overrides,
+                scope: None,
+                key,
             })
             .collect();
-        out.sort_by(|a, b| (a.index, &a.key).cmp(&(b.index, &b.key)));
+        // By entry, then each entry's few keys by key. Keys are unique: the order is total,
+        // whatever the map's.
+        out.sort_unstable_by_key(|k| k.index);
+        for entry in out.chunk_by_mut(|a, b| a.index == b.index) {
+            entry.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        }
         out
+    }
+}
+
+/// The base entry holding folded `key` in `space`: its index, which of its names the key is,
+/// and its id.
+fn base_key(space: Space, base: &dyn Base, key: &str) -> Option<(usize, MatchKind, String)> {
+    match space {
+        Space::Providers => base.provider_key(key),
+        Space::Models => base.model_key(key),
     }
 }
 
@@ -285,53 +302,69 @@ pub(super) fn own_prefix_problem(name: &str, offering: usize, pkeys: &KeySpace) 
 }
 
 /// Model keys reachable only through one provider, each folded and unique within its
-/// provider.
+/// provider, with the order they were claimed in.
 #[derive(Default)]
-pub(super) struct ScopedKeys {
-    map: HashMap<(usize, String), Holder>,
-    order: Vec<(usize, String)>,
+pub(super) struct ScopedKeys<'a> {
+    map: HashMap<(usize, String), (usize, Holder<'a>)>,
 }
 
-impl ScopedKeys {
+impl<'a> ScopedKeys<'a> {
+    /// Claims folded `key`, reachable through provider `scope`, for entry `index`.
+    pub(super) fn claim_folded(
+        &mut self,
+        scope: usize,
+        key: String,
+        index: usize,
+        kind: MatchKind,
+        desc: Desc<'a>,
+    ) -> Result<(), Clash> {
+        let order = self.map.len();
+        match self.map.entry((scope, key)) {
+            Entry::Occupied(held) => Err(Clash(held.get().1.desc.to_string())),
+            Entry::Vacant(slot) => {
+                slot.insert((
+                    order,
+                    Holder {
+                        index,
+                        kind,
+                        overrides: false,
+                        desc,
+                    },
+                ));
+                Ok(())
+            }
+        }
+    }
+
+    /// Claims `name`, reachable through provider `scope`, for entry `index`.
     pub(super) fn claim(
         &mut self,
         scope: usize,
         name: &str,
         index: usize,
         kind: MatchKind,
-        desc: String,
+        desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        let key = (scope, fold(name));
-        if let Some(h) = self.map.get(&key) {
-            return Err(Clash(h.desc.clone()));
-        }
-        self.order.push(key.clone());
-        self.map.insert(
-            key,
-            Holder {
-                index,
-                kind,
-                desc,
-                overrides: false,
-            },
-        );
-        Ok(())
+        self.claim_folded(scope, fold(name), index, kind, desc)
     }
 
+    /// The keys claimed, in the order they were claimed.
     pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
-        let map = self.map;
-        self.order
+        let mut keys: Vec<(usize, KeyRec)> = self
+            .map
             .into_iter()
-            .map(|(scope, key)| {
-                let h = &map[&(scope, key.clone())];
-                KeyRec {
+            .map(|((scope, key), (order, h))| {
+                let key = KeyRec {
                     index: remap(h.index),
                     kind: h.kind,
                     overrides: false,
                     scope: Some(scope),
                     key,
-                }
+                };
+                (order, key)
             })
-            .collect()
+            .collect();
+        keys.sort_unstable_by_key(|(order, _)| *order);
+        keys.into_iter().map(|(_, key)| key).collect()
     }
 }

@@ -13,6 +13,7 @@ mod aliases;
 mod check;
 mod error;
 mod fields;
+mod holder;
 mod keys;
 mod models;
 mod offers;
@@ -66,6 +67,13 @@ pub fn validate_over(
         models: Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum()),
         offers: Vec::new(),
     };
+    // Room for every model's id, upstream id, aliases and served names.
+    let model_names = files
+        .iter()
+        .flat_map(|(_, d)| &d.models)
+        .map(|m| 1 + usize::from(m.upstream_id.is_some()) + m.aliases.len() + m.served_names.len())
+        .sum();
+    pass.mkeys.reserve(model_names);
     providers::pass(&mut pass);
     models::pass(&mut pass);
     aliases::pass(&mut pass);
@@ -103,7 +111,7 @@ struct Pass<'a> {
     /// Model names of the whole catalog.
     mkeys: KeySpace<'a>,
     /// Model names reachable only through one provider.
-    scoped: ScopedKeys,
+    scoped: ScopedKeys<'a>,
     providers: Vec<NewProvider>,
     /// Models in document order: model `model_base + i` is `models[i]` until [`finish`]
     /// regroups them by provider.
@@ -151,7 +159,7 @@ impl Pass<'_> {
             provider_base,
             model_base,
             providers,
-            models,
+            mut models,
             mut offers,
             mkeys,
             scoped,
@@ -171,8 +179,11 @@ impl Pass<'_> {
                 model_base + new_index[i - model_base]
             }
         };
-        let mut slots: Vec<Option<ModelRec>> = models.into_iter().map(Some).collect();
-        let models: Vec<ModelRec> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        // The same stable sort as `order`'s, moving the records only when they are not in
+        // provider order already.
+        if !models.is_sorted_by_key(|m| m.provider) {
+            models.sort_by_key(|m| m.provider);
+        }
         for o in &mut offers {
             o.model = remap(o.model);
         }

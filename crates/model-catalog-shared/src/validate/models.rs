@@ -5,26 +5,28 @@
 use super::check::{described, named};
 use super::error::DataErrorKind;
 use super::fields::check_model_fields;
-use super::keys::{role, shadowing, Shadow};
+use super::holder::Desc;
+use super::keys::{shadowing, Shadow};
 use super::records::ModelRec;
 use super::Pass;
 use crate::key::{fold, MatchKind};
-use std::collections::HashMap;
+use std::iter;
 
-/// A vendor-prefixed model name that may become a name of the whole catalog.
-struct SharedName {
+/// A vendor-prefixed model name that may become a name of the whole catalog: its folded
+/// key and the claim that would make it one.
+struct SharedName<'a> {
+    key: String,
     scope: usize,
     index: usize,
     kind: MatchKind,
-    desc: String,
+    desc: Desc<'a>,
 }
 
 /// Claims the names of the models the documents define and checks their fields; settles
 /// which provider each document's models belong to.
-pub(super) fn pass(pass: &mut Pass<'_>) {
+pub(super) fn pass<'a>(pass: &mut Pass<'a>) {
     let (files, base) = (pass.files, pass.base);
-    let mut shared: HashMap<String, Vec<SharedName>> = HashMap::new();
-    let mut shared_order: Vec<String> = Vec::new();
+    let mut shared: Vec<SharedName<'a>> = Vec::new();
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let provider = match (&doc.provider, &doc.extends) {
             (Some(_), _) => pass.doc_provider[doc_index],
@@ -58,17 +60,18 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             let entry = described("model", &m.id);
             check_model_fields(&mut pass.check, file, &entry, m);
             let index = pass.model_base + pass.models.len();
-            let upstream = m.upstream_id.clone().unwrap_or_else(|| m.id.clone());
-            let mut names = vec![(MatchKind::Id, &m.id)];
-            if !upstream.eq_ignore_ascii_case(&m.id) {
-                names.push((MatchKind::UpstreamId, &upstream));
-            }
-            names.extend(m.aliases.iter().map(|a| (MatchKind::Alias, a)));
-            names.extend(
-                m.served_names
-                    .iter()
-                    .map(|s| (MatchKind::ServedName, &s.id)),
-            );
+            let upstream = m.upstream_id.as_deref().unwrap_or(&m.id);
+            let names = iter::once((MatchKind::Id, m.id.as_str()))
+                .chain(
+                    (!upstream.eq_ignore_ascii_case(&m.id))
+                        .then_some((MatchKind::UpstreamId, upstream)),
+                )
+                .chain(m.aliases.iter().map(|a| (MatchKind::Alias, a.as_str())))
+                .chain(
+                    m.served_names
+                        .iter()
+                        .map(|s| (MatchKind::ServedName, s.id.as_str())),
+                );
             for (kind, name) in names {
                 let field = match kind {
                     MatchKind::Id => "id",
@@ -79,7 +82,11 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 if !pass.check.name(file, &entry, field, name, false) {
                     continue;
                 }
-                let desc = format!("the {} of model `{}` ({file})", role(kind), named(&m.id));
+                let desc = Desc::Model {
+                    kind,
+                    id: &m.id,
+                    file,
+                };
                 let claimed = match provider.map(|h| shadowing(name, h, &pass.pkeys, base)) {
                     Some(Shadow::Refused(why)) => {
                         pass.check.invalid(file, &entry, field, why);
@@ -92,14 +99,15 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                         let key = fold(name);
                         let vendor = name.split_once('/').map_or("", |(p, _)| p);
                         if pass.pkeys.get(vendor).is_none() && pass.mkeys.base_key(&key).is_none() {
-                            shared.entry(key).or_default().push(SharedName {
+                            shared.push(SharedName {
+                                key: key.clone(),
                                 scope,
                                 index,
                                 kind,
                                 desc: desc.clone(),
                             });
                         }
-                        pass.scoped.claim(scope, name, index, kind, desc)
+                        pass.scoped.claim_folded(scope, key, index, kind, desc)
                     }
                     _ => pass.mkeys.claim(name, index, kind, desc),
                 };
@@ -108,7 +116,7 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 }
             }
             if !m.redundant_aliases.is_empty() {
-                let mut own: Vec<&str> = vec![&m.id, &upstream];
+                let mut own: Vec<&str> = vec![&m.id, upstream];
                 own.extend(m.aliases.iter().map(String::as_str));
                 own.extend(m.served_names.iter().map(|s| s.id.as_str()));
                 pass.check
@@ -118,22 +126,24 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 file: file.clone(),
                 provider: provider.unwrap_or(usize::MAX),
                 entry: m.clone(),
-                upstream_id: upstream,
+                upstream_id: upstream.to_owned(),
                 aliases: m.aliases.clone(),
             });
         }
     }
 
     // Vendor-prefixed names declared by one provider only are names of the whole catalog
-    // too; declared by several, they stay reachable through each provider only.
-    shared_order.extend(shared.keys().cloned());
-    shared_order.sort();
-    for key in &shared_order {
-        let claims = &shared[key];
+    // too; declared by several, they stay reachable through each provider only. Each key's
+    // claims stay in document order: the first is the one that takes the name.
+    shared.sort_by(|a, b| a.key.cmp(&b.key));
+    for claims in shared.chunk_by_mut(|a, b| a.key == b.key) {
         if claims.iter().all(|c| c.scope == claims[0].scope) {
-            let c = &claims[0];
+            let c = &mut claims[0];
             // Within one provider a repeat is already reported by the scoped claim.
-            let _ = pass.mkeys.claim(key, c.index, c.kind, c.desc.clone());
+            let key = std::mem::take(&mut c.key);
+            let _ = pass
+                .mkeys
+                .claim_folded(key, c.index, c.kind, c.desc.clone());
         }
     }
 }

@@ -2,10 +2,12 @@
 //! upstream id the provider expects.
 
 use super::check::{described, named};
+use super::holder::Desc;
 use super::keys::{own_prefix_problem, shadowing, Shadow};
 use super::records::OfferRec;
 use super::Pass;
 use crate::key::MatchKind;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Checks the offers of the documents and claims their upstream ids as names of their
@@ -13,10 +15,11 @@ use std::collections::{HashMap, HashSet};
 pub(super) fn pass(pass: &mut Pass<'_>) {
     let (files, base) = (pass.files, pass.base);
     let mut offered: HashSet<(usize, usize)> = HashSet::new();
-    let provider_ids: HashMap<usize, &str> = pass
-        .providers
+    // The ids of the providers the documents define, by index.
+    let provider_ids: HashMap<usize, &str> = files
         .iter()
-        .map(|p| (p.index, p.entry.id.as_str()))
+        .zip(&pass.doc_provider)
+        .filter_map(|((_, doc), index)| Some(((*index)?, doc.provider.as_ref()?.id.as_str())))
         .collect();
     // Every (provider, model) the documents offer, whatever their order: an offer id may not
     // be another name of a model its provider serves.
@@ -71,16 +74,10 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             }
             // An offer's upstream id is a key of its model; it may repeat one of the model's
             // own names (aggregators often use the vendor's id), never another model's.
-            let offering = provider_ids
-                .get(&provider)
-                .map(|id| (*id).to_owned())
-                .or_else(|| base.provider_id(provider))
-                .unwrap_or_default();
-            let desc = format!(
-                "the upstream id of model `{}` at provider `{}` ({file})",
-                named(&o.model),
-                named(&offering)
-            );
+            let offering: Cow<'_, str> = match provider_ids.get(&provider) {
+                Some(id) => Cow::Borrowed(id),
+                None => Cow::Owned(base.provider_id(provider).unwrap_or_default()),
+            };
             let named = pass.mkeys.get(&o.upstream_id).map(|(i, _)| i);
             let repeats_own = named == Some(target);
             // Another model's name, of a model this provider serves: as the offer's id, it
@@ -105,6 +102,11 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 );
                 continue;
             }
+            let desc = Desc::Offer {
+                model: &o.model,
+                offering,
+                file,
+            };
             // The upstream id is the offering provider's: its prefix is judged against it. On
             // top of a base (run-time catalogs), a new name is reachable only through the
             // offering provider: as a name of the whole catalog it would decide strings

@@ -2,7 +2,7 @@
 //! replaces a base provider.
 
 use super::check::described;
-use super::keys::role;
+use super::holder::Desc;
 use super::{NewProvider, Pass};
 use crate::escape::Esc;
 use crate::grammar::FINE_TUNE_PREFIX;
@@ -48,7 +48,11 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                 replaces = true;
             }
         }
-        let desc = |kind| format!("the {} of provider `{}` ({file})", role(kind), p.id);
+        let desc = |kind| Desc::Provider {
+            kind,
+            id: &p.id,
+            file,
+        };
         let mut names = vec![(MatchKind::Id, &p.id)];
         names.extend(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
         for (kind, name) in names {
