@@ -160,6 +160,7 @@ pub(crate) fn model_names_for_near_miss<'m>(m: &'m Model, f: &mut dyn FnMut(&'m 
 fn model_hit(slot: &'static Slot) -> Option<ModelHit<'static>> {
     Some(ModelHit {
         model: MODELS.get(slot.index as usize)?,
+        index: slot.index,
         matched: slot.kind,
         key_override: false,
         upstream: text_at(slot.upstream_at, slot.upstream_len),

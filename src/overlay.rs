@@ -292,7 +292,13 @@ impl Overlay {
         let starts = starts(provider_count, &models, &offers);
         let mut offers_by_model: Vec<u32> = (0..offers.len() as u32).collect();
         offers_by_model.sort_by_key(|&i| offers[i as usize].model_index);
-        let keys = OverlayKeys::new(model_keys, provider_keys, &models, model_base);
+        let keys = OverlayKeys::new(
+            model_keys,
+            provider_keys,
+            &models,
+            model_base,
+            &replaced_bits,
+        );
         Overlay {
             docs,
             overrides,

@@ -37,6 +37,13 @@ pub(crate) struct OverlayKeys {
     taken_models: Bits,
     /// Compiled providers some of whose names another provider takes.
     taken_providers: Bits,
+    /// Compiled models whose hits the overlay changes: a name taken, or the home provider
+    /// replaced. A compiled hit on any other model is the answer as it is.
+    touched_models: Bits,
+    /// Compiled providers whose hits the overlay changes: a name taken, the provider
+    /// replaced, or a name of it that begins a model name of the whole catalog before a
+    /// separator (the prefix table then has an entry under it).
+    touched_providers: Bits,
     /// Providers (catalog index) with names scoped to them.
     scoped: Bits,
     /// Whether some model name of the whole catalog holds a `:` or `/`.
@@ -45,12 +52,14 @@ pub(crate) struct OverlayKeys {
 
 impl OverlayKeys {
     /// The tables of validated keys `model_keys` and `provider_keys` (folded), for overlay
-    /// `models` (model `i` of them has catalog index `model_base + i`).
+    /// `models` (model `i` of them has catalog index `model_base + i`), with `replaced` the
+    /// compiled providers the overlay replaces.
     pub(crate) fn new(
         model_keys: Vec<KeyRec>,
         provider_keys: Vec<KeyRec>,
         models: &[Model],
         model_base: usize,
+        replaced: &Bits,
     ) -> OverlayKeys {
         // Each served name's position among its model's, to find what a hit sends.
         let mut served: Vec<(u32, String, u32)> = models
@@ -129,6 +138,21 @@ impl OverlayKeys {
         for p in scopes {
             keys.scoped.insert(p);
         }
+        keys.touched_models = keys.taken_models.clone();
+        keys.touched_providers = keys.taken_providers.clone();
+        for p in builtin::PROVIDERS
+            .iter()
+            .filter(|p| replaced.contains(p.index))
+        {
+            keys.touched_providers.insert(p.index);
+            keys.touched_models
+                .insert_range(p.model_span().0..p.model_span().1);
+        }
+        for name in prefixes.keys() {
+            if let Some((p, _)) = builtin::provider_key(name) {
+                keys.touched_providers.insert(p.index);
+            }
+        }
         keys.models = NameIndex::new(model_entries);
         keys.prefixes = NameIndex::new(prefixes.into_iter().map(|(k, e)| (k, GLOBAL, e)));
         keys
@@ -171,6 +195,20 @@ impl OverlayKeys {
     #[inline(always)]
     pub(crate) fn takes_provider(&self, index: u32) -> bool {
         self.taken_providers.contains(index)
+    }
+
+    /// Whether the overlay changes the hits of compiled model `index` (see
+    /// [`OverlayKeys::touched_models`]).
+    #[inline(always)]
+    pub(crate) fn touches_model(&self, index: u32) -> bool {
+        self.touched_models.contains(index)
+    }
+
+    /// Whether the overlay changes the hits of compiled provider `index`, as a name or as a
+    /// prefix (see [`OverlayKeys::touched_providers`]).
+    #[inline(always)]
+    pub(crate) fn touches_provider(&self, index: u32) -> bool {
+        self.touched_providers.contains(index)
     }
 
     /// Whether some model name of the whole catalog holds a separator.

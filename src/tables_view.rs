@@ -3,8 +3,10 @@
 //! change the answer.
 //!
 //! A name the compiled tables find is the answer unless the overlay takes a name of that
-//! model or provider (with leave to override), which one bit tells
-//! ([`OverlayKeys`](crate::overlay_keys::OverlayKeys)). Only names they do not find, or
+//! model or provider (with leave to override), replaces its (home) provider, or holds model
+//! names that begin with that provider's name: one bit per compiled model and provider
+//! tells ([`OverlayKeys`](crate::overlay_keys::OverlayKeys)), and only then does the
+//! lookup go on, out of line. Only names they do not find, or
 //! that the overlay takes, are looked up in the overlay's tables, hashed under their own
 //! seed. So built-in names cost about what they cost the free functions, and custom names
 //! one more pass and probe.
@@ -47,6 +49,7 @@ impl<'c> Tables<'c> {
         let home = self.provider_at(m.provider_index);
         ModelHit {
             model: m,
+            index: h.index,
             matched: h.kind,
             key_override: h.overrides,
             upstream,
@@ -64,19 +67,25 @@ impl<'c> Tables<'c> {
         found: Option<ModelHit<'static>>,
     ) -> Option<ModelHit<'c>> {
         match found {
-            Some(h) if !o.keys.takes_model(h.model.index) => Some(self.builtin_hit(o, h)),
-            _ => self.overlay_model(o, name, found),
+            Some(h) if !o.keys.touches_model(h.index) => Some(h),
+            // The hit is not passed on but found again: passed, it was kept in memory on
+            // the common path too.
+            _ => self.overlay_model(o, name, found.is_some()),
         }
     }
 
-    /// The overlay's model for `name`, else the compiled tables' `found`.
+    /// The overlay's model for `name`, else the compiled tables' (if `builtin`, they found
+    /// one) as the overlay changes it.
     #[inline(never)]
-    fn overlay_model(
-        self,
-        o: &'c Overlay,
-        name: &str,
-        found: Option<ModelHit<'static>>,
-    ) -> Option<ModelHit<'c>> {
+    fn overlay_model(self, o: &'c Overlay, name: &str, builtin: bool) -> Option<ModelHit<'c>> {
+        let found = if builtin {
+            Builtin.model_key(name)
+        } else {
+            None
+        };
+        if let Some(h) = found.filter(|h| !o.keys.takes_model(h.index)) {
+            return Some(self.builtin_hit(o, h));
+        }
         match o.keys.model(name) {
             Some(h) => Some(self.overlay_hit(h)),
             None => found.map(|h| self.builtin_hit(o, h)),
@@ -107,47 +116,15 @@ impl<'c> Tables<'c> {
         }
     }
 
-    /// The offer by which `p` serves `m`, if there is one.
-    fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
-        if m.index < BUILTIN_MODELS {
-            let found = m
-                .builtin_offers()
-                .iter()
-                .filter_map(|&i| OFFERS.get(i as usize))
-                .find(|o| o.provider_index == p.index);
-            if found.is_some() {
-                return found;
-            }
-        }
-        self.0?
-            .offers_of_model(m.index)
-            .find(|o| o.provider_index == p.index)
-    }
-}
-
-impl<'c> View<'c> for Tables<'c> {
-    #[inline]
-    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        let found = Builtin.model_key(name);
-        match self.0 {
-            None => found,
-            Some(o) => self.with_overlay(o, name, found),
-        }
-    }
-
-    #[inline]
-    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        let found = Builtin.whole_unless_separator(input)?;
-        Ok(match self.0 {
-            None => found,
-            Some(o) => self.with_overlay(o, input, found),
-        })
-    }
-
-    #[inline]
-    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
-        let found = Builtin.provider_key(name);
-        let Some(o) = self.0 else { return found };
+    /// The provider `name` denotes when the compiled tables found `found` and the overlay
+    /// may change it.
+    #[inline(never)]
+    fn overlay_provider_key(
+        self,
+        o: &'c Overlay,
+        name: &str,
+        found: Option<ProviderHit<'static>>,
+    ) -> Option<ProviderHit<'c>> {
         match found {
             Some(h) if !o.keys.takes_provider(h.provider.index) => {
                 Some(self.builtin_provider(o, h))
@@ -159,12 +136,17 @@ impl<'c> View<'c> for Tables<'c> {
         }
     }
 
-    #[inline]
-    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
-        let (found, before) = Builtin.prefix(name, separator);
-        let Some(o) = self.0 else {
-            return (found, before);
-        };
+    /// [`View::prefix`] when the compiled tables found `found` (and `before`) and the
+    /// overlay may change it.
+    #[inline(never)]
+    fn overlay_prefix(
+        self,
+        o: &'c Overlay,
+        name: &str,
+        separator: Separator,
+        found: Option<ProviderHit<'static>>,
+        before: bool,
+    ) -> (Option<ProviderHit<'c>>, bool) {
         let settled = found.filter(|h| !o.keys.takes_provider(h.provider.index));
         if settled.is_some() && !o.keys.separators() {
             return (settled.map(|h| self.builtin_provider(o, h)), before);
@@ -186,7 +168,67 @@ impl<'c> View<'c> for Tables<'c> {
         }
     }
 
+    /// The offer by which `p` serves `m`, if there is one.
+    fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
+        if m.index < BUILTIN_MODELS {
+            let found = m
+                .builtin_offers()
+                .iter()
+                .filter_map(|&i| OFFERS.get(i as usize))
+                .find(|o| o.provider_index == p.index);
+            if found.is_some() {
+                return found;
+            }
+        }
+        self.0?
+            .offers_of_model(m.index)
+            .find(|o| o.provider_index == p.index)
+    }
+}
+
+impl<'c> View<'c> for Tables<'c> {
+    // Always inlined, as the compiled tables' own (see `Builtin`).
+    #[inline(always)]
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
+        let found = Builtin.model_key(name);
+        match self.0 {
+            None => found,
+            Some(o) => self.with_overlay(o, name, found),
+        }
+    }
+
+    #[inline(always)]
+    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        let found = Builtin.whole_unless_separator(input)?;
+        Ok(match self.0 {
+            None => found,
+            Some(o) => self.with_overlay(o, input, found),
+        })
+    }
+
     #[inline]
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
+        let found = Builtin.provider_key(name);
+        let Some(o) = self.0 else { return found };
+        match found {
+            Some(h) if !o.keys.touches_provider(h.provider.index) => Some(h),
+            _ => self.overlay_provider_key(o, name, found),
+        }
+    }
+
+    #[inline(always)]
+    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
+        let (found, before) = Builtin.prefix(name, separator);
+        let Some(o) = self.0 else {
+            return (found, before);
+        };
+        match found {
+            Some(h) if !o.keys.touches_provider(h.provider.index) => (Some(h), before),
+            _ => self.overlay_prefix(o, name, separator, found, before),
+        }
+    }
+
+    #[inline(always)]
     fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
         if let Some(h) = self.0.and_then(|o| o.keys.scoped(p.index, name)) {
             return Some(self.overlay_hit(h));
@@ -196,14 +238,14 @@ impl<'c> View<'c> for Tables<'c> {
 
     #[inline]
     fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
-        let m = hit.model;
-        if m.provider_index == p.index {
+        // The home provider's index, from the hit: the model's record is not read.
+        if hit.home.index == p.index {
             return Some(Serving {
                 upstream: hit.upstream,
                 offer: None,
             });
         }
-        let offer = self.offer_by(p, m)?;
+        let offer = self.offer_by(p, hit.model)?;
         Some(Serving {
             upstream: offer.upstream_id(),
             offer: Some(offer),

@@ -593,3 +593,66 @@ fn a_builder_and_the_catalogs_built_from_it_do_not_see_each_others_changes() {
     assert_eq!(c.documents().len(), 2);
     assert!(c.resolve_model("m1").is_ok());
 }
+
+/// A custom model name of the whole catalog that holds a separator is found whole, in any
+/// ASCII case, and one that begins with a built-in provider's name does not capture strings
+/// addressed to that provider; a replaced provider's models are served by the replacement,
+/// through every spelling.
+#[test]
+fn overlay_names_with_separators_and_replaced_homes() {
+    let acme = CustomProvider::new("acme", "Acme")
+        .model("acme-org/special", "special-v1")
+        .model("groq/acme-special", "acme-special-v1");
+    let c = build(vec![acme]).unwrap();
+    for input in ["acme-org/special", "ACME-Org/Special", " acme-org/special "] {
+        assert_eq!(
+            answer(&c, input),
+            Ok((
+                "acme".into(),
+                Some("acme-org/special".into()),
+                "special-v1".into(),
+                false
+            )),
+            "{input}"
+        );
+    }
+    // Addressed to Groq: Groq's pass-through, not Acme's model.
+    let r = c.resolve_model("GROQ/acme-special").unwrap();
+    assert_eq!((r.provider.id(), r.model.is_none()), ("groq", true));
+    assert_eq!(r.upstream_id, "acme-special");
+    // Groq's own model (seed: `llama-3.3-70b-versatile` at Groq) is still Groq's, by id and
+    // behind its provider's name.
+    for input in [
+        "llama-3.3-70b-versatile",
+        "groq/llama-3.3-70b-versatile",
+        "Groq:llama-3.3-70b-versatile",
+    ] {
+        assert_eq!(answer(&c, input).unwrap().0, "groq", "{input}");
+    }
+    // A replaced provider: every built-in model of it, by every spelling, goes to the
+    // replacement; a model of another provider does not.
+    let c = Catalog::builder()
+        .document(
+            "proxy.json",
+            doc(r#"{"provider": {"id": "groq", "name": "Groq via proxy", "base_url": "http://proxy.internal/groq/v1", "key_required": true}}"#),
+        )
+        .allow_override("groq")
+        .build()
+        .unwrap();
+    for input in [
+        "llama-3.3-70b-versatile",
+        "LLAMA-3.3-70B-VERSATILE",
+        "groq/llama-3.3-70b-versatile",
+        "groqcloud:llama-3.3-70b-versatile",
+    ] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(
+            r.provider.base_url(),
+            Some("http://proxy.internal/groq/v1"),
+            "{input}"
+        );
+        assert!(r.overrides_builtin, "{input}");
+    }
+    let r = c.resolve_model("gpt-4o").unwrap();
+    assert_eq!((r.provider.id(), r.overrides_builtin), ("openai", false));
+}

@@ -113,6 +113,11 @@ fn misses() -> Vec<String> {
     let mut out = Vec::new();
     for m in models() {
         for k in [m.id(), m.upstream_id()].into_iter().chain(m.aliases()) {
+            // A name beginning with `ft:` plus a suffix is a fine-tune id to the grammar (the
+            // full catalog has a model `ft:gpt-3.5-turbo`), answered by its own rule.
+            if k.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ft:")) {
+                continue;
+            }
             out.push(format!("{k}-nope"));
             out.push(format!("NOPE:{k}"));
             out.push(format!("{}: {k}", m.provider_id()));
