@@ -268,27 +268,24 @@ impl Overlay {
         replaced.sort_by_key(|p| p.index);
         let provider_count = PROVIDERS.len() + providers.len();
         let mut listing = Bits::new(provider_count);
-        let models: Vec<Model> = model_recs
-            .into_iter()
-            .enumerate()
-            .map(|(pos, m)| {
-                listing.insert(m.provider as u32);
-                let home = provider_id(m.provider);
-                model_from(m, home, base_models + pos as u32)
-            })
-            .collect();
-        let offers: Vec<Offer> = offer_recs
-            .into_iter()
-            .map(|o| {
-                listing.insert(o.provider as u32);
-                let data = OfferData {
-                    provider: Cow::Owned(provider_id(o.provider)),
-                    upstream_id: Cow::Owned(o.entry.upstream_id),
-                    pricing: o.entry.pricing,
-                };
-                Offer::custom(o.provider as u32, o.model as u32, data)
-            })
-            .collect();
+        // Extended, not collected: collected from the records' vector, the models would
+        // keep its allocation (records are ten times their size) as spare capacity.
+        let mut models: Vec<Model> = Vec::with_capacity(model_recs.len());
+        models.extend(model_recs.into_iter().enumerate().map(|(pos, m)| {
+            listing.insert(m.provider as u32);
+            let home = provider_id(m.provider);
+            model_from(m, home, base_models + pos as u32)
+        }));
+        let mut offers: Vec<Offer> = Vec::with_capacity(offer_recs.len());
+        offers.extend(offer_recs.into_iter().map(|o| {
+            listing.insert(o.provider as u32);
+            let data = OfferData {
+                provider: Cow::Owned(provider_id(o.provider)),
+                upstream_id: Cow::Owned(o.entry.upstream_id),
+                pricing: o.entry.pricing,
+            };
+            Offer::custom(o.provider as u32, o.model as u32, data)
+        }));
         let starts = starts(provider_count, &models, &offers);
         let mut offers_by_model: Vec<u32> = (0..offers.len() as u32).collect();
         offers_by_model.sort_by_key(|&i| offers[i as usize].model_index);

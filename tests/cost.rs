@@ -188,17 +188,19 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         92_233_720_368_547_758_075_000_000_000_000
     );
 
-    // At the largest representable price, u64::MAX pUSD per token, one bucket is
-    // (2^64 - 1)^2 = 2^128 - 2^65 + 1 = 340_282_366_920_938_463_426_481_119_284_349_108_225,
-    // which still fits; two such buckets do not.
+    // At the largest representable price, u64::MAX - 1 pUSD per token (`u64::MAX`
+    // saturates to it), one bucket is (2^64 - 2)(2^64 - 1) = 2^128 - 3 * 2^64 + 2 =
+    // 340_282_366_920_938_463_408_034_375_210_639_556_610, which still fits; two such
+    // buckets do not.
     let max = Price::from_picos_per_token(u64::MAX);
+    assert_eq!(max.picos_per_token(), u64::MAX - 1);
     let pricing = Pricing::new().input(max).output(max);
     let one = pricing
         .cost(&Usage::new().input_tokens(u64::MAX))
-        .expect("(2^64-1)^2 fits in u128");
+        .expect("(2^64-2)(2^64-1) fits in u128");
     assert_eq!(
         one.total.picos(),
-        340_282_366_920_938_463_426_481_119_284_349_108_225
+        340_282_366_920_938_463_408_034_375_210_639_556_610
     );
     let two = pricing.cost(&Usage::new().input_tokens(u64::MAX).output_tokens(u64::MAX));
     assert_eq!(two, Err(CostError::Overflow));
@@ -212,7 +214,7 @@ fn huge_usage_is_exact_or_overflow_never_wrong() {
         .expect("fits");
     assert_eq!(
         c.total.picos(),
-        340_282_366_920_938_463_426_481_119_284_349_108_226
+        340_282_366_920_938_463_408_034_375_210_639_556_611
     );
 }
 
@@ -545,12 +547,12 @@ fn per_1k_tokens_applies_the_markup() {
         Price::from_per_1k_tokens(Usd::from_picos(1_500), Markup::NONE),
         Some(Price::from_picos_per_token(2))
     );
-    // The largest price: u64::MAX pUSD per token is u64::MAX * 1000 pUSD per 1k at 1x;
-    // one more token's worth (1000 pUSD per 1k more) no longer fits in a price.
-    let top = u128::from(u64::MAX) * 1000;
+    // The largest price: u64::MAX - 1 pUSD per token is (u64::MAX - 1) * 1000 pUSD per 1k
+    // at 1x; one more token's worth (1000 pUSD per 1k more) no longer fits in a price.
+    let top = u128::from(u64::MAX - 1) * 1000;
     assert_eq!(
-        Price::from_per_1k_tokens(Usd::from_picos(top), Markup::NONE),
-        Some(Price::from_picos_per_token(u64::MAX))
+        Price::from_per_1k_tokens(Usd::from_picos(top), Markup::NONE).map(Price::picos_per_token),
+        Some(u64::MAX - 1)
     );
     assert_eq!(
         Price::from_per_1k_tokens(Usd::from_picos(top + 1000), Markup::NONE),

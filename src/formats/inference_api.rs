@@ -79,8 +79,10 @@ fn per_1k_price(
         ));
     }
     u64::try_from(scaled / divisor)
-        .map(|picos| Some(Price::from_picos_per_token(picos)))
-        .map_err(|_| too_large())
+        .ok()
+        .and_then(Price::checked_from_picos_per_token)
+        .map(Some)
+        .ok_or_else(too_large)
 }
 
 /// Imports an inference-api `GET /models` response (seed 002).

@@ -483,7 +483,9 @@ impl Price {
         let divisor = u128::from(num).checked_mul(1000)?;
         let scaled = per_1k.0.checked_mul(u128::from(den))?;
         let picos = scaled.checked_add(divisor / 2)? / divisor;
-        u64::try_from(picos).ok().map(Price::from_picos_per_token)
+        u64::try_from(picos)
+            .ok()
+            .and_then(Price::checked_from_picos_per_token)
     }
 }
 

@@ -6,6 +6,7 @@
 //! is refused rather than rounded, so a price never changes silently.
 
 use std::fmt;
+use std::num::NonZeroU64;
 
 /// A price in USD per million tokens, held exactly (picodollars per token).
 ///
@@ -19,8 +20,19 @@ use std::fmt;
 /// assert_eq!(Price::from_usd_per_mtok(0.15), Some("0.15".parse().unwrap()));
 /// assert!("0.0000001".parse::<Price>().is_err()); // finer than a micro-dollar per Mtok
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Price(u64);
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Price(
+    /// Picodollars per token, plus one: never zero, so that an `Option<Price>` (as every
+    /// field of a [`Pricing`] is) takes 8 bytes, not 16. The order is the prices' order.
+    NonZeroU64,
+);
+
+impl Default for Price {
+    /// [`Price::ZERO`].
+    fn default() -> Price {
+        Price::ZERO
+    }
+}
 
 /// Why a value is not a price.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,19 +41,45 @@ pub struct PriceError(String);
 
 impl Price {
     /// Free.
-    pub const ZERO: Price = Price(0);
+    pub const ZERO: Price = Price(NonZeroU64::MIN);
 
     /// The price of `picos` picodollars (1e-12 USD) per token, i.e. `picos` micro-dollars
-    /// per million tokens.
+    /// per million tokens. (`u64::MAX`, some 18 trillion USD per million tokens, is held as
+    /// `u64::MAX - 1`; prices above 10^9 USD per million tokens are refused wherever prices
+    /// are read.)
     #[must_use]
     pub const fn from_picos_per_token(picos: u64) -> Price {
-        Price(picos)
+        match NonZeroU64::new(picos.saturating_add(1)) {
+            Some(n) => Price(n),
+            None => Price(NonZeroU64::MAX),
+        }
+    }
+
+    /// The price of `picos` picodollars per token, if it can be held exactly: `None` for
+    /// `u64::MAX` (which [`from_picos_per_token`](Price::from_picos_per_token) saturates).
+    ///
+    /// ```
+    /// # use model_catalog_shared as model_catalog;
+    /// use model_catalog::Price;
+    ///
+    /// assert_eq!(Price::checked_from_picos_per_token(7).map(Price::picos_per_token), Some(7));
+    /// assert_eq!(Price::checked_from_picos_per_token(u64::MAX), None);
+    /// ```
+    #[must_use]
+    pub const fn checked_from_picos_per_token(picos: u64) -> Option<Price> {
+        match picos.checked_add(1) {
+            Some(n) => match NonZeroU64::new(n) {
+                Some(n) => Some(Price(n)),
+                None => None,
+            },
+            None => None,
+        }
     }
 
     /// Picodollars per token (equivalently micro-dollars per million tokens).
     #[must_use]
     pub const fn picos_per_token(self) -> u64 {
-        self.0
+        self.0.get() - 1
     }
 
     /// The price for a value in USD per million tokens given as a float, taken as the decimal
@@ -70,13 +108,13 @@ impl Price {
         }
         let micros = (usd * 1e6).round();
         // `micros` is an integer below 2^53, held exactly: the division rounds once.
-        (micros / 1e6 == usd).then_some(Price(micros as u64))
+        (micros / 1e6 == usd).then_some(Price::from_picos_per_token(micros as u64))
     }
 
     /// The value in USD per million tokens as a float (for display and JSON; not for sums).
     #[must_use]
     pub fn usd_per_mtok(self) -> f64 {
-        self.0 as f64 / 1e6
+        self.picos_per_token() as f64 / 1e6
     }
 }
 
@@ -126,7 +164,7 @@ impl std::str::FromStr for Price {
         whole
             .checked_mul(1_000_000)
             .and_then(|w| w.checked_add(micros))
-            .map(Price)
+            .and_then(Price::checked_from_picos_per_token)
             .ok_or_else(|| err("too large"))
     }
 }
@@ -134,8 +172,9 @@ impl std::str::FromStr for Price {
 impl fmt::Display for Price {
     /// USD per million tokens as a plain decimal with no trailing zeros (`2.5`, `0.075`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = self.0 / 1_000_000;
-        let frac = self.0 % 1_000_000;
+        let picos = self.picos_per_token();
+        let whole = picos / 1_000_000;
+        let frac = picos % 1_000_000;
         if frac == 0 {
             write!(f, "{whole}")
         } else {
@@ -159,7 +198,7 @@ impl serde::Serialize for Price {
     /// an error rather than a rounded number.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         const EXACT_BELOW: u64 = 1_000_000_000_000_000; // 10^15 picos = 10^9 USD per Mtok
-        if self.0 >= EXACT_BELOW {
+        if self.picos_per_token() >= EXACT_BELOW {
             return Err(serde::ser::Error::custom(format!(
                 "price {self} USD per million tokens is too large to write exactly as a JSON number"
             )));
@@ -178,7 +217,7 @@ impl<'de> serde::Deserialize<'de> for Price {
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Price, E> {
                 v.checked_mul(1_000_000)
-                    .map(Price)
+                    .and_then(Price::checked_from_picos_per_token)
                     .ok_or_else(|| E::custom("price too large"))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Price, E> {
@@ -410,6 +449,31 @@ impl Pricing {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_absent_price_takes_no_room_of_its_own() {
+        // Every field of a `Pricing` is an `Option<Price>`: a price's niche holds the `None`.
+        assert_eq!(std::mem::size_of::<Option<Price>>(), 8);
+        assert_eq!(Price::default(), Price::ZERO);
+        assert_eq!(Price::ZERO.picos_per_token(), 0);
+        assert!(Price::ZERO < Price::from_picos_per_token(1));
+        for picos in [0, 1, 999_999, 2_500_000, u64::MAX - 1] {
+            assert_eq!(Price::from_picos_per_token(picos).picos_per_token(), picos);
+        }
+        // The one value no price holds exactly saturates.
+        assert_eq!(
+            Price::from_picos_per_token(u64::MAX).picos_per_token(),
+            u64::MAX - 1
+        );
+        // Read from text or JSON, it is an error, as any price too large is.
+        assert!("18446744073709.551615".parse::<Price>().is_err());
+        assert_eq!(
+            "18446744073709.551614"
+                .parse::<Price>()
+                .map(Price::picos_per_token),
+            Ok(u64::MAX - 1)
+        );
+    }
+
     use super::Price;
 
     #[test]
