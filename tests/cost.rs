@@ -547,12 +547,13 @@ fn per_1k_tokens_applies_the_markup() {
         Price::from_per_1k_tokens(Usd::from_picos(1_500), Markup::NONE),
         Some(Price::from_picos_per_token(2))
     );
-    // The largest price: u64::MAX - 1 pUSD per token is (u64::MAX - 1) * 1000 pUSD per 1k
-    // at 1x; one more token's worth (1000 pUSD per 1k more) no longer fits in a price.
-    let top = u128::from(u64::MAX - 1) * 1000;
+    // The largest price a catalog reads, 999,999,999.999999 USD per Mtok (10^15 - 1 pUSD
+    // per token), is (10^15 - 1) * 1000 pUSD per 1k at 1x; one more token's worth (1000 pUSD
+    // per 1k more) is refused.
+    let top = 999_999_999_999_999_u128 * 1000;
     assert_eq!(
         Price::from_per_1k_tokens(Usd::from_picos(top), Markup::NONE).map(Price::picos_per_token),
-        Some(u64::MAX - 1)
+        Some(999_999_999_999_999)
     );
     assert_eq!(
         Price::from_per_1k_tokens(Usd::from_picos(top + 1000), Markup::NONE),

@@ -1604,9 +1604,14 @@ fn inference_api_export_shape() {
     assert!(two.contains(r#""id":"gpt-4o","name":"GPT-4o","provider":"openai","context_window":128000,"max_output_tokens":16384,"cost_per_1k_input":0.005,"cost_per_1k_output":0.02,"#), "{}", &two[..200]);
     // A markup so large the price overflows.
     let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
-    let mut b = Catalog::builder();
-    b = b.json("x", r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 18000000000000}}]}"#).unwrap();
-    let pricey = b.build().unwrap();
+    // No reader takes a price above 999,999,999.999999 USD per Mtok (and none below it
+    // overflows), so the price is set in a typed document: 18 trillion USD per Mtok.
+    let mut doc: model_catalog::schema::DataFile = serde_json::from_str(
+        r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P"}]}"#,
+    )
+    .unwrap();
+    doc.models[0].pricing.input = Some(Price::from_picos_per_token(18_000_000_000_000_000_000));
+    let pricey = Catalog::builder().document("x", doc).build().unwrap();
     assert_eq!(
         export_inference_api(&pricey, huge),
         Err(ExportError::PriceOverflow("pricey".into()))

@@ -426,6 +426,49 @@ fn a_key_given_twice_is_refused_with_its_path_in_every_importer() {
 // Numbers and prices are never rounded silently
 // ---------------------------------------------------------------------------------------
 
+/// A price above 999,999,999.999999 USD per million tokens could not be written back as an
+/// exact JSON number: every reader refuses it, with its path, rather than import a catalog
+/// that cannot be exported.
+#[test]
+fn prices_above_a_billion_usd_per_mtok_are_refused() {
+    for price in [
+        "5000000000",
+        "1e12",
+        "18446744073709",
+        "1000000000.000001",
+        "1000000000",
+    ] {
+        let doc = model_doc(&format!(r#", "pricing": {{"input": {price}}}"#));
+        let e = documents(&doc).unwrap_err();
+        // A value the schema's price refuses: a `field` error, as other refused values.
+        assert_eq!(e.kind(), "field", "{price}: {e}");
+        assert!(e.to_string().contains("too large"), "{e}");
+        assert_eq!(
+            (e.document(), e.path()),
+            (Some("extra.json"), Some("models[0].pricing.input")),
+            "{price}"
+        );
+        assert!(
+            Catalog::builder().json("extra.json", &doc).is_err(),
+            "{price}"
+        );
+        let e = openai(&format!(
+            r#"{{"data": [{{"id": "m", "pricing": {{"prompt": {price}}}}}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(
+            (e.kind(), e.path()),
+            ("invalid", Some("data[0].pricing.prompt")),
+            "{price}: {e}"
+        );
+    }
+    // The largest price is read, and written back as it was.
+    let doc = model_doc(r#", "pricing": {"input": 999999999.999999}"#);
+    let c = documents(&doc).expect("the largest price is a price");
+    let back = model_catalog::formats::export_documents(&c).expect("it is written back");
+    assert!(back.contains("999999999.999999"), "{back}");
+}
+
 #[test]
 fn prices_with_more_precision_than_a_float_holds_are_refused() {
     for (price, path) in [

@@ -45,8 +45,8 @@ impl Price {
 
     /// The price of `picos` picodollars (1e-12 USD) per token, i.e. `picos` micro-dollars
     /// per million tokens. (`u64::MAX`, some 18 trillion USD per million tokens, is held as
-    /// `u64::MAX - 1`; prices above 10^9 USD per million tokens are refused wherever prices
-    /// are read.)
+    /// `u64::MAX - 1`. Prices above [`Price::MAX`] can be made here for arithmetic, but
+    /// every reader of prices refuses them and no writer writes them.)
     #[must_use]
     pub const fn from_picos_per_token(picos: u64) -> Price {
         match NonZeroU64::new(picos.saturating_add(1)) {
@@ -55,25 +55,27 @@ impl Price {
         }
     }
 
-    /// The price of `picos` picodollars per token, if it can be held exactly: `None` for
-    /// `u64::MAX` (which [`from_picos_per_token`](Price::from_picos_per_token) saturates).
+    /// The largest price a catalog reads or writes: 999,999,999.999999 USD per million
+    /// tokens (10^15 - 1 picodollars per token). Above it a price has more than 15
+    /// significant digits and no JSON number holds it exactly, so every reader refuses it
+    /// (text, JSON, per-1k credits) rather than keep what could not be written back.
+    pub const MAX: Price = Price::from_picos_per_token(999_999_999_999_999);
+
+    /// The price of `picos` picodollars per token, if it is at most [`Price::MAX`].
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Price;
     ///
     /// assert_eq!(Price::checked_from_picos_per_token(7).map(Price::picos_per_token), Some(7));
-    /// assert_eq!(Price::checked_from_picos_per_token(u64::MAX), None);
+    /// assert_eq!(Price::checked_from_picos_per_token(1_000_000_000_000_000), None);
     /// ```
     #[must_use]
     pub const fn checked_from_picos_per_token(picos: u64) -> Option<Price> {
-        match picos.checked_add(1) {
-            Some(n) => match NonZeroU64::new(n) {
-                Some(n) => Some(Price(n)),
-                None => None,
-            },
-            None => None,
+        if picos > Price::MAX.picos_per_token() {
+            return None;
         }
+        Some(Price::from_picos_per_token(picos))
     }
 
     /// Picodollars per token (equivalently micro-dollars per million tokens).
@@ -152,7 +154,9 @@ impl std::str::FromStr for Price {
             if int.bytes().all(|b| b == b'0') {
                 Ok(0)
             } else {
-                Err(err("too large"))
+                Err(err(
+                    "too large (at most 999999999.999999 USD per million tokens)",
+                ))
             }
         })?;
         let micros: u64 = if frac.is_empty() {
@@ -165,7 +169,7 @@ impl std::str::FromStr for Price {
             .checked_mul(1_000_000)
             .and_then(|w| w.checked_add(micros))
             .and_then(Price::checked_from_picos_per_token)
-            .ok_or_else(|| err("too large"))
+            .ok_or_else(|| err("too large (at most 999999999.999999 USD per million tokens)"))
     }
 }
 
@@ -197,8 +201,7 @@ impl serde::Serialize for Price {
     /// same number prints exactly those digits. A larger price, which no catalog holds, is
     /// an error rather than a rounded number.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        const EXACT_BELOW: u64 = 1_000_000_000_000_000; // 10^15 picos = 10^9 USD per Mtok
-        if self.picos_per_token() >= EXACT_BELOW {
+        if *self > Price::MAX {
             return Err(serde::ser::Error::custom(format!(
                 "price {self} USD per million tokens is too large to write exactly as a JSON number"
             )));
@@ -218,7 +221,11 @@ impl<'de> serde::Deserialize<'de> for Price {
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Price, E> {
                 v.checked_mul(1_000_000)
                     .and_then(Price::checked_from_picos_per_token)
-                    .ok_or_else(|| E::custom("price too large"))
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "price {v} too large (at most 999999999.999999 USD per million tokens)"
+                        ))
+                    })
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Price, E> {
                 u64::try_from(v)
@@ -464,13 +471,43 @@ mod tests {
             Price::from_picos_per_token(u64::MAX).picos_per_token(),
             u64::MAX - 1
         );
-        // Read from text or JSON, it is an error, as any price too large is.
+    }
+
+    #[test]
+    fn prices_above_the_largest_are_refused_by_every_reader() {
+        // 999,999,999.999999 USD per million tokens is the largest; above it, text and JSON
+        // are errors (they could not be written back exactly).
         assert!("18446744073709.551615".parse::<Price>().is_err());
+        assert!("1000000000".parse::<Price>().is_err());
         assert_eq!(
-            "18446744073709.551614"
+            "999999999.999999"
                 .parse::<Price>()
                 .map(Price::picos_per_token),
-            Ok(u64::MAX - 1)
+            Ok(999_999_999_999_999)
+        );
+        for json in [
+            "1000000000",
+            "5000000000",
+            "1e12",
+            "1000000000.000001",
+            "18446744073709",
+        ] {
+            assert!(serde_json::from_str::<Price>(json).is_err(), "{json}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Price>("999999999.999999")
+                .ok()
+                .map(Price::picos_per_token),
+            Some(999_999_999_999_999)
+        );
+        assert_eq!(Price::MAX.picos_per_token(), 999_999_999_999_999);
+        assert!(Price::checked_from_picos_per_token(1_000_000_000_000_000).is_none());
+        assert!(
+            serde_json::to_string(&Price::from_picos_per_token(1_000_000_000_000_000)).is_err()
+        );
+        assert_eq!(
+            serde_json::to_string(&Price::MAX).unwrap(),
+            "999999999.999999"
         );
     }
 
