@@ -11,8 +11,8 @@
 #![allow(long_running_const_eval)]
 
 use crate::data::compiled::{
-    read_long_keys, read_pilots, read_pricings, read_slots, read_u32s, section, ExtraRecord,
-    LongKey, Section, Slot, TableRecord, NONE,
+    read_pilots, read_pricings, read_slots, read_u32s, section, ExtraRecord, Section, Slot,
+    TableRecord, NONE,
 };
 use crate::data::price::Pricing;
 
@@ -114,6 +114,16 @@ pub(crate) fn text_at(at: u32, len: u16) -> &'static str {
     STRINGS.get(at..at + len as usize).unwrap_or_default()
 }
 
+/// `len` bytes of the string table from `at` (none if out of range): a long key's.
+#[inline]
+pub(crate) fn bytes_at(at: u32, len: usize) -> &'static [u8] {
+    let at = at as usize;
+    STRINGS
+        .as_bytes()
+        .get(at..at.saturating_add(len))
+        .unwrap_or_default()
+}
+
 /// `len` entries of the list from `at` (none for [`NONE`]).
 #[inline]
 pub(crate) fn list(at: u32, len: usize) -> &'static [u32] {
@@ -141,9 +151,9 @@ pub(crate) static MODEL_PILOTS: [u16; count(Section::ModelPilots)] =
 /// Its slots.
 pub(crate) static MODEL_SLOTS: Aligned<[Slot; count(Section::ModelSlots)]> =
     Aligned(read_slots(BLOB, Section::ModelSlots));
-/// Its keys longer than 32 bytes.
-pub(crate) static MODEL_LONG: [LongKey; count(Section::ModelLong)] =
-    read_long_keys(BLOB, Section::ModelLong);
+/// Per slot, where its key begins in the string table if longer than 32 bytes.
+pub(crate) static MODEL_LONG: [u32; count(Section::ModelLong)] =
+    read_u32s(BLOB, Section::ModelLong);
 
 /// The prefix table's seed and size.
 pub(crate) const PREFIX_TABLE: TableRecord =
@@ -154,6 +164,6 @@ pub(crate) static PREFIX_PILOTS: [u16; count(Section::PrefixPilots)] =
 /// Its slots.
 pub(crate) static PREFIX_SLOTS: Aligned<[Slot; count(Section::PrefixSlots)]> =
     Aligned(read_slots(BLOB, Section::PrefixSlots));
-/// Its keys longer than 32 bytes.
-pub(crate) static PREFIX_LONG: [LongKey; count(Section::PrefixLong)] =
-    read_long_keys(BLOB, Section::PrefixLong);
+/// Per slot, where its key begins in the string table if longer than 32 bytes.
+pub(crate) static PREFIX_LONG: [u32; count(Section::PrefixLong)] =
+    read_u32s(BLOB, Section::PrefixLong);

@@ -6,7 +6,7 @@ use crate::compiled::{
     self, MODEL_LONG, MODEL_PILOTS, MODEL_SLOTS, MODEL_TABLE, PREFIX_LONG, PREFIX_PILOTS,
     PREFIX_SLOTS, PREFIX_TABLE,
 };
-use crate::data::compiled::{LongKey, Slot};
+use crate::data::compiled::{Slot, NONE};
 use crate::data::folded_hash::{self, bucket, slot};
 use crate::data::key::eq_folded;
 
@@ -15,9 +15,10 @@ pub(crate) struct KeyTable {
     pub(crate) seed: u64,
     pub(crate) pilots: &'static [u16],
     pub(crate) slots: &'static [Slot],
-    /// The keys longer than 32 bytes, by slot, in slot order: only they need more than
-    /// their slot's words to be compared.
-    pub(crate) long: &'static [LongKey],
+    /// Per slot, where its key begins in the string table if it is longer than 32 bytes
+    /// ([`NONE`] otherwise): only such keys need more than their slot's words to be
+    /// compared, and one load finds them.
+    pub(crate) long: &'static [u32],
 }
 
 /// The model keys: ids, upstream ids, aliases and served names.
@@ -86,11 +87,12 @@ impl KeyTable {
     #[cold]
     #[inline(never)]
     pub(crate) fn middle_matches(&self, name: &str, at: usize) -> bool {
-        let Ok(i) = self.long.binary_search_by_key(&at, |k| k.slot as usize) else {
-            return false;
-        };
-        let (key, name) = (compiled::text(self.long[i].key).as_bytes(), name.as_bytes());
+        let (name, start) = (name.as_bytes(), self.long.get(at).copied().unwrap_or(NONE));
         let n = name.len();
+        if start == NONE {
+            return false;
+        }
+        let key = compiled::bytes_at(start, n);
         key.len() == n && eq_folded(&name[16..n - 16], &key[16..n - 16])
     }
 }

@@ -4,14 +4,14 @@
 
 use crate::pool::{n16, n32, Pool};
 use crate::solve::solve;
-use model_catalog_shared::compiled::{LongKey, Slot, TableRecord, NONE};
+use model_catalog_shared::compiled::{Slot, TableRecord, NONE};
 use model_catalog_shared::folded_hash;
 use model_catalog_shared::grammar::served_name_in;
 use model_catalog_shared::key::MatchKind;
 use model_catalog_shared::validate::{KeyRec, Validated};
 
-/// A key table as three sections: its [`TableRecord`], its pilots and its slots, and its
-/// long keys; each `(count, bytes)`.
+/// A key table as four sections: its [`TableRecord`], its pilots, its slots, and per slot
+/// where a key longer than 32 bytes begins in the string table; each `(count, bytes)`.
 pub(crate) struct TableSections {
     pub(crate) table: (usize, Vec<u8>),
     pub(crate) pilots: (usize, Vec<u8>),
@@ -110,10 +110,10 @@ fn table(
     let pilots: Vec<u8> = sol.pilots.iter().flat_map(|p| p.to_le_bytes()).collect();
     let mut slots = Vec::new();
     let mut long = Vec::new();
-    let mut long_count = 0;
-    for (at, s) in sol.slots.iter().enumerate() {
+    for s in &sol.slots {
         let Some(i) = *s else {
             Slot::EMPTY.write(&mut slots);
+            long.extend_from_slice(&NONE.to_le_bytes());
             continue;
         };
         let k = &keys[i];
@@ -129,19 +129,20 @@ fn table(
             before,
         }
         .write(&mut slots);
-        if k.key.len() > 32 {
-            LongKey {
-                slot: n32(at, "slots")?,
-                key: pool.string(&k.key)?,
-            }
-            .write(&mut long);
-            long_count += 1;
-        }
+        // Where the folded key begins in the string table, for the bytes its words leave
+        // out; read by the slot's position, in one load.
+        let key_at = if k.key.len() > 32 {
+            let id = pool.string(&k.key)?;
+            pool.start(id)
+        } else {
+            NONE
+        };
+        long.extend_from_slice(&key_at.to_le_bytes());
     }
     Ok(TableSections {
         table: (1, table),
         pilots: (sol.pilots.len(), pilots),
         slots: (sol.slots.len(), slots),
-        long: (long_count, long),
+        long: (sol.slots.len(), long),
     })
 }

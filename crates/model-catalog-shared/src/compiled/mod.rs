@@ -27,7 +27,7 @@
 //! | [`Section::ModelTable`], [`Section::PrefixTable`] | one [`TableRecord`]: seed, slot count |
 //! | [`Section::ModelPilots`], [`Section::PrefixPilots`] | `u16` pilots |
 //! | [`Section::ModelSlots`], [`Section::PrefixSlots`] | [`SLOT_SIZE`]-byte [`Slot`]s |
-//! | [`Section::ModelLong`], [`Section::PrefixLong`] | [`LongKey`]: keys longer than 32 bytes |
+//! | [`Section::ModelLong`], [`Section::PrefixLong`] | `u32` per slot: where the slot's key (ASCII-lowercased) begins in the string table, if it is longer than 32 bytes; [`NONE`] otherwise |
 //!
 //! Decoding runs at compile time: a malformed blob fails the library's compilation, never a
 //! program. The golden test of model-catalog regenerates both files and compares.
@@ -37,18 +37,18 @@ mod records;
 mod slot;
 
 pub use read::{
-    read_long_keys, read_pilots, read_pricing, read_pricings, read_slots, read_u32s, section,
-    u16_at, u32_at, u64_at, PRICING_SIZE,
+    read_pilots, read_pricing, read_pricings, read_slots, read_u32s, section, u16_at, u32_at,
+    u64_at, PRICING_SIZE,
 };
 pub use records::{
     date_from_u32, date_to_u32, flags_from_u8, flags_to_u8, write_pricing, DistillationRecord,
-    ExtraRecord, LongKey, ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord,
+    ExtraRecord, ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord,
     TableRecord,
 };
 pub use slot::{Slot, SLOT_SIZE};
 
-/// The blob's first four bytes (`MCB1`, little-endian).
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB1");
+/// The blob's first four bytes (`MCB2`, little-endian).
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB2");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;
@@ -83,7 +83,7 @@ pub enum Section {
     ModelPilots,
     /// Its slots.
     ModelSlots,
-    /// Its keys longer than 32 bytes.
+    /// Per slot, where its key begins in the string table if longer than 32 bytes.
     ModelLong,
     /// The prefix table's seed and size.
     PrefixTable,
@@ -91,7 +91,7 @@ pub enum Section {
     PrefixPilots,
     /// Its slots.
     PrefixSlots,
-    /// Its keys longer than 32 bytes.
+    /// Per slot, where its key begins in the string table if longer than 32 bytes.
     PrefixLong,
 }
 

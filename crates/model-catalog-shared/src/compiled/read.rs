@@ -4,7 +4,6 @@
 //! Every function here indexes the blob directly: out of bounds, it fails the const
 //! evaluation (the compilation of a program that embeds a malformed blob), not a program.
 
-use super::records::LongKey;
 use super::slot::Slot;
 use super::Section;
 use crate::price::{LongContextPricing, Price, Pricing};
@@ -81,20 +80,6 @@ pub const fn read_slots<const N: usize>(b: &[u8], s: Section) -> [Slot; N] {
     let mut i = 0;
     while i < N {
         out[i] = Slot::read(b, at + super::SLOT_SIZE * i);
-        i += 1;
-    }
-    out
-}
-
-/// Section `s` of `b` as `N` long keys.
-#[must_use]
-pub const fn read_long_keys<const N: usize>(b: &[u8], s: Section) -> [LongKey; N] {
-    let (at, count) = section(b, s);
-    assert!(count == N);
-    let mut out = [LongKey::EMPTY; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = LongKey::read(b, at + LongKey::SIZE * i);
         i += 1;
     }
     out

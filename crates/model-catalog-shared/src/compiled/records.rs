@@ -342,16 +342,6 @@ record! {
     }
 }
 
-record! {
-    /// A key longer than 32 bytes: its slot and the string number of its folded spelling.
-    LongKey {
-        /// The slot.
-        slot: u32,
-        /// The key, ASCII-lowercased (string number).
-        key: u32,
-    }
-}
-
 /// A date as a number: `year << 16 | month << 8 | day`; 0 for none.
 #[must_use]
 pub const fn date_to_u32(d: Option<Date>) -> u32 {
