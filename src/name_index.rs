@@ -143,6 +143,13 @@ impl<V> NameIndex<V> {
         table
     }
 
+    /// Whether some key has the length of `name` (else [`get`](NameIndex::get) finds
+    /// nothing, in any scope): one test, no hashing.
+    #[inline(always)]
+    pub(crate) fn may_hold(&self, name: &str) -> bool {
+        self.lengths & length_bit(name.len()) != 0
+    }
+
     /// How many keys it holds.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

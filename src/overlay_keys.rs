@@ -164,6 +164,13 @@ impl OverlayKeys {
         self.models.get(name, GLOBAL).copied()
     }
 
+    /// Whether some model name of the overlay has the length of `name` (else it names no
+    /// model of the overlay, in any scope).
+    #[inline(always)]
+    pub(crate) fn may_name_model(&self, name: &str) -> bool {
+        self.models.may_hold(name)
+    }
+
     /// The model a name scoped to provider `p` denotes, if `p` has such names.
     #[inline]
     pub(crate) fn scoped(&self, p: u32, name: &str) -> Option<Hit> {

@@ -68,6 +68,9 @@ impl<'c> Tables<'c> {
     ) -> Option<ModelHit<'c>> {
         match found {
             Some(h) if !o.keys.touches_model(h.index) => Some(h),
+            // No overlay name has this length: nothing to look up (pass-throughs and
+            // misses, in an overlay of few names).
+            None if !o.keys.may_name_model(name) => None,
             // The hit is not passed on but found again: passed, it was kept in memory on
             // the common path too.
             _ => self.overlay_model(o, name, found.is_some()),
