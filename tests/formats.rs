@@ -838,7 +838,7 @@ fn malformed_openai_lists_name_the_path_and_change_nothing() {
             pricing(json!(1e30)),
             "invalid",
             "data[1].pricing.prompt",
-            "too large",
+            "above the largest price",
         ),
         (
             pricing(json!("2.50")),
@@ -1602,19 +1602,27 @@ fn inference_api_export_shape() {
     // Another markup.
     let two = export_inference_api(&c, "2".parse().unwrap()).unwrap();
     assert!(two.contains(r#""id":"gpt-4o","name":"GPT-4o","provider":"openai","context_window":128000,"max_output_tokens":16384,"cost_per_1k_input":0.005,"cost_per_1k_output":0.02,"#), "{}", &two[..200]);
-    // A markup so large the price overflows.
+    // The largest markup on the largest price (999,999,999.999999 USD per Mtok, which no
+    // document may exceed) still fits: the credits are written, not an overflow.
     let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
-    // No reader takes a price above 999,999,999.999999 USD per Mtok (and none below it
-    // overflows), so the price is set in a typed document: 18 trillion USD per Mtok.
+    let priciest = import_documents(
+        Catalog::builtin(),
+        "x.json",
+        r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 999999999.999999}}]}"#,
+    )
+    .unwrap();
+    assert!(export_inference_api(&priciest, huge).is_ok());
+    // A typed document cannot bring in a larger price either (18 trillion USD per Mtok).
     let mut doc: model_catalog::schema::DataFile = serde_json::from_str(
         r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P"}]}"#,
     )
     .unwrap();
     doc.models[0].pricing.input = Some(Price::from_picos_per_token(18_000_000_000_000_000_000));
-    let pricey = Catalog::builder().document("x", doc).build().unwrap();
-    assert_eq!(
-        export_inference_api(&pricey, huge),
-        Err(ExportError::PriceOverflow("pricey".into()))
+    let err = Catalog::builder().document("x", doc).build().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("above the largest, 999999999.999999"),
+        "{err}"
     );
 }
 

@@ -461,6 +461,33 @@ fn prices_above_a_billion_usd_per_mtok_are_refused() {
             ("invalid", Some("data[0].pricing.prompt")),
             "{price}: {e}"
         );
+        // Said as it is, not as a price with too many decimals.
+        assert!(
+            e.to_string().contains("above the largest price"),
+            "{price}: {e}"
+        );
+    }
+    // Nor can a catalog built in code hold one: a model's price, a long-context tier's, an
+    // offer's (each a typed `Pricing`, not read from text).
+    let above = model_catalog::Price::from_picos_per_token(1_000_000_000_000_000);
+    let mut entry = model_catalog::schema::ModelEntry::default();
+    entry.id = "big".into();
+    entry.name = "Big".into();
+    entry.pricing = model_catalog::Pricing::new().input(above);
+    let mut tiered = entry.clone();
+    tiered.pricing = model_catalog::Pricing::new()
+        .long_context(model_catalog::LongContextPricing::new(200_000).output(above));
+    for provider in [
+        CustomProvider::new("bigp", "B").model_entry(entry),
+        CustomProvider::new("bigp", "B").model_entry(tiered),
+        CustomProvider::new("bigp", "B").offer_with_pricing(
+            "gpt-4o",
+            "gpt-4o-big",
+            model_catalog::Pricing::new().output(above),
+        ),
+    ] {
+        let e = Catalog::builder().provider(provider).build().unwrap_err();
+        assert!(e.to_string().contains("above the largest"), "{e}");
     }
     // The largest price is read, and written back as it was.
     let doc = model_doc(r#", "pricing": {"input": 999999999.999999}"#);

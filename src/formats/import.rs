@@ -336,8 +336,8 @@ pub(super) fn mtok_price(
         return Ok(Some(Price::ZERO));
     }
     Price::from_usd_per_mtok(x).map(Some).ok_or_else(|| {
-        let why = if x >= 1e12 {
-            "is too large"
+        let why = if x > Price::MAX.usd_per_mtok() {
+            "is above the largest price, 999999999.999999 USD per million tokens"
         } else {
             "has more than six decimal places (finer than a micro-dollar per million tokens)"
         };

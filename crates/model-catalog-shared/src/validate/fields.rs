@@ -311,9 +311,24 @@ fn placeholder_tier(p: &Pricing) -> Option<String> {
     .then(|| "long_context repeats the base prices: a placeholder tier; leave it out".to_owned())
 }
 
-/// What is wrong with a set of prices, if anything: a long-context tier must start above at
-/// least one token and give at least one price.
-fn pricing_problem(p: &Pricing) -> Option<String> {
+/// What is wrong with a set of prices, if anything: no price above [`Price::MAX`] (no
+/// reader takes one, and no export could write it back), and a long-context tier must
+/// start above at least one token and give at least one price.
+pub(super) fn pricing_problem(p: &Pricing) -> Option<String> {
+    let tier_prices = p.long_context.map_or([None; 4], |t| {
+        [t.input, t.output, t.cache_read, t.cache_write]
+    });
+    let too_large = [p.input, p.output, p.cache_read, p.cache_write, p.reasoning]
+        .into_iter()
+        .chain(tier_prices)
+        .flatten()
+        .find(|&price| price > Price::MAX);
+    if let Some(price) = too_large {
+        return Some(format!(
+            "a price of {price} USD per million tokens is above the largest, {}",
+            Price::MAX
+        ));
+    }
     let tier = p.long_context?;
     if tier.above == 0 {
         return Some("long_context.above must be at least 1".to_owned());

@@ -151,6 +151,9 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             if let Some(why) = super::fields::sources_problem(&o.sources) {
                 pass.check.invalid(file, &entry, "sources", why);
             }
+            if let Some(why) = super::fields::pricing_problem(&o.pricing) {
+                pass.check.invalid(file, &entry, "pricing", why);
+            }
             offered.insert((provider, target));
             pass.offers.push(OfferRec {
                 file: file.clone(),
