@@ -1602,16 +1602,42 @@ fn inference_api_export_shape() {
     // Another markup.
     let two = export_inference_api(&c, "2".parse().unwrap()).unwrap();
     assert!(two.contains(r#""id":"gpt-4o","name":"GPT-4o","provider":"openai","context_window":128000,"max_output_tokens":16384,"cost_per_1k_input":0.005,"cost_per_1k_output":0.02,"#), "{}", &two[..200]);
-    // The largest markup on the largest price (999,999,999.999999 USD per Mtok, which no
-    // document may exceed) still fits: the credits are written, not an overflow.
-    let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
+    // The largest price (999,999,999.999999 USD per Mtok, which no document may exceed) is
+    // 999,999.999999999 credits per 1k tokens at 1x, written exactly; with the largest
+    // markup it still fits in the arithmetic, but needs more digits than a JSON number
+    // holds: an error, not a rounded number.
     let priciest = import_documents(
         Catalog::builtin(),
         "x.json",
         r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 999999999.999999}}]}"#,
     )
     .unwrap();
-    assert!(export_inference_api(&priciest, huge).is_ok());
+    let one = export_inference_api(&priciest, Markup::from_ratio(1, 1).unwrap()).unwrap();
+    assert!(one.contains(
+        r#""id":"pricey","name":"P","provider":"x","cost_per_1k_input":999999.999999999}"#
+    ));
+    // With the largest markup the arithmetic still fits (no overflow), but the credits
+    // need more digits than a JSON number holds (the first model's already).
+    let huge = Markup::from_ratio(u64::MAX, 1).unwrap();
+    assert!(matches!(
+        export_inference_api(&priciest, huge),
+        Err(ExportError::InexactPrice(..))
+    ));
+    // At the platform's 1.4: 449,291,092.616604 USD per Mtok is 629,007.5296632456 credits
+    // per 1k tokens (16 significant digits), which the nearest float would round.
+    let inexact = import_documents(
+        Catalog::builtin(),
+        "x.json",
+        r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P", "pricing": {"input": 449291092.616604}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        export_inference_api(&inexact, INFERENCE_API_MARKUP),
+        Err(ExportError::InexactPrice(
+            "pricey".into(),
+            "629007.5296632456".into()
+        ))
+    );
     // A typed document cannot bring in a larger price either (18 trillion USD per Mtok).
     let mut doc: model_catalog::schema::DataFile = serde_json::from_str(
         r#"{"provider": {"id": "x", "name": "X", "key_required": true}, "models": [{"id": "pricey", "name": "P"}]}"#,

@@ -255,15 +255,20 @@ struct IaModelOut<'a> {
     supports_vision: Option<bool>,
 }
 
-/// Per-1k credits as a JSON number: the float nearest the exact decimal.
+/// Per-1k credits as a JSON number, which must be the exact decimal: the float that reads
+/// back as it, or an error rather than a rounded number.
 fn credits(m: &Model, price: Option<Price>, markup: Markup) -> Result<Option<f64>, ExportError> {
     let Some(p) = price else { return Ok(None) };
     let usd = p
         .per_1k_tokens(markup)
         .ok_or_else(|| ExportError::PriceOverflow(m.id().to_owned()))?;
-    Ok(Some(
-        usd.to_string().parse().unwrap_or_else(|_| usd.as_f64()),
-    ))
+    let exact = usd.to_string();
+    // Rust prints a float as the shortest decimal that reads back as it, never in exponent
+    // form: the same text means the float is exactly this decimal.
+    match exact.parse::<f64>() {
+        Ok(f) if f.to_string() == exact => Ok(Some(f)),
+        _ => Err(ExportError::InexactPrice(m.id().to_owned(), exact)),
+    }
 }
 
 /// Exports every model of the catalog, in catalog order, in the inference-api `/models`
@@ -272,9 +277,9 @@ fn credits(m: &Model, price: Option<Price>, markup: Markup) -> Result<Option<f64
 /// `provider` is the model's home provider id (any catalog provider, not only the seed's
 /// four). `cost_per_1k_input` and `cost_per_1k_output` are [`Price::per_1k_tokens`] with
 /// `markup` (the platform's is [`INFERENCE_API_MARKUP`](crate::formats::INFERENCE_API_MARKUP), 1.4): exact to the picodollar,
-/// then written as a JSON number, i.e. the float nearest that decimal, which serde_json
-/// prints as the shortest decimal reading back as the same float (so `0.0035` prints as
-/// `0.0035`; any amount of up to 15 significant digits prints exactly). Unknown values
+/// then written as a JSON number that serde_json prints as exactly that decimal (`0.0035`;
+/// any amount of up to 15 significant digits). An amount that needs more digits than a
+/// float holds is [`ExportError::InexactPrice`], never rounded. Unknown values
 /// (limits, prices, `supports_tools`, `supports_vision`) are left out.
 ///
 /// ```

@@ -240,6 +240,14 @@ pub enum ExportError {
     /// A price times the markup does not fit.
     #[error("the price of model `{0}` overflows with this markup")]
     PriceOverflow(String),
+    /// A price times the markup needs more significant digits than a JSON number holds
+    /// exactly: written, it would be rounded (prices are never rounded).
+    #[error(
+        "the price of model `{}` with this markup is {} per 1k tokens, which no JSON number holds exactly",
+        Esc(.0),
+        .1
+    )]
+    InexactPrice(String, String),
     /// Serialization failed (not expected for any catalog).
     #[error("cannot serialize: {0}")]
     Json(String),
