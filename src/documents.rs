@@ -10,20 +10,13 @@ pub(crate) fn parse_documents(
     name: &str,
     text: &str,
 ) -> Result<Vec<(String, DataFile)>, DataError> {
-    read_documents(
-        name,
-        text,
-        |p| {
-            let (document, path) = document_at(name, p.path());
-            validate::read_error(&document, path, p)
-        },
-        |e| e,
-    )
+    read_documents(name, text, validate::read_error, |e| e)
 }
 
 /// The documents in `text`: one document object, or an array of them named `name[i]`.
-/// JSON that [`json::check`] refuses is an error made by `refused`, and documents that do
-/// not fit the schema one made by `unfit`, after the JSON is checked.
+/// JSON that [`json::check`] refuses is an error made by `refused` (of the document, as
+/// [`document_at`] names it, and the path within it), and documents that do not fit the
+/// schema one made by `unfit`, after the JSON is checked.
 ///
 /// The text is read once, straight into the schema, when [`json::surely_passes`] shows
 /// that [`json::check`] would pass it; otherwise it is checked first. Only JSON that does
@@ -31,10 +24,15 @@ pub(crate) fn parse_documents(
 pub(crate) fn read_documents<E>(
     name: &str,
     text: &str,
-    refused: impl Fn(&json::Problem) -> E,
+    refused: impl Fn(&str, &[Seg<'_>], &json::Problem) -> E,
     unfit: impl FnOnce(DataError) -> E,
 ) -> Result<Vec<(String, DataFile)>, E> {
-    let check = || json::check(text, &json::everywhere).map_err(|p| refused(&p));
+    let check = || {
+        json::check(text, &json::everywhere).map_err(|p| {
+            let (document, path) = document_at(name, p.path());
+            refused(&document, path, &p)
+        })
+    };
     let sure = json::surely_passes(text);
     if !sure {
         check()?;
@@ -105,7 +103,7 @@ fn item_name(name: &str, i: usize) -> String {
 
 /// The document a JSON path of input `name` points into, and the path within it: inside an
 /// array of documents, item `i` is document `name[i]`.
-pub(crate) fn document_at<'p, 's>(name: &str, path: &'p [Seg<'s>]) -> (String, &'p [Seg<'s>]) {
+fn document_at<'p, 's>(name: &str, path: &'p [Seg<'s>]) -> (String, &'p [Seg<'s>]) {
     match path.split_first() {
         Some((Seg::Index(i), rest)) => (format!("{name}[{i}]"), rest),
         _ => (name.to_owned(), path),

@@ -144,9 +144,9 @@ impl OverlayKeys {
             .iter()
             .filter(|p| replaced.contains(p.index))
         {
+            let (first, end) = p.model_span();
             keys.touched_providers.insert(p.index);
-            keys.touched_models
-                .insert_range(p.model_span().0..p.model_span().1);
+            keys.touched_models.insert_range(first..end);
         }
         for name in prefixes.keys() {
             if let Some((p, _)) = builtin::provider_key(name) {

@@ -34,6 +34,16 @@ fn doc(json: &str) -> DataFile {
     serde_json::from_str(json).expect("test document parses")
 }
 
+/// Each of `inputs` resolves in `c` to the replacement of a built-in provider, whose base URL
+/// is `base_url`, and says that an override decided it.
+fn sent_to_replacement(c: &Catalog, inputs: &[&str], base_url: &str) {
+    for input in inputs {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(r.provider.base_url(), Some(base_url), "{input}");
+        assert!(r.overrides_builtin, "{input}");
+    }
+}
+
 /// The built-in catalog value and the free functions answer as the grammar says: each is
 /// compared with the reference resolver of `crates/model-catalog-oracle` (which shares no code
 /// with the crate's resolver), and a few answers are spelled out from the data documents.
@@ -215,21 +225,17 @@ fn overriding_a_builtin_provider_is_explicit_and_visible() {
     assert!(b.build().is_err(), "needs leave");
     b = b.allow_override("openai");
     let c = b.build().unwrap();
-    for input in [
-        "gpt-4o",
-        "openai:gpt-4o",
-        "open-ai:gpt-4o",
-        "oai:gpt-4o",
-        "openai:gpt-5-preview",
-    ] {
-        let r = c.resolve_model(input).unwrap();
-        assert_eq!(
-            r.provider.base_url(),
-            Some("http://proxy.internal/openai/v1"),
-            "{input}"
-        );
-        assert!(r.overrides_builtin, "{input}");
-    }
+    sent_to_replacement(
+        &c,
+        &[
+            "gpt-4o",
+            "openai:gpt-4o",
+            "open-ai:gpt-4o",
+            "oai:gpt-4o",
+            "openai:gpt-5-preview",
+        ],
+        "http://proxy.internal/openai/v1",
+    );
     // Models stay the built-in ones; other providers are not overridden.
     assert_eq!(
         c.resolve_model("gpt-4o")
@@ -639,20 +645,16 @@ fn overlay_names_with_separators_and_replaced_homes() {
         .allow_override("groq")
         .build()
         .unwrap();
-    for input in [
-        "llama-3.3-70b-versatile",
-        "LLAMA-3.3-70B-VERSATILE",
-        "groq/llama-3.3-70b-versatile",
-        "groqcloud:llama-3.3-70b-versatile",
-    ] {
-        let r = c.resolve_model(input).unwrap();
-        assert_eq!(
-            r.provider.base_url(),
-            Some("http://proxy.internal/groq/v1"),
-            "{input}"
-        );
-        assert!(r.overrides_builtin, "{input}");
-    }
+    sent_to_replacement(
+        &c,
+        &[
+            "llama-3.3-70b-versatile",
+            "LLAMA-3.3-70B-VERSATILE",
+            "groq/llama-3.3-70b-versatile",
+            "groqcloud:llama-3.3-70b-versatile",
+        ],
+        "http://proxy.internal/groq/v1",
+    );
     let r = c.resolve_model("gpt-4o").unwrap();
     assert_eq!((r.provider.id(), r.overrides_builtin), ("openai", false));
 }

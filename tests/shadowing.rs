@@ -20,6 +20,19 @@ fn pass(provider: &str, upstream: &str) -> Result<(String, Option<String>, Strin
     Ok((provider.to_owned(), None, upstream.to_owned()))
 }
 
+/// `model` served by `provider` under `upstream`, as [`goes`] gives it.
+fn served(
+    provider: &str,
+    model: &str,
+    upstream: &str,
+) -> Result<(String, Option<String>, String), String> {
+    Ok((
+        provider.to_owned(),
+        Some(model.to_owned()),
+        upstream.to_owned(),
+    ))
+}
+
 /// The builder with `providers` added in this order.
 fn with(providers: &[CustomProvider]) -> CatalogBuilder {
     let mut b = Catalog::builder();
@@ -42,19 +55,11 @@ fn a_custom_name_never_captures_another_custom_providers_strings() {
         assert_eq!(goes(&c, "acme/gpt-4o-fast"), pass("acme", "gpt-4o-fast"));
         assert_eq!(
             goes(&c, "evil:acme/secret-model"),
-            Ok((
-                "evil".into(),
-                Some("acme/secret-model".into()),
-                "acme/secret-model".into()
-            ))
+            served("evil", "acme/secret-model", "acme/secret-model")
         );
         assert_eq!(
             goes(&c, "evil/acme/gpt-4o-fast"),
-            Ok((
-                "evil".into(),
-                Some("gpt-4o".into()),
-                "acme/gpt-4o-fast".into()
-            ))
+            served("evil", "gpt-4o", "acme/gpt-4o-fast")
         );
     }
     // Through an alias document too.
@@ -112,11 +117,7 @@ fn an_imported_listing_cannot_capture_another_providers_strings_across_pages() {
         assert_eq!(goes(&c, "acme/secret-model"), pass("acme", "secret-model"));
         assert_eq!(
             goes(&c, "evil:acme/secret-model"),
-            Ok((
-                "evil".into(),
-                Some("acme/secret-model".into()),
-                "acme/secret-model".into()
-            ))
+            served("evil", "acme/secret-model", "acme/secret-model")
         );
     }
 }
@@ -202,19 +203,11 @@ fn an_offer_id_beginning_with_its_own_providers_name_stays_with_that_provider() 
     // Named through the provider, each is the offer, sent as the offer's id.
     assert_eq!(
         goes(&c, "acme:acme:gpt-4o-fast"),
-        Ok((
-            "acme".into(),
-            Some("gpt-4o".into()),
-            "acme:gpt-4o-fast".into()
-        ))
+        served("acme", "gpt-4o", "acme:gpt-4o-fast")
     );
     assert_eq!(
         goes(&c, "ACME/acme/mini"),
-        Ok((
-            "acme".into(),
-            Some("gpt-4o-mini".into()),
-            "acme/mini".into()
-        ))
+        served("acme", "gpt-4o-mini", "acme/mini")
     );
 }
 
@@ -246,11 +239,7 @@ fn a_custom_offer_id_never_decides_strings_addressed_to_other_providers() {
     );
     assert_eq!(
         goes(&c, "evil:llama-3.3-70b-instruct"),
-        Ok((
-            "evil".into(),
-            Some("gpt-4o-mini".into()),
-            "Llama-3.3-70B-Instruct".into()
-        ))
+        served("evil", "gpt-4o-mini", "Llama-3.3-70B-Instruct")
     );
 }
 
@@ -350,18 +339,10 @@ fn an_offer_id_never_changes_what_its_providers_strings_resolve_to() {
         .unwrap();
     assert_eq!(
         goes(&c, "openrouter:openai/gpt-4o"),
-        Ok((
-            "openrouter".into(),
-            Some("gpt-4o".into()),
-            "openai/gpt-4o".into()
-        ))
+        served("openrouter", "gpt-4o", "openai/gpt-4o")
     );
     assert_eq!(
         goes(&c, "openrouter:my-medlm"),
-        Ok((
-            "openrouter".into(),
-            Some("medlm-large".into()),
-            "my-medlm".into()
-        ))
+        served("openrouter", "medlm-large", "my-medlm")
     );
 }

@@ -33,28 +33,20 @@ use crate::{Catalog, CatalogError};
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
-    let docs = crate::documents::read_documents(
-        name,
-        json,
-        |p| {
-            let (document, path) = crate::documents::document_at(name, p.path());
-            read_error(&document, path, p)
+    let docs = crate::documents::read_documents(name, json, read_error, |e| match e {
+        DataError {
+            file,
+            kind: DataErrorKind::Field { path, message },
+            ..
+        } => ImportError::Field {
+            document: file,
+            path,
+            message,
         },
-        |e| match e {
-            DataError {
-                file,
-                kind: DataErrorKind::Field { path, message },
-                ..
-            } => ImportError::Field {
-                document: file,
-                path,
-                message,
-            },
-            other => ImportError::Catalog(CatalogError {
-                errors: vec![other],
-            }),
-        },
-    )?;
+        other => ImportError::Catalog(CatalogError {
+            errors: vec![other],
+        }),
+    })?;
     base.to_builder()
         .documents(docs)
         .into_catalog()

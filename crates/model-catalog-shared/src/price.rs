@@ -34,6 +34,9 @@ impl Default for Price {
     }
 }
 
+/// What a reader says of a price above [`Price::MAX`].
+const TOO_LARGE: &str = "too large (at most 999999999.999999 USD per million tokens)";
+
 /// Why a value is not a price.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -154,9 +157,7 @@ impl std::str::FromStr for Price {
             if int.bytes().all(|b| b == b'0') {
                 Ok(0)
             } else {
-                Err(err(
-                    "too large (at most 999999999.999999 USD per million tokens)",
-                ))
+                Err(err(TOO_LARGE))
             }
         })?;
         let micros: u64 = if frac.is_empty() {
@@ -169,7 +170,7 @@ impl std::str::FromStr for Price {
             .checked_mul(1_000_000)
             .and_then(|w| w.checked_add(micros))
             .and_then(Price::checked_from_picos_per_token)
-            .ok_or_else(|| err("too large (at most 999999999.999999 USD per million tokens)"))
+            .ok_or_else(|| err(TOO_LARGE))
     }
 }
 
@@ -221,11 +222,7 @@ impl<'de> serde::Deserialize<'de> for Price {
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Price, E> {
                 v.checked_mul(1_000_000)
                     .and_then(Price::checked_from_picos_per_token)
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "price {v} too large (at most 999999999.999999 USD per million tokens)"
-                        ))
-                    })
+                    .ok_or_else(|| E::custom(format!("price {v} {TOO_LARGE}")))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Price, E> {
                 u64::try_from(v)
@@ -360,6 +357,24 @@ impl LongContextPricing {
 }
 
 impl Pricing {
+    /// Every price it gives, absent ones as `None`: input, output, cache read, cache write,
+    /// reasoning, then the long-context tier's input, output, cache read and cache write
+    /// (the order the compiled catalog writes them in).
+    pub(crate) fn every_price(&self) -> [Option<Price>; 9] {
+        let long = self.long_context.unwrap_or_default();
+        [
+            self.input,
+            self.output,
+            self.cache_read,
+            self.cache_write,
+            self.reasoning,
+            long.input,
+            long.output,
+            long.cache_read,
+            long.cache_write,
+        ]
+    }
+
     /// No price known. Add prices with the methods named after them:
     ///
     /// ```

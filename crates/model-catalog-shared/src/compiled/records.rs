@@ -397,18 +397,7 @@ pub const fn flags_from_u8(b: u8) -> Flags {
 
 /// Appends `p` encoded (see [`PRICING_SIZE`]) to `out`.
 pub fn write_pricing(p: &Pricing, out: &mut Vec<u8>) {
-    let long = p.long_context.unwrap_or_default();
-    let prices: [Option<Price>; 9] = [
-        p.input,
-        p.output,
-        p.cache_read,
-        p.cache_write,
-        p.reasoning,
-        long.input,
-        long.output,
-        long.cache_read,
-        long.cache_write,
-    ];
+    let prices = p.every_price();
     let mut known: u16 = 0;
     for (k, price) in prices.iter().enumerate() {
         if price.is_some() {
@@ -421,7 +410,8 @@ pub fn write_pricing(p: &Pricing, out: &mut Vec<u8>) {
     let start = out.len();
     out.extend_from_slice(&known.to_le_bytes());
     out.extend_from_slice(&[0, 0]);
-    out.extend_from_slice(&long.above.to_le_bytes());
+    let above = p.long_context.map_or(0, |t| t.above);
+    out.extend_from_slice(&above.to_le_bytes());
     for price in prices {
         out.extend_from_slice(&price.map_or(0, Price::picos_per_token).to_le_bytes());
     }

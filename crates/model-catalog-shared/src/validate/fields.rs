@@ -315,12 +315,9 @@ fn placeholder_tier(p: &Pricing) -> Option<String> {
 /// reader takes one, and no export could write it back), and a long-context tier must
 /// start above at least one token and give at least one price.
 pub(super) fn pricing_problem(p: &Pricing) -> Option<String> {
-    let tier_prices = p.long_context.map_or([None; 4], |t| {
-        [t.input, t.output, t.cache_read, t.cache_write]
-    });
-    let too_large = [p.input, p.output, p.cache_read, p.cache_write, p.reasoning]
+    let too_large = p
+        .every_price()
         .into_iter()
-        .chain(tier_prices)
         .flatten()
         .find(|&price| price > Price::MAX);
     if let Some(price) = too_large {
