@@ -1,12 +1,12 @@
 //! The compiled catalog as the grammar sees it: its tables (decoded by `compiled` and the
 //! public types' modules from what build.rs writes) and lookups in them.
 
-use crate::compiled::text_at;
+use crate::compiled::{text_at, PREFIX_MARKS};
 use crate::data::compiled::Slot;
+use crate::data::folded_hash::is_marked;
 use crate::data::key::MatchKind;
 use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
 use crate::names::NameLists;
-use crate::resolution::Separator;
 use crate::suggest::Source;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
 use std::sync::OnceLock;
@@ -40,7 +40,7 @@ pub(crate) fn provider_key(name: &str) -> Option<(&'static Provider, MatchKind)>
 }
 
 /// The provider a name denotes, with what the grammar needs to know of the name.
-#[inline]
+#[inline(always)]
 fn provider_hit(name: &str) -> Option<ProviderHit<'static>> {
     slot_provider(PREFIX_KEYS.get_short(name)?)
 }
@@ -95,6 +95,37 @@ mod long_keys {
             }
         }
         // The built-in catalog has such keys, so the test above ran.
+        assert!(seen > 0);
+    }
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod prefix_marks {
+    use super::{Builtin, MODELS};
+    use crate::data::grammar::first_separator;
+    use crate::view::View;
+
+    /// Every model name that holds a separator is marked by its part before the first one,
+    /// in any ASCII case: `provider/model` strings that are model names are looked up whole.
+    #[test]
+    fn every_model_name_with_a_separator_is_marked() {
+        let mut seen = 0;
+        for m in &MODELS {
+            let names = [m.id(), m.upstream_id()]
+                .into_iter()
+                .chain(m.aliases())
+                .chain(m.served_names().map(|s| s.id()));
+            for name in names {
+                let Some(at) = first_separator(name.as_bytes()) else {
+                    continue;
+                };
+                for spelled in [name, &name.to_ascii_uppercase()] {
+                    assert!(Builtin.may_begin_model_key(spelled, at), "{name}");
+                }
+                seen += 1;
+            }
+        }
+        // The built-in catalog has such names (`meta-llama/...`), so the test above ran.
         assert!(seen > 0);
     }
 }
@@ -193,24 +224,15 @@ impl View<'static> for Builtin {
         Ok(MODEL_KEYS.get_unless_separator(input)?.and_then(model_hit))
     }
 
-    #[inline]
+    // Always inlined: out of line (as the grammar grew), `provider:model` paid a call.
+    #[inline(always)]
     fn provider_key(self, name: &str) -> Option<ProviderHit<'static>> {
         provider_hit(name)
     }
 
-    // Always inlined: out of line (as the grammar grew), `provider:model` paid a call.
     #[inline(always)]
-    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'static>>, bool) {
-        match PREFIX_KEYS.get_short(name) {
-            Some(slot) => {
-                let before = match separator {
-                    Separator::Colon => slot.before & Slot::BEFORE_COLON != 0,
-                    Separator::Slash => slot.before & Slot::BEFORE_SLASH != 0,
-                };
-                (slot_provider(slot), before)
-            }
-            None => (None, false),
-        }
+    fn may_begin_model_key(self, input: &str, at: usize) -> bool {
+        is_marked(&PREFIX_MARKS, input.as_bytes(), at)
     }
 
     #[inline]

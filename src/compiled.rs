@@ -167,3 +167,8 @@ pub(crate) static PREFIX_SLOTS: Aligned<[Slot; count(Section::PrefixSlots)]> =
 /// Per slot, where its key begins in the string table if longer than 32 bytes.
 pub(crate) static PREFIX_LONG: [u32; count(Section::PrefixLong)] =
     read_u32s(BLOB, Section::PrefixLong);
+
+/// The marks of the parts of model keys before their first separator
+/// (`model_catalog_shared::folded_hash::mark`).
+pub(crate) static PREFIX_MARKS: [u32; count(Section::PrefixMarks)] =
+    read_u32s(BLOB, Section::PrefixMarks);

@@ -4,35 +4,29 @@
 //! An overlay name equal to a compiled one exists only with the caller's leave to override
 //! (the validator refuses any other), so a compiled hit is the answer unless the overlay
 //! takes a name of that very model or provider: one bit says so. Names of the whole catalog
-//! that hold a separator (`meta-llama/...`) make the overlay's prefix table worth a probe
-//! for `provider/model` inputs; without any, it is skipped.
+//! that hold a separator (`meta-llama/...`) are marked by the part before it, so that a
+//! `provider/model` input looks itself up whole only when it may be one.
 
 use crate::bits::Bits;
 use crate::builtin;
+use crate::data::folded_hash::{is_marked, mark, mark_words};
 use crate::data::grammar::first_separator;
 use crate::data::key::{fold, MatchKind};
 use crate::data::validate::KeyRec;
 use crate::model::Model;
 use crate::name_index::{NameIndex, GLOBAL};
 use crate::overlay::Hit;
-use std::collections::HashMap;
-
-/// What the prefix table holds for a name: the provider it names, if any, and whether some
-/// overlay model name of the whole catalog begins with it and `:`, and with it and `/`.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct PrefixHit {
-    pub(crate) provider: Option<Hit>,
-    pub(crate) before: (bool, bool),
-}
 
 /// The overlay's names and the bits that let lookups skip them.
 #[derive(Default)]
 pub(crate) struct OverlayKeys {
     /// Model names: of the whole catalog ([`GLOBAL`]) and scoped to one provider.
     models: NameIndex<Hit>,
-    /// Provider names, and the part before the first separator of each model name of the
-    /// whole catalog.
-    prefixes: NameIndex<PrefixHit>,
+    /// Provider names.
+    providers: NameIndex<Hit>,
+    /// The marks of the parts of model names of the whole catalog before their first
+    /// separator (`model_catalog_shared::folded_hash::mark`).
+    marks: Vec<u32>,
     /// Compiled models some of whose names the overlay takes.
     taken_models: Bits,
     /// Compiled providers some of whose names another provider takes.
@@ -40,14 +34,11 @@ pub(crate) struct OverlayKeys {
     /// Compiled models whose hits the overlay changes: a name taken, or the home provider
     /// replaced. A compiled hit on any other model is the answer as it is.
     touched_models: Bits,
-    /// Compiled providers whose hits the overlay changes: a name taken, the provider
-    /// replaced, or a name of it that begins a model name of the whole catalog before a
-    /// separator (the prefix table then has an entry under it).
+    /// Compiled providers whose hits the overlay changes: a name taken, or the provider
+    /// replaced.
     touched_providers: Bits,
     /// Providers (catalog index) with names scoped to them.
     scoped: Bits,
-    /// Whether some model name of the whole catalog holds a `:` or `/`.
-    separators: bool,
 }
 
 impl OverlayKeys {
@@ -96,7 +87,7 @@ impl OverlayKeys {
             ..OverlayKeys::default()
         };
         let mut scopes = Vec::new();
-        let mut prefixes: HashMap<String, PrefixHit> = HashMap::new();
+        let mut separated = 0;
         let mut model_entries = Vec::with_capacity(model_keys.len());
         for k in model_keys {
             let h = hit(&k);
@@ -112,19 +103,13 @@ impl OverlayKeys {
                     p
                 }
                 None => {
-                    if let Some(at) = first_separator(k.key.as_bytes()) {
-                        keys.separators = true;
-                        let e = prefixes.entry(k.key[..at].to_owned()).or_default();
-                        match k.key.as_bytes()[at] {
-                            b':' => e.before.0 = true,
-                            _ => e.before.1 = true,
-                        }
-                    }
+                    separated += usize::from(first_separator(k.key.as_bytes()).is_some());
                     GLOBAL
                 }
             };
             model_entries.push((k.key, scope, h));
         }
+        let mut provider_entries = Vec::with_capacity(provider_keys.len());
         for k in provider_keys {
             if k.overrides {
                 if let Some((p, _)) = builtin::provider_key(&k.key) {
@@ -132,7 +117,13 @@ impl OverlayKeys {
                 }
             }
             let h = hit(&k);
-            prefixes.entry(k.key).or_default().provider = Some(h);
+            provider_entries.push((k.key, GLOBAL, h));
+        }
+        keys.marks = vec![0; mark_words(separated)];
+        for (key, scope, _) in &model_entries {
+            if let (GLOBAL, Some(at)) = (*scope, first_separator(key.as_bytes())) {
+                mark(&mut keys.marks, key.as_bytes(), at);
+            }
         }
         keys.scoped = Bits::new(scopes.iter().max().map_or(0, |&p| p as usize + 1));
         for p in scopes {
@@ -148,13 +139,8 @@ impl OverlayKeys {
             keys.touched_providers.insert(p.index);
             keys.touched_models.insert_range(first..end);
         }
-        for name in prefixes.keys() {
-            if let Some((p, _)) = builtin::provider_key(name) {
-                keys.touched_providers.insert(p.index);
-            }
-        }
         keys.models = NameIndex::new(model_entries);
-        keys.prefixes = NameIndex::new(prefixes.into_iter().map(|(k, e)| (k, GLOBAL, e)));
+        keys.providers = NameIndex::new(provider_entries);
         keys
     }
 
@@ -180,16 +166,17 @@ impl OverlayKeys {
         self.models.get(name, p).copied()
     }
 
-    /// What the prefix table holds for `name`.
-    #[inline]
-    pub(crate) fn prefix(&self, name: &str) -> Option<&PrefixHit> {
-        self.prefixes.get(name, GLOBAL)
+    /// Whether some model name of the whole catalog may begin as `input` does, up to and
+    /// with its first separator, at `at` (never `false` where one does).
+    #[inline(always)]
+    pub(crate) fn may_begin_model_key(&self, input: &str, at: usize) -> bool {
+        is_marked(&self.marks, input.as_bytes(), at)
     }
 
     /// The provider a name denotes, among the overlay's names.
     #[inline]
     pub(crate) fn provider(&self, name: &str) -> Option<Hit> {
-        self.prefix(name).and_then(|e| e.provider)
+        self.providers.get(name, GLOBAL).copied()
     }
 
     /// Whether the overlay takes a name of compiled model `index`.
@@ -216,11 +203,5 @@ impl OverlayKeys {
     #[inline(always)]
     pub(crate) fn touches_provider(&self, index: u32) -> bool {
         self.touched_providers.contains(index)
-    }
-
-    /// Whether some model name of the whole catalog holds a separator.
-    #[inline(always)]
-    pub(crate) fn separators(&self) -> bool {
-        self.separators
     }
 }

@@ -34,15 +34,14 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
         Some(b'/') => Separator::Slash,
         _ => Separator::Colon,
     };
-    let (provider, model_prefix) = s
-        .get(..at)
-        .map_or((None, false), |p| view.prefix(p, separator));
-    if model_prefix {
+    let prefix = s.get(..at).unwrap_or_default();
+    // Rule 2 for a string with a separator: only where a model key may begin as it does.
+    if view.may_begin_model_key(s, at) {
         if let Some(hit) = view.model_key(s) {
             return Ok(found(hit, s));
         }
     }
-    if let Some(hit) = provider {
+    if let Some(hit) = view.provider_key(prefix) {
         return qualified(view, s, hit, at + 1, separator);
     }
     if separator == Separator::Colon && s[..at].eq_ignore_ascii_case(FINE_TUNE_PREFIX) {

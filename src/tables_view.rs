@@ -17,7 +17,6 @@ use crate::model::Model;
 use crate::offer::Offer;
 use crate::overlay::{Hit, Overlay, BUILTIN_MODELS};
 use crate::provider::Provider;
-use crate::resolution::Separator;
 use crate::suggest::Source;
 use crate::tables::Tables;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
@@ -139,38 +138,6 @@ impl<'c> Tables<'c> {
         }
     }
 
-    /// [`View::prefix`] when the compiled tables found `found` (and `before`) and the
-    /// overlay may change it.
-    #[inline(never)]
-    fn overlay_prefix(
-        self,
-        o: &'c Overlay,
-        name: &str,
-        separator: Separator,
-        found: Option<ProviderHit<'static>>,
-        before: bool,
-    ) -> (Option<ProviderHit<'c>>, bool) {
-        let settled = found.filter(|h| !o.keys.takes_provider(h.provider.index));
-        if settled.is_some() && !o.keys.separators() {
-            return (settled.map(|h| self.builtin_provider(o, h)), before);
-        }
-        match o.keys.prefix(name) {
-            None => (found.map(|h| self.builtin_provider(o, h)), before),
-            Some(e) => {
-                let provider = match (settled, e.provider) {
-                    (Some(h), _) => Some(self.builtin_provider(o, h)),
-                    (None, Some(h)) => Some(self.overlay_provider(h)),
-                    (None, None) => found.map(|h| self.builtin_provider(o, h)),
-                };
-                let more = match separator {
-                    Separator::Colon => e.before.0,
-                    Separator::Slash => e.before.1,
-                };
-                (provider, before || more)
-            }
-        }
-    }
-
     /// The offer by which `p` serves `m`, if there is one.
     fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
         if m.index < BUILTIN_MODELS {
@@ -209,7 +176,8 @@ impl<'c> View<'c> for Tables<'c> {
         })
     }
 
-    #[inline]
+    // Always inlined: the provider of `provider:model`.
+    #[inline(always)]
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
         let found = Builtin.provider_key(name);
         let Some(o) = self.0 else { return found };
@@ -220,15 +188,11 @@ impl<'c> View<'c> for Tables<'c> {
     }
 
     #[inline(always)]
-    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
-        let (found, before) = Builtin.prefix(name, separator);
-        let Some(o) = self.0 else {
-            return (found, before);
-        };
-        match found {
-            Some(h) if !o.keys.touches_provider(h.provider.index) => (Some(h), before),
-            _ => self.overlay_prefix(o, name, separator, found, before),
-        }
+    fn may_begin_model_key(self, input: &str, at: usize) -> bool {
+        Builtin.may_begin_model_key(input, at)
+            || self
+                .0
+                .is_some_and(|o| o.keys.may_begin_model_key(input, at))
     }
 
     #[inline(always)]

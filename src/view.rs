@@ -6,7 +6,6 @@ use crate::data::key::MatchKind;
 use crate::model::Model;
 use crate::offer::Offer;
 use crate::provider::Provider;
-use crate::resolution::Separator;
 use crate::suggest::Source;
 
 /// A provider a name denotes, as the grammar needs it.
@@ -59,13 +58,11 @@ pub(crate) trait View<'c>: Copy {
     }
     /// The provider a name denotes (ASCII case ignored).
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
-    /// For the part of an input before its first separator, `separator`: the provider it
-    /// denotes, and whether some model key might begin with it and that separator (if not,
-    /// the whole input is no model key). The default never rules a model key out.
-    fn prefix(self, name: &str, separator: Separator) -> (Option<ProviderHit<'c>>, bool) {
-        let _ = separator;
-        (self.provider_key(name), true)
-    }
+    /// Whether some model key might begin as `input` does, up to and with its first
+    /// separator, at `at` (if not, the whole input is no model key): a test of one bit,
+    /// which may answer `true` for nothing, never `false` for a key.
+    fn may_begin_model_key(self, input: &str, at: usize) -> bool;
+
     /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
     /// run-time model name that begins with another provider's name), else
     /// [`model_key`](View::model_key).

@@ -4,7 +4,7 @@
 //! Used by model-catalog's build script and by its golden test, which regenerates the
 //! catalog from `data/` and compares it with what the build produced.
 
-use crate::keys::{model_table, prefix_table};
+use crate::keys::{model_table, prefix_marks, prefix_table};
 use crate::pool::{n16, n32, Pool};
 use model_catalog_shared::compiled::{
     date_to_u32, flags_to_u8, write_blob, DistillationRecord, ExtraRecord, ModelRecord,
@@ -303,6 +303,7 @@ pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<Generate
         (Section::PrefixPilots, prefixes.pilots),
         (Section::PrefixSlots, prefixes.slots),
         (Section::PrefixLong, prefixes.long),
+        (Section::PrefixMarks, prefix_marks(v)),
     ] {
         sections[s as usize] = part;
     }

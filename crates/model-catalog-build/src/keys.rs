@@ -56,6 +56,24 @@ pub(crate) fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<u8>) {
     (keys, before)
 }
 
+/// The marks of every part of a model key before its first `:` or `/`, with that separator
+/// ([`folded_hash::mark`]), as the words of a bitmap: `(count, bytes)`.
+pub(crate) fn prefix_marks(v: &Validated) -> (usize, Vec<u8>) {
+    let mut parts: Vec<(&str, usize)> = v
+        .model_keys
+        .iter()
+        .filter_map(|k| Some((k.key.as_str(), k.key.find([':', '/'])?)))
+        .collect();
+    parts.sort_unstable_by(|a, b| a.0[..=a.1].cmp(&b.0[..=b.1]));
+    parts.dedup_by(|a, b| a.0[..=a.1] == b.0[..=b.1]);
+    let mut marks = vec![0u32; folded_hash::mark_words(parts.len())];
+    for (key, at) in parts {
+        folded_hash::mark(&mut marks, key.as_bytes(), at);
+    }
+    let bytes = marks.iter().flat_map(|w| w.to_le_bytes()).collect();
+    (marks.len(), bytes)
+}
+
 /// The model-key table of `v`.
 pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSections, String> {
     table("model", &v.model_keys, pool, |_, k, pool| {

@@ -255,6 +255,70 @@ pub const fn slot_mask(slots: usize) -> usize {
     slots.next_power_of_two().wrapping_sub(1)
 }
 
+// Prefix marks: a small bitmap that tells whether some model key may begin with a given
+// part and separator (`meta-llama/`), so that `provider/model` inputs look up the whole
+// string only when it may be a model key, without first probing the prefix table. A set
+// bit may be a false alarm (the whole string is then looked up for nothing); a clear bit
+// never is.
+
+/// The smallest number of `u32` words of a marks bitmap, once any key is marked.
+const MIN_MARK_WORDS: usize = 2;
+
+/// The number of `u32` words of a marks bitmap for `prefixes` distinct parts and separators:
+/// a power of two, about 32 bits per part (a clear bit for about 97% of other parts), none
+/// for none.
+#[must_use]
+pub fn mark_words(prefixes: usize) -> usize {
+    if prefixes == 0 {
+        0
+    } else {
+        prefixes.next_power_of_two().max(MIN_MARK_WORDS)
+    }
+}
+
+/// The bit among `bits` (a power of two) of the part of `name` before its first separator,
+/// at `at`, with that separator: from the part's length, the separator and up to its first
+/// eight bytes, ASCII case ignored (one load, one multiply). Parts that differ only past
+/// their eighth byte share a bit.
+#[inline(always)]
+fn mark_bit(name: &[u8], at: usize, bits: usize) -> usize {
+    let first = match name.get(..8) {
+        Some(w) => word(w),
+        None => short(name),
+    };
+    let kept = if at >= 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * at)) - 1
+    };
+    let separator = name.get(at).copied().unwrap_or(0);
+    // The length and the separator in the high bytes, where parts of up to six bytes (most
+    // provider names) have none of their own.
+    let tag = ((at as u64) << 8 | u64::from(separator)) << 48;
+    let h = (lower8(first & kept) ^ tag ^ S1).wrapping_mul(K);
+    // The high bits of a product mix every bit of its operands.
+    (h >> (64 - bits.trailing_zeros().min(63))) as usize & bits.wrapping_sub(1)
+}
+
+/// Marks in `marks` (of [`mark_words`] words) that some key begins as `key` does: its part
+/// before the separator at `at`, and that separator.
+pub fn mark(marks: &mut [u32], key: &[u8], at: usize) {
+    let b = mark_bit(key, at, marks.len() * 32);
+    if let Some(w) = marks.get_mut(b / 32) {
+        *w |= 1 << (b % 32);
+    }
+}
+
+/// Whether `marks` may hold a key that begins as `name` does, up to and with its first
+/// separator, at `at` (ASCII case ignored): never `false` when [`mark`] marked one; `false`
+/// for an empty bitmap.
+#[inline(always)]
+#[must_use]
+pub fn is_marked(marks: &[u32], name: &[u8], at: usize) -> bool {
+    let b = mark_bit(name, at, marks.len() * 32);
+    marks.get(b / 32).is_some_and(|w| w & (1 << (b % 32)) != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +374,58 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn marks_never_rule_out_a_marked_part_in_any_case() {
+        // Parts of every length up to 20, before either separator, with or without more.
+        let mut keys = Vec::new();
+        for n in 0..=20 {
+            for tail in [":", "/", "/x", ":Llama-3.3-70B/instruct"] {
+                keys.push(format!("{}{tail}", &"Ab9-".repeat(6)[..n]));
+            }
+        }
+        for count in [1, 3, 100] {
+            let mut marks = vec![0; mark_words(count)];
+            assert!(marks.len().is_power_of_two() && marks.len() >= MIN_MARK_WORDS);
+            for k in &keys {
+                let at = first_separator(k.as_bytes()).expect("a separator");
+                mark(&mut marks, k.to_ascii_lowercase().as_bytes(), at);
+            }
+            for k in &keys {
+                let at = first_separator(k.as_bytes()).expect("a separator");
+                assert!(is_marked(&marks, k.as_bytes(), at), "{k}");
+                let upper = k.to_ascii_uppercase();
+                assert!(is_marked(&marks, upper.as_bytes(), at), "{k}");
+                // What follows the separator does not count.
+                let other = format!("{}other", &k[..=at]);
+                assert!(is_marked(&marks, other.as_bytes(), at), "{k}");
+            }
+        }
+        // Nothing marked: nothing may begin a key.
+        assert!(!is_marked(&[], b"openai/gpt-4o", 6));
+        assert_eq!(mark_words(0), 0);
+        // The separator and the length count: a part marked with one separator rules out most
+        // other forms of it (fixed inputs in a bitmap of 64 bits).
+        let mut marks = vec![0; mark_words(1)];
+        mark(&mut marks, b"meta-llama/llama-3", 10);
+        let others: [(&[u8], usize); 4] = [
+            (b"meta-llama:llama-3", 10),
+            (b"meta-llam/llama-3", 9),
+            (b"meta-llamaa/llama-3", 11),
+            (b"meta/llama-3", 4),
+        ];
+        let clear = others
+            .iter()
+            .filter(|(k, at)| !is_marked(&marks, k, *at))
+            .count();
+        assert!(clear >= 3, "{clear}");
+        // Not Unicode folding: KELVIN SIGN is no `k`.
+        let mut marks = vec![0; 1 << 10];
+        mark(&mut marks, b"kimi/k2", 4);
+        assert!(is_marked(&marks, b"KIMI/K2", 4));
+        assert!(!is_marked(&marks, "\u{212A}imi/k2".as_bytes(), 6));
+        assert!(!is_marked(&marks, "\u{212A}im/k2".as_bytes(), 5));
     }
 
     #[test]

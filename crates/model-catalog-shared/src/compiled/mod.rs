@@ -28,6 +28,7 @@
 //! | [`Section::ModelPilots`], [`Section::PrefixPilots`] | `u16` pilots |
 //! | [`Section::ModelSlots`], [`Section::PrefixSlots`] | [`SLOT_SIZE`]-byte [`Slot`]s |
 //! | [`Section::ModelLong`], [`Section::PrefixLong`] | `u32` per slot: where the slot's key (ASCII-lowercased) begins in the string table, if it is longer than 32 bytes; [`NONE`] otherwise |
+//! | [`Section::PrefixMarks`] | `u32` words of a bitmap ([`mark_words`](crate::folded_hash::mark_words) of them): for each part of a model key before its first `:` or `/`, with that separator, the bit [`mark`](crate::folded_hash::mark) sets |
 //!
 //! Decoding runs at compile time: a malformed blob fails the library's compilation, never a
 //! program. The golden test of model-catalog regenerates both files and compares.
@@ -48,7 +49,7 @@ pub use records::{
 pub use slot::{Slot, SLOT_SIZE};
 
 /// The blob's first four bytes (`MCB2`, little-endian).
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB2");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB3");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;
@@ -93,11 +94,13 @@ pub enum Section {
     PrefixSlots,
     /// Per slot, where its key begins in the string table if longer than 32 bytes.
     PrefixLong,
+    /// The marks of the parts of model keys before their first separator.
+    PrefixMarks,
 }
 
 impl Section {
     /// How many sections there are.
-    pub const COUNT: usize = 18;
+    pub const COUNT: usize = 19;
 }
 
 /// Writes a blob: its header, then each section's bytes, in [`Section`] order.

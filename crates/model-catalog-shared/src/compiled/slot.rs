@@ -19,7 +19,9 @@ pub const SLOT_SIZE: usize = 48;
 ///   part of a model key before its first `:` or `/` (`meta-llama` of
 ///   `meta-llama/llama-3.3-70b-versatile`), with `index` [`NONE`](super::NONE) unless it
 ///   also names a provider. `before` tells, per separator, which names are such parts
-///   ([`Slot::BEFORE_COLON`], [`Slot::BEFORE_SLASH`]).
+///   ([`Slot::BEFORE_COLON`], [`Slot::BEFORE_SLASH`]), exactly: a run-time provider may
+///   not take such a name unless allowed to override it. (Resolution asks the prefix marks
+///   instead, a bitmap that needs no probe: see `folded_hash::mark`.)
 ///
 /// In the blob the fields are written in the order below, little-endian, `kind` as its
 /// number ([`Slot::kind_to_u8`]).
