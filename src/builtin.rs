@@ -40,14 +40,20 @@ pub(crate) fn provider_key(name: &str) -> Option<(&'static Provider, MatchKind)>
 }
 
 /// The provider a name denotes, with what the grammar needs to know of the name.
-#[inline(always)]
+#[inline]
 fn provider_hit(name: &str) -> Option<ProviderHit<'static>> {
     slot_provider(PREFIX_KEYS.get_short(name)?)
 }
 
+/// The prefix slot of `name`, a provider name or a part of model keys before a separator.
+#[inline(always)]
+pub(crate) fn prefix_slot(name: &str) -> Option<&'static Slot> {
+    PREFIX_KEYS.get_short(name)
+}
+
 /// The provider a prefix slot names, if it names one.
 #[inline]
-fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
+pub(crate) fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
     Some(ProviderHit {
         provider: PROVIDERS.get(slot.index as usize)?,
         matched: slot.kind,
@@ -224,10 +230,15 @@ impl View<'static> for Builtin {
         Ok(MODEL_KEYS.get_unless_separator(input)?.and_then(model_hit))
     }
 
-    // Always inlined: out of line (as the grammar grew), `provider:model` paid a call.
-    #[inline(always)]
+    #[inline]
     fn provider_key(self, name: &str) -> Option<ProviderHit<'static>> {
         provider_hit(name)
+    }
+
+    // Always inlined: out of line (as the grammar grew), `provider:model` paid a call.
+    #[inline(always)]
+    fn prefix(self, name: &str) -> Option<ProviderHit<'static>> {
+        prefix_slot(name).and_then(slot_provider)
     }
 
     #[inline(always)]

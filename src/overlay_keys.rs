@@ -157,12 +157,19 @@ impl OverlayKeys {
         self.models.may_hold(name)
     }
 
-    /// The model a name scoped to provider `p` denotes, if `p` has such names.
-    #[inline]
+    /// The model a name scoped to provider `p` denotes, if `p` has such names (tested
+    /// inline: most providers have none).
+    #[inline(always)]
     pub(crate) fn scoped(&self, p: u32, name: &str) -> Option<Hit> {
         if !self.scoped.contains(p) {
             return None;
         }
+        self.scoped_model(p, name)
+    }
+
+    /// The model a name scoped to provider `p` denotes.
+    #[inline(never)]
+    fn scoped_model(&self, p: u32, name: &str) -> Option<Hit> {
         self.models.get(name, p).copied()
     }
 

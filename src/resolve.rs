@@ -41,7 +41,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
             return Ok(found(hit, s));
         }
     }
-    if let Some(hit) = view.provider_key(prefix) {
+    if let Some(hit) = view.prefix(prefix) {
         return qualified(view, s, hit, at + 1, separator);
     }
     if separator == Separator::Colon && s[..at].eq_ignore_ascii_case(FINE_TUNE_PREFIX) {

@@ -12,6 +12,7 @@
 //! one more pass and probe.
 
 use crate::builtin::{self, Builtin, OFFERS};
+use crate::data::compiled::NONE;
 use crate::data::key::MatchKind;
 use crate::model::Model;
 use crate::offer::Offer;
@@ -176,14 +177,30 @@ impl<'c> View<'c> for Tables<'c> {
         })
     }
 
-    // Always inlined: the provider of `provider:model`.
-    #[inline(always)]
+    #[inline]
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
         let found = Builtin.provider_key(name);
         let Some(o) = self.0 else { return found };
         match found {
             Some(h) if !o.keys.touches_provider(h.provider.index) => Some(h),
             _ => self.overlay_provider_key(o, name, found),
+        }
+    }
+
+    // Always inlined, as the compiled tables' own. The overlay's bit is tested on the slot,
+    // before the hit is made: made first and then passed on, it went through memory.
+    #[inline(always)]
+    fn prefix(self, name: &str) -> Option<ProviderHit<'c>> {
+        let slot = builtin::prefix_slot(name);
+        let Some(o) = self.0 else {
+            return slot.and_then(builtin::slot_provider);
+        };
+        match slot {
+            // A compiled provider's name (not only a part of model keys) the overlay leaves.
+            Some(s) if s.index != NONE && !o.keys.touches_provider(s.index) => {
+                builtin::slot_provider(s)
+            }
+            _ => self.overlay_provider_key(o, name, slot.and_then(builtin::slot_provider)),
         }
     }
 

@@ -62,6 +62,9 @@ pub(crate) trait View<'c>: Copy {
     /// separator, at `at` (if not, the whole input is no model key): a test of one bit,
     /// which may answer `true` for nothing, never `false` for a key.
     fn may_begin_model_key(self, input: &str, at: usize) -> bool;
+    /// The provider `name`, the part of an input before its first separator, denotes: what
+    /// [`provider_key`](View::provider_key) finds, on the path of `provider:model`.
+    fn prefix(self, name: &str) -> Option<ProviderHit<'c>>;
 
     /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
     /// run-time model name that begins with another provider's name), else

@@ -315,6 +315,9 @@ pub fn mark(marks: &mut [u32], key: &[u8], at: usize) {
 #[inline(always)]
 #[must_use]
 pub fn is_marked(marks: &[u32], name: &[u8], at: usize) -> bool {
+    if marks.is_empty() {
+        return false;
+    }
     let b = mark_bit(name, at, marks.len() * 32);
     marks.get(b / 32).is_some_and(|w| w & (1 << (b % 32)) != 0)
 }
