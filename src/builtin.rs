@@ -3,7 +3,7 @@
 
 use crate::compiled::{text_at, PREFIX_MARKS};
 use crate::data::compiled::Slot;
-use crate::data::folded_hash::is_marked;
+use crate::data::folded_hash::{is_marked, mark_of};
 use crate::data::key::MatchKind;
 use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
 use crate::names::NameLists;
@@ -43,6 +43,13 @@ pub(crate) fn provider_key(name: &str) -> Option<(&'static Provider, MatchKind)>
 #[inline]
 fn provider_hit(name: &str) -> Option<ProviderHit<'static>> {
     slot_provider(PREFIX_KEYS.get_short(name)?)
+}
+
+/// Whether some compiled model key may begin as a string whose prefix mark is `mark`
+/// (`folded_hash::mark_of`).
+#[inline(always)]
+pub(crate) fn marked(mark: u64) -> bool {
+    is_marked(&PREFIX_MARKS, mark)
 }
 
 /// The prefix slot of `name`, a provider name or a part of model keys before a separator.
@@ -243,7 +250,7 @@ impl View<'static> for Builtin {
 
     #[inline(always)]
     fn may_begin_model_key(self, input: &str, at: usize) -> bool {
-        is_marked(&PREFIX_MARKS, input.as_bytes(), at)
+        marked(mark_of(input.as_bytes(), at))
     }
 
     #[inline]

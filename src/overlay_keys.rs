@@ -173,11 +173,11 @@ impl OverlayKeys {
         self.models.get(name, p).copied()
     }
 
-    /// Whether some model name of the whole catalog may begin as `input` does, up to and
-    /// with its first separator, at `at` (never `false` where one does).
+    /// Whether some model name of the whole catalog may begin as a string whose prefix mark
+    /// is `mark` (`folded_hash::mark_of`; never `false` where one does).
     #[inline(always)]
-    pub(crate) fn may_begin_model_key(&self, input: &str, at: usize) -> bool {
-        is_marked(&self.marks, input.as_bytes(), at)
+    pub(crate) fn marked(&self, mark: u64) -> bool {
+        is_marked(&self.marks, mark)
     }
 
     /// The provider a name denotes, among the overlay's names.

@@ -13,6 +13,7 @@
 
 use crate::builtin::{self, Builtin, OFFERS};
 use crate::data::compiled::NONE;
+use crate::data::folded_hash::mark_of;
 use crate::data::key::MatchKind;
 use crate::model::Model;
 use crate::offer::Offer;
@@ -206,10 +207,9 @@ impl<'c> View<'c> for Tables<'c> {
 
     #[inline(always)]
     fn may_begin_model_key(self, input: &str, at: usize) -> bool {
-        Builtin.may_begin_model_key(input, at)
-            || self
-                .0
-                .is_some_and(|o| o.keys.may_begin_model_key(input, at))
+        // One mark for both bitmaps.
+        let mark = mark_of(input.as_bytes(), at);
+        builtin::marked(mark) || self.0.is_some_and(|o| o.keys.marked(mark))
     }
 
     #[inline(always)]

@@ -276,12 +276,13 @@ pub fn mark_words(prefixes: usize) -> usize {
     }
 }
 
-/// The bit among `bits` (a power of two) of the part of `name` before its first separator,
-/// at `at`, with that separator: from the part's length, the separator and up to its first
-/// eight bytes, ASCII case ignored (one load, one multiply). Parts that differ only past
-/// their eighth byte share a bit.
+/// The mark of the part of `name` before its first separator, at `at`, with that
+/// separator: from the part's length, the separator and up to its first eight bytes, ASCII
+/// case ignored (one load, one multiply). Parts that differ only past their eighth byte
+/// share a mark. One mark serves bitmaps of any size ([`is_marked`]).
 #[inline(always)]
-fn mark_bit(name: &[u8], at: usize, bits: usize) -> usize {
+#[must_use]
+pub fn mark_of(name: &[u8], at: usize) -> u64 {
     let first = match name.get(..8) {
         Some(w) => word(w),
         None => short(name),
@@ -295,30 +296,34 @@ fn mark_bit(name: &[u8], at: usize, bits: usize) -> usize {
     // The length and the separator in the high bytes, where parts of up to six bytes (most
     // provider names) have none of their own.
     let tag = ((at as u64) << 8 | u64::from(separator)) << 48;
-    let h = (lower8(first & kept) ^ tag ^ S1).wrapping_mul(K);
-    // The high bits of a product mix every bit of its operands.
-    (h >> (64 - bits.trailing_zeros().min(63))) as usize & bits.wrapping_sub(1)
+    (lower8(first & kept) ^ tag ^ S1).wrapping_mul(K)
+}
+
+/// The bit of `mark` among `bits` (a power of two): the mark's high bits, which mix every
+/// bit of the product's operands.
+#[inline(always)]
+fn mark_bit(mark: u64, bits: usize) -> usize {
+    (mark >> (64 - bits.trailing_zeros().min(63))) as usize & bits.wrapping_sub(1)
 }
 
 /// Marks in `marks` (of [`mark_words`] words) that some key begins as `key` does: its part
 /// before the separator at `at`, and that separator.
 pub fn mark(marks: &mut [u32], key: &[u8], at: usize) {
-    let b = mark_bit(key, at, marks.len() * 32);
+    let b = mark_bit(mark_of(key, at), marks.len() * 32);
     if let Some(w) = marks.get_mut(b / 32) {
         *w |= 1 << (b % 32);
     }
 }
 
-/// Whether `marks` may hold a key that begins as `name` does, up to and with its first
-/// separator, at `at` (ASCII case ignored): never `false` when [`mark`] marked one; `false`
-/// for an empty bitmap.
+/// Whether `marks` may hold a key whose [`mark_of`] is `mark`: never `false` when [`mark`]
+/// marked one; `false` for an empty bitmap.
 #[inline(always)]
 #[must_use]
-pub fn is_marked(marks: &[u32], name: &[u8], at: usize) -> bool {
+pub fn is_marked(marks: &[u32], mark: u64) -> bool {
     if marks.is_empty() {
         return false;
     }
-    let b = mark_bit(name, at, marks.len() * 32);
+    let b = mark_bit(mark, marks.len() * 32);
     marks.get(b / 32).is_some_and(|w| w & (1 << (b % 32)) != 0)
 }
 
@@ -397,16 +402,16 @@ mod tests {
             }
             for k in &keys {
                 let at = first_separator(k.as_bytes()).expect("a separator");
-                assert!(is_marked(&marks, k.as_bytes(), at), "{k}");
+                assert!(is_marked(&marks, mark_of(k.as_bytes(), at)), "{k}");
                 let upper = k.to_ascii_uppercase();
-                assert!(is_marked(&marks, upper.as_bytes(), at), "{k}");
+                assert!(is_marked(&marks, mark_of(upper.as_bytes(), at)), "{k}");
                 // What follows the separator does not count.
                 let other = format!("{}other", &k[..=at]);
-                assert!(is_marked(&marks, other.as_bytes(), at), "{k}");
+                assert!(is_marked(&marks, mark_of(other.as_bytes(), at)), "{k}");
             }
         }
         // Nothing marked: nothing may begin a key.
-        assert!(!is_marked(&[], b"openai/gpt-4o", 6));
+        assert!(!is_marked(&[], mark_of(b"openai/gpt-4o", 6)));
         assert_eq!(mark_words(0), 0);
         // The separator and the length count: a part marked with one separator rules out most
         // other forms of it (fixed inputs in a bitmap of 64 bits).
@@ -420,15 +425,15 @@ mod tests {
         ];
         let clear = others
             .iter()
-            .filter(|(k, at)| !is_marked(&marks, k, *at))
+            .filter(|(k, at)| !is_marked(&marks, mark_of(k, *at)))
             .count();
         assert!(clear >= 3, "{clear}");
         // Not Unicode folding: KELVIN SIGN is no `k`.
         let mut marks = vec![0; 1 << 10];
         mark(&mut marks, b"kimi/k2", 4);
-        assert!(is_marked(&marks, b"KIMI/K2", 4));
-        assert!(!is_marked(&marks, "\u{212A}imi/k2".as_bytes(), 6));
-        assert!(!is_marked(&marks, "\u{212A}im/k2".as_bytes(), 5));
+        assert!(is_marked(&marks, mark_of(b"KIMI/K2", 4)));
+        assert!(!is_marked(&marks, mark_of("\u{212A}imi/k2".as_bytes(), 6)));
+        assert!(!is_marked(&marks, mark_of("\u{212A}im/k2".as_bytes(), 5)));
     }
 
     #[test]
