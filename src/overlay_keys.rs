@@ -87,7 +87,8 @@ impl OverlayKeys {
             ..OverlayKeys::default()
         };
         let mut scopes = Vec::new();
-        let mut separated = 0;
+        // Global model names with a separator: their entry and where the first is.
+        let mut separated = Vec::new();
         let mut model_entries = Vec::with_capacity(model_keys.len());
         for k in model_keys {
             let h = hit(&k);
@@ -103,7 +104,9 @@ impl OverlayKeys {
                     p
                 }
                 None => {
-                    separated += usize::from(first_separator(k.key.as_bytes()).is_some());
+                    if let Some(at) = first_separator(k.key.as_bytes()) {
+                        separated.push((model_entries.len(), at));
+                    }
                     GLOBAL
                 }
             };
@@ -119,11 +122,9 @@ impl OverlayKeys {
             let h = hit(&k);
             provider_entries.push((k.key, GLOBAL, h));
         }
-        keys.marks = vec![0; mark_words(separated)];
-        for (key, scope, _) in &model_entries {
-            if let (GLOBAL, Some(at)) = (*scope, first_separator(key.as_bytes())) {
-                mark(&mut keys.marks, key.as_bytes(), at);
-            }
+        keys.marks = vec![0; mark_words(separated.len())];
+        for (entry, at) in separated {
+            mark(&mut keys.marks, model_entries[entry].0.as_bytes(), at);
         }
         keys.scoped = Bits::new(scopes.iter().max().map_or(0, |&p| p as usize + 1));
         for p in scopes {

@@ -44,7 +44,7 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if let Some(hit) = view.prefix(prefix) {
         return qualified(view, s, hit, at + 1, separator);
     }
-    if separator == Separator::Colon && s[..at].eq_ignore_ascii_case(FINE_TUNE_PREFIX) {
+    if separator == Separator::Colon && prefix.eq_ignore_ascii_case(FINE_TUNE_PREFIX) {
         if let Some(openai) = view.provider_key(OPENAI) {
             return fine_tune(view, s, openai, s, None);
         }

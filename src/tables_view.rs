@@ -180,12 +180,8 @@ impl<'c> View<'c> for Tables<'c> {
 
     #[inline]
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
-        let found = Builtin.provider_key(name);
-        let Some(o) = self.0 else { return found };
-        match found {
-            Some(h) if !o.keys.touches_provider(h.provider.index) => Some(h),
-            _ => self.overlay_provider_key(o, name, found),
-        }
+        // The same lookup as `prefix`, not always inlined where it is not on the hot path.
+        self.prefix(name)
     }
 
     // Always inlined, as the compiled tables' own. The overlay's bit is tested on the slot,
