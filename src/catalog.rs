@@ -102,9 +102,12 @@ impl fmt::Debug for Catalog {
 
 impl Catalog {
     /// The catalog of validated documents `docs`.
-    fn with(v: Validated, docs: Documents, overrides: Overrides) -> Catalog {
-        Catalog {
-            overlay: Some(Arc::new(Overlay::new(v, docs, overrides))),
+    fn with(v: Validated, docs: Documents, overrides: Overrides) -> Result<Catalog, CatalogError> {
+        match Overlay::new(v, docs, overrides) {
+            Ok(o) => Ok(Catalog {
+                overlay: Some(Arc::new(o)),
+            }),
+            Err(e) => Err(CatalogError { errors: vec![e] }),
         }
     }
 
@@ -543,17 +546,19 @@ impl CatalogBuilder {
     /// Validates everything and builds the catalog. The catalog shares the builder's
     /// documents (they are not copied).
     pub fn build(&self) -> Result<Catalog, CatalogError> {
-        self.validated()
-            .map(|v| v.map(|v| Catalog::with(v, self.docs.clone(), self.overrides.clone())))
-            .map(Option::unwrap_or_default)
+        match self.validated()? {
+            Some(v) => Catalog::with(v, self.docs.clone(), self.overrides.clone()),
+            None => Ok(Catalog::default()),
+        }
     }
 
     /// [`build`](CatalogBuilder::build), keeping the documents rather than copying them.
     #[cfg(feature = "formats")]
     pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
-        self.validated()
-            .map(|v| v.map(|v| Catalog::with(v, self.docs, self.overrides)))
-            .map(Option::unwrap_or_default)
+        match self.validated()? {
+            Some(v) => Catalog::with(v, self.docs, self.overrides),
+            None => Ok(Catalog::default()),
+        }
     }
 
     /// The validated documents, `None` when there are none.

@@ -76,6 +76,7 @@ mod info;
 mod lifecycle;
 mod lookup;
 mod model;
+mod model_tables;
 mod name_index;
 mod names;
 mod offer;

@@ -1,6 +1,6 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
-use crate::compiled::{self, count, records, EXTRAS};
+use crate::compiled::{self, count, records};
 use crate::cost::{Cost, CostError};
 use crate::data::capability::Flags;
 use crate::data::capability::{Capability, Support};
@@ -8,14 +8,15 @@ use crate::data::compiled::{date_from_u32, flags_from_u8, ExtraRecord, ModelReco
 use crate::data::date::Date;
 use crate::data::modality::{Modalities, Modality};
 use crate::data::price::Pricing;
-use crate::distillation::{DistillationPolicy, DISTILLATIONS};
+use crate::distillation::DistillationPolicy;
 use crate::lifecycle::Lifecycle;
+use crate::model_tables::{ModelTables, Source};
 use crate::provider::PROVIDERS;
-use crate::served::{ServedName, SERVED};
-use crate::text::{Names, Text};
+use crate::served::ServedName;
+use crate::text::Names;
 use crate::usage::Usage;
-use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// A model in the catalog, as its provider serves it.
 ///
@@ -41,46 +42,10 @@ pub struct Model {
     pub(crate) index: u32,
     /// Index of the provider in its catalog's provider table.
     pub(crate) provider_index: u32,
-    repr: Repr,
-}
-
-#[derive(Clone, PartialEq, Eq)]
-enum Repr {
-    /// A model of the compiled catalog: its record.
-    Builtin(ModelRecord),
-    /// One of a run-time catalog.
-    Custom(Box<ModelData>),
-}
-
-/// A run-time catalog's model.
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct ModelData {
-    pub(crate) id: Text,
-    pub(crate) upstream_id: Text,
-    pub(crate) name: Text,
-    pub(crate) provider: Text,
-    pub(crate) description: Option<Text>,
-    pub(crate) vendor: Option<Text>,
-    pub(crate) family: Option<Text>,
-    pub(crate) category: Option<Text>,
-    pub(crate) context_window: Option<u32>,
-    pub(crate) max_output_tokens: Option<u32>,
-    pub(crate) input_modalities: Option<Modalities>,
-    pub(crate) output_modalities: Option<Modalities>,
-    pub(crate) flags: Flags,
-    pub(crate) pricing: Pricing,
-    pub(crate) open_weights: Option<bool>,
-    pub(crate) release_date: Option<Date>,
-    pub(crate) knowledge_cutoff: Option<Text>,
-    pub(crate) deprecated: bool,
-    pub(crate) retires: Option<Date>,
-    pub(crate) successor: Option<Text>,
-    pub(crate) aliases: Cow<'static, [Text]>,
-    pub(crate) served_names: Cow<'static, [ServedName]>,
-    pub(crate) fine_tune_pricing: Pricing,
-    pub(crate) tags: Cow<'static, [Text]>,
-    pub(crate) distillation: Option<DistillationPolicy>,
-    pub(crate) notes: Option<Text>,
+    /// Its record: facts as numbers, strings as numbers in its tables.
+    rec: ModelRecord,
+    /// The tables of the run-time catalog that holds it; `None` for the compiled catalog's.
+    tables: Option<Arc<ModelTables>>,
 }
 
 /// The compiled catalog's models, grouped by provider.
@@ -90,152 +55,134 @@ pub(crate) static MODELS: [Model; count(Section::Models)] = records!(
     Model {
         index: 0,
         provider_index: 0,
-        repr: Repr::Builtin(ModelRecord::EMPTY),
+        rec: ModelRecord::EMPTY,
+        tables: None,
     },
     Section::Models,
     |r: ModelRecord| Model {
         index: r.index,
         provider_index: r.provider,
-        repr: Repr::Builtin(r),
+        rec: r,
+        tables: None,
     }
 );
 
-/// An optional string of a built-in model's extra record.
-fn extra_text(r: &ModelRecord, field: fn(&ExtraRecord) -> u32) -> Option<&'static str> {
-    EXTRAS
-        .get(r.extra as usize)
-        .and_then(|x| compiled::opt_text(field(x)))
-}
-
 impl Model {
-    /// A model of a run-time catalog, with catalog index `index`, defined by the provider of
-    /// index `provider_index`.
-    pub(crate) fn custom(index: u32, provider_index: u32, data: ModelData) -> Model {
+    /// A model of a run-time catalog: record `rec` over `tables`.
+    pub(crate) fn custom(rec: ModelRecord, tables: Arc<ModelTables>) -> Model {
         Model {
-            index,
-            provider_index,
-            repr: Repr::Custom(Box::new(data)),
+            index: rec.index,
+            provider_index: rec.provider,
+            rec,
+            tables: Some(tables),
         }
+    }
+
+    /// Where its record's numbers point.
+    #[inline]
+    fn source(&self) -> Source<'_> {
+        match &self.tables {
+            None => Source::Builtin,
+            Some(t) => Source::Tables(t),
+        }
+    }
+
+    /// Its extra record, if it has one.
+    fn extra(&self) -> Option<&ExtraRecord> {
+        self.source().extra(self.rec.extra)
+    }
+
+    /// A string of its extra record.
+    fn extra_text(&self, field: fn(&ExtraRecord) -> u32) -> Option<&str> {
+        self.extra().and_then(|x| self.source().opt_text(field(x)))
     }
 
     /// The offers of a built-in model: indexes of the compiled catalog's offer table.
     pub(crate) fn builtin_offers(&self) -> &'static [u32] {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::list(r.offers_at, r.offers_len.into()),
-            Repr::Custom(_) => &[],
+        match &self.tables {
+            None => compiled::list(self.rec.offers_at, self.rec.offers_len.into()),
+            Some(_) => &[],
         }
     }
 
     /// The recorded capability flags.
     fn flags(&self) -> Flags {
-        match &self.repr {
-            Repr::Builtin(r) => flags_from_u8(r.flags),
-            Repr::Custom(c) => c.flags,
-        }
+        flags_from_u8(self.rec.flags)
     }
 }
 
 impl Model {
     /// The catalog id, unique in the catalog (`gpt-4o`, `llama-3.3-70b-versatile`).
     pub fn id(&self) -> &str {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::text(r.id),
-            Repr::Custom(c) => &c.id,
-        }
+        self.source().text(self.rec.id)
     }
 
     /// The id to send to the provider's API (`meta-llama/llama-3.3-70b-versatile`); the same
     /// as [`id`](Model::id) for most models.
     pub fn upstream_id(&self) -> &str {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::text(r.upstream_id),
-            Repr::Custom(c) => &c.upstream_id,
-        }
+        self.source().text(self.rec.upstream_id)
     }
 
     /// Display name (`GPT-4o`).
     pub fn name(&self) -> &str {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::text(r.name),
-            Repr::Custom(c) => &c.name,
-        }
+        self.source().text(self.rec.name)
     }
 
     /// The id of the provider that defines it (its home provider). Other providers may offer
     /// it too.
     pub fn provider_id(&self) -> &str {
-        match &self.repr {
-            Repr::Builtin(r) => PROVIDERS.get(r.provider as usize).map_or("", |p| p.id()),
-            Repr::Custom(c) => &c.provider,
+        match &self.tables {
+            None => PROVIDERS
+                .get(self.rec.provider as usize)
+                .map_or("", |p| p.id()),
+            Some(t) => t.provider_id(self.rec.provider),
         }
     }
 
     /// A short description, where a source gives one.
     pub fn description(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => extra_text(r, |x| x.description),
-            Repr::Custom(c) => c.description.as_deref(),
-        }
+        self.extra_text(|x| x.description)
     }
 
     /// Who made the model, as a lowercase id (`openai`, `meta`, `alibaba`).
     pub fn vendor(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::opt_text(r.vendor),
-            Repr::Custom(c) => c.vendor.as_deref(),
-        }
+        self.source().opt_text(self.rec.vendor)
     }
 
     /// The model family (`gpt`, `claude-opus`, `llama`).
     pub fn family(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::opt_text(r.family),
-            Repr::Custom(c) => c.family.as_deref(),
-        }
+        self.source().opt_text(self.rec.family)
     }
 
     /// A category: `flagship`, `mini`, `reasoning`, `coding`, `moderation` or `image`.
     pub fn category(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => extra_text(r, |x| x.category),
-            Repr::Custom(c) => c.category.as_deref(),
-        }
+        self.extra_text(|x| x.category)
     }
 
     /// Context window in tokens (input and output together), where known.
     pub fn context_window(&self) -> Option<u32> {
-        match &self.repr {
-            Repr::Builtin(r) => (r.bits & ModelRecord::CONTEXT != 0).then_some(r.context_window),
-            Repr::Custom(c) => c.context_window,
-        }
+        let r = &self.rec;
+        (r.bits & ModelRecord::CONTEXT != 0).then_some(r.context_window)
     }
 
     /// Most tokens one response may hold, where known.
     pub fn max_output_tokens(&self) -> Option<u32> {
-        match &self.repr {
-            Repr::Builtin(r) => {
-                (r.bits & ModelRecord::MAX_OUTPUT != 0).then_some(r.max_output_tokens)
-            }
-            Repr::Custom(c) => c.max_output_tokens,
-        }
+        let r = &self.rec;
+        (r.bits & ModelRecord::MAX_OUTPUT != 0).then_some(r.max_output_tokens)
     }
 
     /// The kinds of input the model takes, where known.
     pub fn input_modalities(&self) -> Option<Modalities> {
-        match &self.repr {
-            Repr::Builtin(r) => (r.bits & ModelRecord::INPUT_MODALITIES != 0)
-                .then(|| Modalities::from_bits(r.input_modalities)),
-            Repr::Custom(c) => c.input_modalities,
-        }
+        let r = &self.rec;
+        (r.bits & ModelRecord::INPUT_MODALITIES != 0)
+            .then(|| Modalities::from_bits(r.input_modalities))
     }
 
     /// The kinds of output the model produces, where known.
     pub fn output_modalities(&self) -> Option<Modalities> {
-        match &self.repr {
-            Repr::Builtin(r) => (r.bits & ModelRecord::OUTPUT_MODALITIES != 0)
-                .then(|| Modalities::from_bits(r.output_modalities)),
-            Repr::Custom(c) => c.output_modalities,
-        }
+        let r = &self.rec;
+        (r.bits & ModelRecord::OUTPUT_MODALITIES != 0)
+            .then(|| Modalities::from_bits(r.output_modalities))
     }
 
     /// Whether the model has a capability: yes, no, or unknown.
@@ -275,43 +222,29 @@ impl Model {
 
     /// Prices in USD per million tokens (from the home provider).
     pub fn pricing(&self) -> &Pricing {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::pricing(r.pricing),
-            Repr::Custom(c) => &c.pricing,
-        }
+        self.source().pricing(self.rec.pricing)
     }
 
     /// Whether the weights are published, where known.
     pub fn open_weights(&self) -> Option<bool> {
-        match &self.repr {
-            Repr::Builtin(r) => (r.bits & ModelRecord::OPEN_WEIGHTS_KNOWN != 0)
-                .then_some(r.bits & ModelRecord::OPEN_WEIGHTS != 0),
-            Repr::Custom(c) => c.open_weights,
-        }
+        let r = &self.rec;
+        (r.bits & ModelRecord::OPEN_WEIGHTS_KNOWN != 0)
+            .then_some(r.bits & ModelRecord::OPEN_WEIGHTS != 0)
     }
 
     /// First release date, where known.
     pub fn release_date(&self) -> Option<Date> {
-        match &self.repr {
-            Repr::Builtin(r) => date_from_u32(r.release_date),
-            Repr::Custom(c) => c.release_date,
-        }
+        date_from_u32(self.rec.release_date)
     }
 
     /// Training-data cutoff as `YYYY-MM` or `YYYY-MM-DD`, where known.
     pub fn knowledge_cutoff(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => extra_text(r, |x| x.knowledge_cutoff),
-            Repr::Custom(c) => c.knowledge_cutoff.as_deref(),
-        }
+        self.extra_text(|x| x.knowledge_cutoff)
     }
 
     /// Whether the provider has deprecated the model.
     pub fn is_deprecated(&self) -> bool {
-        match &self.repr {
-            Repr::Builtin(r) => r.bits & ModelRecord::DEPRECATED != 0,
-            Repr::Custom(c) => c.deprecated,
-        }
+        self.rec.bits & ModelRecord::DEPRECATED != 0
     }
 
     /// The day the provider stops serving the model, where announced.
@@ -321,28 +254,22 @@ impl Model {
     /// assert_eq!(m.retires().unwrap().to_string(), "2026-09-28");
     /// ```
     pub fn retires(&self) -> Option<Date> {
-        match &self.repr {
-            Repr::Builtin(r) => date_from_u32(r.retires),
-            Repr::Custom(c) => c.retires,
-        }
+        date_from_u32(self.rec.retires)
     }
 
     /// The id of the model that replaces this one, where the data names one.
     pub fn successor(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => extra_text(r, |x| x.successor),
-            Repr::Custom(c) => c.successor.as_deref(),
-        }
+        self.extra_text(|x| x.successor)
     }
 
     /// The model's aliases (other spellings of its name), as spelled in the data.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
-        match &self.repr {
-            Repr::Builtin(r) => {
-                Names::Builtin(compiled::list(r.aliases_at, r.aliases_len.into()).iter())
-            }
-            Repr::Custom(c) => Names::Custom(c.aliases.iter()),
-        }
+        let src = self.source();
+        Names::Numbers(
+            src,
+            src.list(self.rec.aliases_at, self.rec.aliases_len.into())
+                .iter(),
+        )
     }
 
     /// The names the provider serves as model ids of their own that resolve to this model
@@ -359,15 +286,8 @@ impl Model {
 
     /// The served names, as a slice.
     pub(crate) fn served_list(&self) -> &[ServedName] {
-        match &self.repr {
-            Repr::Builtin(r) => {
-                let at = r.served_at as usize;
-                SERVED
-                    .get(at..at + usize::from(r.served_len))
-                    .unwrap_or_default()
-            }
-            Repr::Custom(c) => &c.served_names,
-        }
+        self.source()
+            .served(self.rec.served_at, self.rec.served_len.into())
     }
 
     /// The served name spelled `name` (ASCII case ignored), if the model has one.
@@ -378,23 +298,16 @@ impl Model {
 
     /// Prices of the provider's fine-tunes of this model, where published.
     pub fn fine_tune_pricing(&self) -> &Pricing {
-        match &self.repr {
-            Repr::Builtin(r) => compiled::pricing(r.fine_tune_pricing),
-            Repr::Custom(c) => &c.fine_tune_pricing,
-        }
+        self.source().pricing(self.rec.fine_tune_pricing)
     }
 
     /// Free-form tags (`subscription`, `paid`).
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
-        match &self.repr {
-            Repr::Builtin(r) => Names::Builtin(
-                EXTRAS
-                    .get(r.extra as usize)
-                    .map_or(&[][..], |x| compiled::list(x.tags_at, x.tags_len as usize))
-                    .iter(),
-            ),
-            Repr::Custom(c) => Names::Custom(c.tags.iter()),
-        }
+        let src = self.source();
+        let tags = self
+            .extra()
+            .map_or(&[][..], |x| src.list(x.tags_at, x.tags_len as usize));
+        Names::Numbers(src, tags.iter())
     }
 
     /// Whether the model carries `tag` (exact match).
@@ -404,20 +317,13 @@ impl Model {
 
     /// The distillation policy, where a source records one.
     pub fn distillation_policy(&self) -> Option<&DistillationPolicy> {
-        match &self.repr {
-            Repr::Builtin(r) => EXTRAS
-                .get(r.extra as usize)
-                .and_then(|x| DISTILLATIONS.get(x.distillation as usize)),
-            Repr::Custom(c) => c.distillation.as_ref(),
-        }
+        self.extra()
+            .and_then(|x| self.source().distillation(x.distillation))
     }
 
     /// Notes on the data, such as why a fact is missing.
     pub fn notes(&self) -> Option<&str> {
-        match &self.repr {
-            Repr::Builtin(r) => extra_text(r, |x| x.notes),
-            Repr::Custom(c) => c.notes.as_deref(),
-        }
+        self.extra_text(|x| x.notes)
     }
 }
 
@@ -444,7 +350,47 @@ impl PartialEq for Model {
     fn eq(&self, other: &Model) -> bool {
         self.index == other.index
             && self.provider_index == other.provider_index
-            && self.repr == other.repr
+            && match (&self.tables, &other.tables) {
+                (None, None) => self.rec == other.rec,
+                (Some(a), Some(b)) if Arc::ptr_eq(a, b) => self.rec == other.rec,
+                (Some(_), Some(_)) => self.same_facts(other),
+                _ => false,
+            }
+    }
+}
+
+impl Model {
+    /// Whether two models of run-time catalogs say the same of themselves, field by field.
+    fn same_facts(&self, o: &Model) -> bool {
+        self.rec.flags == o.rec.flags
+            && (
+                self.id(),
+                self.upstream_id(),
+                self.name(),
+                self.provider_id(),
+            ) == (o.id(), o.upstream_id(), o.name(), o.provider_id())
+            && (
+                self.description(),
+                self.vendor(),
+                self.family(),
+                self.category(),
+            ) == (o.description(), o.vendor(), o.family(), o.category())
+            && (
+                self.context_window(),
+                self.max_output_tokens(),
+                self.open_weights(),
+            ) == (o.context_window(), o.max_output_tokens(), o.open_weights())
+            && (self.input_modalities(), self.output_modalities())
+                == (o.input_modalities(), o.output_modalities())
+            && (self.pricing(), self.fine_tune_pricing()) == (o.pricing(), o.fine_tune_pricing())
+            && (self.release_date(), self.retires(), self.is_deprecated())
+                == (o.release_date(), o.retires(), o.is_deprecated())
+            && (self.knowledge_cutoff(), self.successor(), self.notes())
+                == (o.knowledge_cutoff(), o.successor(), o.notes())
+            && self.distillation_policy() == o.distillation_policy()
+            && self.aliases().eq(o.aliases())
+            && self.tags().eq(o.tags())
+            && self.served_list() == o.served_list()
     }
 }
 

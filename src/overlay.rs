@@ -4,17 +4,15 @@
 use crate::bits::Bits;
 use crate::builtin::{self, MODELS, PROVIDERS};
 use crate::data::key::{fold, MatchKind};
-use crate::data::modality::{Modalities, Modality};
 use crate::data::schema::DataFile;
-use crate::data::validate::{self, Base, DataError, ModelRec, Overrides, Validated};
-use crate::distillation::{DistillationData, DistillationPolicy};
-use crate::model::{Model, ModelData};
+use crate::data::validate::{self, Base, DataError, Overrides, Validated};
+use crate::model::Model;
+use crate::model_tables::ModelTables;
 use crate::names::NameLists;
 use crate::offer::{Offer, OfferData};
 use crate::overlay_keys::OverlayKeys;
 use crate::provider::{ApiSurface, Provider, ProviderData};
 use crate::query_index::QueryIndex;
-use crate::served::{ServedData, ServedName};
 use crate::text::Text;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -107,81 +105,18 @@ pub(crate) fn validate(
     validate::validate_over(&BuiltinBase, overrides, docs)
 }
 
-fn modalities(list: &Option<Vec<Modality>>) -> Option<Modalities> {
-    list.as_ref().map(|l| l.iter().copied().collect())
-}
-
-/// The model of a validated record, its strings moved rather than copied.
-fn model_from(m: ModelRec, provider_id: String, index: u32) -> Model {
-    let ModelRec {
-        entry: e,
-        upstream_id,
-        aliases,
-        provider,
-        ..
-    } = m;
-    let data = ModelData {
-        id: Cow::Owned(e.id),
-        upstream_id: Cow::Owned(upstream_id),
-        name: Cow::Owned(e.name),
-        provider: Cow::Owned(provider_id),
-        description: e.description.map(Cow::Owned),
-        vendor: e.vendor.map(Cow::Owned),
-        family: e.family.map(Cow::Owned),
-        category: e.category.map(Cow::Owned),
-        context_window: e.context_window,
-        max_output_tokens: e.max_output_tokens,
-        input_modalities: modalities(&e.input_modalities),
-        output_modalities: modalities(&e.output_modalities),
-        flags: e.capabilities,
-        pricing: e.pricing,
-        open_weights: e.open_weights,
-        release_date: e.release_date,
-        knowledge_cutoff: e.knowledge_cutoff.map(Cow::Owned),
-        deprecated: e.deprecated,
-        retires: e.retires,
-        successor: e.successor.map(Cow::Owned),
-        aliases: owned_list(aliases),
-        served_names: Cow::Owned(
-            e.served_names
-                .into_iter()
-                .map(|s| {
-                    ServedName::custom(ServedData {
-                        id: Cow::Owned(s.id),
-                        context_window: s.context_window,
-                        max_output_tokens: s.max_output_tokens,
-                        pricing: s.pricing,
-                        fine_tune_pricing: s.fine_tune_pricing,
-                        release_date: s.release_date,
-                        deprecated: s.deprecated,
-                        retires: s.retires,
-                    })
-                })
-                .collect(),
-        ),
-        fine_tune_pricing: e.fine_tune_pricing,
-        tags: owned_list(e.tags),
-        distillation: e.distillation_policy.map(|d| {
-            DistillationPolicy::custom(DistillationData {
-                status: d.status.map(Cow::Owned),
-                label: d.label.map(Cow::Owned),
-                basis: d.basis.map(Cow::Owned),
-                source_url: d.source_url.map(Cow::Owned),
-                note: d.note.map(Cow::Owned),
-            })
-        }),
-        notes: e.notes.map(Cow::Owned),
-    };
-    Model::custom(index, provider as u32, data)
-}
-
 fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
     Cow::Owned(items.into_iter().map(Cow::Owned).collect())
 }
 
 impl Overlay {
-    /// The overlay of validated documents `v`, which are `docs` validated with `overrides`.
-    pub(crate) fn new(v: Validated, docs: Documents, overrides: Overrides) -> Overlay {
+    /// The overlay of validated documents `v`, which are `docs` validated with `overrides`;
+    /// an error if its models' strings pass what the tables number.
+    pub(crate) fn new(
+        v: Validated,
+        docs: Documents,
+        overrides: Overrides,
+    ) -> Result<Overlay, DataError> {
         let Validated {
             model_base,
             providers: provider_recs,
@@ -196,12 +131,11 @@ impl Overlay {
         for p in &provider_recs {
             ids.insert(p.index, p.entry.id.clone());
         }
-        let provider_id = |index: usize| -> String {
+        let provider_id = |index: usize| -> &str {
             ids.get(&index)
                 .map(String::as_str)
                 .or_else(|| PROVIDERS.get(index).map(|p| p.id()))
                 .unwrap_or_default()
-                .to_owned()
         };
         let mut providers = Vec::new();
         let mut replaced = Vec::new();
@@ -268,19 +202,20 @@ impl Overlay {
         replaced.sort_by_key(|p| p.index);
         let provider_count = PROVIDERS.len() + providers.len();
         let mut listing = Bits::new(provider_count);
-        // Extended, not collected: collected from the records' vector, the models would
-        // keep its allocation (records are ten times their size) as spare capacity.
-        let mut models: Vec<Model> = Vec::with_capacity(model_recs.len());
-        models.extend(model_recs.into_iter().enumerate().map(|(pos, m)| {
+        for m in &model_recs {
             listing.insert(m.provider as u32);
-            let home = provider_id(m.provider);
-            model_from(m, home, base_models + pos as u32)
-        }));
+        }
+        let (tables, records) = ModelTables::build(model_recs, base_models, provider_id)?;
+        let tables = Arc::new(tables);
+        let models: Vec<Model> = records
+            .into_iter()
+            .map(|r| Model::custom(r, tables.clone()))
+            .collect();
         let mut offers: Vec<Offer> = Vec::with_capacity(offer_recs.len());
         offers.extend(offer_recs.into_iter().map(|o| {
             listing.insert(o.provider as u32);
             let data = OfferData {
-                provider: Cow::Owned(provider_id(o.provider)),
+                provider: Cow::Owned(provider_id(o.provider).to_owned()),
                 upstream_id: Cow::Owned(o.entry.upstream_id),
                 pricing: o.entry.pricing,
             };
@@ -296,7 +231,7 @@ impl Overlay {
             model_base,
             &replaced_bits,
         );
-        Overlay {
+        Ok(Overlay {
             docs,
             overrides,
             providers,
@@ -310,7 +245,7 @@ impl Overlay {
             starts,
             names: OnceLock::new(),
             query: OnceLock::new(),
-        }
+        })
     }
 
     /// The replacement of compiled provider `index`, if the overlay replaces it.

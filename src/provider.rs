@@ -4,6 +4,7 @@ use crate::compiled::{self, count, records};
 use crate::data::capability::Support;
 use crate::data::compiled::{ProviderRecord, Section, SurfaceRecord};
 use crate::data::surface::{ApiFormat, ControlPlane, Surface};
+use crate::model_tables::Source;
 use crate::text::{Names, Text};
 use std::borrow::Cow;
 use std::fmt;
@@ -77,8 +78,12 @@ impl ApiSurface {
     /// The top-level request parameters accepted, where known.
     pub fn supported_params(&self) -> Option<impl ExactSizeIterator<Item = &str> + Clone> {
         match &self.0 {
-            SurfaceRepr::Builtin(r) => (r.params_at != crate::data::compiled::NONE)
-                .then(|| Names::Builtin(compiled::list(r.params_at, r.params_len as usize).iter())),
+            SurfaceRepr::Builtin(r) => (r.params_at != crate::data::compiled::NONE).then(|| {
+                Names::Numbers(
+                    Source::Builtin,
+                    compiled::list(r.params_at, r.params_len as usize).iter(),
+                )
+            }),
             SurfaceRepr::Custom { params, .. } => params.as_ref().map(|p| Names::Custom(p.iter())),
         }
     }
@@ -338,9 +343,10 @@ impl Provider {
     /// listed.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         match &self.repr {
-            Repr::Builtin(r) => {
-                Names::Builtin(compiled::list(r.aliases_at, r.aliases_len.into()).iter())
-            }
+            Repr::Builtin(r) => Names::Numbers(
+                Source::Builtin,
+                compiled::list(r.aliases_at, r.aliases_len.into()).iter(),
+            ),
             Repr::Custom(c) => Names::Custom(c.aliases.iter()),
         }
     }

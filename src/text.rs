@@ -2,8 +2,8 @@
 //! names of either catalog, and [`InputText`], an error's copy of a model string, kept inline
 //! when short.
 
-use crate::compiled;
 use crate::data::words::{short, word};
+use crate::model_tables::Source;
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
@@ -15,8 +15,9 @@ pub(crate) type Text = Cow<'static, str>;
 /// a run-time catalog's own.
 #[derive(Clone)]
 pub(crate) enum Names<'a> {
-    /// String numbers of the compiled catalog's string table.
-    Builtin(std::slice::Iter<'static, u32>),
+    /// String numbers of the compiled catalog's string table or a run-time catalog's model
+    /// tables.
+    Numbers(Source<'a>, std::slice::Iter<'a, u32>),
     /// A run-time catalog's.
     Custom(std::slice::Iter<'a, Text>),
 }
@@ -27,14 +28,14 @@ impl<'a> Iterator for Names<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
         match self {
-            Names::Builtin(ids) => ids.next().map(|&id| compiled::text(id)),
+            Names::Numbers(src, ids) => ids.next().map(|&id| src.text(id)),
             Names::Custom(names) => names.next().map(|n| &**n),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let n = match self {
-            Names::Builtin(ids) => ids.len(),
+            Names::Numbers(_, ids) => ids.len(),
             Names::Custom(names) => names.len(),
         };
         (n, Some(n))

@@ -7,11 +7,10 @@
 use crate::keys::{model_table, prefix_marks, prefix_table};
 use crate::pool::{n16, n32, Pool};
 use model_catalog_shared::compiled::{
-    date_to_u32, flags_to_u8, write_blob, DistillationRecord, ExtraRecord, ModelRecord,
-    OfferRecord, ProviderRecord, Section, ServedRecord, SurfaceRecord, NONE,
+    date_to_u32, write_blob, DistillationRecord, ExtraRecord, ModelRecord, OfferRecord,
+    ProviderRecord, Section, ServedRecord, SurfaceRecord, NONE,
 };
 use model_catalog_shared::date::Date;
-use model_catalog_shared::modality::Modality;
 use model_catalog_shared::schema::DataSources;
 use model_catalog_shared::validate::{ModelRec, Validated};
 use std::fmt::Write;
@@ -29,13 +28,6 @@ pub struct Generated {
 
 /// The sections of a blob as they fill: `(count, bytes)` per [`Section`].
 type Sections = [(usize, Vec<u8>); Section::COUNT];
-
-fn modalities(list: Option<&Vec<Modality>>) -> (bool, u8) {
-    match list {
-        Some(list) => (true, list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8)),
-        None => (false, 0),
-    }
-}
 
 /// Appends a record to section `s`.
 fn push(sections: &mut Sections, s: Section, write: impl FnOnce(&mut Vec<u8>)) {
@@ -138,22 +130,6 @@ fn model(
     let (aliases_at, aliases_len) = pool.strings(&m.aliases)?;
     let offers_at = n32(pool.list.len(), "list entries")?;
     pool.list.extend_from_slice(offers);
-    let (has_in, input_modalities) = modalities(e.input_modalities.as_ref());
-    let (has_out, output_modalities) = modalities(e.output_modalities.as_ref());
-    let mut bits = 0;
-    for (set, bit) in [
-        (e.context_window.is_some(), ModelRecord::CONTEXT),
-        (e.max_output_tokens.is_some(), ModelRecord::MAX_OUTPUT),
-        (has_in, ModelRecord::INPUT_MODALITIES),
-        (has_out, ModelRecord::OUTPUT_MODALITIES),
-        (e.open_weights.is_some(), ModelRecord::OPEN_WEIGHTS_KNOWN),
-        (e.open_weights == Some(true), ModelRecord::OPEN_WEIGHTS),
-        (e.deprecated, ModelRecord::DEPRECATED),
-    ] {
-        if set {
-            bits |= bit;
-        }
-    }
     Ok(ModelRecord {
         index: n32(index, "models")?,
         provider: n32(m.provider, "providers")?,
@@ -163,22 +139,15 @@ fn model(
         vendor: pool.opt(e.vendor.as_deref())?,
         family: pool.opt(e.family.as_deref())?,
         extra,
-        context_window: e.context_window.unwrap_or(0),
-        max_output_tokens: e.max_output_tokens.unwrap_or(0),
         pricing: pool.pricing(&e.pricing)?,
         fine_tune_pricing: pool.pricing(&e.fine_tune_pricing)?,
-        release_date: date_to_u32(e.release_date),
-        retires: date_to_u32(e.retires),
         aliases_at,
         served_at,
         offers_at,
         aliases_len: n16(aliases_len, "aliases of a model")?,
         served_len: n16(e.served_names.len(), "served names of a model")?,
         offers_len: n16(offers.len(), "offers of a model")?,
-        flags: flags_to_u8(&e.capabilities),
-        input_modalities,
-        output_modalities,
-        bits,
+        ..ModelRecord::facts(e)
     })
 }
 

@@ -6,7 +6,9 @@ use super::read::{u16_at, u32_at, u64_at, PRICING_SIZE};
 use super::NONE;
 use crate::capability::Flags;
 use crate::date::Date;
+use crate::modality::Modality;
 use crate::price::{Price, Pricing};
+use crate::schema::ModelEntry;
 use crate::surface::{ApiFormat, Surface};
 
 /// Reads a `u8`, `u16`, `u32` or `u64` at a byte offset.
@@ -131,6 +133,53 @@ impl ModelRecord {
     pub const OPEN_WEIGHTS: u8 = 32;
     /// `bits`: the model is deprecated.
     pub const DEPRECATED: u8 = 64;
+
+    /// The record of the facts of `e` that are numbers: limits, dates, capability flags,
+    /// modalities and the `bits` that say which are known. Its strings, lists, positions and
+    /// prices are left for the writer of the tables to fill (string numbers [`NONE`], the
+    /// rest 0). The compiled catalog and run-time catalogs make their records from it.
+    #[must_use]
+    pub fn facts(e: &ModelEntry) -> ModelRecord {
+        fn modalities(list: Option<&Vec<Modality>>) -> (bool, u8) {
+            match list {
+                Some(list) => (true, list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8)),
+                None => (false, 0),
+            }
+        }
+        let (has_in, input_modalities) = modalities(e.input_modalities.as_ref());
+        let (has_out, output_modalities) = modalities(e.output_modalities.as_ref());
+        let mut bits = 0;
+        for (set, bit) in [
+            (e.context_window.is_some(), ModelRecord::CONTEXT),
+            (e.max_output_tokens.is_some(), ModelRecord::MAX_OUTPUT),
+            (has_in, ModelRecord::INPUT_MODALITIES),
+            (has_out, ModelRecord::OUTPUT_MODALITIES),
+            (e.open_weights.is_some(), ModelRecord::OPEN_WEIGHTS_KNOWN),
+            (e.open_weights == Some(true), ModelRecord::OPEN_WEIGHTS),
+            (e.deprecated, ModelRecord::DEPRECATED),
+        ] {
+            if set {
+                bits |= bit;
+            }
+        }
+        ModelRecord {
+            id: NONE,
+            upstream_id: NONE,
+            name: NONE,
+            vendor: NONE,
+            family: NONE,
+            extra: NONE,
+            context_window: e.context_window.unwrap_or(0),
+            max_output_tokens: e.max_output_tokens.unwrap_or(0),
+            release_date: date_to_u32(e.release_date),
+            retires: date_to_u32(e.retires),
+            flags: flags_to_u8(&e.capabilities),
+            input_modalities,
+            output_modalities,
+            bits,
+            ..ModelRecord::EMPTY
+        }
+    }
 }
 
 record! {

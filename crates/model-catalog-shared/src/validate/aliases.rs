@@ -5,7 +5,7 @@ use super::check::{described, named};
 use super::error::DataErrorKind;
 use super::holder::Desc;
 use super::keys::{shadowing, Shadow};
-use super::Pass;
+use super::{too_many_names, Pass, MAX_NAMES_PER_MODEL};
 use crate::key::MatchKind;
 
 /// Claims the aliases the documents declare apart from their models.
@@ -50,7 +50,12 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                         .checked_sub(pass.model_base)
                         .and_then(|i| pass.models.get_mut(i))
                     {
-                        m.aliases.push(a.alias.clone());
+                        if m.aliases.len() >= MAX_NAMES_PER_MODEL {
+                            let n = m.aliases.len() + 1;
+                            pass.check.invalid(file, &entry, "alias", too_many_names(n));
+                        } else {
+                            m.aliases.push(a.alias.clone());
+                        }
                     }
                 }
                 Err(clash) => pass

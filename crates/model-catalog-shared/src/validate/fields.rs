@@ -3,6 +3,7 @@
 
 use super::check::{clip, Check};
 use super::error::DataErrorKind;
+use super::{too_many_names, MAX_NAMES_PER_MODEL};
 use crate::date::Date;
 use crate::escape::Esc;
 use crate::key::{base_url_problem, model_name_problem, text_problem};
@@ -33,6 +34,14 @@ pub(super) fn check_model_fields(
     };
     if m.name.trim().is_empty() {
         invalid("name", "is empty");
+    }
+    for (field, n) in [
+        ("aliases", m.aliases.len()),
+        ("served_names", m.served_names.len()),
+    ] {
+        if n > MAX_NAMES_PER_MODEL {
+            invalid(field, &too_many_names(n));
+        }
     }
     let texts = [
         ("name", Some(&m.name)),

@@ -85,6 +85,15 @@ pub fn validate_over(
     Ok(pass.finish())
 }
 
+/// The most aliases a model may have (its own and those declared apart together), and the
+/// most served names: the catalog's records count each in 16 bits.
+pub const MAX_NAMES_PER_MODEL: usize = u16::MAX as usize;
+
+/// Why a model with `n` aliases or served names is refused.
+fn too_many_names(n: usize) -> String {
+    format!("holds {n} names, more than the {MAX_NAMES_PER_MODEL} a model may have")
+}
+
 /// A provider a document defines, before its models and offers are grouped.
 struct NewProvider {
     file: String,

@@ -1,0 +1,362 @@
+//! Where a model's facts are read: the compiled catalog's tables, or the tables a run-time
+//! catalog makes for its own models in the same layout ([`ModelTables`]): one
+//! [`ModelRecord`] per model, whose strings are numbers in one string table, with a `u32`
+//! list of aliases and tags, distinct prices, extra records, served names and distillation
+//! policies beside it. A [`Model`](crate::Model) holds its record and reads the rest
+//! through [`Source`].
+
+use crate::compiled::{self, EXTRAS};
+use crate::data::compiled::{ExtraRecord, ModelRecord, NONE};
+use crate::data::price::Pricing;
+use crate::data::validate::{DataError, DataErrorKind, ModelRec};
+use crate::distillation::{DistillationData, DistillationPolicy, DISTILLATIONS};
+use crate::served::{ServedData, ServedName, SERVED};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A run-time catalog's model tables: the strings of all its models end to end, and what
+/// their records number.
+#[derive(Default)]
+pub(crate) struct ModelTables {
+    /// Every string, end to end.
+    text: String,
+    /// String `k` is `text[ends[k]..ends[k + 1]]`.
+    ends: Vec<u32>,
+    /// String numbers of aliases and tags.
+    list: Vec<u32>,
+    /// The distinct prices; the first is the empty one.
+    pricings: Vec<Pricing>,
+    /// What few models have.
+    extras: Vec<ExtraRecord>,
+    /// Served names, grouped by model.
+    served: Vec<ServedName>,
+    /// Distillation policies.
+    distillations: Vec<DistillationPolicy>,
+    /// The string number of each home provider's id, by provider index ([`NONE`] for a
+    /// provider none of these models has).
+    providers: Vec<u32>,
+}
+
+/// Where a model's record points: the compiled catalog's tables or a run-time catalog's.
+#[derive(Clone, Copy)]
+pub(crate) enum Source<'a> {
+    /// The compiled catalog's.
+    Builtin,
+    /// A run-time catalog's.
+    Tables(&'a ModelTables),
+}
+
+impl<'a> Source<'a> {
+    /// String `n`, or `None` for [`NONE`].
+    #[inline]
+    pub(crate) fn opt_text(self, n: u32) -> Option<&'a str> {
+        match self {
+            Source::Builtin => compiled::opt_text(n),
+            Source::Tables(t) => t.opt_text(n),
+        }
+    }
+
+    /// String `n` (empty for [`NONE`]).
+    #[inline]
+    pub(crate) fn text(self, n: u32) -> &'a str {
+        self.opt_text(n).unwrap_or_default()
+    }
+
+    /// `len` entries of the `u32` list from `at`.
+    #[inline]
+    pub(crate) fn list(self, at: u32, len: usize) -> &'a [u32] {
+        match self {
+            Source::Builtin => compiled::list(at, len),
+            Source::Tables(t) => slice(&t.list, at, len),
+        }
+    }
+
+    /// Pricing `n`, or the empty one.
+    #[inline]
+    pub(crate) fn pricing(self, n: u32) -> &'a Pricing {
+        match self {
+            Source::Builtin => compiled::pricing(n),
+            Source::Tables(t) => t.pricings.get(n as usize).unwrap_or(&EMPTY),
+        }
+    }
+
+    /// Extra record `n`, if there is one.
+    #[inline]
+    pub(crate) fn extra(self, n: u32) -> Option<&'a ExtraRecord> {
+        match self {
+            Source::Builtin => EXTRAS.get(n as usize),
+            Source::Tables(t) => t.extras.get(n as usize),
+        }
+    }
+
+    /// `len` served names from `at`.
+    #[inline]
+    pub(crate) fn served(self, at: u32, len: usize) -> &'a [ServedName] {
+        match self {
+            Source::Builtin => slice(&SERVED, at, len),
+            Source::Tables(t) => slice(&t.served, at, len),
+        }
+    }
+
+    /// Distillation policy `n`, if there is one.
+    #[inline]
+    pub(crate) fn distillation(self, n: u32) -> Option<&'a DistillationPolicy> {
+        match self {
+            Source::Builtin => DISTILLATIONS.get(n as usize),
+            Source::Tables(t) => t.distillations.get(n as usize),
+        }
+    }
+}
+
+/// The empty pricing.
+static EMPTY: Pricing = Pricing::new();
+
+/// `len` items of `items` from `at` (none where out of range).
+fn slice<T>(items: &[T], at: u32, len: usize) -> &[T] {
+    let at = at as usize;
+    items.get(at..at.saturating_add(len)).unwrap_or_default()
+}
+
+/// The tables grew past what `u32` numbers reach.
+struct Full;
+
+impl ModelTables {
+    /// String `n`, or `None` for [`NONE`].
+    #[inline]
+    fn opt_text(&self, n: u32) -> Option<&str> {
+        let i = n as usize;
+        let (start, end) = (*self.ends.get(i)?, *self.ends.get(i + 1)?);
+        self.text.get(start as usize..end as usize)
+    }
+
+    /// The id of home provider `index`, as these tables keep it.
+    pub(crate) fn provider_id(&self, index: u32) -> &str {
+        self.providers
+            .get(index as usize)
+            .and_then(|&n| self.opt_text(n))
+            .unwrap_or_default()
+    }
+
+    /// The tables of validated models `models` (model `i` has catalog index `base + i`),
+    /// with their records in the same order. `provider_id` gives the id of a provider by
+    /// index. Strings are moved into one table; vendors, families, categories, provider ids
+    /// and prices, which many models share, are kept once.
+    ///
+    /// A catalog whose strings pass 4 GiB is refused: the tables number them in 32 bits.
+    pub(crate) fn build<'p>(
+        models: Vec<ModelRec>,
+        base: u32,
+        provider_id: impl Fn(usize) -> &'p str,
+    ) -> Result<(ModelTables, Vec<ModelRecord>), DataError> {
+        let mut b = Builder {
+            tables: ModelTables {
+                text: String::with_capacity(models.len() * 64),
+                ends: Vec::with_capacity(models.len() * 4 + 1),
+                pricings: vec![Pricing::new()],
+                ..ModelTables::default()
+            },
+            shared: HashMap::new(),
+            prices: HashMap::new(),
+        };
+        b.tables.ends.push(0);
+        let mut records = Vec::with_capacity(models.len());
+        for (pos, m) in models.into_iter().enumerate() {
+            let file = m.file.clone();
+            let index = base.saturating_add(u32::try_from(pos).unwrap_or(u32::MAX));
+            match b.model(m, index, &provider_id) {
+                Ok(r) => records.push(r),
+                Err(Full) => {
+                    return Err(DataError {
+                        file,
+                        entry: "catalog".to_owned(),
+                        kind: DataErrorKind::Invalid {
+                            field: "models",
+                            reason: "the models' strings pass 4 GiB, the most a catalog holds"
+                                .to_owned(),
+                        },
+                    })
+                }
+            }
+        }
+        let mut t = b.tables;
+        t.text.shrink_to_fit();
+        t.ends.shrink_to_fit();
+        t.list.shrink_to_fit();
+        t.pricings.shrink_to_fit();
+        Ok((t, records))
+    }
+}
+
+/// What [`ModelTables::build`] keeps while it fills the tables.
+struct Builder {
+    tables: ModelTables,
+    /// Strings many models share (vendors, families, categories, provider ids): their
+    /// numbers.
+    shared: HashMap<String, u32>,
+    /// Prices: their numbers.
+    prices: HashMap<Pricing, u32>,
+}
+
+impl Builder {
+    /// Appends `s` to the string table: its number.
+    fn string(&mut self, s: &str) -> Result<u32, Full> {
+        let t = &mut self.tables;
+        let n = u32::try_from(t.ends.len() - 1).map_err(|_| Full)?;
+        if n == NONE {
+            return Err(Full);
+        }
+        t.text.push_str(s);
+        t.ends.push(u32::try_from(t.text.len()).map_err(|_| Full)?);
+        Ok(n)
+    }
+
+    /// [`string`](Builder::string) of `s`, or [`NONE`].
+    fn opt(&mut self, s: Option<&str>) -> Result<u32, Full> {
+        s.map_or(Ok(NONE), |s| self.string(s))
+    }
+
+    /// The number of `s`, a string many models share: appended the first time only.
+    fn shared(&mut self, s: Option<&str>) -> Result<u32, Full> {
+        let Some(s) = s else { return Ok(NONE) };
+        if let Some(&n) = self.shared.get(s) {
+            return Ok(n);
+        }
+        let n = self.string(s)?;
+        self.shared.insert(s.to_owned(), n);
+        Ok(n)
+    }
+
+    /// The number of `p` among the distinct prices.
+    fn pricing(&mut self, p: Pricing) -> Result<u32, Full> {
+        if p == Pricing::new() {
+            return Ok(0);
+        }
+        if let Some(&n) = self.prices.get(&p) {
+            return Ok(n);
+        }
+        let n = u32::try_from(self.tables.pricings.len()).map_err(|_| Full)?;
+        self.tables.pricings.push(p);
+        self.prices.insert(p, n);
+        Ok(n)
+    }
+
+    /// Appends the string numbers of `items` to the list: where they begin.
+    fn strings(&mut self, items: &[String]) -> Result<u32, Full> {
+        let at = u32::try_from(self.tables.list.len()).map_err(|_| Full)?;
+        for s in items {
+            let n = self.string(s)?;
+            self.tables.list.push(n);
+        }
+        Ok(at)
+    }
+
+    /// The record of model `m`, catalog index `index`, its strings and what it lists added
+    /// to the tables.
+    fn model<'p>(
+        &mut self,
+        m: ModelRec,
+        index: u32,
+        provider_id: &impl Fn(usize) -> &'p str,
+    ) -> Result<ModelRecord, Full> {
+        let ModelRec {
+            entry: e,
+            upstream_id,
+            aliases,
+            provider,
+            ..
+        } = m;
+        let provider = u32::try_from(provider).unwrap_or(NONE);
+        let slot = provider as usize;
+        if self.tables.providers.len() <= slot {
+            self.tables.providers.resize(slot + 1, NONE);
+        }
+        if self.tables.providers[slot] == NONE {
+            let n = self.shared(Some(provider_id(slot)))?;
+            self.tables.providers[slot] = n;
+        }
+        let facts = ModelRecord::facts(&e);
+        let served_at = u32::try_from(self.tables.served.len()).map_err(|_| Full)?;
+        let served_len = e.served_names.len();
+        self.tables
+            .served
+            .extend(e.served_names.into_iter().map(|s| {
+                ServedName::custom(ServedData {
+                    id: Cow::Owned(s.id),
+                    context_window: s.context_window,
+                    max_output_tokens: s.max_output_tokens,
+                    pricing: s.pricing,
+                    fine_tune_pricing: s.fine_tune_pricing,
+                    release_date: s.release_date,
+                    deprecated: s.deprecated,
+                    retires: s.retires,
+                })
+            }));
+        let has_extra = e.description.is_some()
+            || e.category.is_some()
+            || e.knowledge_cutoff.is_some()
+            || e.successor.is_some()
+            || e.notes.is_some()
+            || e.distillation_policy.is_some()
+            || !e.tags.is_empty();
+        let extra = if has_extra {
+            let distillation = match e.distillation_policy {
+                Some(d) => {
+                    let n = u32::try_from(self.tables.distillations.len()).map_err(|_| Full)?;
+                    self.tables
+                        .distillations
+                        .push(DistillationPolicy::custom(DistillationData {
+                            status: d.status.map(Cow::Owned),
+                            label: d.label.map(Cow::Owned),
+                            basis: d.basis.map(Cow::Owned),
+                            source_url: d.source_url.map(Cow::Owned),
+                            note: d.note.map(Cow::Owned),
+                        }));
+                    n
+                }
+                None => NONE,
+            };
+            let x = ExtraRecord {
+                description: self.opt(e.description.as_deref())?,
+                category: self.shared(e.category.as_deref())?,
+                knowledge_cutoff: self.opt(e.knowledge_cutoff.as_deref())?,
+                successor: self.opt(e.successor.as_deref())?,
+                notes: self.opt(e.notes.as_deref())?,
+                distillation,
+                tags_at: self.strings(&e.tags)?,
+                tags_len: u32::try_from(e.tags.len()).map_err(|_| Full)?,
+            };
+            let n = u32::try_from(self.tables.extras.len()).map_err(|_| Full)?;
+            self.tables.extras.push(x);
+            n
+        } else {
+            NONE
+        };
+        let id = self.string(&e.id)?;
+        // Most upstream ids are the id: kept once.
+        let upstream_id = if upstream_id == e.id {
+            id
+        } else {
+            self.string(&upstream_id)?
+        };
+        Ok(ModelRecord {
+            index,
+            provider,
+            id,
+            upstream_id,
+            name: self.string(&e.name)?,
+            vendor: self.shared(e.vendor.as_deref())?,
+            family: self.shared(e.family.as_deref())?,
+            extra,
+            pricing: self.pricing(e.pricing)?,
+            fine_tune_pricing: self.pricing(e.fine_tune_pricing)?,
+            aliases_at: self.strings(&aliases)?,
+            // The validator refuses more than `MAX_NAMES_PER_MODEL` (65,535) of either.
+            aliases_len: u16::try_from(aliases.len()).unwrap_or(u16::MAX),
+            served_at,
+            served_len: u16::try_from(served_len).unwrap_or(u16::MAX),
+            offers_at: 0,
+            offers_len: 0,
+            ..facts
+        })
+    }
+}

@@ -1,0 +1,259 @@
+//! A run-time catalog's models, read back: every fact a document gives comes back as
+//! written, whatever the models share (vendors, families, prices) or do not; models are
+//! equal when their facts are; a model may not have more aliases or served names than the
+//! catalog's records count.
+
+use model_catalog::schema::DataErrorKind;
+use model_catalog::{Capability, Catalog, Modality, Price, Support};
+
+/// Two providers: a new one with two models that share a vendor, a family, a category and
+/// prices, one of them with every fact the format has; and models added to a built-in
+/// provider. An alias declared apart from its model.
+const DOCS: &str = r#"[
+ {"provider": {"id": "acme-cloud", "name": "Acme Cloud", "key_required": false},
+  "models": [
+   {"id": "acme-large-2", "upstream_id": "Acme/Large-2-Instruct", "name": "Acme Large 2",
+    "description": "The large one", "vendor": "acme", "family": "acme-large",
+    "category": "flagship", "context_window": 200000, "max_output_tokens": 32000,
+    "input_modalities": ["text", "image"], "output_modalities": ["text"],
+    "capabilities": {"tools": true, "parallel_tools": false, "reasoning": true},
+    "pricing": {"input": 1.25, "output": 10, "cache_read": 0.125},
+    "fine_tune_pricing": {"input": 3, "output": 12},
+    "open_weights": false, "release_date": "2026-03-04", "knowledge_cutoff": "2025-10",
+    "deprecated": true, "retires": "2027-01-31", "successor": "acme-large-3",
+    "aliases": ["acme-l2", "big-acme"],
+    "served_names": [{"id": "acme-large-2-2026-03-04", "context_window": 128000,
+                      "pricing": {"input": 1}, "release_date": "2026-03-04"},
+                     {"id": "acme-large-2-latest"}],
+    "tags": ["paid", "beta"],
+    "distillation_policy": {"status": "forbidden", "label": "No distillation",
+                            "basis": "terms", "source_url": "https://acme.example/terms",
+                            "note": "see section 4"},
+    "notes": "limits from the provider's page"},
+   {"id": "acme-large-3", "name": "Acme Large 3", "vendor": "acme", "family": "acme-large",
+    "category": "flagship", "pricing": {"input": 1.25, "output": 10, "cache_read": 0.125}}
+  ]},
+ {"extends": "openai",
+  "models": [{"id": "acme-tuned-4o", "name": "Tuned 4o", "vendor": "openai",
+              "pricing": {"input": 1.25, "output": 10, "cache_read": 0.125}}]},
+ {"aliases": [{"alias": "acme-flagship", "target": "acme-large-3"}]}
+]"#;
+
+fn catalog() -> Catalog {
+    Catalog::builder()
+        .json("docs.json", DOCS)
+        .expect("the documents parse")
+        .build()
+        .expect("the documents validate")
+}
+
+fn price(s: &str) -> Option<Price> {
+    Some(s.parse().expect("a price"))
+}
+
+#[test]
+fn every_fact_of_a_document_reads_back_as_written() {
+    let c = catalog();
+    let m = c.lookup_model("acme-large-2").unwrap();
+    assert_eq!(
+        (m.id(), m.upstream_id(), m.name(), m.provider_id()),
+        (
+            "acme-large-2",
+            "Acme/Large-2-Instruct",
+            "Acme Large 2",
+            "acme-cloud"
+        )
+    );
+    assert_eq!(m.description(), Some("The large one"));
+    assert_eq!(
+        (m.vendor(), m.family(), m.category()),
+        (Some("acme"), Some("acme-large"), Some("flagship"))
+    );
+    assert_eq!(
+        (m.context_window(), m.max_output_tokens()),
+        (Some(200_000), Some(32_000))
+    );
+    assert_eq!(
+        m.input_modalities().unwrap().iter().collect::<Vec<_>>(),
+        [Modality::Text, Modality::Image]
+    );
+    assert_eq!(
+        m.output_modalities().unwrap().iter().collect::<Vec<_>>(),
+        [Modality::Text]
+    );
+    assert_eq!(m.capability(Capability::Tools), Support::Yes);
+    assert_eq!(m.capability(Capability::ParallelTools), Support::No);
+    assert_eq!(m.capability(Capability::Reasoning), Support::Yes);
+    assert_eq!(m.capability(Capability::StructuredOutput), Support::Unknown);
+    assert_eq!(m.capability(Capability::Vision), Support::Yes);
+    assert_eq!(m.capability(Capability::AudioInput), Support::No);
+    let p = m.pricing();
+    assert_eq!(
+        (p.input, p.output, p.cache_read, p.cache_write),
+        (price("1.25"), price("10"), price("0.125"), None)
+    );
+    let f = m.fine_tune_pricing();
+    assert_eq!((f.input, f.output), (price("3"), price("12")));
+    assert_eq!(m.open_weights(), Some(false));
+    assert_eq!(m.release_date().unwrap().to_string(), "2026-03-04");
+    assert_eq!(m.knowledge_cutoff(), Some("2025-10"));
+    assert!(m.is_deprecated());
+    assert_eq!(m.retires().unwrap().to_string(), "2027-01-31");
+    assert_eq!(m.successor(), Some("acme-large-3"));
+    assert_eq!(m.aliases().collect::<Vec<_>>(), ["acme-l2", "big-acme"]);
+    let served: Vec<_> = m.served_names().map(|s| s.id()).collect();
+    assert_eq!(served, ["acme-large-2-2026-03-04", "acme-large-2-latest"]);
+    let s = m.served_name("ACME-LARGE-2-2026-03-04").unwrap();
+    assert_eq!(s.context_window(), Some(128_000));
+    assert_eq!(s.pricing().input, price("1"));
+    assert_eq!(s.release_date().unwrap().to_string(), "2026-03-04");
+    let latest = m.served_name("acme-large-2-latest").unwrap();
+    assert_eq!((latest.context_window(), latest.pricing().input), (None, None));
+    assert_eq!(m.tags().collect::<Vec<_>>(), ["paid", "beta"]);
+    assert!(m.has_tag("beta") && !m.has_tag("free"));
+    let d = m.distillation_policy().unwrap();
+    assert_eq!(
+        (d.status(), d.label(), d.basis(), d.source_url(), d.note()),
+        (
+            Some("forbidden"),
+            Some("No distillation"),
+            Some("terms"),
+            Some("https://acme.example/terms"),
+            Some("see section 4")
+        )
+    );
+    assert_eq!(m.notes(), Some("limits from the provider's page"));
+}
+
+#[test]
+fn facts_a_document_leaves_out_are_unknown_and_shared_ones_read_the_same() {
+    let c = catalog();
+    let m = c.lookup_model("acme-large-3").unwrap();
+    assert_eq!(m.upstream_id(), "acme-large-3", "no upstream id: the id");
+    assert_eq!(
+        (m.vendor(), m.family(), m.category()),
+        (Some("acme"), Some("acme-large"), Some("flagship"))
+    );
+    assert_eq!(
+        (m.pricing().input, m.pricing().cache_read),
+        (price("1.25"), price("0.125"))
+    );
+    assert_eq!(m.fine_tune_pricing().input, None);
+    assert_eq!(m.description(), None);
+    assert_eq!((m.context_window(), m.max_output_tokens()), (None, None));
+    assert_eq!((m.input_modalities(), m.output_modalities()), (None, None));
+    assert_eq!(m.capability(Capability::Vision), Support::Unknown);
+    assert_eq!((m.open_weights(), m.release_date(), m.retires()), (None, None, None));
+    assert!(!m.is_deprecated());
+    assert_eq!((m.successor(), m.knowledge_cutoff(), m.notes()), (None, None, None));
+    assert!(m.distillation_policy().is_none());
+    assert_eq!(m.tags().len(), 0);
+    assert_eq!(m.served_names().len(), 0);
+    // The alias declared apart from the model is one of its names.
+    let r = c.resolve_model("ACME-FLAGSHIP").unwrap();
+    assert_eq!(r.model.unwrap().id(), "acme-large-3");
+
+    // A model added to a built-in provider is that provider's.
+    let t = c.lookup_model("acme-tuned-4o").unwrap();
+    assert_eq!((t.provider_id(), t.vendor()), ("openai", Some("openai")));
+    assert_eq!(c.provider_of(t).id(), "openai");
+    assert_eq!(t.pricing().output, price("10"));
+    let r = c.resolve_model("openai:acme-tuned-4o").unwrap();
+    assert_eq!(r.upstream_id, "acme-tuned-4o");
+}
+
+#[test]
+fn models_are_equal_when_their_facts_are() {
+    let (a, b) = (catalog(), catalog());
+    let (ma, mb) = (
+        a.lookup_model("acme-large-2").unwrap(),
+        b.lookup_model("acme-large-2").unwrap(),
+    );
+    assert_eq!(ma, mb, "the same documents built twice");
+    assert_eq!(ma, &ma.clone());
+    assert_ne!(ma, a.lookup_model("acme-large-3").unwrap());
+
+    // One fact changed: the tags.
+    let changed = Catalog::builder()
+        .json("docs.json", &DOCS.replace(r#""beta""#, r#""gamma""#))
+        .unwrap()
+        .build()
+        .unwrap();
+    let mc = changed.lookup_model("acme-large-2").unwrap();
+    assert_eq!(mc.tags().collect::<Vec<_>>(), ["paid", "gamma"]);
+    assert_ne!(ma, mc);
+
+    // A built-in model never equals a run-time one.
+    assert_ne!(
+        a.lookup_model("gpt-4o").unwrap(),
+        a.lookup_model("acme-tuned-4o").unwrap()
+    );
+    assert_eq!(
+        a.lookup_model("gpt-4o").unwrap(),
+        Catalog::builtin().lookup_model("gpt-4o").unwrap()
+    );
+}
+
+/// A document whose one model has `aliases` aliases, `a0`, `a1`, ...
+fn with_aliases(aliases: usize) -> String {
+    let names: Vec<String> = (0..aliases).map(|i| format!("\"a{i}\"")).collect();
+    format!(
+        r#"{{"provider": {{"id": "many", "name": "Many", "key_required": false}},
+            "models": [{{"id": "m", "name": "M", "aliases": [{}]}}]}}"#,
+        names.join(",")
+    )
+}
+
+#[test]
+fn a_model_holds_at_most_65535_aliases_and_served_names() {
+    let most = Catalog::builder()
+        .json("most.json", &with_aliases(65_535))
+        .unwrap()
+        .build()
+        .expect("65,535 aliases are allowed");
+    let m = most.lookup_model("a65534").unwrap();
+    assert_eq!(m.aliases().len(), 65_535);
+    assert_eq!(m.aliases().last(), Some("a65534"));
+
+    let over = Catalog::builder()
+        .json("over.json", &with_aliases(65_536))
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(over.errors.iter().any(|e| matches!(
+        &e.kind,
+        DataErrorKind::Invalid { field: "aliases", reason } if reason.contains("65536")
+    )));
+
+    // One more alias declared apart from the model is refused, not dropped.
+    let apart = Catalog::builder()
+        .json("most.json", &with_aliases(65_535))
+        .unwrap()
+        .json(
+            "apart.json",
+            r#"{"aliases": [{"alias": "one-more", "target": "m"}]}"#,
+        )
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(apart.errors.iter().any(|e| e.file == "apart.json"
+        && matches!(&e.kind, DataErrorKind::Invalid { field: "alias", .. })));
+
+    let served: Vec<String> = (0..65_536)
+        .map(|i| format!(r#"{{"id": "s{i}"}}"#))
+        .collect();
+    let doc = format!(
+        r#"{{"provider": {{"id": "many", "name": "Many", "key_required": false}},
+            "models": [{{"id": "m", "name": "M", "served_names": [{}]}}]}}"#,
+        served.join(",")
+    );
+    let over = Catalog::builder()
+        .json("served.json", &doc)
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(over.errors.iter().any(|e| matches!(
+        &e.kind,
+        DataErrorKind::Invalid { field: "served_names", .. }
+    )));
+}
