@@ -6,26 +6,55 @@
 //! through [`Source`].
 
 use crate::compiled::{self, EXTRAS};
-use crate::data::compiled::{ExtraRecord, ModelRecord, NONE};
+use crate::data::compiled::{ExtraRecord, ModelRecord, ServedRecord, NONE};
 use crate::data::price::Pricing;
 use crate::data::validate::{DataError, DataErrorKind, ModelRec};
 use crate::distillation::{DistillationData, DistillationPolicy, DISTILLATIONS};
-use crate::served::{ServedData, ServedName, SERVED};
+use crate::served::{ServedName, SERVED};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A run-time catalog's model tables: the strings of all its models end to end, and what
-/// their records number.
+/// A run-time catalog's strings and distinct prices, which its models' and served names'
+/// records number.
 #[derive(Default)]
-pub(crate) struct ModelTables {
+pub(crate) struct Arena {
     /// Every string, end to end.
     text: String,
     /// String `k` is `text[ends[k]..ends[k + 1]]`.
     ends: Vec<u32>,
-    /// String numbers of aliases and tags.
-    list: Vec<u32>,
     /// The distinct prices; the first is the empty one.
     pricings: Vec<Pricing>,
+}
+
+impl Arena {
+    /// String `n`, or `None` for [`NONE`].
+    #[inline]
+    pub(crate) fn opt_text(&self, n: u32) -> Option<&str> {
+        let i = n as usize;
+        let (start, end) = (*self.ends.get(i)?, *self.ends.get(i + 1)?);
+        self.text.get(start as usize..end as usize)
+    }
+
+    /// String `n` (empty for [`NONE`]).
+    #[inline]
+    pub(crate) fn text(&self, n: u32) -> &str {
+        self.opt_text(n).unwrap_or_default()
+    }
+
+    /// Prices `n`, or the empty ones.
+    #[inline]
+    pub(crate) fn pricing(&self, n: u32) -> &Pricing {
+        self.pricings.get(n as usize).unwrap_or(&EMPTY)
+    }
+}
+
+/// A run-time catalog's model tables: its [`Arena`], and the lists and records beside it.
+pub(crate) struct ModelTables {
+    /// The strings and prices.
+    arena: Arc<Arena>,
+    /// String numbers of aliases and tags.
+    list: Vec<u32>,
     /// What few models have.
     extras: Vec<ExtraRecord>,
     /// Served names, grouped by model.
@@ -52,7 +81,7 @@ impl<'a> Source<'a> {
     pub(crate) fn opt_text(self, n: u32) -> Option<&'a str> {
         match self {
             Source::Builtin => compiled::opt_text(n),
-            Source::Tables(t) => t.opt_text(n),
+            Source::Tables(t) => t.arena.opt_text(n),
         }
     }
 
@@ -76,7 +105,7 @@ impl<'a> Source<'a> {
     pub(crate) fn pricing(self, n: u32) -> &'a Pricing {
         match self {
             Source::Builtin => compiled::pricing(n),
-            Source::Tables(t) => t.pricings.get(n as usize).unwrap_or(&EMPTY),
+            Source::Tables(t) => t.arena.pricing(n),
         }
     }
 
@@ -121,19 +150,11 @@ fn slice<T>(items: &[T], at: u32, len: usize) -> &[T] {
 struct Full;
 
 impl ModelTables {
-    /// String `n`, or `None` for [`NONE`].
-    #[inline]
-    fn opt_text(&self, n: u32) -> Option<&str> {
-        let i = n as usize;
-        let (start, end) = (*self.ends.get(i)?, *self.ends.get(i + 1)?);
-        self.text.get(start as usize..end as usize)
-    }
-
     /// The id of home provider `index`, as these tables keep it.
     pub(crate) fn provider_id(&self, index: u32) -> &str {
         self.providers
             .get(index as usize)
-            .and_then(|&n| self.opt_text(n))
+            .and_then(|&n| self.arena.opt_text(n))
             .unwrap_or_default()
     }
 
@@ -149,16 +170,20 @@ impl ModelTables {
         provider_id: impl Fn(usize) -> &'p str,
     ) -> Result<(ModelTables, Vec<ModelRecord>), DataError> {
         let mut b = Builder {
-            tables: ModelTables {
+            arena: Arena {
                 text: String::with_capacity(models.len() * 64),
                 ends: Vec::with_capacity(models.len() * 4 + 1),
                 pricings: vec![Pricing::new()],
-                ..ModelTables::default()
             },
+            served: Vec::new(),
+            list: Vec::new(),
+            extras: Vec::new(),
+            distillations: Vec::new(),
+            providers: Vec::new(),
             shared: HashMap::new(),
             prices: HashMap::new(),
         };
-        b.tables.ends.push(0);
+        b.arena.ends.push(0);
         let mut records = Vec::with_capacity(models.len());
         for (pos, m) in models.into_iter().enumerate() {
             let file = m.file.clone();
@@ -178,18 +203,38 @@ impl ModelTables {
                 }
             }
         }
-        let mut t = b.tables;
-        t.text.shrink_to_fit();
-        t.ends.shrink_to_fit();
-        t.list.shrink_to_fit();
-        t.pricings.shrink_to_fit();
-        Ok((t, records))
+        let mut arena = b.arena;
+        arena.text.shrink_to_fit();
+        arena.ends.shrink_to_fit();
+        arena.pricings.shrink_to_fit();
+        let arena = Arc::new(arena);
+        let served = b
+            .served
+            .into_iter()
+            .map(|r| ServedName::custom(r, arena.clone()))
+            .collect();
+        b.list.shrink_to_fit();
+        let tables = ModelTables {
+            arena,
+            list: b.list,
+            extras: b.extras,
+            served,
+            distillations: b.distillations,
+            providers: b.providers,
+        };
+        Ok((tables, records))
     }
 }
 
 /// What [`ModelTables::build`] keeps while it fills the tables.
 struct Builder {
-    tables: ModelTables,
+    arena: Arena,
+    /// The served names' records, made into [`ServedName`]s over the finished arena.
+    served: Vec<ServedRecord>,
+    list: Vec<u32>,
+    extras: Vec<ExtraRecord>,
+    distillations: Vec<DistillationPolicy>,
+    providers: Vec<u32>,
     /// Strings many models share (vendors, families, categories, provider ids): their
     /// numbers.
     shared: HashMap<String, u32>,
@@ -200,7 +245,7 @@ struct Builder {
 impl Builder {
     /// Appends `s` to the string table: its number.
     fn string(&mut self, s: &str) -> Result<u32, Full> {
-        let t = &mut self.tables;
+        let t = &mut self.arena;
         let n = u32::try_from(t.ends.len() - 1).map_err(|_| Full)?;
         if n == NONE {
             return Err(Full);
@@ -234,18 +279,18 @@ impl Builder {
         if let Some(&n) = self.prices.get(&p) {
             return Ok(n);
         }
-        let n = u32::try_from(self.tables.pricings.len()).map_err(|_| Full)?;
-        self.tables.pricings.push(p);
+        let n = u32::try_from(self.arena.pricings.len()).map_err(|_| Full)?;
+        self.arena.pricings.push(p);
         self.prices.insert(p, n);
         Ok(n)
     }
 
     /// Appends the string numbers of `items` to the list: where they begin.
     fn strings(&mut self, items: &[String]) -> Result<u32, Full> {
-        let at = u32::try_from(self.tables.list.len()).map_err(|_| Full)?;
+        let at = u32::try_from(self.list.len()).map_err(|_| Full)?;
         for s in items {
             let n = self.string(s)?;
-            self.tables.list.push(n);
+            self.list.push(n);
         }
         Ok(at)
     }
@@ -267,30 +312,25 @@ impl Builder {
         } = m;
         let provider = u32::try_from(provider).unwrap_or(NONE);
         let slot = provider as usize;
-        if self.tables.providers.len() <= slot {
-            self.tables.providers.resize(slot + 1, NONE);
+        if self.providers.len() <= slot {
+            self.providers.resize(slot + 1, NONE);
         }
-        if self.tables.providers[slot] == NONE {
+        if self.providers[slot] == NONE {
             let n = self.shared(Some(provider_id(slot)))?;
-            self.tables.providers[slot] = n;
+            self.providers[slot] = n;
         }
         let facts = ModelRecord::facts(&e);
-        let served_at = u32::try_from(self.tables.served.len()).map_err(|_| Full)?;
+        let served_at = u32::try_from(self.served.len()).map_err(|_| Full)?;
         let served_len = e.served_names.len();
-        self.tables
-            .served
-            .extend(e.served_names.into_iter().map(|s| {
-                ServedName::custom(ServedData {
-                    id: Cow::Owned(s.id),
-                    context_window: s.context_window,
-                    max_output_tokens: s.max_output_tokens,
-                    pricing: s.pricing,
-                    fine_tune_pricing: s.fine_tune_pricing,
-                    release_date: s.release_date,
-                    deprecated: s.deprecated,
-                    retires: s.retires,
-                })
-            }));
+        for s in &e.served_names {
+            let rec = ServedRecord {
+                id: self.string(&s.id)?,
+                pricing: self.pricing(s.pricing)?,
+                fine_tune_pricing: self.pricing(s.fine_tune_pricing)?,
+                ..ServedRecord::facts(s)
+            };
+            self.served.push(rec);
+        }
         let has_extra = e.description.is_some()
             || e.category.is_some()
             || e.knowledge_cutoff.is_some()
@@ -301,9 +341,8 @@ impl Builder {
         let extra = if has_extra {
             let distillation = match e.distillation_policy {
                 Some(d) => {
-                    let n = u32::try_from(self.tables.distillations.len()).map_err(|_| Full)?;
-                    self.tables
-                        .distillations
+                    let n = u32::try_from(self.distillations.len()).map_err(|_| Full)?;
+                    self.distillations
                         .push(DistillationPolicy::custom(DistillationData {
                             status: d.status.map(Cow::Owned),
                             label: d.label.map(Cow::Owned),
@@ -325,8 +364,8 @@ impl Builder {
                 tags_at: self.strings(&e.tags)?,
                 tags_len: u32::try_from(e.tags.len()).map_err(|_| Full)?,
             };
-            let n = u32::try_from(self.tables.extras.len()).map_err(|_| Full)?;
-            self.tables.extras.push(x);
+            let n = u32::try_from(self.extras.len()).map_err(|_| Full)?;
+            self.extras.push(x);
             n
         } else {
             NONE

@@ -6,8 +6,9 @@ use crate::data::compiled::{date_from_u32, Section, ServedRecord};
 use crate::data::date::Date;
 use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
-use crate::text::Text;
+use crate::model_tables::Arena;
 use std::fmt;
+use std::sync::Arc;
 
 /// A name the provider serves as a model id of its own that resolves to a catalog model: a
 /// dated snapshot (`gpt-4o-2024-05-13` of `gpt-4o`), a `-latest` pointer
@@ -29,108 +30,89 @@ use std::fmt;
 /// assert_eq!(s.max_output_tokens(), Some(4_096));
 /// ```
 #[derive(Clone)]
-pub struct ServedName(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    /// A served name of the compiled catalog.
-    Builtin(ServedRecord),
-    /// One of a run-time catalog.
-    Custom(Box<ServedData>),
-}
-
-/// A run-time catalog's served name.
-#[derive(Clone)]
-pub(crate) struct ServedData {
-    pub(crate) id: Text,
-    pub(crate) context_window: Option<u32>,
-    pub(crate) max_output_tokens: Option<u32>,
-    pub(crate) pricing: Pricing,
-    pub(crate) fine_tune_pricing: Pricing,
-    pub(crate) release_date: Option<Date>,
-    pub(crate) deprecated: bool,
-    pub(crate) retires: Option<Date>,
+pub struct ServedName {
+    /// Its record: facts as numbers, its id a string number.
+    rec: ServedRecord,
+    /// The strings and prices of the run-time catalog that holds it; `None` for the
+    /// compiled catalog's.
+    arena: Option<Arc<Arena>>,
 }
 
 /// The compiled catalog's served names, grouped by model.
 pub(crate) static SERVED: [ServedName; count(Section::Served)] = records!(
     ServedName,
     count(Section::Served),
-    ServedName(Repr::Builtin(ServedRecord::EMPTY)),
+    ServedName {
+        rec: ServedRecord::EMPTY,
+        arena: None,
+    },
     Section::Served,
-    |r: ServedRecord| ServedName(Repr::Builtin(r))
+    |r: ServedRecord| ServedName {
+        rec: r,
+        arena: None,
+    }
 );
 
 impl ServedName {
-    /// A run-time catalog's served name.
-    pub(crate) fn custom(data: ServedData) -> ServedName {
-        ServedName(Repr::Custom(Box::new(data)))
+    /// A run-time catalog's served name: record `rec` over `arena`.
+    pub(crate) fn custom(rec: ServedRecord, arena: Arc<Arena>) -> ServedName {
+        ServedName {
+            rec,
+            arena: Some(arena),
+        }
+    }
+
+    /// Prices `n` of its catalog.
+    fn pricing_of(&self, n: u32) -> &Pricing {
+        match &self.arena {
+            None => compiled::pricing(n),
+            Some(a) => a.pricing(n),
+        }
     }
 
     /// The name as the provider spells it: what is sent upstream.
     pub fn id(&self) -> &str {
-        match &self.0 {
-            Repr::Builtin(r) => compiled::text(r.id),
-            Repr::Custom(c) => &c.id,
+        match &self.arena {
+            None => compiled::text(self.rec.id),
+            Some(a) => a.text(self.rec.id),
         }
     }
 
     /// Its own context window, where recorded apart from the model's.
     pub fn context_window(&self) -> Option<u32> {
-        match &self.0 {
-            Repr::Builtin(r) => (r.bits & ServedRecord::CONTEXT != 0).then_some(r.context_window),
-            Repr::Custom(c) => c.context_window,
-        }
+        let r = &self.rec;
+        (r.bits & ServedRecord::CONTEXT != 0).then_some(r.context_window)
     }
 
     /// Its own output limit, where recorded apart from the model's.
     pub fn max_output_tokens(&self) -> Option<u32> {
-        match &self.0 {
-            Repr::Builtin(r) => {
-                (r.bits & ServedRecord::MAX_OUTPUT != 0).then_some(r.max_output_tokens)
-            }
-            Repr::Custom(c) => c.max_output_tokens,
-        }
+        let r = &self.rec;
+        (r.bits & ServedRecord::MAX_OUTPUT != 0).then_some(r.max_output_tokens)
     }
 
     /// Its own prices, where recorded apart from the model's (field by field).
     pub fn pricing(&self) -> &Pricing {
-        match &self.0 {
-            Repr::Builtin(r) => compiled::pricing(r.pricing),
-            Repr::Custom(c) => &c.pricing,
-        }
+        self.pricing_of(self.rec.pricing)
     }
 
     /// Prices of fine-tunes of this name, where published.
     pub fn fine_tune_pricing(&self) -> &Pricing {
-        match &self.0 {
-            Repr::Builtin(r) => compiled::pricing(r.fine_tune_pricing),
-            Repr::Custom(c) => &c.fine_tune_pricing,
-        }
+        self.pricing_of(self.rec.fine_tune_pricing)
     }
 
     /// Its release date, where recorded.
     pub fn release_date(&self) -> Option<Date> {
-        match &self.0 {
-            Repr::Builtin(r) => date_from_u32(r.release_date),
-            Repr::Custom(c) => c.release_date,
-        }
+        date_from_u32(self.rec.release_date)
     }
 
     /// Whether the provider has deprecated this name.
     pub fn is_deprecated(&self) -> bool {
-        match &self.0 {
-            Repr::Builtin(r) => r.bits & ServedRecord::DEPRECATED != 0,
-            Repr::Custom(c) => c.deprecated,
-        }
+        self.rec.bits & ServedRecord::DEPRECATED != 0
     }
 
     /// The day the provider stops serving this name, where announced.
     pub fn retires(&self) -> Option<Date> {
-        match &self.0 {
-            Repr::Builtin(r) => date_from_u32(r.retires),
-            Repr::Custom(c) => c.retires,
-        }
+        date_from_u32(self.rec.retires)
     }
 
     /// Where this name stands on `date`, by its own lifecycle only (see

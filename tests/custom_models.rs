@@ -108,7 +108,10 @@ fn every_fact_of_a_document_reads_back_as_written() {
     assert_eq!(s.pricing().input, price("1"));
     assert_eq!(s.release_date().unwrap().to_string(), "2026-03-04");
     let latest = m.served_name("acme-large-2-latest").unwrap();
-    assert_eq!((latest.context_window(), latest.pricing().input), (None, None));
+    assert_eq!(
+        (latest.context_window(), latest.pricing().input),
+        (None, None)
+    );
     assert_eq!(m.tags().collect::<Vec<_>>(), ["paid", "beta"]);
     assert!(m.has_tag("beta") && !m.has_tag("free"));
     let d = m.distillation_policy().unwrap();
@@ -143,9 +146,15 @@ fn facts_a_document_leaves_out_are_unknown_and_shared_ones_read_the_same() {
     assert_eq!((m.context_window(), m.max_output_tokens()), (None, None));
     assert_eq!((m.input_modalities(), m.output_modalities()), (None, None));
     assert_eq!(m.capability(Capability::Vision), Support::Unknown);
-    assert_eq!((m.open_weights(), m.release_date(), m.retires()), (None, None, None));
+    assert_eq!(
+        (m.open_weights(), m.release_date(), m.retires()),
+        (None, None, None)
+    );
     assert!(!m.is_deprecated());
-    assert_eq!((m.successor(), m.knowledge_cutoff(), m.notes()), (None, None, None));
+    assert_eq!(
+        (m.successor(), m.knowledge_cutoff(), m.notes()),
+        (None, None, None)
+    );
     assert!(m.distillation_policy().is_none());
     assert_eq!(m.tags().len(), 0);
     assert_eq!(m.served_names().len(), 0);
@@ -254,6 +263,9 @@ fn a_model_holds_at_most_65535_aliases_and_served_names() {
         .unwrap_err();
     assert!(over.errors.iter().any(|e| matches!(
         &e.kind,
-        DataErrorKind::Invalid { field: "served_names", .. }
+        DataErrorKind::Invalid {
+            field: "served_names",
+            ..
+        }
     )));
 }

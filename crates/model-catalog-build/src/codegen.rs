@@ -7,8 +7,8 @@
 use crate::keys::{model_table, prefix_marks, prefix_table};
 use crate::pool::{n16, n32, Pool};
 use model_catalog_shared::compiled::{
-    date_to_u32, write_blob, DistillationRecord, ExtraRecord, ModelRecord, OfferRecord,
-    ProviderRecord, Section, ServedRecord, SurfaceRecord, NONE,
+    write_blob, DistillationRecord, ExtraRecord, ModelRecord, OfferRecord, ProviderRecord, Section,
+    ServedRecord, SurfaceRecord, NONE,
 };
 use model_catalog_shared::date::Date;
 use model_catalog_shared::schema::DataSources;
@@ -97,25 +97,11 @@ fn model(
     let e = &m.entry;
     let served_at = n32(sections[Section::Served as usize].0, "served names")?;
     for s in &e.served_names {
-        let mut bits = 0;
-        if s.context_window.is_some() {
-            bits |= ServedRecord::CONTEXT;
-        }
-        if s.max_output_tokens.is_some() {
-            bits |= ServedRecord::MAX_OUTPUT;
-        }
-        if s.deprecated {
-            bits |= ServedRecord::DEPRECATED;
-        }
         let rec = ServedRecord {
             id: pool.string(&s.id)?,
-            context_window: s.context_window.unwrap_or(0),
-            max_output_tokens: s.max_output_tokens.unwrap_or(0),
             pricing: pool.pricing(&s.pricing)?,
             fine_tune_pricing: pool.pricing(&s.fine_tune_pricing)?,
-            release_date: date_to_u32(s.release_date),
-            retires: date_to_u32(s.retires),
-            bits,
+            ..ServedRecord::facts(s)
         };
         push(sections, Section::Served, |b| rec.write(b));
     }

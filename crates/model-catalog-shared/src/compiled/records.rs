@@ -8,7 +8,7 @@ use crate::capability::Flags;
 use crate::date::Date;
 use crate::modality::Modality;
 use crate::price::{Price, Pricing};
-use crate::schema::ModelEntry;
+use crate::schema::{ModelEntry, ServedNameEntry};
 use crate::surface::{ApiFormat, Surface};
 
 /// Reads a `u8`, `u16`, `u32` or `u64` at a byte offset.
@@ -301,6 +301,31 @@ impl ServedRecord {
     pub const MAX_OUTPUT: u32 = 2;
     /// `bits`: deprecated.
     pub const DEPRECATED: u32 = 4;
+
+    /// The record of the facts of `s` that are numbers: limits, dates and the `bits`. Its id
+    /// and prices are left for the writer of the tables ([`NONE`] and 0).
+    #[must_use]
+    pub fn facts(s: &ServedNameEntry) -> ServedRecord {
+        let mut bits = 0;
+        for (set, bit) in [
+            (s.context_window.is_some(), ServedRecord::CONTEXT),
+            (s.max_output_tokens.is_some(), ServedRecord::MAX_OUTPUT),
+            (s.deprecated, ServedRecord::DEPRECATED),
+        ] {
+            if set {
+                bits |= bit;
+            }
+        }
+        ServedRecord {
+            id: NONE,
+            context_window: s.context_window.unwrap_or(0),
+            max_output_tokens: s.max_output_tokens.unwrap_or(0),
+            release_date: date_to_u32(s.release_date),
+            retires: date_to_u32(s.retires),
+            bits,
+            ..ServedRecord::EMPTY
+        }
+    }
 }
 
 record! {
