@@ -140,7 +140,27 @@ impl<V> NameIndex<V> {
                 break;
             }
         }
+        table.keep_long_keys_only();
         table
+    }
+
+    /// Drops from the arena the keys of up to 32 bytes, which their words hold whole: once
+    /// the slots are filled, only longer keys are read again (their middles).
+    fn keep_long_keys_only(&mut self) {
+        let mut long = String::new();
+        for e in &mut self.entries {
+            if e.len > 32 {
+                let key = self
+                    .arena
+                    .get(e.start as usize..(e.start + e.len) as usize)
+                    .unwrap_or_default();
+                // Shorter than the arena it comes from, which `u32` numbered.
+                e.start = long.len() as u32;
+                long.push_str(key);
+            }
+        }
+        long.shrink_to_fit();
+        self.arena = long;
     }
 
     /// Whether some key has the length of `name` (else [`get`](NameIndex::get) finds
@@ -238,18 +258,6 @@ impl<V> NameIndex<V> {
             .get(e.start as usize..e.start as usize + n)
             .unwrap_or_default();
         key.len() == n && eq_folded(&name[16..n - 16], &key[16..n - 16])
-    }
-
-    /// Every key: folded name, scope, value, in the order given.
-    #[cfg(test)]
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32, &V)> {
-        self.entries.iter().map(|e| {
-            let key = self
-                .arena
-                .get(e.start as usize..(e.start + e.len) as usize)
-                .unwrap_or_default();
-            (key, e.scope, &e.value)
-        })
     }
 }
 
@@ -378,13 +386,13 @@ mod tests {
         // Under the table's own seed they spread: no probe is longer than the bound.
         let mut longest = 0;
         let mask = t.slots.len() - 1;
-        for n in &names {
+        for (i, n) in names.iter().enumerate() {
             let scan = folded_hash::scan(n.as_bytes(), t.seed);
             let mut at = t.hash(n.as_bytes(), GLOBAL, &scan) as usize & mask;
             let mut probe = 0;
             while t.slots[at] & 0xFFFF_FFFF != 0 && t.get(n, GLOBAL).is_some() {
-                let e = (t.slots[at] as u32 - 1) as usize;
-                if t.iter().nth(e).map(|(key, _, _)| key) == Some(n.as_str()) {
+                // Entry `i` holds name `i`: keys are entered in the order given.
+                if (t.slots[at] as u32 - 1) as usize == i {
                     break;
                 }
                 at = (at + 1) & mask;
