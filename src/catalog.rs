@@ -7,11 +7,12 @@ use crate::custom_provider::CustomProvider;
 use crate::data::key::{fold, MAX_INPUT_LEN};
 use crate::data::schema::DataFile;
 use crate::data::validate::{DataError, Overrides, Validated};
+use crate::document_store::{DocumentStore, Documents};
 use crate::documents::parse_documents;
 use crate::error::ResolveError;
 use crate::model::Model;
 use crate::offer::Offer;
-use crate::overlay::{self, Documents, Overlay, BUILTIN_PROVIDERS};
+use crate::overlay::{self, Overlay, BUILTIN_PROVIDERS};
 use crate::policy::RoutePolicy;
 use crate::provider::Provider;
 use crate::query::Query;
@@ -95,14 +96,22 @@ impl fmt::Debug for Catalog {
         f.debug_struct("Catalog")
             .field("providers", &self.providers().len())
             .field("models", &self.models().len())
-            .field("overlay_documents", &self.documents().len())
+            // Counted without typing documents kept as JSON text.
+            .field(
+                "overlay_documents",
+                &self.overlay.as_ref().map_or(0, |o| o.docs.len()),
+            )
             .finish()
     }
 }
 
 impl Catalog {
     /// The catalog of validated documents `docs`.
-    fn with(v: Validated, docs: Documents, overrides: Overrides) -> Result<Catalog, CatalogError> {
+    fn with(
+        v: Validated,
+        docs: DocumentStore,
+        overrides: Overrides,
+    ) -> Result<Catalog, CatalogError> {
         match Overlay::new(v, docs, overrides) {
             Ok(o) => Ok(Catalog {
                 overlay: Some(Arc::new(o)),
@@ -133,10 +142,13 @@ impl Catalog {
 
     /// A builder holding this catalog's overlay, to build a changed copy. This catalog is
     /// never modified.
+    ///
+    /// The builder shares the catalog's documents; for documents kept as JSON text
+    /// ([`Catalog::documents`]), they are read first.
     pub fn to_builder(&self) -> CatalogBuilder {
         match &self.overlay {
             Some(o) => CatalogBuilder {
-                docs: o.docs.clone(),
+                docs: o.docs.typed().clone(),
                 overrides: o.overrides.clone(),
             },
             None => CatalogBuilder::default(),
@@ -149,8 +161,16 @@ impl Catalog {
     }
 
     /// The documents of the overlay, as given to the builder.
+    ///
+    /// A catalog made by `formats::import_documents` keeps the documents it imported as
+    /// their JSON text, about a third of their size typed: the first call (or
+    /// [`to_builder`](Catalog::to_builder), or `formats::export_documents`) reads them
+    /// again as the import did, named `name[i]` in an array, once, and keeps them; every
+    /// call, from any thread, returns the same documents in the same order.
     pub fn documents(&self) -> &[(String, DataFile)] {
-        self.overlay.as_ref().map_or(&[], |o| o.docs.as_slice())
+        self.overlay
+            .as_ref()
+            .map_or(&[], |o| o.docs.typed().as_slice())
     }
 
     /// This catalog's tables.
@@ -547,7 +567,10 @@ impl CatalogBuilder {
     /// documents (they are not copied).
     pub fn build(&self) -> Result<Catalog, CatalogError> {
         match self.validated()? {
-            Some(v) => Catalog::with(v, self.docs.clone(), self.overrides.clone()),
+            Some(v) => {
+                let docs = DocumentStore::Typed(self.docs.clone());
+                Catalog::with(v, docs, self.overrides.clone())
+            }
             None => Ok(Catalog::default()),
         }
     }
@@ -556,9 +579,41 @@ impl CatalogBuilder {
     #[cfg(feature = "formats")]
     pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
         match self.validated()? {
-            Some(v) => Catalog::with(v, self.docs, self.overrides),
+            Some(v) => Catalog::with(v, DocumentStore::Typed(self.docs), self.overrides),
             None => Ok(Catalog::default()),
         }
+    }
+
+    /// [`build`](CatalogBuilder::build) with `docs` added, which
+    /// [`read_documents`](crate::documents::read_documents) read from `json` under `name`:
+    /// the catalog keeps the text instead of `docs` (about a third of their size) and reads
+    /// it again when its documents are first asked for.
+    #[cfg(feature = "formats")]
+    pub(crate) fn import_json(
+        self,
+        name: &str,
+        json: &str,
+        docs: Vec<(String, DataFile)>,
+    ) -> Result<Catalog, CatalogError> {
+        if docs.is_empty() {
+            return self.into_catalog();
+        }
+        let count = docs.len();
+        let all = if self.docs.is_empty() {
+            docs
+        } else {
+            let mut all = Vec::with_capacity(self.docs.len() + docs.len());
+            all.extend(self.docs.iter().cloned());
+            all.extend(docs);
+            all
+        };
+        let v = overlay::validate(&all, &self.overrides);
+        // Dropped before the overlay is made: the catalog keeps the base's documents (shared,
+        // not copied) and the text.
+        drop(all);
+        let v = v.map_err(|errors| CatalogError { errors })?;
+        let docs = DocumentStore::imported(self.docs, name, json, count);
+        Catalog::with(v, docs, self.overrides)
     }
 
     /// The validated documents, `None` when there are none.

@@ -67,6 +67,7 @@ mod compiled;
 mod custom_provider;
 mod distance;
 mod distillation;
+mod document_store;
 mod documents;
 mod error;
 #[cfg(feature = "formats")]

@@ -6,6 +6,7 @@ use crate::builtin::{self, MODELS, PROVIDERS};
 use crate::data::key::{fold, MatchKind};
 use crate::data::schema::DataFile;
 use crate::data::validate::{self, Base, DataError, Overrides, Validated};
+use crate::document_store::DocumentStore;
 use crate::model::Model;
 use crate::model_tables::ModelTables;
 use crate::names::NameLists;
@@ -22,7 +23,8 @@ use std::sync::{Arc, OnceLock};
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
 /// built-in providers and models first, the overlay's after them.
 pub(crate) struct Overlay {
-    pub(crate) docs: Documents,
+    /// The documents the overlay was built from.
+    pub(crate) docs: DocumentStore,
     pub(crate) overrides: Overrides,
     /// New providers, in index order.
     pub(crate) providers: Vec<Provider>,
@@ -94,9 +96,6 @@ impl Base for BuiltinBase {
     }
 }
 
-/// A catalog's documents, shared by the catalog and the builders it is made from or makes.
-pub(crate) type Documents = Arc<Vec<(String, DataFile)>>;
-
 /// Validates documents on top of the compiled catalog, as run-time catalogs do.
 pub(crate) fn validate(
     docs: &[(String, DataFile)],
@@ -114,7 +113,7 @@ impl Overlay {
     /// an error if its models' strings pass what the tables number.
     pub(crate) fn new(
         v: Validated,
-        docs: Documents,
+        docs: DocumentStore,
         overrides: Overrides,
     ) -> Result<Overlay, DataError> {
         let Validated {

@@ -1,7 +1,8 @@
 //! Import and export of the seeds' wire formats (`model_catalog::formats`): the seeds' own
 //! example documents, malformed documents (errors name the JSON path; the base is
 //! untouched), collisions with built-in names, round trips, byte-stable exports and ngrok
-//! pagination.
+//! pagination; imported documents, kept as their JSON text, read on first use as the
+//! builder reads them.
 
 use model_catalog::formats::{
     export_documents, export_inference_api, export_ngrok, export_ngrok_pages, export_openai_models,
@@ -517,6 +518,214 @@ fn own_documents_import() {
     )
     .unwrap();
     assert_eq!(ok(&c, "g").0, "openai");
+}
+
+/// Two documents: a new provider with two models, and an alias of a built-in model.
+const TWO_DOCUMENTS: &str = r#"[
+  {"provider": {"id": "lazy-co", "name": "Lazy Co", "base_url": "https://lazy.example/v1",
+                "key_required": true},
+   "models": [{"id": "lazy-1", "name": "Lazy 1", "upstream_id": "vendor/lazy-1"},
+              {"id": "lazy-2", "name": "Lazy 2", "aliases": ["l2"]}]},
+  {"extends": "openai", "aliases": [{"alias": "lazy-4o", "target": "gpt-4o"}]}
+]"#;
+
+/// One document of a base catalog's.
+const BASE_DOCUMENT: &str = r#"{"provider": {"id": "base-co", "name": "Base Co",
+  "base_url": "https://base.example/v1", "key_required": false},
+  "models": [{"id": "base-1", "name": "Base 1"}]}"#;
+
+/// The documents' names, and for each its provider id or the provider it extends, its
+/// model ids and its aliases as (alias, target).
+type Outline = Vec<(String, String, Vec<String>, Vec<(String, String)>)>;
+
+fn outline(c: &Catalog) -> Outline {
+    c.documents()
+        .iter()
+        .map(|(name, d)| {
+            let provider = d.provider.as_ref().map(|p| p.id.clone());
+            (
+                name.clone(),
+                provider.or_else(|| d.extends.clone()).unwrap_or_default(),
+                d.models.iter().map(|m| m.id.clone()).collect(),
+                d.aliases
+                    .iter()
+                    .map(|a| (a.alias.clone(), a.target.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `x`, owned.
+fn s(x: &str) -> String {
+    x.to_owned()
+}
+
+/// The outline of `TWO_DOCUMENTS` imported as `x.json`, typed from the JSON.
+fn two_documents_outline() -> Outline {
+    vec![
+        (
+            s("x.json[0]"),
+            s("lazy-co"),
+            vec![s("lazy-1"), s("lazy-2")],
+            vec![],
+        ),
+        (
+            s("x.json[1]"),
+            s("openai"),
+            vec![],
+            vec![(s("lazy-4o"), s("gpt-4o"))],
+        ),
+    ]
+}
+
+#[test]
+fn imported_documents_are_named_and_typed_as_the_builder_reads_them() {
+    let c = import_documents(Catalog::builtin(), "x.json", TWO_DOCUMENTS).unwrap();
+    // Counted without asking for the documents.
+    assert!(format!("{c:?}").contains("overlay_documents: 2"), "{c:?}");
+    assert_eq!(outline(&c), two_documents_outline());
+    let docs = c.documents();
+    let m = &docs[0].1.models[0];
+    assert_eq!(
+        (m.name.as_str(), m.upstream_id.as_deref()),
+        ("Lazy 1", Some("vendor/lazy-1"))
+    );
+    assert_eq!(docs[0].1.models[1].aliases, ["l2"]);
+    let built = Catalog::builder()
+        .json("x.json", TWO_DOCUMENTS)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(c.documents(), built.documents());
+    // Asked again: the same documents, not read again.
+    assert!(std::ptr::eq(c.documents(), docs));
+    assert_eq!(
+        ok(&c, "l2"),
+        (s("lazy-co"), Some(s("lazy-2")), s("lazy-2"), false)
+    );
+    assert_eq!(ok(&c, "lazy-4o").1.as_deref(), Some("gpt-4o"));
+
+    // A single document object is named as given.
+    let one = import_documents(Catalog::builtin(), "one.json", BASE_DOCUMENT).unwrap();
+    assert_eq!(
+        outline(&one),
+        [(s("one.json"), s("base-co"), vec![s("base-1")], vec![])]
+    );
+    // An empty array adds nothing.
+    let none = import_documents(&one, "empty.json", "[]").unwrap();
+    assert_eq!(none.documents(), one.documents());
+}
+
+#[test]
+fn imported_documents_follow_the_base_catalogs() {
+    let expected = |base_name: &str| {
+        let mut out = vec![(s(base_name), s("base-co"), vec![s("base-1")], vec![])];
+        out.extend(two_documents_outline());
+        out
+    };
+    // A base built from typed documents.
+    let base = Catalog::builder()
+        .json("base.json", BASE_DOCUMENT)
+        .unwrap()
+        .build()
+        .unwrap();
+    let c = import_documents(&base, "x.json", TWO_DOCUMENTS).unwrap();
+    assert!(format!("{c:?}").contains("overlay_documents: 3"), "{c:?}");
+    assert_eq!(outline(&c), expected("base.json"));
+    assert_eq!(ok(&c, "base-1").0, "base-co");
+    assert_eq!(ok(&c, "lazy-1").0, "lazy-co");
+    // A base that was itself imported, its documents not yet asked for.
+    let base = import_documents(Catalog::builtin(), "first.json", BASE_DOCUMENT).unwrap();
+    let c = import_documents(&base, "x.json", TWO_DOCUMENTS).unwrap();
+    assert_eq!(outline(&c), expected("first.json"));
+    assert_eq!(outline(&base), expected("first.json")[..1]);
+    // The same as the builder's, from the same texts.
+    let built = Catalog::builder()
+        .json("first.json", BASE_DOCUMENT)
+        .unwrap()
+        .json("x.json", TWO_DOCUMENTS)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(c.documents(), built.documents());
+    same_answers(&c, &built);
+}
+
+#[test]
+fn imported_documents_rebuild_and_export_as_they_were_read() {
+    let base = import_documents(Catalog::builtin(), "first.json", BASE_DOCUMENT).unwrap();
+    // `to_builder` first, on a fresh import.
+    let c = import_documents(&base, "x.json", TWO_DOCUMENTS).unwrap();
+    let rebuilt = c.to_builder().build().unwrap();
+    same_answers(&c, &rebuilt);
+    assert_eq!(
+        ok(&rebuilt, "lazy-1"),
+        (s("lazy-co"), Some(s("lazy-1")), s("vendor/lazy-1"), false)
+    );
+    assert_eq!(ok(&rebuilt, "base-1").0, "base-co");
+    assert_eq!(ok(&rebuilt, "lazy-4o").1.as_deref(), Some("gpt-4o"));
+    assert_eq!(rebuilt.documents(), c.documents());
+    let mut names: Vec<&str> = c.documents().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["first.json", "x.json[0]", "x.json[1]"]);
+    // A changed copy: the import's documents can be dropped by name.
+    let fewer = c
+        .to_builder()
+        .retain(|n, _| n != "x.json[1]")
+        .build()
+        .unwrap();
+    assert_eq!(answer(&fewer, "lazy-4o"), Err(s("unknown_model")));
+    assert_eq!(ok(&fewer, "l2").0, "lazy-co");
+
+    // `export_documents` first, on a fresh import.
+    let c = import_documents(&base, "x.json", TWO_DOCUMENTS).unwrap();
+    let json = export_documents(&c).unwrap();
+    let back = import_documents(Catalog::builtin(), "back.json", &json).unwrap();
+    same_answers(&c, &back);
+    names = back.documents().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["back.json[0]", "back.json[1]", "back.json[2]"]);
+    let docs = |c: &Catalog| -> Vec<_> { c.documents().iter().map(|(_, d)| d.clone()).collect() };
+    assert_eq!(docs(&back), docs(&c));
+    assert_eq!(export_documents(&back).unwrap(), json);
+    let mut expected = vec![(s("back.json[0]"), s("base-co"), vec![s("base-1")], vec![])];
+    expected.extend(
+        two_documents_outline()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, p, m, a))| (format!("back.json[{}]", i + 1), p, m, a)),
+    );
+    assert_eq!(outline(&back), expected);
+}
+
+#[test]
+fn imported_documents_are_read_once_whichever_thread_asks_first() {
+    let c = import_documents(Catalog::builtin(), "x.json", TWO_DOCUMENTS).unwrap();
+    let threads = 8;
+    let barrier = std::sync::Barrier::new(threads);
+    let seen: Vec<(usize, Outline)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    barrier.wait();
+                    let docs = c.documents();
+                    (docs.as_ptr() as usize, outline(&c))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (at, docs) in &seen {
+        // One slice, read once, whichever thread read it.
+        assert_eq!(*at, seen[0].0);
+        assert_eq!(*docs, two_documents_outline());
+    }
+    assert_eq!(c.documents().as_ptr() as usize, seen[0].0);
+    let built = Catalog::builder()
+        .json("x.json", TWO_DOCUMENTS)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(c.documents(), built.documents());
 }
 
 // ---------------------------------------------------------------------------------------

@@ -20,6 +20,10 @@ use crate::{Catalog, CatalogError};
 /// [`ImportError::Catalog`]. To allow overrides of built-in entries, use
 /// [`CatalogBuilder`](crate::CatalogBuilder) directly.
 ///
+/// The catalog keeps a copy of `json`, not the typed documents (about three times its
+/// size): [`Catalog::documents`], [`Catalog::to_builder`] and [`export_documents`] read it
+/// again the first time one of them is called, and keep what they read.
+///
 /// ```
 /// use model_catalog::formats::import_documents;
 /// use model_catalog::Catalog;
@@ -48,8 +52,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
         }),
     })?;
     base.to_builder()
-        .documents(docs)
-        .into_catalog()
+        .import_json(name, json, docs)
         .map_err(ImportError::Catalog)
 }
 
