@@ -117,7 +117,7 @@ pub mod schema {
         ModelsDevSnapshot, OfferEntry, ProviderEntry, ServedNameEntry, Sources,
     };
     pub use crate::data::surface::{ControlPlane, ResourceRef, SurfaceEntry};
-    pub use crate::data::validate::{DataError, DataErrorKind};
+    pub use crate::data::validate::{DataError, DataErrorKind, MAX_NAMES_PER_MODEL};
 }
 
 pub use catalog::{Catalog, CatalogBuilder, CatalogError};

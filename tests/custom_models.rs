@@ -3,7 +3,7 @@
 //! equal when their facts are; a model may not have more aliases or served names than the
 //! catalog's records count.
 
-use model_catalog::schema::DataErrorKind;
+use model_catalog::schema::{DataErrorKind, MAX_NAMES_PER_MODEL};
 use model_catalog::{Capability, Catalog, Modality, Price, Support};
 
 /// Two providers: a new one with two models that share a vendor, a family, a category and
@@ -215,6 +215,7 @@ fn with_aliases(aliases: usize) -> String {
 
 #[test]
 fn a_model_holds_at_most_65535_aliases_and_served_names() {
+    assert_eq!(MAX_NAMES_PER_MODEL, 65_535);
     let most = Catalog::builder()
         .json("most.json", &with_aliases(65_535))
         .unwrap()
