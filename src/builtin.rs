@@ -170,7 +170,7 @@ mod golden {
 /// an offer, `None` not at all.
 #[inline]
 pub(crate) fn offer_of(p: &Provider, m: &'static Model) -> Option<Option<&'static Offer>> {
-    if m.provider_index == p.index {
+    if m.provider_index() == p.index {
         return Some(None);
     }
     m.builtin_offers()

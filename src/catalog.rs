@@ -348,7 +348,7 @@ impl Catalog {
 
     /// The provider that defines `model`.
     pub fn provider_of(&self, model: &Model) -> &Provider {
-        self.tables().provider_at(model.provider_index)
+        self.tables().provider_at(model.provider_index())
     }
 
     /// The models that pass `query`'s filters, in its order.

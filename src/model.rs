@@ -38,11 +38,8 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct Model {
-    /// Index in its catalog's model table.
-    pub(crate) index: u32,
-    /// Index of the provider in its catalog's provider table.
-    pub(crate) provider_index: u32,
-    /// Its record: facts as numbers, strings as numbers in its tables.
+    /// Its record (which holds its index in its catalog's model table and its home
+    /// provider's in the provider table): facts as numbers, strings as numbers in its tables.
     rec: ModelRecord,
     /// The tables of the run-time catalog that holds it; `None` for the compiled catalog's.
     tables: Option<Arc<ModelTables>>,
@@ -53,15 +50,11 @@ pub(crate) static MODELS: [Model; count(Section::Models)] = records!(
     Model,
     count(Section::Models),
     Model {
-        index: 0,
-        provider_index: 0,
         rec: ModelRecord::EMPTY,
         tables: None,
     },
     Section::Models,
     |r: ModelRecord| Model {
-        index: r.index,
-        provider_index: r.provider,
         rec: r,
         tables: None,
     }
@@ -71,11 +64,21 @@ impl Model {
     /// A model of a run-time catalog: record `rec` over `tables`.
     pub(crate) fn custom(rec: ModelRecord, tables: Arc<ModelTables>) -> Model {
         Model {
-            index: rec.index,
-            provider_index: rec.provider,
             rec,
             tables: Some(tables),
         }
+    }
+
+    /// Its index in its catalog's model table.
+    #[inline(always)]
+    pub(crate) fn index(&self) -> u32 {
+        self.rec.index
+    }
+
+    /// Its home provider's index in its catalog's provider table.
+    #[inline(always)]
+    pub(crate) fn provider_index(&self) -> u32 {
+        self.rec.provider
     }
 
     /// Where its record's numbers point.
@@ -348,8 +351,8 @@ impl PartialEq for Model {
     /// Two models are equal when they are the same entry of the same kind of catalog with the
     /// same facts: a built-in model never equals a run-time one (their indexes differ).
     fn eq(&self, other: &Model) -> bool {
-        self.index == other.index
-            && self.provider_index == other.provider_index
+        self.rec.index == other.rec.index
+            && self.rec.provider == other.rec.provider
             && match (&self.tables, &other.tables) {
                 (None, None) => self.rec == other.rec,
                 (Some(a), Some(b)) if Arc::ptr_eq(a, b) => self.rec == other.rec,
@@ -403,7 +406,7 @@ impl fmt::Debug for Model {
             .field("upstream_id", &self.upstream_id())
             .field("name", &self.name())
             .field("provider", &self.provider_id())
-            .field("index", &self.index)
+            .field("index", &self.rec.index)
             .field("context_window", &self.context_window())
             .field("max_output_tokens", &self.max_output_tokens())
             .field("pricing", self.pricing())

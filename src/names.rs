@@ -65,7 +65,7 @@ impl Names {
     /// A model's names, ranked by its catalog index: its id, its upstream id where that is
     /// spelled differently, its aliases, its served names.
     pub(crate) fn add_model(&mut self, m: &Model) {
-        let rank = u64::from(m.index) << 32;
+        let rank = u64::from(m.index()) << 32;
         self.push(rank, 0, m.id());
         if m.upstream_id() != m.id() {
             self.push(rank | 1, 0, m.upstream_id());

@@ -77,13 +77,13 @@ impl Base for BuiltinBase {
         builtin::provider_key(key).map(|(p, k)| (p.index as usize, k, p.id().to_owned()))
     }
     fn model_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
-        builtin::model_key(key).map(|(m, k)| (m.index as usize, k, m.id().to_owned()))
+        builtin::model_key(key).map(|(m, k)| (m.index() as usize, k, m.id().to_owned()))
     }
     fn model_prefix(&self, key: &str) -> (bool, bool) {
         builtin::model_prefix(key)
     }
     fn model_provider(&self, index: usize) -> Option<usize> {
-        MODELS.get(index).map(|m| m.provider_index as usize)
+        MODELS.get(index).map(|m| m.provider_index() as usize)
     }
     fn provider_id(&self, index: usize) -> Option<String> {
         PROVIDERS.get(index).map(|p| p.id().to_owned())
@@ -321,7 +321,7 @@ fn starts(providers: usize, models: &[Model], offers: &[Offer]) -> Vec<(u32, u32
     let mut out = Vec::with_capacity(providers + 1);
     let (mut m, mut o) = (0, 0);
     for p in 0..=providers as u32 {
-        while models.get(m).is_some_and(|x| x.provider_index < p) {
+        while models.get(m).is_some_and(|x| x.provider_index() < p) {
             m += 1;
         }
         while offers.get(o).is_some_and(|x| x.provider_index < p) {

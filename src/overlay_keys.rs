@@ -56,7 +56,7 @@ impl OverlayKeys {
         let mut served: Vec<(u32, String, u32)> = models
             .iter()
             .flat_map(|m| {
-                let index = m.index;
+                let index = m.index();
                 m.served_names()
                     .enumerate()
                     .map(move |(k, s)| (index, fold(s.id()), k as u32))
@@ -94,7 +94,7 @@ impl OverlayKeys {
             let h = hit(&k);
             if k.overrides {
                 if let Some((m, _)) = builtin::model_key(&k.key) {
-                    keys.taken_models.insert(m.index);
+                    keys.taken_models.insert(m.index());
                 }
             }
             let scope = match k.scope {

@@ -215,7 +215,7 @@ pub(crate) fn model_ranges(t: Tables<'_>, p: &Provider) -> [Range<u32>; 2] {
     let added = t.0.map_or(0..0, |o| {
         let own = o.models_of(p.index);
         match (own.first(), own.last()) {
-            (Some(a), Some(b)) => a.index..b.index + 1,
+            (Some(a), Some(b)) => a.index()..b.index() + 1,
             _ => 0..0,
         }
     });

@@ -276,7 +276,7 @@ pub(crate) fn plan<'c>(
         || r.model.is_none();
     match r.model {
         Some(m) if !pinned => {
-            let home = t.provider_at(m.provider_index);
+            let home = t.provider_at(m.provider_index());
             candidates.push(route_for(
                 home,
                 Some(m),

@@ -73,7 +73,7 @@ impl<'c> Tables<'c> {
     /// The offers of `model`: the providers other than its own that serve it.
     pub(crate) fn offers_of(self, model: &Model) -> Vec<&'c Offer> {
         let mut out: Vec<&'c Offer> = Vec::new();
-        if model.index < BUILTIN_MODELS {
+        if model.index() < BUILTIN_MODELS {
             out.extend(
                 model
                     .builtin_offers()
@@ -82,7 +82,7 @@ impl<'c> Tables<'c> {
             );
         }
         if let Some(o) = self.0 {
-            out.extend(o.offers_of_model(model.index));
+            out.extend(o.offers_of_model(model.index()));
         }
         out
     }

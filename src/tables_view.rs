@@ -47,7 +47,7 @@ impl<'c> Tables<'c> {
             Some(s) if h.kind == MatchKind::ServedName => s.id(),
             _ => m.upstream_id(),
         };
-        let home = self.provider_at(m.provider_index);
+        let home = self.provider_at(m.provider_index());
         ModelHit {
             model: m,
             index: h.index,
@@ -142,7 +142,7 @@ impl<'c> Tables<'c> {
 
     /// The offer by which `p` serves `m`, if there is one.
     fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
-        if m.index < BUILTIN_MODELS {
+        if m.index() < BUILTIN_MODELS {
             let found = m
                 .builtin_offers()
                 .iter()
@@ -153,7 +153,7 @@ impl<'c> Tables<'c> {
             }
         }
         self.0?
-            .offers_of_model(m.index)
+            .offers_of_model(m.index())
             .find(|o| o.provider_index == p.index)
     }
 }
@@ -247,7 +247,7 @@ impl<'c> View<'c> for Tables<'c> {
     }
 
     fn offered_by(self, m: &'c Model) -> Vec<String> {
-        let mut ids = vec![self.provider_at(m.provider_index).id().to_owned()];
+        let mut ids = vec![self.provider_at(m.provider_index()).id().to_owned()];
         ids.extend(
             self.offers_of(m)
                 .into_iter()

@@ -392,7 +392,7 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
     models
         .into_iter()
         .filter_map(|m| {
-            if m.provider_index == p.index {
+            if m.provider_index() == p.index {
                 return Some(Served {
                     model: m,
                     upstream: m.upstream_id(),
