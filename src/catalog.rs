@@ -108,7 +108,7 @@ impl fmt::Debug for Catalog {
 impl Catalog {
     /// The catalog of validated documents `docs`.
     fn with(
-        v: Validated,
+        v: Validated<'_>,
         docs: DocumentStore,
         overrides: Overrides,
     ) -> Result<Catalog, CatalogError> {
@@ -575,11 +575,14 @@ impl CatalogBuilder {
         }
     }
 
-    /// [`build`](CatalogBuilder::build), keeping the documents rather than copying them.
+    /// [`build`](CatalogBuilder::build), keeping the documents and the overrides rather than
+    /// copying them.
     #[cfg(feature = "formats")]
     pub(crate) fn into_catalog(self) -> Result<Catalog, CatalogError> {
-        match self.validated()? {
-            Some(v) => Catalog::with(v, DocumentStore::Typed(self.docs), self.overrides),
+        let CatalogBuilder { docs, overrides } = self;
+        match validated(&docs, &overrides)? {
+            // The validated records borrow from the documents, which the catalog shares.
+            Some(v) => Catalog::with(v, DocumentStore::Typed(docs.clone()), overrides),
             None => Ok(Catalog::default()),
         }
     }
@@ -607,22 +610,29 @@ impl CatalogBuilder {
             all.extend(docs);
             all
         };
-        let v = overlay::validate(&all, &self.overrides);
-        // Dropped before the overlay is made: the catalog keeps the base's documents (shared,
-        // not copied) and the text.
-        drop(all);
-        let v = v.map_err(|errors| CatalogError { errors })?;
+        let v =
+            overlay::validate(&all, &self.overrides).map_err(|errors| CatalogError { errors })?;
         let docs = DocumentStore::imported(self.docs, name, json, count);
+        // `all` is dropped once the overlay is made from what validation borrowed of it: the
+        // catalog keeps the base's documents (shared, not copied) and the text.
         Catalog::with(v, docs, self.overrides)
     }
 
     /// The validated documents, `None` when there are none.
-    fn validated(&self) -> Result<Option<Validated>, CatalogError> {
-        if self.docs.is_empty() {
-            return Ok(None);
-        }
-        overlay::validate(&self.docs, &self.overrides)
-            .map(Some)
-            .map_err(|errors| CatalogError { errors })
+    fn validated(&self) -> Result<Option<Validated<'_>>, CatalogError> {
+        validated(&self.docs, &self.overrides)
     }
+}
+
+/// Documents `docs` validated with `overrides`, `None` when there are none.
+fn validated<'a>(
+    docs: &'a [(String, DataFile)],
+    overrides: &Overrides,
+) -> Result<Option<Validated<'a>>, CatalogError> {
+    if docs.is_empty() {
+        return Ok(None);
+    }
+    overlay::validate(docs, overrides)
+        .map(Some)
+        .map_err(|errors| CatalogError { errors })
 }

@@ -160,12 +160,12 @@ impl ModelTables {
 
     /// The tables of validated models `models` (model `i` has catalog index `base + i`),
     /// with their records in the same order. `provider_id` gives the id of a provider by
-    /// index. Strings are moved into one table; vendors, families, categories, provider ids
-    /// and prices, which many models share, are kept once.
+    /// index. Strings are copied into one table; vendors, families, categories, provider
+    /// ids and prices, which many models share, are kept once.
     ///
     /// A catalog whose strings pass 4 GiB is refused: the tables number them in 32 bits.
     pub(crate) fn build<'p>(
-        models: Vec<ModelRec>,
+        models: &[ModelRec<'_>],
         base: u32,
         provider_id: impl Fn(usize) -> &'p str,
     ) -> Result<(ModelTables, Vec<ModelRecord>), DataError> {
@@ -185,14 +185,13 @@ impl ModelTables {
         };
         b.arena.ends.push(0);
         let mut records = Vec::with_capacity(models.len());
-        for (pos, m) in models.into_iter().enumerate() {
-            let file = m.file.clone();
+        for (pos, m) in models.iter().enumerate() {
             let index = base.saturating_add(u32::try_from(pos).unwrap_or(u32::MAX));
             match b.model(m, index, &provider_id) {
                 Ok(r) => records.push(r),
                 Err(Full) => {
                     return Err(DataError {
-                        file,
+                        file: m.file.to_owned(),
                         entry: "catalog".to_owned(),
                         kind: DataErrorKind::Invalid {
                             field: "models",
@@ -286,7 +285,7 @@ impl Builder {
     }
 
     /// Appends the string numbers of `items` to the list: where they begin.
-    fn strings(&mut self, items: &[String]) -> Result<u32, Full> {
+    fn strings<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) -> Result<u32, Full> {
         let at = u32::try_from(self.list.len()).map_err(|_| Full)?;
         for s in items {
             let n = self.string(s)?;
@@ -299,18 +298,12 @@ impl Builder {
     /// to the tables.
     fn model<'p>(
         &mut self,
-        m: ModelRec,
+        m: &ModelRec<'_>,
         index: u32,
         provider_id: &impl Fn(usize) -> &'p str,
     ) -> Result<ModelRecord, Full> {
-        let ModelRec {
-            entry: e,
-            upstream_id,
-            aliases,
-            provider,
-            ..
-        } = m;
-        let provider = u32::try_from(provider).unwrap_or(NONE);
+        let e = m.entry;
+        let provider = u32::try_from(m.provider).unwrap_or(NONE);
         let slot = provider as usize;
         if self.providers.len() <= slot {
             self.providers.resize(slot + 1, NONE);
@@ -319,7 +312,7 @@ impl Builder {
             let n = self.shared(Some(provider_id(slot)))?;
             self.providers[slot] = n;
         }
-        let facts = ModelRecord::facts(&e);
+        let facts = ModelRecord::facts(e);
         let served_at = u32::try_from(self.served.len()).map_err(|_| Full)?;
         let served_len = e.served_names.len();
         for s in &e.served_names {
@@ -339,16 +332,16 @@ impl Builder {
             || e.distillation_policy.is_some()
             || !e.tags.is_empty();
         let extra = if has_extra {
-            let distillation = match e.distillation_policy {
+            let distillation = match &e.distillation_policy {
                 Some(d) => {
                     let n = u32::try_from(self.distillations.len()).map_err(|_| Full)?;
                     self.distillations
                         .push(DistillationPolicy::custom(DistillationData {
-                            status: d.status.map(Cow::Owned),
-                            label: d.label.map(Cow::Owned),
-                            basis: d.basis.map(Cow::Owned),
-                            source_url: d.source_url.map(Cow::Owned),
-                            note: d.note.map(Cow::Owned),
+                            status: d.status.clone().map(Cow::Owned),
+                            label: d.label.clone().map(Cow::Owned),
+                            basis: d.basis.clone().map(Cow::Owned),
+                            source_url: d.source_url.clone().map(Cow::Owned),
+                            note: d.note.clone().map(Cow::Owned),
                         }));
                     n
                 }
@@ -361,7 +354,7 @@ impl Builder {
                 successor: self.opt(e.successor.as_deref())?,
                 notes: self.opt(e.notes.as_deref())?,
                 distillation,
-                tags_at: self.strings(&e.tags)?,
+                tags_at: self.strings(e.tags.iter().map(String::as_str))?,
                 tags_len: u32::try_from(e.tags.len()).map_err(|_| Full)?,
             };
             let n = u32::try_from(self.extras.len()).map_err(|_| Full)?;
@@ -372,10 +365,10 @@ impl Builder {
         };
         let id = self.string(&e.id)?;
         // Most upstream ids are the id: kept once.
-        let upstream_id = if upstream_id == e.id {
+        let upstream_id = if m.upstream_id == e.id {
             id
         } else {
-            self.string(&upstream_id)?
+            self.string(m.upstream_id)?
         };
         Ok(ModelRecord {
             index,
@@ -388,9 +381,9 @@ impl Builder {
             extra,
             pricing: self.pricing(e.pricing)?,
             fine_tune_pricing: self.pricing(e.fine_tune_pricing)?,
-            aliases_at: self.strings(&aliases)?,
+            aliases_at: self.strings(m.aliases())?,
             // The validator refuses more than `MAX_NAMES_PER_MODEL` (65,535) of either.
-            aliases_len: u16::try_from(aliases.len()).unwrap_or(u16::MAX),
+            aliases_len: u16::try_from(m.alias_count()).unwrap_or(u16::MAX),
             served_at,
             served_len: u16::try_from(served_len).unwrap_or(u16::MAX),
             offers_at: 0,

@@ -104,11 +104,12 @@ impl<V> NameIndex<V> {
     /// A table of `keys`: (folded name, scope, value), each (name, scope) at most once.
     /// Names longer than [`MAX_INPUT_LEN`](crate::data::key::MAX_INPUT_LEN) are left out (no
     /// lookup could reach them).
-    pub(crate) fn new(keys: impl IntoIterator<Item = (String, u32, V)>) -> NameIndex<V> {
+    pub(crate) fn new(keys: impl IntoIterator<Item = (impl AsRef<str>, u32, V)>) -> NameIndex<V> {
         let mut arena = String::new();
         let mut entries = Vec::new();
         let mut lengths = 0;
         for (name, scope, value) in keys {
+            let name = name.as_ref();
             let (Ok(len), Ok(start)) = (u32::try_from(name.len()), u32::try_from(arena.len()))
             else {
                 continue;
@@ -116,7 +117,7 @@ impl<V> NameIndex<V> {
             if name.is_empty() || name.len() > crate::data::key::MAX_INPUT_LEN {
                 continue;
             }
-            arena.push_str(&name);
+            arena.push_str(name);
             lengths |= length_bit(name.len());
             entries.push(Entry {
                 words: [0; 4],
@@ -323,7 +324,7 @@ mod tests {
 
     #[test]
     fn an_empty_table_finds_nothing() {
-        let t: NameIndex<u8> = NameIndex::new(Vec::new());
+        let t: NameIndex<u8> = NameIndex::new(Vec::<(String, u32, u8)>::new());
         assert_eq!(t.get("gpt-4o", GLOBAL), None);
         assert_eq!(NameIndex::<u8>::default().get("a", GLOBAL), None);
     }

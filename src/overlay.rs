@@ -97,22 +97,29 @@ impl Base for BuiltinBase {
 }
 
 /// Validates documents on top of the compiled catalog, as run-time catalogs do.
-pub(crate) fn validate(
-    docs: &[(String, DataFile)],
+pub(crate) fn validate<'a>(
+    docs: &'a [(String, DataFile)],
     overrides: &Overrides,
-) -> Result<Validated, Vec<DataError>> {
+) -> Result<Validated<'a>, Vec<DataError>> {
     validate::validate_over(&BuiltinBase, overrides, docs)
 }
 
-fn owned_list(items: Vec<String>) -> Cow<'static, [Text]> {
-    Cow::Owned(items.into_iter().map(Cow::Owned).collect())
+/// A copy of `items`, as a run-time catalog owns them.
+fn owned_list(items: &[String]) -> Cow<'static, [Text]> {
+    Cow::Owned(items.iter().map(|s| Cow::Owned(s.clone())).collect())
+}
+
+/// A copy of `s`, as a run-time catalog owns it.
+fn owned(s: &Option<String>) -> Option<Text> {
+    s.clone().map(Cow::Owned)
 }
 
 impl Overlay {
     /// The overlay of validated documents `v`, which are `docs` validated with `overrides`;
-    /// an error if its models' strings pass what the tables number.
+    /// an error if its models' strings pass what the tables number. What the overlay keeps
+    /// of the documents is copied from them.
     pub(crate) fn new(
-        v: Validated,
+        v: Validated<'_>,
         docs: DocumentStore,
         overrides: Overrides,
     ) -> Result<Overlay, DataError> {
@@ -126,13 +133,13 @@ impl Overlay {
             ..
         } = v;
         let base_models = model_base as u32;
-        let mut ids: HashMap<usize, String> = HashMap::with_capacity(provider_recs.len());
+        let mut ids: HashMap<usize, &str> = HashMap::with_capacity(provider_recs.len());
         for p in &provider_recs {
-            ids.insert(p.index, p.entry.id.clone());
+            ids.insert(p.index, &p.entry.id);
         }
         let provider_id = |index: usize| -> &str {
             ids.get(&index)
-                .map(String::as_str)
+                .copied()
                 .or_else(|| PROVIDERS.get(index).map(|p| p.id()))
                 .unwrap_or_default()
         };
@@ -146,19 +153,19 @@ impl Overlay {
                 .map(|b| b.aliases().map(str::to_owned).collect())
                 .unwrap_or_default();
             let mut seen: HashSet<String> = aliases.iter().map(|a| fold(a)).collect();
-            for a in e.aliases {
-                if seen.insert(fold(&a)) {
-                    aliases.push(a);
+            for a in &e.aliases {
+                if seen.insert(fold(a)) {
+                    aliases.push(a.clone());
                 }
             }
             let data = ProviderData {
-                id: Cow::Owned(e.id),
-                name: Cow::Owned(e.name),
-                aliases: owned_list(aliases),
-                description: e.description.map(Cow::Owned),
-                base_url: e.base_url.map(Cow::Owned),
-                website: e.website.map(Cow::Owned),
-                docs: e.docs.map(Cow::Owned),
+                id: Cow::Owned(e.id.clone()),
+                name: Cow::Owned(e.name.clone()),
+                aliases: Cow::Owned(aliases.into_iter().map(Cow::Owned).collect()),
+                description: owned(&e.description),
+                base_url: owned(&e.base_url),
+                website: owned(&e.website),
+                docs: owned(&e.docs),
                 key_required: e.key_required,
                 gateway_credentials: e.gateway_credentials,
                 aggregator: e.aggregator,
@@ -172,21 +179,21 @@ impl Overlay {
                 offers: base.map_or((0, 0), Provider::offer_span),
                 api_surfaces: Cow::Owned(
                     e.api_surfaces
-                        .into_iter()
+                        .iter()
                         .map(|s| {
                             ApiSurface::custom(
                                 s.format,
                                 s.surface,
-                                s.supported_params.map(owned_list),
+                                s.supported_params.as_deref().map(owned_list),
                             )
                         })
                         .collect(),
                 ),
-                api_key_env: e.api_key_env.map(Cow::Owned).or_else(|| {
+                api_key_env: owned(&e.api_key_env).or_else(|| {
                     base.and_then(|b| b.api_key_env().map(|k| Cow::Owned(k.to_owned())))
                 }),
-                metadata: e.metadata.map(Cow::Owned),
-                control_plane: e.control_plane.map(Box::new),
+                metadata: owned(&e.metadata),
+                control_plane: e.control_plane.clone().map(Box::new),
             };
             let p = Provider::custom(rec.index as u32, data);
             if rec.overrides {
@@ -204,18 +211,18 @@ impl Overlay {
         for m in &model_recs {
             listing.insert(m.provider as u32);
         }
-        let (tables, records) = ModelTables::build(model_recs, base_models, provider_id)?;
+        let (tables, records) = ModelTables::build(&model_recs, base_models, provider_id)?;
         let tables = Arc::new(tables);
         let models: Vec<Model> = records
             .into_iter()
             .map(|r| Model::custom(r, tables.clone()))
             .collect();
         let mut offers: Vec<Offer> = Vec::with_capacity(offer_recs.len());
-        offers.extend(offer_recs.into_iter().map(|o| {
+        offers.extend(offer_recs.iter().map(|o| {
             listing.insert(o.provider as u32);
             let data = OfferData {
                 provider: Cow::Owned(provider_id(o.provider).to_owned()),
-                upstream_id: Cow::Owned(o.entry.upstream_id),
+                upstream_id: Cow::Owned(o.entry.upstream_id.clone()),
                 pricing: o.entry.pricing,
             };
             Offer::custom(o.provider as u32, o.model as u32, data)

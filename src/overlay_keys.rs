@@ -11,11 +11,12 @@ use crate::bits::Bits;
 use crate::builtin;
 use crate::data::folded_hash::{is_marked, mark, mark_words};
 use crate::data::grammar::first_separator;
-use crate::data::key::{fold, MatchKind};
+use crate::data::key::{folded, MatchKind};
 use crate::data::validate::KeyRec;
 use crate::model::Model;
 use crate::name_index::{NameIndex, GLOBAL};
 use crate::overlay::Hit;
+use std::borrow::Cow;
 
 /// The overlay's names and the bits that let lookups skip them.
 #[derive(Default)]
@@ -46,27 +47,27 @@ impl OverlayKeys {
     /// `models` (model `i` of them has catalog index `model_base + i`), with `replaced` the
     /// compiled providers the overlay replaces.
     pub(crate) fn new(
-        model_keys: Vec<KeyRec>,
-        provider_keys: Vec<KeyRec>,
+        model_keys: Vec<KeyRec<'_>>,
+        provider_keys: Vec<KeyRec<'_>>,
         models: &[Model],
         model_base: usize,
         replaced: &Bits,
     ) -> OverlayKeys {
         // Each served name's position among its model's, to find what a hit sends.
-        let mut served: Vec<(u32, String, u32)> = models
+        let mut served: Vec<(u32, Cow<'_, str>, u32)> = models
             .iter()
             .flat_map(|m| {
                 let index = m.index();
                 m.served_names()
                     .enumerate()
-                    .map(move |(k, s)| (index, fold(s.id()), k as u32))
+                    .map(move |(k, s)| (index, folded(s.id()), k as u32))
             })
             .collect();
         served.sort_unstable();
         let position = |index: usize, key: &str| {
             let index = u32::try_from(index).ok()?;
             served
-                .binary_search_by(|(i, k, _)| (*i, k.as_str()).cmp(&(index, key)))
+                .binary_search_by(|(i, k, _)| (*i, &**k).cmp(&(index, key)))
                 .ok()
                 .map(|at| served[at].2)
         };

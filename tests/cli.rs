@@ -406,15 +406,18 @@ fn validate_checks_a_catalog_directory_as_the_build_does() {
     let shown = dir.display().to_string();
     let out = run(&["validate", &shown]);
     assert_eq!(out.status.code(), Some(1));
-    let expected: Vec<String> = model_catalog_build::DataDir {
+    let docs = model_catalog_build::DataDir {
         path: dir.clone(),
         shown: shown.clone(),
     }
-    .load()
-    .unwrap_err()
-    .iter()
-    .map(ToString::to_string)
-    .collect();
+    .read()
+    .unwrap();
+    let expected: Vec<String> = docs
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(expected.len() >= 2, "{expected:?}");
     let stdout = text(&out.stdout);
     assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);

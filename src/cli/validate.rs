@@ -1,6 +1,7 @@
 //! `model-catalog validate`: checks catalog data.
 
 use super::{error_line, finish, stdout, usage_error, Run};
+use crate::data::validate::DataError;
 use crate::formats::{
     import_documents, import_inference_api, import_ngrok, import_openai_models, ImportError,
     ImportOptions, TargetProvider,
@@ -150,16 +151,20 @@ fn check_dir(path: &Path) -> Checked {
         path: path.to_owned(),
         shown: shown(path),
     };
-    let result = match dir.load() {
-        Err(errors) => Err(errors.iter().map(ToString::to_string).collect()),
-        Ok((validated, sources)) => match codegen::generate(&validated, sources.as_ref()) {
-            Err(e) => Err(vec![e]),
-            Ok(_) => Ok(format!(
-                "{}, {}, {}",
-                plural(validated.providers.len(), "provider"),
-                plural(validated.models.len(), "model"),
-                plural(validated.offers.len(), "offer"),
-            )),
+    let strings = |errors: Vec<DataError>| errors.iter().map(ToString::to_string).collect();
+    let result = match dir.read() {
+        Err(errors) => Err(strings(errors)),
+        Ok(docs) => match docs.validate() {
+            Err(errors) => Err(strings(errors)),
+            Ok((validated, sources)) => match codegen::generate(&validated, sources) {
+                Err(e) => Err(vec![e]),
+                Ok(_) => Ok(format!(
+                    "{}, {}, {}",
+                    plural(validated.providers.len(), "provider"),
+                    plural(validated.models.len(), "model"),
+                    plural(validated.offers.len(), "offer"),
+                )),
+            },
         },
     };
     Checked {

@@ -9,7 +9,8 @@ fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let dir = DataDir::from_env(manifest.join("../../data"));
     dir.rerun_if_changed();
-    let (v, _) = dir.load().unwrap_or_else(|e| panic!("{e:?}"));
+    let docs = dir.read().unwrap_or_else(|e| panic!("{e:?}"));
+    let (v, _) = docs.validate().unwrap_or_else(|e| panic!("{e:?}"));
 
     let mut out = String::new();
     let ids = |list: Vec<&String>| {
@@ -35,8 +36,8 @@ fn main() {
         let mut uni = phf_codegen::Map::new();
         let mut lower = phf_codegen::Map::<&str>::new();
         for k in keys.iter() {
-            uni.entry(unicase::UniCase::new(k.key.as_str()), k.index.to_string());
-            lower.entry(k.key.as_str(), k.index.to_string());
+            uni.entry(unicase::UniCase::new(&*k.key), k.index.to_string());
+            lower.entry(&*k.key, k.index.to_string());
         }
         writeln!(
             out,

@@ -171,11 +171,17 @@ fn run(args: Args) -> Result<(), String> {
     let r = Reference::open(&args.reference, None, None)?;
     let base = model_catalog_build::load_dir(&args.data, "data").map_err(|e| format!("{e:?}"))?;
     let validated = data::validate::validate(&base).map_err(|e| format!("{e:?}"))?;
-    let mut model_names = Taken(validated.model_keys.iter().map(|k| k.key.clone()).collect());
+    let mut model_names = Taken(
+        validated
+            .model_keys
+            .iter()
+            .map(|k| k.key.to_string())
+            .collect(),
+    );
     let mut provider_names: HashSet<String> = validated
         .provider_keys
         .iter()
-        .map(|k| k.key.clone())
+        .map(|k| k.key.to_string())
         .collect();
     let mut docs: Vec<(String, DataFile)> = base
         .into_iter()
@@ -308,7 +314,7 @@ fn run(args: Args) -> Result<(), String> {
         let text = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())? + "\n";
         std::fs::write(out.join(name), text).map_err(|e| format!("{name}: {e}"))?;
     }
-    let aliases: usize = v.models.iter().map(|m| m.aliases.len()).sum();
+    let aliases: usize = v.models.iter().map(|m| m.alias_count()).sum();
     eprintln!(
         "wrote {}: {} providers, {} models, {} model keys ({} aliases)",
         out.display(),

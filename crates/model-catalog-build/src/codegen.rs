@@ -38,7 +38,7 @@ fn push(sections: &mut Sections, s: Section, write: impl FnOnce(&mut Vec<u8>)) {
 
 /// The extra record of model `m`, if it has anything that goes there.
 fn extra(
-    m: &ModelRec,
+    m: &ModelRec<'_>,
     pool: &mut Pool,
     sections: &mut Sections,
 ) -> Result<Option<ExtraRecord>, String> {
@@ -87,7 +87,7 @@ fn extra(
 /// Model `index` of `v` as a record, its served names, extra record and offer list added to
 /// the sections and the pool.
 fn model(
-    v: &Validated,
+    v: &Validated<'_>,
     index: usize,
     offers: &[u32],
     pool: &mut Pool,
@@ -113,14 +113,14 @@ fn model(
         }
         None => NONE,
     };
-    let (aliases_at, aliases_len) = pool.strings(&m.aliases)?;
+    let (aliases_at, aliases_len) = pool.strings(m.aliases())?;
     let offers_at = n32(pool.list.len(), "list entries")?;
     pool.list.extend_from_slice(offers);
     Ok(ModelRecord {
         index: n32(index, "models")?,
         provider: n32(m.provider, "providers")?,
         id: pool.string(&e.id)?,
-        upstream_id: pool.string(&m.upstream_id)?,
+        upstream_id: pool.string(m.upstream_id)?,
         name: pool.string(&e.name)?,
         vendor: pool.opt(e.vendor.as_deref())?,
         family: pool.opt(e.family.as_deref())?,
@@ -138,7 +138,7 @@ fn model(
 }
 
 /// The providers of `v` as records, with their aliases and surfaces.
-fn providers(v: &Validated, pool: &mut Pool, sections: &mut Sections) -> Result<(), String> {
+fn providers(v: &Validated<'_>, pool: &mut Pool, sections: &mut Sections) -> Result<(), String> {
     for p in &v.providers {
         let e = &p.entry;
         let surfaces_at = n32(sections[Section::Surfaces as usize].0, "API surfaces")?;
@@ -226,7 +226,7 @@ fn rust(sources: Option<&DataSources>) -> String {
 
 /// The compiled catalog of `v`. The Rust brings `Date` and a `const fn date(y, m, d) -> Date`
 /// from the including module.
-pub fn generate(v: &Validated, sources: Option<&DataSources>) -> Result<Generated, String> {
+pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Generated, String> {
     let mut pool = Pool::new();
     let mut sections: Sections = Default::default();
     providers(v, &mut pool, &mut sections)?;

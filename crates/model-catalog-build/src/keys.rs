@@ -23,22 +23,23 @@ pub(crate) struct TableSections {
 /// first `:` or `/`; with each, whether model keys begin with it and `:`, and with it and `/`
 /// (see [`Slot`]). Provider names come first, in their order; then the other parts, in
 /// model-key order.
-pub(crate) fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<u8>) {
-    let mut keys: Vec<KeyRec> = v.provider_keys.clone();
+pub(crate) fn prefixes<'v>(v: &'v Validated<'_>) -> (Vec<KeyRec<'v>>, Vec<u8>) {
+    let mut keys: Vec<KeyRec<'v>> = v.provider_keys.clone();
     let mut before = vec![0u8; keys.len()];
-    let mut at: std::collections::HashMap<String, usize> = keys
+    let mut at: std::collections::HashMap<&str, usize> = v
+        .provider_keys
         .iter()
         .enumerate()
-        .map(|(i, k)| (k.key.clone(), i))
+        .map(|(i, k)| (&*k.key, i))
         .collect();
     for k in &v.model_keys {
         let Some(end) = k.key.find([':', '/']) else {
             continue;
         };
         let part = &k.key[..end];
-        let i = *at.entry(part.to_owned()).or_insert_with(|| {
+        let i = *at.entry(part).or_insert_with(|| {
             keys.push(KeyRec {
-                key: part.to_owned(),
+                key: part.into(),
                 index: NONE as usize,
                 kind: MatchKind::Id,
                 overrides: false,
@@ -58,11 +59,11 @@ pub(crate) fn prefixes(v: &Validated) -> (Vec<KeyRec>, Vec<u8>) {
 
 /// The marks of every part of a model key before its first `:` or `/`, with that separator
 /// ([`folded_hash::mark`]), as the words of a bitmap: `(count, bytes)`.
-pub(crate) fn prefix_marks(v: &Validated) -> (usize, Vec<u8>) {
+pub(crate) fn prefix_marks(v: &Validated<'_>) -> (usize, Vec<u8>) {
     let mut parts: Vec<(&str, usize)> = v
         .model_keys
         .iter()
-        .filter_map(|k| Some((k.key.as_str(), k.key.find([':', '/'])?)))
+        .filter_map(|k| Some((&*k.key, k.key.find([':', '/'])?)))
         .collect();
     parts.sort_unstable_by(|a, b| a.0[..=a.1].cmp(&b.0[..=b.1]));
     parts.dedup_by(|a, b| a.0[..=a.1] == b.0[..=b.1]);
@@ -75,7 +76,7 @@ pub(crate) fn prefix_marks(v: &Validated) -> (usize, Vec<u8>) {
 }
 
 /// The model-key table of `v`.
-pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSections, String> {
+pub(crate) fn model_table(v: &Validated<'_>, pool: &mut Pool) -> Result<TableSections, String> {
     table("model", &v.model_keys, pool, |_, k, pool| {
         let m = v
             .models
@@ -87,7 +88,7 @@ pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSection
         let upstream = (k.kind == MatchKind::ServedName)
             .then(|| served_name_in(&k.key, served))
             .flatten()
-            .unwrap_or(m.upstream_id.as_str());
+            .unwrap_or(m.upstream_id);
         let id = pool.string(upstream)?;
         Ok((
             0,
@@ -99,7 +100,7 @@ pub(crate) fn model_table(v: &Validated, pool: &mut Pool) -> Result<TableSection
 }
 
 /// The prefix table of `v`.
-pub(crate) fn prefix_table(v: &Validated, pool: &mut Pool) -> Result<TableSections, String> {
+pub(crate) fn prefix_table(v: &Validated<'_>, pool: &mut Pool) -> Result<TableSections, String> {
     let (keys, before) = prefixes(v);
     table("prefix", &keys, pool, |i, _, _| {
         Ok((before[i], u16::MAX, 0, 0))
@@ -111,11 +112,11 @@ pub(crate) fn prefix_table(v: &Validated, pool: &mut Pool) -> Result<TableSectio
 /// upstream_len)`.
 fn table(
     name: &str,
-    keys: &[KeyRec],
+    keys: &[KeyRec<'_>],
     pool: &mut Pool,
-    mut rest: impl FnMut(usize, &KeyRec, &mut Pool) -> Result<(u8, u16, u32, u16), String>,
+    mut rest: impl FnMut(usize, &KeyRec<'_>, &mut Pool) -> Result<(u8, u16, u32, u16), String>,
 ) -> Result<TableSections, String> {
-    let names: Vec<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+    let names: Vec<&str> = keys.iter().map(|k| &*k.key).collect();
     let sol = solve(&names)
         .ok_or_else(|| format!("no perfect hash found for the {} {name} keys", keys.len()))?;
     let mut table = Vec::new();

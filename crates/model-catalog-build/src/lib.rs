@@ -22,8 +22,9 @@ pub mod solve;
 
 pub use codegen::Generated;
 
-pub use load::{load_dir, load_sources, DataDir, DATA_DIR_VAR};
+pub use load::{load_dir, load_sources, DataDir, DataDocs, DATA_DIR_VAR};
 
+use model_catalog_shared::validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,18 +38,19 @@ pub const FILES: [&str; 3] = ["catalog.rs", "catalog.str", "catalog.bin"];
 
 /// The compiled catalog of the catalog in `dir`, or every error found in it.
 pub fn tables(dir: &DataDir) -> Result<Generated, Vec<String>> {
-    let (validated, sources) = dir
-        .load()
-        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-    codegen::generate(&validated, sources.as_ref()).map_err(|e| vec![e])
+    let strings = |errors: Vec<validate::DataError>| -> Vec<String> {
+        errors.iter().map(ToString::to_string).collect()
+    };
+    let docs = dir.read().map_err(strings)?;
+    let (validated, sources) = docs.validate().map_err(strings)?;
+    codegen::generate(&validated, sources).map_err(|e| vec![e])
 }
 
 /// The compiled catalog of a catalog with no documents: no provider, no model, no sources.
 /// What model-catalog compiles without its `builtin` feature.
 #[must_use]
 pub fn empty_tables() -> Generated {
-    let validated = model_catalog_shared::validate::validate(&[])
-        .expect("a catalog with no documents is valid");
+    let validated = validate::validate(&[]).expect("a catalog with no documents is valid");
     codegen::generate(&validated, None).expect("a catalog with no documents generates")
 }
 
@@ -87,20 +89,15 @@ fn run_from(default: &str) -> ExitCode {
     let dir = DataDir::from_env(manifest.join(default));
     dir.rerun_if_changed();
     println!("cargo:rustc-env={BUILT_FROM_VAR}={}", dir.path.display());
-    let (validated, sources) = match dir.load() {
-        Ok(v) => v,
-        Err(errors) => {
-            eprintln!(
-                "error: the catalog data in {} is invalid:",
-                dir.path.display()
-            );
-            for e in &errors {
-                eprintln!("  {e}");
-            }
-            return ExitCode::FAILURE;
-        }
+    let docs = match dir.read() {
+        Ok(docs) => docs,
+        Err(errors) => return invalid(&dir, &errors),
     };
-    let generated = match codegen::generate(&validated, sources.as_ref()) {
+    let (validated, sources) = match docs.validate() {
+        Ok(v) => v,
+        Err(errors) => return invalid(&dir, &errors),
+    };
+    let generated = match codegen::generate(&validated, sources) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -108,6 +105,18 @@ fn run_from(default: &str) -> ExitCode {
         }
     };
     write_out(&generated)
+}
+
+/// Prints the `errors` of the catalog data in `dir`: the build fails.
+fn invalid(dir: &DataDir, errors: &[validate::DataError]) -> ExitCode {
+    eprintln!(
+        "error: the catalog data in {} is invalid:",
+        dir.path.display()
+    );
+    for e in errors {
+        eprintln!("  {e}");
+    }
+    ExitCode::FAILURE
 }
 
 /// Writes `generated` to the [`FILES`] of `$OUT_DIR`.

@@ -45,15 +45,40 @@ impl DataDir {
         println!("cargo:rerun-if-changed={}", self.path.display());
     }
 
-    /// Reads, parses and validates the documents under the directory, and its
-    /// `sources.json`: every error found, or the validated catalog and its sources.
-    pub fn load(
-        &self,
-    ) -> Result<(validate::Validated, Option<schema::DataSources>), Vec<validate::DataError>> {
+    /// Reads and parses the documents under the directory, then its `sources.json`: every
+    /// error found reading and parsing the documents, or them, to be validated with
+    /// [`DataDocs::validate`] (the validated catalog borrows from them).
+    pub fn read(&self) -> Result<DataDocs, Vec<validate::DataError>> {
         let docs = load_dir(&self.path, &self.shown)?;
-        let validated = validate::validate(&docs)?;
-        let sources = load_sources(&self.path, &self.shown).map_err(|e| vec![e])?;
-        Ok((validated, sources))
+        let sources = load_sources(&self.path, &self.shown);
+        Ok(DataDocs { docs, sources })
+    }
+}
+
+/// A catalog directory's documents, read and parsed ([`DataDir::read`]), and its
+/// `sources.json` as read.
+#[derive(Debug, Clone)]
+pub struct DataDocs {
+    /// The provider documents, sorted by file name, each named as errors name it.
+    pub docs: Vec<(String, schema::DataFile)>,
+    /// `sources.json` (`None` when there is none), or why it cannot be read: reported only
+    /// when the documents are valid.
+    sources: Result<Option<schema::DataSources>, validate::DataError>,
+}
+
+impl DataDocs {
+    /// Validates the documents: every error they have, or else the error of
+    /// `sources.json`, if any; or the validated catalog, which borrows from the documents,
+    /// and the sources.
+    pub fn validate(
+        &self,
+    ) -> Result<(validate::Validated<'_>, Option<&schema::DataSources>), Vec<validate::DataError>>
+    {
+        let validated = validate::validate(&self.docs)?;
+        match &self.sources {
+            Ok(sources) => Ok((validated, sources.as_ref())),
+            Err(e) => Err(vec![e.clone()]),
+        }
     }
 }
 

@@ -67,14 +67,14 @@ impl Pool {
     }
 
     /// Appends the numbers of `items` to the list: where they begin, and how many.
-    pub(crate) fn strings<'a>(
+    pub(crate) fn strings(
         &mut self,
-        items: impl IntoIterator<Item = &'a String>,
+        items: impl IntoIterator<Item = impl AsRef<str>>,
     ) -> Result<(u32, usize), String> {
         let at = n32(self.list.len(), "list entries")?;
         let mut n = 0;
         for s in items {
-            let id = self.string(s)?;
+            let id = self.string(s.as_ref())?;
             self.list.push(id);
             n += 1;
         }

@@ -1,6 +1,7 @@
 //! Names used as lookup keys: the input bound, ASCII case folding, and what a valid name is.
 
 use crate::words::{short, word, HIGH};
+use std::borrow::Cow;
 
 /// Longest model string model-catalog's `resolve_model` accepts, in bytes, counted
 /// as given (surrounding whitespace included). Longer inputs fail with `too_long` from their
@@ -87,6 +88,17 @@ pub fn fold(s: &str) -> String {
     fold_bytes(&mut b);
     // Lowercasing ASCII bytes keeps UTF-8 valid, so this never takes the `Err` arm.
     String::from_utf8(b).unwrap_or_default()
+}
+
+/// `s` ASCII-lowercased, as [`fold`] gives it, borrowed when it holds no ASCII uppercase
+/// letter (as most names do): only the others are copied.
+#[must_use]
+pub fn folded(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(fold(s))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Calls `f` with `s` ASCII-lowercased, without allocating: a name that holds no ASCII
@@ -295,9 +307,10 @@ pub fn token_problem(token: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        base_url_problem, fold, is_model_name, lower8, model_name_problem, printable_ascii,
+        base_url_problem, fold, folded, is_model_name, lower8, model_name_problem, printable_ascii,
         text_problem, with_folded, MAX_INPUT_LEN,
     };
+    use std::borrow::Cow;
 
     #[test]
     fn lower8_is_ascii_lowercasing() {
@@ -339,7 +352,10 @@ mod tests {
                 .collect();
             assert_eq!(fold(&s), s.to_ascii_lowercase(), "{n}");
             assert_eq!(with_folded(&s, str::to_owned), fold(&s), "{n}");
+            assert_eq!(folded(&s), fold(&s), "{n}");
         }
+        assert!(matches!(folded("gpt-4o"), Cow::Borrowed("gpt-4o")));
+        assert!(matches!(folded("GPT-4o"), Cow::Owned(_)));
         assert_eq!(fold("\u{212A}IMI-Ä"), "\u{212A}imi-Ä");
     }
 

@@ -9,7 +9,7 @@ use super::{too_many_names, Pass, MAX_NAMES_PER_MODEL};
 use crate::key::MatchKind;
 
 /// Claims the aliases the documents declare apart from their models.
-pub(super) fn pass(pass: &mut Pass<'_>) {
+pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let (files, base) = (pass.files, pass.base);
     for (file, doc) in files {
         for a in &doc.aliases {
@@ -50,11 +50,11 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
                         .checked_sub(pass.model_base)
                         .and_then(|i| pass.models.get_mut(i))
                     {
-                        if m.aliases.len() >= MAX_NAMES_PER_MODEL {
-                            let n = m.aliases.len() + 1;
+                        if m.alias_count() >= MAX_NAMES_PER_MODEL {
+                            let n = m.alias_count() + 1;
                             pass.check.invalid(file, &entry, "alias", too_many_names(n));
                         } else {
-                            m.aliases.push(a.alias.clone());
+                            m.aliases_apart.push(&a.alias);
                         }
                     }
                 }

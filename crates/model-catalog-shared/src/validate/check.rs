@@ -2,7 +2,7 @@
 
 use super::error::{DataError, DataErrorKind};
 use super::keys::{role, Clash};
-use crate::key::{fold, model_name_problem, provider_name_problem, MatchKind, MAX_INPUT_LEN};
+use crate::key::{folded, model_name_problem, provider_name_problem, MatchKind, MAX_INPUT_LEN};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
@@ -104,9 +104,9 @@ impl Check {
         redundant: &[String],
         keys: &[&str],
     ) {
-        let keys: HashSet<String> = keys.iter().map(|k| fold(k)).collect();
+        let keys: HashSet<Cow<'_, str>> = keys.iter().map(|k| folded(k)).collect();
         for r in redundant {
-            if !keys.contains(&fold(r)) {
+            if !keys.contains(&folded(r)) {
                 self.invalid(
                     file,
                     entry,

@@ -5,7 +5,8 @@ use super::holder::{Desc, Holder};
 use super::records::KeyRec;
 use crate::escape::Esc;
 use crate::grammar::{first_separator, is_fine_tune_prefixed};
-use crate::key::{fold, with_folded, MatchKind, MAX_INPUT_LEN};
+use crate::key::{fold, folded, with_folded, MatchKind, MAX_INPUT_LEN};
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
@@ -91,30 +92,41 @@ pub(super) enum Space {
     Models,
 }
 
-/// A set of folded keys, each held by one entry, over the base's keys.
-pub(super) struct KeySpace<'a> {
+/// A set of folded keys, each held by one entry, over the base's keys: the keys and the
+/// entries' descriptions borrow from the documents (`'a`), the base and the caller's leave
+/// are `'b`'s.
+pub(super) struct KeySpace<'a, 'b> {
     space: Space,
-    base: &'a dyn Base,
-    overrides: &'a Overrides,
-    map: HashMap<String, Holder<'a>>,
+    base: &'b dyn Base,
+    overrides: &'b Overrides,
+    /// Each key claimed, with its position in `holders`: the map's entries stay small.
+    map: HashMap<Cow<'a, str>, usize>,
+    /// The entries that hold the keys, in the order they were claimed.
+    holders: Vec<Holder<'a>>,
 }
 
 /// Why a key could not be claimed: another entry holds it (its description).
 pub(super) struct Clash(pub(super) String);
 
-impl<'a> KeySpace<'a> {
-    pub(super) fn new(space: Space, base: &'a dyn Base, overrides: &'a Overrides) -> KeySpace<'a> {
+impl<'a, 'b> KeySpace<'a, 'b> {
+    pub(super) fn new(
+        space: Space,
+        base: &'b dyn Base,
+        overrides: &'b Overrides,
+    ) -> KeySpace<'a, 'b> {
         KeySpace {
             space,
             base,
             overrides,
             map: HashMap::new(),
+            holders: Vec::new(),
         }
     }
 
     /// Room for `n` more keys.
     pub(super) fn reserve(&mut self, n: usize) {
         self.map.reserve(n);
+        self.holders.reserve(n);
     }
 
     pub(super) fn base_key(&self, key: &str) -> Option<(usize, MatchKind, String)> {
@@ -126,25 +138,25 @@ impl<'a> KeySpace<'a> {
     /// not claimed again.
     pub(super) fn claim(
         &mut self,
-        name: &str,
+        name: &'a str,
         index: usize,
         kind: MatchKind,
         desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        self.claim_folded(fold(name), index, kind, desc)
+        self.claim_folded(folded(name), index, kind, desc)
     }
 
     /// [`claim`](KeySpace::claim) for a name already folded.
     pub(super) fn claim_folded(
         &mut self,
-        key: String,
+        key: Cow<'a, str>,
         index: usize,
         kind: MatchKind,
         desc: Desc<'a>,
     ) -> Result<(), Clash> {
         let (space, base, leave) = (self.space, self.base, self.overrides);
         let slot = match self.map.entry(key) {
-            Entry::Occupied(held) => return Err(Clash(held.get().desc.to_string())),
+            Entry::Occupied(held) => return Err(Clash(self.holders[*held.get()].desc.to_string())),
             Entry::Vacant(slot) => slot,
         };
         let mut overrides = false;
@@ -169,7 +181,8 @@ impl<'a> KeySpace<'a> {
             }
             overrides = true;
         }
-        slot.insert(Holder {
+        slot.insert(self.holders.len());
+        self.holders.push(Holder {
             index,
             kind,
             overrides,
@@ -181,7 +194,7 @@ impl<'a> KeySpace<'a> {
     /// The entry a name denotes here or in the base: index and kind.
     pub(super) fn get(&self, name: &str) -> Option<(usize, MatchKind)> {
         let find = |key: &str| match self.map.get(key) {
-            Some(h) => Some((h.index, h.kind)),
+            Some(&at) => Some((self.holders[at].index, self.holders[at].kind)),
             None => self.base_key(key).map(|(i, k, _)| (i, k)),
         };
         // Folded on the stack when it can be.
@@ -192,26 +205,92 @@ impl<'a> KeySpace<'a> {
         }
     }
 
-    /// The keys claimed, sorted by entry and key.
-    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
-        let mut out: Vec<KeyRec> = self
-            .map
+    /// The keys claimed, sorted by entry and key. Keys are unique: the order is total,
+    /// whatever the map's.
+    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec<'a>> {
+        // The keys in the order they were claimed (the one pass in the map's order), then
+        // with their holders.
+        let names = in_claim_order(self.map, self.holders.len());
+        let mut keys: Vec<KeyRec<'a>> = names
             .into_iter()
+            .zip(&self.holders)
             .map(|(key, h)| KeyRec {
+                key,
                 index: remap(h.index),
                 kind: h.kind,
                 overrides: h.overrides,
                 scope: None,
-                key,
             })
             .collect();
-        // By entry, then each entry's few keys by key. Keys are unique: the order is total,
-        // whatever the map's.
-        out.sort_unstable_by_key(|k| k.index);
-        for entry in out.chunk_by_mut(|a, b| a.index == b.index) {
+        match by_entry(&keys) {
+            // Already by entry (as the models' own names are claimed).
+            Some(places) if places.iter().enumerate().all(|(i, &at)| i == at) => {}
+            Some(places) => {
+                let mut placed = vec![unset(); keys.len()];
+                for (k, at) in keys.into_iter().zip(places) {
+                    placed[at] = k;
+                }
+                keys = placed;
+            }
+            None => keys.sort_unstable_by_key(|k| k.index),
+        }
+        // Then each entry's few keys by key.
+        for entry in keys.chunk_by_mut(|a, b| a.index == b.index) {
             entry.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         }
-        out
+        keys
+    }
+}
+
+/// The keys of `map`, each at the position it maps to (`0..len`, each once).
+fn in_claim_order<K>(map: HashMap<K, usize>, len: usize) -> Vec<K>
+where
+    K: Default,
+{
+    let mut keys: Vec<K> = std::iter::repeat_with(K::default).take(len).collect();
+    for (key, at) in map {
+        keys[at] = key;
+    }
+    keys
+}
+
+/// Where each of `keys` goes when they are sorted by entry (stably): entries are numbered
+/// densely (the base's, then the documents'), so the places are counted, not compared.
+/// `None` when the indexes spread far wider than there are keys.
+fn by_entry(keys: &[KeyRec<'_>]) -> Option<Vec<usize>> {
+    let low = keys.iter().map(|k| k.index).min()?;
+    let high = keys.iter().map(|k| k.index).max()?;
+    let span = high - low + 1;
+    if span > 2 * keys.len() + 64 {
+        return None;
+    }
+    // Where each entry's keys begin: after the keys of the entries before it.
+    let mut next = vec![0usize; span + 1];
+    for k in keys {
+        next[k.index - low + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    Some(
+        keys.iter()
+            .map(|k| {
+                let place = next[k.index - low];
+                next[k.index - low] += 1;
+                place
+            })
+            .collect(),
+    )
+}
+
+/// A key to be overwritten: what a list of keys placed by position is filled with first.
+fn unset<'a>() -> KeyRec<'a> {
+    KeyRec {
+        key: Cow::Borrowed(""),
+        index: 0,
+        kind: MatchKind::Id,
+        overrides: false,
+        scope: None,
     }
 }
 
@@ -257,14 +336,19 @@ pub(super) enum Shadow {
 /// another provider's, whatever order the providers are added in. On top of a base, a name
 /// that begins with `ft:` (ASCII case ignored) is refused too: the whole string would be
 /// matched before the fine-tune rule and capture OpenAI fine-tune ids.
-pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Base) -> Shadow {
+pub(super) fn shadowing(
+    name: &str,
+    home: usize,
+    pkeys: &KeySpace<'_, '_>,
+    base: &dyn Base,
+) -> Shadow {
     if base.provider_count() > 0 && is_fine_tune_prefixed(name) {
         return Shadow::Refused(format!(
             "`{}` begins with `ft:`, which begins OpenAI fine-tune ids (`ft:<base>:<organization>:<suffix>:<id>`), so it would capture them",
             Esc(name)
         ));
     }
-    if let Some((prefix, _)) = name.split_once(':') {
+    if let Some(prefix) = before(name, b':') {
         if let Some((owner, _)) = pkeys.get(prefix) {
             if owner != home {
                 return Shadow::Refused(format!(
@@ -276,7 +360,7 @@ pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Ba
         }
     }
     if base.provider_count() > 0 {
-        if let Some((prefix, _)) = name.split_once('/') {
+        if let Some(prefix) = before(name, b'/') {
             if pkeys.get(prefix).is_none_or(|(owner, _)| owner != home) {
                 return Shadow::Scoped(home);
             }
@@ -285,11 +369,22 @@ pub(super) fn shadowing(name: &str, home: usize, pkeys: &KeySpace, base: &dyn Ba
     Shadow::Clear
 }
 
+/// The part of `name` before its first `sep` (an ASCII byte), if it holds one.
+#[inline]
+pub(super) fn before(name: &str, sep: u8) -> Option<&str> {
+    let at = name.bytes().position(|b| b == sep)?;
+    name.get(..at)
+}
+
 /// Why offer upstream id `name` of provider `offering` is refused, if it begins with a name
 /// of `offering` itself and a separator (`acme:fast` or `acme/fast` offered by `acme`): the
 /// whole string is a name of the offered model, which resolves at the model's home, so it
 /// would send strings addressed to `offering` (`acme:fast`) to another provider.
-pub(super) fn own_prefix_problem(name: &str, offering: usize, pkeys: &KeySpace) -> Option<String> {
+pub(super) fn own_prefix_problem(
+    name: &str,
+    offering: usize,
+    pkeys: &KeySpace<'_, '_>,
+) -> Option<String> {
     let at = first_separator(name.as_bytes())?;
     let (owner, _) = pkeys.get(&name[..at])?;
     (owner == offering).then(|| {
@@ -305,32 +400,38 @@ pub(super) fn own_prefix_problem(name: &str, offering: usize, pkeys: &KeySpace) 
 /// provider, with the order they were claimed in.
 #[derive(Default)]
 pub(super) struct ScopedKeys<'a> {
-    map: HashMap<(usize, String), (usize, Holder<'a>)>,
+    /// Each key claimed, by provider, with its position in `holders`.
+    map: HashMap<(usize, Cow<'a, str>), usize>,
+    /// The entries that hold the keys, in the order they were claimed.
+    holders: Vec<Holder<'a>>,
 }
 
 impl<'a> ScopedKeys<'a> {
+    /// Room for `n` more keys.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+        self.holders.reserve(n);
+    }
+
     /// Claims folded `key`, reachable through provider `scope`, for entry `index`.
     pub(super) fn claim_folded(
         &mut self,
         scope: usize,
-        key: String,
+        key: Cow<'a, str>,
         index: usize,
         kind: MatchKind,
         desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        let order = self.map.len();
         match self.map.entry((scope, key)) {
-            Entry::Occupied(held) => Err(Clash(held.get().1.desc.to_string())),
+            Entry::Occupied(held) => Err(Clash(self.holders[*held.get()].desc.to_string())),
             Entry::Vacant(slot) => {
-                slot.insert((
-                    order,
-                    Holder {
-                        index,
-                        kind,
-                        overrides: false,
-                        desc,
-                    },
-                ));
+                slot.insert(self.holders.len());
+                self.holders.push(Holder {
+                    index,
+                    kind,
+                    overrides: false,
+                    desc,
+                });
                 Ok(())
             }
         }
@@ -340,31 +441,26 @@ impl<'a> ScopedKeys<'a> {
     pub(super) fn claim(
         &mut self,
         scope: usize,
-        name: &str,
+        name: &'a str,
         index: usize,
         kind: MatchKind,
         desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        self.claim_folded(scope, fold(name), index, kind, desc)
+        self.claim_folded(scope, folded(name), index, kind, desc)
     }
 
     /// The keys claimed, in the order they were claimed.
-    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec> {
-        let mut keys: Vec<(usize, KeyRec)> = self
-            .map
+    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec<'a>> {
+        in_claim_order(self.map, self.holders.len())
             .into_iter()
-            .map(|((scope, key), (order, h))| {
-                let key = KeyRec {
-                    index: remap(h.index),
-                    kind: h.kind,
-                    overrides: false,
-                    scope: Some(scope),
-                    key,
-                };
-                (order, key)
+            .zip(&self.holders)
+            .map(|((scope, key), h)| KeyRec {
+                key,
+                index: remap(h.index),
+                kind: h.kind,
+                overrides: false,
+                scope: Some(scope),
             })
-            .collect();
-        keys.sort_unstable_by_key(|(order, _)| *order);
-        keys.into_iter().map(|(_, key)| key).collect()
+            .collect()
     }
 }

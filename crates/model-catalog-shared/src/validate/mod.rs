@@ -37,8 +37,9 @@ use keys::{KeySpace, NoBase, ScopedKeys, Space};
 
 /// Validates a set of documents as one whole catalog.
 ///
-/// Returns every error found, in document order.
-pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError>> {
+/// Returns every error found, in document order, or the catalog, which borrows from
+/// `files`.
+pub fn validate(files: &[(String, DataFile)]) -> Result<Validated<'_>, Vec<DataError>> {
     validate_over(&NoBase, &Overrides::default(), files)
 }
 
@@ -46,12 +47,13 @@ pub fn validate(files: &[(String, DataFile)]) -> Result<Validated, Vec<DataError
 /// ignored) unless `overrides` allows it for the base entry that holds them; `extends`,
 /// alias targets, offers and successors may name base entries.
 ///
-/// Returns every error found, in document order.
-pub fn validate_over(
+/// Returns every error found, in document order, or the catalog, which borrows from
+/// `files`.
+pub fn validate_over<'a>(
     base: &dyn Base,
     overrides: &Overrides,
-    files: &[(String, DataFile)],
-) -> Result<Validated, Vec<DataError>> {
+    files: &'a [(String, DataFile)],
+) -> Result<Validated<'a>, Vec<DataError>> {
     let mut pass = Pass {
         files,
         base,
@@ -66,14 +68,25 @@ pub fn validate_over(
         providers: Vec::new(),
         models: Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum()),
         offers: Vec::new(),
+        scoped_names: 0,
     };
     // Room for every model's id, upstream id, aliases and served names.
-    let model_names = files
-        .iter()
-        .flat_map(|(_, d)| &d.models)
-        .map(|m| 1 + usize::from(m.upstream_id.is_some()) + m.aliases.len() + m.served_names.len())
-        .sum();
+    let (models, model_names) =
+        files
+            .iter()
+            .flat_map(|(_, d)| &d.models)
+            .fold((0, 0), |(models, names), m| {
+                let others = usize::from(m.upstream_id.is_some()) + m.aliases.len();
+                (models + 1, names + 1 + others + m.served_names.len())
+            });
     pass.mkeys.reserve(model_names);
+    // On top of a base, names with a `/` may be scoped to a provider: room for as many as
+    // there are names besides the models' ids (counted, not read: reading every name here
+    // would cost more than growing the tables).
+    if base.provider_count() > 0 {
+        pass.scoped_names = model_names - models;
+        pass.scoped.reserve(pass.scoped_names);
+    }
     providers::pass(&mut pass);
     models::pass(&mut pass);
     aliases::pass(&mut pass);
@@ -95,19 +108,19 @@ fn too_many_names(n: usize) -> String {
 }
 
 /// A provider a document defines, before its models and offers are grouped.
-struct NewProvider {
-    file: String,
+struct NewProvider<'a> {
+    file: &'a str,
     index: usize,
     overrides: bool,
-    entry: ProviderEntry,
+    entry: &'a ProviderEntry,
 }
 
 /// What the passes of one validation share: the documents and the base, the errors found,
 /// the names claimed, and the entries read so far.
-struct Pass<'a> {
+struct Pass<'a, 'b> {
     files: &'a [(String, DataFile)],
-    base: &'a dyn Base,
-    overrides: &'a Overrides,
+    base: &'b dyn Base,
+    overrides: &'b Overrides,
     check: Check,
     /// How many providers the base has; new providers' indexes start here.
     provider_base: usize,
@@ -116,21 +129,24 @@ struct Pass<'a> {
     /// The provider each document's models and offers belong to (combined space).
     doc_provider: Vec<Option<usize>>,
     /// Provider names.
-    pkeys: KeySpace<'a>,
+    pkeys: KeySpace<'a, 'b>,
     /// Model names of the whole catalog.
-    mkeys: KeySpace<'a>,
+    mkeys: KeySpace<'a, 'b>,
     /// Model names reachable only through one provider.
     scoped: ScopedKeys<'a>,
-    providers: Vec<NewProvider>,
+    providers: Vec<NewProvider<'a>>,
     /// Models in document order: model `model_base + i` is `models[i]` until [`finish`]
     /// regroups them by provider.
     ///
     /// [`finish`]: Pass::finish
-    models: Vec<ModelRec>,
-    offers: Vec<OfferRec>,
+    models: Vec<ModelRec<'a>>,
+    offers: Vec<OfferRec<'a>>,
+    /// On top of a base, how many of the models' names may be scoped to a provider, at most
+    /// (0 without a base).
+    scoped_names: usize,
 }
 
-impl Pass<'_> {
+impl<'a> Pass<'a, '_> {
     /// The model a target id names, here or in the base.
     fn model_id(&self, id: &str) -> Option<usize> {
         self.mkeys
@@ -163,7 +179,7 @@ impl Pass<'_> {
 
     /// The validated catalog: models grouped by provider index (document order within each
     /// provider), offers likewise, and every key with the models' new indexes.
-    fn finish(self) -> Validated {
+    fn finish(self) -> Validated<'a> {
         let Pass {
             provider_base,
             model_base,

@@ -6,27 +6,52 @@ use super::check::{described, named};
 use super::error::DataErrorKind;
 use super::fields::check_model_fields;
 use super::holder::Desc;
-use super::keys::{shadowing, Shadow};
+use super::keys::{before, shadowing, Shadow};
 use super::records::ModelRec;
 use super::Pass;
-use crate::key::{fold, MatchKind};
+use crate::key::{fold, folded, with_folded, MatchKind, MAX_INPUT_LEN};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::iter;
 
-/// A vendor-prefixed model name that may become a name of the whole catalog: its folded
-/// key and the claim that would make it one.
+/// A vendor-prefixed model name that may become a name of the whole catalog: the first claim
+/// of it (in document order) that would make it one, and whether another provider declares
+/// it too.
 struct SharedName<'a> {
-    key: String,
     scope: usize,
     index: usize,
     kind: MatchKind,
     desc: Desc<'a>,
+    several: bool,
+}
+
+/// A name that compares and hashes as its key (the name folded), without being folded.
+struct Folded<'a>(&'a str);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl Hash for Folded<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Folded on the stack when it can be.
+        if self.0.len() <= MAX_INPUT_LEN {
+            with_folded(self.0, |key| key.hash(state));
+        } else {
+            fold(self.0).hash(state);
+        }
+    }
 }
 
 /// Claims the names of the models the documents define and checks their fields; settles
 /// which provider each document's models belong to.
-pub(super) fn pass<'a>(pass: &mut Pass<'a>) {
+pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
     let (files, base) = (pass.files, pass.base);
-    let mut shared: Vec<SharedName<'a>> = Vec::new();
+    let mut shared: HashMap<Folded<'a>, SharedName<'a>> = HashMap::with_capacity(pass.scoped_names);
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let provider = match (&doc.provider, &doc.extends) {
             (Some(_), _) => pass.doc_provider[doc_index],
@@ -96,16 +121,19 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a>) {
                         // A vendor-prefixed name no provider and no base entry has may
                         // also be a name of the whole catalog, if only this provider
                         // declares it (decided once every model is read).
-                        let key = fold(name);
-                        let vendor = name.split_once('/').map_or("", |(p, _)| p);
+                        let key = folded(name);
+                        let vendor = before(name, b'/').unwrap_or("");
                         if pass.pkeys.get(vendor).is_none() && pass.mkeys.base_key(&key).is_none() {
-                            shared.push(SharedName {
-                                key: key.clone(),
-                                scope,
-                                index,
-                                kind,
-                                desc: desc.clone(),
-                            });
+                            shared
+                                .entry(Folded(name))
+                                .and_modify(|first| first.several |= first.scope != scope)
+                                .or_insert_with(|| SharedName {
+                                    scope,
+                                    index,
+                                    kind,
+                                    desc: desc.clone(),
+                                    several: false,
+                                });
                         }
                         pass.scoped.claim_folded(scope, key, index, kind, desc)
                     }
@@ -123,27 +151,23 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a>) {
                     .redundant(file, &entry, &m.redundant_aliases, &own);
             }
             pass.models.push(ModelRec {
-                file: file.clone(),
+                file,
                 provider: provider.unwrap_or(usize::MAX),
-                entry: m.clone(),
-                upstream_id: upstream.to_owned(),
-                aliases: m.aliases.clone(),
+                entry: m,
+                upstream_id: upstream,
+                aliases_apart: Vec::new(),
             });
         }
     }
 
     // Vendor-prefixed names declared by one provider only are names of the whole catalog
     // too; declared by several, they stay reachable through each provider only. Each key's
-    // claims stay in document order: the first is the one that takes the name.
-    shared.sort_by(|a, b| a.key.cmp(&b.key));
-    for claims in shared.chunk_by_mut(|a, b| a.key == b.key) {
-        if claims.iter().all(|c| c.scope == claims[0].scope) {
-            let c = &mut claims[0];
+    // claims are kept in document order: the first is the one that takes the name. The
+    // names are distinct keys, so the order they are claimed in changes nothing.
+    for (Folded(name), first) in shared {
+        if !first.several {
             // Within one provider a repeat is already reported by the scoped claim.
-            let key = std::mem::take(&mut c.key);
-            let _ = pass
-                .mkeys
-                .claim_folded(key, c.index, c.kind, c.desc.clone());
+            let _ = pass.mkeys.claim(name, first.index, first.kind, first.desc);
         }
     }
 }

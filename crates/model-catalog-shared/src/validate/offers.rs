@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Checks the offers of the documents and claims their upstream ids as names of their
 /// models.
-pub(super) fn pass(pass: &mut Pass<'_>) {
+pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let (files, base) = (pass.files, pass.base);
     let mut offered: HashSet<(usize, usize)> = HashSet::new();
     // The ids of the providers the documents define, by index.
@@ -156,10 +156,10 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             }
             offered.insert((provider, target));
             pass.offers.push(OfferRec {
-                file: file.clone(),
+                file,
                 provider,
                 model: target,
-                entry: o.clone(),
+                entry: o,
             });
         }
     }

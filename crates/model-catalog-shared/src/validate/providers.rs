@@ -6,11 +6,11 @@ use super::holder::Desc;
 use super::{NewProvider, Pass};
 use crate::escape::Esc;
 use crate::grammar::FINE_TUNE_PREFIX;
-use crate::key::{fold, MatchKind};
+use crate::key::{with_folded, MatchKind};
 use std::collections::HashSet;
 
 /// Claims the names of the providers the documents define and checks their fields.
-pub(super) fn pass(pass: &mut Pass<'_>) {
+pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let (files, base, overrides) = (pass.files, pass.base, pass.overrides);
     // How many new providers (not replacements) there are so far, and which base providers
     // are replaced: kept as they go, so that each provider costs the same.
@@ -33,7 +33,8 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
         // A base provider's id names it: replacing it needs leave.
         let mut index = pass.provider_base + new_providers;
         let mut replaces = false;
-        if let Some((held, MatchKind::Id, id)) = base.provider_key(&fold(&p.id)) {
+        // The id passed `check.name`: no longer than a name, folded on the stack.
+        if let Some((held, MatchKind::Id, id)) = with_folded(&p.id, |k| base.provider_key(k)) {
             if overrides.provider(&id) {
                 if !replaced.insert(held) {
                     pass.check.invalid(
@@ -53,8 +54,8 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             id: &p.id,
             file,
         };
-        let mut names = vec![(MatchKind::Id, &p.id)];
-        names.extend(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
+        let names = std::iter::once((MatchKind::Id, &p.id))
+            .chain(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
         for (kind, name) in names {
             let field = if kind == MatchKind::Id { "id" } else { "alias" };
             if kind == MatchKind::Alias && !pass.check.name(file, &entry, field, name, true) {
@@ -75,7 +76,8 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             }
             // A new provider name that base model names begin with would make
             // `name/...` strings ambiguous: the model names would keep winning.
-            let (colon, slash) = base.model_prefix(&fold(name));
+            // A name that passed `check.name`, folded on the stack.
+            let (colon, slash) = with_folded(name, |k| base.model_prefix(k));
             if !replaces && (colon || slash) && !overrides.prefix(name) {
                 pass.check.invalid(
                     file,
@@ -102,10 +104,10 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
         }
         pass.doc_provider[doc_index] = Some(index);
         pass.providers.push(NewProvider {
-            file: file.clone(),
+            file,
             index,
             overrides: replaces,
-            entry: p.clone(),
+            entry: p,
         });
     }
 }

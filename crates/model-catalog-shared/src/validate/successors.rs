@@ -4,7 +4,7 @@ use super::check::named;
 use super::Pass;
 
 /// Checks that every successor names another model of the catalog.
-pub(super) fn pass(pass: &mut Pass<'_>) {
+pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     for m in &pass.models {
         let Some(successor) = &m.entry.successor else {
             continue;
@@ -17,7 +17,7 @@ pub(super) fn pass(pass: &mut Pass<'_>) {
             Some(_) => continue,
         };
         pass.check.invalid(
-            &m.file,
+            m.file,
             &format!("model `{}`", m.entry.id),
             "successor",
             reason,

@@ -2,6 +2,7 @@
 //! the entry.
 
 use super::*;
+use std::borrow::Cow;
 
 const OPENAI: &str = r#"{"provider": {"id": "openai", "name": "OpenAI", "aliases": ["open-ai"], "key_required": false},
         "models": [
@@ -10,15 +11,19 @@ const OPENAI: &str = r#"{"provider": {"id": "openai", "name": "OpenAI", "aliases
             {"id": "gpt-4", "name": "GPT-4", "context_window": 8192, "input_modalities": ["text"]}
         ]}"#;
 
-fn run(docs: &[(&str, &str)]) -> Result<Validated, Vec<DataError>> {
-    let mut parsed = Vec::new();
-    for (name, text) in docs {
-        parsed.push((
-            name.to_string(),
-            parse_file(name, text).map_err(|e| vec![e])?,
-        ));
-    }
-    validate(&parsed)
+/// The documents `docs` (name, JSON text), parsed.
+fn parsed(docs: &[(&str, &str)]) -> Result<Vec<(String, DataFile)>, Vec<DataError>> {
+    docs.iter()
+        .map(|(name, text)| {
+            let doc = parse_file(name, text).map_err(|e| vec![e])?;
+            Ok((name.to_string(), doc))
+        })
+        .collect()
+}
+
+/// Parses and validates `docs`: every error found, if any.
+fn run(docs: &[(&str, &str)]) -> Result<(), Vec<DataError>> {
+    validate(&parsed(docs)?).map(drop)
 }
 
 /// Runs `docs` expecting exactly one error, and returns it with its message.
@@ -45,14 +50,21 @@ fn provider_doc(id: &str, models: &[String]) -> String {
 
 #[test]
 fn a_valid_catalog_validates() {
-    let v = run(&[("a/openai.json", OPENAI)]).unwrap();
+    let docs = parsed(&[("a/openai.json", OPENAI)]).unwrap();
+    let v = validate(&docs).unwrap();
     assert_eq!(v.providers.len(), 1);
     assert_eq!(v.models.len(), 2);
     assert_eq!(v.providers[0].models, 0..2);
-    let keys: Vec<&str> = v.model_keys.iter().map(|k| k.key.as_str()).collect();
+    let keys: Vec<&str> = v.model_keys.iter().map(|k| &*k.key).collect();
     assert_eq!(keys, ["gpt-4o", "gpt-4o-2024-08-06", "gpt-4"]);
-    let pkeys: Vec<&str> = v.provider_keys.iter().map(|k| k.key.as_str()).collect();
+    let pkeys: Vec<&str> = v.provider_keys.iter().map(|k| &*k.key).collect();
     assert_eq!(pkeys, ["open-ai", "openai"]);
+    // The records borrow from the documents: keys already lowercase are not copied.
+    assert!(v
+        .model_keys
+        .iter()
+        .all(|k| matches!(k.key, Cow::Borrowed(_))));
+    assert!(std::ptr::eq(v.models[0].entry, &docs[0].1.models[0]));
 }
 
 #[test]
@@ -128,8 +140,11 @@ fn dangling_alias() {
     assert!(matches!(e.kind, DataErrorKind::DanglingAlias { .. }));
     // A good one is accepted and lands on its model.
     let doc = r#"{"aliases": [{"alias": "my-gpt", "target": "GPT-4O"}]}"#;
-    let v = run(&[("a/openai.json", OPENAI), ("a/extra.json", doc)]).unwrap();
-    assert_eq!(v.models[0].aliases, ["gpt-4o-2024-08-06", "my-gpt"]);
+    let docs = parsed(&[("a/openai.json", OPENAI), ("a/extra.json", doc)]).unwrap();
+    let v = validate(&docs).unwrap();
+    let aliases: Vec<&str> = v.models[0].aliases().collect();
+    assert_eq!(aliases, ["gpt-4o-2024-08-06", "my-gpt"]);
+    assert_eq!(v.models[0].alias_count(), 2);
 }
 
 #[test]
@@ -155,7 +170,8 @@ fn extends_adds_models_to_a_provider_by_alias() {
         r#"{{"extends": "OPEN-AI", "models": [{}]}}"#,
         model("gpt-9", "")
     );
-    let v = run(&[("a/openai.json", OPENAI), ("a/more.json", &doc)]).unwrap();
+    let docs = parsed(&[("a/openai.json", OPENAI), ("a/more.json", &doc)]).unwrap();
+    let v = validate(&docs).unwrap();
     assert_eq!(v.providers[0].models, 0..3);
     assert_eq!(v.models[2].entry.id, "gpt-9");
     assert_eq!(v.models[2].file, "a/more.json");
