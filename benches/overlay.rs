@@ -10,7 +10,11 @@
 //!   `FxHashMap<String, u32>` queried with the input ASCII-lowercased into a stack buffer
 //!   (`fxhashmap`), for whole names and `provider:model`.
 //! - `overlay/build/<n>`: `CatalogBuilder::build` of a synthetic catalog of `n` models
-//!   (1,000, 10,000, 100,000; `benches/synthetic`), per model (`Throughput::Elements`).
+//!   (1,000, 10,000, 100,000; `benches/synthetic`), per model (`Throughput::Elements`);
+//!   beside it, `overlay/build_baseline/<n>`: the same documents read into an
+//!   `FxHashMap<String, ModelEntry>`, each entry copied under its id ASCII-lowercased, the
+//!   least a run-time catalog could do with every model. How much its cost per model grows
+//!   from 1,000 to 100,000 is what the memory hierarchy alone adds.
 //!
 //! Run `cargo bench --bench overlay --no-run`, then
 //! `cargo bench --bench overlay -- --warm-up-time 1 --measurement-time 3`.
@@ -251,6 +255,30 @@ fn build(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_function(BenchmarkId::from_parameter(n), |bench| {
             bench.iter_with_large_drop(|| black_box(&b).build())
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("overlay/build_baseline");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in [1_000, 10_000, 100_000] {
+        let docs = synthetic(n)
+            .catalog()
+            .documents()
+            .iter()
+            .map(|(_, d)| d.clone())
+            .collect::<Vec<_>>();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::from_parameter(n), |bench| {
+            bench.iter_with_large_drop(|| {
+                let mut m = FxHashMap::default();
+                for e in black_box(&docs).iter().flat_map(|d| &d.models) {
+                    m.insert(e.id.to_ascii_lowercase(), e.clone());
+                }
+                assert_eq!(m.len(), n);
+                m
+            })
         });
     }
     g.finish();

@@ -16,15 +16,16 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A run-time catalog's strings and distinct prices, which its models' and served names'
-/// records number.
-#[derive(Default)]
+/// records number. Each part is shared: the model tables hold the arena itself, so that a
+/// model reaches its strings in one step, and served names a counted reference to a copy.
+#[derive(Clone)]
 pub(crate) struct Arena {
     /// Every string, end to end.
-    text: String,
+    text: Arc<str>,
     /// String `k` is `text[ends[k]..ends[k + 1]]`.
-    ends: Vec<u32>,
+    ends: Arc<[u32]>,
     /// The distinct prices; the first is the empty one.
-    pricings: Vec<Pricing>,
+    pricings: Arc<[Pricing]>,
 }
 
 impl Arena {
@@ -52,7 +53,7 @@ impl Arena {
 /// A run-time catalog's model tables: its [`Arena`], and the lists and records beside it.
 pub(crate) struct ModelTables {
     /// The strings and prices.
-    arena: Arc<Arena>,
+    arena: Arena,
     /// String numbers of aliases and tags.
     list: Vec<u32>,
     /// What few models have.
@@ -170,11 +171,9 @@ impl ModelTables {
         provider_id: impl Fn(usize) -> &'p str,
     ) -> Result<(ModelTables, Vec<ModelRecord>), DataError> {
         let mut b = Builder {
-            arena: Arena {
-                text: String::with_capacity(models.len() * 64),
-                ends: Vec::with_capacity(models.len() * 4 + 1),
-                pricings: vec![Pricing::new()],
-            },
+            text: String::with_capacity(models.len() * 64),
+            ends: Vec::with_capacity(models.len() * 4 + 1),
+            pricings: vec![Pricing::new()],
             served: Vec::new(),
             list: Vec::new(),
             extras: Vec::new(),
@@ -183,7 +182,7 @@ impl ModelTables {
             shared: HashMap::new(),
             prices: HashMap::new(),
         };
-        b.arena.ends.push(0);
+        b.ends.push(0);
         let mut records = Vec::with_capacity(models.len());
         for (pos, m) in models.iter().enumerate() {
             let index = base.saturating_add(u32::try_from(pos).unwrap_or(u32::MAX));
@@ -202,15 +201,16 @@ impl ModelTables {
                 }
             }
         }
-        let mut arena = b.arena;
-        arena.text.shrink_to_fit();
-        arena.ends.shrink_to_fit();
-        arena.pricings.shrink_to_fit();
-        let arena = Arc::new(arena);
+        let arena = Arena {
+            text: Arc::from(b.text),
+            ends: Arc::from(b.ends),
+            pricings: Arc::from(b.pricings),
+        };
+        let shared = Arc::new(arena.clone());
         let served = b
             .served
             .into_iter()
-            .map(|r| ServedName::custom(r, arena.clone()))
+            .map(|r| ServedName::custom(r, shared.clone()))
             .collect();
         b.list.shrink_to_fit();
         let tables = ModelTables {
@@ -227,7 +227,12 @@ impl ModelTables {
 
 /// What [`ModelTables::build`] keeps while it fills the tables.
 struct Builder {
-    arena: Arena,
+    /// The arena's strings, end to end, as they are appended.
+    text: String,
+    /// Where each string ends.
+    ends: Vec<u32>,
+    /// The distinct prices.
+    pricings: Vec<Pricing>,
     /// The served names' records, made into [`ServedName`]s over the finished arena.
     served: Vec<ServedRecord>,
     list: Vec<u32>,
@@ -244,13 +249,13 @@ struct Builder {
 impl Builder {
     /// Appends `s` to the string table: its number.
     fn string(&mut self, s: &str) -> Result<u32, Full> {
-        let t = &mut self.arena;
-        let n = u32::try_from(t.ends.len() - 1).map_err(|_| Full)?;
+        let n = u32::try_from(self.ends.len() - 1).map_err(|_| Full)?;
         if n == NONE {
             return Err(Full);
         }
-        t.text.push_str(s);
-        t.ends.push(u32::try_from(t.text.len()).map_err(|_| Full)?);
+        self.text.push_str(s);
+        self.ends
+            .push(u32::try_from(self.text.len()).map_err(|_| Full)?);
         Ok(n)
     }
 
@@ -278,8 +283,8 @@ impl Builder {
         if let Some(&n) = self.prices.get(&p) {
             return Ok(n);
         }
-        let n = u32::try_from(self.arena.pricings.len()).map_err(|_| Full)?;
-        self.arena.pricings.push(p);
+        let n = u32::try_from(self.pricings.len()).map_err(|_| Full)?;
+        self.pricings.push(p);
         self.prices.insert(p, n);
         Ok(n)
     }

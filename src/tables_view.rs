@@ -19,6 +19,7 @@ use crate::model::Model;
 use crate::offer::Offer;
 use crate::overlay::{Hit, Overlay, BUILTIN_MODELS};
 use crate::provider::Provider;
+use crate::served::ServedName;
 use crate::suggest::Source;
 use crate::tables::Tables;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
@@ -43,8 +44,9 @@ impl<'c> Tables<'c> {
     /// The hit for an overlay key.
     fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
         let m = self.model_at(h.index);
-        let upstream = match m.served_list().get(h.served as usize) {
-            Some(s) if h.kind == MatchKind::ServedName => s.id(),
+        let served = || m.served_list().get(h.served as usize).map(ServedName::id);
+        let upstream = match h.kind {
+            MatchKind::ServedName => served().unwrap_or_else(|| m.upstream_id()),
             _ => m.upstream_id(),
         };
         let home = self.provider_at(m.provider_index());
