@@ -308,12 +308,14 @@ impl Builder {
         provider_id: &impl Fn(usize) -> &'p str,
     ) -> Result<ModelRecord, Full> {
         let e = m.entry;
+        // A validated model has a provider, whose index is below the catalog's provider
+        // count: the table of ids grows to that count at most.
         let provider = u32::try_from(m.provider).unwrap_or(NONE);
         let slot = provider as usize;
-        if self.providers.len() <= slot {
+        if provider != NONE && self.providers.len() <= slot {
             self.providers.resize(slot + 1, NONE);
         }
-        if self.providers[slot] == NONE {
+        if self.providers.get(slot) == Some(&NONE) {
             let n = self.shared(Some(provider_id(slot)))?;
             self.providers[slot] = n;
         }
