@@ -194,7 +194,8 @@ impl ModelTables {
                         entry: "catalog".to_owned(),
                         kind: DataErrorKind::Invalid {
                             field: "models",
-                            reason: "the models' strings pass 4 GiB, the most a catalog holds"
+                            reason: "the models' strings or lists pass what 32-bit \
+                                     positions reach (4 GiB of text)"
                                 .to_owned(),
                         },
                     })
