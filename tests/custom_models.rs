@@ -270,3 +270,23 @@ fn a_model_holds_at_most_65535_aliases_and_served_names() {
         }
     )));
 }
+
+#[test]
+fn a_cloned_model_outlives_its_catalog() {
+    let c = catalog();
+    let m = c.lookup_model("acme-large-2").unwrap().clone();
+    let s = m.served_name("acme-large-2-2026-03-04").unwrap().clone();
+    drop(c);
+    assert_eq!(
+        (m.id(), m.upstream_id()),
+        ("acme-large-2", "Acme/Large-2-Instruct")
+    );
+    assert_eq!((m.provider_id(), m.vendor()), ("acme-cloud", Some("acme")));
+    assert_eq!(m.aliases().collect::<Vec<_>>(), ["acme-l2", "big-acme"]);
+    assert_eq!(m.pricing().cache_read, price("0.125"));
+    assert_eq!(
+        (s.id(), s.context_window()),
+        ("acme-large-2-2026-03-04", Some(128_000))
+    );
+    assert_eq!(s.pricing().input, price("1"));
+}
