@@ -332,14 +332,7 @@ impl Builder {
             };
             self.served.push(rec);
         }
-        let has_extra = e.description.is_some()
-            || e.category.is_some()
-            || e.knowledge_cutoff.is_some()
-            || e.successor.is_some()
-            || e.notes.is_some()
-            || e.distillation_policy.is_some()
-            || !e.tags.is_empty();
-        let extra = if has_extra {
+        let extra = if ExtraRecord::needed(e) {
             let distillation = match &e.distillation_policy {
                 Some(d) => {
                     let n = u32::try_from(self.distillations.len()).map_err(|_| Full)?;

@@ -43,14 +43,7 @@ fn extra(
     sections: &mut Sections,
 ) -> Result<Option<ExtraRecord>, String> {
     let e = &m.entry;
-    if e.description.is_none()
-        && e.category.is_none()
-        && e.knowledge_cutoff.is_none()
-        && e.successor.is_none()
-        && e.notes.is_none()
-        && e.distillation_policy.is_none()
-        && e.tags.is_empty()
-    {
+    if !ExtraRecord::needed(e) {
         return Ok(None);
     }
     let distillation = match &e.distillation_policy {

@@ -205,6 +205,21 @@ record! {
     }
 }
 
+impl ExtraRecord {
+    /// Whether `e` has anything an extra record holds (a description, category, knowledge
+    /// cutoff, successor, notes, distillation policy or tags): a model without has none.
+    #[must_use]
+    pub fn needed(e: &ModelEntry) -> bool {
+        e.description.is_some()
+            || e.category.is_some()
+            || e.knowledge_cutoff.is_some()
+            || e.successor.is_some()
+            || e.notes.is_some()
+            || e.distillation_policy.is_some()
+            || !e.tags.is_empty()
+    }
+}
+
 record! {
     /// A provider. Strings are string numbers ([`NONE`] for none).
     ProviderRecord {
