@@ -566,7 +566,7 @@ impl CatalogBuilder {
     /// Validates everything and builds the catalog. The catalog shares the builder's
     /// documents (they are not copied).
     pub fn build(&self) -> Result<Catalog, CatalogError> {
-        match self.validated()? {
+        match validated(&self.docs, &self.overrides)? {
             Some(v) => {
                 let docs = DocumentStore::Typed(self.docs.clone());
                 Catalog::with(v, docs, self.overrides.clone())
@@ -602,25 +602,13 @@ impl CatalogBuilder {
             return self.into_catalog();
         }
         let count = docs.len();
-        let all = if self.docs.is_empty() {
-            docs
-        } else {
-            let mut all = Vec::with_capacity(self.docs.len() + docs.len());
-            all.extend(self.docs.iter().cloned());
-            all.extend(docs);
-            all
-        };
+        let all = crate::document_store::followed_by(&self.docs, docs);
         let v =
             overlay::validate(&all, &self.overrides).map_err(|errors| CatalogError { errors })?;
         let docs = DocumentStore::imported(self.docs, name, json, count);
         // `all` is dropped once the overlay is made from what validation borrowed of it: the
         // catalog keeps the base's documents (shared, not copied) and the text.
         Catalog::with(v, docs, self.overrides)
-    }
-
-    /// The validated documents, `None` when there are none.
-    fn validated(&self) -> Result<Option<Validated<'_>>, CatalogError> {
-        validated(&self.docs, &self.overrides)
     }
 }
 

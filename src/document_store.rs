@@ -81,13 +81,7 @@ impl Imported {
     /// read it with.
     fn read(&self) -> Documents {
         match parse_documents(&self.name, &self.json) {
-            Ok(docs) if self.base.is_empty() => Arc::new(docs),
-            Ok(docs) => {
-                let mut all = Vec::with_capacity(self.base.len() + docs.len());
-                all.extend(self.base.iter().cloned());
-                all.extend(docs);
-                Arc::new(all)
-            }
+            Ok(docs) => Arc::new(followed_by(&self.base, docs)),
             // Cannot happen: the import read this same text with this same reader, which
             // depends on nothing but the name and the text, and kept the text only once its
             // documents were read and validated. Were it to fail all the same, the base's
@@ -95,4 +89,19 @@ impl Imported {
             Err(_) => Arc::clone(&self.base),
         }
     }
+}
+
+/// The documents `base` (copied) followed by `docs`; `docs` itself when `base` is empty.
+#[cfg(feature = "formats")]
+pub(crate) fn followed_by(
+    base: &[(String, DataFile)],
+    docs: Vec<(String, DataFile)>,
+) -> Vec<(String, DataFile)> {
+    if base.is_empty() {
+        return docs;
+    }
+    let mut all = Vec::with_capacity(base.len() + docs.len());
+    all.extend(base.iter().cloned());
+    all.extend(docs);
+    all
 }
