@@ -579,6 +579,15 @@ fn two_documents_outline() -> Outline {
     ]
 }
 
+/// The catalog `CatalogBuilder::json` builds from `TWO_DOCUMENTS` named `x.json`.
+fn built_by_the_builder() -> Catalog {
+    Catalog::builder()
+        .json("x.json", TWO_DOCUMENTS)
+        .unwrap()
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn imported_documents_are_named_and_typed_as_the_builder_reads_them() {
     let c = import_documents(Catalog::builtin(), "x.json", TWO_DOCUMENTS).unwrap();
@@ -592,12 +601,7 @@ fn imported_documents_are_named_and_typed_as_the_builder_reads_them() {
         ("Lazy 1", Some("vendor/lazy-1"))
     );
     assert_eq!(docs[0].1.models[1].aliases, ["l2"]);
-    let built = Catalog::builder()
-        .json("x.json", TWO_DOCUMENTS)
-        .unwrap()
-        .build()
-        .unwrap();
-    assert_eq!(c.documents(), built.documents());
+    assert_eq!(c.documents(), built_by_the_builder().documents());
     // Asked again: the same documents, not read again.
     assert!(std::ptr::eq(c.documents(), docs));
     assert_eq!(
@@ -720,12 +724,7 @@ fn imported_documents_are_read_once_whichever_thread_asks_first() {
         assert_eq!(*docs, two_documents_outline());
     }
     assert_eq!(c.documents().as_ptr() as usize, seen[0].0);
-    let built = Catalog::builder()
-        .json("x.json", TWO_DOCUMENTS)
-        .unwrap()
-        .build()
-        .unwrap();
-    assert_eq!(c.documents(), built.documents());
+    assert_eq!(c.documents(), built_by_the_builder().documents());
 }
 
 // ---------------------------------------------------------------------------------------
