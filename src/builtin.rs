@@ -206,11 +206,10 @@ pub(crate) fn model_names_for_near_miss<'m>(m: &'m Model, f: &mut dyn FnMut(&'m 
 }
 
 /// What a model slot tells the grammar, without reading the model's record.
-#[inline]
-fn model_hit(slot: &'static Slot) -> Option<ModelHit<'static>> {
+#[inline(always)]
+pub(crate) fn model_hit(slot: &'static Slot) -> Option<ModelHit<'static>> {
     Some(ModelHit {
         model: MODELS.get(slot.index as usize)?,
-        index: slot.index,
         matched: slot.kind,
         key_override: false,
         upstream: text_at(slot.upstream_at, slot.upstream_len),

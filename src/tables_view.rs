@@ -12,18 +12,31 @@
 //! one more pass and probe.
 
 use crate::builtin::{self, Builtin, OFFERS};
-use crate::data::compiled::NONE;
+use crate::data::compiled::{Slot, NONE};
 use crate::data::folded_hash::mark_of;
 use crate::data::key::MatchKind;
+use crate::lookup::MODEL_KEYS;
 use crate::model::Model;
 use crate::offer::Offer;
-use crate::overlay::{Hit, Overlay, BUILTIN_MODELS};
+use crate::overlay::{Hit, Overlay, BUILTIN_MODELS, BUILTIN_PROVIDERS};
 use crate::provider::Provider;
-use crate::served::ServedName;
 use crate::suggest::Source;
 use crate::tables::Tables;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
 use std::sync::Arc;
+
+/// What a model name denotes in a catalog with an overlay, before the hit is made: 16
+/// bytes, so that the paths that find it (the common one inline, the others out of line)
+/// join in registers. Joined as [`ModelHit`]s, the hit of the common path was stored to
+/// the stack field by field and read back whole, which waited for the stores
+/// (store-to-load forwarding fails on such reads).
+#[derive(Clone, Copy)]
+enum Key {
+    /// A compiled model's key (its home provider may be replaced).
+    Builtin(&'static Slot),
+    /// An overlay key.
+    Overlay(Hit),
+}
 
 impl<'c> Tables<'c> {
     /// A compiled model's hit in this catalog: its home provider is the overlay's
@@ -41,18 +54,17 @@ impl<'c> Tables<'c> {
         }
     }
 
-    /// The hit for an overlay key.
+    /// The hit for an overlay key. Always inlined, for the reason [`Key`] gives.
+    #[inline(always)]
     fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
         let m = self.model_at(h.index);
-        let served = || m.served_list().get(h.served as usize).map(ServedName::id);
         let upstream = match h.kind {
-            MatchKind::ServedName => served().unwrap_or_else(|| m.upstream_id()),
+            MatchKind::ServedName => served_upstream(m, h.served),
             _ => m.upstream_id(),
         };
         let home = self.provider_at(m.provider_index());
         ModelHit {
             model: m,
-            index: h.index,
             matched: h.kind,
             key_override: h.overrides,
             upstream,
@@ -61,40 +73,52 @@ impl<'c> Tables<'c> {
         }
     }
 
-    /// The answer for `name`, given what the compiled tables found for it.
+    /// The hit a key makes.
+    #[inline(always)]
+    fn key_hit(self, o: &'c Overlay, key: Key) -> Option<ModelHit<'c>> {
+        match key {
+            Key::Builtin(s) => builtin::model_hit(s).map(|h| self.builtin_hit(o, h)),
+            Key::Overlay(h) => Some(self.overlay_hit(h)),
+        }
+    }
+
+    /// The hit for `name`, given the compiled tables' slot for it: the slot's own unless
+    /// the overlay may change it (tested inline), else the overlay's key out of line.
     #[inline(always)]
     fn with_overlay(
         self,
         o: &'c Overlay,
         name: &str,
-        found: Option<ModelHit<'static>>,
+        slot: Option<&'static Slot>,
     ) -> Option<ModelHit<'c>> {
-        match found {
-            Some(h) if !o.keys.touches_model(h.index) => Some(h),
+        match slot {
+            Some(s) if !o.keys.touches_model(s.index) => builtin::model_hit(s),
             // No overlay name has this length: nothing to look up (pass-throughs and
             // misses, in an overlay of few names).
             None if !o.keys.may_name_model(name) => None,
-            // The hit is not passed on but found again: passed, it was kept in memory on
-            // the common path too.
-            _ => self.overlay_model(o, name, found.is_some()),
+            _ => self.key_hit(o, Self::overlay_model(o, name, slot)?),
         }
     }
 
-    /// The overlay's model for `name`, else the compiled tables' (if `builtin`, they found
-    /// one) as the overlay changes it.
+    /// The key `name` denotes, the overlay's names looked up first.
     #[inline(never)]
-    fn overlay_model(self, o: &'c Overlay, name: &str, builtin: bool) -> Option<ModelHit<'c>> {
-        let found = if builtin {
-            Builtin.model_key(name)
-        } else {
-            None
-        };
-        if let Some(h) = found.filter(|h| !o.keys.takes_model(h.index)) {
-            return Some(self.builtin_hit(o, h));
+    fn overlay_first(o: &'c Overlay, name: &str) -> Option<Key> {
+        if let Some(h) = o.keys.model(name) {
+            return Some(Key::Overlay(h));
+        }
+        MODEL_KEYS.get(name).map(Key::Builtin)
+    }
+
+    /// The overlay's key for `name`, else the compiled tables' slot (if they found one) as
+    /// the overlay changes it.
+    #[inline(never)]
+    fn overlay_model(o: &'c Overlay, name: &str, slot: Option<&'static Slot>) -> Option<Key> {
+        if let Some(s) = slot.filter(|s| !o.keys.takes_model(s.index)) {
+            return Some(Key::Builtin(s));
         }
         match o.keys.model(name) {
-            Some(h) => Some(self.overlay_hit(h)),
-            None => found.map(|h| self.builtin_hit(o, h)),
+            Some(h) => Some(Key::Overlay(h)),
+            None => slot.map(Key::Builtin),
         }
     }
 
@@ -160,23 +184,33 @@ impl<'c> Tables<'c> {
     }
 }
 
+/// The upstream id a served name of `m` (its `k`th) sends: the model's own where there is
+/// no such served name.
+#[inline(never)]
+fn served_upstream(m: &Model, k: u32) -> &str {
+    match m.served_list().get(k as usize) {
+        Some(s) => s.id(),
+        None => m.upstream_id(),
+    }
+}
+
 impl<'c> View<'c> for Tables<'c> {
     // Always inlined, as the compiled tables' own (see `Builtin`).
     #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        let found = Builtin.model_key(name);
+        let slot = MODEL_KEYS.get(name);
         match self.0 {
-            None => found,
-            Some(o) => self.with_overlay(o, name, found),
+            None => slot.and_then(builtin::model_hit),
+            Some(o) => self.with_overlay(o, name, slot),
         }
     }
 
     #[inline(always)]
     fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        let found = Builtin.whole_unless_separator(input)?;
+        let slot = MODEL_KEYS.get_unless_separator(input)?;
         Ok(match self.0 {
-            None => found,
-            Some(o) => self.with_overlay(o, input, found),
+            None => slot.and_then(builtin::model_hit),
+            Some(o) => self.with_overlay(o, input, slot),
         })
     }
 
@@ -212,10 +246,17 @@ impl<'c> View<'c> for Tables<'c> {
 
     #[inline(always)]
     fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
-        if let Some(h) = self.0.and_then(|o| o.keys.scoped(p.index, name)) {
-            return Some(self.overlay_hit(h));
+        let Some(o) = self.0 else {
+            return Builtin.model_key(name);
+        };
+        match o.keys.scoped(p.index, name) {
+            Some(h) => Some(self.overlay_hit(h)),
+            // A run-time provider's models are most often the overlay's: looked up there
+            // first. A name of the overlay's is its answer whatever the compiled tables
+            // hold (an overlay name equal to a compiled one takes that model's names).
+            None if p.index >= BUILTIN_PROVIDERS => self.key_hit(o, Self::overlay_first(o, name)?),
+            None => self.with_overlay(o, name, MODEL_KEYS.get(name)),
         }
-        self.model_key(name)
     }
 
     #[inline]

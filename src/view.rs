@@ -22,8 +22,6 @@ pub(crate) struct ProviderHit<'c> {
 #[derive(Clone, Copy)]
 pub(crate) struct ModelHit<'c> {
     pub(crate) model: &'c Model,
-    /// The model's catalog index (`model.index`, known without reading the model).
-    pub(crate) index: u32,
     /// Which of the model's names it is.
     pub(crate) matched: MatchKind,
     /// Whether the name was taken from a built-in model by a run-time override.

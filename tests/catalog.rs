@@ -658,3 +658,88 @@ fn overlay_names_with_separators_and_replaced_homes() {
     let r = c.resolve_model("gpt-4o").unwrap();
     assert_eq!((r.provider.id(), r.overrides_builtin), ("openai", false));
 }
+
+/// `provider:model` and `provider/model` through run-time providers, compiled providers
+/// and a replaced one, with model parts that are the overlay's names, compiled names the
+/// overlay took, compiled names it left, offered models and unknown names: every answer is
+/// the reference resolver's (`crates/model-catalog-oracle`). A run-time provider's model
+/// part is looked up in the overlay's names first; this is the test that the order changes
+/// no answer.
+#[test]
+fn qualified_names_through_run_time_providers_answer_like_the_oracle() {
+    let c = Catalog::builder()
+        // Takes the built-in `gpt-4o` (README, "Run-time catalogs and custom providers").
+        .provider(
+            CustomProvider::new("mine", "Mine")
+                .model("gpt-4o", "my-gpt-4o-deployment")
+                .model("house-model", "house/House-Model-7B"),
+        )
+        .allow_override("gpt-4o")
+        // Offers a built-in model under its own upstream id.
+        .provider(
+            CustomProvider::new("internal", "Internal")
+                .model("internal-llm", "internal-llm-v2")
+                .offer("gpt-oss-120b", "gpt-oss-120b-fp8"),
+        )
+        // Replaces a built-in provider: its models keep their names, and are sent to it.
+        .document(
+            "proxy.json",
+            doc(r#"{"provider": {"id": "groq", "name": "Groq via proxy", "base_url": "http://proxy.internal/groq/v1", "key_required": true}}"#),
+        )
+        .allow_override("groq")
+        .build()
+        .unwrap();
+    let oracle = Oracle::new(&c);
+    // From data/: `gpt-4-omni` is an alias of openai's `gpt-4o`, `llama-3.3-70b` one of
+    // groq's `llama-3.3-70b-versatile`; `gpt-oss-120b` is a built-in model.
+    let models = [
+        "gpt-4o",
+        "GPT-4O",
+        "gpt-4-omni",
+        "house-model",
+        "HOUSE/house-model-7b",
+        "internal-llm",
+        "internal-llm-v2",
+        "gpt-oss-120b",
+        "llama-3.3-70b-versatile",
+        "llama-3.3-70b",
+        "not-a-model-anywhere",
+    ];
+    let providers = ["mine", "Internal", "groq", "groqcloud", "openai", "nope"];
+    let mut checked = 0;
+    for p in providers {
+        for m in models {
+            for sep in [':', '/'] {
+                let input = format!("{p}{sep}{m}");
+                assert_eq!(
+                    Expected::of(&c.resolve_model(&input)),
+                    oracle.resolve(&input),
+                    "{input}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, providers.len() * models.len() * 2);
+    // Answers spelled out: the overlay's model through its provider and alone (the
+    // override took the name, and the resolution says so), and the built-in model a
+    // run-time provider offers, under the offer's upstream id.
+    for input in ["mine:gpt-4o", "GPT-4o"] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(
+            (
+                r.provider.id(),
+                r.model.map(|m| m.id()),
+                &*r.upstream_id,
+                r.overrides_builtin
+            ),
+            ("mine", Some("gpt-4o"), "my-gpt-4o-deployment", true),
+            "{input}"
+        );
+    }
+    let r = c.resolve_model("internal:gpt-oss-120b").unwrap();
+    assert_eq!(
+        (r.provider.id(), r.model.map(|m| m.id()), &*r.upstream_id),
+        ("internal", Some("gpt-oss-120b"), "gpt-oss-120b-fp8")
+    );
+}
