@@ -7,9 +7,6 @@
 //! Nothing here runs at start-up or on first use: every array is evaluated by the compiler
 //! from the blob `include_bytes!` gives it.
 
-// Decoding a large catalog is a long constant evaluation, by design.
-#![allow(long_running_const_eval)]
-
 use crate::data::compiled::{
     read_pilots, read_pricings, read_slots, read_u32s, section, ExtraRecord, Section, Slot,
     TableRecord, NONE,

@@ -1,7 +1,7 @@
 //! Builds a large test catalog, in the crate's data format, from the public reference data.
 //!
 //! ```text
-//! cargo run --release -p catalog-tools --bin large-catalog -- [--out DIR] [--data DIR] [--reference DIR]
+//! cargo run --release -p catalog-tools --bin large-catalog -- [--out DIR] [--data DIR] [--reference DIR] [--copies N]
 //! MODEL_CATALOG_DATA_DIR=DIR cargo bench --bench resolve    # compile the crate with it
 //! ```
 //!
@@ -13,6 +13,11 @@
 //! models.dev model gets the alias `<model>@<provider>`. The output is written to
 //! `target/large-catalog` by default (outside `data/`, not committed), validated with the
 //! crate's validator first. It is deterministic.
+//!
+//! `--copies N` writes the models.dev and LiteLLM documents `N` times, copy `k` (from 2)
+//! with every provider name and model name suffixed `-c<k>` and no upstream id of its own:
+//! a catalog of real shapes about `N` times the size, for measuring how the compiled
+//! catalog scales past the references (BENCHMARKS.md, "Scale"). The default is 1.
 
 use catalog_tools::data::key::{
     base_url_problem, fold, model_name_problem, provider_name_problem, text_problem,
@@ -28,6 +33,7 @@ struct Args {
     out: PathBuf,
     data: PathBuf,
     reference: PathBuf,
+    copies: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -36,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
         out: repo.join("target/large-catalog"),
         data: repo.join("data"),
         reference: repo.join("../shared/reference"),
+        copies: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -48,9 +55,18 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = value("--out")?,
             "--data" => args.data = value("--data")?,
             "--reference" => args.reference = value("--reference")?,
+            "--copies" => {
+                let v = value("--copies")?;
+                args.copies = v
+                    .to_str()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| format!("--copies needs a count of 1 or more, not {v:?}"))?;
+            }
             "-h" | "--help" => {
                 return Err(
-                    "usage: large-catalog [--out DIR] [--data DIR] [--reference DIR]".into(),
+                    "usage: large-catalog [--out DIR] [--data DIR] [--reference DIR] [--copies N]"
+                        .into(),
                 )
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -187,6 +203,7 @@ fn run(args: Args) -> Result<(), String> {
         .into_iter()
         .map(|(name, doc)| (name.rsplit('/').next().unwrap_or(&name).to_owned(), doc))
         .collect();
+    let generated_from = docs.len();
 
     // models.dev: one provider per folder, one model per provider-model file.
     let providers_dir = r.root.join("models.dev/providers");
@@ -293,6 +310,21 @@ fn run(args: Args) -> Result<(), String> {
         }));
     }
 
+    let generated: Vec<DataFile> = docs[generated_from..]
+        .iter()
+        .map(|(_, d)| d.clone())
+        .collect();
+    for k in 2..=args.copies {
+        for doc in &generated {
+            let copy = copied(doc, k);
+            let id = copy
+                .provider
+                .as_ref()
+                .map_or_else(String::new, |p| p.id.clone());
+            docs.push((format!("{id}.json"), copy));
+        }
+    }
+
     // Check with the crate's validator before writing anything.
     let named: Vec<(String, DataFile)> = docs
         .iter()
@@ -324,6 +356,30 @@ fn run(args: Args) -> Result<(), String> {
         aliases
     );
     Ok(())
+}
+
+/// Copy `k` of a generated document: every provider and model name suffixed `-c<k>`, no
+/// upstream id of its own (the model's id is sent), so that no name of the copy is another's.
+fn copied(doc: &DataFile, k: usize) -> DataFile {
+    let suffix = |name: &str| format!("{name}-c{k}");
+    let mut copy = doc.clone();
+    if let Some(p) = copy.provider.as_mut() {
+        p.id = suffix(&p.id);
+        p.name = format!("{} (copy {k})", p.name);
+        p.aliases = p.aliases.iter().map(|a| suffix(a)).collect();
+        p.redundant_aliases.clear();
+    }
+    for m in &mut copy.models {
+        m.id = suffix(&m.id);
+        m.upstream_id = None;
+        m.aliases = m.aliases.iter().map(|a| suffix(a)).collect();
+        m.redundant_aliases.clear();
+        for s in &mut m.served_names {
+            s.id = suffix(&s.id);
+        }
+        m.successor = m.successor.as_deref().map(suffix);
+    }
+    copy
 }
 
 fn main() -> ExitCode {

@@ -8,31 +8,32 @@ use super::slot::Slot;
 use super::Section;
 use crate::price::{LongContextPricing, Price, Pricing};
 
+// The readers below shift bytes into place rather than call `from_le_bytes`: constant
+// evaluation runs every step and every call of a decoder, and this takes fewer of them.
+
 /// The `u16` at byte `at` of `b`.
 #[must_use]
 pub const fn u16_at(b: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
+    b[at] as u16 | (b[at + 1] as u16) << 8
 }
 
 /// The `u32` at byte `at` of `b`.
 #[must_use]
 pub const fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    b[at] as u32 | (b[at + 1] as u32) << 8 | (b[at + 2] as u32) << 16 | (b[at + 3] as u32) << 24
 }
 
 /// The `u64` at byte `at` of `b`.
 #[must_use]
 pub const fn u64_at(b: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes([
-        b[at],
-        b[at + 1],
-        b[at + 2],
-        b[at + 3],
-        b[at + 4],
-        b[at + 5],
-        b[at + 6],
-        b[at + 7],
-    ])
+    b[at] as u64
+        | (b[at + 1] as u64) << 8
+        | (b[at + 2] as u64) << 16
+        | (b[at + 3] as u64) << 24
+        | (b[at + 4] as u64) << 32
+        | (b[at + 5] as u64) << 40
+        | (b[at + 6] as u64) << 48
+        | (b[at + 7] as u64) << 56
 }
 
 /// Where section `s` of blob `b` begins and how many records it holds.

@@ -27,6 +27,23 @@ macro_rules! read_le {
     };
 }
 
+/// The size of a `u8`, `u16`, `u32` or `u64`, as a literal: in a decoder run by constant
+/// evaluation, `size_of` would be a call per field.
+macro_rules! size_le {
+    (u8) => {
+        1
+    };
+    (u16) => {
+        2
+    };
+    (u32) => {
+        4
+    };
+    (u64) => {
+        8
+    };
+}
+
 /// A record type: public integer fields, written and read in the order given.
 macro_rules! record {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $f:ident: $t:ident,)* }) => {
@@ -49,7 +66,7 @@ macro_rules! record {
                 let mut _at = at;
                 $(
                     let $f = read_le!($t, b, _at);
-                    _at += std::mem::size_of::<$t>();
+                    _at += size_le!($t);
                 )*
                 $name { $($f,)* }
             }
