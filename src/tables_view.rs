@@ -253,7 +253,8 @@ impl<'c> View<'c> for Tables<'c> {
             Some(h) => Some(self.overlay_hit(h)),
             // A run-time provider's models are most often the overlay's: looked up there
             // first. A name of the overlay's is its answer whatever the compiled tables
-            // hold (an overlay name equal to a compiled one takes that model's names).
+            // hold (an overlay name equal to a compiled one exists only with leave to
+            // override, and marks that compiled model as taken).
             None if p.index >= BUILTIN_PROVIDERS => self.key_hit(o, Self::overlay_first(o, name)?),
             None => self.with_overlay(o, name, MODEL_KEYS.get(name)),
         }

@@ -359,7 +359,9 @@ fn run(args: Args) -> Result<(), String> {
 }
 
 /// Copy `k` of a generated document: every provider and model name suffixed `-c<k>`, no
-/// upstream id of its own (the model's id is sent), so that no name of the copy is another's.
+/// upstream id of its own (the model's id is sent), so that the copies' names differ from
+/// each other's. A reference name that already ends in `-c<k>` could still meet a copy's:
+/// the validation before anything is written refuses the output then.
 fn copied(doc: &DataFile, k: usize) -> DataFile {
     let suffix = |name: &str| format!("{name}-c{k}");
     let mut copy = doc.clone();
