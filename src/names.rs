@@ -79,6 +79,13 @@ impl Names {
         }
     }
 
+    /// The `k`th alias a run-time catalog declares apart for compiled model `index`: ranked
+    /// with that model's names, after its compiled ones (whose places are below 2^31).
+    pub(crate) fn add_alias_apart(&mut self, index: u32, k: usize, alias: &str) {
+        let rank = u64::from(index) << 32;
+        self.push(rank | slot((1 << 31) + k), 0, alias);
+    }
+
     /// A provider's names, ranked by its catalog index: its id, then its aliases.
     pub(crate) fn add_provider(&mut self, p: &Provider) {
         let rank = u64::from(p.index) << 32;

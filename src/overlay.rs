@@ -40,6 +40,9 @@ pub(crate) struct Overlay {
     offers_by_model: Vec<u32>,
     /// The names the overlay adds.
     pub(crate) keys: OverlayKeys,
+    /// Aliases the documents declare apart for compiled models, as written, with the
+    /// model's index: for suggestions (the compiled models' own lists do not hold them).
+    builtin_aliases: Vec<(u32, Box<str>)>,
     /// Providers (catalog index) that list a model here, their own or offered.
     listing: Bits,
     /// Per provider (catalog index): where its models start in `models`, and its offers in
@@ -130,6 +133,7 @@ impl Overlay {
             offers: offer_recs,
             model_keys,
             provider_keys,
+            base_aliases,
             ..
         } = v;
         let base_models = model_base as u32;
@@ -247,6 +251,10 @@ impl Overlay {
             offers,
             offers_by_model,
             keys,
+            builtin_aliases: base_aliases
+                .into_iter()
+                .map(|(i, a)| (i as u32, a.into()))
+                .collect(),
             listing,
             starts,
             names: OnceLock::new(),
@@ -313,6 +321,9 @@ impl Overlay {
         let mut lists = NameLists::default();
         for m in &self.models {
             lists.models.add_model(m);
+        }
+        for (k, (index, alias)) in self.builtin_aliases.iter().enumerate() {
+            lists.models.add_alias_apart(*index, k, alias);
         }
         for p in self.providers.iter().chain(&self.replaced) {
             lists.providers.add_provider(p);

@@ -176,3 +176,28 @@ fn an_unknown_provider_before_a_colon_after_a_slash() {
     let e = model_catalog::resolve_model("nope/x:y").unwrap_err();
     assert!(matches!(e, ResolveError::UnknownProvider { .. }), "{e:?}");
 }
+
+/// An alias a run-time catalog declares apart for a built-in model is suggested, as written,
+/// like the model's own names; the built-in catalog does not know it. (`gpt-4o-mini` is
+/// OpenAI's, data/providers/openai.json.)
+#[test]
+fn aliases_declared_apart_for_built_in_models_are_suggested() {
+    let c = Catalog::builder()
+        .json(
+            "aliases.json",
+            r#"{"aliases": [{"alias": "House-Mini-Model", "target": "gpt-4o-mini"}]}"#,
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    // One swap away, 16 characters: within 3 edits.
+    assert_eq!(suggestions(&c, "house-mini-modle"), ["House-Mini-Model"]);
+    // It resolves, in any ASCII case, to the built-in model.
+    let r = c.resolve_model("HOUSE-MINI-MODEL").unwrap();
+    assert_eq!(r.model.map(|m| m.id()), Some("gpt-4o-mini"));
+    // Not a name of the built-in catalog: no suggestion there.
+    assert_eq!(
+        suggestions(Catalog::builtin(), "house-mini-modle"),
+        Vec::<String>::new()
+    );
+}

@@ -46,7 +46,9 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             };
             match claimed {
                 Ok(()) => {
-                    if let Some(m) = target
+                    if target < pass.model_base {
+                        pass.base_aliases.push((target, &a.alias));
+                    } else if let Some(m) = target
                         .checked_sub(pass.model_base)
                         .and_then(|i| pass.models.get_mut(i))
                     {

@@ -68,6 +68,7 @@ pub fn validate_over<'a>(
         providers: Vec::new(),
         models: Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum()),
         offers: Vec::new(),
+        base_aliases: Vec::new(),
         scoped_names: 0,
     };
     // Room for every model's id, upstream id, aliases and served names.
@@ -141,6 +142,8 @@ struct Pass<'a, 'b> {
     /// [`finish`]: Pass::finish
     models: Vec<ModelRec<'a>>,
     offers: Vec<OfferRec<'a>>,
+    /// Aliases declared apart for models of the base: (model index, alias).
+    base_aliases: Vec<(usize, &'a str)>,
     /// On top of a base, how many of the models' names may be scoped to a provider, at most
     /// (0 without a base).
     scoped_names: usize,
@@ -189,6 +192,7 @@ impl<'a> Pass<'a, '_> {
             mkeys,
             scoped,
             pkeys,
+            base_aliases,
             ..
         } = self;
         let mut order: Vec<usize> = (0..models.len()).collect();
@@ -238,6 +242,7 @@ impl<'a> Pass<'a, '_> {
                 keys
             },
             provider_keys: pkeys.into_keys(|i| i),
+            base_aliases,
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct Validated<'a> {
     pub model_keys: Vec<KeyRec<'a>>,
     /// Every provider key (folded) the documents define: ids and aliases.
     pub provider_keys: Vec<KeyRec<'a>>,
+    /// The aliases the documents declare apart for models of the base, as written, with
+    /// the model's index, in document order. (Those of new models are in their
+    /// [`ModelRec::aliases_apart`].)
+    pub base_aliases: Vec<(usize, &'a str)>,
 }
 
 /// A validated provider.
