@@ -266,6 +266,11 @@ impl Model {
     }
 
     /// The model's aliases (other spellings of its name), as spelled in the data.
+    ///
+    /// For a built-in model these are its compiled aliases, in any catalog: an alias a
+    /// run-time catalog declares apart for it (`{"aliases": [{"alias": ..., "target":
+    /// "gpt-4o-mini"}]}`) resolves to it in that catalog, and is suggested for its typos,
+    /// but is not listed here. A run-time model's aliases include those declared apart.
     pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         let src = self.source();
         Names::Numbers(
