@@ -114,9 +114,9 @@ mod long_keys {
 
 #[cfg(all(test, feature = "builtin"))]
 mod prefix_marks {
-    use super::{Builtin, MODELS};
+    use super::{marked, MODELS};
+    use crate::data::folded_hash::mark_of;
     use crate::data::grammar::first_separator;
-    use crate::view::View;
 
     /// Every model name that holds a separator is marked by its part before the first one,
     /// in any ASCII case: `provider/model` strings that are model names are looked up whole.
@@ -133,7 +133,7 @@ mod prefix_marks {
                     continue;
                 };
                 for spelled in [name, &name.to_ascii_uppercase()] {
-                    assert!(Builtin.may_begin_model_key(spelled, at), "{name}");
+                    assert!(marked(mark_of(spelled.as_bytes(), at)), "{name}");
                 }
                 seen += 1;
             }
@@ -248,8 +248,11 @@ impl View<'static> for Builtin {
     }
 
     #[inline(always)]
-    fn may_begin_model_key(self, input: &str, at: usize) -> bool {
-        marked(mark_of(input.as_bytes(), at))
+    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'static>> {
+        if !marked(mark_of(input.as_bytes(), at)) {
+            return None;
+        }
+        self.model_key(input)
     }
 
     #[inline]

@@ -36,10 +36,8 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     };
     let prefix = s.get(..at).unwrap_or_default();
     // Rule 2 for a string with a separator: only where a model key may begin as it does.
-    if view.may_begin_model_key(s, at) {
-        if let Some(hit) = view.model_key(s) {
-            return Ok(found(hit, s));
-        }
+    if let Some(hit) = view.separated_model_key(s, at) {
+        return Ok(found(hit, s));
     }
     if let Some(hit) = view.prefix(prefix) {
         return qualified(view, s, hit, at + 1, separator);

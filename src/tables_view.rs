@@ -237,11 +237,33 @@ impl<'c> View<'c> for Tables<'c> {
         }
     }
 
+    // One mark for both bitmaps. Where only the compiled one has it, the overlay holds no
+    // such name of the whole catalog (each of its own is marked in its bitmap): its names
+    // are not looked up.
     #[inline(always)]
-    fn may_begin_model_key(self, input: &str, at: usize) -> bool {
-        // One mark for both bitmaps.
+    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
         let mark = mark_of(input.as_bytes(), at);
-        builtin::marked(mark) || self.0.is_some_and(|o| o.keys.marked(mark))
+        let compiled = builtin::marked(mark);
+        let Some(o) = self.0 else {
+            return if compiled {
+                Builtin.model_key(input)
+            } else {
+                None
+            };
+        };
+        let slot = if compiled {
+            MODEL_KEYS.get(input)
+        } else {
+            None
+        };
+        match slot {
+            // The common case, decided before the overlay's bitmap is read.
+            Some(s) if !o.keys.touches_model(s.index) => builtin::model_hit(s),
+            _ if o.keys.marked(mark) => self.with_overlay(o, input, slot),
+            // A compiled model the overlay touches, under a name the overlay cannot hold.
+            Some(s) => self.key_hit(o, Key::Builtin(s)),
+            None => None,
+        }
     }
 
     #[inline(always)]

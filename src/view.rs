@@ -56,10 +56,10 @@ pub(crate) trait View<'c>: Copy {
     }
     /// The provider a name denotes (ASCII case ignored).
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
-    /// Whether some model key might begin as `input` does, up to and with its first
-    /// separator, at `at` (if not, the whole input is no model key): a test of one bit,
-    /// which may answer `true` for nothing, never `false` for a key.
-    fn may_begin_model_key(self, input: &str, at: usize) -> bool;
+    /// The model the whole input denotes when it holds a separator, the first at `at`:
+    /// looked up only where some model key may begin as the input does (a test of one bit
+    /// per table, which may answer `true` for nothing, never `false` for a key).
+    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>>;
     /// The provider `name`, the part of an input before its first separator, denotes: what
     /// [`provider_key`](View::provider_key) finds, on the path of `provider:model`.
     fn prefix(self, name: &str) -> Option<ProviderHit<'c>>;
