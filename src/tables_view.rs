@@ -198,20 +198,18 @@ impl<'c> View<'c> for Tables<'c> {
     // Always inlined, as the compiled tables' own (see `Builtin`).
     #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        let slot = MODEL_KEYS.get(name);
         match self.0 {
-            None => slot.and_then(builtin::model_hit),
-            Some(o) => self.with_overlay(o, name, slot),
+            None => Builtin.model_key(name),
+            Some(o) => self.with_overlay(o, name, MODEL_KEYS.get(name)),
         }
     }
 
     #[inline(always)]
     fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        let slot = MODEL_KEYS.get_unless_separator(input)?;
-        Ok(match self.0 {
-            None => slot.and_then(builtin::model_hit),
-            Some(o) => self.with_overlay(o, input, slot),
-        })
+        match self.0 {
+            None => Builtin.whole_unless_separator(input),
+            Some(o) => Ok(self.with_overlay(o, input, MODEL_KEYS.get_unless_separator(input)?)),
+        }
     }
 
     #[inline]
@@ -242,16 +240,11 @@ impl<'c> View<'c> for Tables<'c> {
     // are not looked up.
     #[inline(always)]
     fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
-        let mark = mark_of(input.as_bytes(), at);
-        let compiled = builtin::marked(mark);
         let Some(o) = self.0 else {
-            return if compiled {
-                Builtin.model_key(input)
-            } else {
-                None
-            };
+            return Builtin.separated_model_key(input, at);
         };
-        let slot = if compiled {
+        let mark = mark_of(input.as_bytes(), at);
+        let slot = if builtin::marked(mark) {
             MODEL_KEYS.get(input)
         } else {
             None
