@@ -310,13 +310,10 @@ fn run(args: Args) -> Result<(), String> {
         }));
     }
 
-    let generated: Vec<DataFile> = docs[generated_from..]
-        .iter()
-        .map(|(_, d)| d.clone())
-        .collect();
+    let generated_to = docs.len();
     for k in 2..=args.copies {
-        for doc in &generated {
-            let copy = copied(doc, k);
+        for i in generated_from..generated_to {
+            let copy = copied(&docs[i].1, k);
             let id = copy
                 .provider
                 .as_ref()
