@@ -34,6 +34,13 @@ fn doc(json: &str) -> DataFile {
     serde_json::from_str(json).expect("test document parses")
 }
 
+/// A document replacing the built-in `groq` with a proxy (it needs `allow_override("groq")`).
+fn groq_proxy() -> DataFile {
+    doc(
+        r#"{"provider": {"id": "groq", "name": "Groq via proxy", "base_url": "http://proxy.internal/groq/v1", "key_required": true}}"#,
+    )
+}
+
 /// Each of `inputs` resolves in `c` to the replacement of a built-in provider, whose base URL
 /// is `base_url`, and says that an override decided it.
 fn sent_to_replacement(c: &Catalog, inputs: &[&str], base_url: &str) {
@@ -638,10 +645,7 @@ fn overlay_names_with_separators_and_replaced_homes() {
     // A replaced provider: every built-in model of it, by every spelling, goes to the
     // replacement; a model of another provider does not.
     let c = Catalog::builder()
-        .document(
-            "proxy.json",
-            doc(r#"{"provider": {"id": "groq", "name": "Groq via proxy", "base_url": "http://proxy.internal/groq/v1", "key_required": true}}"#),
-        )
+        .document("proxy.json", groq_proxy())
         .allow_override("groq")
         .build()
         .unwrap();
@@ -693,7 +697,7 @@ fn qualified_names_through_run_time_providers_answer_like_the_oracle() {
         // Replaces a built-in provider: its models keep their names, and are sent to it.
         .document(
             "proxy.json",
-            doc(r#"{"provider": {"id": "groq", "name": "Groq via proxy", "base_url": "http://proxy.internal/groq/v1", "key_required": true}}"#),
+            groq_proxy(),
         )
         .allow_override("groq")
         .build()
