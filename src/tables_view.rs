@@ -197,19 +197,25 @@ fn served_upstream(m: &Model, k: u32) -> &str {
 impl<'c> View<'c> for Tables<'c> {
     // Always inlined, as the compiled tables' own (see `Builtin`).
     #[inline(always)]
+    // The compiled probe comes first, before the overlay is looked at, even for a catalog
+    // without one: made inside the match (calling `Builtin.model_key` for `None`), it began
+    // after the overlay's pointer was loaded, and custom names' mixed workload took 1 ns
+    // more (33.1 to 33.7 ns against 32.0 to 32.1, `overlay/custom/mixed`).
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
+        let slot = MODEL_KEYS.get(name);
         match self.0 {
-            None => Builtin.model_key(name),
-            Some(o) => self.with_overlay(o, name, MODEL_KEYS.get(name)),
+            None => slot.and_then(builtin::model_hit),
+            Some(o) => self.with_overlay(o, name, slot),
         }
     }
 
     #[inline(always)]
     fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        match self.0 {
-            None => Builtin.whole_unless_separator(input),
-            Some(o) => Ok(self.with_overlay(o, input, MODEL_KEYS.get_unless_separator(input)?)),
-        }
+        let slot = MODEL_KEYS.get_unless_separator(input)?;
+        Ok(match self.0 {
+            None => slot.and_then(builtin::model_hit),
+            Some(o) => self.with_overlay(o, input, slot),
+        })
     }
 
     #[inline]
