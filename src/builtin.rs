@@ -2,7 +2,7 @@
 //! public types' modules from what build.rs writes) and lookups in them.
 
 use crate::compiled::{text_at, PREFIX_MARKS};
-use crate::data::compiled::Slot;
+use crate::data::compiled::{Slot, SlotBytes};
 use crate::data::folded_hash::{is_marked, mark_of};
 use crate::data::key::MatchKind;
 use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
@@ -20,15 +20,15 @@ pub(crate) use crate::provider::{Provider, PROVIDERS};
 #[inline]
 pub(crate) fn model_key(name: &str) -> Option<(&'static Model, MatchKind)> {
     let slot = MODEL_KEYS.get(name)?;
-    Some((MODELS.get(slot.index as usize)?, slot.kind))
+    Some((MODELS.get(slot.index() as usize)?, slot.kind()))
 }
 
 /// Whether some model key begins with `name` and `:`, and with `name` and `/`.
 pub(crate) fn model_prefix(name: &str) -> (bool, bool) {
     PREFIX_KEYS.get_short(name).map_or((false, false), |slot| {
         (
-            slot.before & Slot::BEFORE_COLON != 0,
-            slot.before & Slot::BEFORE_SLASH != 0,
+            slot.before() & Slot::BEFORE_COLON != 0,
+            slot.before() & Slot::BEFORE_SLASH != 0,
         )
     })
 }
@@ -54,16 +54,16 @@ pub(crate) fn marked(mark: u64) -> bool {
 
 /// The prefix slot of `name`, a provider name or a part of model keys before a separator.
 #[inline(always)]
-pub(crate) fn prefix_slot(name: &str) -> Option<&'static Slot> {
+pub(crate) fn prefix_slot(name: &str) -> Option<SlotBytes<'static>> {
     PREFIX_KEYS.get_short(name)
 }
 
 /// The provider a prefix slot names, if it names one.
 #[inline]
-pub(crate) fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>> {
+pub(crate) fn slot_provider(slot: SlotBytes<'static>) -> Option<ProviderHit<'static>> {
     Some(ProviderHit {
-        provider: PROVIDERS.get(slot.index as usize)?,
-        matched: slot.kind,
+        provider: PROVIDERS.get(slot.index() as usize)?,
+        matched: slot.kind(),
         replaced: false,
     })
 }
@@ -71,7 +71,7 @@ pub(crate) fn slot_provider(slot: &'static Slot) -> Option<ProviderHit<'static>>
 #[cfg(all(test, feature = "builtin"))]
 mod long_keys {
     use crate::compiled::bytes_at;
-    use crate::data::compiled::NONE;
+    use crate::data::compiled::{u32_in, SlotBytes, NONE};
     use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
 
     /// Keys longer than 32 bytes are compared beyond their slot's words: in any ASCII case
@@ -81,18 +81,21 @@ mod long_keys {
     fn keys_longer_than_32_bytes_compare_their_middle() {
         let mut seen = 0;
         for table in [&MODEL_KEYS, &PREFIX_KEYS] {
-            for (at, &start) in table.long.iter().enumerate() {
-                let slot = &table.slots[at];
+            for at in 0..table.long.len() / 4 {
+                let start = u32_in(table.long, at).expect("a long key's start");
+                let slot = SlotBytes::nth(table.slots, at).expect("a slot per long key's start");
+                let len = slot.len() as usize;
                 if start == NONE {
                     // Only keys longer than 32 bytes are found by their slot's position.
-                    assert!(slot.len as usize <= 32, "slot {at}");
+                    assert!(len <= 32, "slot {at}");
                     continue;
                 }
-                assert!(slot.len as usize > 32, "slot {at}");
-                let key = std::str::from_utf8(bytes_at(start, slot.len as usize)).expect("a key");
+                assert!(len > 32, "slot {at}");
+                let key = std::str::from_utf8(bytes_at(start, len)).expect("a key");
                 seen += 1;
                 let upper = key.to_ascii_uppercase();
-                assert!(std::ptr::eq(table.get(&upper).expect(key), slot), "{key}");
+                let found = table.get(&upper).expect(key);
+                assert!(std::ptr::eq(found.bytes(), slot.bytes()), "{key}");
                 assert!(table.middle_matches(&upper, at), "{key}");
                 for i in 16..key.len() - 16 {
                     let mut bent = key.as_bytes().to_vec();
@@ -101,7 +104,9 @@ mod long_keys {
                     // Its words are the key's: only the middle tells them apart.
                     assert!(!table.middle_matches(&bent, at), "{bent}");
                     assert!(
-                        !table.get(&bent).is_some_and(|s| std::ptr::eq(s, slot)),
+                        !table
+                            .get(&bent)
+                            .is_some_and(|s| std::ptr::eq(s.bytes(), slot.bytes())),
                         "{bent}"
                     );
                 }
@@ -207,13 +212,13 @@ pub(crate) fn model_names_for_near_miss<'m>(m: &'m Model, f: &mut dyn FnMut(&'m 
 
 /// What a model slot tells the grammar, without reading the model's record.
 #[inline(always)]
-pub(crate) fn model_hit(slot: &'static Slot) -> Option<ModelHit<'static>> {
+pub(crate) fn model_hit(slot: SlotBytes<'static>) -> Option<ModelHit<'static>> {
     Some(ModelHit {
-        model: MODELS.get(slot.index as usize)?,
-        matched: slot.kind,
+        model: MODELS.get(slot.index() as usize)?,
+        matched: slot.kind(),
         key_override: false,
-        upstream: text_at(slot.upstream_at, slot.upstream_len),
-        home: PROVIDERS.get(slot.home as usize)?,
+        upstream: text_at(slot.upstream_at(), slot.upstream_len()),
+        home: PROVIDERS.get(slot.home() as usize)?,
         home_replaced: false,
     })
 }

@@ -2,14 +2,15 @@
 //! `u32` list, the distinct prices, the models' extra records and the key tables, as
 //! `static` arrays without pointers (see `model_catalog_shared::compiled` for the format
 //! build.rs writes). The public types read their built-in facts from here, and keep their
-//! own `static` tables, decoded the same way ([`records!`]).
+//! own `static` tables, decoded the same way ([`records!`]). The key tables' slots, the
+//! string ends and where long keys begin are copied as bytes and read in place.
 //!
 //! Nothing here runs at start-up or on first use: every array is evaluated by the compiler
 //! from the blob `include_bytes!` gives it.
 
 use crate::data::compiled::{
-    read_pilots, read_pricings, read_slots, read_u32s, section, ExtraRecord, Section, Slot,
-    TableRecord, NONE,
+    read_pilots, read_pricings, read_u32s, section, section_bytes, u32_in, ExtraRecord, Section,
+    TableRecord, NONE, SLOT_SIZE,
 };
 use crate::data::price::Pricing;
 
@@ -68,8 +69,9 @@ macro_rules! records {
 }
 pub(crate) use records;
 
-/// String ends: string `k` is `STRINGS[ENDS[k]..ENDS[k + 1]]`.
-static ENDS: [u32; count(Section::StrEnds)] = read_u32s(BLOB, Section::StrEnds);
+/// String ends, `u32`s read in place ([`u32_in`]): string `k` is the string table's bytes
+/// from end `k` to end `k + 1`.
+static ENDS: [u8; 4 * count(Section::StrEnds)] = section_bytes(BLOB, Section::StrEnds, 4);
 
 /// The `u32` list: string numbers of aliases, tags and parameters, and offer indexes.
 static LIST: [u32; count(Section::Lists)] = read_u32s(BLOB, Section::Lists);
@@ -94,7 +96,7 @@ pub(crate) fn opt_text(id: u32) -> Option<&'static str> {
         return None;
     }
     let i = id as usize;
-    let (start, end) = (*ENDS.get(i)?, *ENDS.get(i + 1)?);
+    let (start, end) = (u32_in(&ENDS, i)?, u32_in(&ENDS, i + 1)?);
     STRINGS.get(start as usize..end as usize)
 }
 
@@ -145,12 +147,13 @@ pub(crate) const MODEL_TABLE: TableRecord =
 /// Its pilots.
 pub(crate) static MODEL_PILOTS: [u16; count(Section::ModelPilots)] =
     read_pilots(BLOB, Section::ModelPilots);
-/// Its slots.
-pub(crate) static MODEL_SLOTS: Aligned<[Slot; count(Section::ModelSlots)]> =
-    Aligned(read_slots(BLOB, Section::ModelSlots));
-/// Per slot, where its key begins in the string table if longer than 32 bytes.
-pub(crate) static MODEL_LONG: [u32; count(Section::ModelLong)] =
-    read_u32s(BLOB, Section::ModelLong);
+/// Its slots, read in place ([`SlotBytes`](crate::data::compiled::SlotBytes)).
+pub(crate) static MODEL_SLOTS: Aligned<[u8; SLOT_SIZE * count(Section::ModelSlots)]> =
+    Aligned(section_bytes(BLOB, Section::ModelSlots, SLOT_SIZE));
+/// Per slot, where its key begins in the string table if longer than 32 bytes (`u32`s read
+/// in place).
+pub(crate) static MODEL_LONG: [u8; 4 * count(Section::ModelLong)] =
+    section_bytes(BLOB, Section::ModelLong, 4);
 
 /// The prefix table's seed and size.
 pub(crate) const PREFIX_TABLE: TableRecord =
@@ -158,12 +161,13 @@ pub(crate) const PREFIX_TABLE: TableRecord =
 /// Its pilots.
 pub(crate) static PREFIX_PILOTS: [u16; count(Section::PrefixPilots)] =
     read_pilots(BLOB, Section::PrefixPilots);
-/// Its slots.
-pub(crate) static PREFIX_SLOTS: Aligned<[Slot; count(Section::PrefixSlots)]> =
-    Aligned(read_slots(BLOB, Section::PrefixSlots));
-/// Per slot, where its key begins in the string table if longer than 32 bytes.
-pub(crate) static PREFIX_LONG: [u32; count(Section::PrefixLong)] =
-    read_u32s(BLOB, Section::PrefixLong);
+/// Its slots, read in place.
+pub(crate) static PREFIX_SLOTS: Aligned<[u8; SLOT_SIZE * count(Section::PrefixSlots)]> =
+    Aligned(section_bytes(BLOB, Section::PrefixSlots, SLOT_SIZE));
+/// Per slot, where its key begins in the string table if longer than 32 bytes (`u32`s read
+/// in place).
+pub(crate) static PREFIX_LONG: [u8; 4 * count(Section::PrefixLong)] =
+    section_bytes(BLOB, Section::PrefixLong, 4);
 
 /// The marks of the parts of model keys before their first separator
 /// (`model_catalog_shared::folded_hash::mark`).

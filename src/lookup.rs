@@ -6,7 +6,7 @@ use crate::compiled::{
     self, MODEL_LONG, MODEL_PILOTS, MODEL_SLOTS, MODEL_TABLE, PREFIX_LONG, PREFIX_PILOTS,
     PREFIX_SLOTS, PREFIX_TABLE,
 };
-use crate::data::compiled::{Slot, NONE};
+use crate::data::compiled::{u32_in, SlotBytes, NONE, SLOT_SIZE};
 use crate::data::folded_hash::{self, bucket, slot};
 use crate::data::key::eq_folded;
 
@@ -14,11 +14,12 @@ use crate::data::key::eq_folded;
 pub(crate) struct KeyTable {
     pub(crate) seed: u64,
     pub(crate) pilots: &'static [u16],
-    pub(crate) slots: &'static [Slot],
+    /// The slots, end to end ([`SlotBytes`]).
+    pub(crate) slots: &'static [u8],
     /// Per slot, where its key begins in the string table if it is longer than 32 bytes
-    /// ([`NONE`] otherwise): only such keys need more than their slot's words to be
-    /// compared, and one load finds them.
-    pub(crate) long: &'static [u32],
+    /// ([`NONE`] otherwise), `u32`s end to end: only such keys need more than their slot's
+    /// words to be compared, and one load finds them.
+    pub(crate) long: &'static [u8],
 }
 
 /// The model keys: ids, upstream ids, aliases and served names.
@@ -43,20 +44,23 @@ impl KeyTable {
     /// Always inlined: at each call site the table is a known static, so its seed and sizes
     /// fold into the code.
     #[inline(always)]
-    pub(crate) fn get(&self, name: &str) -> Option<&'static Slot> {
+    pub(crate) fn get(&self, name: &str) -> Option<SlotBytes<'static>> {
         self.get_scanned(name, &folded_hash::scan(name.as_bytes(), self.seed))
     }
 
     /// [`get`](KeyTable::get), for names most often of 4 to 16 bytes (provider names).
     #[inline(always)]
-    pub(crate) fn get_short(&self, name: &str) -> Option<&'static Slot> {
+    pub(crate) fn get_short(&self, name: &str) -> Option<SlotBytes<'static>> {
         self.get_scanned(name, &folded_hash::scan_short(name.as_bytes(), self.seed))
     }
 
     /// [`get`](KeyTable::get) if `name` holds no `:` or `/`, else the position of the
     /// first, from one pass over it.
     #[inline(always)]
-    pub(crate) fn get_unless_separator(&self, name: &str) -> Result<Option<&'static Slot>, usize> {
+    pub(crate) fn get_unless_separator(
+        &self,
+        name: &str,
+    ) -> Result<Option<SlotBytes<'static>>, usize> {
         let scan = folded_hash::scan_unless_separator(name.as_bytes(), self.seed)?;
         Ok(self.get_scanned(name, &scan))
     }
@@ -64,16 +68,16 @@ impl KeyTable {
     /// [`get`](KeyTable::get), given the [`Scan`](folded_hash::Scan) of `name` under this table's
     /// seed.
     #[inline(always)]
-    fn get_scanned(&self, name: &str, scan: &folded_hash::Scan) -> Option<&'static Slot> {
+    fn get_scanned(&self, name: &str, scan: &folded_hash::Scan) -> Option<SlotBytes<'static>> {
         let n = name.len();
         if n == 0 {
             return None;
         }
         // An empty table has no pilot: `get` below answers `None`.
         let pilot = *self.pilots.get(bucket(scan.hash, self.pilots.len()))?;
-        let at = slot(scan.hash, pilot, self.slots.len());
-        let s = self.slots.get(at)?;
-        if !folded_hash::matches(n, scan, s.len as usize, &s.words) {
+        let at = slot(scan.hash, pilot, self.slots.len() / SLOT_SIZE);
+        let s = SlotBytes::nth(self.slots, at)?;
+        if !folded_hash::matches(n, scan, s.len() as usize, &s.words()) {
             return None;
         }
         if n > 32 && !self.middle_matches(name, at) {
@@ -87,7 +91,7 @@ impl KeyTable {
     #[cold]
     #[inline(never)]
     pub(crate) fn middle_matches(&self, name: &str, at: usize) -> bool {
-        let (name, start) = (name.as_bytes(), self.long.get(at).copied().unwrap_or(NONE));
+        let (name, start) = (name.as_bytes(), u32_in(self.long, at).unwrap_or(NONE));
         let n = name.len();
         if start == NONE {
             return false;

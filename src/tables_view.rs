@@ -12,7 +12,7 @@
 //! one more pass and probe.
 
 use crate::builtin::{self, Builtin, OFFERS};
-use crate::data::compiled::{Slot, NONE};
+use crate::data::compiled::{SlotBytes, NONE};
 use crate::data::folded_hash::mark_of;
 use crate::data::key::MatchKind;
 use crate::lookup::MODEL_KEYS;
@@ -33,7 +33,7 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 enum Key {
     /// A compiled model's key (its home provider may be replaced).
-    Builtin(&'static Slot),
+    Builtin(SlotBytes<'static>),
     /// An overlay key.
     Overlay(Hit),
 }
@@ -89,10 +89,10 @@ impl<'c> Tables<'c> {
         self,
         o: &'c Overlay,
         name: &str,
-        slot: Option<&'static Slot>,
+        slot: Option<SlotBytes<'static>>,
     ) -> Option<ModelHit<'c>> {
         match slot {
-            Some(s) if !o.keys.touches_model(s.index) => builtin::model_hit(s),
+            Some(s) if !o.keys.touches_model(s.index()) => builtin::model_hit(s),
             // No overlay name has this length: nothing to look up (pass-throughs and
             // misses, in an overlay of few names).
             None if !o.keys.may_name_model(name) => None,
@@ -112,8 +112,8 @@ impl<'c> Tables<'c> {
     /// The overlay's key for `name`, else the compiled tables' slot (if they found one) as
     /// the overlay changes it.
     #[inline(never)]
-    fn overlay_model(o: &'c Overlay, name: &str, slot: Option<&'static Slot>) -> Option<Key> {
-        if let Some(s) = slot.filter(|s| !o.keys.takes_model(s.index)) {
+    fn overlay_model(o: &'c Overlay, name: &str, slot: Option<SlotBytes<'static>>) -> Option<Key> {
+        if let Some(s) = slot.filter(|s| !o.keys.takes_model(s.index())) {
             return Some(Key::Builtin(s));
         }
         match o.keys.model(name) {
@@ -234,7 +234,7 @@ impl<'c> View<'c> for Tables<'c> {
         };
         match slot {
             // A compiled provider's name (not only a part of model keys) the overlay leaves.
-            Some(s) if s.index != NONE && !o.keys.touches_provider(s.index) => {
+            Some(s) if s.index() != NONE && !o.keys.touches_provider(s.index()) => {
                 builtin::slot_provider(s)
             }
             _ => self.overlay_provider_key(o, name, slot.and_then(builtin::slot_provider)),
@@ -257,7 +257,7 @@ impl<'c> View<'c> for Tables<'c> {
         };
         match slot {
             // The common case, decided before the overlay's bitmap is read.
-            Some(s) if !o.keys.touches_model(s.index) => builtin::model_hit(s),
+            Some(s) if !o.keys.touches_model(s.index()) => builtin::model_hit(s),
             _ if o.keys.marked(mark) => self.with_overlay(o, input, slot),
             // A compiled model the overlay touches, under a name the overlay cannot hold.
             Some(s) => self.key_hit(o, Key::Builtin(s)),

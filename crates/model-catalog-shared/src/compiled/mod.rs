@@ -7,7 +7,10 @@
 //! `static` arrays while it compiles (const evaluation, no code per record), so nothing is
 //! decoded at start-up and the arrays hold no pointers: a string is its number in the string
 //! table, a list a range of the blob's `u32` list, a record of another table its index. The
-//! cost of compiling a catalog grows with its bytes, not with Rust source.
+//! key tables' slots, the string ends and where long keys begin are not decoded: their
+//! sections are copied whole ([`section_bytes`]) and read in place ([`SlotBytes`],
+//! [`u32_in`]), since constant evaluation takes a step per field decoded (the slots were half
+//! of it). The cost of compiling a catalog grows with its bytes, not with Rust source.
 //!
 //! The blob begins with a header: [`MAGIC`], then one `(offset, count)` pair of `u32`s per
 //! [`Section`], each section an array of `count` records of its type:
@@ -38,15 +41,15 @@ mod records;
 mod slot;
 
 pub use read::{
-    read_pilots, read_pricing, read_pricings, read_slots, read_u32s, section, u16_at, u32_at,
-    u64_at, PRICING_SIZE,
+    read_pilots, read_pricing, read_pricings, read_u32s, section, section_bytes, u16_at, u32_at,
+    u32_in, u64_at, PRICING_SIZE,
 };
 pub use records::{
     date_from_u32, date_to_u32, flags_from_u8, flags_to_u8, write_pricing, DistillationRecord,
     ExtraRecord, ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord,
     TableRecord,
 };
-pub use slot::{Slot, SLOT_SIZE};
+pub use slot::{Slot, SlotBytes, SLOT_SIZE};
 
 /// The blob's first four bytes (`MCB2`, little-endian).
 pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB3");

@@ -4,7 +4,6 @@
 //! Every function here indexes the blob directly: out of bounds, it fails the const
 //! evaluation (the compilation of a program that embeds a malformed blob), not a program.
 
-use super::slot::Slot;
 use super::Section;
 use crate::price::{LongContextPricing, Price, Pricing};
 
@@ -72,18 +71,28 @@ pub const fn read_pilots<const N: usize>(b: &[u8], s: Section) -> [u16; N] {
     out
 }
 
-/// Section `s` of `b` as `N` slots.
+/// Section `s` of `b` as its `N` bytes, records of `size` bytes each, copied whole: for the
+/// tables the library reads in place ([`SlotBytes`](super::SlotBytes), [`u32_in`]) rather
+/// than decodes. Constant evaluation copies the bytes in one step, where a decoder takes
+/// several per field.
 #[must_use]
-pub const fn read_slots<const N: usize>(b: &[u8], s: Section) -> [Slot; N] {
+pub const fn section_bytes<const N: usize>(b: &[u8], s: Section, size: usize) -> [u8; N] {
     let (at, count) = section(b, s);
-    assert!(count == N);
-    let mut out = [Slot::EMPTY; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = Slot::read(b, at + super::SLOT_SIZE * i);
-        i += 1;
+    assert!(count * size == N);
+    match b.split_at(at).1.first_chunk::<N>() {
+        Some(bytes) => *bytes,
+        None => panic!("a section runs past the end of the blob"),
     }
-    out
+}
+
+/// `u32` number `i` of `table`, `u32`s end to end as [`section_bytes`] copies them.
+#[inline(always)]
+#[must_use]
+pub fn u32_in(table: &[u8], i: usize) -> Option<u32> {
+    // Wrapping: a range past the end (or reversed) is `None` below, never a panic.
+    let at = i.wrapping_mul(4);
+    let bytes = table.get(at..at.wrapping_add(4))?;
+    bytes.try_into().ok().map(u32::from_le_bytes)
 }
 
 /// The size of one encoded [`Pricing`]: a `u16` of which prices are known, two bytes of

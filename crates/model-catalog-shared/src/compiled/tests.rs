@@ -52,7 +52,15 @@ fn records_read_back_as_written() {
     let mut out = Vec::new();
     s.write(&mut out);
     assert_eq!(out.len(), SLOT_SIZE);
-    assert_eq!(Slot::read(&out, 0), s);
+    assert_eq!(SlotBytes::nth(&out, 0).map(SlotBytes::slot), Some(s));
+    assert!(SlotBytes::nth(&out, 1).is_none());
+    let mut two = out.clone();
+    Slot::EMPTY.write(&mut two);
+    assert_eq!(
+        SlotBytes::nth(&two, 1).map(SlotBytes::slot),
+        Some(Slot::EMPTY)
+    );
+    assert!(SlotBytes::nth(&two, usize::MAX).is_none());
     for k in [
         MatchKind::Id,
         MatchKind::UpstreamId,
@@ -63,7 +71,7 @@ fn records_read_back_as_written() {
     ] {
         let mut out = Vec::new();
         Slot { kind: k, ..s }.write(&mut out);
-        assert_eq!(Slot::read(&out, 0).kind, k);
+        assert_eq!(SlotBytes::nth(&out, 0).map(SlotBytes::kind), Some(k));
     }
 }
 
@@ -116,5 +124,13 @@ fn sections_are_found_where_written() {
     assert_eq!(read_u32s::<3>(&blob, Section::Lists), [5, 6, 7]);
     assert_eq!(read_pilots::<2>(&blob, Section::ModelPilots), [1, 2]);
     assert_eq!(section(&blob, Section::Offers).1, 0);
-    assert_eq!(read_slots::<0>(&blob, Section::ModelSlots), []);
+    assert_eq!(
+        section_bytes::<0>(&blob, Section::ModelSlots, SLOT_SIZE),
+        [0u8; 0]
+    );
+    let lists: [u8; 12] = section_bytes(&blob, Section::Lists, 4);
+    assert_eq!(
+        (0..4).map(|i| u32_in(&lists, i)).collect::<Vec<_>>(),
+        [Some(5), Some(6), Some(7), None]
+    );
 }
