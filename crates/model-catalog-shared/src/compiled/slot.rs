@@ -105,8 +105,10 @@ impl Slot {
     }
 }
 
-/// The match kind of each byte ([`Slot::kind_to_u8`]; others read as [`MatchKind::Id`]).
-static KINDS: [MatchKind; 256] = {
+/// The match kind of each byte ([`Slot::kind_to_u8`]; others read as [`MatchKind::Id`]). A
+/// `const`: each crate reading it holds its own copy, read without going through another
+/// crate's symbol.
+const KINDS: [MatchKind; 256] = {
     let mut out = [MatchKind::Id; 256];
     let mut n = 0;
     while n < 256 {
@@ -132,10 +134,10 @@ impl<'a> SlotBytes<'a> {
     #[inline(always)]
     #[must_use]
     pub fn nth(table: &'a [u8], i: usize) -> Option<SlotBytes<'a>> {
-        // Wrapping: a range past the end (or reversed) is `None` below, never a panic.
-        let at = i.wrapping_mul(SLOT_SIZE);
-        let bytes = table.get(at..at.wrapping_add(SLOT_SIZE))?;
-        bytes.try_into().ok().map(SlotBytes)
+        // Where `table` is a known static, its number of slots is a constant, and this is one
+        // comparison (as indexing an array of slots is).
+        let chunk = table.chunks_exact(SLOT_SIZE).nth(i)?;
+        chunk.try_into().ok().map(SlotBytes)
     }
 
     /// Its bytes (where they are: two slots are the same slot if their bytes are).
