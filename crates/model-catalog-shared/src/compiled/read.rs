@@ -1,8 +1,10 @@
 //! Reading the blob in const context: little-endian numbers at byte offsets, the section
-//! table, and whole sections decoded into arrays.
+//! table, and whole sections decoded into arrays or copied as bytes; and [`u32_in`], which
+//! reads such a copy at run time.
 //!
-//! Every function here indexes the blob directly: out of bounds, it fails the const
+//! Every const function here indexes the blob directly: out of bounds, it fails the const
 //! evaluation (the compilation of a program that embeds a malformed blob), not a program.
+//! [`u32_in`] answers `None` out of bounds.
 
 use super::Section;
 use crate::price::{LongContextPricing, Price, Pricing};
@@ -89,9 +91,8 @@ pub const fn section_bytes<const N: usize>(b: &[u8], s: Section, size: usize) ->
 #[inline(always)]
 #[must_use]
 pub fn u32_in(table: &[u8], i: usize) -> Option<u32> {
-    // Wrapping: a range past the end (or reversed) is `None` below, never a panic.
-    let at = i.wrapping_mul(4);
-    let bytes = table.get(at..at.wrapping_add(4))?;
+    let at = i.checked_mul(4)?;
+    let bytes = table.get(at..at.checked_add(4)?)?;
     bytes.try_into().ok().map(u32::from_le_bytes)
 }
 

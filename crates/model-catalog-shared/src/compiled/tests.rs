@@ -133,4 +133,13 @@ fn sections_are_found_where_written() {
         (0..4).map(|i| u32_in(&lists, i)).collect::<Vec<_>>(),
         [Some(5), Some(6), Some(7), None]
     );
+    // Indexes whose byte offset would wrap around to an entry: none.
+    for i in [
+        usize::MAX,
+        usize::MAX / 4 + 1,
+        (usize::MAX / 4 + 1) * 2,
+        3 << 62,
+    ] {
+        assert_eq!(u32_in(&lists, i), None, "{i}");
+    }
 }
