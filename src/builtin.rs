@@ -6,7 +6,7 @@ use crate::data::compiled::{Slot, SlotBytes};
 use crate::data::folded_hash::{is_marked, mark_of};
 use crate::data::key::MatchKind;
 use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
-use crate::names::NameLists;
+use crate::names::{NameKind, NameLists};
 use crate::suggest::Source;
 use crate::view::{ModelHit, ProviderHit, Serving, View};
 use std::sync::OnceLock;
@@ -300,7 +300,7 @@ impl View<'static> for Builtin {
         ids
     }
 
-    fn names(self) -> Source {
+    fn names(self, _: NameKind, _: &str) -> Source {
         Source::builtin(name_lists)
     }
 }

@@ -37,6 +37,8 @@ impl Bucket {
 #[derive(Default)]
 pub(crate) struct Names {
     pub(crate) by_len: Vec<Bucket>,
+    /// Bit `n` (of word `n / 64`) set where some name is `n` bytes long.
+    lengths: Vec<u64>,
 }
 
 impl Names {
@@ -45,6 +47,10 @@ impl Names {
         if self.by_len.len() <= n {
             self.by_len.resize_with(n + 1, Bucket::default);
         }
+        if self.lengths.len() <= n / 64 {
+            self.lengths.resize(n / 64 + 1, 0);
+        }
+        self.lengths[n / 64] |= 1 << (n % 64);
         let b = &mut self.by_len[n];
         if name.bytes().any(|c| c.is_ascii_uppercase()) {
             b.spelled.push((b.ranks.len(), name.into()));
@@ -55,6 +61,21 @@ impl Names {
         b.sets.push(char_set(&b.folded[start..]));
         b.ranks.push(rank);
         b.owners.push(owner);
+    }
+
+    /// Whether some name is from `n - radius` to `n + radius` bytes long (and not empty): a
+    /// search that reads only names of those lengths finds none here otherwise.
+    #[inline]
+    pub(crate) fn any_near(&self, n: usize, radius: usize) -> bool {
+        let (low, high) = (n.saturating_sub(radius).max(1), n.saturating_add(radius));
+        // At most two words: `radius` is far below 64.
+        [low / 64, high / 64].iter().any(|&w| {
+            let word = self.lengths.get(w).copied().unwrap_or(0);
+            let from = if w == low / 64 { low % 64 } else { 0 };
+            let to = if w == high / 64 { high % 64 } else { 63 };
+            let mask = (u64::MAX >> (63 - to)) & (u64::MAX << from);
+            word & mask != 0
+        })
     }
 
     /// The bucket of the names `len` bytes long, if any.

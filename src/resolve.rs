@@ -99,7 +99,12 @@ fn unknown_model<'c, 'i, V: View<'c>>(
     s: &str,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     Err(ResolveError::UnknownModel {
-        suggestions: Suggestions::new(s, 0..s.len(), NameKind::Model, view.names()),
+        suggestions: Suggestions::new(
+            s,
+            0..s.len(),
+            NameKind::Model,
+            view.names(NameKind::Model, s),
+        ),
         provider: None,
     })
 }
@@ -112,7 +117,12 @@ fn unknown_provider<'c, 'i, V: View<'c>>(
     colon: usize,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     Err(ResolveError::UnknownProvider {
-        suggestions: Suggestions::new(s, 0..colon, NameKind::Provider, view.names()),
+        suggestions: Suggestions::new(
+            s,
+            0..colon,
+            NameKind::Provider,
+            view.names(NameKind::Provider, s.get(..colon).unwrap_or_default()),
+        ),
     })
 }
 
@@ -194,7 +204,12 @@ fn unknown_model_of<'c, V: View<'c>>(
     provider: &Provider,
 ) -> ResolveError {
     ResolveError::UnknownModel {
-        suggestions: Suggestions::new(input, start..input.len(), NameKind::Model, view.names()),
+        suggestions: Suggestions::new(
+            input,
+            start..input.len(),
+            NameKind::Model,
+            view.names(NameKind::Model, input.get(start..).unwrap_or_default()),
+        ),
         provider: Some(provider.id_text()),
     }
 }

@@ -11,6 +11,10 @@ use std::sync::{Arc, OnceLock};
 /// At most this many suggestions are made.
 pub const MAX_SUGGESTIONS: usize = 3;
 
+/// The most edits a suggestion is away from the name not found; names longer or shorter by
+/// more are never read.
+pub(crate) const MAX_EDITS: usize = 3;
+
 /// The most work one search for suggestions does, in character pairs compared (about two
 /// million: a few milliseconds). A search stops there, whatever is left of the catalog.
 const WORK_BUDGET: usize = 1 << 21;
@@ -42,6 +46,29 @@ impl Source {
             builtin,
             overlay: Some(overlay),
         }
+    }
+
+    /// The names a search for `name`, of `kind`, reads in a catalog with an overlay: the
+    /// overlay's are left out, and no share of them is taken, where the search would read
+    /// none of them. That is when the overlay replaces no compiled provider (whose names it
+    /// would skip) and holds no name of that kind whose length is within [`MAX_EDITS`] of
+    /// `name`'s (in characters, as the search counts them). The suggestions are the same
+    /// either way; a miss beside a small overlay then costs no count of a shared list.
+    pub(crate) fn for_name(
+        builtin: fn() -> &'static NameLists,
+        overlay: &Arc<NameLists>,
+        kind: NameKind,
+        name: &str,
+    ) -> Source {
+        let chars = if name.is_ascii() {
+            name.len()
+        } else {
+            name.chars().count()
+        };
+        if overlay.replaced.is_empty() && !overlay.of(kind).any_near(chars, MAX_EDITS) {
+            return Source::builtin(builtin);
+        }
+        Source::with_overlay(builtin, Arc::clone(overlay))
     }
 }
 
@@ -199,7 +226,7 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
         .collect();
     let n = q.len();
     let q_set = char_set(&q);
-    let mut max = (n / 4).clamp(1, 3);
+    let mut max = (n / 4).clamp(1, MAX_EDITS);
     let bits = (1..=64).contains(&n).then(|| {
         let mut bits: PositionBits = [0; 256];
         for (i, &c) in q.iter().enumerate() {
@@ -219,7 +246,7 @@ fn closest(query: &str, kind: NameKind, source: &Source) -> Vec<String> {
     let mut best: Vec<Found<'_>> = Vec::with_capacity(MAX_SUGGESTIONS + 1);
     let mut rows = Rows::default();
     let mut work = 0;
-    'search: for delta in 0..=3 {
+    'search: for delta in 0..=MAX_EDITS {
         // A name more edits away in length than the threshold is farther than it.
         if delta > max {
             break;

@@ -17,6 +17,7 @@ use crate::data::folded_hash::mark_of;
 use crate::data::key::MatchKind;
 use crate::lookup::MODEL_KEYS;
 use crate::model::Model;
+use crate::names::NameKind;
 use crate::offer::Offer;
 use crate::overlay::{Hit, Overlay, BUILTIN_MODELS, BUILTIN_PROVIDERS};
 use crate::provider::Provider;
@@ -321,13 +322,15 @@ impl<'c> View<'c> for Tables<'c> {
         ids
     }
 
-    /// The overlay's list of names, made on the first miss and shared by every error: an
-    /// error keeps those names, not the catalog.
-    fn names(self) -> Source {
+    /// The overlay's list of names, made on the first miss and shared by every error that
+    /// may suggest one of them: an error keeps those names, not the catalog.
+    fn names(self, kind: NameKind, name: &str) -> Source {
         match self.0 {
-            Some(o) => Source::with_overlay(
+            Some(o) => Source::for_name(
                 builtin::name_lists,
-                o.names.get_or_init(|| Arc::new(o.name_lists())).clone(),
+                o.names.get_or_init(|| Arc::new(o.name_lists())),
+                kind,
+                name,
             ),
             None => Source::builtin(builtin::name_lists),
         }

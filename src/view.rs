@@ -4,6 +4,7 @@
 use crate::data::grammar::first_separator;
 use crate::data::key::MatchKind;
 use crate::model::Model;
+use crate::names::NameKind;
 use crate::offer::Offer;
 use crate::provider::Provider;
 use crate::suggest::Source;
@@ -81,6 +82,6 @@ pub(crate) trait View<'c>: Copy {
     fn lists_models(self, p: &'c Provider) -> bool;
     /// Ids of the providers that offer `m`, its home first.
     fn offered_by(self, m: &'c Model) -> Vec<String>;
-    /// Where suggestions come from.
-    fn names(self) -> Source;
+    /// Where suggestions for `name`, of `kind`, come from.
+    fn names(self, kind: NameKind, name: &str) -> Source;
 }

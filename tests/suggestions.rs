@@ -201,3 +201,69 @@ fn aliases_declared_apart_for_built_in_models_are_suggested() {
         Vec::<String>::new()
     );
 }
+
+/// A miss takes a share of a run-time catalog's names only where the search could suggest
+/// one of them (a name within 3 of its length, in characters): at that boundary, and beyond
+/// it, the suggestions are what the search over every name gives.
+#[test]
+fn custom_names_at_the_edge_of_the_length_window_are_suggested() {
+    // 12 and 15 characters: three insertions apart, the most a 12-character name allows.
+    let c = catalog(&["abcdefghijklmno"]);
+    assert_eq!(suggestions(&c, "abcdefghijkl"), ["abcdefghijklmno"]);
+    // 16 characters: four away, and 4 longer: not suggested.
+    let c = catalog(&["abcdefghijklmnop"]);
+    assert_eq!(suggestions(&c, "abcdefghijkl"), Vec::<String>::new());
+    // Shorter by three: 15 characters (18 bytes) that are three deletions from a
+    // 12-character name. The search counts characters, not bytes.
+    let c = catalog(&["abcdefghijkl"]);
+    assert_eq!(
+        suggestions(&c, "abcdefghijkl\u{e9}\u{e9}\u{e9}"),
+        ["abcdefghijkl"]
+    );
+    // An unknown provider three characters longer than a custom provider's id.
+    let c = Catalog::builder()
+        .provider(CustomProvider::new("abcdefghijkl", "Twelve").model("m", "m"))
+        .build()
+        .unwrap();
+    let e = c.resolve_model("abcdefghijklmno:m").unwrap_err();
+    assert!(matches!(e, ResolveError::UnknownProvider { .. }));
+    assert_eq!(
+        e.suggestions().map(|s| s.to_vec()),
+        Some(vec!["abcdefghijkl".to_owned()])
+    );
+    // A built-in name far in length from every custom one is still suggested, as in the
+    // compiled catalog alone.
+    let c = catalog(&["x1"]);
+    assert_eq!(
+        suggestions(&c, "gpt-4o-minii"),
+        suggestions(Catalog::builtin(), "gpt-4o-minii")
+    );
+    assert!(suggestions(&c, "gpt-4o-minii").contains(&"gpt-4o-mini".to_owned()));
+}
+
+/// A provider that replaces a compiled one keeps its aliases (`google-vertex` of
+/// data/providers/vertex.json), and a miss near one is offered it, as from the compiled
+/// catalog alone, though no name the run-time catalog adds is near the miss in length.
+#[test]
+fn a_replacements_aliases_are_suggested() {
+    let e = Catalog::builtin()
+        .resolve_model("google-vertexx:gemini-2.5-pro")
+        .unwrap_err();
+    assert_eq!(
+        e.suggestions().map(|s| s.to_vec()),
+        Some(vec!["google-vertex".to_owned()])
+    );
+    let c = Catalog::builder()
+        .allow_override("vertex")
+        .provider(CustomProvider::new("vertex", "Vertex via proxy").model("in-house", "in-house"))
+        .build()
+        .unwrap();
+    let r = c.resolve_model("google-vertex:in-house").unwrap();
+    assert_eq!(r.provider.id(), "vertex");
+    let e = c.resolve_model("google-vertexx:in-house").unwrap_err();
+    assert!(matches!(e, ResolveError::UnknownProvider { .. }));
+    assert_eq!(
+        e.suggestions().map(|s| s.to_vec()),
+        Some(vec!["google-vertex".to_owned()])
+    );
+}
