@@ -92,6 +92,19 @@ fn found<'c: 'i, 'i>(hit: ModelHit<'c>, input: &'i str) -> Resolution<'c, 'i> {
 // assembled on the stack and copied, and reading it back stalled on the narrow stores that
 // had just written it.
 
+/// The suggestions for the name `text[range]`, of `kind`, drawn from what `view` holds
+/// near it.
+#[inline]
+fn suggestions<'c, V: View<'c>>(
+    view: V,
+    text: &str,
+    range: std::ops::Range<usize>,
+    kind: NameKind,
+) -> Suggestions {
+    let name = text.get(range.clone()).unwrap_or_default();
+    Suggestions::new(text, range, kind, view.names(kind, name))
+}
+
 /// `unknown_model` for a whole input that names no provider.
 #[inline(never)]
 fn unknown_model<'c, 'i, V: View<'c>>(
@@ -99,12 +112,7 @@ fn unknown_model<'c, 'i, V: View<'c>>(
     s: &str,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     Err(ResolveError::UnknownModel {
-        suggestions: Suggestions::new(
-            s,
-            0..s.len(),
-            NameKind::Model,
-            view.names(NameKind::Model, s),
-        ),
+        suggestions: suggestions(view, s, 0..s.len(), NameKind::Model),
         provider: None,
     })
 }
@@ -117,12 +125,7 @@ fn unknown_provider<'c, 'i, V: View<'c>>(
     colon: usize,
 ) -> Result<Resolution<'c, 'i>, ResolveError> {
     Err(ResolveError::UnknownProvider {
-        suggestions: Suggestions::new(
-            s,
-            0..colon,
-            NameKind::Provider,
-            view.names(NameKind::Provider, s.get(..colon).unwrap_or_default()),
-        ),
+        suggestions: suggestions(view, s, 0..colon, NameKind::Provider),
     })
 }
 
@@ -204,12 +207,7 @@ fn unknown_model_of<'c, V: View<'c>>(
     provider: &Provider,
 ) -> ResolveError {
     ResolveError::UnknownModel {
-        suggestions: Suggestions::new(
-            input,
-            start..input.len(),
-            NameKind::Model,
-            view.names(NameKind::Model, input.get(start..).unwrap_or_default()),
-        ),
+        suggestions: suggestions(view, input, start..input.len(), NameKind::Model),
         provider: Some(provider.id_text()),
     }
 }

@@ -15,26 +15,19 @@ use crate::price::{LongContextPricing, Price, Pricing};
 /// The `u16` at byte `at` of `b`.
 #[must_use]
 pub const fn u16_at(b: &[u8], at: usize) -> u16 {
-    b[at] as u16 | (b[at + 1] as u16) << 8
+    read_le!(u16, b, at)
 }
 
 /// The `u32` at byte `at` of `b`.
 #[must_use]
 pub const fn u32_at(b: &[u8], at: usize) -> u32 {
-    b[at] as u32 | (b[at + 1] as u32) << 8 | (b[at + 2] as u32) << 16 | (b[at + 3] as u32) << 24
+    read_le!(u32, b, at)
 }
 
 /// The `u64` at byte `at` of `b`.
 #[must_use]
 pub const fn u64_at(b: &[u8], at: usize) -> u64 {
-    b[at] as u64
-        | (b[at + 1] as u64) << 8
-        | (b[at + 2] as u64) << 16
-        | (b[at + 3] as u64) << 24
-        | (b[at + 4] as u64) << 32
-        | (b[at + 5] as u64) << 40
-        | (b[at + 6] as u64) << 48
-        | (b[at + 7] as u64) << 56
+    read_le!(u64, b, at)
 }
 
 /// Where section `s` of blob `b` begins and how many records it holds.
@@ -91,9 +84,9 @@ pub const fn section_bytes<const N: usize>(b: &[u8], s: Section, size: usize) ->
 #[inline(always)]
 #[must_use]
 pub fn u32_in(table: &[u8], i: usize) -> Option<u32> {
-    let at = i.checked_mul(4)?;
-    let bytes = table.get(at..at.checked_add(4)?)?;
-    bytes.try_into().ok().map(u32::from_le_bytes)
+    // As `SlotBytes::nth` finds a slot: one comparison against a known table.
+    let chunk = table.chunks_exact(4).nth(i)?;
+    chunk.try_into().ok().map(u32::from_le_bytes)
 }
 
 /// The size of one encoded [`Pricing`]: a `u16` of which prices are known, two bytes of

@@ -11,35 +11,6 @@ use crate::price::{Price, Pricing};
 use crate::schema::{ModelEntry, ServedNameEntry};
 use crate::surface::{ApiFormat, Surface};
 
-/// Reads a `u8`, `u16`, `u32` or `u64` at a byte offset: the bytes shifted into place where
-/// the field is read, not a call to [`u32_at`](super::u32_at) and the like (constant evaluation runs every
-/// call, and the compiled catalog's models are decoded field by field: a call per field took
-/// about a third of that time).
-macro_rules! read_le {
-    (u8, $b:expr, $at:expr) => {
-        $b[$at]
-    };
-    (u16, $b:expr, $at:expr) => {
-        $b[$at] as u16 | ($b[$at + 1] as u16) << 8
-    };
-    (u32, $b:expr, $at:expr) => {
-        $b[$at] as u32
-            | ($b[$at + 1] as u32) << 8
-            | ($b[$at + 2] as u32) << 16
-            | ($b[$at + 3] as u32) << 24
-    };
-    (u64, $b:expr, $at:expr) => {
-        $b[$at] as u64
-            | ($b[$at + 1] as u64) << 8
-            | ($b[$at + 2] as u64) << 16
-            | ($b[$at + 3] as u64) << 24
-            | ($b[$at + 4] as u64) << 32
-            | ($b[$at + 5] as u64) << 40
-            | ($b[$at + 6] as u64) << 48
-            | ($b[$at + 7] as u64) << 56
-    };
-}
-
 /// The size of a `u8`, `u16`, `u32` or `u64`, as a literal: in a decoder run by constant
 /// evaluation, `size_of` would be a call per field.
 macro_rules! size_le {
