@@ -4,7 +4,9 @@ use crate::compiled::{self, count, records};
 use crate::cost::{Cost, CostError};
 use crate::data::capability::Flags;
 use crate::data::capability::{Capability, Support};
-use crate::data::compiled::{date_from_u32, flags_from_u8, ExtraRecord, ModelRecord, Section};
+use crate::data::compiled::{
+    date_from_u32, flags_from_u8, ExtraRecord, ModelRecord, Section, NONE,
+};
 use crate::data::date::Date;
 use crate::data::modality::{Modalities, Modality};
 use crate::data::price::Pricing;
@@ -44,6 +46,11 @@ pub struct Model {
     /// The tables of the run-time catalog that holds it; `None` for the compiled catalog's.
     tables: Option<Arc<ModelTables>>,
 }
+
+// A model: its 64-byte record and the pointer to a run-time catalog's tables (none for the
+// compiled catalog's).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Model>() == 72);
 
 /// The compiled catalog's models, grouped by provider.
 pub(crate) static MODELS: [Model; count(Section::Models)] = records!(
@@ -103,7 +110,14 @@ impl Model {
     /// The offers of a built-in model: indexes of the compiled catalog's offer table.
     pub(crate) fn builtin_offers(&self) -> &'static [u32] {
         match &self.tables {
-            None => compiled::list(self.rec.offers_at, self.rec.offers_len.into()),
+            None => {
+                let r = &self.rec;
+                let all = compiled::list(
+                    r.list_at,
+                    usize::from(r.aliases_len) + usize::from(r.offers_len),
+                );
+                all.get(r.aliases_len.into()..).unwrap_or_default()
+            }
             Some(_) => &[],
         }
     }
@@ -275,7 +289,7 @@ impl Model {
         let src = self.source();
         Names::Numbers(
             src,
-            src.list(self.rec.aliases_at, self.rec.aliases_len.into())
+            src.list(self.rec.list_at, self.rec.aliases_len.into())
                 .iter(),
         )
     }
@@ -294,8 +308,9 @@ impl Model {
 
     /// The served names, as a slice.
     pub(crate) fn served_list(&self) -> &[ServedName] {
-        self.source()
-            .served(self.rec.served_at, self.rec.served_len.into())
+        let src = self.source();
+        self.extra()
+            .map_or(&[][..], |x| src.served(x.served_at, x.served_len as usize))
     }
 
     /// The served name spelled `name` (ASCII case ignored), if the model has one.
@@ -306,7 +321,8 @@ impl Model {
 
     /// Prices of the provider's fine-tunes of this model, where published.
     pub fn fine_tune_pricing(&self) -> &Pricing {
-        self.source().pricing(self.rec.fine_tune_pricing)
+        let n = self.extra().map_or(NONE, |x| x.fine_tune_pricing);
+        self.source().pricing(n)
     }
 
     /// Free-form tags (`subscription`, `paid`).

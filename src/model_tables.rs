@@ -320,18 +320,6 @@ impl Builder {
             let n = self.shared(Some(provider_id(slot)))?;
             self.providers[slot] = n;
         }
-        let facts = ModelRecord::facts(e);
-        let served_at = u32::try_from(self.served.len()).map_err(|_| Full)?;
-        let served_len = e.served_names.len();
-        for s in &e.served_names {
-            let rec = ServedRecord {
-                id: self.string(&s.id)?,
-                pricing: self.pricing(s.pricing)?,
-                fine_tune_pricing: self.pricing(s.fine_tune_pricing)?,
-                ..ServedRecord::facts(s)
-            };
-            self.served.push(rec);
-        }
         let extra = if ExtraRecord::needed(e) {
             let distillation = match &e.distillation_policy {
                 Some(d) => {
@@ -348,6 +336,21 @@ impl Builder {
                 }
                 None => NONE,
             };
+            let served_at = u32::try_from(self.served.len()).map_err(|_| Full)?;
+            for s in &e.served_names {
+                let rec = ServedRecord {
+                    id: self.string(&s.id)?,
+                    pricing: self.pricing(s.pricing)?,
+                    fine_tune_pricing: self.pricing(s.fine_tune_pricing)?,
+                    ..ServedRecord::facts(s)
+                };
+                self.served.push(rec);
+            }
+            let fine_tune_pricing = if e.fine_tune_pricing.is_empty() {
+                NONE
+            } else {
+                self.pricing(e.fine_tune_pricing)?
+            };
             let x = ExtraRecord {
                 description: self.opt(e.description.as_deref())?,
                 category: self.shared(e.category.as_deref())?,
@@ -355,6 +358,9 @@ impl Builder {
                 successor: self.opt(e.successor.as_deref())?,
                 notes: self.opt(e.notes.as_deref())?,
                 distillation,
+                fine_tune_pricing,
+                served_at,
+                served_len: u32::try_from(e.served_names.len()).map_err(|_| Full)?,
                 tags_at: self.strings(e.tags.iter().map(String::as_str))?,
                 tags_len: u32::try_from(e.tags.len()).map_err(|_| Full)?,
             };
@@ -381,15 +387,12 @@ impl Builder {
             family: self.shared(e.family.as_deref())?,
             extra,
             pricing: self.pricing(e.pricing)?,
-            fine_tune_pricing: self.pricing(e.fine_tune_pricing)?,
-            aliases_at: self.strings(m.aliases())?,
-            // The validator refuses more than `MAX_NAMES_PER_MODEL` (65,535) of either.
+            // A run-time catalog's offers are not listed here: the list holds the aliases.
+            list_at: self.strings(m.aliases())?,
+            // The validator refuses more than `MAX_NAMES_PER_MODEL` (65,535) aliases.
             aliases_len: u16::try_from(m.alias_count()).unwrap_or(u16::MAX),
-            served_at,
-            served_len: u16::try_from(served_len).unwrap_or(u16::MAX),
-            offers_at: 0,
             offers_len: 0,
-            ..facts
+            ..ModelRecord::facts(e)
         })
     }
 }

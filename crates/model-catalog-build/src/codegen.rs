@@ -36,7 +36,8 @@ fn push(sections: &mut Sections, s: Section, write: impl FnOnce(&mut Vec<u8>)) {
     *count += 1;
 }
 
-/// The extra record of model `m`, if it has anything that goes there.
+/// The extra record of model `m`, if it has anything that goes there, its served names
+/// added to the sections.
 fn extra(
     m: &ModelRec<'_>,
     pool: &mut Pool,
@@ -64,30 +65,6 @@ fn extra(
         }
         None => NONE,
     };
-    let (tags_at, tags_len) = pool.strings(&e.tags)?;
-    Ok(Some(ExtraRecord {
-        description: pool.opt(e.description.as_deref())?,
-        category: pool.opt(e.category.as_deref())?,
-        knowledge_cutoff: pool.opt(e.knowledge_cutoff.as_deref())?,
-        successor: pool.opt(e.successor.as_deref())?,
-        notes: pool.opt(e.notes.as_deref())?,
-        distillation,
-        tags_at,
-        tags_len: n32(tags_len, "tags")?,
-    }))
-}
-
-/// Model `index` of `v` as a record, its served names, extra record and offer list added to
-/// the sections and the pool.
-fn model(
-    v: &Validated<'_>,
-    index: usize,
-    offers: &[u32],
-    pool: &mut Pool,
-    sections: &mut Sections,
-) -> Result<ModelRecord, String> {
-    let m = &v.models[index];
-    let e = &m.entry;
     let served_at = n32(sections[Section::Served as usize].0, "served names")?;
     for s in &e.served_names {
         let rec = ServedRecord {
@@ -98,6 +75,38 @@ fn model(
         };
         push(sections, Section::Served, |b| rec.write(b));
     }
+    let fine_tune_pricing = if e.fine_tune_pricing.is_empty() {
+        NONE
+    } else {
+        pool.pricing(&e.fine_tune_pricing)?
+    };
+    let (tags_at, tags_len) = pool.strings(&e.tags)?;
+    Ok(Some(ExtraRecord {
+        description: pool.opt(e.description.as_deref())?,
+        category: pool.opt(e.category.as_deref())?,
+        knowledge_cutoff: pool.opt(e.knowledge_cutoff.as_deref())?,
+        successor: pool.opt(e.successor.as_deref())?,
+        notes: pool.opt(e.notes.as_deref())?,
+        distillation,
+        fine_tune_pricing,
+        served_at,
+        served_len: n32(e.served_names.len(), "served names of a model")?,
+        tags_at,
+        tags_len: n32(tags_len, "tags")?,
+    }))
+}
+
+/// Model `index` of `v` as a record, its extra record and list (aliases, then offers) added
+/// to the sections and the pool.
+fn model(
+    v: &Validated<'_>,
+    index: usize,
+    offers: &[u32],
+    pool: &mut Pool,
+    sections: &mut Sections,
+) -> Result<ModelRecord, String> {
+    let m = &v.models[index];
+    let e = &m.entry;
     let extra = match extra(m, pool, sections)? {
         Some(x) => {
             let at = n32(sections[Section::Extras as usize].0, "models")?;
@@ -106,9 +115,10 @@ fn model(
         }
         None => NONE,
     };
-    let (aliases_at, aliases_len) = pool.strings(m.aliases())?;
-    let offers_at = n32(pool.list.len(), "list entries")?;
+    // The offers follow the aliases in the list: one position for both.
+    let (list_at, aliases_len) = pool.strings(m.aliases())?;
     pool.list.extend_from_slice(offers);
+    n32(pool.list.len(), "list entries")?;
     Ok(ModelRecord {
         index: n32(index, "models")?,
         provider: n32(m.provider, "providers")?,
@@ -119,12 +129,8 @@ fn model(
         family: pool.opt(e.family.as_deref())?,
         extra,
         pricing: pool.pricing(&e.pricing)?,
-        fine_tune_pricing: pool.pricing(&e.fine_tune_pricing)?,
-        aliases_at,
-        served_at,
-        offers_at,
+        list_at,
         aliases_len: n16(aliases_len, "aliases of a model")?,
-        served_len: n16(e.served_names.len(), "served names of a model")?,
         offers_len: n16(offers.len(), "offers of a model")?,
         ..ModelRecord::facts(e)
     })

@@ -83,7 +83,7 @@ pub use records::{
 pub use slot::{Slot, SlotBytes, SLOT_SIZE};
 
 /// The blob's first four bytes (`MCB2`, little-endian).
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB3");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB4");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;

@@ -64,9 +64,11 @@ macro_rules! record {
 }
 
 record! {
-    /// A model. Strings are string numbers ([`NONE`] for none); `aliases_at` and
-    /// `offers_at` are positions in the `u32` list (string numbers of aliases, indexes of
-    /// offers), `served_at` an index of the served-name table, each followed by its count.
+    /// A model: what resolutions, queries and costs read. Strings are string numbers
+    /// ([`NONE`] for none); `list_at` is a position in the `u32` list, where the string
+    /// numbers of its `aliases_len` aliases begin, followed by the indexes of its
+    /// `offers_len` offers. What few models have (served names, fine-tune prices,
+    /// descriptions) is in its [`ExtraRecord`].
     ModelRecord {
         /// Its index in the model table.
         index: u32,
@@ -90,22 +92,14 @@ record! {
         max_output_tokens: u32,
         /// Its prices: an index of the pricing table.
         pricing: u32,
-        /// Its fine-tune prices: an index of the pricing table.
-        fine_tune_pricing: u32,
         /// Its release date ([`date_to_u32`]).
         release_date: u32,
         /// Its retirement date ([`date_to_u32`]).
         retires: u32,
-        /// Where its aliases begin in the list.
-        aliases_at: u32,
-        /// Where its served names begin in the served-name table.
-        served_at: u32,
-        /// Where its offers begin in the list.
-        offers_at: u32,
+        /// Where its aliases, then its offers, begin in the list.
+        list_at: u32,
         /// How many aliases.
         aliases_len: u16,
-        /// How many served names.
-        served_len: u16,
         /// How many offers.
         offers_len: u16,
         /// Its capability flags ([`flags_to_u8`]).
@@ -184,8 +178,9 @@ impl ModelRecord {
 }
 
 record! {
-    /// What few models have: strings (string numbers, [`NONE`] for none), a distillation
-    /// policy (an index, or [`NONE`]) and tags (string numbers in the list).
+    /// What few models have: strings (string numbers, [`NONE`] for none), fine-tune prices
+    /// (a pricing index, or [`NONE`]), served names (a range of the served-name table), a
+    /// distillation policy (an index, or [`NONE`]) and tags (string numbers in the list).
     ExtraRecord {
         /// Description.
         description: u32,
@@ -199,6 +194,12 @@ record! {
         notes: u32,
         /// Distillation policy.
         distillation: u32,
+        /// Fine-tune prices.
+        fine_tune_pricing: u32,
+        /// Where its served names begin in the served-name table.
+        served_at: u32,
+        /// How many served names.
+        served_len: u32,
         /// Where the tags begin in the list.
         tags_at: u32,
         /// How many tags.
@@ -208,7 +209,8 @@ record! {
 
 impl ExtraRecord {
     /// Whether `e` has anything an extra record holds (a description, category, knowledge
-    /// cutoff, successor, notes, distillation policy or tags): a model without has none.
+    /// cutoff, successor, notes, fine-tune prices, served names, a distillation policy or
+    /// tags): a model without has none.
     #[must_use]
     pub fn needed(e: &ModelEntry) -> bool {
         e.description.is_some()
@@ -216,6 +218,8 @@ impl ExtraRecord {
             || e.knowledge_cutoff.is_some()
             || e.successor.is_some()
             || e.notes.is_some()
+            || !e.fine_tune_pricing.is_empty()
+            || !e.served_names.is_empty()
             || e.distillation_policy.is_some()
             || !e.tags.is_empty()
     }

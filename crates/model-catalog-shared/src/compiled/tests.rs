@@ -20,14 +20,10 @@ fn records_read_back_as_written() {
         context_window: 128_000,
         max_output_tokens: 16_384,
         pricing: 5,
-        fine_tune_pricing: 0,
         release_date: date_to_u32(Date::from_ymd(2024, 5, 13)),
         retires: 0,
-        aliases_at: 40,
-        served_at: 9,
-        offers_at: 41,
+        list_at: 40,
         aliases_len: 2,
-        served_len: 3,
         offers_len: 1,
         flags: 0b10_01_00_10,
         input_modalities: 0b11,
@@ -38,6 +34,26 @@ fn records_read_back_as_written() {
     m.write(&mut out);
     assert_eq!(out.len(), 1 + ModelRecord::SIZE);
     assert_eq!(ModelRecord::read(&out, 1), m);
+    // Fourteen `u32`s, two `u16`s of counts and four bytes of flags.
+    assert_eq!(ModelRecord::SIZE, 64);
+
+    let x = ExtraRecord {
+        description: 1,
+        category: NONE,
+        knowledge_cutoff: 2,
+        successor: 3,
+        notes: NONE,
+        distillation: 0,
+        fine_tune_pricing: 6,
+        served_at: 9,
+        served_len: 3,
+        tags_at: 44,
+        tags_len: 2,
+    };
+    let mut out = vec![0xAA, 0xBB];
+    x.write(&mut out);
+    assert_eq!(out.len(), 2 + ExtraRecord::SIZE);
+    assert_eq!(ExtraRecord::read(&out, 2), x);
 
     let s = Slot {
         words: [1, 2, u64::MAX, 4],
