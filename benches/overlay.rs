@@ -11,7 +11,8 @@
 //!   (`fxhashmap`), for whole names and `provider:model`.
 //! - `overlay/build/<n>`: `CatalogBuilder::build` of a synthetic catalog of `n` models
 //!   (1,000, 10,000, 100,000; `benches/synthetic`), per model (`Throughput::Elements`);
-//!   beside it, `overlay/build_baseline/<n>`: the same documents read into an
+//!   `overlay/build_cold/<n>`, the same with the caches emptied before each build; beside
+//!   them, `overlay/build_baseline/<n>`: the same documents read into an
 //!   `FxHashMap<String, ModelEntry>`, each entry copied under its id ASCII-lowercased, the
 //!   least a run-time catalog could do with every model. How much its cost per model grows
 //!   from 1,000 to 100,000 is what the memory hierarchy alone adds.
@@ -23,11 +24,13 @@ mod common;
 mod synthetic;
 
 use common::{alternate_case, per_call, spread, PER_CLASS};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use model_catalog::{lookup_provider, models, providers, resolve_model};
 use rustc_hash::FxHashMap;
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use synthetic::{one_custom, synthetic};
 
 /// Built-in inputs by class, spread over the whole built-in catalog.
@@ -240,6 +243,10 @@ fn resolution(c: &mut Criterion) {
     }
 }
 
+/// Bytes written to empty the caches before a cold build: twice the benchmark machine's
+/// last-level cache (32 MiB).
+const EVICT_BYTES: usize = 64 << 20;
+
 fn build(c: &mut Criterion) {
     let mut g = c.benchmark_group("overlay/build");
     g.sample_size(10)
@@ -284,5 +291,42 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, resolution, build);
+/// `overlay/build_cold`: run last, so that its buffer leaves the heap of the other groups as
+/// it was.
+fn build_cold(c: &mut Criterion) {
+    // `build`'s builds, each after the caches are emptied (a buffer larger than the last-level
+    // cache written through, outside the time measured): the documents and the heap are
+    // read from memory at every size, as by a program that builds a catalog once, long
+    // after reading its documents.
+    let mut g = c.benchmark_group("overlay/build_cold");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(1));
+    let mut evict = vec![0u8; EVICT_BYTES];
+    for n in [1_000, 10_000, 100_000] {
+        let s = synthetic(n);
+        let b = s.builder();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_function(BenchmarkId::from_parameter(n), |bench| {
+            bench.iter_custom(|iters| {
+                let mut took = Duration::ZERO;
+                for _ in 0..iters {
+                    for (i, byte) in evict.iter_mut().enumerate().step_by(64) {
+                        *byte = byte.wrapping_add(i as u8);
+                    }
+                    black_box(&evict);
+                    let t = Instant::now();
+                    let c = black_box(&b).build();
+                    took += t.elapsed();
+                    drop(c);
+                }
+                took
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, resolution, build, build_cold);
 criterion_main!(benches);
