@@ -104,9 +104,20 @@ impl<V> NameIndex<V> {
     /// A table of `keys`: (folded name, scope, value), each (name, scope) at most once.
     /// Names longer than [`MAX_INPUT_LEN`](crate::data::key::MAX_INPUT_LEN) are left out (no
     /// lookup could reach them).
-    pub(crate) fn new(keys: impl IntoIterator<Item = (impl AsRef<str>, u32, V)>) -> NameIndex<V> {
-        let mut arena = String::new();
-        let mut entries = Vec::new();
+    pub(crate) fn new<S: AsRef<str>>(keys: impl IntoIterator<Item = (S, u32, V)>) -> NameIndex<V> {
+        // The keys (a vector, from the callers: collected in place) are counted first, so
+        // that the entries and the arena are allocated once, at their size: grown by
+        // doubling, they took twice the memory, fresh pages each time.
+        let keys: Vec<(S, u32, V)> = keys.into_iter().collect();
+        let kept = |name: &str| !name.is_empty() && name.len() <= crate::data::key::MAX_INPUT_LEN;
+        let bytes = keys
+            .iter()
+            .map(|(name, _, _)| name.as_ref())
+            .filter(|name| kept(name))
+            .map(str::len)
+            .sum();
+        let mut arena = String::with_capacity(bytes);
+        let mut entries = Vec::with_capacity(keys.len());
         let mut lengths = 0;
         for (name, scope, value) in keys {
             let name = name.as_ref();
@@ -114,7 +125,7 @@ impl<V> NameIndex<V> {
             else {
                 continue;
             };
-            if name.is_empty() || name.len() > crate::data::key::MAX_INPUT_LEN {
+            if !kept(name) {
                 continue;
             }
             arena.push_str(name);
@@ -148,7 +159,13 @@ impl<V> NameIndex<V> {
     /// Drops from the arena the keys of up to 32 bytes, which their words hold whole: once
     /// the slots are filled, only longer keys are read again (their middles).
     fn keep_long_keys_only(&mut self) {
-        let mut long = String::new();
+        let bytes = self
+            .entries
+            .iter()
+            .filter(|e| e.len > 32)
+            .map(|e| e.len as usize)
+            .sum();
+        let mut long = String::with_capacity(bytes);
         for e in &mut self.entries {
             if e.len > 32 {
                 let key = self
@@ -160,7 +177,6 @@ impl<V> NameIndex<V> {
                 long.push_str(key);
             }
         }
-        long.shrink_to_fit();
         self.arena = long;
     }
 
