@@ -290,3 +290,186 @@ fn a_cloned_model_outlives_its_catalog() {
     );
     assert_eq!(s.pricing().input, price("1"));
 }
+
+/// Models with each mix of what few models have (served names, fine-tune prices) beside
+/// aliases and offers, in a new provider, a built-in one and an alias declared apart; also
+/// a built-in model's offers, with one added.
+const MIXES: &str = r#"[
+ {"provider": {"id": "mix", "name": "Mix", "key_required": false},
+  "models": [
+   {"id": "mix-a", "name": "A", "release_date": "2026-01-02",
+    "served_names": [{"id": "mix-a-2026", "context_window": 1000}, {"id": "mix-a-latest"}]},
+   {"id": "mix-b", "name": "B"},
+   {"id": "mix-c", "name": "C", "fine_tune_pricing": {"input": 7}},
+   {"id": "mix-d", "name": "D", "fine_tune_pricing": {}, "aliases": ["mix-d-alias"]},
+   {"id": "mix-e", "name": "E", "upstream_id": "E/up",
+    "served_names": [{"id": "mix-e-1", "fine_tune_pricing": {"input": 2}}],
+    "fine_tune_pricing": {"output": 9}, "aliases": ["mix-e-al1", "mix-e-al2"], "tags": ["t1"]},
+   {"id": "mix-f", "name": "F", "aliases": ["mix-f-al"]},
+   {"id": "mix-g", "name": "G", "served_names": [{"id": "mix-g-1"}], "aliases": ["mix-g-al"]}
+  ]},
+ {"provider": {"id": "mix2", "name": "Mix 2", "key_required": false},
+  "offers": [{"model": "mix-e", "upstream_id": "mix2/e"}, {"model": "mix-f", "upstream_id": "mix2/f"},
+             {"model": "gpt-4o", "upstream_id": "mix2/gpt-4o"}]},
+ {"extends": "openai",
+  "models": [{"id": "mix-o", "name": "O", "served_names": [{"id": "mix-o-snap"}]},
+             {"id": "mix-p", "name": "P", "fine_tune_pricing": {"input": 5}}]},
+ {"aliases": [{"alias": "mix-a-apart", "target": "mix-a"}]}
+]"#;
+
+/// Per model of [`MIXES`]: id, served names, fine-tune input and output prices, aliases,
+/// offers (provider, upstream id).
+type Mix = (
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
+const MIXED: &[Mix] = &[
+    (
+        "mix-a",
+        &["mix-a-2026", "mix-a-latest"],
+        None,
+        None,
+        &["mix-a-apart"],
+        &[],
+    ),
+    ("mix-b", &[], None, None, &[], &[]),
+    ("mix-c", &[], Some("7"), None, &[], &[]),
+    ("mix-d", &[], None, None, &["mix-d-alias"], &[]),
+    (
+        "mix-e",
+        &["mix-e-1"],
+        None,
+        Some("9"),
+        &["mix-e-al1", "mix-e-al2"],
+        &[("mix2", "mix2/e")],
+    ),
+    (
+        "mix-f",
+        &[],
+        None,
+        None,
+        &["mix-f-al"],
+        &[("mix2", "mix2/f")],
+    ),
+    ("mix-g", &["mix-g-1"], None, None, &["mix-g-al"], &[]),
+    ("mix-o", &["mix-o-snap"], None, None, &[], &[]),
+    ("mix-p", &[], Some("5"), None, &[], &[]),
+];
+
+/// Checks `c`, made from [`MIXES`] (`what` says how), against [`MIXED`].
+fn check_mixes(c: &Catalog, what: &str) {
+    let opt = |s: Option<&str>| s.and_then(|s| price(s));
+    for &(id, served, ft_in, ft_out, aliases, offers) in MIXED {
+        let m = c.lookup_model(id).unwrap_or_else(|| panic!("{what}: {id}"));
+        let got: Vec<&str> = m.served_names().map(|s| s.id()).collect();
+        assert_eq!(got, served, "{what}: served names of {id}");
+        let ft = m.fine_tune_pricing();
+        assert_eq!(
+            (ft.input, ft.output),
+            (opt(ft_in), opt(ft_out)),
+            "{what}: {id}"
+        );
+        assert_eq!(
+            ft.is_empty(),
+            ft_in.is_none() && ft_out.is_none(),
+            "{what}: {id}"
+        );
+        let got: Vec<&str> = m.aliases().collect();
+        assert_eq!(got, aliases, "{what}: aliases of {id}");
+        let got: Vec<(&str, &str)> = c
+            .offers_of(m)
+            .iter()
+            .map(|o| (o.provider_id(), o.upstream_id()))
+            .collect();
+        assert_eq!(got, offers, "{what}: offers of {id}");
+        for name in served {
+            let r = c.resolve_model(name).expect("a served name resolves");
+            assert_eq!(r.model.map(|m| m.id()), Some(id), "{what}: {name}");
+            assert_eq!(&*r.upstream_id, *name, "{what}: {name}");
+            assert_eq!(r.served_name().map(|s| s.id()), Some(*name), "{what}");
+        }
+        for name in aliases {
+            let r = c.resolve_model(name).expect("an alias resolves");
+            assert_eq!(r.model.map(|m| m.id()), Some(id), "{what}: {name}");
+        }
+    }
+    let a = c.lookup_model("mix-a").expect("mix-a");
+    assert_eq!(
+        a.served_name("MIX-A-2026").and_then(|s| s.context_window()),
+        Some(1000)
+    );
+    assert_eq!(
+        a.served_name("mix-a-latest")
+            .and_then(|s| s.context_window()),
+        None
+    );
+    let e = c.lookup_model("mix-e").expect("mix-e");
+    assert_eq!(
+        e.served_name("mix-e-1")
+            .and_then(|s| s.fine_tune_pricing().input),
+        price("2")
+    );
+    // gpt-4o keeps the compiled catalog's offers, the run-time one after them.
+    let gpt = c.lookup_model("gpt-4o").expect("gpt-4o");
+    let here: Vec<(&str, &str)> = c
+        .offers_of(gpt)
+        .iter()
+        .map(|o| (o.provider_id(), o.upstream_id()))
+        .collect();
+    let builtin = Catalog::builtin().offers_of(gpt);
+    assert!(!builtin.is_empty());
+    assert_eq!(here.len(), builtin.len() + 1, "{what}");
+    for (h, b) in here.iter().zip(&builtin) {
+        assert_eq!(*h, (b.provider_id(), b.upstream_id()), "{what}");
+    }
+    assert_eq!(here.last(), Some(&("mix2", "mix2/gpt-4o")), "{what}");
+}
+
+#[test]
+fn each_mix_of_served_names_fine_tune_prices_aliases_and_offers_reads_back() {
+    let c = Catalog::builder()
+        .json("mixes.json", MIXES)
+        .expect("the documents parse")
+        .build()
+        .expect("the documents validate");
+    check_mixes(&c, "built");
+    let again = c.to_builder().build().expect("the same documents validate");
+    check_mixes(&again, "rebuilt");
+    #[cfg(feature = "formats")]
+    {
+        use model_catalog::formats::{export_documents, import_documents};
+        let imported = import_documents(Catalog::builtin(), "mixes.json", MIXES).expect("imports");
+        check_mixes(&imported, "imported");
+        let json = export_documents(&imported).expect("exports");
+        let round = import_documents(Catalog::builtin(), "again.json", &json).expect("imports");
+        check_mixes(&round, "exported and imported");
+    }
+}
+
+/// A run-time model that replaces a built-in one, with served names and fine-tune prices as
+/// its only facts beyond its name.
+#[test]
+fn a_replacement_models_served_names_and_fine_tune_prices_read_back() {
+    let doc = r#"{"extends": "openai",
+      "models": [{"id": "gpt-4o-mini", "name": "Mine", "served_names": [{"id": "mine-snap"}],
+                  "fine_tune_pricing": {"input": 11}}]}"#;
+    let c = Catalog::builder()
+        .json("o.json", doc)
+        .expect("parses")
+        .allow_override("gpt-4o-mini")
+        .build()
+        .expect("validates");
+    let m = c.lookup_model("gpt-4o-mini").expect("gpt-4o-mini");
+    assert_eq!(m.name(), "Mine");
+    let served: Vec<&str> = m.served_names().map(|s| s.id()).collect();
+    assert_eq!(served, ["mine-snap"]);
+    assert_eq!(m.fine_tune_pricing().input, price("11"));
+    let r = c.resolve_model("mine-snap").expect("resolves");
+    assert_eq!(r.model.map(|m| m.name()), Some("Mine"));
+    assert_eq!(&*r.upstream_id, "mine-snap");
+}

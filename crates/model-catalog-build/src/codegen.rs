@@ -279,3 +279,144 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
         blob,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::generate;
+    use model_catalog_shared::compiled::{
+        read_pricing, section, u32_at, ExtraRecord, ModelRecord, OfferRecord, Section,
+        ServedRecord, NONE, PRICING_SIZE,
+    };
+    use model_catalog_shared::price::Price;
+    use model_catalog_shared::schema::DataFile;
+    use model_catalog_shared::validate::validate;
+
+    /// Models with each mix of what few models have (served names, fine-tune prices) beside
+    /// aliases and an offer; none has a description, a category or tags.
+    const DOCS: [&str; 2] = [
+        r#"{"provider": {"id": "mix", "name": "Mix", "key_required": false},
+            "models": [
+             {"id": "mix-b", "name": "B"},
+             {"id": "mix-c", "name": "C", "fine_tune_pricing": {"input": 7}},
+             {"id": "mix-d", "name": "D", "fine_tune_pricing": {}, "aliases": ["mix-d-alias"]},
+             {"id": "mix-e", "name": "E", "aliases": ["mix-e-al1", "mix-e-al2"]},
+             {"id": "mix-g", "name": "G", "served_names": [{"id": "mix-g-1"}],
+              "aliases": ["mix-g-al"], "release_date": "2026-01-02"}
+            ]}"#,
+        r#"{"provider": {"id": "mix2", "name": "Mix 2", "key_required": false},
+            "offers": [{"model": "mix-e", "upstream_id": "e-at-mix2"}]}"#,
+    ];
+
+    /// The blob's view a test needs: strings, records, list.
+    struct Blob {
+        blob: Vec<u8>,
+        strings: String,
+    }
+
+    impl Blob {
+        fn at(&self, s: Section, size: usize, k: usize) -> usize {
+            let (at, count) = section(&self.blob, s);
+            assert!(k < count, "{s:?} {k} of {count}");
+            at + size * k
+        }
+        fn text(&self, n: u32) -> &str {
+            let end = |k: usize| u32_at(&self.blob, self.at(Section::StrEnds, 4, k)) as usize;
+            &self.strings[end(n as usize)..end(n as usize + 1)]
+        }
+        fn list(&self, at: u32, len: usize) -> Vec<u32> {
+            let at = at as usize;
+            (at..at + len)
+                .map(|k| u32_at(&self.blob, self.at(Section::Lists, 4, k)))
+                .collect()
+        }
+        fn model(&self, id: &str) -> ModelRecord {
+            let count = section(&self.blob, Section::Models).1;
+            (0..count)
+                .map(|k| {
+                    ModelRecord::read(&self.blob, self.at(Section::Models, ModelRecord::SIZE, k))
+                })
+                .find(|m| self.text(m.id) == id)
+                .unwrap_or_else(|| panic!("no model {id}"))
+        }
+        fn extra(&self, m: &ModelRecord) -> Option<ExtraRecord> {
+            (m.extra != NONE).then(|| {
+                let at = self.at(Section::Extras, ExtraRecord::SIZE, m.extra as usize);
+                ExtraRecord::read(&self.blob, at)
+            })
+        }
+        fn aliases(&self, m: &ModelRecord) -> Vec<&str> {
+            let list = self.list(m.list_at, m.aliases_len.into());
+            list.into_iter().map(|n| self.text(n)).collect()
+        }
+        fn offers(&self, m: &ModelRecord) -> Vec<&str> {
+            let (a, o) = (usize::from(m.aliases_len), usize::from(m.offers_len));
+            let list = self.list(m.list_at, a + o);
+            list[a..]
+                .iter()
+                .map(|&k| {
+                    let at = self.at(Section::Offers, OfferRecord::SIZE, k as usize);
+                    self.text(OfferRecord::read(&self.blob, at).upstream_id)
+                })
+                .collect()
+        }
+    }
+
+    fn blob() -> Blob {
+        let files: Vec<(String, DataFile)> = DOCS
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                (
+                    format!("{i}.json"),
+                    serde_json::from_str(d).expect("a document"),
+                )
+            })
+            .collect();
+        let validated = validate(&files).expect("the documents validate");
+        let g = generate(&validated, None).expect("the catalog generates");
+        Blob {
+            blob: g.blob,
+            strings: g.strings,
+        }
+    }
+
+    #[test]
+    fn what_few_models_have_is_written_to_their_extra_record_alone() {
+        let b = blob();
+        // Nothing an extra record holds: none, empty fine-tune prices included.
+        for id in ["mix-b", "mix-d", "mix-e"] {
+            assert_eq!(b.model(id).extra, NONE, "{id}");
+        }
+        // Fine-tune prices alone.
+        let c = b.model("mix-c");
+        let x = b.extra(&c).expect("mix-c has fine-tune prices");
+        assert_eq!(x.served_len, 0);
+        let at = b.at(
+            Section::Pricings,
+            PRICING_SIZE,
+            x.fine_tune_pricing as usize,
+        );
+        assert_eq!(read_pricing(&b.blob, at).input, "7".parse::<Price>().ok());
+        // Served names beside an alias; the release date stays in the model's record.
+        let g = b.model("mix-g");
+        let x = b.extra(&g).expect("mix-g has served names");
+        assert_eq!(x.fine_tune_pricing, NONE);
+        assert_eq!(x.served_len, 1);
+        let at = b.at(Section::Served, ServedRecord::SIZE, x.served_at as usize);
+        assert_eq!(b.text(ServedRecord::read(&b.blob, at).id), "mix-g-1");
+        assert_ne!(g.release_date, 0);
+        assert_eq!(b.aliases(&g), ["mix-g-al"]);
+        assert!(b.offers(&g).is_empty());
+    }
+
+    #[test]
+    fn a_models_offers_follow_its_aliases_in_the_list() {
+        let b = blob();
+        let e = b.model("mix-e");
+        assert_eq!(b.aliases(&e), ["mix-e-al1", "mix-e-al2"]);
+        assert_eq!(b.offers(&e), ["e-at-mix2"]);
+        let d = b.model("mix-d");
+        assert_eq!(b.aliases(&d), ["mix-d-alias"]);
+        assert!(b.offers(&d).is_empty());
+    }
+}

@@ -82,7 +82,7 @@ pub use records::{
 };
 pub use slot::{Slot, SlotBytes, SLOT_SIZE};
 
-/// The blob's first four bytes (`MCB2`, little-endian).
+/// The blob's first four bytes: `MCB` and the format's version, changed with any record or section.
 pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB4");
 
 /// "None": a string number, record index or list position that is absent.
