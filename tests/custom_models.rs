@@ -363,7 +363,7 @@ const MIXED: &[Mix] = &[
 
 /// Checks `c`, made from [`MIXES`] (`what` says how), against [`MIXED`].
 fn check_mixes(c: &Catalog, what: &str) {
-    let opt = |s: Option<&str>| s.and_then(|s| price(s));
+    let opt = |s: Option<&str>| s.and_then(price);
     for &(id, served, ft_in, ft_out, aliases, offers) in MIXED {
         let m = c.lookup_model(id).unwrap_or_else(|| panic!("{what}: {id}"));
         let got: Vec<&str> = m.served_names().map(|s| s.id()).collect();
