@@ -110,13 +110,11 @@ impl Model {
     /// The offers of a built-in model: indexes of the compiled catalog's offer table.
     pub(crate) fn builtin_offers(&self) -> &'static [u32] {
         match &self.tables {
+            // They follow its aliases in the list.
             None => {
                 let r = &self.rec;
-                let all = compiled::list(
-                    r.list_at,
-                    usize::from(r.aliases_len) + usize::from(r.offers_len),
-                );
-                all.get(r.aliases_len.into()..).unwrap_or_default()
+                let at = r.list_at.saturating_add(r.aliases_len.into());
+                compiled::list(at, r.offers_len.into())
             }
             Some(_) => &[],
         }
