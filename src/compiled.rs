@@ -2,15 +2,15 @@
 //! `u32` list, the distinct prices, the models' extra records and the key tables, as
 //! `static` arrays without pointers (see `model_catalog_shared::compiled` for the format
 //! build.rs writes). The public types read their built-in facts from here, and keep their
-//! own `static` tables, decoded the same way ([`records!`]). The key tables' slots, the
-//! string ends and where long keys begin are copied as bytes and read in place.
+//! own `static` tables, decoded the same way ([`records!`]). The key tables' slots and where
+//! long keys begin are copied as bytes and read in place.
 //!
 //! Nothing here runs at start-up or on first use: every array is evaluated by the compiler
 //! from the blob `include_bytes!` gives it.
 
 use crate::data::compiled::{
-    read_pilots, read_pricings, read_u32s, section, section_bytes, u32_in, ExtraRecord, Section,
-    TableRecord, NONE, SLOT_SIZE,
+    read_pilots, read_pricings, read_u32s, section, section_bytes, string_at, ExtraRecord, Section,
+    TableRecord, SLOT_SIZE,
 };
 use crate::data::price::Pricing;
 
@@ -36,7 +36,8 @@ pub(crate) use generated::SOURCES;
 /// binary.
 pub(crate) const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 
-/// The string table: every string of the catalog once, end to end. A `static`, not a
+/// The string table: every string of the catalog once, each behind its header
+/// ([`string_at`]). A `static`, not a
 /// `const`: each code unit using a `const` would hold a copy of the table.
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.str"));
 
@@ -69,10 +70,6 @@ macro_rules! records {
 }
 pub(crate) use records;
 
-/// String ends, `u32`s read in place ([`u32_in`]): string `k` is the string table's bytes
-/// from end `k` to end `k + 1`.
-static ENDS: [u8; 4 * count(Section::StrEnds)] = section_bytes(BLOB, Section::StrEnds, 4);
-
 /// The `u32` list: string numbers of aliases, tags and parameters, and offer indexes.
 static LIST: [u32; count(Section::Lists)] = read_u32s(BLOB, Section::Lists);
 
@@ -89,15 +86,12 @@ pub(crate) static EXTRAS: [ExtraRecord; count(Section::Extras)] = records!(
     |r: ExtraRecord| r
 );
 
-/// String `id` of the table, or `None` for [`NONE`].
+/// String `id` of the table (where its header begins), or `None` for
+/// [`NONE`](crate::data::compiled::NONE), which is past the table's end.
 #[inline]
 pub(crate) fn opt_text(id: u32) -> Option<&'static str> {
-    if id == NONE {
-        return None;
-    }
-    let i = id as usize;
-    let (start, end) = (u32_in(&ENDS, i)?, u32_in(&ENDS, i + 1)?);
-    STRINGS.get(start as usize..end as usize)
+    let (at, len) = string_at(STRINGS.as_bytes(), id as usize)?;
+    STRINGS.get(at..at + len)
 }
 
 /// String `id` of the table (empty for [`NONE`]).

@@ -267,10 +267,6 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
         pool.list.len(),
         pool.list.iter().flat_map(|x| x.to_le_bytes()).collect(),
     );
-    sections[Section::StrEnds as usize] = (
-        pool.ends.len(),
-        pool.ends.iter().flat_map(|x| x.to_le_bytes()).collect(),
-    );
     let blob = write_blob(&sections);
     n32(blob.len(), "bytes of records")?;
     Ok(Generated {
@@ -284,7 +280,7 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
 mod tests {
     use super::generate;
     use model_catalog_shared::compiled::{
-        read_pricing, section, u32_at, ExtraRecord, ModelRecord, OfferRecord, Section,
+        read_pricing, section, string_at, u32_at, ExtraRecord, ModelRecord, OfferRecord, Section,
         ServedRecord, NONE, PRICING_SIZE,
     };
     use model_catalog_shared::price::Price;
@@ -320,8 +316,8 @@ mod tests {
             at + size * k
         }
         fn text(&self, n: u32) -> &str {
-            let end = |k: usize| u32_at(&self.blob, self.at(Section::StrEnds, 4, k)) as usize;
-            &self.strings[end(n as usize)..end(n as usize + 1)]
+            let (at, len) = string_at(self.strings.as_bytes(), n as usize).expect("a string");
+            &self.strings[at..at + len]
         }
         fn list(&self, at: u32, len: usize) -> Vec<u32> {
             let at = at as usize;

@@ -1,7 +1,7 @@
 //! What the records of the compiled catalog point into: the string table (every string
 //! once), the `u32` list and the distinct prices.
 
-use model_catalog_shared::compiled::{write_pricing, NONE};
+use model_catalog_shared::compiled::{push_string, string_at, write_pricing, MAX_STRING_LEN, NONE};
 use model_catalog_shared::price::Pricing;
 use std::collections::HashMap;
 
@@ -17,10 +17,8 @@ pub(crate) fn n16(n: usize, what: &str) -> Result<u16, String> {
 
 /// The string table, the list and the pricing table, as they fill.
 pub(crate) struct Pool {
-    /// Every string, end to end.
+    /// Every string, each behind its header ([`push_string`]).
     pub(crate) text: String,
-    /// `ends[k]..ends[k + 1]` is string `k`.
-    pub(crate) ends: Vec<u32>,
     ids: HashMap<String, u32>,
     /// The `u32` list.
     pub(crate) list: Vec<u32>,
@@ -33,7 +31,6 @@ impl Pool {
     pub(crate) fn new() -> Pool {
         let mut pool = Pool {
             text: String::new(),
-            ends: vec![0],
             ids: HashMap::new(),
             list: Vec::new(),
             pricings: Vec::new(),
@@ -49,9 +46,15 @@ impl Pool {
         if let Some(&id) = self.ids.get(s) {
             return Ok(id);
         }
-        self.text.push_str(s);
-        self.ends.push(n32(self.text.len(), "bytes of strings")?);
-        let id = n32(self.ends.len() - 2, "strings")?;
+        let at = push_string(&mut self.text, s).ok_or_else(|| {
+            format!(
+                "the catalog has a string of {} bytes, more than the {MAX_STRING_LEN} a string may have",
+                s.len()
+            )
+        })?;
+        // Every position in the table fits a `u32` below `NONE`.
+        n32(self.text.len() + 1, "bytes of strings")?;
+        let id = n32(at, "bytes of strings")?;
         self.ids.insert(s.to_owned(), id);
         Ok(id)
     }
@@ -61,9 +64,10 @@ impl Pool {
         s.map_or(Ok(NONE), |s| self.string(s))
     }
 
-    /// Where string `id` begins in the table.
+    /// Where string `id` begins in the table (after its header).
     pub(crate) fn start(&self, id: u32) -> u32 {
-        self.ends[id as usize]
+        // The table's positions fit a `u32` (checked as strings are added).
+        string_at(self.text.as_bytes(), id as usize).map_or(NONE, |(at, _)| at as u32)
     }
 
     /// Appends the numbers of `items` to the list: where they begin, and how many.

@@ -2,14 +2,15 @@
 //! in place.
 //!
 //! The build writes two files: a string table (UTF-8 text, every string of the catalog once,
-//! end to end, included with `include_str!`) and a blob of fixed-width little-endian records
-//! (included with `include_bytes!`). The library decodes the blob's records into typed
-//! `static` arrays while it compiles (const evaluation, no code per record), so nothing is
-//! decoded at start-up and the arrays hold no pointers: a string is its number in the string
-//! table, a list a range of the blob's `u32` list, a record of another table its index. The
-//! key tables' slots, the string ends and where long keys begin are not decoded: their
-//! sections are copied whole ([`section_bytes`]) and read in place ([`SlotBytes`],
-//! [`u32_in`]), since constant evaluation takes a step per field decoded (the model-key slots
+//! each behind a header that holds its length ([`push_string`], [`string_at`]), included
+//! with `include_str!`) and a blob of fixed-width little-endian records (included with
+//! `include_bytes!`). The library decodes the blob's records into typed `static` arrays while
+//! it compiles (const evaluation, no code per record), so nothing is decoded at start-up and
+//! the arrays hold no pointers: a string is its number in the string table (where its header
+//! begins), a list a range of the blob's `u32` list, a record of another table its index.
+//! The key tables' slots and where long keys begin are not decoded: their sections are
+//! copied whole ([`section_bytes`]) and read in place ([`SlotBytes`], [`u32_in`]), since
+//! constant evaluation takes a step per field decoded (the model-key slots
 //! took 1.45 s of the 4.3 s the full catalog's tables took to type-check). The cost of compiling a catalog grows with its bytes, not with Rust source.
 //!
 //! The blob begins with a header: [`MAGIC`], then one `(offset, count)` pair of `u32`s per
@@ -17,7 +18,6 @@
 //!
 //! | section | records |
 //! |---|---|
-//! | [`Section::StrEnds`] | `u32`: string `k` is bytes `ends[k]..ends[k + 1]` of the string table |
 //! | [`Section::Lists`] | `u32`: string numbers of aliases, tags and parameters, offer indexes |
 //! | [`Section::Pricings`] | [`PRICING_SIZE`]-byte prices ([`write_pricing`], [`read_pricing`]) |
 //! | [`Section::Providers`] | [`ProviderRecord`] |
@@ -70,6 +70,7 @@ macro_rules! read_le {
 mod read;
 mod records;
 mod slot;
+mod strings;
 
 pub use read::{
     read_pilots, read_pricing, read_pricings, read_u32s, section, section_bytes, u16_at, u32_at,
@@ -81,9 +82,10 @@ pub use records::{
     TableRecord,
 };
 pub use slot::{Slot, SlotBytes, SLOT_SIZE};
+pub use strings::{push_string, string_at, MAX_STRING_LEN};
 
 /// The blob's first four bytes: `MCB` and the format's version, changed with any record or section.
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB4");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB5");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;
@@ -92,8 +94,6 @@ pub const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Section {
-    /// String ends.
-    StrEnds,
     /// The `u32` list.
     Lists,
     /// Distinct prices.
@@ -134,7 +134,7 @@ pub enum Section {
 
 impl Section {
     /// How many sections there are.
-    pub const COUNT: usize = 19;
+    pub const COUNT: usize = 18;
 }
 
 /// Writes a blob: its header, then each section's bytes, in [`Section`] order.

@@ -159,3 +159,47 @@ fn sections_are_found_where_written() {
         assert_eq!(u32_in(&lists, i), None, "{i}");
     }
 }
+
+/// Strings behind their headers read back, at each header size's bounds; the table stays
+/// UTF-8 with strings of several-byte characters; a string too long for a header is refused
+/// and leaves the table as it was; a header cut short reads as nothing.
+#[test]
+fn strings_read_back_behind_their_headers() {
+    let mut table = String::new();
+    let mut written = Vec::new();
+    for len in [0, 1, 63, 64, 65, 4095, 4096, 4097, MAX_STRING_LEN] {
+        let s = "k".repeat(len);
+        written.push((push_string(&mut table, &s).expect("fits a header"), s));
+    }
+    for s in ["é", "模型", "gpt-4o"] {
+        written.push((
+            push_string(&mut table, s).expect("fits a header"),
+            s.to_owned(),
+        ));
+    }
+    for (n, s) in &written {
+        let (at, len) = string_at(table.as_bytes(), *n).expect("a header");
+        assert_eq!(&table[at..at + len], s);
+    }
+    // Headers: one byte up to 63, two up to 4,095, three beyond.
+    let header = |k: usize| written[k + 1].0 - written[k].0 - written[k].1.len();
+    assert_eq!([header(2), header(3), header(5), header(6)], [1, 2, 2, 3]);
+
+    let before = table.clone();
+    assert_eq!(
+        push_string(&mut table, &"k".repeat(MAX_STRING_LEN + 1)),
+        None
+    );
+    assert_eq!(table, before);
+
+    let big = written[8].0;
+    for cut in 0..3 {
+        assert_eq!(
+            string_at(&table.as_bytes()[..big + cut], big),
+            None,
+            "{cut}"
+        );
+    }
+    assert_eq!(string_at(table.as_bytes(), table.len()), None);
+    assert_eq!(string_at(table.as_bytes(), usize::MAX), None);
+}
