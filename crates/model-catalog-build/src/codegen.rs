@@ -358,7 +358,11 @@ mod tests {
     }
 
     fn blob() -> Blob {
-        let files: Vec<(String, DataFile)> = DOCS
+        blob_of(&DOCS)
+    }
+
+    fn blob_of(docs: &[&str]) -> Blob {
+        let files: Vec<(String, DataFile)> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| {
@@ -403,6 +407,39 @@ mod tests {
         assert_ne!(g.release_date, 0);
         assert_eq!(b.aliases(&g), ["mix-g-al"]);
         assert!(b.offers(&g).is_empty());
+    }
+
+    /// Strings of each size of header, at its bounds (63 and 64 bytes, 4,095 and 4,096),
+    /// and of characters of two, three and four bytes, read back from the string table.
+    #[test]
+    fn strings_of_every_header_size_read_back() {
+        let descriptions: Vec<String> = [
+            "a".repeat(63),
+            "é".repeat(32),
+            "a".repeat(4095),
+            "é".repeat(2048),
+            "模".repeat(1500),
+            "🦀".repeat(5000),
+            "é".to_owned(),
+        ]
+        .into();
+        let models: Vec<String> = descriptions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!(r#"{{"id": "s-{i}", "name": "S {i}", "description": "{d}"}}"#))
+            .collect();
+        let doc = format!(
+            r#"{{"provider": {{"id": "s", "name": "S", "key_required": false}},
+                "models": [{}]}}"#,
+            models.join(",")
+        );
+        let b = blob_of(&[&doc]);
+        for (i, d) in descriptions.iter().enumerate() {
+            let m = b.model(&format!("s-{i}"));
+            let x = b.extra(&m).expect("a description");
+            assert_eq!(b.text(x.description), d, "s-{i}");
+            assert_eq!(b.text(m.name), format!("S {i}"));
+        }
     }
 
     #[test]
