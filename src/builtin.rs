@@ -65,6 +65,7 @@ pub(crate) fn slot_provider(slot: SlotBytes<'static>) -> Option<ProviderHit<'sta
         provider: PROVIDERS.get(slot.index() as usize)?,
         matched: slot.kind(),
         replaced: false,
+        overlay_first: false,
     })
 }
 

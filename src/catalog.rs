@@ -21,6 +21,7 @@ use crate::resolve::resolve_in;
 use crate::resolver::Resolver;
 use crate::route::{self, Route, RouteError, RoutePlan};
 use crate::tables::Tables;
+use crate::tables_view::Overlaid;
 use crate::view::View;
 use std::fmt;
 use std::sync::Arc;
@@ -218,7 +219,7 @@ impl Catalog {
     ) -> Result<Resolution<'c, 'i>, ResolveError> {
         match &self.overlay {
             None => resolve_in(Builtin, input),
-            Some(_) => resolve_in(self.tables(), input),
+            Some(o) => resolve_in(Overlaid(o), input),
         }
     }
 
@@ -230,7 +231,7 @@ impl Catalog {
     ) -> Result<Resolution<'c, 'i>, ResolveError> {
         match &self.overlay {
             None => resolver.resolve_in(Builtin, input),
-            Some(_) => resolver.resolve_in(self.tables(), input),
+            Some(o) => resolver.resolve_in(Overlaid(o), input),
         }
     }
 
@@ -248,7 +249,7 @@ impl Catalog {
         let name = name.trim_ascii();
         match &self.overlay {
             None => Builtin.model_key(name).map(|h| h.model),
-            Some(_) => self.tables().model_key(name).map(|h| h.model),
+            Some(o) => Overlaid(o).model_key(name).map(|h| h.model),
         }
     }
 
@@ -263,7 +264,7 @@ impl Catalog {
         let name = name.trim_ascii();
         match &self.overlay {
             None => Builtin.provider_key(name).map(|h| h.provider),
-            Some(_) => self.tables().provider_key(name).map(|h| h.provider),
+            Some(o) => Overlaid(o).provider_key(name).map(|h| h.provider),
         }
     }
 

@@ -9,7 +9,8 @@
 
 use crate::bits::Bits;
 use crate::builtin;
-use crate::data::folded_hash::{is_marked, mark, mark_words};
+use crate::compiled::PREFIX_MARKS;
+use crate::data::folded_hash::{mark, mark_words};
 use crate::data::grammar::first_separator;
 use crate::data::key::{folded, MatchKind};
 use crate::data::validate::KeyRec;
@@ -18,28 +19,114 @@ use crate::name_index::{NameIndex, GLOBAL};
 use crate::overlay::Hit;
 use std::borrow::Cow;
 
+/// How many words [`OverlayKeys::touched_models`] has: one bit per compiled model.
+const MODEL_WORDS: usize = builtin::MODELS.len().div_ceil(64);
+
+/// In [`OverlayKeys::compiled_provider`]: the overlay changes the provider's hits (a name
+/// taken, or the provider replaced).
+pub(crate) const TOUCHED: u8 = 1;
+/// In [`OverlayKeys::compiled_provider`]: some model names are scoped to the provider.
+pub(crate) const SCOPED: u8 = 2;
+
 /// The overlay's names and the bits that let lookups skip them.
-#[derive(Default)]
+///
+/// What the hot paths test is held in the overlay itself, in arrays of fixed length, not
+/// behind a pointer: a test is one load from the overlay, and its bound a constant.
 pub(crate) struct OverlayKeys {
     /// Model names: of the whole catalog ([`GLOBAL`]) and scoped to one provider.
     models: NameIndex<Hit>,
     /// Provider names.
     providers: NameIndex<Hit>,
-    /// The marks of the parts of model names of the whole catalog before their first
-    /// separator (`model_catalog_shared::folded_hash::mark`).
-    marks: Vec<u32>,
+    /// The marks of the parts of model names before their first separator, the compiled
+    /// tables' and the overlay's (of its names of the whole catalog) together.
+    marks: Marks,
     /// Compiled models some of whose names the overlay takes.
     taken_models: Bits,
     /// Compiled providers some of whose names another provider takes.
     taken_providers: Bits,
     /// Compiled models whose hits the overlay changes: a name taken, or the home provider
     /// replaced. A compiled hit on any other model is the answer as it is.
-    touched_models: Bits,
-    /// Compiled providers whose hits the overlay changes: a name taken, or the provider
-    /// replaced.
-    touched_providers: Bits,
+    touched_models: [u64; MODEL_WORDS],
+    /// Per compiled provider, what the overlay changes of it: [`TOUCHED`] and [`SCOPED`],
+    /// read in one load where two bitsets took two each.
+    compiled_providers: [u8; builtin::PROVIDERS.len()],
     /// Providers (catalog index) with names scoped to them.
     scoped: Bits,
+}
+
+/// The marks of the compiled tables (`PREFIX_MARKS`) and of the overlay in one bitmap, so
+/// that a `provider/model` input reads both in one load, and tests both in one where
+/// neither is set: word `w` holds positions `32w..32w + 32`, each as two bits, the compiled
+/// tables' then the overlay's. Both are at the size of the larger: a position is the mark's
+/// top bits (`folded_hash::mark_bit`), so a bitmap read at twice its size is the same
+/// bitmap, each bit twice.
+struct Marks {
+    words: Box<[u64]>,
+    /// The mark's bits below a position.
+    shift: u32,
+}
+
+impl Marks {
+    /// The compiled tables' marks and the overlay's, for the parts before the separator
+    /// of `keys` (key and where its first separator is).
+    fn new<'k>(keys: impl ExactSizeIterator<Item = (&'k str, usize)>) -> Marks {
+        let compiled: &[u32] = &PREFIX_MARKS;
+        let len = compiled.len().max(mark_words(keys.len()));
+        let mut own = vec![0u32; len];
+        for (key, at) in keys {
+            mark(&mut own, key.as_bytes(), at);
+        }
+        // Each compiled bit `i` is bits `i << scale..(i + 1) << scale` here.
+        let scale = (len / compiled.len().max(1)).trailing_zeros();
+        let compiled_bit = |i: usize| {
+            let i = i >> scale;
+            compiled
+                .get(i / 32)
+                .is_some_and(|w| w & (1 << (i % 32)) != 0)
+        };
+        let words = own
+            .iter()
+            .enumerate()
+            .map(|(w, &own)| {
+                let low = match scale {
+                    0 => compiled.get(w).copied().unwrap_or(0),
+                    // A compiled bit fills whole words.
+                    5.. => 0u32.wrapping_sub(u32::from(compiled_bit(32 * w))),
+                    _ => (0..32).fold(0, |low, b| low | u32::from(compiled_bit(32 * w + b)) << b),
+                };
+                spread(low) | spread(own) << 1
+            })
+            .collect();
+        Marks {
+            words,
+            shift: 64 - (len * 32).trailing_zeros().min(63),
+        }
+    }
+
+    /// Whether some compiled model key ([`COMPILED`] set), and some model name of the
+    /// overlay's ([`OWN`] set), may begin as a string whose prefix mark is `mark`.
+    #[inline(always)]
+    fn get(&self, mark: u64) -> u64 {
+        let p = (mark >> self.shift) as usize;
+        self.words
+            .get(p / 32)
+            .map_or(0, |w| w >> (2 * (p % 32)) & (COMPILED | OWN))
+    }
+}
+
+/// In [`OverlayKeys::marked`]: some compiled model key may begin so.
+pub(crate) const COMPILED: u64 = 1;
+/// In [`OverlayKeys::marked`]: some model name of the overlay's may begin so.
+pub(crate) const OWN: u64 = 2;
+
+/// The bits of `x` at the even positions of a word: bit `i` at `2i`.
+fn spread(x: u32) -> u64 {
+    let mut x = u64::from(x);
+    x = (x | x << 16) & 0x0000_ffff_0000_ffff;
+    x = (x | x << 8) & 0x00ff_00ff_00ff_00ff;
+    x = (x | x << 4) & 0x0f0f_0f0f_0f0f_0f0f;
+    x = (x | x << 2) & 0x3333_3333_3333_3333;
+    (x | x << 1) & 0x5555_5555_5555_5555
 }
 
 impl OverlayKeys {
@@ -82,11 +169,8 @@ impl OverlayKeys {
                 _ => u32::MAX,
             },
         };
-        let mut keys = OverlayKeys {
-            taken_models: Bits::new(builtin::MODELS.len()),
-            taken_providers: Bits::new(builtin::PROVIDERS.len()),
-            ..OverlayKeys::default()
-        };
+        let mut taken_models = Bits::new(builtin::MODELS.len());
+        let mut taken_providers = Bits::new(builtin::PROVIDERS.len());
         let mut scopes = Vec::new();
         // Global model names with a separator: their entry and where the first is.
         let mut separated = Vec::new();
@@ -95,7 +179,7 @@ impl OverlayKeys {
             let h = hit(&k);
             if k.overrides {
                 if let Some((m, _)) = builtin::model_key(&k.key) {
-                    keys.taken_models.insert(m.index());
+                    taken_models.insert(m.index());
                 }
             }
             let scope = match k.scope {
@@ -117,33 +201,51 @@ impl OverlayKeys {
         for k in provider_keys {
             if k.overrides {
                 if let Some((p, _)) = builtin::provider_key(&k.key) {
-                    keys.taken_providers.insert(p.index);
+                    taken_providers.insert(p.index);
                 }
             }
             let h = hit(&k);
             provider_entries.push((k.key, GLOBAL, h));
         }
-        keys.marks = vec![0; mark_words(separated.len())];
-        for (entry, at) in separated {
-            mark(&mut keys.marks, model_entries[entry].0.as_bytes(), at);
-        }
-        keys.scoped = Bits::new(scopes.iter().max().map_or(0, |&p| p as usize + 1));
+        let marks = Marks::new(
+            separated
+                .iter()
+                .map(|&(entry, at)| (&*model_entries[entry].0, at)),
+        );
+        let mut scoped = Bits::new(scopes.iter().max().map_or(0, |&p| p as usize + 1));
         for p in scopes {
-            keys.scoped.insert(p);
+            scoped.insert(p);
         }
-        keys.touched_models = keys.taken_models.clone();
-        keys.touched_providers = keys.taken_providers.clone();
-        for p in builtin::PROVIDERS
-            .iter()
-            .filter(|p| replaced.contains(p.index))
-        {
-            let (first, end) = p.model_span();
-            keys.touched_providers.insert(p.index);
-            keys.touched_models.insert_range(first..end);
+        let mut touched_models = [0u64; MODEL_WORDS];
+        let mut touch = |i: u32| {
+            if let Some(w) = touched_models.get_mut(i as usize / 64) {
+                *w |= 1 << (i % 64);
+            }
+        };
+        taken_models.iter().for_each(&mut touch);
+        let mut compiled_providers = [0u8; builtin::PROVIDERS.len()];
+        for (p, flags) in builtin::PROVIDERS.iter().zip(&mut compiled_providers) {
+            if taken_providers.contains(p.index) || replaced.contains(p.index) {
+                *flags |= TOUCHED;
+            }
+            if scoped.contains(p.index) {
+                *flags |= SCOPED;
+            }
+            if replaced.contains(p.index) {
+                let (first, end) = p.model_span();
+                (first..end).for_each(&mut touch);
+            }
         }
-        keys.models = NameIndex::new(model_entries);
-        keys.providers = NameIndex::new(provider_entries);
-        keys
+        OverlayKeys {
+            models: NameIndex::new(model_entries),
+            providers: NameIndex::new(provider_entries),
+            marks,
+            taken_models,
+            taken_providers,
+            touched_models,
+            compiled_providers,
+            scoped,
+        }
     }
 
     /// The model a name of the whole catalog denotes, among the overlay's names.
@@ -157,6 +259,12 @@ impl OverlayKeys {
     #[inline(always)]
     pub(crate) fn may_name_model(&self, name: &str) -> bool {
         self.models.may_hold(name)
+    }
+
+    /// Whether some model names are scoped to provider `p`.
+    #[inline]
+    pub(crate) fn has_scoped(&self, p: u32) -> bool {
+        self.scoped.contains(p)
     }
 
     /// The model a name scoped to provider `p` denotes, if `p` has such names (tested
@@ -175,11 +283,12 @@ impl OverlayKeys {
         self.models.get(name, p).copied()
     }
 
-    /// Whether some model name of the whole catalog may begin as a string whose prefix mark
-    /// is `mark` (`folded_hash::mark_of`; never `false` where one does).
+    /// Whether some compiled model key ([`COMPILED`] set), and some model name of the
+    /// overlay's of the whole catalog ([`OWN`] set), may begin as a string whose prefix mark
+    /// is `mark` (`folded_hash::mark_of`; never unset where one does).
     #[inline(always)]
-    pub(crate) fn marked(&self, mark: u64) -> bool {
-        is_marked(&self.marks, mark)
+    pub(crate) fn marked(&self, mark: u64) -> u64 {
+        self.marks.get(mark)
     }
 
     /// The provider a name denotes, among the overlay's names.
@@ -204,13 +313,63 @@ impl OverlayKeys {
     /// [`OverlayKeys::touched_models`]).
     #[inline(always)]
     pub(crate) fn touches_model(&self, index: u32) -> bool {
-        self.touched_models.contains(index)
+        self.touched_models
+            .get(index as usize / 64)
+            .is_some_and(|w| w & (1 << (index % 64)) != 0)
     }
 
-    /// Whether the overlay changes the hits of compiled provider `index`, as a name or as a
-    /// prefix (see [`OverlayKeys::touched_providers`]).
+    /// What the overlay changes of compiled provider `index`, as a name or as a prefix
+    /// ([`TOUCHED`], [`SCOPED`]): [`TOUCHED`] for any other index (a prefix slot that names
+    /// no provider), so that one test sends both the rare way.
     #[inline(always)]
-    pub(crate) fn touches_provider(&self, index: u32) -> bool {
-        self.touched_providers.contains(index)
+    pub(crate) fn compiled_provider(&self, index: u32) -> u8 {
+        self.compiled_providers
+            .get(index as usize)
+            .copied()
+            .unwrap_or(TOUCHED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{spread, Marks, COMPILED, OWN};
+    use crate::compiled::PREFIX_MARKS;
+    use crate::data::folded_hash::{is_marked, mark, mark_of, mark_words};
+
+    /// Marks that spread over every bit of a mark, whatever its size.
+    fn marks(n: u64) -> impl Iterator<Item = u64> {
+        (0..n).map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ i.rotate_left(29))
+    }
+
+    /// The combined bitmap answers as the compiled tables' bitmap for every mark, and for the
+    /// overlay's names as a bitmap of their own: marked for each of them, and otherwise only
+    /// where a bitmap of their own size would be (never more often), at any number of names
+    /// (fewer than the compiled parts, as many, many more).
+    #[test]
+    fn one_bitmap_answers_as_both() {
+        for n in [0, 1, 3, 100, 5_000] {
+            let keys: Vec<String> = (0..n).map(|i| format!("Part-{i}/model-{i}")).collect();
+            let at = |k: &str| k.find('/').unwrap_or(0);
+            let m = Marks::new(keys.iter().map(|k| (k.as_str(), at(k))));
+            let mut own = vec![0; mark_words(n)];
+            for k in &keys {
+                mark(&mut own, k.as_bytes(), at(k));
+                let got = m.get(mark_of(k.as_bytes(), at(k)));
+                assert!(got & OWN != 0, "{k}");
+            }
+            for mark in marks(100_000) {
+                let got = m.get(mark);
+                assert_eq!(got & COMPILED != 0, is_marked(&PREFIX_MARKS, mark), "{n}");
+                assert!(got & OWN == 0 || is_marked(&own, mark), "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn spread_puts_bit_i_at_2i() {
+        for i in 0..32 {
+            assert_eq!(spread(1 << i), 1 << (2 * i));
+        }
+        assert_eq!(spread(u32::MAX), 0x5555_5555_5555_5555);
     }
 }

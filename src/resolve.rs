@@ -263,7 +263,7 @@ fn qualified<'c: 'i, 'i, V: View<'c>>(
         near_miss: None,
         name: model,
     };
-    if let Some(found) = view.model_key_at(provider, model) {
+    if let Some(found) = view.model_key_at(&hit, model) {
         let m = found.model;
         // A served name is its home provider's: elsewhere it is not the offer's model,
         // unless that provider's offer is sent under this very name.
@@ -320,7 +320,7 @@ fn fine_tune<'c: 'i, 'i, V: View<'c>>(
     let provider = hit.provider;
     // The base's facts, where the catalog knows it as a model of this provider's own.
     let found = view
-        .model_key_at(provider, base)
+        .model_key_at(&hit, base)
         .filter(|h| h.home.index == provider.index);
     let upstream_id = if id.starts_with("ft:") {
         Cow::Borrowed(id)

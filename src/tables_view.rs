@@ -1,18 +1,18 @@
-//! A catalog's [`Tables`] as the grammar sees them ([`View`]): the compiled tables probed
-//! first, as the free functions probe them, and the overlay's own only when they can
-//! change the answer.
+//! A catalog's [`Tables`] as the grammar sees them ([`View`]), and a catalog with an overlay
+//! ([`Overlaid`]): the compiled tables probed first, as the free functions probe them, and
+//! the overlay's own only when they can change the answer.
 //!
 //! A name the compiled tables find is the answer unless the overlay takes a name of that
 //! model or provider (with leave to override), replaces its (home) provider, or holds model
-//! names that begin with that provider's name: one bit per compiled model and provider
-//! tells ([`OverlayKeys`](crate::overlay_keys::OverlayKeys)), and only then does the
-//! lookup go on, out of line. Only names they do not find, or
+//! names that begin with that provider's name: one bit per compiled model, and one byte
+//! of flags per compiled provider, tell ([`OverlayKeys`](crate::overlay_keys::OverlayKeys)),
+//! and only then does the lookup go on, out of line. Only names they do not find, or
 //! that the overlay takes, are looked up in the overlay's tables, hashed under their own
 //! seed. So built-in names cost about what they cost the free functions, and custom names
 //! one more pass and probe.
 
 use crate::builtin::{self, Builtin, OFFERS};
-use crate::data::compiled::{SlotBytes, NONE};
+use crate::data::compiled::SlotBytes;
 use crate::data::folded_hash::mark_of;
 use crate::data::key::MatchKind;
 use crate::lookup::MODEL_KEYS;
@@ -20,6 +20,7 @@ use crate::model::Model;
 use crate::names::NameKind;
 use crate::offer::Offer;
 use crate::overlay::{Hit, Overlay, BUILTIN_MODELS, BUILTIN_PROVIDERS};
+use crate::overlay_keys::{COMPILED, OWN, TOUCHED};
 use crate::provider::Provider;
 use crate::suggest::Source;
 use crate::tables::Tables;
@@ -39,15 +40,27 @@ enum Key {
     Overlay(Hit),
 }
 
-impl<'c> Tables<'c> {
+/// A catalog with an overlay, as the grammar sees it: [`Tables`] known to hold one, so that
+/// no lookup tests for it again (run-time catalogs resolve through this, `Tables` through it
+/// or [`Builtin`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Overlaid<'c>(pub(crate) &'c Overlay);
+
+impl<'c> Overlaid<'c> {
+    /// The catalog's tables.
+    #[inline(always)]
+    fn tables(self) -> Tables<'c> {
+        Tables(Some(self.0))
+    }
+
     /// A compiled model's hit in this catalog: its home provider is the overlay's
     /// replacement where there is one.
     #[inline(always)]
-    fn builtin_hit(self, o: &'c Overlay, hit: ModelHit<'static>) -> ModelHit<'c> {
-        if !o.replaces(hit.home.index) {
+    fn builtin_hit(self, hit: ModelHit<'static>) -> ModelHit<'c> {
+        if !self.0.replaces(hit.home.index) {
             return hit;
         }
-        let home = self.provider_at(hit.home.index);
+        let home = self.tables().provider_at(hit.home.index);
         ModelHit {
             home,
             home_replaced: true,
@@ -58,47 +71,63 @@ impl<'c> Tables<'c> {
     /// The hit for an overlay key. Always inlined, for the reason [`Key`] gives.
     #[inline(always)]
     fn overlay_hit(self, h: Hit) -> ModelHit<'c> {
-        let m = self.model_at(h.index);
+        let t = self.tables();
+        let m = t.model_at(h.index);
         let upstream = match h.kind {
             MatchKind::ServedName => served_upstream(m, h.served),
             _ => m.upstream_id(),
         };
-        let home = self.provider_at(m.provider_index());
+        let home = t.provider_at(m.provider_index());
         ModelHit {
             model: m,
             matched: h.kind,
             key_override: h.overrides,
             upstream,
             home,
-            home_replaced: self.replaced(home),
+            home_replaced: t.replaced(home),
         }
     }
 
     /// The hit a key makes.
     #[inline(always)]
-    fn key_hit(self, o: &'c Overlay, key: Key) -> Option<ModelHit<'c>> {
+    fn key_hit(self, key: Key) -> Option<ModelHit<'c>> {
         match key {
-            Key::Builtin(s) => builtin::model_hit(s).map(|h| self.builtin_hit(o, h)),
+            Key::Builtin(s) => builtin::model_hit(s).map(|h| self.builtin_hit(h)),
             Key::Overlay(h) => Some(self.overlay_hit(h)),
+        }
+    }
+
+    /// The answer for `name` when the compiled tables' alone give it, given their slot for
+    /// it: the slot's hit where the overlay leaves its model; else `None`, and the overlay
+    /// is looked at ([`Overlaid::overlay_model`]).
+    #[inline(always)]
+    fn compiled_answer(
+        o: &Overlay,
+        name: &str,
+        slot: Option<SlotBytes<'static>>,
+    ) -> Option<Option<ModelHit<'static>>> {
+        match slot {
+            // The hit is made before the bit is read: its test of the index bounds the
+            // bit's word as well.
+            Some(s) => match builtin::model_hit(s) {
+                Some(h) if !o.keys.touches_model(s.index()) => Some(Some(h)),
+                _ => None,
+            },
+            // No overlay name has this length: nothing to look up (pass-throughs and
+            // misses, in an overlay of few names).
+            None if !o.keys.may_name_model(name) => Some(None),
+            None => None,
         }
     }
 
     /// The hit for `name`, given the compiled tables' slot for it: the slot's own unless
     /// the overlay may change it (tested inline), else the overlay's key out of line.
     #[inline(always)]
-    fn with_overlay(
-        self,
-        o: &'c Overlay,
-        name: &str,
-        slot: Option<SlotBytes<'static>>,
-    ) -> Option<ModelHit<'c>> {
-        match slot {
-            Some(s) if !o.keys.touches_model(s.index()) => builtin::model_hit(s),
-            // No overlay name has this length: nothing to look up (pass-throughs and
-            // misses, in an overlay of few names).
-            None if !o.keys.may_name_model(name) => None,
-            _ => self.key_hit(o, Self::overlay_model(o, name, slot)?),
+    fn with_overlay(self, name: &str, slot: Option<SlotBytes<'static>>) -> Option<ModelHit<'c>> {
+        if let Some(answer) = Self::compiled_answer(self.0, name, slot) {
+            return answer;
         }
+        self.key_hit(Self::overlay_model(self.0, name, slot)?)
     }
 
     /// The key `name` denotes, the overlay's names looked up first.
@@ -123,27 +152,63 @@ impl<'c> Tables<'c> {
         }
     }
 
+    /// The key `name` denotes when provider `p` is named and its model part is looked up in
+    /// the overlay first ([`ProviderHit::overlay_first`]).
+    #[inline(never)]
+    fn provider_model(o: &'c Overlay, p: u32, name: &str) -> Option<Key> {
+        if let Some(h) = o.keys.scoped(p, name) {
+            return Some(Key::Overlay(h));
+        }
+        // A run-time provider's models are most often the overlay's: looked up there
+        // first. A name of the overlay's is its answer whatever the compiled tables
+        // hold (an overlay name equal to a compiled one exists only with leave to
+        // override, and marks that compiled model as taken).
+        if p >= BUILTIN_PROVIDERS {
+            return Self::overlay_first(o, name);
+        }
+        let slot = MODEL_KEYS.get(name);
+        match slot {
+            Some(s) if !o.keys.touches_model(s.index()) => Some(Key::Builtin(s)),
+            None if !o.keys.may_name_model(name) => None,
+            _ => Self::overlay_model(o, name, slot),
+        }
+    }
+
+    /// Whether the model part after provider `index`'s name is looked up in the overlay
+    /// first: a run-time provider's, or a provider's with names scoped to it.
+    #[inline]
+    fn overlay_first_for(self, index: u32) -> bool {
+        index >= BUILTIN_PROVIDERS || self.0.keys.has_scoped(index)
+    }
+
     /// A compiled provider's hit in this catalog: the overlay's replacement where there is
     /// one.
     #[inline(always)]
-    fn builtin_provider(self, o: &'c Overlay, hit: ProviderHit<'static>) -> ProviderHit<'c> {
-        if !o.replaces(hit.provider.index) {
-            return hit;
+    fn builtin_provider(self, hit: ProviderHit<'static>) -> ProviderHit<'c> {
+        let index = hit.provider.index;
+        let overlay_first = self.overlay_first_for(index);
+        if !self.0.replaces(index) {
+            return ProviderHit {
+                overlay_first,
+                ..hit
+            };
         }
         ProviderHit {
-            provider: self.provider_at(hit.provider.index),
+            provider: self.tables().provider_at(index),
             matched: hit.matched,
             replaced: true,
+            overlay_first,
         }
     }
 
     /// The hit for an overlay provider key.
     fn overlay_provider(self, h: Hit) -> ProviderHit<'c> {
-        let provider = self.provider_at(h.index);
+        let provider = self.tables().provider_at(h.index);
         ProviderHit {
             provider,
             matched: h.kind,
-            replaced: h.overrides || self.replaced(provider),
+            replaced: h.overrides || self.tables().replaced(provider),
+            overlay_first: self.overlay_first_for(h.index),
         }
     }
 
@@ -152,21 +217,21 @@ impl<'c> Tables<'c> {
     #[inline(never)]
     fn overlay_provider_key(
         self,
-        o: &'c Overlay,
         name: &str,
         found: Option<ProviderHit<'static>>,
     ) -> Option<ProviderHit<'c>> {
+        let o = self.0;
         match found {
-            Some(h) if !o.keys.takes_provider(h.provider.index) => {
-                Some(self.builtin_provider(o, h))
-            }
+            Some(h) if !o.keys.takes_provider(h.provider.index) => Some(self.builtin_provider(h)),
             _ => match o.keys.provider(name) {
                 Some(h) => Some(self.overlay_provider(h)),
-                None => found.map(|h| self.builtin_provider(o, h)),
+                None => found.map(|h| self.builtin_provider(h)),
             },
         }
     }
+}
 
+impl<'c> Tables<'c> {
     /// The offer by which `p` serves `m`, if there is one.
     fn offer_by(self, p: &Provider, m: &Model) -> Option<&'c Offer> {
         if m.index() < BUILTIN_MODELS {
@@ -195,28 +260,21 @@ fn served_upstream(m: &Model, k: u32) -> &str {
     }
 }
 
-impl<'c> View<'c> for Tables<'c> {
+impl<'c> View<'c> for Overlaid<'c> {
     // Always inlined, as the compiled tables' own (see `Builtin`). The compiled probe comes
-    // first, before the overlay is looked at, even for a catalog without one: made inside
-    // the match (calling `Builtin.model_key` for `None`), it began after the overlay's
-    // pointer was loaded, and custom names' mixed workload took 1 ns more (33.1 to 33.7 ns
-    // against 32.0 to 32.1, `overlay/custom/mixed`). `whole_unless_separator` likewise.
+    // first, before the overlay is looked at: made after the overlay's pointer was loaded,
+    // custom names' mixed workload took 1 ns more (33.1 to 33.7 ns against 32.0 to 32.1,
+    // `overlay/custom/mixed`). `whole_unless_separator` likewise.
     #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
         let slot = MODEL_KEYS.get(name);
-        match self.0 {
-            None => slot.and_then(builtin::model_hit),
-            Some(o) => self.with_overlay(o, name, slot),
-        }
+        self.with_overlay(name, slot)
     }
 
     #[inline(always)]
     fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
         let slot = MODEL_KEYS.get_unless_separator(input)?;
-        Ok(match self.0 {
-            None => slot.and_then(builtin::model_hit),
-            Some(o) => self.with_overlay(o, input, slot),
-        })
+        Ok(self.with_overlay(input, slot))
     }
 
     #[inline]
@@ -225,60 +283,142 @@ impl<'c> View<'c> for Tables<'c> {
         self.prefix(name)
     }
 
-    // Always inlined, as the compiled tables' own. The overlay's bit is tested on the slot,
-    // before the hit is made: made first and then passed on, it went through memory.
+    // Always inlined, as the compiled tables' own. The overlay's flags are read on the slot,
+    // before the hit is made: made first and then passed on, it went through memory. What
+    // they tell of the model part goes on with the hit (`overlay_first`), not tested again.
     #[inline(always)]
     fn prefix(self, name: &str) -> Option<ProviderHit<'c>> {
         let slot = builtin::prefix_slot(name);
-        let Some(o) = self.0 else {
-            return slot.and_then(builtin::slot_provider);
-        };
-        match slot {
-            // A compiled provider's name (not only a part of model keys) the overlay leaves.
-            Some(s) if s.index() != NONE && !o.keys.touches_provider(s.index()) => {
-                builtin::slot_provider(s)
+        if let Some(s) = slot {
+            // A compiled provider's name (not only a part of model keys) the overlay leaves:
+            // its flags are then `SCOPED` or none.
+            let flags = self.0.keys.compiled_provider(s.index());
+            if flags & TOUCHED == 0 {
+                return builtin::slot_provider(s).map(|h| ProviderHit {
+                    overlay_first: flags != 0,
+                    ..h
+                });
             }
-            _ => self.overlay_provider_key(o, name, slot.and_then(builtin::slot_provider)),
         }
+        self.overlay_provider_key(name, slot.and_then(builtin::slot_provider))
     }
 
-    // One mark for both bitmaps. Where only the compiled one has it, the overlay holds no
-    // such name of the whole catalog (each of its own is marked in its bitmap): its names
-    // are not looked up.
+    // One load for both bitmaps' marks. Where only the compiled one has it, the overlay
+    // holds no such name of the whole catalog (each of its own is marked): its names are
+    // not looked up.
     #[inline(always)]
     fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
-        let Some(o) = self.0 else {
-            return Builtin.separated_model_key(input, at);
-        };
-        let mark = mark_of(input.as_bytes(), at);
-        let slot = if builtin::marked(mark) {
+        let o = self.0;
+        let marks = o.keys.marked(mark_of(input.as_bytes(), at));
+        if marks == 0 {
+            return None;
+        }
+        let slot = if marks & COMPILED != 0 {
             MODEL_KEYS.get(input)
         } else {
             None
         };
-        match slot {
-            // The common case, decided before the overlay's bitmap is read.
-            Some(s) if !o.keys.touches_model(s.index()) => builtin::model_hit(s),
-            _ if o.keys.marked(mark) => self.with_overlay(o, input, slot),
+        if let Some(s) = slot {
+            match builtin::model_hit(s) {
+                Some(h) if !o.keys.touches_model(s.index()) => return Some(h),
+                _ => {}
+            }
+        }
+        let key = if marks & OWN != 0 {
+            Self::overlay_model(o, input, slot)?
+        } else {
             // A compiled model the overlay touches, under a name the overlay cannot hold.
-            Some(s) => self.key_hit(o, Key::Builtin(s)),
-            None => None,
+            Key::Builtin(slot?)
+        };
+        self.key_hit(key)
+    }
+
+    // The provider's hit tells whether to look in the overlay first; the common case, a
+    // compiled provider without scoped names, probes the compiled tables inline.
+    #[inline(always)]
+    fn model_key_at(self, p: &ProviderHit<'c>, name: &str) -> Option<ModelHit<'c>> {
+        let o = self.0;
+        let key = if p.overlay_first {
+            Self::provider_model(o, p.provider.index, name)?
+        } else {
+            let slot = MODEL_KEYS.get(name);
+            if let Some(answer) = Self::compiled_answer(o, name, slot) {
+                return answer;
+            }
+            Self::overlay_model(o, name, slot)?
+        };
+        self.key_hit(key)
+    }
+
+    #[inline]
+    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
+        self.tables().serves(p, hit)
+    }
+
+    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
+        self.tables().names_served_by(p, f);
+    }
+
+    #[inline]
+    fn lists_models(self, p: &'c Provider) -> bool {
+        self.tables().lists_models(p)
+    }
+
+    fn offered_by(self, m: &'c Model) -> Vec<String> {
+        self.tables().offered_by(m)
+    }
+
+    fn names(self, kind: NameKind, name: &str) -> Source {
+        self.tables().names(kind, name)
+    }
+}
+
+impl<'c> View<'c> for Tables<'c> {
+    #[inline]
+    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
+        match self.0 {
+            None => Builtin.model_key(name),
+            Some(o) => Overlaid(o).model_key(name),
         }
     }
 
-    #[inline(always)]
-    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
-        let Some(o) = self.0 else {
-            return Builtin.model_key(name);
-        };
-        match o.keys.scoped(p.index, name) {
-            Some(h) => Some(self.overlay_hit(h)),
-            // A run-time provider's models are most often the overlay's: looked up there
-            // first. A name of the overlay's is its answer whatever the compiled tables
-            // hold (an overlay name equal to a compiled one exists only with leave to
-            // override, and marks that compiled model as taken).
-            None if p.index >= BUILTIN_PROVIDERS => self.key_hit(o, Self::overlay_first(o, name)?),
-            None => self.with_overlay(o, name, MODEL_KEYS.get(name)),
+    #[inline]
+    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        match self.0 {
+            None => Builtin.whole_unless_separator(input),
+            Some(o) => Overlaid(o).whole_unless_separator(input),
+        }
+    }
+
+    #[inline]
+    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
+        match self.0 {
+            None => Builtin.provider_key(name),
+            Some(o) => Overlaid(o).provider_key(name),
+        }
+    }
+
+    #[inline]
+    fn prefix(self, name: &str) -> Option<ProviderHit<'c>> {
+        match self.0 {
+            None => Builtin.prefix(name),
+            Some(o) => Overlaid(o).prefix(name),
+        }
+    }
+
+    #[inline]
+    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
+        match self.0 {
+            None => Builtin.separated_model_key(input, at),
+            Some(o) => Overlaid(o).separated_model_key(input, at),
+        }
+    }
+
+    #[inline]
+    fn model_key_at(self, p: &ProviderHit<'c>, name: &str) -> Option<ModelHit<'c>> {
+        match self.0 {
+            None => Builtin.model_key(name),
+            Some(o) => Overlaid(o).model_key_at(p, name),
         }
     }
 

@@ -17,6 +17,10 @@ pub(crate) struct ProviderHit<'c> {
     pub(crate) matched: MatchKind,
     /// Whether a run-time override of a built-in provider is involved.
     pub(crate) replaced: bool,
+    /// Whether a model part after this name is looked up in the overlay first: names are
+    /// scoped to the provider, or it is a run-time provider. Known where the provider was
+    /// found, so that the model step does not test it again.
+    pub(crate) overlay_first: bool,
 }
 
 /// A model a name denotes, with what a resolution returns for it.
@@ -65,11 +69,11 @@ pub(crate) trait View<'c>: Copy {
     /// [`provider_key`](View::provider_key) finds, on the path of `provider:model`.
     fn prefix(self, name: &str) -> Option<ProviderHit<'c>>;
 
-    /// The model a name denotes when provider `p` is named: a name scoped to `p` (a
+    /// The model a name denotes when the provider of `p` is named: a name scoped to it (a
     /// run-time model name that begins with another provider's name), else
     /// [`model_key`](View::model_key).
     #[inline(always)]
-    fn model_key_at(self, p: &'c Provider, name: &str) -> Option<ModelHit<'c>> {
+    fn model_key_at(self, p: &ProviderHit<'c>, name: &str) -> Option<ModelHit<'c>> {
         let _ = p;
         self.model_key(name)
     }
