@@ -229,6 +229,9 @@ pub(crate) fn model_hit(slot: SlotBytes<'static>) -> Option<ModelHit<'static>> {
 pub(crate) struct Builtin;
 
 impl View<'static> for Builtin {
+    /// The compiled tables always answer.
+    type Pending = std::convert::Infallible;
+
     // Always inlined: out of line, the model probe of `provider:model` paid a call and
     // returned its hit through memory.
     #[inline(always)]
@@ -259,6 +262,15 @@ impl View<'static> for Builtin {
             return None;
         }
         self.model_key(input)
+    }
+
+    fn pending_key_at(
+        self,
+        _: &ProviderHit<'static>,
+        _: &str,
+        pending: Self::Pending,
+    ) -> Option<ModelHit<'static>> {
+        match pending {}
     }
 
     #[inline]

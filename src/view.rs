@@ -49,6 +49,10 @@ pub(crate) struct Serving<'c> {
 
 /// A catalog as the grammar sees it.
 pub(crate) trait View<'c>: Copy {
+    /// What [`compiled_key_at`](View::compiled_key_at) leaves to look up where the compiled
+    /// tables alone do not answer.
+    type Pending: Copy;
+
     /// The model a name denotes (ASCII case ignored).
     fn model_key(self, name: &str) -> Option<ModelHit<'c>>;
     /// [`model_key`](View::model_key) of the whole input if it holds no `:` or `/`, else the
@@ -74,9 +78,31 @@ pub(crate) trait View<'c>: Copy {
     /// [`model_key`](View::model_key).
     #[inline(always)]
     fn model_key_at(self, p: &ProviderHit<'c>, name: &str) -> Option<ModelHit<'c>> {
-        let _ = p;
-        self.model_key(name)
+        match self.compiled_key_at(p, name) {
+            Ok(hit) => hit,
+            Err(pending) => self.pending_key_at(p, name, pending),
+        }
     }
+    /// [`model_key_at`](View::model_key_at) where the compiled tables alone answer (a hit
+    /// of theirs, no flag set), else what is left to look up
+    /// ([`pending_key_at`](View::pending_key_at)).
+    #[inline(always)]
+    fn compiled_key_at(
+        self,
+        p: &ProviderHit<'c>,
+        name: &str,
+    ) -> Result<Option<ModelHit<'c>>, Self::Pending> {
+        let _ = p;
+        Ok(self.model_key(name))
+    }
+    /// [`model_key_at`](View::model_key_at) from what
+    /// [`compiled_key_at`](View::compiled_key_at) left.
+    fn pending_key_at(
+        self,
+        p: &ProviderHit<'c>,
+        name: &str,
+        pending: Self::Pending,
+    ) -> Option<ModelHit<'c>>;
     /// How `p` serves the model of `hit`, if it does.
     fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>>;
     /// Every catalog name of the models `p` serves (its own models' names and the upstream
