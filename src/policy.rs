@@ -4,7 +4,6 @@ use crate::data::capability::Capability;
 use crate::data::price::Price;
 use crate::data::surface::Surface;
 use crate::tables::Tables;
-use crate::view::View;
 use std::collections::HashMap;
 
 /// How to order the routes that pass the policy. Every sort is stable: routes that compare

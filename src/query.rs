@@ -10,7 +10,6 @@ use crate::model::Model;
 use crate::provider::Provider;
 use crate::query_index::{model_ranges, QueryIndex};
 use crate::tables::Tables;
-use crate::view::View;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 

@@ -13,7 +13,6 @@ use crate::policy::{RoutePolicy, RouteSort};
 use crate::provider::{ApiSurface, Provider};
 use crate::resolution::Resolution;
 use crate::tables::Tables;
-use crate::view::View;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;

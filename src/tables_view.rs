@@ -1,6 +1,6 @@
-//! A catalog's [`Tables`] as the grammar sees them ([`View`]), and a catalog with an overlay
-//! ([`Overlaid`]): the compiled tables probed first, as the free functions probe them, and
-//! the overlay's own only when they can change the answer.
+//! A catalog with an overlay as the grammar sees it ([`Overlaid`], a [`View`]): the compiled
+//! tables probed first, as the free functions probe them, and the overlay's own only when
+//! they can change the answer.
 //!
 //! A name the compiled tables find is the answer unless the overlay takes a name of that
 //! model or provider (with leave to override), replaces its (home) provider, or holds model
@@ -53,8 +53,8 @@ pub(crate) enum Pending {
 }
 
 /// A catalog with an overlay, as the grammar sees it: [`Tables`] known to hold one, so that
-/// no lookup tests for it again (run-time catalogs resolve through this, `Tables` through it
-/// or [`Builtin`]).
+/// no lookup tests for it again (run-time catalogs resolve through this; queries, routes and
+/// policies find provider names through it or [`Builtin`], [`Tables::provider_key`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Overlaid<'c>(pub(crate) &'c Overlay);
 
@@ -378,97 +378,6 @@ impl<'c> View<'c> for Overlaid<'c> {
 
     #[inline]
     fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
-        self.tables().serves(p, hit)
-    }
-
-    fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
-        self.tables().names_served_by(p, f);
-    }
-
-    #[inline]
-    fn lists_models(self, p: &'c Provider) -> bool {
-        self.tables().lists_models(p)
-    }
-
-    fn offered_by(self, m: &'c Model) -> Vec<String> {
-        self.tables().offered_by(m)
-    }
-
-    fn names(self, kind: NameKind, name: &str) -> Source {
-        self.tables().names(kind, name)
-    }
-}
-
-impl<'c> View<'c> for Tables<'c> {
-    type Pending = Pending;
-
-    #[inline]
-    fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
-        match self.0 {
-            None => Builtin.model_key(name),
-            Some(o) => Overlaid(o).model_key(name),
-        }
-    }
-
-    #[inline]
-    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        match self.0 {
-            None => Builtin.whole_unless_separator(input),
-            Some(o) => Overlaid(o).whole_unless_separator(input),
-        }
-    }
-
-    #[inline]
-    fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
-        match self.0 {
-            None => Builtin.provider_key(name),
-            Some(o) => Overlaid(o).provider_key(name),
-        }
-    }
-
-    #[inline]
-    fn prefix(self, name: &str) -> Option<ProviderHit<'c>> {
-        match self.0 {
-            None => Builtin.prefix(name),
-            Some(o) => Overlaid(o).prefix(name),
-        }
-    }
-
-    #[inline]
-    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
-        match self.0 {
-            None => Builtin.separated_model_key(input, at),
-            Some(o) => Overlaid(o).separated_model_key(input, at),
-        }
-    }
-
-    #[inline]
-    fn compiled_key_at(
-        self,
-        p: &ProviderHit<'c>,
-        name: &str,
-    ) -> Result<Option<ModelHit<'c>>, Pending> {
-        match self.0 {
-            None => Ok(Builtin.model_key(name)),
-            Some(o) => Overlaid(o).compiled_key_at(p, name),
-        }
-    }
-
-    fn pending_key_at(
-        self,
-        p: &ProviderHit<'c>,
-        name: &str,
-        pending: Pending,
-    ) -> Option<ModelHit<'c>> {
-        match self.0 {
-            // Nothing is left pending without an overlay.
-            None => Builtin.model_key(name),
-            Some(o) => Overlaid(o).pending_key_at(p, name, pending),
-        }
-    }
-
-    #[inline]
-    fn serves(self, p: &'c Provider, hit: &ModelHit<'c>) -> Option<Serving<'c>> {
         // The home provider's index, from the hit: the model's record is not read.
         if hit.home.index == p.index {
             return Some(Serving {
@@ -476,7 +385,7 @@ impl<'c> View<'c> for Tables<'c> {
                 offer: None,
             });
         }
-        let offer = self.offer_by(p, hit.model)?;
+        let offer = self.tables().offer_by(p, hit.model)?;
         Some(Serving {
             upstream: offer.upstream_id(),
             offer: Some(offer),
@@ -484,23 +393,25 @@ impl<'c> View<'c> for Tables<'c> {
     }
 
     fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str)) {
-        for m in self.own_models(p) {
+        let t = self.tables();
+        for m in t.own_models(p) {
             builtin::model_names_for_near_miss(m, f);
         }
-        for o in self.provider_offers(p) {
+        for o in t.provider_offers(p) {
             f(o.upstream_id());
         }
     }
 
     #[inline]
     fn lists_models(self, p: &'c Provider) -> bool {
-        p.lists_models() || self.0.is_some_and(|o| o.lists(p.index))
+        p.lists_models() || self.0.lists(p.index)
     }
 
     fn offered_by(self, m: &'c Model) -> Vec<String> {
-        let mut ids = vec![self.provider_at(m.provider_index()).id().to_owned()];
+        let t = self.tables();
+        let mut ids = vec![t.provider_at(m.provider_index()).id().to_owned()];
         ids.extend(
-            self.offers_of(m)
+            t.offers_of(m)
                 .into_iter()
                 .map(|o| o.provider_id().to_owned()),
         );
@@ -510,14 +421,25 @@ impl<'c> View<'c> for Tables<'c> {
     /// The overlay's list of names, made on the first miss and shared by every error that
     /// may suggest one of them: an error keeps those names, not the catalog.
     fn names(self, kind: NameKind, name: &str) -> Source {
+        let o = self.0;
+        Source::for_name(
+            builtin::name_lists,
+            o.names.get_or_init(|| Arc::new(o.name_lists())),
+            kind,
+            name,
+        )
+    }
+}
+
+/// Queries, routes and policies find a provider's name through the catalog's tables;
+/// resolution goes through [`Builtin`] or [`Overlaid`].
+impl<'c> Tables<'c> {
+    /// The provider a name (id or alias) denotes, ASCII case ignored.
+    #[inline]
+    pub(crate) fn provider_key(self, name: &str) -> Option<ProviderHit<'c>> {
         match self.0 {
-            Some(o) => Source::for_name(
-                builtin::name_lists,
-                o.names.get_or_init(|| Arc::new(o.name_lists())),
-                kind,
-                name,
-            ),
-            None => Source::builtin(builtin::name_lists),
+            None => Builtin.provider_key(name),
+            Some(o) => Overlaid(o).provider_key(name),
         }
     }
 }
