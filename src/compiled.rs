@@ -1,5 +1,5 @@
 //! The compiled catalog's data, decoded while the crate compiles: the string table, the
-//! `u32` list, the distinct prices, the models' extra records and the key tables, as
+//! `u32` list, the distinct pricings and prices, the models' extra records and the key tables, as
 //! `static` arrays without pointers (see `model_catalog_shared::compiled` for the format
 //! build.rs writes). The public types read their built-in facts from here, and keep their
 //! own `static` tables, decoded the same way ([`records!`]). The key tables' slots and where
@@ -9,8 +9,8 @@
 //! from the blob `include_bytes!` gives it.
 
 use crate::data::compiled::{
-    read_pilots, read_pricings, read_u32s, section, section_bytes, string_at, ExtraRecord, Section,
-    TableRecord, SLOT_SIZE,
+    read_pricing, read_u16s, read_u32s, read_u64s, section, section_bytes, string_at, ExtraRecord,
+    Section, TableRecord, SLOT_SIZE,
 };
 use crate::data::price::Pricing;
 
@@ -73,9 +73,11 @@ pub(crate) use records;
 /// The `u32` list: string numbers of aliases, tags and parameters, and offer indexes.
 static LIST: [u32; count(Section::Lists)] = read_u32s(BLOB, Section::Lists);
 
-/// The distinct prices.
-pub(crate) static PRICINGS: [Pricing; count(Section::Pricings)] =
-    read_pricings(BLOB, Section::Pricings);
+/// The distinct pricings, each a run of units that number its prices in [`PRICES`].
+static PRICINGS: [u16; count(Section::Pricings)] = read_u16s(BLOB, Section::Pricings);
+
+/// The distinct prices, in picodollars per token.
+static PRICES: [u64; count(Section::Prices)] = read_u64s(BLOB, Section::Prices);
 
 /// What few models have.
 pub(crate) static EXTRAS: [ExtraRecord; count(Section::Extras)] = records!(
@@ -124,11 +126,10 @@ pub(crate) fn list(at: u32, len: usize) -> &'static [u32] {
     LIST.get(at..at.saturating_add(len)).unwrap_or_default()
 }
 
-/// Pricing `id`, or the empty one.
+/// Pricing `id` (where its run begins), or the empty one.
 #[inline]
-pub(crate) fn pricing(id: u32) -> &'static Pricing {
-    static EMPTY: Pricing = Pricing::new();
-    PRICINGS.get(id as usize).unwrap_or(&EMPTY)
+pub(crate) fn pricing(id: u32) -> Pricing {
+    read_pricing(&PRICINGS, &PRICES, id as usize).unwrap_or_default()
 }
 
 /// A `static` aligned to a cache line.
@@ -140,7 +141,7 @@ pub(crate) const MODEL_TABLE: TableRecord =
     TableRecord::read(BLOB, section(BLOB, Section::ModelTable).0);
 /// Its pilots.
 pub(crate) static MODEL_PILOTS: [u16; count(Section::ModelPilots)] =
-    read_pilots(BLOB, Section::ModelPilots);
+    read_u16s(BLOB, Section::ModelPilots);
 /// Its slots, read in place ([`SlotBytes`](crate::data::compiled::SlotBytes)).
 pub(crate) static MODEL_SLOTS: Aligned<[u8; SLOT_SIZE * count(Section::ModelSlots)]> =
     Aligned(section_bytes(BLOB, Section::ModelSlots, SLOT_SIZE));
@@ -154,7 +155,7 @@ pub(crate) const PREFIX_TABLE: TableRecord =
     TableRecord::read(BLOB, section(BLOB, Section::PrefixTable).0);
 /// Its pilots.
 pub(crate) static PREFIX_PILOTS: [u16; count(Section::PrefixPilots)] =
-    read_pilots(BLOB, Section::PrefixPilots);
+    read_u16s(BLOB, Section::PrefixPilots);
 /// Its slots, read in place.
 pub(crate) static PREFIX_SLOTS: Aligned<[u8; SLOT_SIZE * count(Section::PrefixSlots)]> =
     Aligned(section_bytes(BLOB, Section::PrefixSlots, SLOT_SIZE));

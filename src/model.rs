@@ -236,7 +236,17 @@ impl Model {
     }
 
     /// Prices in USD per million tokens (from the home provider).
-    pub fn pricing(&self) -> &Pricing {
+    ///
+    /// A [`Pricing`] is returned by value (it is `Copy`): the compiled catalog keeps each
+    /// distinct one as a few numbers, and makes it on each call.
+    ///
+    /// ```
+    /// let m = model_catalog::lookup_model("gpt-4o").unwrap();
+    /// let p = m.pricing();
+    /// assert_eq!(p.input.map(|x| x.to_string()).as_deref(), Some("2.5"));
+    /// assert_eq!(p.output.map(|x| x.to_string()).as_deref(), Some("10"));
+    /// ```
+    pub fn pricing(&self) -> Pricing {
         self.source().pricing(self.rec.pricing)
     }
 
@@ -318,7 +328,7 @@ impl Model {
     }
 
     /// Prices of the provider's fine-tunes of this model, where published.
-    pub fn fine_tune_pricing(&self) -> &Pricing {
+    pub fn fine_tune_pricing(&self) -> Pricing {
         let n = self.extra().map_or(NONE, |x| x.fine_tune_pricing);
         self.source().pricing(n)
     }
@@ -428,7 +438,7 @@ impl fmt::Debug for Model {
             .field("index", &self.rec.index)
             .field("context_window", &self.context_window())
             .field("max_output_tokens", &self.max_output_tokens())
-            .field("pricing", self.pricing())
+            .field("pricing", &self.pricing())
             .field("deprecated", &self.is_deprecated())
             .field("retires", &self.retires())
             .finish_non_exhaustive()

@@ -45,8 +45,8 @@ impl Arena {
 
     /// Prices `n`, or the empty ones.
     #[inline]
-    pub(crate) fn pricing(&self, n: u32) -> &Pricing {
-        self.pricings.get(n as usize).unwrap_or(&EMPTY)
+    pub(crate) fn pricing(&self, n: u32) -> Pricing {
+        self.pricings.get(n as usize).copied().unwrap_or_default()
     }
 }
 
@@ -103,7 +103,7 @@ impl<'a> Source<'a> {
 
     /// Pricing `n`, or the empty one.
     #[inline]
-    pub(crate) fn pricing(self, n: u32) -> &'a Pricing {
+    pub(crate) fn pricing(self, n: u32) -> Pricing {
         match self {
             Source::Builtin => compiled::pricing(n),
             Source::Tables(t) => t.arena.pricing(n),
@@ -137,9 +137,6 @@ impl<'a> Source<'a> {
         }
     }
 }
-
-/// The empty pricing.
-static EMPTY: Pricing = Pricing::new();
 
 /// `len` items of `items` from `at` (none where out of range).
 fn slice<T>(items: &[T], at: u32, len: usize) -> &[T] {

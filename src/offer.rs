@@ -77,10 +77,10 @@ impl Offer {
     }
 
     /// This provider's own prices, as recorded (may be empty).
-    pub fn own_pricing(&self) -> &Pricing {
+    pub fn own_pricing(&self) -> Pricing {
         match &self.repr {
             Repr::Builtin(r) => compiled::pricing(r.pricing),
-            Repr::Custom(c) => &c.pricing,
+            Repr::Custom(c) => c.pricing,
         }
     }
 
@@ -88,11 +88,11 @@ impl Offer {
     /// the model's ([`Pricing::or`]). [`Resolution::price_source`](crate::Resolution::price_source)
     /// tells which is which for a resolution.
     pub fn pricing(&self, model: &Model) -> Pricing {
-        self.own_pricing().or(model.pricing())
+        self.own_pricing().or(&model.pricing())
     }
 
     /// Its facts, for comparing.
-    fn facts(&self) -> (u32, u32, &str, &str, &Pricing) {
+    fn facts(&self) -> (u32, u32, &str, &str, Pricing) {
         (
             self.provider_index,
             self.model_index,
@@ -118,7 +118,7 @@ impl fmt::Debug for Offer {
             .field("provider_index", &self.provider_index)
             .field("model_index", &self.model_index)
             .field("upstream_id", &self.upstream_id())
-            .field("pricing", self.own_pricing())
+            .field("pricing", &self.own_pricing())
             .finish()
     }
 }

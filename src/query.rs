@@ -186,8 +186,11 @@ impl Query {
             && known_all(m.output_modalities(), self.output_modalities)
             && at_least(m.context_window(), self.min_context)
             && at_least(m.max_output_tokens(), self.min_output)
-            && at_most(m.pricing().input, self.max_input_price)
-            && at_most(m.pricing().output, self.max_output_price)
+            && ((self.max_input_price.is_none() && self.max_output_price.is_none()) || {
+                let prices = m.pricing();
+                at_most(prices.input, self.max_input_price)
+                    && at_most(prices.output, self.max_output_price)
+            })
             && (self.providers.is_empty()
                 || self
                     .providers

@@ -107,8 +107,9 @@ impl QueryIndex {
             }
             ix.context.push(m.context_window());
             ix.max_output.push(m.max_output_tokens());
-            ix.input.push(m.pricing().input);
-            ix.output.push(m.pricing().output);
+            let prices = m.pricing();
+            ix.input.push(prices.input);
+            ix.output.push(prices.output);
             let code = match m.vendor() {
                 Some(v) => {
                     let next = ix.vendors.len() as u32;

@@ -231,7 +231,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
             return (Pricing::default(), [None; 5]);
         };
         let served = self.served_name();
-        let layers: [(Option<&Pricing>, PriceSource); 3] = if self.is_fine_tune() {
+        let layers: [(Option<Pricing>, PriceSource); 3] = if self.is_fine_tune() {
             [
                 (
                     served.map(ServedName::fine_tune_pricing),
@@ -251,7 +251,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
         let mut from = [None; 5];
         let mut tier_set = false;
         for (p, source) in layers {
-            let Some(p) = p else { continue };
+            let Some(p) = p.as_ref() else { continue };
             for kind in PriceKind::ALL {
                 let slot = kind.field_mut(&mut out);
                 if slot.is_none() {

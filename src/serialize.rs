@@ -77,7 +77,7 @@ impl Serialize for Capabilities<'_> {
 }
 
 /// Prices, `null` when none is known.
-fn pricing(p: &Pricing) -> Option<&Pricing> {
+fn pricing(p: Pricing) -> Option<Pricing> {
     (!p.is_empty()).then_some(p)
 }
 

@@ -63,7 +63,7 @@ impl ServedName {
     }
 
     /// Prices `n` of its catalog.
-    fn pricing_of(&self, n: u32) -> &Pricing {
+    fn pricing_of(&self, n: u32) -> Pricing {
         match &self.arena {
             None => compiled::pricing(n),
             Some(a) => a.pricing(n),
@@ -91,12 +91,12 @@ impl ServedName {
     }
 
     /// Its own prices, where recorded apart from the model's (field by field).
-    pub fn pricing(&self) -> &Pricing {
+    pub fn pricing(&self) -> Pricing {
         self.pricing_of(self.rec.pricing)
     }
 
     /// Prices of fine-tunes of this name, where published.
-    pub fn fine_tune_pricing(&self) -> &Pricing {
+    pub fn fine_tune_pricing(&self) -> Pricing {
         self.pricing_of(self.rec.fine_tune_pricing)
     }
 
@@ -130,8 +130,8 @@ impl ServedName {
         &str,
         Option<u32>,
         Option<u32>,
-        &Pricing,
-        &Pricing,
+        Pricing,
+        Pricing,
         Option<Date>,
         bool,
         Option<Date>,
@@ -163,8 +163,8 @@ impl fmt::Debug for ServedName {
             .field("id", &self.id())
             .field("context_window", &self.context_window())
             .field("max_output_tokens", &self.max_output_tokens())
-            .field("pricing", self.pricing())
-            .field("fine_tune_pricing", self.fine_tune_pricing())
+            .field("pricing", &self.pricing())
+            .field("fine_tune_pricing", &self.fine_tune_pricing())
             .field("release_date", &self.release_date())
             .field("deprecated", &self.is_deprecated())
             .field("retires", &self.retires())

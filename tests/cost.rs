@@ -604,8 +604,8 @@ fn seed_002_margin_round_trips_for_known_models() {
 
     // And every price in the catalog (models and offers) survives the round trip.
     for m in models() {
-        let offered = offers_of(m).into_iter().map(|o| *o.own_pricing());
-        for p in std::iter::once(*m.pricing()).chain(offered) {
+        let offered = offers_of(m).into_iter().map(|o| o.own_pricing());
+        for p in std::iter::once(m.pricing()).chain(offered) {
             for price in [p.input, p.output, p.cache_read, p.cache_write, p.reasoning]
                 .into_iter()
                 .flatten()

@@ -316,7 +316,7 @@ fn seed003_basic_and_detailed_examples_import() {
         .find(|o| o.provider_id() == "nano-proxy")
         .unwrap();
     assert_eq!(
-        *offer.own_pricing(),
+        offer.own_pricing(),
         Pricing::new()
             .input("15".parse().unwrap())
             .output("75".parse().unwrap())

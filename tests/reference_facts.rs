@@ -974,7 +974,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
         cache_write: None,
         reasoning: None,
     });
-    assert_eq!(*offer.own_pricing(), want);
+    assert_eq!(offer.own_pricing(), want);
     // Home prices: providers/openai/models/gpt-5.2.toml [cost] input = 1.75, output = 14.00,
     // cache_read = 0.175.
     assert_eq!(m.pricing().input, Some(usd("1.75")));
@@ -997,7 +997,7 @@ fn nano_gpt_offers_carry_their_own_prices() {
     assert_eq!(offer.upstream_id(), "anthropic/claude-opus-4.6");
     assert_eq!(offer.pricing(c).input, Some(usd("4.998")));
     assert_eq!(offer.pricing(c).output, Some(usd("25.007")));
-    assert_ne!(offer.pricing(c), *c.pricing());
+    assert_ne!(offer.pricing(c), c.pricing());
 
     // And NanoGPT lists the offered models among its models.
     let nano: Vec<&str> = models_of("nano-gpt")

@@ -60,7 +60,7 @@ fn candidates<'c>(c: &'c Catalog, m: &'c Model) -> Vec<Cand<'c>> {
     let mut v = vec![Cand {
         provider: c.provider_of(m),
         upstream_id: m.upstream_id().to_owned(),
-        pricing: *m.pricing(),
+        pricing: m.pricing(),
         offer: false,
     }];
     for o in c.offers_of(m) {
@@ -909,7 +909,7 @@ fn an_offer_without_its_own_prices_uses_the_models() {
         .route("internal-vllm:gpt-oss-120b", &RoutePolicy::new())
         .unwrap();
     assert_eq!(ids(&chain), ["internal-vllm"]);
-    assert_eq!(chain[0].pricing, *m.pricing());
+    assert_eq!(chain[0].pricing, m.pricing());
     assert!(chain[0].offer.unwrap().own_pricing().is_empty());
     assert_eq!(chain[0].upstream_id, "internal-vllm/gpt-oss-120b");
     // A cap equal to that price keeps it (at most, not under).

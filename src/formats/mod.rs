@@ -396,7 +396,7 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
                 return Some(Served {
                     model: m,
                     upstream: m.upstream_id(),
-                    pricing: *m.pricing(),
+                    pricing: m.pricing(),
                     own: true,
                 });
             }
@@ -407,7 +407,7 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
                 .map(|o| Served {
                     model: m,
                     upstream: o.upstream_id(),
-                    pricing: *o.own_pricing(),
+                    pricing: o.own_pricing(),
                     own: false,
                 })
         })

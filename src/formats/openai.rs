@@ -386,7 +386,7 @@ fn entries<'c>(
             .map(|m| Entry {
                 model: m,
                 id: m.id(),
-                pricing: *m.pricing(),
+                pricing: m.pricing(),
             })
             .collect()),
         Some(name) => {

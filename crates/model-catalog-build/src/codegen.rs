@@ -261,8 +261,14 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
     ] {
         sections[s as usize] = part;
     }
-    sections[Section::Pricings as usize] =
-        (pool.pricing_count(), std::mem::take(&mut pool.pricings));
+    sections[Section::Pricings as usize] = (
+        pool.pricings.len(),
+        pool.pricings.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    );
+    sections[Section::Prices as usize] = (
+        pool.prices.len(),
+        pool.prices.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    );
     sections[Section::Lists as usize] = (
         pool.list.len(),
         pool.list.iter().flat_map(|x| x.to_le_bytes()).collect(),
@@ -280,10 +286,10 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
 mod tests {
     use super::generate;
     use model_catalog_shared::compiled::{
-        read_pricing, section, string_at, u32_at, ExtraRecord, ModelRecord, OfferRecord, Section,
-        ServedRecord, NONE, PRICING_SIZE,
+        read_pricing, section, string_at, u16_at, u32_at, u64_at, ExtraRecord, ModelRecord,
+        OfferRecord, Section, ServedRecord, NONE,
     };
-    use model_catalog_shared::price::Price;
+    use model_catalog_shared::price::{LongContextPricing, Price, Pricing};
     use model_catalog_shared::schema::DataFile;
     use model_catalog_shared::validate::validate;
 
@@ -334,6 +340,20 @@ mod tests {
                 .find(|m| self.text(m.id) == id)
                 .unwrap_or_else(|| panic!("no model {id}"))
         }
+        /// Every `u16` of the pricings' runs, every price.
+        fn prices(&self) -> (Vec<u16>, Vec<u64>) {
+            let (at, n) = section(&self.blob, Section::Pricings);
+            let units = (0..n).map(|i| u16_at(&self.blob, at + 2 * i)).collect();
+            let (at, n) = section(&self.blob, Section::Prices);
+            (
+                units,
+                (0..n).map(|i| u64_at(&self.blob, at + 8 * i)).collect(),
+            )
+        }
+        fn pricing(&self, n: u32) -> Option<Pricing> {
+            let (units, prices) = self.prices();
+            read_pricing(&units, &prices, n as usize)
+        }
         fn extra(&self, m: &ModelRecord) -> Option<ExtraRecord> {
             (m.extra != NONE).then(|| {
                 let at = self.at(Section::Extras, ExtraRecord::SIZE, m.extra as usize);
@@ -381,6 +401,43 @@ mod tests {
     }
 
     #[test]
+    fn each_pricing_and_each_price_is_written_once() {
+        let b = blob_of(&[
+            r#"{"provider": {"id": "px", "name": "Px", "key_required": false},
+            "models": [
+             {"id": "px-a", "name": "A", "pricing": {"input": 2.5, "output": 10}},
+             {"id": "px-b", "name": "B", "pricing": {"input": 2.5, "output": 10}},
+             {"id": "px-c", "name": "C", "pricing": {"input": 10, "output": 2.5,
+              "long_context": {"above": 200000, "input": 5}}},
+             {"id": "px-d", "name": "D"}
+            ]}"#,
+        ]);
+        let p = |s: &str| s.parse::<Price>().unwrap();
+        let (a, c, d) = (b.model("px-a"), b.model("px-c"), b.model("px-d"));
+        assert_eq!(b.model("px-b").pricing, a.pricing);
+        assert_eq!(
+            b.pricing(a.pricing),
+            Some(Pricing::new().input(p("2.5")).output(p("10")))
+        );
+        assert_eq!(
+            b.pricing(c.pricing),
+            Some(
+                Pricing::new()
+                    .input(p("10"))
+                    .output(p("2.5"))
+                    .long_context(LongContextPricing::new(200_000).input(p("5")))
+            )
+        );
+        assert_eq!(b.pricing(d.pricing), Some(Pricing::new()));
+        // Micro-dollars per million tokens: 2.5, 10 and 5 USD, each once.
+        let (units, mut prices) = b.prices();
+        prices.sort_unstable();
+        assert_eq!(prices, [2_500_000, 5_000_000, 10_000_000]);
+        // The empty pricing, then A's (3 units), then C's (1 + 2 + 3).
+        assert_eq!(units.len(), 1 + 3 + 6);
+    }
+
+    #[test]
     fn what_few_models_have_is_written_to_their_extra_record_alone() {
         let b = blob();
         // Nothing an extra record holds: none, empty fine-tune prices included.
@@ -391,12 +448,12 @@ mod tests {
         let c = b.model("mix-c");
         let x = b.extra(&c).expect("mix-c has fine-tune prices");
         assert_eq!(x.served_len, 0);
-        let at = b.at(
-            Section::Pricings,
-            PRICING_SIZE,
-            x.fine_tune_pricing as usize,
-        );
-        assert_eq!(read_pricing(&b.blob, at).input, "7".parse::<Price>().ok());
+        let (at, n) = section(&b.blob, Section::Pricings);
+        let units: Vec<u16> = (0..n).map(|i| u16_at(&b.blob, at + 2 * i)).collect();
+        let (at, n) = section(&b.blob, Section::Prices);
+        let prices: Vec<u64> = (0..n).map(|i| u64_at(&b.blob, at + 8 * i)).collect();
+        let fine_tune = read_pricing(&units, &prices, x.fine_tune_pricing as usize);
+        assert_eq!(fine_tune.map(|p| p.input), Some("7".parse::<Price>().ok()));
         // Served names beside an alias; the release date stays in the model's record.
         let g = b.model("mix-g");
         let x = b.extra(&g).expect("mix-g has served names");

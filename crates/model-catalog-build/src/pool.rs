@@ -22,9 +22,12 @@ pub(crate) struct Pool {
     ids: HashMap<String, u32>,
     /// The `u32` list.
     pub(crate) list: Vec<u32>,
-    /// Distinct pricings, encoded.
-    pub(crate) pricings: Vec<u8>,
+    /// Distinct pricings, each a run of units ([`write_pricing`]).
+    pub(crate) pricings: Vec<u16>,
     pricing_ids: HashMap<Pricing, u32>,
+    /// Distinct prices, in picodollars per token, that the runs number.
+    pub(crate) prices: Vec<u64>,
+    price_ids: HashMap<u64, u16>,
 }
 
 impl Pool {
@@ -35,6 +38,8 @@ impl Pool {
             list: Vec::new(),
             pricings: Vec::new(),
             pricing_ids: HashMap::new(),
+            prices: Vec::new(),
+            price_ids: HashMap::new(),
         };
         // Pricing 0 is the empty one, which most fine-tune prices are.
         let _ = pool.pricing(&Pricing::new());
@@ -85,19 +90,25 @@ impl Pool {
         Ok((at, n))
     }
 
-    /// The number of `p` in the pricing table, added if new.
+    /// The number of `p` (where its run begins), added if new.
     pub(crate) fn pricing(&mut self, p: &Pricing) -> Result<u32, String> {
         if let Some(&id) = self.pricing_ids.get(p) {
             return Ok(id);
         }
-        let id = n32(self.pricing_ids.len(), "distinct prices")?;
-        write_pricing(p, &mut self.pricings);
+        let id = n32(self.pricings.len(), "units of prices")?;
+        let (prices, price_ids) = (&mut self.prices, &mut self.price_ids);
+        write_pricing(p, &mut self.pricings, |v| {
+            if let Some(&n) = price_ids.get(&v) {
+                return Some(n);
+            }
+            let n = u16::try_from(prices.len()).ok()?;
+            prices.push(v);
+            price_ids.insert(v, n);
+            Some(n)
+        })
+        .ok_or_else(|| format!("the catalog has more than {} distinct prices", u16::MAX))?;
+        n32(self.pricings.len() + 1, "units of prices")?;
         self.pricing_ids.insert(*p, id);
         Ok(id)
-    }
-
-    /// How many pricings.
-    pub(crate) fn pricing_count(&self) -> usize {
-        self.pricing_ids.len()
     }
 }

@@ -19,7 +19,8 @@
 //! | section | records |
 //! |---|---|
 //! | [`Section::Lists`] | `u32`: string numbers of aliases, tags and parameters, offer indexes |
-//! | [`Section::Pricings`] | [`PRICING_SIZE`]-byte prices ([`write_pricing`], [`read_pricing`]) |
+//! | [`Section::Prices`] | `u64`: the distinct prices, in picodollars per token |
+//! | [`Section::Pricings`] | `u16` units: each distinct pricing as a run that numbers its prices ([`write_pricing`], [`read_pricing`]) |
 //! | [`Section::Providers`] | [`ProviderRecord`] |
 //! | [`Section::Models`] | [`ModelRecord`] |
 //! | [`Section::Extras`] | [`ExtraRecord`]: what few models have |
@@ -67,25 +68,25 @@ macro_rules! read_le {
     };
 }
 
+mod pricing;
 mod read;
 mod records;
 mod slot;
 mod strings;
 
+pub use pricing::{read_pricing, write_pricing};
 pub use read::{
-    read_pilots, read_pricing, read_pricings, read_u32s, section, section_bytes, u16_at, u32_at,
-    u32_in, u64_at, PRICING_SIZE,
+    read_u16s, read_u32s, read_u64s, section, section_bytes, u16_at, u32_at, u32_in, u64_at,
 };
 pub use records::{
-    date_from_u32, date_to_u32, flags_from_u8, flags_to_u8, write_pricing, DistillationRecord,
-    ExtraRecord, ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord,
-    TableRecord,
+    date_from_u32, date_to_u32, flags_from_u8, flags_to_u8, DistillationRecord, ExtraRecord,
+    ModelRecord, OfferRecord, ProviderRecord, ServedRecord, SurfaceRecord, TableRecord,
 };
 pub use slot::{Slot, SlotBytes, SLOT_SIZE};
 pub use strings::{push_string, string_at, MAX_STRING_LEN};
 
 /// The blob's first four bytes: `MCB` and the format's version, changed with any record or section.
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB5");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB6");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;
@@ -96,7 +97,9 @@ pub const NONE: u32 = u32::MAX;
 pub enum Section {
     /// The `u32` list.
     Lists,
-    /// Distinct prices.
+    /// The distinct prices.
+    Prices,
+    /// The distinct pricings.
     Pricings,
     /// Providers.
     Providers,
@@ -134,7 +137,7 @@ pub enum Section {
 
 impl Section {
     /// How many sections there are.
-    pub const COUNT: usize = 18;
+    pub const COUNT: usize = 19;
 }
 
 /// Writes a blob: its header, then each section's bytes, in [`Section`] order.

@@ -2,12 +2,10 @@
 //! build ([`write`](ModelRecord::write)) and read back in const context
 //! ([`read`](ModelRecord::read)) in field order, with what its numbers mean.
 
-use super::read::PRICING_SIZE;
 use super::NONE;
 use crate::capability::Flags;
 use crate::date::Date;
 use crate::modality::Modality;
-use crate::price::{Price, Pricing};
 use crate::schema::{ModelEntry, ServedNameEntry};
 use crate::surface::{ApiFormat, Surface};
 
@@ -90,7 +88,7 @@ record! {
         context_window: u32,
         /// Its output limit, if [`ModelRecord::MAX_OUTPUT`] is set.
         max_output_tokens: u32,
-        /// Its prices: an index of the pricing table.
+        /// Its prices: a pricing's number (in the compiled catalog, where its run begins).
         pricing: u32,
         /// Its release date ([`date_to_u32`]).
         release_date: u32,
@@ -487,27 +485,4 @@ pub const fn flags_from_u8(b: u8) -> Flags {
         reasoning: known(b, 4),
         structured_output: known(b, 6),
     }
-}
-
-/// Appends `p` encoded (see [`PRICING_SIZE`]) to `out`.
-pub fn write_pricing(p: &Pricing, out: &mut Vec<u8>) {
-    let prices = p.every_price();
-    let mut known: u16 = 0;
-    for (k, price) in prices.iter().enumerate() {
-        if price.is_some() {
-            known |= 1 << k;
-        }
-    }
-    if p.long_context.is_some() {
-        known |= 1 << 9;
-    }
-    let start = out.len();
-    out.extend_from_slice(&known.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    let above = p.long_context.map_or(0, |t| t.above);
-    out.extend_from_slice(&above.to_le_bytes());
-    for price in prices {
-        out.extend_from_slice(&price.map_or(0, Price::picos_per_token).to_le_bytes());
-    }
-    debug_assert_eq!(out.len() - start, PRICING_SIZE);
 }

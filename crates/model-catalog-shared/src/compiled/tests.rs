@@ -91,10 +91,61 @@ fn records_read_back_as_written() {
     }
 }
 
+/// A table of values as the build keeps one: each value once, numbered in the order added,
+/// at most `cap` of them.
+fn numbering(values: &mut Vec<u64>, cap: usize) -> impl FnMut(u64) -> Option<u16> + '_ {
+    move |v| match values.iter().position(|&x| x == v) {
+        Some(i) => u16::try_from(i).ok(),
+        None if values.len() < cap => {
+            values.push(v);
+            u16::try_from(values.len() - 1).ok()
+        }
+        None => None,
+    }
+}
+
 #[test]
-fn pricings_dates_and_flags_read_back() {
+fn pricings_are_runs_that_number_their_prices() {
     let p = |s: &str| s.parse::<Price>().unwrap();
-    for pricing in [
+    let (mut units, mut values) = (Vec::new(), Vec::new());
+    // USD per million tokens are micro-dollars per million, picodollars per token.
+    let plain = Pricing::new().input(p("2.5")).output(p("10"));
+    write_pricing(&plain, &mut units, numbering(&mut values, 100)).unwrap();
+    assert_eq!(units, [0b11, 0, 1]);
+    assert_eq!(values, [2_500_000, 10_000_000]);
+    // A price met before is not added again; a tier's threshold follows the first unit.
+    let tiered = Pricing::new()
+        .input(p("10"))
+        .cache_read(p("0.075"))
+        .long_context(LongContextPricing::new(272_000).input(p("2.5")));
+    write_pricing(&tiered, &mut units, numbering(&mut values, 100)).unwrap();
+    // 272,000 = 0x0004_2680.
+    assert_eq!(
+        units[3..],
+        [1 << 9 | 1 << 5 | 0b101, 0x2680, 0x0004, 1, 2, 0]
+    );
+    assert_eq!(values, [2_500_000, 10_000_000, 75_000]);
+    assert_eq!(read_pricing(&units, &values, 0), Some(plain));
+    assert_eq!(read_pricing(&units, &values, 3), Some(tiered));
+}
+
+#[test]
+fn pricings_read_back_as_written() {
+    let p = |s: &str| s.parse::<Price>().unwrap();
+    let every = Pricing::new()
+        .input(p("0"))
+        .output(p("999999999.999999"))
+        .cache_read(p("0.000001"))
+        .cache_write(p("3.75"))
+        .reasoning(p("60"))
+        .long_context(
+            LongContextPricing::new(u32::MAX)
+                .input(p("5"))
+                .output(p("22.5"))
+                .cache_read(p("0.5"))
+                .cache_write(p("6.25")),
+        );
+    let pricings = [
         Pricing::new(),
         Pricing::new().input(p("2.5")).output(p("10")),
         Pricing::new()
@@ -104,12 +155,42 @@ fn pricings_dates_and_flags_read_back() {
             .reasoning(p("60"))
             .long_context(LongContextPricing::new(200_000).output(p("22.5"))),
         Pricing::new().long_context(LongContextPricing::new(272_000)),
-    ] {
-        let mut out = Vec::new();
-        write_pricing(&pricing, &mut out);
-        assert_eq!(out.len(), PRICING_SIZE);
-        assert_eq!(read_pricing(&out, 0), pricing);
+        Pricing::new().long_context(LongContextPricing::new(0).cache_write(p("1"))),
+        every,
+    ];
+    let (mut units, mut values) = (Vec::new(), Vec::new());
+    let mut starts = Vec::new();
+    for pricing in &pricings {
+        starts.push(units.len());
+        write_pricing(pricing, &mut units, numbering(&mut values, 100)).unwrap();
     }
+    for (pricing, at) in pricings.iter().zip(&starts) {
+        assert_eq!(read_pricing(&units, &values, *at).as_ref(), Some(pricing));
+    }
+    // Every price known and a tier: 1 + 2 + 9 units.
+    assert_eq!(units.len() - starts[5], 12);
+
+    // A run cut short, a number past the values, a start past the units: `None`.
+    for end in starts[5]..units.len() {
+        assert_eq!(read_pricing(&units[..end], &values, starts[5]), None);
+    }
+    assert_eq!(
+        read_pricing(&units, &values[..values.len() - 1], starts[5]),
+        None
+    );
+    assert_eq!(read_pricing(&units, &values, units.len()), None);
+
+    // A full table of values: no run written, the units as they were.
+    let (mut units, mut values) = (vec![7u16], Vec::new());
+    assert_eq!(
+        write_pricing(&every, &mut units, numbering(&mut values, 3)),
+        None
+    );
+    assert_eq!(units, [7]);
+}
+
+#[test]
+fn dates_and_flags_read_back() {
     for d in [None, Date::from_ymd(1, 1, 1), Date::from_ymd(2026, 9, 28)] {
         assert_eq!(date_from_u32(date_to_u32(d)), d);
     }
@@ -138,7 +219,7 @@ fn sections_are_found_where_written() {
     sections[Section::ModelPilots as usize] = (2, vec![1, 0, 2, 0]);
     let blob = write_blob(&sections);
     assert_eq!(read_u32s::<3>(&blob, Section::Lists), [5, 6, 7]);
-    assert_eq!(read_pilots::<2>(&blob, Section::ModelPilots), [1, 2]);
+    assert_eq!(read_u16s::<2>(&blob, Section::ModelPilots), [1, 2]);
     assert_eq!(section(&blob, Section::Offers).1, 0);
     assert_eq!(
         section_bytes::<0>(&blob, Section::ModelSlots, SLOT_SIZE),
