@@ -1,5 +1,5 @@
 //! What the records of the compiled catalog point into: the string table (every string
-//! once), the `u32` list and the distinct prices.
+//! once), the `u32` list, and the distinct pricings and the prices they number.
 
 use model_catalog_shared::compiled::{push_string, string_at, write_pricing, MAX_STRING_LEN, NONE};
 use model_catalog_shared::price::Pricing;

@@ -7,7 +7,8 @@
 //! `include_bytes!`). The library decodes the blob's records into typed `static` arrays while
 //! it compiles (const evaluation, no code per record), so nothing is decoded at start-up and
 //! the arrays hold no pointers: a string is its number in the string table (where its header
-//! begins), a list a range of the blob's `u32` list, a record of another table its index.
+//! begins), a list a range of the blob's `u32` list, a record of another table its index,
+//! a pricing where its run of `u16` units begins (read on each call: see `pricing.rs`).
 //! The key tables' slots and where long keys begin are not decoded: their sections are
 //! copied whole ([`section_bytes`]) and read in place ([`SlotBytes`], [`u32_in`]), since
 //! constant evaluation takes a step per field decoded (the model-key slots
