@@ -112,3 +112,31 @@ impl Pool {
         Ok(id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Pool;
+    use model_catalog_shared::price::{Price, Pricing};
+
+    fn input(picos: u64) -> Pricing {
+        Pricing::new().input(Price::from_picos_per_token(picos))
+    }
+
+    #[test]
+    fn more_distinct_prices_than_a_u16_numbers_fail_the_build_with_a_message() {
+        let mut pool = Pool::new();
+        // 65,536 distinct prices take the numbers 0 to 65,535.
+        for picos in 0..65_536 {
+            assert!(pool.pricing(&input(picos)).is_ok(), "{picos}");
+        }
+        let units = pool.pricings.len();
+        let err = pool.pricing(&input(65_536)).unwrap_err();
+        assert!(err.contains("65535 distinct prices"), "{err}");
+        assert_eq!(pool.pricings.len(), units);
+        // A new pricing of prices already numbered still fits, and one met before is kept once.
+        let both = input(7).output(Price::from_picos_per_token(65_535));
+        let at = pool.pricing(&both).unwrap();
+        assert_eq!(pool.pricing(&both), Ok(at));
+        assert_eq!(pool.pricings.len(), units + 3);
+    }
+}
