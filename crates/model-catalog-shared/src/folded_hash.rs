@@ -12,7 +12,7 @@
 //! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
 
 use crate::grammar::{first_separator, separators};
-use crate::key::lower8;
+use crate::key::{eq_folded, lower8};
 use crate::words::{half, short, word};
 
 /// Odd multiplier for mixing seeds and slots (the golden ratio, 2^64 / phi).
@@ -121,8 +121,26 @@ fn words_17_up(b: &[u8]) -> [u64; 4] {
 
 /// The hash of the bytes of a name longer than 32 bytes that its words leave out (16 to
 /// `n - 16`), ASCII case ignored; `None` when stopping at separators and there is one.
-#[inline(never)]
+///
+/// Up to 48 bytes (a middle of up to 16 bytes) no loop: the middle's first and last eight
+/// bytes, read independently (overlapping each other, or the last words), and one
+/// [`fold_mul`]; beyond, [`middle_words`].
+#[inline(always)]
 fn middle<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
+    let n = bytes.len();
+    if n > 48 {
+        return middle_words::<STOP>(bytes);
+    }
+    let (a, b) = (word(&bytes[16..24]), word(&bytes[n - 24..n - 16]));
+    if STOP && separators(a) | separators(b) != 0 {
+        return None;
+    }
+    Some(fold_mul(lower8(a) ^ S4, lower8(b) ^ K))
+}
+
+/// [`middle`] of a name longer than 48 bytes: a word at a time.
+#[inline(never)]
+fn middle_words<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
     let end = bytes.len().saturating_sub(16);
     let mut acc = S4;
     let mut i = 16;
@@ -205,6 +223,25 @@ pub fn scan_unless_separator(bytes: &[u8], seed: u64) -> Result<Scan, usize> {
 #[must_use]
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     scan(bytes, seed).hash
+}
+
+/// Whether `name` and `key` (ASCII-lowercased), longer than 32 bytes, of equal length and
+/// equal words ([`matches`]), agree in the bytes the words leave out (16 to `n - 16`),
+/// ASCII case ignored. Up to 48 bytes, two independent compares of the middle's first and
+/// last eight bytes (overlapping each other, or the last words); beyond, a word at a time.
+#[inline(always)]
+#[must_use]
+pub fn middle_eq(name: &[u8], key: &[u8]) -> bool {
+    let n = name.len();
+    if key.len() != n || n <= 32 {
+        return false;
+    }
+    if n > 48 {
+        return eq_folded(&name[16..n - 16], &key[16..n - 16]);
+    }
+    let pair = |b: &[u8]| (word(&b[16..24]), word(&b[n - 24..n - 16]));
+    let ((a, b), (x, y)) = (pair(name), pair(key));
+    (lower8(a) ^ x) | (lower8(b) ^ y) == 0
 }
 
 /// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
@@ -330,13 +367,12 @@ pub fn is_marked(marks: &[u32], mark: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::key::eq_folded;
 
     /// What a lookup decides: lengths and words, and the middle of longer names.
     fn same(name: &[u8], key: &[u8]) -> bool {
         let n = name.len();
         matches(n, &scan(name, 1), key.len(), &scan(key, 0).words)
-            && (n <= 32 || eq_folded(&name[16..n - 16], &key[16..n - 16]))
+            && (n <= 32 || middle_eq(name, key))
     }
 
     #[test]
@@ -366,6 +402,26 @@ mod tests {
             let mut longer = upper.clone();
             longer.push(0);
             assert!(!same(&longer, key), "{n}");
+        }
+    }
+
+    /// A separator anywhere stops the walk, at the first: in the words, and in the middle of
+    /// a name longer than 32 bytes, read in two words up to 48 bytes and a word at a time
+    /// beyond. Any change to a middle byte changes the hash.
+    #[test]
+    fn long_names_stop_at_a_separator_anywhere_and_hash_every_byte() {
+        for n in 17..=80 {
+            let name: Vec<u8> = (0..n).map(|i| b'a' + (i * 5 % 26) as u8).collect();
+            for at in 0..n {
+                for sep in [b':', b'/'] {
+                    let mut with = name.clone();
+                    with[at] = sep;
+                    assert_eq!(scan_unless_separator(&with, 3), Err(at), "{n} {at}");
+                }
+                let mut other = name.clone();
+                other[at] = b'#';
+                assert_ne!(scan(&other, 3).hash, scan(&name, 3).hash, "{n} {at}");
+            }
         }
     }
 
