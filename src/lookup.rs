@@ -88,8 +88,8 @@ impl KeyTable {
     /// Whether `name`, longer than 32 bytes, agrees with the key in slot `at` in the bytes
     /// its words leave out (16 to `n - 16`).
     ///
-    /// Inline: in the full catalog most ids are longer than 32 bytes (few longer than 48,
-    /// which [`middle_eq`](folded_hash::middle_eq) compares without a loop).
+    /// Inline: in the full catalog most ids are longer than 32 bytes, and
+    /// [`middle_eq`](folded_hash::middle_eq) compares those of up to 64 bytes without a loop.
     #[inline(always)]
     pub(crate) fn middle_matches(&self, name: &str, at: usize) -> bool {
         let (name, start) = (name.as_bytes(), u32_in(self.long, at).unwrap_or(NONE));

@@ -347,11 +347,13 @@ mod tests {
 
     /// Long names that share their first and last 16 bytes and whose middles the folded
     /// hash hashes alike whatever its seed: the second word of the middle cancels the
-    /// difference the first makes. Under the compiled tables' hash they all collide; here
-    /// each is found.
+    /// difference the first makes (names of 72 bytes, whose middle the folded hash takes a
+    /// word at a time). Under the compiled tables' hash they all collide; here each is
+    /// found.
     #[test]
     fn names_made_to_collide_in_the_folded_hash_are_found() {
-        // The folded hash's middle: from a fixed start, each word xored in and multiplied.
+        // The folded hash's middle past 64 bytes: from a fixed start, each word xored in and
+        // multiplied.
         const S4: u64 = 0x082E_FA98_EC4E_6C89;
         let step = |acc: u64, w: u64| fold_mul(acc ^ w, K);
         let ok = |w: u64| {
@@ -382,9 +384,11 @@ mod tests {
                     .into_iter()
                     .chain(w2.to_le_bytes())
                     .collect();
+                // The same 24 bytes after the two words keep the hashes equal.
                 names.push(format!(
-                    "{head}{}{tail}",
-                    String::from_utf8(mid).expect("ASCII")
+                    "{head}{}{}{tail}",
+                    String::from_utf8(mid).expect("ASCII"),
+                    "f".repeat(24)
                 ));
             }
         }

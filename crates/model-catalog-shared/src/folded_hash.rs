@@ -122,25 +122,48 @@ fn words_17_up(b: &[u8]) -> [u64; 4] {
 /// The hash of the bytes of a name longer than 32 bytes that its words leave out (16 to
 /// `n - 16`), ASCII case ignored; `None` when stopping at separators and there is one.
 ///
-/// Up to 48 bytes (a middle of up to 16 bytes) no loop: the middle's first and last eight
-/// bytes, read independently (overlapping each other, or the last words), and one
-/// [`fold_mul`]; beyond, [`middle_words`].
+/// Up to 64 bytes (a middle of up to 32 bytes) no loop: the middle's words
+/// ([`middle_words`]), read independently, and one [`fold_mul`] per two; beyond, a word at a
+/// time ([`middle_loop`]).
 #[inline(always)]
 fn middle<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
     let n = bytes.len();
-    if n > 48 {
-        return middle_words::<STOP>(bytes);
+    if n > 64 {
+        return middle_loop::<STOP>(bytes);
     }
-    let (a, b) = (word(&bytes[16..24]), word(&bytes[n - 24..n - 16]));
-    if STOP && separators(a) | separators(b) != 0 {
+    let [a, b, c, d] = middle_words(bytes);
+    if STOP && separators(a) | separators(b) | separators(c) | separators(d) != 0 {
         return None;
     }
-    Some(fold_mul(lower8(a) ^ S4, lower8(b) ^ K))
+    let (a, b, c, d) = (lower8(a), lower8(b), lower8(c), lower8(d));
+    if n <= 48 {
+        return Some(fold_mul(a ^ S4, b ^ K));
+    }
+    Some(fold_mul(a ^ S4, b ^ K) ^ fold_mul(c ^ S3, d ^ S1))
 }
 
-/// [`middle`] of a name longer than 48 bytes: a word at a time.
+/// The middle (bytes 16 to `n - 16`) of a name of 33 to 64 bytes as words, overlapping
+/// each other or the name's last words: 33 to 48 bytes, `[w(16), w(n - 24), 0, 0]`; 49 to
+/// 64, `[w(16), w(24), w(n - 32), w(n - 24)]`. Zeros for other lengths, which callers rule
+/// out.
+#[inline(always)]
+fn middle_words(b: &[u8]) -> [u64; 4] {
+    let n = b.len();
+    match n {
+        33..=48 => [word(&b[16..24]), word(&b[n - 24..n - 16]), 0, 0],
+        49..=64 => [
+            word(&b[16..24]),
+            word(&b[24..32]),
+            word(&b[n - 32..n - 24]),
+            word(&b[n - 24..n - 16]),
+        ],
+        _ => [0; 4],
+    }
+}
+
+/// [`middle`] of a name longer than 64 bytes: a word at a time.
 #[inline(never)]
-fn middle_words<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
+fn middle_loop<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
     let end = bytes.len().saturating_sub(16);
     let mut acc = S4;
     let mut i = 16;
@@ -227,8 +250,8 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
 
 /// Whether `name` and `key` (ASCII-lowercased), longer than 32 bytes, of equal length and
 /// equal words ([`matches`]), agree in the bytes the words leave out (16 to `n - 16`),
-/// ASCII case ignored. Up to 48 bytes, two independent compares of the middle's first and
-/// last eight bytes (overlapping each other, or the last words); beyond, a word at a time.
+/// ASCII case ignored. Up to 64 bytes, independent compares of the middle's words
+/// (`middle_words`), in one branch; beyond, a word at a time.
 #[inline(always)]
 #[must_use]
 pub fn middle_eq(name: &[u8], key: &[u8]) -> bool {
@@ -236,12 +259,11 @@ pub fn middle_eq(name: &[u8], key: &[u8]) -> bool {
     if key.len() != n || n <= 32 {
         return false;
     }
-    if n > 48 {
+    if n > 64 {
         return eq_folded(&name[16..n - 16], &key[16..n - 16]);
     }
-    let pair = |b: &[u8]| (word(&b[16..24]), word(&b[n - 24..n - 16]));
-    let ((a, b), (x, y)) = (pair(name), pair(key));
-    (lower8(a) ^ x) | (lower8(b) ^ y) == 0
+    let ([a, b, c, d], [x, y, z, w]) = (middle_words(name), middle_words(key));
+    (lower8(a) ^ x) | (lower8(b) ^ y) | (lower8(c) ^ z) | (lower8(d) ^ w) == 0
 }
 
 /// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
