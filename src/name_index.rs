@@ -324,6 +324,30 @@ mod tests {
         assert_eq!(t.get(&"n".repeat(99), GLOBAL), None);
     }
 
+    /// A key of every length from 17 to 80 bytes is found in any case, and a name that
+    /// differs from it in one byte, wherever, is not: in its words or in its middle.
+    #[test]
+    fn a_byte_anywhere_in_a_long_name_tells_it_apart() {
+        let keys: Vec<String> = (17..=80)
+            .map(|n| {
+                (0..n)
+                    .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let t = table(&refs);
+        for (k, key) in keys.iter().enumerate() {
+            assert_eq!(t.get(&key.to_ascii_uppercase(), GLOBAL), Some(&k), "{key}");
+            for at in 0..key.len() {
+                let mut bent = key.clone().into_bytes();
+                bent[at] = b'#';
+                let bent = String::from_utf8(bent).expect("ASCII");
+                assert_eq!(t.get(&bent, GLOBAL), None, "{bent}");
+            }
+        }
+    }
+
     #[test]
     fn scopes_keep_one_name_apart() {
         let t = NameIndex::new([
