@@ -249,7 +249,7 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
 }
 
 /// Whether `name` and `key` (ASCII-lowercased), longer than 32 bytes, of equal length and
-/// equal words ([`matches`]), agree in the bytes the words leave out (16 to `n - 16`),
+/// equal words ([`matches()`]), agree in the bytes the words leave out (16 to `n - 16`),
 /// ASCII case ignored. Up to 64 bytes, independent compares of the middle's words
 /// (`middle_words`), in one branch; beyond, a word at a time.
 #[inline(always)]
@@ -269,7 +269,7 @@ pub fn middle_eq(name: &[u8], key: &[u8]) -> bool {
 /// Whether a name of `len` bytes whose [`Scan`] is `scan` has the length and words of a key
 /// of `key_len` bytes with words `key_words`. For names of up to 32 bytes, that is whether
 /// the name equals the key, ASCII case ignored; longer ones must also agree in their bytes
-/// 16 to `len - 16` ([`eq_folded`](crate::key::eq_folded)).
+/// 16 to `len - 16` ([`eq_folded`]).
 #[inline(always)]
 #[must_use]
 pub fn matches(len: usize, scan: &Scan, key_len: usize, key_words: &[u64; 4]) -> bool {
