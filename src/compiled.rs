@@ -1,7 +1,7 @@
 //! The compiled catalog's data, decoded while the crate compiles: the string table, the
-//! `u32` list, the distinct pricings and prices, the models' extra records and the key tables, as
-//! `static` arrays without pointers (see `model_catalog_shared::compiled` for the format
-//! build.rs writes). The public types read their built-in facts from here, and keep their
+//! `u32` list, the distinct pricings and prices, the models' extra records and the key
+//! tables, as `static` arrays without pointers (see `model_catalog_shared::compiled` for the
+//! format build.rs writes). The public types read their built-in facts from here, and keep their
 //! own `static` tables, decoded the same way ([`records!`]). The key tables' slots and where
 //! long keys begin are copied as bytes and read in place.
 //!
