@@ -448,11 +448,7 @@ mod tests {
         let c = b.model("mix-c");
         let x = b.extra(&c).expect("mix-c has fine-tune prices");
         assert_eq!(x.served_len, 0);
-        let (at, n) = section(&b.blob, Section::Pricings);
-        let units: Vec<u16> = (0..n).map(|i| u16_at(&b.blob, at + 2 * i)).collect();
-        let (at, n) = section(&b.blob, Section::Prices);
-        let prices: Vec<u64> = (0..n).map(|i| u64_at(&b.blob, at + 8 * i)).collect();
-        let fine_tune = read_pricing(&units, &prices, x.fine_tune_pricing as usize);
+        let fine_tune = b.pricing(x.fine_tune_pricing);
         assert_eq!(fine_tune.map(|p| p.input), Some("7".parse::<Price>().ok()));
         // Served names beside an alias; the release date stays in the model's record.
         let g = b.model("mix-g");

@@ -136,10 +136,11 @@ fn middle<const STOP: bool>(bytes: &[u8]) -> Option<u64> {
         return None;
     }
     let (a, b, c, d) = (lower8(a), lower8(b), lower8(c), lower8(d));
+    let first = fold_mul(a ^ S4, b ^ K);
     if n <= 48 {
-        return Some(fold_mul(a ^ S4, b ^ K));
+        return Some(first);
     }
-    Some(fold_mul(a ^ S4, b ^ K) ^ fold_mul(c ^ S3, d ^ S1))
+    Some(first ^ fold_mul(c ^ S3, d ^ S1))
 }
 
 /// The middle (bytes 16 to `n - 16`) of a name of 33 to 64 bytes as words, overlapping

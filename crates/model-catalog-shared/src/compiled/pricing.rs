@@ -59,12 +59,12 @@ pub fn read_pricing(units: &[u16], values: &[u64], at: usize) -> Option<Pricing>
     } else {
         (None, rest)
     };
-    // The known prices' bits: as many numbers follow, lowest bit first. `at[k]`: where
+    // The known prices' bits: as many numbers follow, lowest bit first. `pos[k]`: where
     // price `k`'s number is, if known.
-    let mut at = [0; 9];
+    let mut pos = [0; 9];
     let mut n = 0;
-    for (k, at) in at.iter_mut().enumerate() {
-        *at = n;
+    for (k, p) in pos.iter_mut().enumerate() {
+        *p = n;
         n += usize::from(known >> k & 1);
     }
     let numbers = numbers.get(..n)?;
@@ -72,7 +72,7 @@ pub fn read_pricing(units: &[u16], values: &[u64], at: usize) -> Option<Pricing>
         if known & (1 << k) == 0 {
             return Some(None);
         }
-        let v = values.get(usize::from(*numbers.get(at[k])?))?;
+        let v = values.get(usize::from(*numbers.get(pos[k])?))?;
         Some(Some(Price::from_picos_per_token(*v)))
     };
     Some(Pricing {

@@ -37,47 +37,39 @@ pub const fn section(b: &[u8], s: Section) -> (usize, usize) {
     (u32_at(b, at) as usize, u32_at(b, at + 4) as usize)
 }
 
-/// Section `s` of `b` as `N` `u32`s.
-#[must_use]
-pub const fn read_u32s<const N: usize>(b: &[u8], s: Section) -> [u32; N] {
-    let (at, count) = section(b, s);
-    assert!(count == N);
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = u32_at(b, at + 4 * i);
-        i += 1;
-    }
-    out
+/// Defines `$name`: section `s` of `b` as `N` numbers of type `$t`, `$size` bytes each,
+/// read by `$read`. One loop for every width: const functions cannot be generic over the
+/// reader.
+macro_rules! read_numbers {
+    ($(#[$m:meta])* $name:ident: $t:ty, $size:expr, $read:ident) => {
+        $(#[$m])*
+        #[must_use]
+        pub const fn $name<const N: usize>(b: &[u8], s: Section) -> [$t; N] {
+            let (at, count) = section(b, s);
+            assert!(count == N);
+            let mut out = [0; N];
+            let mut i = 0;
+            while i < N {
+                out[i] = $read(b, at + $size * i);
+                i += 1;
+            }
+            out
+        }
+    };
 }
 
-/// Section `s` of `b` as `N` `u64`s.
-#[must_use]
-pub const fn read_u64s<const N: usize>(b: &[u8], s: Section) -> [u64; N] {
-    let (at, count) = section(b, s);
-    assert!(count == N);
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = u64_at(b, at + 8 * i);
-        i += 1;
-    }
-    out
-}
-
-/// Section `s` of `b` as `N` `u16`s: pilots, pricings' units.
-#[must_use]
-pub const fn read_u16s<const N: usize>(b: &[u8], s: Section) -> [u16; N] {
-    let (at, count) = section(b, s);
-    assert!(count == N);
-    let mut out = [0; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = u16_at(b, at + 2 * i);
-        i += 1;
-    }
-    out
-}
+read_numbers!(
+    /// Section `s` of `b` as `N` `u16`s: pilots, pricings' units.
+    read_u16s: u16, 2, u16_at
+);
+read_numbers!(
+    /// Section `s` of `b` as `N` `u32`s.
+    read_u32s: u32, 4, u32_at
+);
+read_numbers!(
+    /// Section `s` of `b` as `N` `u64`s.
+    read_u64s: u64, 8, u64_at
+);
 
 /// Section `s` of `b` as its `N` bytes, records of `size` bytes each, copied whole: for the
 /// tables the library reads in place ([`SlotBytes`](super::SlotBytes), [`u32_in`]) rather
