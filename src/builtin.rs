@@ -239,10 +239,20 @@ impl View<'static> for Builtin {
         MODEL_KEYS.get(name).and_then(model_hit)
     }
 
-    // Always inlined, for the same reason: the whole-name path is the most common one.
+    // Always inlined, for the same reason: the whole-name path is the most common one. The
+    // input is hashed first, whether it holds a separator or not: the probe's loads then do
+    // not wait for the search for the separator, whose branches depend on where it is.
     #[inline(always)]
-    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'static>>, usize> {
-        Ok(MODEL_KEYS.get_unless_separator(input)?.and_then(model_hit))
+    fn whole(self, input: &str) -> Result<Option<ModelHit<'static>>, usize> {
+        let (scan, separator) = MODEL_KEYS.scan_with_separator(input);
+        let Some(at) = separator else {
+            return Ok(MODEL_KEYS.get_scanned(input, &scan).and_then(model_hit));
+        };
+        if !marked(mark_of(input.as_bytes(), at)) {
+            return Err(at);
+        }
+        let hit = MODEL_KEYS.get_scanned(input, &scan).and_then(model_hit);
+        hit.map(Some).ok_or(at)
     }
 
     #[inline]
@@ -254,14 +264,6 @@ impl View<'static> for Builtin {
     #[inline(always)]
     fn prefix(self, name: &str) -> Option<ProviderHit<'static>> {
         prefix_slot(name).and_then(slot_provider)
-    }
-
-    #[inline(always)]
-    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'static>> {
-        if !marked(mark_of(input.as_bytes(), at)) {
-            return None;
-        }
-        self.model_key(input)
     }
 
     fn pending_key_at(

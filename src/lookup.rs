@@ -53,21 +53,21 @@ impl KeyTable {
         self.get_scanned(name, &folded_hash::scan_short(name.as_bytes(), self.seed))
     }
 
-    /// [`get`](KeyTable::get) if `name` holds no `:` or `/`, else the position of the
-    /// first, from one pass over it.
+    /// The [`Scan`](folded_hash::Scan) of `name` under this table's seed, and the position
+    /// of its first `:` or `/` if it holds one, from one pass over it.
     #[inline(always)]
-    pub(crate) fn get_unless_separator(
-        &self,
-        name: &str,
-    ) -> Result<Option<SlotBytes<'static>>, usize> {
-        let scan = folded_hash::scan_unless_separator(name.as_bytes(), self.seed)?;
-        Ok(self.get_scanned(name, &scan))
+    pub(crate) fn scan_with_separator(&self, name: &str) -> (folded_hash::Scan, Option<usize>) {
+        folded_hash::scan_with_separator(name.as_bytes(), self.seed)
     }
 
-    /// [`get`](KeyTable::get), given the [`Scan`](folded_hash::Scan) of `name` under this table's
-    /// seed.
+    /// [`get`](KeyTable::get), given the [`Scan`](folded_hash::Scan) of `name` under this
+    /// table's seed.
     #[inline(always)]
-    fn get_scanned(&self, name: &str, scan: &folded_hash::Scan) -> Option<SlotBytes<'static>> {
+    pub(crate) fn get_scanned(
+        &self,
+        name: &str,
+        scan: &folded_hash::Scan,
+    ) -> Option<SlotBytes<'static>> {
         let n = name.len();
         if n == 0 {
             return None;

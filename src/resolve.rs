@@ -23,9 +23,10 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
     if s.is_empty() {
         return Err(ResolveError::Empty);
     }
-    // Provider names hold no `:` or `/`, so only the part before the first separator can
-    // name one: with a `/` first, the part before a later `:` holds that `/`.
-    let at = match view.whole_unless_separator(s) {
+    // Rule 2, for a string with a separator too (looked up whole where a model key may begin
+    // as it does). Provider names hold no `:` or `/`, so only the part before the first
+    // separator can name one: with a `/` first, the part before a later `:` holds that `/`.
+    let at = match view.whole(s) {
         Ok(Some(hit)) => return Ok(found(hit, s)),
         Ok(None) => return unknown_model(view, s),
         Err(at) => at,
@@ -35,10 +36,6 @@ pub(crate) fn resolve_in<'c: 'i, 'i, V: View<'c>>(
         _ => Separator::Colon,
     };
     let prefix = s.get(..at).unwrap_or_default();
-    // Rule 2 for a string with a separator: only where a model key may begin as it does.
-    if let Some(hit) = view.separated_model_key(s, at) {
-        return Ok(found(hit, s));
-    }
     if let Some(hit) = view.prefix(prefix) {
         return qualified(view, s, hit, at + 1, separator);
     }

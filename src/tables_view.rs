@@ -14,6 +14,7 @@
 use crate::builtin::{self, Builtin, OFFERS};
 use crate::data::compiled::SlotBytes;
 use crate::data::folded_hash::mark_of;
+use crate::data::grammar::first_separator;
 use crate::data::key::MatchKind;
 use crate::lookup::MODEL_KEYS;
 use crate::model::Model;
@@ -107,6 +108,39 @@ impl<'c> Overlaid<'c> {
             Key::Builtin(s) => builtin::model_hit(s).map(|h| self.builtin_hit(h)),
             Key::Overlay(h) => Some(self.overlay_hit(h)),
         }
+    }
+
+    /// [`View::whole`] for an input that holds a separator, the first at `at`: hashed for
+    /// the compiled tables only where they may hold it.
+    ///
+    /// One load for both bitmaps' marks. Where only the compiled one has it, the overlay
+    /// holds no such name of the whole catalog (each of its own is marked): its names are
+    /// not looked up.
+    #[inline(always)]
+    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
+        let o = self.0;
+        let marks = o.keys.marked(mark_of(input.as_bytes(), at));
+        if marks == 0 {
+            return None;
+        }
+        let slot = if marks & COMPILED != 0 {
+            MODEL_KEYS.get(input)
+        } else {
+            None
+        };
+        if let Some(s) = slot {
+            match builtin::model_hit(s) {
+                Some(h) if !o.keys.touches_model(s.index()) => return Some(h),
+                _ => {}
+            }
+        }
+        let key = if marks & OWN != 0 {
+            Self::overlay_model(o, input, slot)?
+        } else {
+            // A compiled model the overlay touches, under a name the overlay cannot hold.
+            Key::Builtin(slot?)
+        };
+        self.key_hit(key)
     }
 
     /// The answer for `name` when the compiled tables alone give it, given their slot for
@@ -278,7 +312,7 @@ impl<'c> View<'c> for Overlaid<'c> {
     // Always inlined, as the compiled tables' own (see `Builtin`). The compiled probe comes
     // first, before the overlay is looked at: made after the overlay's pointer was loaded,
     // custom names' mixed workload took 1 ns more (33.1 to 33.7 ns against 32.0 to 32.1,
-    // `overlay/custom/mixed`). `whole_unless_separator` likewise.
+    // `overlay/custom/mixed`). `whole` likewise.
     #[inline(always)]
     fn model_key(self, name: &str) -> Option<ModelHit<'c>> {
         let slot = MODEL_KEYS.get(name);
@@ -286,9 +320,11 @@ impl<'c> View<'c> for Overlaid<'c> {
     }
 
     #[inline(always)]
-    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        let slot = MODEL_KEYS.get_unless_separator(input)?;
-        Ok(self.with_overlay(input, slot))
+    fn whole(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
+        let Some(at) = first_separator(input.as_bytes()) else {
+            return Ok(self.model_key(input));
+        };
+        self.separated_model_key(input, at).map(Some).ok_or(at)
     }
 
     #[inline]
@@ -315,36 +351,6 @@ impl<'c> View<'c> for Overlaid<'c> {
             }
         }
         self.overlay_provider_key(name, slot.and_then(builtin::slot_provider))
-    }
-
-    // One load for both bitmaps' marks. Where only the compiled one has it, the overlay
-    // holds no such name of the whole catalog (each of its own is marked): its names are
-    // not looked up.
-    #[inline(always)]
-    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>> {
-        let o = self.0;
-        let marks = o.keys.marked(mark_of(input.as_bytes(), at));
-        if marks == 0 {
-            return None;
-        }
-        let slot = if marks & COMPILED != 0 {
-            MODEL_KEYS.get(input)
-        } else {
-            None
-        };
-        if let Some(s) = slot {
-            match builtin::model_hit(s) {
-                Some(h) if !o.keys.touches_model(s.index()) => return Some(h),
-                _ => {}
-            }
-        }
-        let key = if marks & OWN != 0 {
-            Self::overlay_model(o, input, slot)?
-        } else {
-            // A compiled model the overlay touches, under a name the overlay cannot hold.
-            Key::Builtin(slot?)
-        };
-        self.key_hit(key)
     }
 
     // The provider's hit tells whether to look in the overlay first; the common case, a

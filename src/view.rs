@@ -1,7 +1,6 @@
 //! A catalog as the grammar sees it: the [`View`] both the compiled catalog and run-time
 //! catalogs implement, and the hits a lookup returns.
 
-use crate::data::grammar::first_separator;
 use crate::data::key::MatchKind;
 use crate::model::Model;
 use crate::names::NameKind;
@@ -55,20 +54,15 @@ pub(crate) trait View<'c>: Copy {
 
     /// The model a name denotes (ASCII case ignored).
     fn model_key(self, name: &str) -> Option<ModelHit<'c>>;
-    /// [`model_key`](View::model_key) of the whole input if it holds no `:` or `/`, else the
-    /// position of the first (the built-in catalog finds it in the pass that hashes).
-    fn whole_unless_separator(self, input: &str) -> Result<Option<ModelHit<'c>>, usize> {
-        match first_separator(input.as_bytes()) {
-            Some(at) => Err(at),
-            None => Ok(self.model_key(input)),
-        }
-    }
+    /// The model the whole input denotes (ASCII case ignored): `Ok` of what
+    /// [`model_key`](View::model_key) finds where it holds no `:` or `/`. Where it holds
+    /// one, the first at `at`: `Ok(Some(hit))` if it is a model key, else `Err(at)`. Such an
+    /// input is looked up only where some model key may begin as it does (a test of one bit
+    /// per table, which may answer `true` for nothing, never `false` for a key), with the
+    /// hash of the pass that found the separator.
+    fn whole(self, input: &str) -> Result<Option<ModelHit<'c>>, usize>;
     /// The provider a name denotes (ASCII case ignored).
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;
-    /// The model the whole input denotes when it holds a separator, the first at `at`:
-    /// looked up only where some model key may begin as the input does (a test of one bit
-    /// per table, which may answer `true` for nothing, never `false` for a key).
-    fn separated_model_key(self, input: &str, at: usize) -> Option<ModelHit<'c>>;
     /// The provider `name`, the part of an input before its first separator, denotes: what
     /// [`provider_key`](View::provider_key) finds, on the path of `provider:model`.
     fn prefix(self, name: &str) -> Option<ProviderHit<'c>>;
