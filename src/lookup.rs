@@ -44,7 +44,7 @@ impl KeyTable {
     /// fold into the code.
     #[inline(always)]
     pub(crate) fn get(&self, name: &str) -> Option<SlotBytes<'static>> {
-        self.get_scanned(name, &folded_hash::scan(name.as_bytes(), self.seed))
+        self.get_scanned(name, &self.scan(name))
     }
 
     /// [`get`](KeyTable::get), for names most often of 4 to 16 bytes (provider names).
@@ -53,11 +53,11 @@ impl KeyTable {
         self.get_scanned(name, &folded_hash::scan_short(name.as_bytes(), self.seed))
     }
 
-    /// The [`Scan`](folded_hash::Scan) of `name` under this table's seed, and the position
-    /// of its first `:` or `/` if it holds one, from one pass over it.
+    /// The [`Scan`](folded_hash::Scan) of `name` under this table's seed, for
+    /// [`get_scanned`](KeyTable::get_scanned).
     #[inline(always)]
-    pub(crate) fn scan_with_separator(&self, name: &str) -> (folded_hash::Scan, Option<usize>) {
-        folded_hash::scan_with_separator(name.as_bytes(), self.seed)
+    pub(crate) fn scan(&self, name: &str) -> folded_hash::Scan {
+        folded_hash::scan(name.as_bytes(), self.seed)
     }
 
     /// [`get`](KeyTable::get), given the [`Scan`](folded_hash::Scan) of `name` under this

@@ -58,8 +58,7 @@ pub(crate) trait View<'c>: Copy {
     /// [`model_key`](View::model_key) finds where it holds no `:` or `/`. Where it holds
     /// one, the first at `at`: `Ok(Some(hit))` if it is a model key, else `Err(at)`. Such an
     /// input is looked up only where some model key may begin as it does (a test of one bit
-    /// per table, which may answer `true` for nothing, never `false` for a key), with the
-    /// hash of the pass that found the separator.
+    /// per table, which may answer `true` for nothing, never `false` for a key).
     fn whole(self, input: &str) -> Result<Option<ModelHit<'c>>, usize>;
     /// The provider a name denotes (ASCII case ignored).
     fn provider_key(self, name: &str) -> Option<ProviderHit<'c>>;

@@ -11,7 +11,6 @@
 //! The layout is hash-and-displace (as in PTHash): keys fall into buckets by the hash's high
 //! half; each bucket has a pilot, chosen at build time, that sends its keys to free slots.
 
-use crate::grammar::first_separator;
 use crate::key::{eq_folded, lower8};
 use crate::words::{half, short, word};
 
@@ -208,19 +207,6 @@ pub fn scan_short(bytes: &[u8], seed: u64) -> Scan {
     walk::<true>(bytes, seed)
 }
 
-/// The [`Scan`] of `bytes` under `seed`, and the position of their first `:` or `/` if they
-/// hold one ([`first_separator`]).
-///
-/// Both, always: an input with a separator is looked up whole where a model key may begin
-/// as it does, with this hash. (Separators found from the words as they were hashed cost
-/// more than this search, which most often stops in the first word: resolving the full
-/// catalog's ids took 36 to 37 ns a call that way, against 32.)
-#[inline(always)]
-#[must_use]
-pub fn scan_with_separator(bytes: &[u8], seed: u64) -> (Scan, Option<usize>) {
-    (scan(bytes, seed), first_separator(bytes))
-}
-
 /// The hash of `bytes` with ASCII case ignored, under `seed`.
 #[inline]
 #[must_use]
@@ -369,6 +355,7 @@ pub fn is_marked(marks: &[u32], mark: u64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::first_separator;
 
     /// What a lookup decides: lengths and words, and the middle of longer names.
     fn same(name: &[u8], key: &[u8]) -> bool {
@@ -407,9 +394,10 @@ mod tests {
         }
     }
 
-    /// A separator anywhere is found, and the name hashed as without looking for one: in the
-    /// words, and in the middle of a name longer than 32 bytes, read in two or four words up
-    /// to 64 bytes and a word at a time beyond. Any change to a middle byte changes the hash.
+    /// A separator anywhere in a long name is found (the resolver searches for it beside
+    /// the hash), and any change to a byte changes the hash: in the words, and in the middle
+    /// of a name longer than 32 bytes, read in two or four words up to 64 bytes and a word
+    /// at a time beyond.
     #[test]
     fn long_names_find_a_separator_anywhere_and_hash_every_byte() {
         for n in 17..=80 {
@@ -418,8 +406,7 @@ mod tests {
                 for sep in [b':', b'/'] {
                     let mut with = name.clone();
                     with[at] = sep;
-                    let found = scan_with_separator(&with, 3);
-                    assert_eq!(found, (scan(&with, 3), Some(at)), "{n} {at}");
+                    assert_eq!(first_separator(&with), Some(at), "{n} {at}");
                 }
                 let mut other = name.clone();
                 other[at] = b'#';
@@ -434,11 +421,6 @@ mod tests {
             let name: Vec<u8> = (0..n).map(|i| b'A' + (i * 7 % 26) as u8).collect();
             for seed in [0, 1, 977] {
                 assert_eq!(scan_short(&name, seed), scan(&name, seed), "{n} {seed}");
-                assert_eq!(
-                    scan_with_separator(&name, seed),
-                    (scan(&name, seed), None),
-                    "{n}"
-                );
             }
         }
     }
