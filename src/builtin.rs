@@ -308,15 +308,15 @@ impl View<'static> for Builtin {
         }
     }
 
-    fn offered_by(self, m: &'static Model) -> Vec<String> {
-        let mut ids = vec![m.provider_id().to_owned()];
-        ids.extend(
-            m.builtin_offers()
-                .iter()
-                .filter_map(|&i| OFFERS.get(i as usize))
-                .map(|o| o.provider_id().to_owned()),
-        );
-        ids
+    fn offered_by(self, m: &'static Model) -> Vec<&'static Provider> {
+        let offers = m
+            .builtin_offers()
+            .iter()
+            .filter_map(|&i| OFFERS.get(i as usize));
+        let providers = std::iter::once(m.provider_index()).chain(offers.map(|o| o.provider_index));
+        providers
+            .filter_map(|i| PROVIDERS.get(i as usize))
+            .collect()
     }
 
     fn names(self, _: NameKind, _: &str) -> Source {

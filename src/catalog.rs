@@ -4,11 +4,11 @@
 
 use crate::builtin::{self, Builtin};
 use crate::custom_provider::CustomProvider;
-use crate::data::key::{fold, MAX_INPUT_LEN};
+use crate::data::key::fold;
 use crate::data::schema::DataFile;
 use crate::data::validate::{DataError, Overrides, Validated};
 use crate::document_store::{DocumentStore, Documents};
-use crate::documents::parse_documents;
+use crate::documents::{document_name, parse_documents};
 use crate::error::ResolveError;
 use crate::model::Model;
 use crate::offer::Offer;
@@ -512,9 +512,10 @@ pub struct CatalogBuilder {
 }
 
 impl CatalogBuilder {
-    /// Adds a document; `name` identifies it in errors.
+    /// Adds a document; `name` identifies it in errors and in [`Catalog::documents`] (a name
+    /// of more than 256 characters is cut to its first 256 and `...`).
     pub fn document(mut self, name: &str, doc: DataFile) -> CatalogBuilder {
-        Arc::make_mut(&mut self.docs).push((name.to_owned(), doc));
+        Arc::make_mut(&mut self.docs).push((document_name(name).into_owned(), doc));
         self
     }
 
@@ -525,10 +526,12 @@ impl CatalogBuilder {
         self
     }
 
-    /// Adds the documents in `json`: one document object or an array of them. On a parse
-    /// error nothing is added and the error names the JSON path.
+    /// Adds the documents in `json`: one document object or an array of them, named `name`
+    /// or `name[i]` (`name` cut as [`document`](CatalogBuilder::document) cuts it). On a
+    /// parse error nothing is added and the error names the JSON path.
     pub fn json(mut self, name: &str, json: &str) -> Result<CatalogBuilder, CatalogError> {
-        let docs = parse_documents(name, json).map_err(|e| CatalogError { errors: vec![e] })?;
+        let docs = parse_documents(&document_name(name), json)
+            .map_err(|e| CatalogError { errors: vec![e] })?;
         Arc::make_mut(&mut self.docs).extend(docs);
         Ok(self)
     }
@@ -537,9 +540,7 @@ impl CatalogBuilder {
     pub fn provider(mut self, provider: CustomProvider) -> CatalogBuilder {
         let id = provider.doc.provider.as_ref().map_or("", |p| &p.id);
         // The document's name repeats in every error about it: a huge id is cut.
-        let shown: String = id.chars().take(MAX_INPUT_LEN).collect();
-        let cut = if shown.len() < id.len() { "..." } else { "" };
-        let name = format!("custom provider `{shown}{cut}`");
+        let name = format!("custom provider `{}`", document_name(id));
         Arc::make_mut(&mut self.docs).push((name, provider.doc));
         self
     }

@@ -2,8 +2,21 @@
 //! named for its errors.
 
 use crate::data::json::{self, Seg};
+use crate::data::key::MAX_INPUT_LEN;
 use crate::data::schema::DataFile;
 use crate::data::validate::{self, DataError};
+use std::borrow::Cow;
+
+/// `name` as a document is named: its first [`MAX_INPUT_LEN`] characters, and `...` when
+/// it has more. A document's name is repeated in every error about it, and each item of an
+/// array is named after it (`name[i]`): kept whole, a huge name would cost its length once
+/// per item.
+pub(crate) fn document_name(name: &str) -> Cow<'_, str> {
+    match name.char_indices().nth(MAX_INPUT_LEN) {
+        Some((at, _)) => Cow::Owned(format!("{}...", &name[..at])),
+        None => Cow::Borrowed(name),
+    }
+}
 
 /// Parses one document or an array of them.
 pub(crate) fn parse_documents(

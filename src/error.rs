@@ -20,6 +20,25 @@ impl fmt::Display for List<'_> {
     }
 }
 
+/// The most providers a [`ResolveError::ModelNotOffered`] names: the message, and the error
+/// body sent back to a client, stay short whatever the catalog (its field `more` counts the
+/// others).
+pub const MAX_OFFERED_BY: usize = 16;
+
+/// The providers that offer a model, as `` `a`, `b` `` and, past those listed,
+/// `` and 3 more``.
+struct OfferedBy<'a>(&'a [String], usize);
+
+impl fmt::Display for OfferedBy<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        List(self.0).fmt(f)?;
+        match self.1 {
+            0 => Ok(()),
+            more => write!(f, " and {more} more"),
+        }
+    }
+}
+
 /// Why a model string did not resolve.
 ///
 /// Each variant carries what a caller needs to answer the request: the (trimmed) input, the
@@ -99,7 +118,7 @@ pub enum ResolveError {
         "provider `{}` does not offer model `{}`; it is offered by {}",
         Esc(provider),
         Esc(model),
-        List(offered_by)
+        OfferedBy(offered_by, *more)
     )]
     ModelNotOffered {
         /// The trimmed input.
@@ -108,8 +127,12 @@ pub enum ResolveError {
         provider: String,
         /// The model's catalog id.
         model: String,
-        /// Ids of the providers that offer it, home provider first.
+        /// Ids of the providers that offer it, home provider first: the first
+        /// [`MAX_OFFERED_BY`].
         offered_by: Vec<String>,
+        /// How many more providers offer it than `offered_by` names (0 but in run-time
+        /// catalogs where more than [`MAX_OFFERED_BY`] do).
+        more: usize,
     },
 
     /// The model is retired on the date judged, and the [`Resolver`](crate::Resolver) was told

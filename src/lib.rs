@@ -136,7 +136,7 @@ pub use data::modality::{Modalities, Modality, UnknownModality};
 pub use data::price::{LongContextPricing, Price, PriceError, Pricing};
 pub use data::surface::{ApiFormat, Surface, UnknownSurface};
 pub use distillation::DistillationPolicy;
-pub use error::ResolveError;
+pub use error::{ResolveError, MAX_OFFERED_BY};
 pub use info::{catalog_info, CatalogInfo, DATA_AS_OF};
 pub use lifecycle::Lifecycle;
 pub use model::Model;

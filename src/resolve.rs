@@ -3,7 +3,7 @@
 use crate::data::grammar::{is_fine_tune_prefixed, FINE_TUNE_PREFIX};
 use crate::data::key::is_model_name;
 use crate::data::key::{MatchKind, MAX_INPUT_LEN};
-use crate::error::ResolveError;
+use crate::error::{ResolveError, MAX_OFFERED_BY};
 use crate::names::NameKind;
 use crate::provider::Provider;
 use crate::resolution::{fine_tune_base, Prefix, Resolution, Separator};
@@ -175,21 +175,27 @@ fn not_offered<'c, V: View<'c>>(
     name: &str,
 ) -> ResolveError {
     let m = found.model;
-    let mut offered_by = view.offered_by(m);
-    // A served name is served by its home, and by offers sent under that very name.
-    if found.matched == MatchKind::ServedName {
-        offered_by.retain(|id| {
-            view.provider_key(id).is_some_and(|h| {
-                h.provider.index == found.home.index
-                    || offer_under(view, h.provider, found, name).is_some()
-            })
-        });
+    let (mut offered_by, mut more) = (Vec::new(), 0);
+    for p in view.offered_by(m) {
+        // A served name is served by its home, and by offers sent under that very name.
+        if found.matched == MatchKind::ServedName
+            && p.index != found.home.index
+            && offer_under(view, p, found, name).is_none()
+        {
+            continue;
+        }
+        if offered_by.len() < MAX_OFFERED_BY {
+            offered_by.push(p.id().to_owned());
+        } else {
+            more += 1;
+        }
     }
     ResolveError::ModelNotOffered {
         input: input.to_owned(),
         provider: provider.id().to_owned(),
         model: m.id().to_owned(),
         offered_by,
+        more,
     }
 }
 

@@ -413,15 +413,13 @@ impl<'c> View<'c> for Overlaid<'c> {
         p.lists_models() || self.0.lists(p.index)
     }
 
-    fn offered_by(self, m: &'c Model) -> Vec<String> {
+    fn offered_by(self, m: &'c Model) -> Vec<&'c Provider> {
         let t = self.tables();
-        let mut ids = vec![t.provider_at(m.provider_index()).id().to_owned()];
-        ids.extend(
-            t.offers_of(m)
-                .into_iter()
-                .map(|o| o.provider_id().to_owned()),
-        );
-        ids
+        let offers = t.offers_of(m).into_iter().map(|o| o.provider_index);
+        std::iter::once(m.provider_index())
+            .chain(offers)
+            .map(|i| t.provider_at(i))
+            .collect()
     }
 
     /// The overlay's list of names, made on the first miss and shared by every error that

@@ -473,3 +473,46 @@ fn a_replacement_models_served_names_and_fine_tune_prices_read_back() {
     assert_eq!(r.model.map(|m| m.name()), Some("Mine"));
     assert_eq!(&*r.upstream_id, "mine-snap");
 }
+
+/// A `model_not_offered` error names at most `MAX_OFFERED_BY` providers, its home first, and
+/// counts the others: a catalog where thousands of providers offer one model does not make
+/// every such error, and the body sent back to a client, thousands of names long.
+#[test]
+fn model_not_offered_names_a_bounded_number_of_providers() {
+    use model_catalog::{CustomProvider, ResolveError, MAX_OFFERED_BY};
+    let mut b = Catalog::builder()
+        .provider(CustomProvider::new("home", "Home").model("m1", "m1"))
+        .provider(CustomProvider::new("bystander", "Bystander").model("b1", "b1"));
+    for i in 0..40 {
+        let id = format!("p{i:02}");
+        b = b.provider(CustomProvider::new(&id, &id).offer("m1", "m1"));
+    }
+    let c = b.build().unwrap();
+    let e = c.resolve_model("bystander:m1").unwrap_err();
+    let ResolveError::ModelNotOffered {
+        offered_by, more, ..
+    } = &e
+    else {
+        panic!("{e:?}");
+    };
+    assert_eq!(MAX_OFFERED_BY, 16);
+    let mut expected = vec!["home".to_owned()];
+    expected.extend((0..15).map(|i| format!("p{i:02}")));
+    assert_eq!(offered_by, &expected);
+    // 41 offer it: the home and 40 others.
+    assert_eq!(*more, 25);
+    let text = e.to_string();
+    assert!(text.ends_with("`p13`, `p14` and 25 more"), "{text}");
+    // Fewer than the bound: all of them, nothing more.
+    let c = Catalog::builder()
+        .provider(CustomProvider::new("home", "Home").model("m1", "m1"))
+        .provider(CustomProvider::new("bystander", "Bystander").model("b1", "b1"))
+        .provider(CustomProvider::new("p00", "P").offer("m1", "m1"))
+        .build()
+        .unwrap();
+    let e = c.resolve_model("bystander:m1").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "provider `bystander` does not offer model `m1`; it is offered by `home`, `p00`"
+    );
+}

@@ -226,6 +226,7 @@ fn a_model_only_other_providers_offer_is_not_offered() {
             provider,
             model,
             offered_by,
+            more,
         } => {
             assert_eq!(input, "openai:llama-3.3-70b");
             assert_eq!(provider, "openai");
@@ -234,6 +235,7 @@ fn a_model_only_other_providers_offer_is_not_offered() {
             // `hyperbolic/meta-llama/Llama-3.3-70B-Instruct`), NanoGPT, and Vertex (models.dev
             // providers/google-vertex/models/meta/llama-3.3-70b-instruct-maas.toml).
             assert_eq!(offered_by, ["groq", "hyperbolic", "nano-gpt", "vertex"]);
+            assert_eq!(more, 0);
         }
         e => panic!("{e:?}"),
     }

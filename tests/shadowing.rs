@@ -1,7 +1,7 @@
 //! No capture between providers (SECURITY.md section 4): a run-time name never takes strings
 //! addressed to another provider, built in or custom, whatever order they are added in.
 
-use model_catalog::{Catalog, CatalogBuilder, CustomProvider};
+use model_catalog::{Catalog, CatalogBuilder, CustomProvider, ResolveError};
 
 /// Where `input` goes in `c`: (provider id, model id, upstream id), or the error kind.
 fn goes(c: &Catalog, input: &str) -> Result<(String, Option<String>, String), String> {
@@ -328,6 +328,32 @@ fn an_offer_id_never_changes_what_its_providers_strings_resolve_to() {
             "provider case {i} was accepted"
         );
     }
+    // Nor under a name of another model the provider does not serve (seed: Claude Opus 4.6
+    // and Claude Sonnet 4.6 are Anthropic's, `claude-sonnet-4-6-20260217` an alias of the
+    // latter; OpenAI serves neither, OpenRouter is an aggregator): `openai:claude-sonnet-4-6`
+    // is `model_not_offered` and `openrouter:claude-sonnet-4-6-20260217` names Sonnet, and
+    // neither may become another model at that provider's prices.
+    assert!(matches!(
+        Catalog::builtin().resolve_model("openai:claude-sonnet-4-6"),
+        Err(ResolveError::ModelNotOffered { .. })
+    ));
+    let refused = [
+        r#"{"extends": "openai", "offers": [{"model": "claude-opus-4-6", "upstream_id": "claude-sonnet-4-6"}]}"#,
+        r#"[{"provider": {"id": "acme", "name": "Acme", "key_required": false}, "models": [{"id": "acme-1", "name": "Acme 1"}]},
+            {"extends": "openrouter", "offers": [{"model": "acme-1", "upstream_id": "Claude-Sonnet-4-6-20260217", "pricing": {"input": 0, "output": 0}}]}]"#,
+    ];
+    for doc in refused {
+        let e = Catalog::builder()
+            .json("untrusted.json", doc)
+            .unwrap()
+            .build()
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("upstream_id"), "{text}");
+        assert!(text.contains("another model"), "{text}");
+    }
+    let local = CustomProvider::new("local", "Local").offer("gpt-4o-mini", "claude-sonnet-4-6");
+    assert!(with(&[local]).build().is_err());
     // The built-in answers stand beside an offer under a new id.
     let c = Catalog::builder()
         .json(

@@ -357,6 +357,62 @@ fn builder_and_export_errors_are_escaped() {
     assert_log_safe("export timestamp", &e.to_string());
 }
 
+/// A document's name is the caller's, repeated in every error about the document and in
+/// the name of every item of an array: a huge one is cut to its first 256 characters and
+/// `...`, in every way of adding documents, so that neither errors nor the catalog's
+/// documents grow with the name times the number of items.
+#[test]
+fn huge_document_names_are_cut() {
+    let huge = "n".repeat(100_000);
+    let cut = format!("{}...", "n".repeat(256));
+    let two = r#"[{"aliases": [{"alias": "cut-a", "target": "gpt-4o"}]},
+                  {"aliases": [{"alias": "cut-b", "target": "gpt-4o"}]}]"#;
+    let items = [format!("{cut}[0]"), format!("{cut}[1]")];
+    let c = Catalog::builder()
+        .json(&huge, two)
+        .unwrap()
+        .build()
+        .unwrap();
+    let names: Vec<&str> = c.documents().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, items);
+    let c = import_documents(Catalog::builtin(), &huge, two).unwrap();
+    let names: Vec<&str> = c.documents().iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, items);
+    let one = c.documents()[0].1.clone();
+    let c = Catalog::builder().document(&huge, one).build().unwrap();
+    assert_eq!(c.documents()[0].0, cut);
+    // Characters, not bytes: a name of two-byte characters is cut at a character boundary.
+    let wide = "é".repeat(300);
+    let c = Catalog::builder()
+        .json(&wide, two)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(c.documents()[1].0, format!("{}...[1]", "é".repeat(256)));
+    // A name of 256 characters is whole.
+    let whole = "w".repeat(256);
+    let c = Catalog::builder()
+        .json(&whole, two)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(c.documents()[0].0, format!("{whole}[0]"));
+    // Errors name the cut document, and so stay short.
+    let bad = r#"[{"models": [{"id": 5}]}, {"models": [{"id": 6}]}]"#;
+    let e = Catalog::builder().json(&huge, bad).unwrap_err();
+    assert_eq!(e.errors[0].file, items[0]);
+    let e = import_documents(Catalog::builtin(), &huge, bad).unwrap_err();
+    assert_eq!(e.document(), Some(items[0].as_str()));
+    let dup = r#"[{"aliases": [{"alias": "same", "target": "gpt-4o"}]},
+                  {"aliases": [{"alias": "same", "target": "gpt-4o"}]}]"#;
+    let e = Catalog::builder()
+        .json(&huge, dup)
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(e.to_string().len() < 2_000, "{} bytes", e.to_string().len());
+}
+
 // ---------------------------------------------------------------------------------------
 // A key given twice
 // ---------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ use crate::{Catalog, CatalogError};
 /// Imports the crate's own data documents (`data/README.md`): one document object or an
 /// array of them, as [`CatalogBuilder::json`](crate::CatalogBuilder::json), for a service
 /// that loads a JSON file of extra providers and models at start-up. `name` names the input
-/// in errors (array items are `name[i]`).
+/// in errors (array items are `name[i]`; a name of more than 256 characters is cut to its
+/// first 256 and `...`).
 ///
 /// JSON that serde_json cannot read is [`ImportError::Syntax`] (nesting past its recursion
 /// limit, `1e309` and lone surrogates included); a key given twice in one object or a
@@ -37,6 +38,7 @@ use crate::{Catalog, CatalogError};
 /// assert_eq!((e.document(), e.path()), (Some("extra.json[0]"), Some("models[0].id")));
 /// ```
 pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalog, ImportError> {
+    let name = &crate::documents::document_name(name);
     let docs = crate::documents::read_documents(name, json, read_error, |e| match e {
         DataError {
             file,

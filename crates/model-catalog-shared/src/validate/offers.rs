@@ -21,18 +21,6 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         .zip(&pass.doc_provider)
         .filter_map(|((_, doc), index)| Some(((*index)?, doc.provider.as_ref()?.id.as_str())))
         .collect();
-    // Every (provider, model) the documents offer, whatever their order: an offer id may not
-    // be another name of a model its provider serves.
-    let mut serves: HashSet<(usize, usize)> = HashSet::new();
-    for (doc_index, (_, doc)) in files.iter().enumerate() {
-        if let Some(provider) = pass.doc_provider[doc_index] {
-            for o in &doc.offers {
-                if let Some(target) = pass.model_id(&o.model) {
-                    serves.insert((provider, target));
-                }
-            }
-        }
-    }
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(provider) = pass.doc_provider[doc_index] else {
             continue;
@@ -80,21 +68,17 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             };
             let named = pass.mkeys.get(&o.upstream_id).map(|(i, _)| i);
             let repeats_own = named == Some(target);
-            // Another model's name, of a model this provider serves: as the offer's id, it
-            // would change what `provider:name` resolves to (`openrouter:openai/gpt-4o`).
-            let serves_other = named.is_some_and(|i| {
-                i != target
-                    && (pass.home(i) == Some(provider)
-                        || base.offers(provider, i)
-                        || serves.contains(&(provider, i)))
-            });
-            if serves_other {
+            // Another model's name: as the offer's id it would change what `provider:name`
+            // resolves to, from that model (`openrouter:openai/gpt-4o`, OpenRouter's offer of
+            // GPT-4o), its pass-through (an aggregator, or a provider that lists no models)
+            // or `model_not_offered`, to the offered model.
+            if named.is_some_and(|i| i != target) {
                 pass.check.invalid(
                     file,
                     &entry,
                     "upstream_id",
                     format!(
-                        "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
+                        "`{}` is a name of another model in the catalog, so it would change what `{}:{}` resolves to",
                         crate::escape::Esc(&o.upstream_id),
                         crate::escape::Esc(&offering),
                         crate::escape::Esc(&o.upstream_id)
