@@ -7,7 +7,14 @@
 //! any catalog):
 //! - `every_id`: the id of every model;
 //! - `every_name`: every name of every model: id, upstream id, aliases, served names;
-//! - `every_provider_colon`: `<home provider>:<model id>` for every model.
+//! - `every_provider_colon`: `<home provider>:<model id>` for every model;
+//! - `names_by_shape/<bytes>/<separator>`: the names of `every_name` of a length in
+//!   `<bytes>` (`1-16`, `17-32`, `33-48`, `49-64`, `65-256`) that hold a `:` or `/`
+//!   (`separated`) or not (`plain`); a class the catalog has no name of is left out. A
+//!   longer name costs more to hash and compare, and a name with a separator is also
+//!   searched for it, in any catalog; the full catalog's names are longer than the
+//!   default's, and most hold a `/` (`<vendor>/<model>`). Compared class by class, two
+//!   catalogs differ in their size alone.
 //!
 //! Each class is measured with `resolve_model`; `every_id` and `every_name` also with
 //! `lookup_model` and with the baseline, a `HashMap` from the folded names to model indexes
@@ -131,7 +138,25 @@ fn spread(c: &mut Criterion) {
     names.retain(|(n, i)| lookup_model(n).map(|m| m.id()) == Some(all[*i as usize].id()));
     let baseline = Baseline::new(&names);
     let ids = drawn(all.iter().map(|m| m.id().to_owned()).collect());
-    let every_name = drawn(names.into_iter().map(|(n, _)| n).collect());
+    let names: Vec<String> = names.into_iter().map(|(n, _)| n).collect();
+    let by_shape: Vec<(String, Vec<String>)> = LENGTHS
+        .iter()
+        .flat_map(|(bytes, range)| {
+            [false, true].map(|separated| {
+                let of = names
+                    .iter()
+                    .filter(|n| range.contains(&n.len()) && n.contains([':', '/']) == separated);
+                let shape = if separated { "separated" } else { "plain" };
+                (format!("{bytes}/{shape}"), of.cloned().collect::<Vec<_>>())
+            })
+        })
+        .filter(|(_, of)| !of.is_empty())
+        .map(|(class, of)| {
+            eprintln!("names of {class}: {}", of.len());
+            (class, drawn(of))
+        })
+        .collect();
+    let every_name = drawn(names);
     let colon = drawn(
         all.iter()
             .map(|m| format!("{}:{}", m.provider_id(), m.id()))
@@ -166,7 +191,21 @@ fn spread(c: &mut Criterion) {
         resolve_model(s).is_ok()
     });
     g.finish();
+    let mut g = c.benchmark_group("scale/names_by_shape");
+    for (class, inputs) in &by_shape {
+        per_call(&mut g, class, inputs, |s| resolve_model(s).is_ok());
+    }
+    g.finish();
 }
+
+/// The length classes of `names_by_shape`, in bytes.
+const LENGTHS: [(&str, std::ops::RangeInclusive<usize>); 5] = [
+    ("1-16", 1..=16),
+    ("17-32", 17..=32),
+    ("33-48", 33..=48),
+    ("49-64", 49..=64),
+    ("65-256", 65..=256),
+];
 
 criterion_group!(benches, spread);
 criterion_main!(benches);
