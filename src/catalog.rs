@@ -183,7 +183,7 @@ impl Catalog {
     /// provider, model and upstream id.
     ///
     /// In order of precedence:
-    /// 1. Longer than [`MAX_INPUT_LEN`] bytes as given (surrounding
+    /// 1. Longer than [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN) bytes as given (surrounding
     ///    whitespace included): [`ResolveError::TooLong`], decided from the length alone before
     ///    any other work, so it costs the same for a 1 MiB input as for 257 bytes. Then trim ASCII
     ///    whitespace; nothing left: [`ResolveError::Empty`].

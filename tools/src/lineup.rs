@@ -134,7 +134,7 @@ fn ll_chat(f: &Facts) -> Result<(), String> {
 }
 
 /// Why candidate `c` is not a model the catalog's format describes on a chat surface, if it
-/// is not: a LiteLLM entry must be a chat entry ([`ll_chat`]) that lists text among its
+/// is not: a LiteLLM entry must be a chat entry (`ll_chat`, private) that lists text among its
 /// output modalities where it lists them; a models.dev file must produce text; embedding and
 /// speech models (`embedding`, `tts`, `transcribe`, `whisper` in the name) are not.
 pub fn chat_kind(r: &Reference, c: &Candidate) -> Result<(), String> {
