@@ -308,15 +308,17 @@ impl View<'static> for Builtin {
         }
     }
 
-    fn offered_by(self, m: &'static Model) -> Vec<&'static Provider> {
+    fn offered_by(self, m: &'static Model) -> Vec<(&'static Provider, Option<&'static Offer>)> {
+        let home = PROVIDERS
+            .get(m.provider_index() as usize)
+            .map(|p| (p, None));
         let offers = m
             .builtin_offers()
             .iter()
             .filter_map(|&i| OFFERS.get(i as usize));
-        let providers = std::iter::once(m.provider_index()).chain(offers.map(|o| o.provider_index));
-        providers
-            .filter_map(|i| PROVIDERS.get(i as usize))
-            .collect()
+        let offering =
+            offers.filter_map(|o| Some((PROVIDERS.get(o.provider_index as usize)?, Some(o))));
+        home.into_iter().chain(offering).collect()
     }
 
     fn names(self, _: NameKind, _: &str) -> Source {

@@ -8,6 +8,7 @@ use crate::data::compiled::{
     date_from_u32, flags_from_u8, ExtraRecord, ModelRecord, Section, NONE,
 };
 use crate::data::date::Date;
+use crate::data::grammar::served_name_in;
 use crate::data::modality::{Modalities, Modality};
 use crate::data::price::Pricing;
 use crate::distillation::DistillationPolicy;
@@ -325,6 +326,14 @@ impl Model {
     pub fn served_name(&self, name: &str) -> Option<&ServedName> {
         self.served_names()
             .find(|s| s.id().eq_ignore_ascii_case(name))
+    }
+
+    /// The served name a provider sends as `upstream`: the one spelled so, or spelled as its
+    /// part after the last `/` (an offer's vendor-prefixed id, `openai/o3-pro-2025-06-10`),
+    /// ASCII case ignored.
+    pub(crate) fn served_as(&self, upstream: &str) -> Option<&ServedName> {
+        let id = served_name_in(upstream, self.served_names().map(ServedName::id))?;
+        self.served_names().find(|s| std::ptr::eq(s.id(), id))
     }
 
     /// Prices of the provider's fine-tunes of this model, where published.

@@ -142,7 +142,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
     pub fn served_name(&self) -> Option<&'c ServedName> {
         let m = self.model?;
         match self.matched {
-            MatchKind::ServedName => m.served_name(&self.upstream_id),
+            MatchKind::ServedName => m.served_as(&self.upstream_id),
             MatchKind::FineTune => m.served_name(fine_tune_base(&self.upstream_id)?),
             _ => None,
         }

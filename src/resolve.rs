@@ -176,11 +176,12 @@ fn not_offered<'c, V: View<'c>>(
 ) -> ResolveError {
     let m = found.model;
     let (mut offered_by, mut more) = (Vec::new(), 0);
-    for p in view.offered_by(m) {
-        // A served name is served by its home, and by offers sent under that very name.
+    for (p, offer) in view.offered_by(m) {
+        // A served name is served by its home, and by offers sent under that very name
+        // (each provider's offer is at hand: not looked up again among the model's offers).
         if found.matched == MatchKind::ServedName
             && p.index != found.home.index
-            && offer_under(view, p, found, name).is_none()
+            && !offer.is_some_and(|o| o.upstream_id().eq_ignore_ascii_case(name))
         {
             continue;
         }

@@ -200,7 +200,7 @@ impl Resolver {
                 // name's when the name is one.
                 None => view.model_key(&r.upstream_id).and_then(|hit| {
                     let served = match hit.matched {
-                        MatchKind::ServedName => hit.model.served_name(hit.upstream),
+                        MatchKind::ServedName => hit.model.served_as(hit.upstream),
                         _ => None,
                     };
                     retirement(hit.model, served, date)

@@ -413,12 +413,11 @@ impl<'c> View<'c> for Overlaid<'c> {
         p.lists_models() || self.0.lists(p.index)
     }
 
-    fn offered_by(self, m: &'c Model) -> Vec<&'c Provider> {
+    fn offered_by(self, m: &'c Model) -> Vec<(&'c Provider, Option<&'c Offer>)> {
         let t = self.tables();
-        let offers = t.offers_of(m).into_iter().map(|o| o.provider_index);
-        std::iter::once(m.provider_index())
-            .chain(offers)
-            .map(|i| t.provider_at(i))
+        let offers = t.offers_of(m).into_iter();
+        std::iter::once((t.provider_at(m.provider_index()), None))
+            .chain(offers.map(|o| (t.provider_at(o.provider_index), Some(o))))
             .collect()
     }
 

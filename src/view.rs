@@ -103,8 +103,9 @@ pub(crate) trait View<'c>: Copy {
     fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str));
     /// Whether `p` lists any model, its own or offered.
     fn lists_models(self, p: &'c Provider) -> bool;
-    /// The providers that offer `m`, its home first.
-    fn offered_by(self, m: &'c Model) -> Vec<&'c Provider>;
+    /// The providers that offer `m`, its home first (without an offer), then each with its
+    /// offer.
+    fn offered_by(self, m: &'c Model) -> Vec<(&'c Provider, Option<&'c Offer>)>;
     /// Where suggestions for `name`, of `kind`, come from.
     fn names(self, kind: NameKind, name: &str) -> Source;
 }

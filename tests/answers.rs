@@ -263,6 +263,15 @@ fn usage_objects_of_each_api_are_mapped_bucket_by_bucket() {
             "prompt_tokens",
         ),
         (serde_json::json!([1, 2]), "object"),
+        // A details field that is not an object hides no count.
+        (
+            serde_json::json!({"prompt_tokens": 100, "completion_tokens": 10, "prompt_tokens_details": 90}),
+            "`prompt_tokens_details` is not an object",
+        ),
+        (
+            serde_json::json!({"prompt_tokens": 100, "completion_tokens": 10, "completion_tokens_details": [5]}),
+            "`completion_tokens_details` is not an object",
+        ),
     ] {
         let e = Usage::from_openai_chat(&bad).unwrap_err().to_string();
         assert!(e.contains(field), "{bad}: {e}");

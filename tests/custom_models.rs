@@ -503,6 +503,43 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
     assert_eq!(*more, 25);
     let text = e.to_string();
     assert!(text.ends_with("`p13`, `p14` and 25 more"), "{text}");
+    // A served name is served by its home and by the offers sent under that name only:
+    // 20 providers offer `m1` as `m1-2024`, 20 others under ids of their own.
+    let mut docs = vec![
+        r#"{"provider": {"id": "home", "name": "Home", "key_required": false},
+            "models": [{"id": "m1", "name": "M1", "served_names": [{"id": "m1-2024"}]}]}"#
+            .to_owned(),
+        r#"{"provider": {"id": "bystander", "name": "B", "key_required": false},
+            "models": [{"id": "b1", "name": "B1"}]}"#
+            .to_owned(),
+    ];
+    for i in 0..40 {
+        let id = if i % 2 == 0 {
+            "m1-2024".to_owned()
+        } else {
+            format!("m1-own-{i}")
+        };
+        docs.push(format!(
+            r#"{{"provider": {{"id": "p{i:02}", "name": "P", "key_required": false}},
+                "offers": [{{"model": "m1", "upstream_id": "{id}"}}]}}"#
+        ));
+    }
+    let c = Catalog::builder()
+        .json("offers.json", &format!("[{}]", docs.join(",")))
+        .unwrap()
+        .build()
+        .unwrap();
+    let e = c.resolve_model("bystander:m1-2024").unwrap_err();
+    let ResolveError::ModelNotOffered {
+        offered_by, more, ..
+    } = &e
+    else {
+        panic!("{e:?}");
+    };
+    let mut expected = vec!["home".to_owned()];
+    expected.extend((0..30).step_by(2).map(|i| format!("p{i:02}")));
+    assert_eq!(offered_by, &expected);
+    assert_eq!(*more, 5);
     // Fewer than the bound: all of them, nothing more.
     let c = Catalog::builder()
         .provider(CustomProvider::new("home", "Home").model("m1", "m1"))
@@ -514,5 +551,50 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
     assert_eq!(
         e.to_string(),
         "provider `bystander` does not offer model `m1`; it is offered by `home`, `p00`"
+    );
+}
+
+/// An offer sent under a served name behind a vendor prefix (`acme/acme-1-2024`, as
+/// aggregators write snapshot ids) names that snapshot: its prices, its limits and its
+/// retirement apply, as they do at the model's home.
+#[test]
+fn an_offer_under_a_vendor_prefixed_served_name_has_the_served_names_facts() {
+    use model_catalog::{Catalog, MatchKind, Resolver, Usage};
+    let doc = r#"[
+      {"provider": {"id": "acme", "name": "Acme", "key_required": false},
+       "models": [{"id": "acme-1", "name": "Acme 1", "pricing": {"input": 1, "output": 2},
+                   "context_window": 100000,
+                   "served_names": [{"id": "acme-1-2024", "pricing": {"input": 9, "output": 9},
+                                     "context_window": 8000, "deprecated": true,
+                                     "retires": "2025-01-01"}]}]},
+      {"extends": "openrouter",
+       "offers": [{"model": "acme-1", "upstream_id": "acme/acme-1-2024"}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let usage = Usage::new()
+        .input_tokens(1_000_000)
+        .output_tokens(1_000_000);
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of("2026-06-01".parse().unwrap());
+    for input in ["acme-1-2024", "openrouter:acme/acme-1-2024"] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(r.matched, MatchKind::ServedName, "{input}");
+        assert_eq!(
+            r.served_name().map(|s| s.id()),
+            Some("acme-1-2024"),
+            "{input}"
+        );
+        assert_eq!(r.cost(&usage).unwrap().total.to_string(), "18", "{input}");
+        assert_eq!(r.context_window(), Some(8_000), "{input}");
+        assert_eq!(
+            c.resolve_with(&strict, input).unwrap_err().kind(),
+            "retired",
+            "{input}"
+        );
+    }
+    let r = c.resolve_model("openrouter:acme/acme-1-2024").unwrap();
+    assert_eq!(
+        (r.provider.id(), &*r.upstream_id),
+        ("openrouter", "acme/acme-1-2024")
     );
 }

@@ -1,6 +1,7 @@
 //! What a `ResolveError` keeps alive: what it needs to render its message (its input, and
 //! for a run-time catalog a shared list of the catalog's names to suggest from), not the
-//! catalog it came from. Measured with an allocator that counts live bytes per thread.
+//! catalog it came from; and what a caller's name costs an import that repeats it. Measured
+//! with an allocator that counts live bytes per thread, and their peak.
 
 use model_catalog::schema::ModelEntry;
 use model_catalog::{resolve_model, Catalog, CustomProvider};
@@ -12,11 +13,15 @@ struct Counting;
 
 thread_local! {
     static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 fn add(n: usize, sign: isize) {
     // `try_with`: the allocator also runs while thread-locals are torn down.
-    let _ = LIVE.try_with(|l| l.set(l.get() + sign * n as isize));
+    let _ = LIVE.try_with(|l| {
+        l.set(l.get() + sign * n as isize);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(l.get())));
+    });
 }
 
 unsafe impl GlobalAlloc for Counting {
@@ -45,6 +50,14 @@ static GLOBAL: Counting = Counting;
 
 fn live() -> isize {
     LIVE.with(Cell::get)
+}
+
+/// The most bytes `f` had allocated at once, beyond those live when it began.
+fn peak_of<T>(f: impl FnOnce() -> T) -> isize {
+    let start = live();
+    PEAK.with(|p| p.set(start));
+    drop(f());
+    PEAK.with(Cell::get) - start
 }
 
 /// A catalog whose overlay is large (100 models with 10 kB descriptions) but whose names
@@ -97,4 +110,50 @@ fn a_built_in_error_holds_only_its_input() {
     let _ = error.to_string();
     drop(error);
     assert_eq!(live(), before);
+}
+
+/// A caller's name that every listed item or document repeats is cut or refused before it
+/// is copied: an import with a name of a megabyte and 2,000 items peaks at a few times its
+/// input, where the name copied per item took gigabytes.
+#[test]
+fn a_huge_name_is_not_copied_per_item() {
+    use model_catalog::formats::{
+        import_documents, import_openai_models, ImportOptions, TargetProvider,
+    };
+    let huge = "n".repeat(1 << 20);
+    let items = 2_000;
+    let list = format!(
+        r#"{{"object": "list", "data": [{}]}}"#,
+        (0..items)
+            .map(|i| format!(r#"{{"id": "m{i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let target = TargetProvider::new(&huge, "X");
+    let peak = peak_of(|| {
+        import_openai_models(Catalog::builtin(), &list, &target, &ImportOptions::new()).unwrap_err()
+    });
+    let input = (huge.len() + list.len()) as isize;
+    assert!(
+        peak < 4 * input,
+        "{peak} bytes at once for {input} bytes of input"
+    );
+    let documents = format!(
+        "[{}]",
+        (0..items)
+            .map(|i| format!(r#"{{"aliases": [{{"alias": "memo-{i}", "target": "gpt-4o"}}]}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let input = (huge.len() + documents.len()) as isize;
+    let peak = peak_of(|| import_documents(Catalog::builtin(), &huge, &documents).unwrap());
+    assert!(
+        peak < 8 * input,
+        "{peak} bytes at once for {input} bytes of input"
+    );
+    let peak = peak_of(|| Catalog::builder().json(&huge, &documents).unwrap());
+    assert!(
+        peak < 8 * input,
+        "{peak} bytes at once for {input} bytes of input"
+    );
 }

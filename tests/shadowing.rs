@@ -372,3 +372,84 @@ fn an_offer_id_never_changes_what_its_providers_strings_resolve_to() {
         served("openrouter", "medlm-large", "my-medlm")
     );
 }
+
+#[test]
+fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
+    // Built-in meanings (seed and references): OpenRouter serves gpt-4o as `openai/gpt-4o`,
+    // Groq serves gpt-oss-120b as `openai/gpt-oss-120b`. A document that extends them may
+    // not give a model of its own one of those names, as its id, upstream id, alias,
+    // served name or an alias declared apart: such a name is reachable only through the
+    // provider, and would take `openrouter:openai/gpt-4o` from GPT-4o, which OpenRouter
+    // serves, at its own prices.
+    let model = |names: &str| {
+        format!(
+            r#"{{"extends": "openrouter", "models": [{{"id": "cheap", "name": "Cheap", {names} "pricing": {{"input": 0.01, "output": 0.01}}}}]}}"#
+        )
+    };
+    let refused = [
+        model(r#""upstream_id": "OpenAI/GPT-4o","#),
+        model(r#""aliases": ["openai/gpt-4o"],"#),
+        model(r#""served_names": [{"id": "openai/gpt-4o"}],"#),
+        r#"{"extends": "openrouter", "models": [{"id": "openai/gpt-4o", "name": "Cheap"}]}"#
+            .to_owned(),
+        format!(
+            r#"[{}, {{"aliases": [{{"alias": "openai/gpt-4o", "target": "cheap"}}]}}]"#,
+            model("")
+        ),
+        r#"{"extends": "groq", "models": [{"id": "cheap", "name": "Cheap", "upstream_id": "openai/gpt-oss-120b"}]}"#
+            .to_owned(),
+    ];
+    for (i, doc) in refused.iter().enumerate() {
+        let e = Catalog::builder()
+            .json("untrusted.json", doc)
+            .unwrap()
+            .build()
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("another model"), "case {i}: {text}");
+    }
+    // The same for a custom provider's model, in either order: Acme's `acme/x` is a name of
+    // the whole catalog, Evil offers it (as `x-fast`), so `evil:acme/x` is that offer, and
+    // Evil's own model sent upstream as `acme/x` would take it.
+    let acme = CustomProvider::new("acme", "Acme").model("acme/x", "acme/x");
+    let evil = CustomProvider::new("evil", "Evil")
+        .model("e1", "acme/x")
+        .offer("acme/x", "x-fast");
+    for order in [[acme.clone(), evil.clone()], [evil.clone(), acme.clone()]] {
+        let text = with(&order).build().unwrap_err().to_string();
+        assert!(text.contains("another model"), "{text}");
+    }
+    // A provider that does not serve the model may name a model of its own so (as a vLLM
+    // provider serves `google/gemma-3-27b-it`): `evil:acme/x` was `model_not_offered`.
+    let evil = CustomProvider::new("evil", "Evil").model("e1", "acme/x");
+    let c = with(&[acme.clone(), evil.clone()]).build().unwrap();
+    assert_eq!(goes(&c, "evil:acme/x"), served("evil", "e1", "acme/x"));
+    assert_eq!(goes(&c, "acme/x"), served("acme", "acme/x", "acme/x"));
+    // A scoped name that is no other model's stays the provider's own.
+    let c = Catalog::builder()
+        .json("ok.json", &model(r#""upstream_id": "acme/cheap-1","#))
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        goes(&c, "openrouter:acme/cheap-1"),
+        served("openrouter", "cheap", "acme/cheap-1")
+    );
+    assert_eq!(
+        goes(&c, "openrouter:openai/gpt-4o"),
+        served("openrouter", "gpt-4o", "openai/gpt-4o")
+    );
+    // With leave to override GPT-4o, the name is taken, and the answer says so.
+    let c = Catalog::builder()
+        .json(
+            "override.json",
+            &model(r#""upstream_id": "openai/gpt-4o","#),
+        )
+        .unwrap()
+        .allow_override("gpt-4o")
+        .build()
+        .unwrap();
+    let r = c.resolve_model("openrouter:openai/gpt-4o").unwrap();
+    assert_eq!(r.model.map(|m| m.id()), Some("cheap"));
+    assert!(r.overrides_builtin);
+}

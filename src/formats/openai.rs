@@ -1,6 +1,7 @@
 //! OpenAI-compatible `/v1/models` (seed 003), basic and detailed: import and export.
 
 use crate::data::json::Seg;
+use crate::data::key::provider_name_problem;
 use crate::data::validate::{DataError, DataErrorKind};
 use crate::formats::import::{
     check_model_name, clip, finish, invalid, limits, mtok_price, parse, At, Importer, Listed,
@@ -233,7 +234,24 @@ pub fn import_openai_models(
         }
     }
     let (provider_id, mut doc) = match provider {
-        TargetProvider::New(entry) => (entry.id.clone(), DataFile::defining((**entry).clone())),
+        // The id is copied for every listed model before the catalog is validated: a bad
+        // one (a huge one, say) is refused first.
+        TargetProvider::New(entry) => match provider_name_problem(&entry.id) {
+            Some(reason) => {
+                return Err(ImportError::Catalog(CatalogError {
+                    errors: vec![DataError {
+                        file: OPENAI_DOC.to_owned(),
+                        entry: format!("provider `{}`", clip(&entry.id)),
+                        kind: DataErrorKind::InvalidName {
+                            field: "id",
+                            name: clip(&entry.id),
+                            reason,
+                        },
+                    }],
+                }))
+            }
+            None => (entry.id.clone(), DataFile::defining((**entry).clone())),
+        },
         TargetProvider::Existing(name) => {
             let Some(p) = base.lookup_provider(name) else {
                 return Err(ImportError::Catalog(CatalogError {

@@ -43,8 +43,8 @@ pub struct Usage {
 }
 
 /// A usage object that cannot be read: a required count is missing, a count is not a
-/// non-negative integer, or a part exceeds the whole it is part of. The message names the
-/// field.
+/// non-negative integer, an object of counts (`prompt_tokens_details`) is something else,
+/// or a part exceeds the whole it is part of. The message names the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid usage object: {message}")]
 pub struct UsageError {
@@ -55,14 +55,22 @@ fn error(message: String) -> UsageError {
     UsageError { message }
 }
 
-/// The count at `path` (dot-separated) of `usage`: `None` when absent or null.
+/// The count at `path` (dot-separated) of `usage`: `None` when absent or null. A part of
+/// the path that is there but not an object (`"prompt_tokens_details": 90`) is an error, not
+/// an absent count.
 fn count(usage: &Value, path: &str) -> Result<Option<u64>, UsageError> {
     let mut v = usage;
+    let mut walked = 0;
     for part in path.split('.') {
+        if walked > 0 && !v.is_object() {
+            let parent = path.get(..walked - 1).unwrap_or(path);
+            return Err(error(format!("`{parent}` is not an object")));
+        }
         match v.get(part) {
             Some(x) if !x.is_null() => v = x,
             _ => return Ok(None),
         }
+        walked += part.len() + 1;
     }
     v.as_u64()
         .map(Some)

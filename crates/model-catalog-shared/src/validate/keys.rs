@@ -449,6 +449,26 @@ impl<'a> ScopedKeys<'a> {
         self.claim_folded(scope, folded(name), index, kind, desc)
     }
 
+    /// The keys claimed, in the order they were claimed: each with its scope and holder.
+    pub(super) fn claims(&self) -> Vec<(usize, &str, &Holder<'a>)> {
+        let mut keys: Vec<(usize, &str)> = vec![(0, ""); self.holders.len()];
+        for ((scope, key), &at) in &self.map {
+            keys[at] = (*scope, key);
+        }
+        keys.into_iter()
+            .zip(&self.holders)
+            .map(|((scope, key), h)| (scope, key, h))
+            .collect()
+    }
+
+    /// Marks the key claimed `at`th ([`claims`](ScopedKeys::claims)) as taking a base
+    /// model's name with the caller's leave.
+    pub(super) fn overrides(&mut self, at: usize) {
+        if let Some(h) = self.holders.get_mut(at) {
+            h.overrides = true;
+        }
+    }
+
     /// The keys claimed, in the order they were claimed.
     pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec<'a>> {
         in_claim_order(self.map, self.holders.len())
@@ -458,7 +478,7 @@ impl<'a> ScopedKeys<'a> {
                 key,
                 index: remap(h.index),
                 kind: h.kind,
-                overrides: false,
+                overrides: h.overrides,
                 scope: Some(scope),
             })
             .collect()

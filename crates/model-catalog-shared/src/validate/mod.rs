@@ -5,7 +5,8 @@
 //!
 //! A validation is one pass per kind of entry, in this order, each claiming the names of its
 //! entries in the key spaces (module `keys`) and collecting every error found (`check`):
-//! providers, models, aliases declared apart, offers and successors. The entries' own fields
+//! providers, models, aliases declared apart, offers, names scoped to a provider (`scoped`,
+//! once every name is claimed) and successors. The entries' own fields
 //! are checked on the way (`fields`). Only then, when nothing was wrong, are models and
 //! offers grouped by provider into a [`Validated`] catalog.
 
@@ -20,6 +21,7 @@ mod offers;
 mod parse;
 mod providers;
 mod records;
+mod scoped;
 mod successors;
 #[cfg(test)]
 mod tests;
@@ -92,6 +94,7 @@ pub fn validate_over<'a>(
     models::pass(&mut pass);
     aliases::pass(&mut pass);
     offers::pass(&mut pass);
+    scoped::pass(&mut pass);
     successors::pass(&mut pass);
     if !pass.check.errors.is_empty() {
         return Err(pass.check.errors);

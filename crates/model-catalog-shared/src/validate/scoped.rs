@@ -1,0 +1,101 @@
+//! The scoped pass: a name reachable only through one provider may not be a model name of
+//! the whole catalog that denotes another model the provider serves.
+
+use super::check::{described, named};
+use super::holder::Desc;
+use super::Pass;
+use crate::escape::Esc;
+use crate::key::MatchKind;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Refuses every scoped name (reachable as `provider:name` only) that is a name of the
+/// whole catalog of another model the provider serves, as its home or through an offer, in
+/// the base or in the documents: `provider:name` resolves to that model, and would resolve
+/// to the scoped name's instead (a document that extends OpenRouter with a model whose
+/// upstream id is `openai/gpt-4o` would take `openrouter:openai/gpt-4o` from OpenRouter's
+/// offer of GPT-4o). A provider that does not serve the model may name a model of its own
+/// so (a vLLM provider's `google/gemma-3-27b-it`): `provider:name` was not an answer of that
+/// model there, only `model_not_offered` or a pass-through. Run once every name and offer is
+/// claimed, so that the order of the documents changes nothing. With the caller's leave to
+/// override the base model that holds the name, the scoped name takes it, as a name of the
+/// whole catalog would, and its answers say so.
+pub(super) fn pass(pass: &mut Pass<'_, '_>) {
+    let offered: HashSet<(usize, usize)> =
+        pass.offers.iter().map(|o| (o.provider, o.model)).collect();
+    let serves = |scope: usize, model: usize| {
+        pass.home(model) == Some(scope)
+            || pass.base.offers(scope, model)
+            || offered.contains(&(scope, model))
+    };
+    let mut refused = Vec::new();
+    let mut overriding = Vec::new();
+    for (at, (scope, key, holder)) in pass.scoped.claims().into_iter().enumerate() {
+        let Some((other, _)) = pass.mkeys.get(key) else {
+            continue;
+        };
+        if other == holder.index || !serves(scope, other) {
+            continue;
+        }
+        let leave = other < pass.model_base
+            && pass
+                .mkeys
+                .base_key(key)
+                .is_some_and(|(i, _, id)| i == other && pass.overrides.model(&id));
+        if leave {
+            overriding.push(at);
+        } else {
+            refused.push((scope, key, holder.desc.clone(), holder.kind));
+        }
+    }
+    let errors: Vec<_> = refused
+        .into_iter()
+        .map(|(scope, key, desc, kind)| {
+            let provider = provider_id(pass, scope);
+            let why = format!(
+                "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
+                Esc(key),
+                Esc(&provider),
+                Esc(key)
+            );
+            (desc, kind, key.to_owned(), why)
+        })
+        .collect();
+    for (desc, kind, key, why) in errors {
+        let (file, entry, field) = place(&desc, kind, &key);
+        pass.check.invalid(file, &entry, field, why);
+    }
+    for at in overriding {
+        pass.scoped.overrides(at);
+    }
+}
+
+/// The id of provider `index`, defined by the documents or the base.
+fn provider_id<'a>(pass: &Pass<'a, '_>, index: usize) -> Cow<'a, str> {
+    match pass.providers.iter().find(|p| p.index == index) {
+        Some(p) => Cow::Borrowed(p.entry.id.as_str()),
+        None => Cow::Owned(pass.base.provider_id(index).unwrap_or_default()),
+    }
+}
+
+/// Where an error about a scoped name is reported: its document, its entry and its field.
+fn place<'d>(desc: &Desc<'d>, kind: MatchKind, key: &str) -> (&'d str, String, &'static str) {
+    match desc {
+        Desc::Model { id, file, .. } => {
+            let field = match kind {
+                MatchKind::Id => "id",
+                MatchKind::UpstreamId => "upstream_id",
+                MatchKind::ServedName => "served_names",
+                _ => "alias",
+            };
+            (file, described("model", id).to_string(), field)
+        }
+        Desc::Alias { file, .. } => (file, described("alias", key).to_string(), "alias"),
+        Desc::Offer { model, file, .. } => (
+            file,
+            described("offer of", model).to_string(),
+            "upstream_id",
+        ),
+        Desc::Provider { id, file, .. } => (file, format!("provider `{}`", named(id)), "id"),
+    }
+}
