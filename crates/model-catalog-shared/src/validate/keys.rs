@@ -193,15 +193,20 @@ impl<'a, 'b> KeySpace<'a, 'b> {
 
     /// The entry a name denotes here or in the base: index and kind.
     pub(super) fn get(&self, name: &str) -> Option<(usize, MatchKind)> {
-        let find = |key: &str| match self.map.get(key) {
-            Some(&at) => Some((self.holders[at].index, self.holders[at].kind)),
-            None => self.base_key(key).map(|(i, k, _)| (i, k)),
-        };
+        let find = |key: &str| self.get_folded(key);
         // Folded on the stack when it can be.
         if name.len() <= MAX_INPUT_LEN {
             with_folded(name, find)
         } else {
             find(&fold(name))
+        }
+    }
+
+    /// [`get`](KeySpace::get) for a name already folded.
+    pub(super) fn get_folded(&self, key: &str) -> Option<(usize, MatchKind)> {
+        match self.map.get(key) {
+            Some(&at) => Some((self.holders[at].index, self.holders[at].kind)),
+            None => self.base_key(key).map(|(i, k, _)| (i, k)),
         }
     }
 
@@ -449,16 +454,12 @@ impl<'a> ScopedKeys<'a> {
         self.claim_folded(scope, folded(name), index, kind, desc)
     }
 
-    /// The keys claimed, in the order they were claimed: each with its scope and holder.
-    pub(super) fn claims(&self) -> Vec<(usize, &str, &Holder<'a>)> {
-        let mut keys: Vec<(usize, &str)> = vec![(0, ""); self.holders.len()];
-        for ((scope, key), &at) in &self.map {
-            keys[at] = (*scope, key);
-        }
-        keys.into_iter()
-            .zip(&self.holders)
-            .map(|((scope, key), h)| (scope, key, h))
-            .collect()
+    /// The keys claimed, in no order: each with its scope, its holder and the position of
+    /// its claim (the order they were claimed in).
+    pub(super) fn claims(&self) -> impl Iterator<Item = (usize, &str, usize, &Holder<'a>)> {
+        self.map
+            .iter()
+            .map(|((scope, key), &at)| (*scope, &**key, at, &self.holders[at]))
     }
 
     /// Marks the key claimed `at`th ([`claims`](ScopedKeys::claims)) as taking a base

@@ -3,6 +3,7 @@
 
 use super::check::{described, named};
 use super::holder::Desc;
+use super::keys::before;
 use super::Pass;
 use crate::escape::Esc;
 use crate::key::MatchKind;
@@ -30,8 +31,24 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     };
     let mut refused = Vec::new();
     let mut overriding = Vec::new();
-    for (at, (scope, key, holder)) in pass.scoped.claims().into_iter().enumerate() {
-        let Some((other, _)) = pass.mkeys.get(key) else {
+    for (scope, key, at, holder) in pass.scoped.claims() {
+        // An offer's id that names another model was refused by the offers pass, which ran
+        // after every name of the whole catalog was claimed.
+        if matches!(holder.desc, Desc::Offer { .. }) {
+            continue;
+        }
+        // A model's name is scoped for the `/` in it. The documents' names of the whole
+        // catalog with a `/` begin with their own provider's name, or are scoped names that
+        // only one provider declares (the same model's): where the part before the `/` names
+        // no provider, only the base's names are looked at, in its compiled tables, and the
+        // documents' large table of names is not read.
+        let other = match before(key, b'/') {
+            Some(vendor) if pass.pkeys.get(vendor).is_none() => {
+                pass.mkeys.base_key(key).map(|(i, _, _)| i)
+            }
+            _ => pass.mkeys.get_folded(key).map(|(i, _)| i),
+        };
+        let Some(other) = other else {
             continue;
         };
         if other == holder.index || !serves(scope, other) {
@@ -45,12 +62,14 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         if leave {
             overriding.push(at);
         } else {
-            refused.push((scope, key, holder.desc.clone(), holder.kind));
+            refused.push((at, scope, key, holder.desc.clone(), holder.kind));
         }
     }
+    // Reported in the order the names were claimed (document order).
+    refused.sort_unstable_by_key(|r| r.0);
     let errors: Vec<_> = refused
         .into_iter()
-        .map(|(scope, key, desc, kind)| {
+        .map(|(_, scope, key, desc, kind)| {
             let provider = provider_id(pass, scope);
             let why = format!(
                 "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
