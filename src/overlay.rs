@@ -299,14 +299,30 @@ impl Overlay {
         self.offers.get(self.ranges(index).1).unwrap_or_default()
     }
 
-    /// The overlay's offers of model `index`.
-    pub(crate) fn offers_of_model(&self, index: u32) -> impl Iterator<Item = &Offer> + '_ {
+    /// The overlay's offers of model `index`, as positions in `offers`: in provider order,
+    /// as `offers` is grouped by provider and a provider offers a model once.
+    fn model_offers(&self, index: u32) -> &[u32] {
         let at = |i: &u32| self.offers[*i as usize].model_index;
         let start = self.offers_by_model.partition_point(|i| at(i) < index);
         let end = self.offers_by_model.partition_point(|i| at(i) <= index);
-        self.offers_by_model[start..end]
+        &self.offers_by_model[start..end]
+    }
+
+    /// The overlay's offers of model `index`.
+    pub(crate) fn offers_of_model(&self, index: u32) -> impl Iterator<Item = &Offer> + '_ {
+        self.model_offers(index)
             .iter()
             .map(|&i| &self.offers[i as usize])
+    }
+
+    /// The overlay's offer of model `index` by provider `provider`, found by halving: a
+    /// model that thousands of providers offer costs a request no more than one that few do.
+    pub(crate) fn offer_of_model_by(&self, index: u32, provider: u32) -> Option<&Offer> {
+        let list = self.model_offers(index);
+        let at = list
+            .binary_search_by_key(&provider, |&i| self.offers[i as usize].provider_index)
+            .ok()?;
+        self.offers.get(*list.get(at)? as usize)
     }
 
     /// Whether provider `index` lists a model in the overlay, its own or offered.

@@ -290,9 +290,7 @@ impl<'c> Tables<'c> {
                 return found;
             }
         }
-        self.0?
-            .offers_of_model(m.index())
-            .find(|o| o.provider_index == p.index)
+        self.0?.offer_of_model_by(m.index(), p.index)
     }
 }
 

@@ -501,6 +501,13 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
     assert_eq!(offered_by, &expected);
     // 41 offer it: the home and 40 others.
     assert_eq!(*more, 25);
+    // Each of them serves it under its offer, the first and the last alike.
+    for p in ["p00", "p17", "p39"] {
+        let input = format!("{p}:m1");
+        let r = c.resolve_model(&input).unwrap();
+        assert_eq!(r.provider.id(), p);
+        assert_eq!(r.offer.map(|o| o.provider_id()), Some(p));
+    }
     let text = e.to_string();
     assert!(text.ends_with("`p13`, `p14` and 25 more"), "{text}");
     // A served name is served by its home and by the offers sent under that name only:
