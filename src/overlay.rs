@@ -97,6 +97,11 @@ impl Base for BuiltinBase {
             _ => false,
         }
     }
+    fn serves_as(&self, model: usize, name: &str) -> bool {
+        MODELS
+            .get(model)
+            .is_some_and(|m| m.served_as(name).is_some())
+    }
 }
 
 /// Validates documents on top of the compiled catalog, as run-time catalogs do.

@@ -605,3 +605,57 @@ fn an_offer_under_a_vendor_prefixed_served_name_has_the_served_names_facts() {
         ("openrouter", "acme/acme-1-2024")
     );
 }
+
+/// A served name spelled whole is the one named, before another that its part after the
+/// last `/` would name; and an offer of a built-in model under a vendor-prefixed served name
+/// has that served name's facts, as the model's home does.
+#[test]
+fn the_served_name_named_is_the_one_whose_facts_apply() {
+    use model_catalog::{Catalog, MatchKind, Resolver, Usage};
+    let doc = r#"{"provider": {"id": "p1", "name": "P1", "key_required": false},
+        "models": [{"id": "m", "name": "M", "pricing": {"input": 5}, "served_names": [
+            {"id": "snap-1", "pricing": {"input": 1}, "deprecated": true, "retires": "2020-01-01"},
+            {"id": "bar/snap-1", "pricing": {"input": 7}}]}]}"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of("2026-06-01".parse().unwrap());
+    let usage = Usage::new().input_tokens(1_000_000);
+    for input in ["p1:bar/snap-1", "bar/snap-1"] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(
+            r.served_name().map(|s| s.id()),
+            Some("bar/snap-1"),
+            "{input}"
+        );
+        assert_eq!(r.cost(&usage).unwrap().total.to_string(), "7", "{input}");
+        assert!(c.resolve_with(&strict, input).is_ok(), "{input}");
+    }
+    assert_eq!(
+        c.resolve_with(&strict, "p1:snap-1").unwrap_err().kind(),
+        "retired"
+    );
+    // gpt-4o's served name `gpt-4o-2024-05-13` has an output limit of its own, 4,096 tokens
+    // (the model's is 16,384), as the crate's documentation of `max_output_tokens` shows.
+    let doc = r#"{"provider": {"id": "agg", "name": "Agg", "key_required": false},
+        "offers": [{"model": "gpt-4o", "upstream_id": "openai/gpt-4o-2024-05-13"}]}"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let home = c.resolve_model("openai:gpt-4o-2024-05-13").unwrap();
+    let offer = c.resolve_model("agg:openai/gpt-4o-2024-05-13").unwrap();
+    assert_eq!(offer.matched, MatchKind::ServedName);
+    assert_eq!(offer.upstream_id, "openai/gpt-4o-2024-05-13");
+    assert_eq!(
+        offer.served_name().map(|s| s.id()),
+        Some("gpt-4o-2024-05-13")
+    );
+    assert_eq!(offer.max_output_tokens(), Some(4_096));
+    assert_eq!(offer.retires(), home.retires());
+    assert_eq!(
+        c.resolve_with(&strict, "agg:openai/gpt-4o-2024-05-13")
+            .map(|_| ())
+            .map_err(|e| e.kind()),
+        c.resolve_with(&strict, "openai:gpt-4o-2024-05-13")
+            .map(|_| ())
+            .map_err(|e| e.kind()),
+    );
+}

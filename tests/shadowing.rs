@@ -419,6 +419,26 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
         let text = with(&order).build().unwrap_err().to_string();
         assert!(text.contains("another model"), "{text}");
     }
+    // Also where the name's part before the `/` names no provider, and the name is one of
+    // the whole catalog because only one provider declares it: P2 offers P1's `acme/x`, and
+    // an alias of P2's own model declared apart would take `p2:acme/x`.
+    let trusted = r#"[
+      {"provider": {"id": "p1", "name": "P1", "key_required": false},
+       "models": [{"id": "acme/x", "name": "X"}]},
+      {"provider": {"id": "p2", "name": "P2", "key_required": false},
+       "models": [{"id": "p2-own", "name": "Own"}],
+       "offers": [{"model": "acme/x", "upstream_id": "x-at-p2"}]}]"#;
+    let base = Catalog::builder().json("trusted.json", trusted).unwrap();
+    let c = base.clone().build().unwrap();
+    assert_eq!(goes(&c, "p2:acme/x"), served("p2", "acme/x", "x-at-p2"));
+    let hostile = r#"{"aliases": [{"alias": "acme/x", "target": "p2-own"}]}"#;
+    let text = base
+        .json("hostile.json", hostile)
+        .unwrap()
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("another model"), "{text}");
     // A provider that does not serve the model may name a model of its own so (as a vLLM
     // provider serves `google/gemma-3-27b-it`): `evil:acme/x` was `model_not_offered`.
     let evil = CustomProvider::new("evil", "Evil").model("e1", "acme/x");

@@ -53,22 +53,40 @@ pub fn is_fine_tune_prefixed(name: &str) -> bool {
         .is_some_and(|p| p[..2].eq_ignore_ascii_case(FINE_TUNE_PREFIX.as_bytes()) && p[2] == b':')
 }
 
-/// The served name `name` denotes among `served` (the ids of a model's served names): one
-/// equal to it, or to its part after the last `/` (behind a vendor prefix, as aggregators
-/// write `openai/o3-pro-2025-06-10`), ASCII case ignored.
+/// The served name `name` denotes among `served` (the ids of a model's served names): the
+/// one equal to it, else one equal to its part after the last `/` (behind a vendor prefix,
+/// as aggregators write `openai/o3-pro-2025-06-10`), ASCII case ignored.
 pub fn served_name_in<'s>(
     name: &str,
     served: impl IntoIterator<Item = &'s str>,
 ) -> Option<&'s str> {
-    let last = name.rsplit_once('/').map_or(name, |(_, last)| last);
-    served
-        .into_iter()
-        .find(|s| s.eq_ignore_ascii_case(name) || s.eq_ignore_ascii_case(last))
+    let last = name.rsplit_once('/').map(|(_, last)| last);
+    let mut behind = None;
+    for s in served {
+        if s.eq_ignore_ascii_case(name) {
+            return Some(s);
+        }
+        if behind.is_none() && last.is_some_and(|l| s.eq_ignore_ascii_case(l)) {
+            behind = Some(s);
+        }
+    }
+    behind
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_served_name_spelled_whole_comes_before_one_behind_a_prefix() {
+        let served = ["snap-1", "bar/snap-1"];
+        assert_eq!(served_name_in("bar/snap-1", served), Some("bar/snap-1"));
+        assert_eq!(served_name_in("BAR/Snap-1", served), Some("bar/snap-1"));
+        assert_eq!(served_name_in("foo/snap-1", served), Some("snap-1"));
+        assert_eq!(served_name_in("snap-1", served), Some("snap-1"));
+        assert_eq!(served_name_in("snap-2", served), None);
+        assert_eq!(served_name_in("bar/snap-1", ["snap-1"]), Some("snap-1"));
+    }
 
     #[test]
     fn first_separator_is_the_first_of_either() {

@@ -35,6 +35,13 @@ pub trait Base {
         let _ = (provider, model);
         false
     }
+    /// Whether `name` denotes a served name of base model `model`
+    /// ([`served_name_in`](crate::grammar::served_name_in): the name itself, or behind a
+    /// vendor prefix).
+    fn serves_as(&self, model: usize, name: &str) -> bool {
+        let _ = (model, name);
+        false
+    }
 }
 
 /// The empty base.

@@ -161,17 +161,18 @@ impl<'a> Pass<'a, '_> {
             .map(|(i, _)| i)
     }
 
-    /// Whether `name` is a served name of model `index` (one defined here) behind a vendor
-    /// prefix: its part after the last `/` is one, ASCII case ignored.
+    /// Whether `name` is a served name of model `index` (defined here or in the base) behind
+    /// a vendor prefix: its part after the last `/` is one, ASCII case ignored.
     fn served_behind_prefix(&self, index: usize, name: &str) -> bool {
-        name.contains('/')
-            && index
-                .checked_sub(self.model_base)
-                .and_then(|i| self.models.get(i))
-                .is_some_and(|m| {
-                    served_name_in(name, m.entry.served_names.iter().map(|s| s.id.as_str()))
-                        .is_some()
-                })
+        if !name.contains('/') {
+            return false;
+        }
+        match index.checked_sub(self.model_base) {
+            Some(i) => self.models.get(i).is_some_and(|m| {
+                served_name_in(name, m.entry.served_names.iter().map(|s| s.id.as_str())).is_some()
+            }),
+            None => self.base.serves_as(index, name),
+        }
     }
 
     /// The home provider of a model, here or in the base.

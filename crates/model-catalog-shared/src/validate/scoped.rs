@@ -3,12 +3,11 @@
 
 use super::check::{described, named};
 use super::holder::Desc;
-use super::keys::before;
 use super::Pass;
 use crate::escape::Esc;
 use crate::key::MatchKind;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Refuses every scoped name (reachable as `provider:name` only) that is a name of the
 /// whole catalog of another model the provider serves, as its home or through an offer, in
@@ -24,6 +23,7 @@ use std::collections::HashSet;
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let offered: HashSet<(usize, usize)> =
         pass.offers.iter().map(|o| (o.provider, o.model)).collect();
+    let offering: HashSet<usize> = pass.offers.iter().map(|o| o.provider).collect();
     let serves = |scope: usize, model: usize| {
         pass.home(model) == Some(scope)
             || pass.base.offers(scope, model)
@@ -37,18 +37,15 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         if matches!(holder.desc, Desc::Offer { .. }) {
             continue;
         }
-        // A model's name is scoped for the `/` in it. The documents' names of the whole
-        // catalog with a `/` begin with their own provider's name, or are scoped names that
-        // only one provider declares (the same model's): where the part before the `/` names
-        // no provider, only the base's names are looked at, in its compiled tables, and the
-        // documents' large table of names is not read.
-        let other = match before(key, b'/') {
-            Some(vendor) if pass.pkeys.get(vendor).is_none() => {
-                pass.mkeys.base_key(key).map(|(i, _, _)| i)
-            }
-            _ => pass.mkeys.get_folded(key).map(|(i, _)| i),
-        };
-        let Some(other) = other else {
+        // A provider the documents define serves other models only through their offers:
+        // the models it defines hold their names of the whole catalog that hold a `/` as
+        // its own (its name before the `/`, which this name does not begin with, or it
+        // would not be scoped) or as names scoped to it (this name's scope and key: a
+        // clash, reported as one). Without offers, the large table of names is not read.
+        if scope >= pass.provider_base && !offering.contains(&scope) {
+            continue;
+        }
+        let Some((other, _)) = pass.mkeys.get_folded(key) else {
             continue;
         };
         if other == holder.index || !serves(scope, other) {
@@ -67,10 +64,21 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     }
     // Reported in the order the names were claimed (document order).
     refused.sort_unstable_by_key(|r| r.0);
+    let ids: HashMap<usize, &str> = match refused.is_empty() {
+        true => HashMap::new(),
+        false => pass
+            .providers
+            .iter()
+            .map(|p| (p.index, p.entry.id.as_str()))
+            .collect(),
+    };
     let errors: Vec<_> = refused
         .into_iter()
         .map(|(_, scope, key, desc, kind)| {
-            let provider = provider_id(pass, scope);
+            let provider = match ids.get(&scope) {
+                Some(id) => Cow::Borrowed(*id),
+                None => Cow::Owned(pass.base.provider_id(scope).unwrap_or_default()),
+            };
             let why = format!(
                 "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
                 Esc(key),
@@ -86,14 +94,6 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     }
     for at in overriding {
         pass.scoped.overrides(at);
-    }
-}
-
-/// The id of provider `index`, defined by the documents or the base.
-fn provider_id<'a>(pass: &Pass<'a, '_>, index: usize) -> Cow<'a, str> {
-    match pass.providers.iter().find(|p| p.index == index) {
-        Some(p) => Cow::Borrowed(p.entry.id.as_str()),
-        None => Cow::Owned(pass.base.provider_id(index).unwrap_or_default()),
     }
 }
 
