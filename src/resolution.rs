@@ -130,7 +130,13 @@ impl<'c, 'i> Resolution<'c, 'i> {
                 .chain(self.offer.map(Offer::upstream_id))
                 .find(same),
             MatchKind::Alias => m.aliases().find(same),
-            MatchKind::ServedName => m.served_names().map(ServedName::id).find(same),
+            // A served name, or the serving offer's id that names one
+            // (`openai/gpt-4o-2024-05-13`).
+            MatchKind::ServedName => m
+                .served_names()
+                .map(ServedName::id)
+                .chain(self.offer.map(Offer::upstream_id))
+                .find(same),
             MatchKind::FineTune | MatchKind::PassThrough => None,
         };
         own.unwrap_or(self.name)

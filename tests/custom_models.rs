@@ -650,6 +650,15 @@ fn the_served_name_named_is_the_one_whose_facts_apply() {
     );
     assert_eq!(offer.max_output_tokens(), Some(4_096));
     assert_eq!(offer.retires(), home.retires());
+    // The name that matched, as the catalog spells it: the offer's id.
+    let typed = c.resolve_model("AGG:OpenAI/GPT-4o-2024-05-13").unwrap();
+    assert_eq!(typed.matched_name(), "openai/gpt-4o-2024-05-13");
+    // The provider's detailed `/v1/models` list gives the limits resolution gives.
+    let list = model_catalog::formats::export_openai_models_detailed(&c, Some("agg")).unwrap();
+    let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let entry = &list["data"][0];
+    assert_eq!(entry["id"], "openai/gpt-4o-2024-05-13");
+    assert_eq!(entry["max_output_tokens"], 4_096);
     assert_eq!(
         c.resolve_with(&strict, "agg:openai/gpt-4o-2024-05-13")
             .map(|_| ())

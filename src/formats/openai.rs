@@ -9,7 +9,7 @@ use crate::formats::import::{
 };
 use crate::formats::{served, to_json, ExportError, ImportError, ImportOptions, TargetProvider};
 use crate::schema::{DataFile, DistillationPolicyEntry, ModelEntry, OfferEntry};
-use crate::{Capability, Catalog, CatalogError, Modality, Model, Price, Pricing};
+use crate::{Capability, Catalog, CatalogError, Modality, Model, Price, Pricing, ServedName};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
@@ -390,6 +390,9 @@ struct Entry<'c> {
     model: &'c Model,
     id: &'c str,
     pricing: Pricing,
+    /// The served name an offer's id names (`openai/gpt-4o-2024-05-13`), whose limits
+    /// apply there, as resolution gives them.
+    served: Option<&'c ServedName>,
 }
 
 /// The models to list: every model of the catalog (by model id, with the model's prices),
@@ -405,6 +408,7 @@ fn entries<'c>(
                 model: m,
                 id: m.id(),
                 pricing: m.pricing(),
+                served: None,
             })
             .collect()),
         Some(name) => {
@@ -417,6 +421,11 @@ fn entries<'c>(
                     model: s.model,
                     id: s.upstream,
                     pricing: s.pricing,
+                    served: if s.own {
+                        None
+                    } else {
+                        s.model.served_as(s.upstream)
+                    },
                 })
                 .collect())
         }
@@ -515,8 +524,14 @@ pub fn export_openai_models_detailed(
                 owned_by: owned_by(m),
                 name: m.name(),
                 description: m.description(),
-                context_length: m.context_window(),
-                max_output_tokens: m.max_output_tokens(),
+                context_length: e
+                    .served
+                    .and_then(ServedName::context_window)
+                    .or_else(|| m.context_window()),
+                max_output_tokens: e
+                    .served
+                    .and_then(ServedName::max_output_tokens)
+                    .or_else(|| m.max_output_tokens()),
                 capabilities: (caps != CapabilitiesOut::default()).then_some(caps),
                 pricing,
                 category: m.category(),
