@@ -473,3 +473,82 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
     assert_eq!(r.model.map(|m| m.id()), Some("cheap"));
     assert!(r.overrides_builtin);
 }
+
+#[test]
+fn a_second_declaration_never_takes_a_name_from_an_offer() {
+    // `acme/x` names no provider. Declared by P1's model alone it is a name of the whole
+    // catalog, and P2 offers that model: `p2:acme/x` is P2's offer of it. A second
+    // declaration makes the name scoped to each declaring provider; declared at P2 (or at
+    // OpenRouter, offering it too) it would take `p2:acme/x` from the offer.
+    let p1 = r#"{"provider": {"id": "p1", "name": "P1", "key_required": false},
+                 "models": [{"id": "x1", "name": "X", "aliases": ["acme/x"]}]}"#;
+    let p2 = r#"{"provider": {"id": "p2", "name": "P2", "key_required": false},
+                 "models": [{"id": "p2-own", "name": "Own"}],
+                 "offers": [{"model": "x1", "upstream_id": "x-at-p2"}]}"#;
+    let c = Catalog::builder()
+        .json("p1.json", p1)
+        .unwrap()
+        .json("p2.json", p2)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(goes(&c, "p2:acme/x"), served("p2", "x1", "x-at-p2"));
+    let hostile = [
+        (
+            p2,
+            r#"{"extends": "p2", "models": [{"id": "p2-two", "name": "Two", "aliases": ["acme/x"]}]}"#,
+        ),
+        (
+            r#"{"extends": "openrouter", "offers": [{"model": "x1", "upstream_id": "x-at-or"}]}"#,
+            r#"{"extends": "openrouter", "models": [{"id": "or-two", "name": "Two", "upstream_id": "acme/x"}]}"#,
+        ),
+    ];
+    for (offers, last) in hostile {
+        for order in [[p1, offers, last], [last, offers, p1]] {
+            let mut b = Catalog::builder();
+            for (i, doc) in order.iter().enumerate() {
+                b = b.json(&format!("d{i}.json"), doc).unwrap();
+            }
+            let text = b.build().unwrap_err().to_string();
+            assert!(text.contains("another model"), "{text}");
+        }
+    }
+    // Two providers that serve nothing of each other's may both declare it: each reaches
+    // its own model, and the bare name neither.
+    let p3 = r#"{"provider": {"id": "p3", "name": "P3", "key_required": false},
+                 "models": [{"id": "x3", "name": "X3", "aliases": ["acme/x"]}]}"#;
+    let c = Catalog::builder()
+        .json("p1.json", p1)
+        .unwrap()
+        .json("p3.json", p3)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(goes(&c, "p1:acme/x"), served("p1", "x1", "x1"));
+    assert_eq!(goes(&c, "p3:acme/x"), served("p3", "x3", "x3"));
+    assert_eq!(goes(&c, "acme/x"), Err("unknown_model".to_owned()));
+    // Past the size compared pair by pair: 70 providers declare it, and the last one also
+    // offers the first one's model.
+    let declaring = |n: usize, offer: bool| {
+        let docs: Vec<String> = (0..n)
+            .map(|i| {
+                let offers = if offer && i == n - 1 {
+                    r#", "offers": [{"model": "m0", "upstream_id": "m0-here"}]"#
+                } else {
+                    ""
+                };
+                format!(
+                    r#"{{"provider": {{"id": "q{i}", "name": "Q", "key_required": false}},
+                        "models": [{{"id": "m{i}", "name": "M", "aliases": ["acme/big"]}}]{offers}}}"#
+                )
+            })
+            .collect();
+        Catalog::builder()
+            .json("many.json", &format!("[{}]", docs.join(",")))
+            .unwrap()
+            .build()
+    };
+    assert!(declaring(70, false).is_ok());
+    let text = declaring(70, true).unwrap_err().to_string();
+    assert!(text.contains("q69"), "{text}");
+}

@@ -72,6 +72,7 @@ pub fn validate_over<'a>(
         offers: Vec::new(),
         base_aliases: Vec::new(),
         scoped_names: 0,
+        several: Vec::new(),
     };
     // Room for every model's id, upstream id, aliases and served names.
     let (models, model_names) =
@@ -109,6 +110,15 @@ pub const MAX_NAMES_PER_MODEL: usize = u16::MAX as usize;
 /// Why a model with `n` aliases or served names is refused.
 fn too_many_names(n: usize) -> String {
     format!("holds {n} names, more than the {MAX_NAMES_PER_MODEL} a model may have")
+}
+
+/// A model's declaration of a name scoped to its provider.
+struct Declared<'a> {
+    name: &'a str,
+    scope: usize,
+    index: usize,
+    kind: MatchKind,
+    desc: holder::Desc<'a>,
 }
 
 /// A provider a document defines, before its models and offers are grouped.
@@ -150,6 +160,9 @@ struct Pass<'a, 'b> {
     /// On top of a base, how many of the models' names may be scoped to a provider, at most
     /// (0 without a base).
     scoped_names: usize,
+    /// The vendor-prefixed names that several providers' models declare (each scoped to
+    /// its provider, none a name of the whole catalog): each name's declarations.
+    several: Vec<Vec<Declared<'a>>>,
 }
 
 impl<'a> Pass<'a, '_> {

@@ -8,7 +8,7 @@ use super::fields::check_model_fields;
 use super::holder::Desc;
 use super::keys::{before, shadowing, Shadow};
 use super::records::ModelRec;
-use super::Pass;
+use super::{Declared, Pass};
 use crate::key::{fold, folded, with_folded, MatchKind, MAX_INPUT_LEN};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -23,6 +23,8 @@ struct SharedName<'a> {
     kind: MatchKind,
     desc: Desc<'a>,
     several: bool,
+    /// The later claims, kept for the scoped pass where another provider declares it too.
+    others: Vec<Declared<'a>>,
 }
 
 /// A name that compares and hashes as its key (the name folded), without being folded.
@@ -126,13 +128,23 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
                         if pass.pkeys.get(vendor).is_none() && pass.mkeys.base_key(&key).is_none() {
                             shared
                                 .entry(Folded(name))
-                                .and_modify(|first| first.several |= first.scope != scope)
+                                .and_modify(|first| {
+                                    first.several |= first.scope != scope;
+                                    first.others.push(Declared {
+                                        name,
+                                        scope,
+                                        index,
+                                        kind,
+                                        desc: desc.clone(),
+                                    });
+                                })
                                 .or_insert_with(|| SharedName {
                                     scope,
                                     index,
                                     kind,
                                     desc: desc.clone(),
                                     several: false,
+                                    others: Vec::new(),
                                 });
                         }
                         pass.scoped.claim_folded(scope, key, index, kind, desc)
@@ -168,6 +180,18 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
         if !first.several {
             // Within one provider a repeat is already reported by the scoped claim.
             let _ = pass.mkeys.claim(name, first.index, first.kind, first.desc);
+            continue;
         }
+        // Kept for the scoped pass, which checks that no declaring provider serves
+        // another's model (`scoped::several`).
+        let mut declared = vec![Declared {
+            name,
+            scope: first.scope,
+            index: first.index,
+            kind: first.kind,
+            desc: first.desc,
+        }];
+        declared.extend(first.others);
+        pass.several.push(declared);
     }
 }

@@ -3,7 +3,7 @@
 
 use super::check::{described, named};
 use super::holder::Desc;
-use super::Pass;
+use super::{Declared, Pass};
 use crate::escape::Esc;
 use crate::key::MatchKind;
 use std::borrow::Cow;
@@ -62,8 +62,14 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             refused.push((at, scope, key, holder.desc.clone(), holder.kind));
         }
     }
-    // Reported in the order the names were claimed (document order).
+    // Reported in the order the names were claimed (document order), then those of names
+    // several providers declare.
     refused.sort_unstable_by_key(|r| r.0);
+    refused.extend(
+        several(pass, &offered)
+            .into_iter()
+            .map(|d| (usize::MAX, d.scope, d.name, d.desc.clone(), d.kind)),
+    );
     let ids: HashMap<usize, &str> = match refused.is_empty() {
         true => HashMap::new(),
         false => pass
@@ -95,6 +101,65 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     for at in overriding {
         pass.scoped.overrides(at);
     }
+}
+
+/// Groups of declarations up to this size are compared pair by pair; larger ones through the
+/// offers of their models.
+const PAIRWISE: usize = 64;
+
+/// The declarations to refuse among those of names several providers' models declare
+/// (`Pass::several`): one at a provider that offers another declaring model. Declared by
+/// that model's provider alone, the name would be one of the whole catalog, and
+/// `provider:name` that offer; a second declaration makes the name scoped to each
+/// provider (so that neither takes it from the other), and at the offering provider the
+/// declaration would take the string from the offer. Linear: a group of `k` declarations
+/// costs at most `k` times [`PAIRWISE`] or the number of its models' offers.
+fn several<'p, 'a>(
+    pass: &'p Pass<'a, '_>,
+    offered: &HashSet<(usize, usize)>,
+) -> Vec<&'p Declared<'a>> {
+    if pass.several.is_empty() {
+        return Vec::new();
+    }
+    let mut offerers: HashMap<usize, Vec<usize>> = HashMap::new();
+    for o in &pass.offers {
+        offerers.entry(o.model).or_default().push(o.provider);
+    }
+    // In document order: each group's first declaration's model, then the name.
+    let mut groups: Vec<&Vec<Declared<'a>>> = pass.several.iter().collect();
+    groups.sort_by_key(|g| g.first().map(|d| (d.index, d.name)));
+    let mut out = Vec::new();
+    for group in groups {
+        let mut refused = vec![false; group.len()];
+        if group.len() <= PAIRWISE {
+            for (i, d) in group.iter().enumerate() {
+                refused[i] = group
+                    .iter()
+                    .any(|e| e.index != d.index && offered.contains(&(d.scope, e.index)));
+            }
+        } else {
+            // A provider declares a name at most once (a second declaration is a clash).
+            let at: HashMap<usize, usize> = group
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.scope, i))
+                .collect();
+            for e in group {
+                for p in offerers.get(&e.index).into_iter().flatten() {
+                    if let Some(&i) = at.get(p) {
+                        refused[i] |= group[i].index != e.index;
+                    }
+                }
+            }
+        }
+        out.extend(
+            group
+                .iter()
+                .zip(refused)
+                .filter_map(|(d, no)| no.then_some(d)),
+        );
+    }
+    out
 }
 
 /// Where an error about a scoped name is reported: its document, its entry and its field.
