@@ -513,6 +513,24 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
             assert!(text.contains("another model"), "{text}");
         }
     }
+    // Also where more providers offer the model than declare the name.
+    let more = r#"[{"provider": {"id": "p4", "name": "P4", "key_required": false},
+                    "offers": [{"model": "x1", "upstream_id": "x-at-p4"}]},
+                   {"provider": {"id": "p5", "name": "P5", "key_required": false},
+                    "offers": [{"model": "x1", "upstream_id": "x-at-p5"}]}]"#;
+    let text = Catalog::builder()
+        .json("p1.json", p1)
+        .unwrap()
+        .json("p2.json", p2)
+        .unwrap()
+        .json("more.json", more)
+        .unwrap()
+        .json("last.json", hostile[0].1)
+        .unwrap()
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("`p2:acme/x`"), "{text}");
     // Two providers that serve nothing of each other's may both declare it: each reaches
     // its own model, and the bare name neither.
     let p3 = r#"{"provider": {"id": "p3", "name": "P3", "key_required": false},

@@ -103,17 +103,15 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     }
 }
 
-/// Groups of declarations up to this size are compared pair by pair; larger ones through the
-/// offers of their models.
-const PAIRWISE: usize = 64;
-
 /// The declarations to refuse among those of names several providers' models declare
 /// (`Pass::several`): one at a provider that offers another declaring model. Declared by
 /// that model's provider alone, the name would be one of the whole catalog, and
 /// `provider:name` that offer; a second declaration makes the name scoped to each
 /// provider (so that neither takes it from the other), and at the offering provider the
-/// declaration would take the string from the offer. Linear: a group of `k` declarations
-/// costs at most `k` times [`PAIRWISE`] or the number of its models' offers.
+/// declaration would take the string from the offer.
+///
+/// Each declaration's model is compared with the smaller of its group's providers and its
+/// model's offering providers: no declaration costs more than either.
 fn several<'p, 'a>(
     pass: &'p Pass<'a, '_>,
     offered: &HashSet<(usize, usize)>,
@@ -131,24 +129,23 @@ fn several<'p, 'a>(
     let mut out = Vec::new();
     for group in groups {
         let mut refused = vec![false; group.len()];
-        if group.len() <= PAIRWISE {
-            for (i, d) in group.iter().enumerate() {
-                refused[i] = group
-                    .iter()
-                    .any(|e| e.index != d.index && offered.contains(&(d.scope, e.index)));
-            }
-        } else {
-            // A provider declares a name at most once (a second declaration is a clash).
-            let at: HashMap<usize, usize> = group
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.scope, i))
-                .collect();
-            for e in group {
-                for p in offerers.get(&e.index).into_iter().flatten() {
+        // A provider declares a name at most once (a second declaration is a clash).
+        let at: HashMap<usize, usize> = group
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.scope, i))
+            .collect();
+        for e in group {
+            let by = offerers.get(&e.index).map_or(&[][..], Vec::as_slice);
+            if by.len() <= group.len() {
+                for p in by {
                     if let Some(&i) = at.get(p) {
                         refused[i] |= group[i].index != e.index;
                     }
+                }
+            } else {
+                for (i, d) in group.iter().enumerate() {
+                    refused[i] |= d.index != e.index && offered.contains(&(d.scope, e.index));
                 }
             }
         }
