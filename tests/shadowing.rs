@@ -478,75 +478,67 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
 fn a_second_declaration_never_takes_a_name_from_an_offer() {
     // `acme/x` names no provider. Declared by P1's model alone it is a name of the whole
     // catalog, and P2 offers that model: `p2:acme/x` is P2's offer of it. A second
-    // declaration makes the name scoped to each declaring provider; declared at P2 (or at
-    // OpenRouter, offering it too) it would take `p2:acme/x` from the offer.
+    // declaration would make the name scoped to each declaring provider: `p2:acme/x` would
+    // no longer reach the offer, or would reach P2's own model of that name. So no other
+    // provider's model may declare it, whoever that provider is and in any order.
     let p1 = r#"{"provider": {"id": "p1", "name": "P1", "key_required": false},
                  "models": [{"id": "x1", "name": "X", "aliases": ["acme/x"]}]}"#;
     let p2 = r#"{"provider": {"id": "p2", "name": "P2", "key_required": false},
                  "models": [{"id": "p2-own", "name": "Own"}],
                  "offers": [{"model": "x1", "upstream_id": "x-at-p2"}]}"#;
-    let c = Catalog::builder()
-        .json("p1.json", p1)
-        .unwrap()
-        .json("p2.json", p2)
-        .unwrap()
-        .build()
-        .unwrap();
-    assert_eq!(goes(&c, "p2:acme/x"), served("p2", "x1", "x-at-p2"));
-    let hostile = [
-        (
-            p2,
-            r#"{"extends": "p2", "models": [{"id": "p2-two", "name": "Two", "aliases": ["acme/x"]}]}"#,
-        ),
-        (
-            r#"{"extends": "openrouter", "offers": [{"model": "x1", "upstream_id": "x-at-or"}]}"#,
-            r#"{"extends": "openrouter", "models": [{"id": "or-two", "name": "Two", "upstream_id": "acme/x"}]}"#,
-        ),
-    ];
-    for (offers, last) in hostile {
-        for order in [[p1, offers, last], [last, offers, p1]] {
-            let mut b = Catalog::builder();
-            for (i, doc) in order.iter().enumerate() {
-                b = b.json(&format!("d{i}.json"), doc).unwrap();
-            }
-            let text = b.build().unwrap_err().to_string();
-            assert!(text.contains("another model"), "{text}");
+    let build = |docs: &[&str]| {
+        let mut b = Catalog::builder();
+        for (i, doc) in docs.iter().enumerate() {
+            b = b.json(&format!("d{i}.json"), doc).unwrap();
         }
-    }
-    // Also where more providers offer the model than declare the name.
-    let more = r#"[{"provider": {"id": "p4", "name": "P4", "key_required": false},
-                    "offers": [{"model": "x1", "upstream_id": "x-at-p4"}]},
-                   {"provider": {"id": "p5", "name": "P5", "key_required": false},
-                    "offers": [{"model": "x1", "upstream_id": "x-at-p5"}]}]"#;
-    let text = Catalog::builder()
-        .json("p1.json", p1)
-        .unwrap()
-        .json("p2.json", p2)
-        .unwrap()
-        .json("more.json", more)
-        .unwrap()
-        .json("last.json", hostile[0].1)
-        .unwrap()
-        .build()
-        .unwrap_err()
-        .to_string();
-    assert!(text.contains("`p2:acme/x`"), "{text}");
-    // Two providers that serve nothing of each other's may both declare it: each reaches
-    // its own model, and the bare name neither.
+        b.build()
+    };
+    let c = build(&[p1, p2]).unwrap();
+    assert_eq!(goes(&c, "p2:acme/x"), served("p2", "x1", "x-at-p2"));
     let p3 = r#"{"provider": {"id": "p3", "name": "P3", "key_required": false},
                  "models": [{"id": "x3", "name": "X3", "aliases": ["acme/x"]}]}"#;
-    let c = Catalog::builder()
-        .json("p1.json", p1)
-        .unwrap()
-        .json("p3.json", p3)
-        .unwrap()
-        .build()
-        .unwrap();
+    let or_offer =
+        r#"{"extends": "openrouter", "offers": [{"model": "x1", "upstream_id": "x-at-or"}]}"#;
+    let cases = [
+        // A bystander's model.
+        [p2, p3],
+        // The offering provider's own model, by an alias or an upstream id.
+        [
+            p2,
+            r#"{"extends": "p2", "models": [{"id": "p2-two", "name": "Two", "aliases": ["acme/x"]}]}"#,
+        ],
+        [
+            or_offer,
+            r#"{"extends": "openrouter", "models": [{"id": "or-two", "name": "Two", "upstream_id": "ACME/X"}]}"#,
+        ],
+    ];
+    for [offers, last] in cases {
+        for order in [[p1, offers, last], [last, offers, p1], [offers, last, p1]] {
+            let text = build(&order).unwrap_err().to_string();
+            assert!(text.contains("would no longer reach that offer"), "{text}");
+        }
+    }
+    // Two providers whose models nobody offers may both declare it: each reaches its own
+    // model, and the bare name neither.
+    let c = build(&[p1, p3]).unwrap();
     assert_eq!(goes(&c, "p1:acme/x"), served("p1", "x1", "x1"));
     assert_eq!(goes(&c, "p3:acme/x"), served("p3", "x3", "x3"));
     assert_eq!(goes(&c, "acme/x"), Err("unknown_model".to_owned()));
-    // Past the size compared pair by pair: 70 providers declare it, and the last one also
-    // offers the first one's model.
+    // An offer names its model by id, also when that id is declared by two providers (the
+    // second is then refused for the offer's sake, not the offer for want of the id).
+    let a = CustomProvider::new("vllm-a", "A").model("acme-lab/custom-7b", "acme-lab/custom-7b");
+    let b = CustomProvider::new("vllm-b", "B").model("custom-b", "acme-lab/custom-7b");
+    let gw = CustomProvider::new("gw", "GW").offer("acme-lab/custom-7b", "a-7b");
+    let c = with(&[a.clone(), gw.clone()]).build().unwrap();
+    assert_eq!(
+        goes(&c, "gw:acme-lab/custom-7b"),
+        served("gw", "acme-lab/custom-7b", "a-7b")
+    );
+    let text = with(&[a, b, gw]).build().unwrap_err().to_string();
+    assert!(text.contains("custom provider `vllm-b`"), "{text}");
+    assert!(text.contains("would no longer reach that offer"), "{text}");
+    assert!(!text.contains("not a model id"), "{text}");
+    // 70 providers declare a name; the last one also offers the first one's model.
     let declaring = |n: usize, offer: bool| {
         let docs: Vec<String> = (0..n)
             .map(|i| {
@@ -567,6 +559,8 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
             .build()
     };
     assert!(declaring(70, false).is_ok());
-    let text = declaring(70, true).unwrap_err().to_string();
-    assert!(text.contains("q69"), "{text}");
+    let e = declaring(70, true).unwrap_err();
+    // Every declaration but m0's own.
+    assert_eq!(e.errors.len(), 69);
+    assert!(e.to_string().contains("`q69:acme/big`"), "{e}");
 }

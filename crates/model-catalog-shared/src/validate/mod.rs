@@ -36,6 +36,7 @@ use crate::key::MatchKind;
 use crate::schema::{DataFile, ProviderEntry};
 use check::Check;
 use keys::{KeySpace, NoBase, ScopedKeys, Space};
+use std::collections::HashMap;
 
 /// Validates a set of documents as one whole catalog.
 ///
@@ -73,6 +74,7 @@ pub fn validate_over<'a>(
         base_aliases: Vec::new(),
         scoped_names: 0,
         several: Vec::new(),
+        several_ids: HashMap::new(),
     };
     // Room for every model's id, upstream id, aliases and served names.
     let (models, model_names) =
@@ -115,7 +117,6 @@ fn too_many_names(n: usize) -> String {
 /// A model's declaration of a name scoped to its provider.
 struct Declared<'a> {
     name: &'a str,
-    scope: usize,
     index: usize,
     kind: MatchKind,
     desc: holder::Desc<'a>,
@@ -163,6 +164,9 @@ struct Pass<'a, 'b> {
     /// The vendor-prefixed names that several providers' models declare (each scoped to
     /// its provider, none a name of the whole catalog): each name's declarations.
     several: Vec<Vec<Declared<'a>>>,
+    /// The model ids among those names, folded: the model each denotes (`None` where two
+    /// models have it), so that offers, aliases and successors still name it by id.
+    several_ids: HashMap<String, Option<usize>>,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -172,6 +176,7 @@ impl<'a> Pass<'a, '_> {
             .get(id)
             .filter(|(_, k)| *k == MatchKind::Id)
             .map(|(i, _)| i)
+            .or_else(|| *self.several_ids.get(&crate::key::fold(id))?)
     }
 
     /// Whether `name` is a served name of model `index` (defined here or in the base) behind

@@ -132,7 +132,6 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
                                     first.several |= first.scope != scope;
                                     first.others.push(Declared {
                                         name,
-                                        scope,
                                         index,
                                         kind,
                                         desc: desc.clone(),
@@ -186,12 +185,21 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
         // another's model (`scoped::several`).
         let mut declared = vec![Declared {
             name,
-            scope: first.scope,
             index: first.index,
             kind: first.kind,
             desc: first.desc,
         }];
         declared.extend(first.others);
+        for d in declared.iter().filter(|d| d.kind == MatchKind::Id) {
+            pass.several_ids
+                .entry(fold(d.name))
+                .and_modify(|held| {
+                    if *held != Some(d.index) {
+                        *held = None;
+                    }
+                })
+                .or_insert(Some(d.index));
+        }
         pass.several.push(declared);
     }
 }

@@ -65,11 +65,6 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     // Reported in the order the names were claimed (document order), then those of names
     // several providers declare.
     refused.sort_unstable_by_key(|r| r.0);
-    refused.extend(
-        several(pass, &offered)
-            .into_iter()
-            .map(|d| (usize::MAX, d.scope, d.name, d.desc.clone(), d.kind)),
-    );
     let ids: HashMap<usize, &str> = match refused.is_empty() {
         true => HashMap::new(),
         false => pass
@@ -78,7 +73,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             .map(|p| (p.index, p.entry.id.as_str()))
             .collect(),
     };
-    let errors: Vec<_> = refused
+    let mut errors: Vec<_> = refused
         .into_iter()
         .map(|(_, scope, key, desc, kind)| {
             let provider = match ids.get(&scope) {
@@ -94,6 +89,11 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             (desc, kind, key.to_owned(), why)
         })
         .collect();
+    errors.extend(
+        several(pass)
+            .into_iter()
+            .map(|(d, why)| (d.desc.clone(), d.kind, d.name.to_owned(), why)),
+    );
     for (desc, kind, key, why) in errors {
         let (file, entry, field) = place(&desc, kind, &key);
         pass.check.invalid(file, &entry, field, why);
@@ -104,57 +104,68 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
 }
 
 /// The declarations to refuse among those of names several providers' models declare
-/// (`Pass::several`): one at a provider that offers another declaring model. Declared by
-/// that model's provider alone, the name would be one of the whole catalog, and
-/// `provider:name` that offer; a second declaration makes the name scoped to each
-/// provider (so that neither takes it from the other), and at the offering provider the
-/// declaration would take the string from the offer.
-///
-/// Each declaration's model is compared with the smaller of its group's providers and its
-/// model's offering providers: no declaration costs more than either.
-fn several<'p, 'a>(
-    pass: &'p Pass<'a, '_>,
-    offered: &HashSet<(usize, usize)>,
-) -> Vec<&'p Declared<'a>> {
+/// (`Pass::several`), each with why: one of a name that another declaring model, which a
+/// provider offers, also has. Declared by that model's provider alone, the name is one of
+/// the whole catalog, and `offerer:name` reaches the offer; a second declaration makes the
+/// name scoped to each declaring provider (so that neither takes it from the other), and
+/// `offerer:name` would no longer reach the offer, or would reach the offerer's own model
+/// of that name. Linear: each declaration is looked at once, each model's offers once a
+/// group.
+fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
     if pass.several.is_empty() {
         return Vec::new();
     }
-    let mut offerers: HashMap<usize, Vec<usize>> = HashMap::new();
+    // The first offerer of each offered model.
+    let mut offerer: HashMap<usize, usize> = HashMap::new();
     for o in &pass.offers {
-        offerers.entry(o.model).or_default().push(o.provider);
+        offerer.entry(o.model).or_insert(o.provider);
     }
+    let ids: HashMap<usize, &str> = pass
+        .providers
+        .iter()
+        .map(|p| (p.index, p.entry.id.as_str()))
+        .collect();
+    let provider_id = |i: usize| match ids.get(&i) {
+        Some(id) => Cow::Borrowed(*id),
+        None => Cow::Owned(pass.base.provider_id(i).unwrap_or_default()),
+    };
+    let model_id = |i: usize| {
+        i.checked_sub(pass.model_base)
+            .and_then(|i| pass.models.get(i))
+            .map_or("", |m| m.entry.id.as_str())
+    };
     // In document order: each group's first declaration's model, then the name.
     let mut groups: Vec<&Vec<Declared<'a>>> = pass.several.iter().collect();
     groups.sort_by_key(|g| g.first().map(|d| (d.index, d.name)));
     let mut out = Vec::new();
     for group in groups {
-        let mut refused = vec![false; group.len()];
-        // A provider declares a name at most once (a second declaration is a clash).
-        let at: HashMap<usize, usize> = group
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.scope, i))
-            .collect();
-        for e in group {
-            let by = offerers.get(&e.index).map_or(&[][..], Vec::as_slice);
-            if by.len() <= group.len() {
-                for p in by {
-                    if let Some(&i) = at.get(p) {
-                        refused[i] |= group[i].index != e.index;
+        // The group's offered models: two are enough to refuse every declaration.
+        let mut offered: Vec<(usize, usize)> = Vec::new();
+        for d in group {
+            if let Some(&p) = offerer.get(&d.index) {
+                if !offered.iter().any(|&(m, _)| m == d.index) {
+                    offered.push((d.index, p));
+                    if offered.len() == 2 {
+                        break;
                     }
-                }
-            } else {
-                for (i, d) in group.iter().enumerate() {
-                    refused[i] |= d.index != e.index && offered.contains(&(d.scope, e.index));
                 }
             }
         }
-        out.extend(
-            group
-                .iter()
-                .zip(refused)
-                .filter_map(|(d, no)| no.then_some(d)),
-        );
+        for d in group {
+            let Some(&(model, by)) = offered.iter().find(|&&(m, _)| m != d.index) else {
+                continue;
+            };
+            let by = provider_id(by);
+            let why = format!(
+                "`{}` is also a name of model `{}`, which provider `{}` offers: declared by a second provider, it would no longer be a name of the whole catalog, and `{}:{}` would no longer reach that offer",
+                Esc(d.name),
+                Esc(model_id(model)),
+                Esc(&by),
+                Esc(&by),
+                Esc(d.name)
+            );
+            out.push((d, why));
+        }
     }
     out
 }
