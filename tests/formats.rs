@@ -2078,3 +2078,30 @@ fn derived_uris_are_percent_encoded() {
     let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
     same_answers(&c, &back);
 }
+
+/// A provider's own listing imported again adds nothing, also where its model's id is one
+/// that another provider declares too (reachable through each provider only).
+#[test]
+fn a_listing_imported_again_adds_nothing_for_a_name_two_providers_declare() {
+    let m = "acme-lab/custom-7b";
+    let base = Catalog::builder()
+        .provider(CustomProvider::new("vllm-a", "A").model(m, m))
+        .provider(CustomProvider::new("vllm-b", "B").model(m, m))
+        .build()
+        .unwrap();
+    let list = format!(r#"{{"object": "list", "data": [{{"id": "{m}"}}]}}"#);
+    let c = import_openai_models(
+        &base,
+        &list,
+        &TargetProvider::existing("vllm-a"),
+        &ImportOptions::new(),
+    )
+    .unwrap();
+    assert_eq!(c.models().len(), base.models().len());
+    let input = format!("vllm-a:{m}");
+    let r = c.resolve_model(&input).unwrap();
+    assert_eq!(
+        (r.provider.id(), r.model.map(|m| m.id())),
+        ("vllm-a", Some(m))
+    );
+}

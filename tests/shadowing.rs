@@ -564,3 +564,43 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
     assert_eq!(e.errors.len(), 69);
     assert!(e.to_string().contains("`q69:acme/big`"), "{e}");
 }
+
+#[test]
+fn a_provider_named_like_a_vendor_never_takes_a_name_from_an_offer() {
+    // PX's model `x1` is also `acme/x`, a name of the whole catalog (no provider is named
+    // `acme`), and PZ offers it: `pz:acme/x` is PZ's offer. A provider named `acme` (id or
+    // alias) would win the bare `acme/...` strings, `acme/x` would be scoped to PX, and
+    // `pz:acme/x` would no longer reach the offer: refused unless allowed, in any order.
+    let px = r#"{"provider": {"id": "px", "name": "X", "key_required": false},
+                 "models": [{"id": "x1", "name": "X1", "aliases": ["acme/x"]}]}"#;
+    let pz = r#"{"provider": {"id": "pz", "name": "Z", "key_required": false},
+                 "offers": [{"model": "x1", "upstream_id": "x1-at-z"}]}"#;
+    let by_id = r#"{"provider": {"id": "acme", "name": "Acme", "key_required": false}}"#;
+    let by_alias = r#"{"provider": {"id": "acme-co", "name": "Acme", "key_required": false, "aliases": ["ACME"]}}"#;
+    let build = |docs: &[&str], allow: bool| {
+        let mut b = Catalog::builder();
+        for (i, doc) in docs.iter().enumerate() {
+            b = b.json(&format!("d{i}.json"), doc).unwrap();
+        }
+        if allow {
+            b = b.allow_override("acme");
+        }
+        b.build()
+    };
+    let c = build(&[px, pz], false).unwrap();
+    assert_eq!(goes(&c, "pz:acme/x"), served("pz", "x1", "x1-at-z"));
+    assert_eq!(goes(&c, "acme/x"), served("px", "x1", "x1"));
+    for acme in [by_id, by_alias] {
+        for order in [[px, pz, acme], [acme, px, pz], [pz, acme, px]] {
+            let text = build(&order, false).unwrap_err().to_string();
+            assert!(text.contains("would no longer reach the offer"), "{text}");
+        }
+    }
+    // With leave, the provider is registered and takes the bare strings.
+    let c = build(&[px, pz, by_id], true).unwrap();
+    assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));
+    // Without an offer of the model, the provider's name wins, as for any custom provider.
+    let c = build(&[px, by_id], false).unwrap();
+    assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));
+    assert_eq!(goes(&c, "px:acme/x"), served("px", "x1", "x1"));
+}

@@ -218,6 +218,16 @@ impl<'a, 'd> Importer<'a, 'd> {
                 return self.offer(at, provider, &id);
             }
         }
+        // A name reachable only through the provider (a `vendor/model` name that several
+        // providers declare) that it already serves.
+        if self.base.lookup_provider(provider).is_some() {
+            let qualified = format!("{provider}:{name}");
+            if let Ok(r) = self.base.resolve_model(&qualified) {
+                if r.model.is_some() && r.provider.id().eq_ignore_ascii_case(provider) {
+                    return Ok(Listed::Belongs);
+                }
+            }
+        }
         self.defined
             .insert(key, (name.to_owned(), provider.to_owned(), at));
         Ok(Listed::New)

@@ -3,7 +3,7 @@
 
 use super::check::{described, named};
 use super::holder::Desc;
-use super::{Declared, Pass};
+use super::{Declared, NewProvider, Pass};
 use crate::escape::Esc;
 use crate::key::MatchKind;
 use std::borrow::Cow;
@@ -98,6 +98,9 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         let (file, entry, field) = place(&desc, kind, &key);
         pass.check.invalid(file, &entry, field, why);
     }
+    for (file, entry, field, why) in vendors(pass) {
+        pass.check.invalid(file, &entry, field, why);
+    }
     for at in overriding {
         pass.scoped.overrides(at);
     }
@@ -166,6 +169,79 @@ fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
             );
             out.push((d, why));
         }
+    }
+    out
+}
+
+/// The providers the documents add whose id or alias is the part before the `/` of a model
+/// name in the documents (`acme` where `px`'s model `x1` is also `acme/x`) of a model that a
+/// provider offers, unless the caller allows it. Without such a provider the name may be one
+/// of the whole catalog, and `offerer:acme/x` reaches the offer; with it the name is scoped
+/// to its own provider (the provider's name wins the bare string), and `offerer:acme/x`
+/// would no longer reach the offer, whatever order the documents come in. Each with where
+/// to report it and why.
+fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, String)> {
+    let mut out = Vec::new();
+    // The providers the documents add (not those that replace base ones), by index.
+    let added: HashMap<usize, &NewProvider<'a>> = pass
+        .providers
+        .iter()
+        .filter(|np| !np.overrides)
+        .map(|np| (np.index, np))
+        .collect();
+    // The first offerer of each model the documents offer.
+    let mut offerer: HashMap<usize, usize> = HashMap::new();
+    for o in &pass.offers {
+        offerer.entry(o.model).or_insert(o.provider);
+    }
+    if added.is_empty() || offerer.is_empty() {
+        return out;
+    }
+    let mut claims: Vec<_> = pass
+        .scoped
+        .claims()
+        .filter(|(_, _, _, h)| matches!(h.desc, Desc::Model { .. }))
+        .filter_map(|(scope, key, at, h)| {
+            let by = *offerer.get(&h.index)?;
+            let vendor = key.split_once('/')?.0;
+            let (p, kind) = pass.pkeys.get(vendor)?;
+            let new = *added.get(&p)?;
+            (p != scope && !pass.overrides.prefix(vendor)).then_some((at, p, kind, new, key, h, by))
+        })
+        .collect();
+    // Reported in the order the names were claimed (document order), once a provider name.
+    claims.sort_unstable_by_key(|c| c.0);
+    let mut seen: HashSet<(usize, MatchKind)> = HashSet::new();
+    for (_, p, kind, new, key, h, by) in claims {
+        if !seen.insert((p, kind)) {
+            continue;
+        }
+        let name = key.split_once('/').map_or(key, |(v, _)| v);
+        let model = match &h.desc {
+            Desc::Model { id, .. } => named(id),
+            _ => Cow::Borrowed(""),
+        };
+        let offering = match added.get(&by) {
+            Some(np) => Cow::Borrowed(np.entry.id.as_str()),
+            None => Cow::Owned(pass.base.provider_id(by).unwrap_or_default()),
+        };
+        let why = format!(
+            "`{}` is also the part before the `/` of `{}`, a name of model `{}`, which provider `{}` offers: so named, this provider would take that name's strings, and `{}:{}` would no longer reach the offer; allow an override of `{}` to register it anyway",
+            Esc(name),
+            Esc(key),
+            Esc(&model),
+            Esc(&offering),
+            Esc(&offering),
+            Esc(key),
+            Esc(name)
+        );
+        let field = if kind == MatchKind::Id { "id" } else { "alias" };
+        out.push((
+            new.file,
+            described("provider", &new.entry.id).to_string(),
+            field,
+            why,
+        ));
     }
     out
 }
