@@ -2104,4 +2104,29 @@ fn a_listing_imported_again_adds_nothing_for_a_name_two_providers_declare() {
         (r.provider.id(), r.model.map(|m| m.id())),
         ("vllm-a", Some(m))
     );
+    // Only a catalog name spelled as listed is one the provider serves: `:m` (which
+    // `vllm-a::m` would read as `m`) and a fine-tune id of a served base are refused as
+    // before, not taken for the model.
+    for (base, provider, listed) in [
+        (&base, "vllm-a", format!(":{m}")),
+        (
+            Catalog::builtin(),
+            "openai",
+            "ft:gpt-4o-mini-2024-07-18:acme::abc123".to_owned(),
+        ),
+    ] {
+        let list = format!(r#"{{"object": "list", "data": [{{"id": "{listed}"}}]}}"#);
+        let r = import_openai_models(
+            base,
+            &list,
+            &TargetProvider::existing(provider),
+            &ImportOptions::new(),
+        );
+        assert!(r.is_err(), "{listed}");
+    }
+    let r = c.resolve_model(&input).unwrap();
+    assert_eq!(
+        (r.provider.id(), r.model.map(|m| m.id())),
+        ("vllm-a", Some(m))
+    );
 }

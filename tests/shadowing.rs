@@ -596,6 +596,19 @@ fn a_provider_named_like_a_vendor_never_takes_a_name_from_an_offer() {
             assert!(text.contains("would no longer reach the offer"), "{text}");
         }
     }
+    // Nor may a replacement of a built-in provider add such an alias, with leave to replace
+    // that provider only.
+    let text = Catalog::builder()
+        .json("px.json", px)
+        .unwrap()
+        .json("pz.json", pz)
+        .unwrap()
+        .provider(CustomProvider::new("groq", "My Groq").alias("acme"))
+        .allow_override("groq")
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(text.contains("would no longer reach the offer"), "{text}");
     // With leave, the provider is registered and takes the bare strings.
     let c = build(&[px, pz, by_id], true).unwrap();
     assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));

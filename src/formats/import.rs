@@ -6,7 +6,7 @@ use super::{ImportError, ImportOptions};
 use crate::data::json::{self, PathText, Problem, Seg};
 use crate::data::key::{fold, model_name_problem, text_problem, token_problem};
 use crate::schema::DataFile;
-use crate::{Catalog, Price, Usd};
+use crate::{Catalog, MatchKind, Price, Usd};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -223,7 +223,12 @@ impl<'a, 'd> Importer<'a, 'd> {
         if self.base.lookup_provider(provider).is_some() {
             let qualified = format!("{provider}:{name}");
             if let Ok(r) = self.base.resolve_model(&qualified) {
-                if r.model.is_some() && r.provider.id().eq_ignore_ascii_case(provider) {
+                // A catalog name spelled as listed: not a fine-tune of a listed base, nor a
+                // model part the grammar read otherwise (`::m1` is `:m1`).
+                let named = r.model.is_some()
+                    && !matches!(r.matched, MatchKind::FineTune | MatchKind::PassThrough)
+                    && r.matched_name().eq_ignore_ascii_case(name);
+                if named && r.provider.id().eq_ignore_ascii_case(provider) {
                     return Ok(Listed::Belongs);
                 }
             }

@@ -173,22 +173,18 @@ fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
     out
 }
 
-/// The providers the documents add whose id or alias is the part before the `/` of a model
-/// name in the documents (`acme` where `px`'s model `x1` is also `acme/x`) of a model that a
-/// provider offers, unless the caller allows it. Without such a provider the name may be one
-/// of the whole catalog, and `offerer:acme/x` reaches the offer; with it the name is scoped
-/// to its own provider (the provider's name wins the bare string), and `offerer:acme/x`
-/// would no longer reach the offer, whatever order the documents come in. Each with where
-/// to report it and why.
+/// The providers the documents add (or replace, for the names they add) whose id or alias
+/// is the part before the `/` of a model name in the documents (`acme` where `px`'s model
+/// `x1` is also `acme/x`) of a model that a provider offers, unless the caller allows it.
+/// Without such a provider the name may be one of the whole catalog, and `offerer:acme/x`
+/// reaches the offer; with it the name is scoped to its own provider (the provider's name
+/// wins the bare string), and `offerer:acme/x` would no longer reach the offer, whatever
+/// order the documents come in. Each with where to report it and why.
 fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, String)> {
     let mut out = Vec::new();
-    // The providers the documents add (not those that replace base ones), by index.
-    let added: HashMap<usize, &NewProvider<'a>> = pass
-        .providers
-        .iter()
-        .filter(|np| !np.overrides)
-        .map(|np| (np.index, np))
-        .collect();
+    // The providers the documents add or replace, by index.
+    let added: HashMap<usize, &NewProvider<'a>> =
+        pass.providers.iter().map(|np| (np.index, np)).collect();
     // The first offerer of each model the documents offer.
     let mut offerer: HashMap<usize, usize> = HashMap::new();
     for o in &pass.offers {
@@ -206,7 +202,10 @@ fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, Strin
             let vendor = key.split_once('/')?.0;
             let (p, kind) = pass.pkeys.get(vendor)?;
             let new = *added.get(&p)?;
-            (p != scope && !pass.overrides.prefix(vendor)).then_some((at, p, kind, new, key, h, by))
+            // A name of the base's provider (one a replacement keeps) named it already.
+            let fresh = pass.pkeys.base_key(vendor).is_none();
+            (fresh && p != scope && !pass.overrides.prefix(vendor))
+                .then_some((at, p, kind, new, key, h, by))
         })
         .collect();
     // Reported in the order the names were claimed (document order), once a provider name.
