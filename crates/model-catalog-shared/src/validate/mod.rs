@@ -36,6 +36,7 @@ use crate::key::MatchKind;
 use crate::schema::{DataFile, ProviderEntry};
 use check::Check;
 use keys::{KeySpace, NoBase, ScopedKeys, Space};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Validates a set of documents as one whole catalog.
@@ -122,6 +123,22 @@ struct Declared<'a> {
     desc: holder::Desc<'a>,
 }
 
+/// Provider ids by catalog index: the documents' providers', else the base's, for errors.
+struct ProviderIds<'a, 'b> {
+    ids: HashMap<usize, &'a str>,
+    base: &'b dyn Base,
+}
+
+impl<'a> ProviderIds<'a, '_> {
+    /// The id of provider `index`.
+    fn id(&self, index: usize) -> Cow<'a, str> {
+        match self.ids.get(&index) {
+            Some(id) => Cow::Borrowed(*id),
+            None => Cow::Owned(self.base.provider_id(index).unwrap_or_default()),
+        }
+    }
+}
+
 /// A provider a document defines, before its models and offers are grouped.
 struct NewProvider<'a> {
     file: &'a str,
@@ -169,7 +186,19 @@ struct Pass<'a, 'b> {
     several_ids: HashMap<String, Option<usize>>,
 }
 
-impl<'a> Pass<'a, '_> {
+impl<'a, 'b> Pass<'a, 'b> {
+    /// The ids of the providers, once the providers pass has run.
+    fn provider_ids(&self) -> ProviderIds<'a, 'b> {
+        ProviderIds {
+            ids: self
+                .providers
+                .iter()
+                .map(|p| (p.index, p.entry.id.as_str()))
+                .collect(),
+            base: self.base,
+        }
+    }
+
     /// The model a target id names, here or in the base.
     fn model_id(&self, id: &str) -> Option<usize> {
         self.mkeys

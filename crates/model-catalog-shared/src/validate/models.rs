@@ -10,6 +10,7 @@ use super::keys::{before, shadowing, Shadow};
 use super::records::ModelRec;
 use super::{Declared, Pass};
 use crate::key::{fold, folded, with_folded, MatchKind, MAX_INPUT_LEN};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::iter;
@@ -19,9 +20,7 @@ use std::iter;
 /// it too.
 struct SharedName<'a> {
     scope: usize,
-    index: usize,
-    kind: MatchKind,
-    desc: Desc<'a>,
+    first: Declared<'a>,
     several: bool,
     /// The later claims, kept for the scoped pass where another provider declares it too.
     others: Vec<Declared<'a>>,
@@ -126,25 +125,27 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
                         let key = folded(name);
                         let vendor = before(name, b'/').unwrap_or("");
                         if pass.pkeys.get(vendor).is_none() && pass.mkeys.base_key(&key).is_none() {
-                            shared
-                                .entry(Folded(name))
-                                .and_modify(|first| {
-                                    first.several |= first.scope != scope;
-                                    first.others.push(Declared {
-                                        name,
-                                        index,
-                                        kind,
-                                        desc: desc.clone(),
+                            let declared = Declared {
+                                name,
+                                index,
+                                kind,
+                                desc: desc.clone(),
+                            };
+                            match shared.entry(Folded(name)) {
+                                Entry::Occupied(mut held) => {
+                                    let held = held.get_mut();
+                                    held.several |= held.scope != scope;
+                                    held.others.push(declared);
+                                }
+                                Entry::Vacant(slot) => {
+                                    slot.insert(SharedName {
+                                        scope,
+                                        first: declared,
+                                        several: false,
+                                        others: Vec::new(),
                                     });
-                                })
-                                .or_insert_with(|| SharedName {
-                                    scope,
-                                    index,
-                                    kind,
-                                    desc: desc.clone(),
-                                    several: false,
-                                    others: Vec::new(),
-                                });
+                                }
+                            }
                         }
                         pass.scoped.claim_folded(scope, key, index, kind, desc)
                     }
@@ -175,21 +176,17 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
     // too; declared by several, they stay reachable through each provider only. Each key's
     // claims are kept in document order: the first is the one that takes the name. The
     // names are distinct keys, so the order they are claimed in changes nothing.
-    for (Folded(name), first) in shared {
-        if !first.several {
+    for (Folded(name), held) in shared {
+        let first = held.first;
+        if !held.several {
             // Within one provider a repeat is already reported by the scoped claim.
             let _ = pass.mkeys.claim(name, first.index, first.kind, first.desc);
             continue;
         }
         // Kept for the scoped pass, which checks that no declaring provider serves
         // another's model (`scoped::several`).
-        let mut declared = vec![Declared {
-            name,
-            index: first.index,
-            kind: first.kind,
-            desc: first.desc,
-        }];
-        declared.extend(first.others);
+        let mut declared = vec![first];
+        declared.extend(held.others);
         for d in declared.iter().filter(|d| d.kind == MatchKind::Id) {
             pass.several_ids
                 .entry(fold(d.name))

@@ -7,20 +7,14 @@ use super::keys::{own_prefix_problem, shadowing, Shadow};
 use super::records::OfferRec;
 use super::Pass;
 use crate::key::MatchKind;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Checks the offers of the documents and claims their upstream ids as names of their
 /// models.
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let (files, base) = (pass.files, pass.base);
     let mut offered: HashSet<(usize, usize)> = HashSet::new();
-    // The ids of the providers the documents define, by index.
-    let provider_ids: HashMap<usize, &str> = files
-        .iter()
-        .zip(&pass.doc_provider)
-        .filter_map(|((_, doc), index)| Some(((*index)?, doc.provider.as_ref()?.id.as_str())))
-        .collect();
+    let provider_ids = pass.provider_ids();
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(provider) = pass.doc_provider[doc_index] else {
             continue;
@@ -62,10 +56,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             }
             // An offer's upstream id is a key of its model; it may repeat one of the model's
             // own names (aggregators often use the vendor's id), never another model's.
-            let offering: Cow<'_, str> = match provider_ids.get(&provider) {
-                Some(id) => Cow::Borrowed(id),
-                None => Cow::Owned(base.provider_id(provider).unwrap_or_default()),
-            };
+            let offering = provider_ids.id(provider);
             let named = pass.mkeys.get(&o.upstream_id).map(|(i, _)| i);
             let repeats_own = named == Some(target);
             // Another model's name: as the offer's id it would change what `provider:name`

@@ -3,7 +3,7 @@
 
 use super::check::{described, named};
 use super::holder::Desc;
-use super::{Declared, NewProvider, Pass};
+use super::{Declared, NewProvider, Pass, ProviderIds};
 use crate::escape::Esc;
 use crate::key::MatchKind;
 use std::borrow::Cow;
@@ -21,13 +21,12 @@ use std::collections::{HashMap, HashSet};
 /// override the base model that holds the name, the scoped name takes it, as a name of the
 /// whole catalog would, and its answers say so.
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
-    let offered: HashSet<(usize, usize)> =
-        pass.offers.iter().map(|o| (o.provider, o.model)).collect();
-    let offering: HashSet<usize> = pass.offers.iter().map(|o| o.provider).collect();
+    let offers = Offers::of(pass);
+    let ids = pass.provider_ids();
     let serves = |scope: usize, model: usize| {
         pass.home(model) == Some(scope)
             || pass.base.offers(scope, model)
-            || offered.contains(&(scope, model))
+            || offers.pairs.contains(&(scope, model))
     };
     let mut refused = Vec::new();
     let mut overriding = Vec::new();
@@ -42,7 +41,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         // its own (its name before the `/`, which this name does not begin with, or it
         // would not be scoped) or as names scoped to it (this name's scope and key: a
         // clash, reported as one). Without offers, the large table of names is not read.
-        if scope >= pass.provider_base && !offering.contains(&scope) {
+        if scope >= pass.provider_base && !offers.offering.contains(&scope) {
             continue;
         }
         let Some((other, _)) = pass.mkeys.get_folded(key) else {
@@ -65,21 +64,10 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     // Reported in the order the names were claimed (document order), then those of names
     // several providers declare.
     refused.sort_unstable_by_key(|r| r.0);
-    let ids: HashMap<usize, &str> = match refused.is_empty() {
-        true => HashMap::new(),
-        false => pass
-            .providers
-            .iter()
-            .map(|p| (p.index, p.entry.id.as_str()))
-            .collect(),
-    };
     let mut errors: Vec<_> = refused
         .into_iter()
         .map(|(_, scope, key, desc, kind)| {
-            let provider = match ids.get(&scope) {
-                Some(id) => Cow::Borrowed(*id),
-                None => Cow::Owned(pass.base.provider_id(scope).unwrap_or_default()),
-            };
+            let provider = ids.id(scope);
             let why = format!(
                 "`{}` is a name of another model this provider serves, so it would change what `{}:{}` resolves to",
                 Esc(key),
@@ -90,7 +78,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         })
         .collect();
     errors.extend(
-        several(pass)
+        several(pass, &offers, &ids)
             .into_iter()
             .map(|(d, why)| (d.desc.clone(), d.kind, d.name.to_owned(), why)),
     );
@@ -98,11 +86,37 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         let (file, entry, field) = place(&desc, kind, &key);
         pass.check.invalid(file, &entry, field, why);
     }
-    for (file, entry, field, why) in vendors(pass) {
+    for (file, entry, field, why) in vendors(pass, &offers, &ids) {
         pass.check.invalid(file, &entry, field, why);
     }
     for at in overriding {
         pass.scoped.overrides(at);
+    }
+}
+
+/// The documents' offers, as the checks below look them up.
+struct Offers {
+    /// (provider, model) of each offer.
+    pairs: HashSet<(usize, usize)>,
+    /// The providers that make one.
+    offering: HashSet<usize>,
+    /// The first provider (in document order) that offers each offered model.
+    first: HashMap<usize, usize>,
+}
+
+impl Offers {
+    fn of(pass: &Pass<'_, '_>) -> Offers {
+        let mut offers = Offers {
+            pairs: HashSet::with_capacity(pass.offers.len()),
+            offering: HashSet::new(),
+            first: HashMap::new(),
+        };
+        for o in &pass.offers {
+            offers.pairs.insert((o.provider, o.model));
+            offers.offering.insert(o.provider);
+            offers.first.entry(o.model).or_insert(o.provider);
+        }
+        offers
     }
 }
 
@@ -114,24 +128,14 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
 /// `offerer:name` would no longer reach the offer, or would reach the offerer's own model
 /// of that name. Linear: each declaration is looked at once, each model's offers once a
 /// group.
-fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
+fn several<'p, 'a>(
+    pass: &'p Pass<'a, '_>,
+    offers: &Offers,
+    ids: &ProviderIds<'a, '_>,
+) -> Vec<(&'p Declared<'a>, String)> {
     if pass.several.is_empty() {
         return Vec::new();
     }
-    // The first offerer of each offered model.
-    let mut offerer: HashMap<usize, usize> = HashMap::new();
-    for o in &pass.offers {
-        offerer.entry(o.model).or_insert(o.provider);
-    }
-    let ids: HashMap<usize, &str> = pass
-        .providers
-        .iter()
-        .map(|p| (p.index, p.entry.id.as_str()))
-        .collect();
-    let provider_id = |i: usize| match ids.get(&i) {
-        Some(id) => Cow::Borrowed(*id),
-        None => Cow::Owned(pass.base.provider_id(i).unwrap_or_default()),
-    };
     let model_id = |i: usize| {
         i.checked_sub(pass.model_base)
             .and_then(|i| pass.models.get(i))
@@ -145,7 +149,7 @@ fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
         // The group's offered models: two are enough to refuse every declaration.
         let mut offered: Vec<(usize, usize)> = Vec::new();
         for d in group {
-            if let Some(&p) = offerer.get(&d.index) {
+            if let Some(&p) = offers.first.get(&d.index) {
                 if !offered.iter().any(|&(m, _)| m == d.index) {
                     offered.push((d.index, p));
                     if offered.len() == 2 {
@@ -158,7 +162,7 @@ fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
             let Some(&(model, by)) = offered.iter().find(|&&(m, _)| m != d.index) else {
                 continue;
             };
-            let by = provider_id(by);
+            let by = ids.id(by);
             let why = format!(
                 "`{}` is also a name of model `{}`, which provider `{}` offers: declared by a second provider, it would no longer be a name of the whole catalog, and `{}:{}` would no longer reach that offer",
                 Esc(d.name),
@@ -180,17 +184,16 @@ fn several<'p, 'a>(pass: &'p Pass<'a, '_>) -> Vec<(&'p Declared<'a>, String)> {
 /// reaches the offer; with it the name is scoped to its own provider (the provider's name
 /// wins the bare string), and `offerer:acme/x` would no longer reach the offer, whatever
 /// order the documents come in. Each with where to report it and why.
-fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, String)> {
+fn vendors<'a>(
+    pass: &Pass<'a, '_>,
+    offers: &Offers,
+    ids: &ProviderIds<'a, '_>,
+) -> Vec<(&'a str, String, &'static str, String)> {
     let mut out = Vec::new();
     // The providers the documents add or replace, by index.
     let added: HashMap<usize, &NewProvider<'a>> =
         pass.providers.iter().map(|np| (np.index, np)).collect();
-    // The first offerer of each model the documents offer.
-    let mut offerer: HashMap<usize, usize> = HashMap::new();
-    for o in &pass.offers {
-        offerer.entry(o.model).or_insert(o.provider);
-    }
-    if added.is_empty() || offerer.is_empty() {
+    if added.is_empty() || offers.first.is_empty() {
         return out;
     }
     let mut claims: Vec<_> = pass
@@ -198,7 +201,7 @@ fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, Strin
         .claims()
         .filter(|(_, _, _, h)| matches!(h.desc, Desc::Model { .. }))
         .filter_map(|(scope, key, at, h)| {
-            let by = *offerer.get(&h.index)?;
+            let by = *offers.first.get(&h.index)?;
             let vendor = key.split_once('/')?.0;
             let (p, kind) = pass.pkeys.get(vendor)?;
             let new = *added.get(&p)?;
@@ -220,10 +223,7 @@ fn vendors<'a>(pass: &Pass<'a, '_>) -> Vec<(&'a str, String, &'static str, Strin
             Desc::Model { id, .. } => named(id),
             _ => Cow::Borrowed(""),
         };
-        let offering = match added.get(&by) {
-            Some(np) => Cow::Borrowed(np.entry.id.as_str()),
-            None => Cow::Owned(pass.base.provider_id(by).unwrap_or_default()),
-        };
+        let offering = ids.id(by);
         let why = format!(
             "`{}` is also the part before the `/` of `{}`, a name of model `{}`, which provider `{}` offers: so named, this provider would take that name's strings, and `{}:{}` would no longer reach the offer; allow an override of `{}` to register it anyway",
             Esc(name),
@@ -263,6 +263,6 @@ fn place<'d>(desc: &Desc<'d>, kind: MatchKind, key: &str) -> (&'d str, String, &
             described("offer of", model).to_string(),
             "upstream_id",
         ),
-        Desc::Provider { id, file, .. } => (file, format!("provider `{}`", named(id)), "id"),
+        Desc::Provider { id, file, .. } => (file, described("provider", id).to_string(), "id"),
     }
 }
