@@ -487,20 +487,22 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
         let id = format!("p{i:02}");
         b = b.provider(CustomProvider::new(&id, &id).offer("m1", "m1"));
     }
+    // The providers a `model_not_offered` error names, and how many more it counts.
+    let listed = |e: &ResolveError| match e {
+        ResolveError::ModelNotOffered {
+            offered_by, more, ..
+        } => (offered_by.clone(), *more),
+        e => panic!("{e:?}"),
+    };
     let c = b.build().unwrap();
     let e = c.resolve_model("bystander:m1").unwrap_err();
-    let ResolveError::ModelNotOffered {
-        offered_by, more, ..
-    } = &e
-    else {
-        panic!("{e:?}");
-    };
+    let (offered_by, more) = listed(&e);
     assert_eq!(MAX_OFFERED_BY, 16);
     let mut expected = vec!["home".to_owned()];
     expected.extend((0..15).map(|i| format!("p{i:02}")));
-    assert_eq!(offered_by, &expected);
+    assert_eq!(offered_by, expected);
     // 41 offer it: the home and 40 others.
-    assert_eq!(*more, 25);
+    assert_eq!(more, 25);
     // Each of them serves it under its offer, the first and the last alike.
     for p in ["p00", "p17", "p39"] {
         let input = format!("{p}:m1");
@@ -536,17 +538,11 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
         .unwrap()
         .build()
         .unwrap();
-    let e = c.resolve_model("bystander:m1-2024").unwrap_err();
-    let ResolveError::ModelNotOffered {
-        offered_by, more, ..
-    } = &e
-    else {
-        panic!("{e:?}");
-    };
+    let (offered_by, more) = listed(&c.resolve_model("bystander:m1-2024").unwrap_err());
     let mut expected = vec!["home".to_owned()];
     expected.extend((0..30).step_by(2).map(|i| format!("p{i:02}")));
-    assert_eq!(offered_by, &expected);
-    assert_eq!(*more, 5);
+    assert_eq!(offered_by, expected);
+    assert_eq!(more, 5);
     // Fewer than the bound: all of them, nothing more.
     let c = Catalog::builder()
         .provider(CustomProvider::new("home", "Home").model("m1", "m1"))

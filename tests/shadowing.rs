@@ -33,6 +33,15 @@ fn served(
     ))
 }
 
+/// The builder with the JSON documents `docs` added in this order (`d0.json`, `d1.json`, ...).
+fn documents(docs: &[&str]) -> CatalogBuilder {
+    docs.iter()
+        .enumerate()
+        .fold(Catalog::builder(), |b, (i, doc)| {
+            b.json(&format!("d{i}.json"), doc).unwrap()
+        })
+}
+
 /// The builder with `providers` added in this order.
 fn with(providers: &[CustomProvider]) -> CatalogBuilder {
     let mut b = Catalog::builder();
@@ -343,12 +352,7 @@ fn an_offer_id_never_changes_what_its_providers_strings_resolve_to() {
             {"extends": "openrouter", "offers": [{"model": "acme-1", "upstream_id": "Claude-Sonnet-4-6-20260217", "pricing": {"input": 0, "output": 0}}]}]"#,
     ];
     for doc in refused {
-        let e = Catalog::builder()
-            .json("untrusted.json", doc)
-            .unwrap()
-            .build()
-            .unwrap_err();
-        let text = e.to_string();
+        let text = documents(&[doc]).build().unwrap_err().to_string();
         assert!(text.contains("upstream_id"), "{text}");
         assert!(text.contains("another model"), "{text}");
     }
@@ -400,12 +404,7 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
             .to_owned(),
     ];
     for (i, doc) in refused.iter().enumerate() {
-        let e = Catalog::builder()
-            .json("untrusted.json", doc)
-            .unwrap()
-            .build()
-            .unwrap_err();
-        let text = e.to_string();
+        let text = documents(&[doc]).build().unwrap_err().to_string();
         assert!(text.contains("another model"), "case {i}: {text}");
     }
     // The same for a custom provider's model, in either order: Acme's `acme/x` is a name of
@@ -428,13 +427,10 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
       {"provider": {"id": "p2", "name": "P2", "key_required": false},
        "models": [{"id": "p2-own", "name": "Own"}],
        "offers": [{"model": "acme/x", "upstream_id": "x-at-p2"}]}]"#;
-    let base = Catalog::builder().json("trusted.json", trusted).unwrap();
-    let c = base.clone().build().unwrap();
+    let c = documents(&[trusted]).build().unwrap();
     assert_eq!(goes(&c, "p2:acme/x"), served("p2", "acme/x", "x-at-p2"));
     let hostile = r#"{"aliases": [{"alias": "acme/x", "target": "p2-own"}]}"#;
-    let text = base
-        .json("hostile.json", hostile)
-        .unwrap()
+    let text = documents(&[trusted, hostile])
         .build()
         .unwrap_err()
         .to_string();
@@ -446,9 +442,7 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
     assert_eq!(goes(&c, "evil:acme/x"), served("evil", "e1", "acme/x"));
     assert_eq!(goes(&c, "acme/x"), served("acme", "acme/x", "acme/x"));
     // A scoped name that is no other model's stays the provider's own.
-    let c = Catalog::builder()
-        .json("ok.json", &model(r#""upstream_id": "acme/cheap-1","#))
-        .unwrap()
+    let c = documents(&[&model(r#""upstream_id": "acme/cheap-1","#)])
         .build()
         .unwrap();
     assert_eq!(
@@ -460,12 +454,7 @@ fn a_name_scoped_to_a_provider_never_takes_another_models_name() {
         served("openrouter", "gpt-4o", "openai/gpt-4o")
     );
     // With leave to override GPT-4o, the name is taken, and the answer says so.
-    let c = Catalog::builder()
-        .json(
-            "override.json",
-            &model(r#""upstream_id": "openai/gpt-4o","#),
-        )
-        .unwrap()
+    let c = documents(&[&model(r#""upstream_id": "openai/gpt-4o","#)])
         .allow_override("gpt-4o")
         .build()
         .unwrap();
@@ -486,14 +475,7 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
     let p2 = r#"{"provider": {"id": "p2", "name": "P2", "key_required": false},
                  "models": [{"id": "p2-own", "name": "Own"}],
                  "offers": [{"model": "x1", "upstream_id": "x-at-p2"}]}"#;
-    let build = |docs: &[&str]| {
-        let mut b = Catalog::builder();
-        for (i, doc) in docs.iter().enumerate() {
-            b = b.json(&format!("d{i}.json"), doc).unwrap();
-        }
-        b.build()
-    };
-    let c = build(&[p1, p2]).unwrap();
+    let c = documents(&[p1, p2]).build().unwrap();
     assert_eq!(goes(&c, "p2:acme/x"), served("p2", "x1", "x-at-p2"));
     let p3 = r#"{"provider": {"id": "p3", "name": "P3", "key_required": false},
                  "models": [{"id": "x3", "name": "X3", "aliases": ["acme/x"]}]}"#;
@@ -514,13 +496,13 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
     ];
     for [offers, last] in cases {
         for order in [[p1, offers, last], [last, offers, p1], [offers, last, p1]] {
-            let text = build(&order).unwrap_err().to_string();
+            let text = documents(&order).build().unwrap_err().to_string();
             assert!(text.contains("would no longer reach that offer"), "{text}");
         }
     }
     // Two providers whose models nobody offers may both declare it: each reaches its own
     // model, and the bare name neither.
-    let c = build(&[p1, p3]).unwrap();
+    let c = documents(&[p1, p3]).build().unwrap();
     assert_eq!(goes(&c, "p1:acme/x"), served("p1", "x1", "x1"));
     assert_eq!(goes(&c, "p3:acme/x"), served("p3", "x3", "x3"));
     assert_eq!(goes(&c, "acme/x"), Err("unknown_model".to_owned()));
@@ -553,10 +535,7 @@ fn a_second_declaration_never_takes_a_name_from_an_offer() {
                 )
             })
             .collect();
-        Catalog::builder()
-            .json("many.json", &format!("[{}]", docs.join(",")))
-            .unwrap()
-            .build()
+        documents(&[&format!("[{}]", docs.join(","))]).build()
     };
     assert!(declaring(70, false).is_ok());
     let e = declaring(70, true).unwrap_err();
@@ -577,32 +556,18 @@ fn a_provider_named_like_a_vendor_never_takes_a_name_from_an_offer() {
                  "offers": [{"model": "x1", "upstream_id": "x1-at-z"}]}"#;
     let by_id = r#"{"provider": {"id": "acme", "name": "Acme", "key_required": false}}"#;
     let by_alias = r#"{"provider": {"id": "acme-co", "name": "Acme", "key_required": false, "aliases": ["ACME"]}}"#;
-    let build = |docs: &[&str], allow: bool| {
-        let mut b = Catalog::builder();
-        for (i, doc) in docs.iter().enumerate() {
-            b = b.json(&format!("d{i}.json"), doc).unwrap();
-        }
-        if allow {
-            b = b.allow_override("acme");
-        }
-        b.build()
-    };
-    let c = build(&[px, pz], false).unwrap();
+    let c = documents(&[px, pz]).build().unwrap();
     assert_eq!(goes(&c, "pz:acme/x"), served("pz", "x1", "x1-at-z"));
     assert_eq!(goes(&c, "acme/x"), served("px", "x1", "x1"));
     for acme in [by_id, by_alias] {
         for order in [[px, pz, acme], [acme, px, pz], [pz, acme, px]] {
-            let text = build(&order, false).unwrap_err().to_string();
+            let text = documents(&order).build().unwrap_err().to_string();
             assert!(text.contains("would no longer reach the offer"), "{text}");
         }
     }
     // Nor may a replacement of a built-in provider add such an alias, with leave to replace
     // that provider only.
-    let text = Catalog::builder()
-        .json("px.json", px)
-        .unwrap()
-        .json("pz.json", pz)
-        .unwrap()
+    let text = documents(&[px, pz])
         .provider(CustomProvider::new("groq", "My Groq").alias("acme"))
         .allow_override("groq")
         .build()
@@ -610,10 +575,13 @@ fn a_provider_named_like_a_vendor_never_takes_a_name_from_an_offer() {
         .to_string();
     assert!(text.contains("would no longer reach the offer"), "{text}");
     // With leave, the provider is registered and takes the bare strings.
-    let c = build(&[px, pz, by_id], true).unwrap();
+    let c = documents(&[px, pz, by_id])
+        .allow_override("acme")
+        .build()
+        .unwrap();
     assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));
     // Without an offer of the model, the provider's name wins, as for any custom provider.
-    let c = build(&[px, by_id], false).unwrap();
+    let c = documents(&[px, by_id]).build().unwrap();
     assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));
     assert_eq!(goes(&c, "px:acme/x"), served("px", "x1", "x1"));
 }

@@ -368,35 +368,25 @@ fn huge_document_names_are_cut() {
     let two = r#"[{"aliases": [{"alias": "cut-a", "target": "gpt-4o"}]},
                   {"aliases": [{"alias": "cut-b", "target": "gpt-4o"}]}]"#;
     let items = [format!("{cut}[0]"), format!("{cut}[1]")];
-    let c = Catalog::builder()
-        .json(&huge, two)
-        .unwrap()
-        .build()
-        .unwrap();
-    let names: Vec<&str> = c.documents().iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, items);
+    // `two` added under `name` with the builder.
+    let built = |name: &str| Catalog::builder().json(name, two).unwrap().build().unwrap();
+    let names =
+        |c: &Catalog| -> Vec<String> { c.documents().iter().map(|(n, _)| n.clone()).collect() };
+    assert_eq!(names(&built(&huge)), items);
     let c = import_documents(Catalog::builtin(), &huge, two).unwrap();
-    let names: Vec<&str> = c.documents().iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, items);
+    assert_eq!(names(&c), items);
     let one = c.documents()[0].1.clone();
     let c = Catalog::builder().document(&huge, one).build().unwrap();
     assert_eq!(c.documents()[0].0, cut);
     // Characters, not bytes: a name of two-byte characters is cut at a character boundary.
     let wide = "é".repeat(300);
-    let c = Catalog::builder()
-        .json(&wide, two)
-        .unwrap()
-        .build()
-        .unwrap();
-    assert_eq!(c.documents()[1].0, format!("{}...[1]", "é".repeat(256)));
+    assert_eq!(
+        names(&built(&wide))[1],
+        format!("{}...[1]", "é".repeat(256))
+    );
     // A name of 256 characters is whole.
     let whole = "w".repeat(256);
-    let c = Catalog::builder()
-        .json(&whole, two)
-        .unwrap()
-        .build()
-        .unwrap();
-    assert_eq!(c.documents()[0].0, format!("{whole}[0]"));
+    assert_eq!(names(&built(&whole))[0], format!("{whole}[0]"));
     // Errors name the cut document, and so stay short.
     let bad = r#"[{"models": [{"id": 5}]}, {"models": [{"id": 6}]}]"#;
     let e = Catalog::builder().json(&huge, bad).unwrap_err();
