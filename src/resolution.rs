@@ -253,26 +253,18 @@ impl<'c, 'i> Resolution<'c, 'i> {
                 (Some(m.pricing()), PriceSource::Model),
             ]
         };
+        // Layer by layer, as `Pricing::or` merges two: each price from the first layer that
+        // gives it, the long-context tier with the base prices it raises.
         let mut out = Pricing::default();
         let mut from = [None; 5];
-        let mut tier_set = false;
         for (p, source) in layers {
             let Some(p) = p.as_ref() else { continue };
             for kind in PriceKind::ALL {
-                let slot = kind.field_mut(&mut out);
-                if slot.is_none() {
-                    if let Some(x) = *kind.field(p) {
-                        *slot = Some(x);
-                        from[kind.index()] = Some(source);
-                    }
+                if kind.field(&out).is_none() && kind.field(p).is_some() {
+                    from[kind.index()] = Some(source);
                 }
             }
-            // The long-context tier goes with the base prices of the first layer that gives
-            // them: another layer's tier would reprice this one's tokens.
-            if !tier_set && (p.input.is_some() || p.output.is_some()) {
-                out.long_context = p.long_context;
-                tier_set = true;
-            }
+            out = out.or(p);
         }
         (out, from)
     }

@@ -336,6 +336,77 @@ fn long_context_prices_apply_above_their_threshold() {
     assert_eq!(at(272_001), "23.860005");
 }
 
+/// A provider that prices a model itself is billed at its own prices for long prompts too:
+/// the home provider's long-context tier does not reprice another provider's tokens, whether
+/// the provider is named (`openrouter:gpt-5.4`) or reached through a route.
+#[test]
+fn another_providers_long_context_tier_never_reprices_an_offer() {
+    // OpenRouter's gpt-5.4 (models.dev providers/openrouter/models/openai/gpt-5.4.toml):
+    // $2.50 input, $15 output per Mtok, no long-context tier. OpenAI's own gpt-5.4 (LiteLLM
+    // `gpt-5.4`) costs $5 / $22.50 above 272k input tokens. 300,000 input tokens and 1,000
+    // output tokens at OpenRouter: 0.75 + 0.015.
+    let usage = Usage::new().input_tokens(300_000).output_tokens(1_000);
+    let named = resolve_model("openrouter:gpt-5.4").unwrap();
+    assert_eq!(named.cost(&usage).unwrap().total.to_string(), "0.765");
+    let chain = model_catalog::route("gpt-5.4", &model_catalog::RoutePolicy::new()).unwrap();
+    let at_openrouter = chain
+        .iter()
+        .find(|r| r.provider.id() == "openrouter")
+        .expect("OpenRouter offers gpt-5.4");
+    assert_eq!(
+        at_openrouter
+            .pricing
+            .cost(&usage)
+            .unwrap()
+            .total
+            .to_string(),
+        "0.765"
+    );
+    assert_eq!(at_openrouter.pricing.long_context, None);
+    // At OpenAI the tier applies: 300,000 x $5 + 1,000 x $22.50 per Mtok.
+    let at_openai = chain
+        .iter()
+        .find(|r| r.provider.id() == "openai")
+        .expect("OpenAI serves gpt-5.4");
+    assert_eq!(
+        at_openai.pricing.cost(&usage).unwrap().total.to_string(),
+        "1.5225"
+    );
+}
+
+/// A tier applies to the buckets whose base price comes from the same provider: an offer's
+/// own cache-read price is not replaced by the model's long-context cache-read price.
+#[test]
+fn a_tier_reprices_only_the_buckets_of_its_own_provider() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "tiered-1", "name": "Tiered 1",
+                   "pricing": {"input": 1, "output": 2, "cache_read": 0.1,
+                               "long_context": {"above": 1000, "input": 3, "cache_read": 0.2}}}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "tiered-1", "upstream_id": "tiered-1",
+                   "pricing": {"cache_read": 0.05}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let reads = Usage::new().cache_read_tokens(2_000);
+    let r = c.resolve_model("cheap:tiered-1").unwrap();
+    assert_eq!(
+        r.price_source(PriceKind::CacheRead),
+        Some(PriceSource::Offer)
+    );
+    // 2,000 reads at the offer's $0.05 per Mtok, above the model's threshold or not.
+    assert_eq!(r.cost(&reads).unwrap().total.to_string(), "0.0001");
+    assert_eq!(r.cost_strict(&reads).unwrap().total.to_string(), "0.0001");
+    // Input the offer does not price falls back to the model's base price and its tier
+    // ($3 per Mtok for 2,000 tokens past the 1,000-token threshold).
+    let both = Usage::new().input_tokens(2_000);
+    let cost = r.cost(&both).unwrap();
+    assert_eq!(cost.total.to_string(), "0.006");
+    assert!(cost.fallback);
+    // At home the tier applies to the model's own cache reads: 2,000 x $0.20 per Mtok.
+    let home = c.resolve_model("home:tiered-1").unwrap();
+    assert_eq!(home.cost(&reads).unwrap().total.to_string(), "0.0004");
+}
+
 #[test]
 fn names_are_never_sent_upstream_malformed() {
     // The `::` namespace spelling is `provider:model`.

@@ -215,19 +215,6 @@ impl PriceKind {
             PriceKind::Reasoning => &p.reasoning,
         }
     }
-
-    /// The field of `p` that holds this kind's price, to set it. Hidden: for the library's
-    /// resolutions, not part of the API.
-    #[doc(hidden)]
-    pub fn field_mut(self, p: &mut Pricing) -> &mut Option<Price> {
-        match self {
-            PriceKind::Input => &mut p.input,
-            PriceKind::Output => &mut p.output,
-            PriceKind::CacheRead => &mut p.cache_read,
-            PriceKind::CacheWrite => &mut p.cache_write,
-            PriceKind::Reasoning => &mut p.reasoning,
-        }
-    }
 }
 
 impl fmt::Display for PriceKind {

@@ -445,26 +445,67 @@ impl Pricing {
         *self == Pricing::default()
     }
 
-    /// These prices with every price this one lacks taken from `fallback`, field by field
-    /// (the long-context tier as a whole).
+    /// These prices with every price this one lacks taken from `fallback`, field by field.
+    ///
+    /// The long-context tier goes with the base prices it raises: it is this one's where
+    /// this one gives an input or output price, else `fallback`'s where that gives one, and
+    /// it keeps only its prices for buckets whose base price comes from its own side (a
+    /// tier of one provider's never reprices another's tokens). A tier whose every price is
+    /// dropped is dropped.
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
-    /// use model_catalog::Pricing;
+    /// use model_catalog::{LongContextPricing, Pricing};
     /// let own = Pricing::new().input("1".parse().unwrap());
-    /// let model = Pricing::new().input("2".parse().unwrap()).output("8".parse().unwrap());
+    /// let model = Pricing::new()
+    ///     .input("2".parse().unwrap())
+    ///     .output("8".parse().unwrap())
+    ///     .long_context(LongContextPricing::new(200_000).input("4".parse().unwrap()));
     /// let p = own.or(&model);
     /// assert_eq!((p.input, p.output), (own.input, model.output));
+    /// // The model's tier would reprice this provider's own input price: it is not taken.
+    /// assert_eq!(p.long_context, None);
     /// ```
     #[must_use]
     pub fn or(&self, fallback: &Pricing) -> Pricing {
+        let gives_base = |p: &Pricing| p.input.is_some() || p.output.is_some();
+        // Whether this one's tier is kept (else `fallback`'s).
+        let ours = gives_base(self) || (!gives_base(fallback) && self.long_context.is_some());
+        let tier = if ours {
+            self.long_context
+        } else {
+            fallback.long_context
+        };
+        // A tier keeps its price for a bucket whose base price comes from its side, or from
+        // neither.
+        let keep = |tier: Option<Price>, mine: Option<Price>, theirs: Option<Price>| {
+            let from_its_side = if ours {
+                mine.is_some() || theirs.is_none()
+            } else {
+                mine.is_none()
+            };
+            tier.filter(|_| from_its_side)
+        };
+        let long_context = tier.and_then(|t| {
+            let kept = LongContextPricing {
+                above: t.above,
+                input: keep(t.input, self.input, fallback.input),
+                output: keep(t.output, self.output, fallback.output),
+                cache_read: keep(t.cache_read, self.cache_read, fallback.cache_read),
+                cache_write: keep(t.cache_write, self.cache_write, fallback.cache_write),
+            };
+            let any = [kept.input, kept.output, kept.cache_read, kept.cache_write]
+                .iter()
+                .any(Option::is_some);
+            any.then_some(kept)
+        });
         Pricing {
             input: self.input.or(fallback.input),
             output: self.output.or(fallback.output),
             cache_read: self.cache_read.or(fallback.cache_read),
             cache_write: self.cache_write.or(fallback.cache_write),
             reasoning: self.reasoning.or(fallback.reasoning),
-            long_context: self.long_context.or(fallback.long_context),
+            long_context,
         }
     }
 }
