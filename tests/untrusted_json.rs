@@ -403,6 +403,113 @@ fn huge_document_names_are_cut() {
     assert!(e.to_string().len() < 2_000, "{} bytes", e.to_string().len());
 }
 
+/// Text a document holds is quoted cut, however long: an unknown key (in the path and in
+/// the message), an unknown enum value, a value of the wrong type, a key given twice, and
+/// fields the validator quotes. Before, a 10 MB key made a 20 MB message (the key in the
+/// path and in serde's message), and each `é` escaped is six times larger.
+#[test]
+fn long_text_in_a_document_is_quoted_cut() {
+    // 200,000 characters `é`, written as JSON escapes.
+    let long = "\\u00e9".repeat(200_000);
+    let with_long = |json: String| json.replace("LONG", &long);
+    // The message quotes the text (its first 40 characters at least, escaped) and stays
+    // short: no quote is longer than a name (256 characters).
+    let quoted_short = |what: &str, message: String| {
+        assert!(message.len() < 4_000, "{what}: {} bytes", message.len());
+        assert!(message.contains(&"\\u{e9}".repeat(40)), "{what}: {message}");
+        assert!(
+            !message.contains(&"\\u{e9}".repeat(257)),
+            "{what}: {message}"
+        );
+    };
+    // Serde's messages and JSON paths quote 80 characters, then `...`.
+    let cut = format!("{}...", "\\u{e9}".repeat(80));
+    let e = documents(&with_long(provider_doc(r#", "LONG": 1"#))).unwrap_err();
+    match &e {
+        ImportError::Field { path, message, .. } => {
+            assert_eq!(path, &format!("provider.{}...", "é".repeat(80)));
+            assert_eq!(message.matches("...").count(), 1, "{message}");
+            assert!(message.starts_with(&format!("unknown field `{}...`", "é".repeat(80))));
+        }
+        other => panic!("not a field error: {other:?}"),
+    }
+    assert_eq!(e.to_string().matches(&cut).count(), 2, "{e}");
+    let imports: Vec<(&str, Result<Catalog, ImportError>)> = vec![
+        (
+            "documents, key given twice",
+            documents(&with_long(provider_doc(r#", "LONG": 1, "LONG": 2"#))),
+        ),
+        (
+            "documents, unknown modality",
+            documents(&with_long(model_doc(r#", "input_modalities": ["LONG"]"#))),
+        ),
+        (
+            "documents, wrong type",
+            documents(&with_long(model_doc(r#", "context_window": "LONG""#))),
+        ),
+        (
+            "documents, unknown capability",
+            documents(&with_long(model_doc(
+                r#", "capabilities": {"LONG": "yes"}"#,
+            ))),
+        ),
+        (
+            "documents, vendor",
+            documents(&with_long(model_doc(r#", "vendor": "LONG""#))),
+        ),
+        (
+            "documents, category",
+            documents(&with_long(model_doc(r#", "category": "LONG""#))),
+        ),
+        (
+            "documents, knowledge cutoff",
+            documents(&with_long(model_doc(r#", "knowledge_cutoff": "LONG""#))),
+        ),
+        (
+            "documents, served name",
+            documents(&with_long(model_doc(
+                r#", "served_names": [{"id": "LONG", "notes": "\u0007"}]"#,
+            ))),
+        ),
+        (
+            "openai, wrong type",
+            openai(&with_long(
+                r#"{"object": "list", "data": [{"id": "m", "context_length": "LONG"}]}"#.to_owned(),
+            )),
+        ),
+        (
+            "inference-api, unknown key",
+            inference(&with_long(r#"{"models": [{"LONG": 1}]}"#.to_owned())),
+        ),
+        // `ngrok_provider` writes member names as JSON strings itself.
+        (
+            "ngrok, unknown key",
+            import_ngrok(
+                Catalog::builtin(),
+                &[ngrok_page(&[ngrok_provider(&[(
+                    &"é".repeat(200_000),
+                    "1",
+                )])])],
+                &ImportOptions::new(),
+            ),
+        ),
+    ];
+    for (what, got) in imports {
+        quoted_short(what, got.expect_err(what).to_string());
+    }
+    // The builder reads and validates documents as import_documents does.
+    for (what, doc) in [
+        ("builder, unknown key", provider_doc(r#", "LONG": 1"#)),
+        ("builder, family", model_doc(r#", "family": "LONG""#)),
+    ] {
+        let e = match Catalog::builder().json("d", &with_long(doc)) {
+            Err(e) => e,
+            Ok(b) => b.build().expect_err(what),
+        };
+        quoted_short(what, e.to_string());
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // A key given twice
 // ---------------------------------------------------------------------------------------

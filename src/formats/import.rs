@@ -98,11 +98,11 @@ pub(super) fn parse<T: DeserializeOwned>(
     }
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
+        let path = json::serde_path(e.path());
         ImportError::Field {
             document: document.to_owned(),
             path,
-            message: without_position(e.into_inner()),
+            message: json::serde_message(&without_position(e.into_inner())),
         }
     })
 }

@@ -51,9 +51,10 @@ pub enum Seg<'a> {
 impl Seg<'_> {
     /// The same step, owning its key.
     #[must_use]
+    /// Its key is cut to [`QUOTED`] characters: an owned path is kept for an error.
     pub fn into_owned(self) -> Seg<'static> {
         match self {
-            Seg::Key(k) => Seg::Key(Cow::Owned(k.into_owned())),
+            Seg::Key(k) => Seg::Key(Cow::Owned(clip(&k, QUOTED))),
             Seg::Index(i) => Seg::Index(i),
         }
     }
@@ -66,7 +67,7 @@ impl Seg<'_> {
 }
 
 /// A JSON path, written as serde_path_to_error writes one: `models[3].pricing.input`, or
-/// `.` for the whole document.
+/// `.` for the whole document. Keys longer than [`QUOTED`] characters are cut there.
 pub struct PathText<'a, 'b>(pub &'a [Seg<'b>]);
 
 impl fmt::Display for PathText<'_, '_> {
@@ -76,13 +77,68 @@ impl fmt::Display for PathText<'_, '_> {
         }
         for (i, seg) in self.0.iter().enumerate() {
             match seg {
-                Seg::Key(k) if i == 0 => f.write_str(k)?,
-                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Key(k) if i == 0 => f.write_str(&clip(k, QUOTED))?,
+                Seg::Key(k) => write!(f, ".{}", clip(k, QUOTED))?,
                 Seg::Index(n) => write!(f, "[{n}]")?,
             }
         }
         Ok(())
     }
+}
+
+/// The most characters of a document's own text (a key, a value) that an error quotes:
+/// more are cut, and `...` added.
+pub const QUOTED: usize = 80;
+
+/// The most characters of a message about a document (serde's, which quotes the document's
+/// text) that an error keeps.
+pub const MESSAGE: usize = 2_000;
+
+/// The path of a serde_path_to_error error, written as it writes one, with keys cut to
+/// [`QUOTED`] characters (an unknown key is a step of the path).
+#[must_use]
+pub fn serde_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut segs = Vec::new();
+    for seg in path.iter() {
+        segs.push(match seg {
+            Segment::Seq { index } => Seg::Index(*index),
+            Segment::Map { key } => Seg::Key(Cow::Borrowed(key.as_str())),
+            Segment::Enum { variant } => Seg::Key(Cow::Borrowed(variant.as_str())),
+            Segment::Unknown => Seg::Key(Cow::Borrowed("?")),
+        });
+    }
+    PathText(&segs).to_string()
+}
+
+/// A message that quotes a document's text (serde's `unknown field `…``, `invalid type:
+/// string "…"`), bounded whatever the document: each run of text between two quotes (`` ` ``
+/// or `"`) longer than [`QUOTED`] characters is cut there, and the whole after [`MESSAGE`]
+/// characters, each cut marked `...`.
+#[must_use]
+pub fn serde_message(message: &str) -> String {
+    let mut out = String::new();
+    let (mut run, mut total) = (0, 0);
+    for c in message.chars() {
+        if total == MESSAGE {
+            out.push_str("...");
+            break;
+        }
+        if c == '`' || c == '"' {
+            run = 0;
+        } else {
+            run += 1;
+            if run == QUOTED + 1 {
+                out.push_str("...");
+            }
+            if run > QUOTED {
+                continue;
+            }
+        }
+        out.push(c);
+        total += 1;
+    }
+    out
 }
 
 /// Why a JSON text was not read.

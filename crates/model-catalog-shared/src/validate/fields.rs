@@ -1,7 +1,7 @@
 //! The checks of an entry's own fields, apart from its names: texts, limits, modalities,
 //! prices, dates, and facts that contradict each other.
 
-use super::check::{clip, Check};
+use super::check::{clip, named, Check};
 use super::error::DataErrorKind;
 use super::{too_many_names, MAX_NAMES_PER_MODEL};
 use crate::date::Date;
@@ -104,7 +104,7 @@ pub(super) fn check_model_fields(
         }
     }
     for s in &m.served_names {
-        let at = |what: &str| format!("served name `{}`: {what}", Esc(&s.id));
+        let at = |what: &str| format!("served name `{}`: {what}", Esc(&named(&s.id)));
         if let Some(why) = s.notes.as_deref().and_then(text_problem) {
             invalid("served_names", &at(&format!("notes {why}")));
         }
@@ -143,7 +143,7 @@ pub(super) fn check_model_fields(
         if !is_month_or_date(k) {
             invalid(
                 "knowledge_cutoff",
-                &format!("`{k}` is not YYYY-MM or YYYY-MM-DD"),
+                &format!("`{}` is not YYYY-MM or YYYY-MM-DD", clip(k)),
             );
         }
     }
@@ -154,7 +154,7 @@ pub(super) fn check_model_fields(
     ] {
         if let Some(v) = value {
             if let Some(why) = model_name_problem(v) {
-                invalid(field, &format!("`{v}` {why}"));
+                invalid(field, &format!("`{}` {why}", clip(v)));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Reading one data document: JSON text, or JSON already read, into a [`DataFile`], with
 //! errors that name the document, the entry and the JSON path.
 
+use super::check::named;
 use super::error::{DataError, DataErrorKind};
 use crate::json;
 use crate::schema::DataFile;
@@ -25,13 +26,13 @@ pub fn parse_file(file: &str, text: &str) -> Result<DataFile, DataError> {
 /// entry of an error. `file` names the document.
 pub fn from_value(file: &str, value: &serde_json::Value) -> Result<DataFile, DataError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
+        let path = json::serde_path(e.path());
         DataError {
             file: file.to_owned(),
             entry: entry_at(value, e.path()),
             kind: DataErrorKind::Field {
                 path,
-                message: e.into_inner().to_string(),
+                message: json::serde_message(&e.into_inner().to_string()),
             },
         }
     })
@@ -88,7 +89,7 @@ fn entry_at(root: &serde_json::Value, path: &serde_path_to_error::Path) -> Strin
             let item = root.get(key.as_str()).and_then(|a| a.get(*index));
             let id = item.and_then(|i| i.get(if what == "alias" { "alias" } else { "id" }));
             match id.and_then(|v| v.as_str()) {
-                Some(id) => format!("{what} `{id}`"),
+                Some(id) => format!("{what} `{}`", named(id)),
                 None => format!("{what} #{}", index + 1),
             }
         }
@@ -98,7 +99,7 @@ fn entry_at(root: &serde_json::Value, path: &serde_path_to_error::Path) -> Strin
 
 fn describe(what: &str, id: Option<&serde_json::Value>) -> String {
     match id.and_then(|v| v.as_str()) {
-        Some(id) => format!("{what} `{id}`"),
+        Some(id) => format!("{what} `{}`", named(id)),
         None => what.to_owned(),
     }
 }

@@ -1,6 +1,6 @@
 //! The successors pass: a model's successor names another model by id.
 
-use super::check::named;
+use super::check::{described, named};
 use super::Pass;
 
 /// Checks that every successor names another model of the catalog.
@@ -18,7 +18,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         };
         pass.check.invalid(
             m.file,
-            &format!("model `{}`", m.entry.id),
+            &described("model", &m.entry.id),
             "successor",
             reason,
         );
