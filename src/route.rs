@@ -15,7 +15,7 @@ use crate::resolution::Resolution;
 use crate::tables::Tables;
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One way to serve a request: a provider, the model id to send it, and what applies there.
@@ -332,12 +332,12 @@ fn route_for<'c>(
     }
 }
 
-/// The catalog indexes of the providers `names` denote; unknown names are left out.
-fn indexes(t: Tables<'_>, names: &[String]) -> Vec<u32> {
+/// The catalog indexes of the providers `names` denote, in order; unknown names are left
+/// out.
+fn indexes<'a>(t: Tables<'a>, names: &'a [String]) -> impl Iterator<Item = u32> + 'a {
     names
         .iter()
-        .filter_map(|n| t.provider_key(n.trim_ascii()).map(|h| h.provider.index))
-        .collect()
+        .filter_map(move |n| t.provider_key(n.trim_ascii()).map(|h| h.provider.index))
 }
 
 /// The first rule of `policy` that `route` fails, if any.
@@ -413,12 +413,30 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
     None
 }
 
-/// The policy's provider lists, resolved to catalog indexes.
+/// The policy's provider lists, resolved to catalog indexes, as sets: a policy's lists and
+/// a catalog's candidates may both be long (a run-time catalog can give a model thousands of
+/// offers), and each candidate is looked up in each list.
 struct Lists {
-    prefer: Vec<u32>,
-    allow: Option<Vec<u32>>,
-    deny: Vec<u32>,
-    keys: Option<Vec<u32>>,
+    /// Each preferred provider's rank: its first place in the list.
+    prefer: HashMap<u32, usize>,
+    allow: Option<HashSet<u32>>,
+    deny: HashSet<u32>,
+    keys: Option<HashSet<u32>>,
+}
+
+impl Lists {
+    fn new(t: Tables<'_>, policy: &RoutePolicy) -> Lists {
+        let mut prefer = HashMap::new();
+        for (rank, index) in indexes(t, &policy.prefer).enumerate() {
+            prefer.entry(index).or_insert(rank);
+        }
+        Lists {
+            prefer,
+            allow: policy.allow.as_deref().map(|a| indexes(t, a).collect()),
+            deny: indexes(t, &policy.deny).collect(),
+            keys: policy.keys.as_deref().map(|k| indexes(t, k).collect()),
+        }
+    }
 }
 
 /// The blended price of a route (smaller first); `None` when a needed price is unknown.
@@ -469,20 +487,9 @@ fn apply<'c>(
     mut candidates: Vec<Route<'c>>,
     policy: &RoutePolicy,
 ) -> Result<RoutePlan<'c>, RouteError> {
-    let lists = Lists {
-        prefer: indexes(catalog, &policy.prefer),
-        allow: policy.allow.as_deref().map(|a| indexes(catalog, a)),
-        deny: indexes(catalog, &policy.deny),
-        keys: policy.keys.as_deref().map(|k| indexes(catalog, k)),
-    };
+    let lists = Lists::new(catalog, policy);
     // Preferred providers first, in the order preferred; the rest keep catalog order.
-    let rank = |p: &Provider| {
-        lists
-            .prefer
-            .iter()
-            .position(|&i| i == p.index)
-            .unwrap_or(usize::MAX)
-    };
+    let rank = |p: &Provider| lists.prefer.get(&p.index).copied().unwrap_or(usize::MAX);
     candidates.sort_by_key(|r| rank(r.provider));
     let mut routes = Vec::with_capacity(candidates.len());
     let mut rejected = Vec::new();
