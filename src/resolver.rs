@@ -11,7 +11,7 @@ use crate::provider::Provider;
 use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
 use crate::served::ServedName;
-use crate::view::View;
+use crate::view::{ModelHit, View};
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
 ///
@@ -123,7 +123,16 @@ impl Resolver {
 
     /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]): a
     /// catalog model or served name, named directly, through an offer, or passed through to
-    /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`).
+    /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`), also behind the name of a
+    /// provider that serves it and a `/`, as aggregators spell it
+    /// (`openrouter:openai/gpt-4o-2024-05-13`).
+    ///
+    /// ```
+    /// use model_catalog::{Date, Resolver};
+    /// let r = Resolver::new().refuse_retired(true).as_of(Date::from_ymd(2026, 11, 1).unwrap());
+    /// let e = r.resolve("openrouter:openai/gpt-4o-2024-05-13").unwrap_err();
+    /// assert_eq!(e.kind(), "retired");
+    /// ```
     pub fn refuse_retired(mut self, refuse: bool) -> Resolver {
         self.refuse_retired = refuse;
         self
@@ -198,7 +207,7 @@ impl Resolver {
                 Some(m) => retirement(m, r.served_name(), date),
                 // A pass-through by a catalog name: that model's lifecycle, and its served
                 // name's when the name is one.
-                None => view.model_key(&r.upstream_id).and_then(|hit| {
+                None => passed_model(view, &r.upstream_id).and_then(|hit| {
                     let served = match hit.matched {
                         MatchKind::ServedName => hit.model.served_as(hit.upstream),
                         _ => None,
@@ -232,6 +241,19 @@ impl Resolver {
         }
         Ok(r)
     }
+}
+
+/// The catalog model a pass-through's name denotes: a catalog name, or one behind the name
+/// of a provider that serves it under that name and a `/`, as aggregators spell the models
+/// they pass on (`openai/gpt-4o-2024-05-13`).
+fn passed_model<'c, V: View<'c>>(view: V, name: &str) -> Option<ModelHit<'c>> {
+    if let Some(hit) = view.model_key(name) {
+        return Some(hit);
+    }
+    let (vendor, rest) = name.split_once('/')?;
+    let vendor = view.provider_key(vendor)?.provider;
+    let hit = view.model_key(rest)?;
+    view.serves(vendor, &hit).map(|_| hit)
 }
 
 /// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,

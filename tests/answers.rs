@@ -512,6 +512,11 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         "hyperbolic:gpt-3.5-turbo",
         "gpt-4o-2024-05-13",
         "openrouter:gpt-4o-2024-05-13",
+        // As aggregators spell the models they pass on: the name behind the provider that
+        // serves it (OpenAI) and a `/`.
+        "openrouter:openai/gpt-4o-2024-05-13",
+        "nano-gpt:OpenAI/GPT-4o-2024-05-13",
+        "openrouter:openai/gpt-3.5-turbo",
     ] {
         let e = r.resolve(input).unwrap_err();
         assert_eq!(e.kind(), "retired", "{input}");
@@ -519,7 +524,11 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
     }
     // A retired snapshot of a live model names the snapshot, not the model, and points to
     // the model it stood for.
-    for input in ["GPT-4o-2024-05-13", "openrouter:gpt-4o-2024-05-13"] {
+    for input in [
+        "GPT-4o-2024-05-13",
+        "openrouter:gpt-4o-2024-05-13",
+        "openrouter:openai/gpt-4o-2024-05-13",
+    ] {
         let e = r.resolve(input).unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -531,6 +540,15 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
     assert!(r
         .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")
         .is_ok());
+    // Only a provider that serves the name counts: Anthropic serves no gpt-3.5-turbo, and
+    // `acme` is no provider.
+    for input in [
+        "openrouter:anthropic/gpt-3.5-turbo",
+        "openrouter:acme/gpt-4o-2024-05-13",
+    ] {
+        let ok = r.resolve(input).unwrap();
+        assert!(ok.is_pass_through(), "{input}");
+    }
     // The day before, the snapshot is still served.
     let before = Resolver::new()
         .refuse_retired(true)
