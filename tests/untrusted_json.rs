@@ -779,6 +779,9 @@ fn base_urls_must_be_absolute_http_urls_without_spaces_or_controls() {
         "https:///v1",
         "javascript:alert(1)",
         "http://\u{430}cme.example/",
+        // User information before an `@` hides the host: this one sends to evil.example.
+        "https://api.openai.com@evil.example/v1",
+        "https://user:pass@api.example.com/v1",
     ] {
         let e = ngrok(&[("baseUrl", &lit(bad))]).unwrap_err();
         assert_eq!(
@@ -811,6 +814,8 @@ fn base_urls_must_be_absolute_http_urls_without_spaces_or_controls() {
         "HTTPS://API.EXAMPLE.COM",
         "http://10.0.0.7:1234",
         "http://[::1]:8080/v1?x=1",
+        // An `@` after the host is part of the path.
+        "https://api.example.com/v1/@models",
     ] {
         let c = ngrok(&[("baseUrl", &lit(good))]).unwrap_or_else(|e| panic!("{good}: {e}"));
         assert_eq!(c.lookup_provider("acme").unwrap().base_url(), Some(good));

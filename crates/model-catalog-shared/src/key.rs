@@ -280,8 +280,11 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return Some("is not an absolute http or https URL");
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // `https://api.openai.com@evil.example/` sends to `evil.example`.
+    if host.contains('@') {
+        return Some("holds user information (before an `@`), which hides the host it is sent to");
+    }
     if host.is_empty() || host.starts_with(':') {
         return Some("has no host");
     }
@@ -389,7 +392,6 @@ mod tests {
             "http://a",
             "https://api.openai.com/v1/",
             "HTTP://x:8000",
-            "http://user@host/",
             "http://[::1]:80",
         ] {
             assert_eq!(base_url_problem(ok), None, "{ok}");
@@ -400,6 +402,7 @@ mod tests {
             "http:///x",
             "http://:80",
             "http://u@/x",
+            "http://user@host/",
             "https//x",
             "ws://x",
             "file:///etc/passwd",
