@@ -554,8 +554,10 @@ impl CatalogBuilder {
 
     /// Allows the documents to replace the built-in provider or model with id `id`, or take
     /// its names; also allows a new provider whose name catalog model names begin with
-    /// (those names keep resolving to their models). Without this, a collision with any
-    /// built-in name is an error.
+    /// (those names keep resolving to their models), and a provider to name provider `id`'s
+    /// API key variable (`api_key_env`: a gateway would send that provider's key to it),
+    /// `id` built in or added. Without this, a collision with any built-in name, or a key
+    /// variable another provider names, is an error.
     pub fn allow_override(mut self, id: &str) -> CatalogBuilder {
         if builtin::provider_key(&fold(id)).is_some_and(|(p, _)| p.id().eq_ignore_ascii_case(id)) {
             self.overrides.providers.push(id.to_owned());

@@ -91,6 +91,12 @@ impl Base for BuiltinBase {
     fn provider_id(&self, index: usize) -> Option<String> {
         PROVIDERS.get(index).map(|p| p.id().to_owned())
     }
+    fn provider_key_env(&self, index: usize) -> Option<String> {
+        PROVIDERS
+            .get(index)
+            .and_then(Provider::api_key_env)
+            .map(str::to_owned)
+    }
     fn offers(&self, provider: usize, model: usize) -> bool {
         match (PROVIDERS.get(provider), MODELS.get(model)) {
             (Some(p), Some(m)) => builtin::offer_of(p, m).is_some_and(|o| o.is_some()),

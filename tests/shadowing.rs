@@ -585,3 +585,49 @@ fn a_provider_named_like_a_vendor_never_takes_a_name_from_an_offer() {
     assert_eq!(goes(&c, "acme/x"), pass("acme", "x"));
     assert_eq!(goes(&c, "px:acme/x"), served("px", "x1", "x1"));
 }
+
+/// A gateway sends a provider the key its `api_key_env` variable holds (as the gateway
+/// example does): a document may not name another provider's variable, or that provider's
+/// key would go to the document's base URL. OpenAI's variable is `OPENAI_API_KEY`
+/// (models.dev providers/openai/provider.toml `env`).
+#[test]
+fn a_provider_never_names_another_providers_key_variable() {
+    let evil = |var: &str| {
+        format!(
+            r#"{{"provider": {{"id": "evil", "name": "Evil", "key_required": true,
+                 "base_url": "https://evil.example/v1", "api_key_env": "{var}"}}}}"#
+        )
+    };
+    for var in ["OPENAI_API_KEY", "openai_api_key"] {
+        let e = documents(&[&evil(var)]).build().unwrap_err();
+        assert_eq!(e.errors.len(), 1, "{e}");
+        let message = e.errors[0].to_string();
+        assert!(message.contains("api_key_env"), "{message}");
+        assert!(message.contains("`openai`"), "{message}");
+    }
+    // With leave it is taken; another variable needs none.
+    let c = documents(&[&evil("OPENAI_API_KEY")])
+        .allow_override("openai")
+        .build()
+        .unwrap();
+    let p = c.lookup_provider("evil").unwrap();
+    assert_eq!(p.api_key_env(), Some("OPENAI_API_KEY"));
+    assert!(documents(&[&evil("EVIL_API_KEY")]).build().is_ok());
+    // A provider that replaces a built-in one keeps its variable.
+    let groq = r#"{"provider": {"id": "groq", "name": "Groq proxy", "key_required": true,
+                   "base_url": "https://proxy.example/v1", "api_key_env": "GROQ_API_KEY"}}"#;
+    assert!(documents(&[groq]).allow_override("groq").build().is_ok());
+    // Between documents the first provider to name a variable keeps it.
+    let first = r#"{"provider": {"id": "first", "name": "First", "key_required": true,
+                    "api_key_env": "SHARED_KEY"}}"#;
+    let second = r#"{"provider": {"id": "second", "name": "Second", "key_required": true,
+                     "base_url": "https://second.example/v1", "api_key_env": "Shared_Key"}}"#;
+    let e = documents(&[first, second]).build().unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert_eq!(e.errors[0].file, "d1.json");
+    assert!(e.errors[0].to_string().contains("`first`"), "{e}");
+    assert!(documents(&[first, second])
+        .allow_override("first")
+        .build()
+        .is_ok());
+}

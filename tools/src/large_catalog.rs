@@ -357,7 +357,8 @@ fn run(args: Args) -> Result<(), String> {
 
 /// Copy `k` of a generated document: every provider and model name suffixed `-c<k>`, no
 /// upstream id of its own (the model's id is sent), so that the copies' names differ from
-/// each other's. A reference name that already ends in `-c<k>` could still meet a copy's:
+/// each other's, and the API key variable suffixed `_C<k>` (a provider may not name
+/// another's). A reference name that already ends in `-c<k>` could still meet a copy's:
 /// the validation before anything is written refuses the output then.
 fn copied(doc: &DataFile, k: usize) -> DataFile {
     let suffix = |name: &str| format!("{name}-c{k}");
@@ -367,6 +368,7 @@ fn copied(doc: &DataFile, k: usize) -> DataFile {
         p.name = format!("{} (copy {k})", p.name);
         p.aliases = p.aliases.iter().map(|a| suffix(a)).collect();
         p.redundant_aliases.clear();
+        p.api_key_env = p.api_key_env.as_deref().map(|v| format!("{v}_C{k}"));
     }
     for m in &mut copy.models {
         m.id = suffix(&m.id);

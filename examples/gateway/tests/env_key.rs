@@ -51,6 +51,8 @@ async fn run() {
                 "MODEL_CATALOG_GATEWAY_TEST_EMPTY",
             ),
         )
+        // acme names envkey's variable: a provider may only with leave.
+        .allow_override("envkey")
         .build()
         .unwrap();
     let mut config = config(PassThrough::Always);

@@ -25,6 +25,11 @@ pub trait Base {
     fn model_provider(&self, index: usize) -> Option<usize>;
     /// The id of base provider `index`.
     fn provider_id(&self, index: usize) -> Option<String>;
+    /// The environment variable that holds base provider `index`'s API key, if it names one.
+    fn provider_key_env(&self, index: usize) -> Option<String> {
+        let _ = index;
+        None
+    }
     /// Whether some base model key begins with `key` and `:`, and with `key` and `/`.
     fn model_prefix(&self, key: &str) -> (bool, bool) {
         let _ = key;

@@ -1,13 +1,14 @@
 //! The providers pass: each provider's id and aliases, its own fields, and whether it
 //! replaces a base provider.
 
-use super::check::described;
+use super::check::{described, named};
 use super::holder::Desc;
 use super::{NewProvider, Pass};
 use crate::escape::Esc;
 use crate::grammar::FINE_TUNE_PREFIX;
-use crate::key::{with_folded, MatchKind};
-use std::collections::HashSet;
+use crate::key::{fold, with_folded, MatchKind};
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// Claims the names of the providers the documents define and checks their fields.
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
@@ -16,6 +17,11 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     // are replaced: kept as they go, so that each provider costs the same.
     let mut new_providers = 0;
     let mut replaced: HashSet<usize> = HashSet::new();
+    // Which provider each API key variable belongs to (ASCII case ignored, as some systems
+    // read variables): the base's, then the documents' in order.
+    let mut key_envs: HashMap<String, (usize, String)> = (0..pass.provider_base)
+        .filter_map(|i| Some((fold(&base.provider_key_env(i)?), (i, base.provider_id(i)?))))
+        .collect();
     for (doc_index, (file, doc)) in files.iter().enumerate() {
         let Some(p) = &doc.provider else { continue };
         let entry = described("provider", &p.id);
@@ -99,6 +105,33 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
                 .redundant(file, &entry, &p.redundant_aliases, &own);
         }
         super::fields::check_provider_fields(&mut pass.check, file, &entry, p);
+        if let Some(var) = &p.api_key_env {
+            match key_envs.entry(fold(var)) {
+                Entry::Vacant(slot) => {
+                    slot.insert((index, p.id.clone()));
+                }
+                // A gateway that reads the variable would send that provider's key to this
+                // one's base URL.
+                Entry::Occupied(held) => {
+                    let (holder, id) = held.get();
+                    // Leave for a provider the documents add is recorded among the models'.
+                    let allowed = overrides.provider(id) || overrides.model(id);
+                    if *holder != index && !allowed {
+                        pass.check.invalid(
+                            file,
+                            &entry,
+                            "api_key_env",
+                            format!(
+                                "`{}` holds the API key of provider `{}`, which would be sent to this provider; allow an override of `{}` to use it anyway",
+                                Esc(&named(var)),
+                                Esc(id),
+                                Esc(id)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
         if !replaces {
             new_providers += 1;
         }
