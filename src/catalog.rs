@@ -324,6 +324,14 @@ impl Catalog {
         Some(out)
     }
 
+    /// What `provider` serves, as [`Catalog::models_of`] lists it: its own models, then its
+    /// offers of other providers' models. Each list is read from the provider's own range, so
+    /// the cost is that of what the provider serves, however many providers offer a model.
+    pub(crate) fn served_by(&self, provider: &Provider) -> (Vec<&Model>, Vec<&Offer>) {
+        let t = self.tables();
+        (t.own_models(provider), t.provider_offers(provider))
+    }
+
     /// The offers of a model: the providers other than its home provider that serve it,
     /// each with its upstream id and prices.
     ///

@@ -2130,3 +2130,68 @@ fn a_listing_imported_again_adds_nothing_for_a_name_two_providers_declare() {
         ("vllm-a", Some(m))
     );
 }
+
+/// Each provider's `(modelId, id)` pairs on exported ngrok pages, by provider id.
+fn ngrok_models(pages: &[String]) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for page in pages {
+        let v: Value = serde_json::from_str(page).unwrap();
+        for p in v["aiGatewayProviders"].as_array().unwrap() {
+            let models = p["models"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["modelId"].as_str().unwrap().to_owned(),
+                        m["id"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            out.push((p["providerId"].as_str().unwrap().to_owned(), models));
+        }
+    }
+    out
+}
+
+#[test]
+fn ngrok_export_of_a_model_many_providers_offer_lists_each_providers_own_offer() {
+    // One model offered by 2,000 providers, each under an upstream id of its own (the shape
+    // that made the export quadratic): every provider lists exactly its own offer, once,
+    // and a provider with models of its own lists them before its offers.
+    let mut b = Catalog::builder().provider(
+        CustomProvider::new("home", "Home")
+            .model("shared", "shared")
+            .model("home-2", "home-2")
+            .offer("gpt-4o", "openai/gpt-4o"),
+    );
+    for i in 0..2000 {
+        b = b.provider(
+            CustomProvider::new(&format!("p{i:04}"), "P").offer("shared", &format!("up-{i}")),
+        );
+    }
+    let c = b.build().unwrap();
+    let pages = export_ngrok_pages(&c, &ngrok_options()).unwrap();
+    assert_eq!(pages.len(), 21);
+    let listed = ngrok_models(&pages);
+    assert_eq!(listed.len(), 2001);
+    let by_id = |id: &str| listed.iter().find(|(p, _)| p == id).unwrap().1.clone();
+    let pair = |m: &str, id: &str| (m.to_owned(), id.to_owned());
+    assert_eq!(
+        by_id("home"),
+        [
+            pair("shared", "home:shared"),
+            pair("home-2", "home:home-2"),
+            pair("openai/gpt-4o", "home:openai/gpt-4o"),
+        ]
+    );
+    assert_eq!(by_id("p0000"), [pair("up-0", "p0000:up-0")]);
+    assert_eq!(by_id("p0731"), [pair("up-731", "p0731:up-731")]);
+    assert_eq!(by_id("p1999"), [pair("up-1999", "p1999:up-1999")]);
+    assert!(listed
+        .iter()
+        .filter(|(p, _)| p != "home")
+        .all(|(_, models)| models.len() == 1));
+    let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
+    assert_eq!(ok(&back, "p0731:up-731").2, "up-731");
+}

@@ -385,33 +385,25 @@ struct Served<'c> {
     own: bool,
 }
 
+/// What `p` serves, in [`Catalog::models_of`] order: its own models, then its offers. Read
+/// from the provider's own lists: looking each offered model's offers up again would cost,
+/// for a model that n providers offer, n for each of them (n squared for an export).
 fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
-    let Some(models) = catalog.models_of(p.id()) else {
-        return Vec::new();
-    };
-    models
-        .into_iter()
-        .filter_map(|m| {
-            if m.provider_index() == p.index {
-                return Some(Served {
-                    model: m,
-                    upstream: m.upstream_id(),
-                    pricing: m.pricing(),
-                    own: true,
-                });
-            }
-            catalog
-                .offers_of(m)
-                .into_iter()
-                .find(|o| o.provider_index == p.index)
-                .map(|o| Served {
-                    model: m,
-                    upstream: o.upstream_id(),
-                    pricing: o.own_pricing(),
-                    own: false,
-                })
-        })
-        .collect()
+    let (own, offers) = catalog.served_by(p);
+    let mut out = Vec::with_capacity(own.len() + offers.len());
+    out.extend(own.into_iter().map(|m| Served {
+        model: m,
+        upstream: m.upstream_id(),
+        pricing: m.pricing(),
+        own: true,
+    }));
+    out.extend(offers.into_iter().map(|o| Served {
+        model: catalog.model_of_offer(o),
+        upstream: o.upstream_id(),
+        pricing: o.own_pricing(),
+        own: false,
+    }));
+    out
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, ExportError> {
