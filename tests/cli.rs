@@ -571,3 +571,110 @@ fn closed_and_failing_standard_output() {
         );
     }
 }
+
+/// A file name that, printed raw, clears the screen and starts a line of its own.
+const HOSTILE_NAME: &str = "ok\x1b[2J\nFAKE: valid: everything.json";
+/// The same name as `validate` must print it: control characters escaped.
+const HOSTILE_SHOWN: &str = r"ok\u{1b}[2J\u{a}FAKE: valid: everything.json";
+
+#[cfg(unix)]
+#[test]
+fn validate_escapes_the_paths_it_prints() {
+    let dir = scratch("hostile-names");
+    let shown_dir = dir.to_str().unwrap().to_owned();
+    let hostile = dir.join(HOSTILE_NAME);
+    let path = hostile.to_str().unwrap();
+    let shown = format!("{shown_dir}/{HOSTILE_SHOWN}");
+    let clean = |out: &Output| {
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(
+                !stream.contains(&0x1b),
+                "{}",
+                String::from_utf8_lossy(stream)
+            );
+        }
+    };
+
+    // A valid document: the `valid` line.
+    std::fs::write(
+        &hostile,
+        r#"[{"provider": {"id": "internal", "name": "Internal", "key_required": false},
+            "models": [{"id": "m1", "name": "M1"}]}]"#,
+    )
+    .unwrap();
+    let out = run(&["validate", "--format", "documents", path]);
+    clean(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{shown}: valid: adds 1 provider, 1 model and 0 offers to the built-in catalog\n")
+    );
+
+    // A list the import refuses, in each format that names the document before the error.
+    std::fs::write(&hostile, r#"{"object": "list", "data": [{"id": 7}]}"#).unwrap();
+    for args in [
+        &["--format", "openai", "--provider", "my-proxy"][..],
+        &["--format", "inference-api"],
+        &["--format", "ngrok"],
+    ] {
+        let mut all = vec!["validate"];
+        all.extend(args);
+        all.push(path);
+        let out = run(&all);
+        clean(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stdout = text(&out.stdout);
+        assert_eq!(stdout.lines().count(), 1, "{args:?}: {stdout}");
+        assert!(
+            stdout.starts_with(&format!("{shown}: ")),
+            "{args:?}: {stdout}"
+        );
+    }
+
+    // A file that cannot be read.
+    let missing = dir.join("gone\x1b]0;title\x07.json");
+    let out = run(&[
+        "validate",
+        "--format",
+        "openai",
+        "--provider",
+        "my-proxy",
+        missing.to_str().unwrap(),
+    ]);
+    clean(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).starts_with(&format!(
+            "{shown_dir}/gone\\u{{1b}}]0;title\\u{{7}}.json: cannot read: "
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A file given as a catalog directory: the usage error names it escaped.
+    let out = run(&["validate", path]);
+    clean(&out);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(&format!(
+            "error: `{shown}` is a file, not a catalog directory"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // A catalog directory with such a name, without providers/.
+    let hostile_dir = dir.join("data\x1b[31m\nFAKE");
+    std::fs::create_dir(&hostile_dir).unwrap();
+    let out = run(&["validate", hostile_dir.to_str().unwrap()]);
+    clean(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with(&format!(
+            "{shown_dir}/data\\u{{1b}}[31m\\u{{a}}FAKE/providers: "
+        )),
+        "{stdout}"
+    );
+}

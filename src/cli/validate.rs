@@ -1,6 +1,7 @@
 //! `model-catalog validate`: checks catalog data.
 
 use super::{error_line, finish, stdout, usage_error, Run};
+use crate::data::escape::Esc;
 use crate::data::validate::DataError;
 use crate::formats::{
     import_documents, import_inference_api, import_ngrok, import_openai_models, ImportError,
@@ -73,7 +74,7 @@ impl ValidateArgs {
                 return Err(usage_error(format_args!(
                     "`{}` is a file, not a catalog directory: give `--format` to check a \
                      document to import",
-                    file.display()
+                    shown(file)
                 )));
             }
             return Ok(self.paths.iter().map(|p| check_dir(p)).collect());
@@ -128,9 +129,11 @@ fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
-/// How a path is named in the output.
+/// How a path is named in the output, and in every message that names it: control and
+/// non-ASCII characters escaped (`\u{1b}`, `\u{a}`) as the library's errors escape what
+/// they quote, so that a file name cannot write an escape sequence or a line of its own.
 fn shown(path: &Path) -> String {
-    path.display().to_string()
+    Esc(&path.display().to_string()).to_string()
 }
 
 /// The text of a document, or why it cannot be read.
