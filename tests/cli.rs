@@ -678,3 +678,22 @@ fn validate_escapes_the_paths_it_prints() {
         "{stdout}"
     );
 }
+
+#[test]
+fn route_figures_refuse_a_provider_given_twice_among_many() {
+    // 3,000 distinct --latency flags, then `GROQ` after `groq`: the repeat is found however
+    // many flags come before it, and a list without repeats gets past the check (to the
+    // unknown provider `p1`, refused by name).
+    let mut args: Vec<String> = ["route", "gpt-oss-120b", "--sort", "latency"]
+        .map(str::to_owned)
+        .to_vec();
+    args.extend(["--latency".to_owned(), "groq=5".to_owned()]);
+    for i in 1..=3000 {
+        args.extend(["--latency".to_owned(), format!("p{i}=1")]);
+    }
+    let distinct: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_usage_error(&distinct, "unknown provider `p1`");
+    let mut repeated = distinct.clone();
+    repeated.extend(["--latency", "GROQ=7"]);
+    assert_usage_error(&repeated, "--latency: `GROQ` given more than once");
+}

@@ -4,7 +4,7 @@ use super::{error_line, finish, json_line, one_line, or_dash, stdout, table, usa
 use crate::{
     route, Capability, Catalog, Price, Route, RouteError, RoutePolicy, RouteSort, Surface,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -121,9 +121,12 @@ fn parse_figure(s: &str) -> Result<(String, f64), String> {
 /// The figures of `--latency` or `--error-rate`, refusing a provider given twice (by the
 /// same spelling, ASCII case ignored).
 fn figures(flag: &str, given: &[(String, f64)]) -> Result<HashMap<String, f64>, clap::Error> {
-    let mut map: HashMap<String, f64> = HashMap::new();
+    let mut map: HashMap<String, f64> = HashMap::with_capacity(given.len());
+    // The ids given so far, ASCII-lowercased: one lookup per flag, where a scan of the keys
+    // cost a time quadratic in the number of flags.
+    let mut seen: HashSet<String> = HashSet::with_capacity(given.len());
     for (id, v) in given {
-        if map.keys().any(|k| k.eq_ignore_ascii_case(id)) {
+        if !seen.insert(id.to_ascii_lowercase()) {
             return Err(usage_error(format_args!(
                 "{flag}: `{}` given more than once",
                 one_line(id)
