@@ -2195,3 +2195,224 @@ fn ngrok_export_of_a_model_many_providers_offer_lists_each_providers_own_offer()
     let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new()).unwrap();
     assert_eq!(ok(&back, "p0731:up-731").2, "up-731");
 }
+
+/// The ngrok pages of `c` (one provider per page, so that ids are checked across pages),
+/// imported again: they must import, and answer as `c` does.
+fn ngrok_round_trip(c: &Catalog) -> (Vec<String>, Catalog) {
+    let options = ngrok_options().limit(1);
+    let pages = export_ngrok_pages(c, &options).unwrap();
+    let back = import_ngrok(Catalog::builtin(), &pages, &ImportOptions::new())
+        .unwrap_or_else(|e| panic!("the export does not import: {e}"));
+    same_answers(c, &back);
+    // Resource ids are kept, so the export of the import is the same pages.
+    assert_eq!(export_ngrok_pages(&back, &options).unwrap(), pages);
+    (pages, back)
+}
+
+/// The `id` and `uri` of each provider on exported pages, by provider id.
+fn ngrok_resources(pages: &[String]) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for page in pages {
+        let v: Value = serde_json::from_str(page).unwrap();
+        for p in v["aiGatewayProviders"].as_array().unwrap() {
+            let s = |k: &str| p[k].as_str().unwrap().to_owned();
+            out.push((s("providerId"), s("id"), s("uri")));
+        }
+    }
+    out
+}
+
+#[test]
+fn ngrok_export_of_a_model_id_with_spaces_imports_back() {
+    let c = Catalog::builder()
+        .provider(CustomProvider::new("vllm", "X").model("Llama 3 8B", "Llama 3 8B"))
+        .build()
+        .unwrap();
+    let (pages, back) = ngrok_round_trip(&c);
+    assert_eq!(
+        ngrok_models(&pages),
+        [(
+            "vllm".to_owned(),
+            vec![("Llama 3 8B".to_owned(), "aigpm_0_0".to_owned())]
+        )]
+    );
+    assert_eq!(ok(&back, "vllm:Llama 3 8B"), ok(&c, "vllm:Llama 3 8B"));
+    assert_eq!(ok(&back, "vllm:Llama 3 8B").2, "Llama 3 8B");
+}
+
+#[test]
+fn ngrok_export_of_names_at_the_length_limit_imports_back() {
+    // A 200-byte provider id with a 100-byte model id, and a 256-byte provider id (`aigp_`
+    // and it are 261 bytes) with a 256-byte model id.
+    let p200 = "p".repeat(200);
+    let m100 = "m".repeat(100);
+    let p256 = "q".repeat(256);
+    let m256 = "n".repeat(256);
+    let c = Catalog::builder()
+        .provider(CustomProvider::new(&p200, "Long").model(&m100, &m100))
+        .provider(CustomProvider::new(&p256, "Longest").model(&m256, &m256))
+        .build()
+        .unwrap();
+    let (pages, back) = ngrok_round_trip(&c);
+    // Descending resource id: `aigp_ppp...` before `aigp_:1`.
+    assert_eq!(
+        ngrok_resources(&pages),
+        [
+            (
+                p200.clone(),
+                format!("aigp_{p200}"),
+                format!("https://api.ngrok.ai/providers/aigp_{p200}")
+            ),
+            (
+                p256.clone(),
+                "aigp_:1".to_owned(),
+                "https://api.ngrok.ai/providers/aigp_%3A1".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        ngrok_models(&pages),
+        [
+            (p200.clone(), vec![(m100.clone(), "aigpm_0_0".to_owned())]),
+            (p256.clone(), vec![(m256.clone(), "aigpm_1_0".to_owned())]),
+        ]
+    );
+    // `provider:model` is past the 256 bytes of a model string: each resolves bare.
+    assert_eq!(ok(&back, &m256), (p256, Some(m256.clone()), m256, false));
+    assert_eq!(ok(&back, &m100), (p200, Some(m100.clone()), m100, false));
+}
+
+#[test]
+fn ngrok_export_of_an_imported_model_id_with_a_space_imports_back() {
+    let listed = page(
+        json!([{
+            "id": "aigp_1", "uri": "https://api.ngrok.ai/providers/aigp_1",
+            "providerId": "acme", "name": "Acme", "baseUrl": "",
+            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
+            "createdBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "lastUpdatedBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "models": [{"id": "aigpm_1", "modelId": "Some Model/v1"}, {"id": "aigpm_2", "modelId": "tidy"}]
+        }]),
+        None,
+    );
+    let c = import_ngrok(Catalog::builtin(), &[listed], &ImportOptions::new()).unwrap();
+    let (pages, back) = ngrok_round_trip(&c);
+    assert_eq!(
+        ngrok_models(&pages),
+        [(
+            "acme".to_owned(),
+            vec![
+                ("Some Model/v1".to_owned(), "aigpm_0_0".to_owned()),
+                ("tidy".to_owned(), "acme:tidy".to_owned()),
+            ]
+        )]
+    );
+    assert_eq!(ok(&back, "acme:Some Model/v1").2, "Some Model/v1");
+}
+
+#[test]
+fn ngrok_export_writes_valid_unique_resource_ids_for_awkward_names() {
+    // Names that are valid catalog names but not, as `providerId:modelId`, valid resource
+    // ids, or whose URI percent-encodes past 256 bytes; beside names that are.
+    let bangs = "!".repeat(240); // `aigp_` and it: 245 bytes, its URI 31 + 5 + 720
+    let long = format!("{} z", "w".repeat(200));
+    let c = Catalog::builder()
+        .provider(
+            CustomProvider::new("a", "A")
+                .model("x y", "x y")
+                .model("x%20y", "x%20y")
+                .model("x:y", "x:y")
+                .model(&long, &long),
+        )
+        .provider(CustomProvider::new(&bangs, "Bangs").model("b c", "b c"))
+        .provider(CustomProvider::new("0", "Zero").model("0", "0"))
+        .build()
+        .unwrap();
+    let (pages, _) = ngrok_round_trip(&c);
+    let resources = ngrok_resources(&pages);
+    assert_eq!(
+        resources
+            .iter()
+            .map(|(p, id, _)| (p.as_str(), id.as_str()))
+            .collect::<Vec<_>>(),
+        // Byte order, descending: `a`, then `:`, then `0`.
+        [
+            ("a", "aigp_a"),
+            (bangs.as_str(), "aigp_:1"),
+            ("0", "aigp_0")
+        ]
+    );
+    let models = ngrok_models(&pages);
+    let ids: Vec<Vec<&str>> = models
+        .iter()
+        .map(|(_, ms)| ms.iter().map(|(_, id)| id.as_str()).collect())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            vec!["aigpm_0_0", "a:x%20y", "a:x:y", "aigpm_0_3"],
+            vec!["aigpm_1_0"],
+            vec!["0:0"],
+        ]
+    );
+}
+
+#[test]
+fn ngrok_export_refuses_what_the_import_would_refuse_with_a_typed_error() {
+    let c = Catalog::builder()
+        .provider(CustomProvider::new("vllm", "X").model("m", "m"))
+        .build()
+        .unwrap();
+    // Options that make a derived field invalid.
+    let spaced = ResourceRef::new("usr 1", "https://api.ngrok.com/users/usr_1");
+    for (options, path) in [
+        (ngrok_options().id_prefix("my prefix "), "id"),
+        (
+            ngrok_options().list_uri("https://example.com/a list"),
+            "uri",
+        ),
+        (
+            NgrokExportOptions::new("2026-01-01T00:00:00Z", spaced.clone()),
+            "createdBy.id",
+        ),
+        (
+            ngrok_options().updated("2026-01-02T00:00:00Z", spaced),
+            "lastUpdatedBy.id",
+        ),
+    ] {
+        for e in [
+            export_ngrok(&c, &options).unwrap_err(),
+            export_ngrok_pages(&c, &options).unwrap_err(),
+        ] {
+            let ExportError::Unrepresentable {
+                provider, path: at, ..
+            } = &e
+            else {
+                panic!("{path}: {e:?}");
+            };
+            assert_eq!((provider.as_str(), at.as_str()), ("vllm", path), "{e}");
+            assert!(
+                e.to_string()
+                    .starts_with("provider `vllm` cannot be exported to ngrok: at `"),
+                "{e}"
+            );
+        }
+    }
+    // A control-plane record from a document: its fields need only be printable text there.
+    let doc = r#"{"provider": {"id": "docs", "name": "Docs", "key_required": true,
+        "control_plane": {"id": "aigp 1", "uri": "https://api.ngrok.ai/providers/aigp_1",
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            "created_by": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "last_updated_by": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"}}},
+        "models": [{"id": "d", "name": "D"}]}"#;
+    let c = Catalog::builder()
+        .json("docs.json", doc)
+        .unwrap()
+        .build()
+        .unwrap();
+    let e = export_ngrok(&c, &ngrok_options()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "provider `docs` cannot be exported to ngrok: at `id`: `aigp 1` holds a space, a control character or a non-ASCII character"
+    );
+}

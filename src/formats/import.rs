@@ -28,7 +28,8 @@ pub(super) fn invalid<P: fmt::Display + ?Sized>(
 /// checks many values and refuses at most one).
 #[derive(Clone, Copy)]
 pub(super) enum At<'a> {
-    /// A path given whole (`data[3]`).
+    /// A path given whole (`data[3]`); `""` is a root whose members are written without a
+    /// leading `.` (`models[0].id`).
     Whole(&'a str),
     /// A member of an object.
     Field(&'a At<'a>, &'a str),
@@ -40,6 +41,8 @@ impl fmt::Display for At<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             At::Whole(s) => f.write_str(s),
+            // A member of the root (`At::Whole("")`): the path starts at the member.
+            At::Field(At::Whole(""), field) => f.write_str(field),
             At::Field(parent, field) => write!(f, "{parent}.{field}"),
             At::Item(parent, i) => write!(f, "{parent}[{i}]"),
         }

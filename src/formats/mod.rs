@@ -237,6 +237,27 @@ pub enum ExportError {
         /// The other's.
         second: String,
     },
+    /// A provider cannot be written as an ngrok resource that [`import_ngrok`] reads back:
+    /// the field at `path` (within the provider's resource, such as `createdBy.uri` or
+    /// `models[2].modelId`) would not be valid there. The names [`export_ngrok`] derives
+    /// never cause it with the default options. A control-plane record that ngrok's format
+    /// cannot hold (one given in a document, whose fields need only be printable text) does,
+    /// and so does an option that makes a field invalid (an id prefix or list URI holding a
+    /// space, a user reference longer than 256 bytes).
+    #[error(
+        "provider `{}` cannot be exported to ngrok: at `{}`: {}",
+        Esc(provider),
+        Esc(path),
+        Esc(message)
+    )]
+    Unrepresentable {
+        /// The provider's id.
+        provider: String,
+        /// The JSON path of the field, within the provider's resource.
+        path: String,
+        /// Why the import would refuse it.
+        message: String,
+    },
     /// A price times the markup does not fit.
     #[error("the price of model `{0}` overflows with this markup")]
     PriceOverflow(String),

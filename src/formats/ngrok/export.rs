@@ -1,7 +1,10 @@
 //! Exporting custom providers as ngrok `AIGatewayProviderList` pages.
 
-use crate::formats::import::clip;
+use crate::data::key::token_problem;
+use crate::formats::import::{clip, At};
+use crate::formats::ngrok::import::check_fields;
 use crate::formats::ngrok::{is_rfc3339, NgList, NgModel, NgParam, NgProvider, NgSurface};
+use crate::formats::ImportError;
 use crate::formats::{served, to_json, ExportError};
 use crate::schema::{ControlPlane, ResourceRef};
 use crate::Catalog;
@@ -18,7 +21,27 @@ use std::fmt::Write as _;
 ///   path), a `/`, and the resource id, percent-encoded;
 /// - `createdAt`, `createdBy`, `updatedAt`, `lastUpdatedBy`: the values given here;
 /// - `baseUrl`: the provider's base URL, or an empty string when it has none;
-/// - each model's `id`: `providerId:modelId`, the model string that addresses it.
+/// - each model's `id` (for every provider, imported or not: the import does not keep
+///   it): `providerId:modelId`, the model string that addresses it.
+///
+/// Resource ids and URIs are what [`import_ngrok`](crate::formats::import_ngrok) requires of
+/// them, as ngrok's own ids (`aigp_2xk9...`, `aigpm_2xkA...`) are: 1 to 256 bytes of
+/// printable ASCII without space. Where a name above would not be one (a model id holding
+/// a space, `providerId:modelId` longer than 256 bytes, a resource URI longer than 256
+/// bytes once percent-encoded), a positional name takes its place, which no name above can
+/// be, since a provider id holds no `:`:
+///
+/// - a provider's `id`: the id prefix, `:`, and the provider's place among the catalog's
+///   custom providers ([`Catalog::custom_providers`], from 0): `aigp_:3`;
+/// - a model's `id`: `aigpm_`, the provider's place in the listing (by resource id
+///   descending, across pages, from 0), `_`, and the model's place in its `models` (from
+///   0): `aigpm_12_0`. Resource ids are kept on import, so exporting the import again
+///   gives the same ids.
+///
+/// Model ids are thus unique across the listing. What is still not valid (an option such
+/// as an id prefix holding a space, or a control-plane record of a document that ngrok's
+/// format cannot hold) is [`ExportError::Unrepresentable`]: the export never writes a page
+/// that the import refuses.
 ///
 /// ```
 /// use model_catalog::formats::NgrokExportOptions;
@@ -132,13 +155,19 @@ fn ngrok_entries(
         }
     }
     let list_uri = options.list_uri.trim_end_matches('/');
+    let resource = |id: String| {
+        let uri = format!("{list_uri}/{}", encode(&id));
+        (id, uri)
+    };
     let mut out = Vec::new();
-    for p in catalog.custom_providers() {
+    for (place, p) in catalog.custom_providers().enumerate() {
         let cp = match p.control_plane() {
             Some(cp) => cp.clone(),
             None => {
-                let id = format!("{}{}", options.id_prefix, p.id());
-                let uri = format!("{list_uri}/{}", encode(&id));
+                let (mut id, mut uri) = resource(format!("{}{}", options.id_prefix, p.id()));
+                if token_problem(&id).is_some() || token_problem(&uri).is_some() {
+                    (id, uri) = resource(format!("{}:{place}", options.id_prefix));
+                }
                 let mut cp = ControlPlane::new(id, uri);
                 cp.created_at.clone_from(&options.created_at);
                 cp.updated_at.clone_from(&options.updated_at);
@@ -151,8 +180,9 @@ fn ngrok_entries(
             .into_iter()
             .map(|s| {
                 let model_id = if s.own { s.model.id() } else { s.upstream };
+                // The resource id is set below, once the listing's order is known.
                 NgModel {
-                    id: format!("{}:{model_id}", p.id()),
+                    id: String::new(),
                     model_id: model_id.to_owned(),
                 }
             })
@@ -198,7 +228,34 @@ fn ngrok_entries(
             }
         }
     }
+    for (i, p) in out.iter_mut().enumerate() {
+        for (j, m) in p.models.iter_mut().enumerate() {
+            let id = format!("{}:{}", p.provider_id, m.model_id);
+            m.id = match token_problem(&id) {
+                None => id,
+                Some(_) => format!("aigpm_{i}_{j}"),
+            };
+        }
+        // What the import checks of one provider on its own; the rest (repeated ids, how
+        // the models map onto the catalog) the catalog already holds to.
+        check_fields("ngrok export", &At::Whole(""), p).map_err(|e| unrepresentable(p, e))?;
+    }
     Ok(out)
+}
+
+/// The export error for provider `p`, which the import refuses with `e`.
+fn unrepresentable(p: &NgProvider, e: ImportError) -> ExportError {
+    let (path, message) = match e {
+        ImportError::Invalid { path, message, .. }
+        | ImportError::Field { path, message, .. }
+        | ImportError::TooLarge { path, message, .. } => (path, message),
+        other => (String::new(), other.to_string()),
+    };
+    ExportError::Unrepresentable {
+        provider: p.provider_id.clone(),
+        path,
+        message,
+    }
 }
 
 /// The page of `entries` (sorted by id descending) before `before`.
@@ -230,7 +287,8 @@ fn ngrok_page(
 /// else [`ExportError::Limit`]). `nextPageUri` is the URI of the following page when more
 /// providers remain, else `null`; the list `uri` is this page's URI built the same way, so
 /// each page's `nextPageUri` equals the next page's `uri`. See [`NgrokExportOptions`] for the
-/// fields derived for providers not imported from ngrok.
+/// fields derived for providers not imported from ngrok, and for the resource ids: every
+/// page imports back, or the export fails with [`ExportError::Unrepresentable`].
 ///
 /// Each provider's `models` lists its own models (`modelId` = the model id) and the models
 /// of other providers it offers (`modelId` = its upstream id for them), so that

@@ -6,7 +6,7 @@ use crate::formats::import::{
     check_model_name, check_text, check_token, clip, finish, invalid, parse, At, Importer, Listed,
     Listing,
 };
-use crate::formats::ngrok::{api_format, is_rfc3339, NgList};
+use crate::formats::ngrok::{api_format, is_rfc3339, NgList, NgProvider};
 use crate::formats::{ImportError, ImportOptions};
 use crate::schema::{ControlPlane, DataFile, ModelEntry, OfferEntry, ProviderEntry, SurfaceEntry};
 use crate::{Catalog, Surface};
@@ -148,13 +148,7 @@ pub fn import_ngrok<S: AsRef<str>>(
         for (i, p) in list.ai_gateway_providers.into_iter().enumerate() {
             let at = At::Item(&providers, i);
             let path = |field| At::Field(&at, field);
-            if let Some(why) = provider_name_problem(&p.provider_id) {
-                return Err(invalid(
-                    document,
-                    &path("providerId"),
-                    format!("`{}` {why}", clip(&p.provider_id)),
-                ));
-            }
+            check_fields(document, &at, &p)?;
             if let Some(first) = provider_ids.insert(fold(&p.provider_id), (n, i)) {
                 return Err(invalid(
                     document,
@@ -166,17 +160,6 @@ pub fn import_ngrok<S: AsRef<str>>(
                     ),
                 ));
             }
-            let tokens = [
-                ("id", &p.id),
-                ("uri", &p.uri),
-                ("createdBy.id", &p.created_by.id),
-                ("createdBy.uri", &p.created_by.uri),
-                ("lastUpdatedBy.id", &p.last_updated_by.id),
-                ("lastUpdatedBy.uri", &p.last_updated_by.uri),
-            ];
-            for (field, value) in tokens {
-                check_token(document, &path(field), value)?;
-            }
             if let Some(first) = resource_ids.insert(p.id.clone(), (n, i)) {
                 return Err(invalid(
                     document,
@@ -187,31 +170,6 @@ pub fn import_ngrok<S: AsRef<str>>(
                         place(first)
                     ),
                 ));
-            }
-            if p.name.trim().is_empty() {
-                return Err(invalid(document, &path("name"), "the name is empty"));
-            }
-            check_text(document, &path("name"), &p.name)?;
-            if let Some(m) = &p.metadata {
-                check_text(document, &path("metadata"), m)?;
-            }
-            if !p.base_url.is_empty() {
-                if let Some(why) = base_url_problem(&p.base_url) {
-                    return Err(invalid(
-                        document,
-                        &path("baseUrl"),
-                        format!("`{}` {why}", clip(&p.base_url)),
-                    ));
-                }
-            }
-            for (field, value) in [("createdAt", &p.created_at), ("updatedAt", &p.updated_at)] {
-                if !is_rfc3339(value) {
-                    return Err(invalid(
-                        document,
-                        &path(field),
-                        format!("`{}` is not an RFC 3339 date-time", clip(value)),
-                    ));
-                }
             }
             let surfaces = path("supportedApiSurfaces");
             let mut api_surfaces = Vec::with_capacity(p.supported_api_surfaces.len());
@@ -233,48 +191,21 @@ pub fn import_ngrok<S: AsRef<str>>(
                         invalid(document, &At::Field(&sp, "surface"), e.to_string())
                     })?),
                 };
-                let mut params: Option<Vec<String>> = None;
-                if let Some(list) = s.supported_params {
-                    let listed = At::Field(&sp, "supportedParams");
-                    let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
-                    for (k, param) in list.iter().enumerate() {
-                        let item = At::Item(&listed, k);
-                        let pp = At::Field(&item, "name");
-                        let name = &param.name;
-                        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
-                            return Err(invalid(
-                                document,
-                                &pp,
-                                format!("`{}` is not a parameter name", clip(name)),
-                            ));
-                        }
-                        if !seen.insert(name) {
-                            return Err(invalid(
-                                document,
-                                &pp,
-                                format!("parameter `{}` is listed twice", clip(name)),
-                            ));
-                        }
-                    }
-                    drop(seen);
-                    params = Some(list.into_iter().map(|p| p.name).collect());
-                }
                 let mut entry = SurfaceEntry::new(format);
                 entry.surface = surface;
-                entry.supported_params = params;
+                entry.supported_params = s
+                    .supported_params
+                    .map(|list| list.into_iter().map(|p| p.name).collect());
                 api_surfaces.push(entry);
             }
             let mut doc = DataFile::default();
-            let models = path("models");
             for (j, m) in p.models.into_iter().enumerate() {
-                check_token(document, &At::Field(&At::Item(&models, j), "id"), &m.id)?;
                 let listing = Listing {
                     document,
                     list: "aiGatewayProviders",
                     index: i,
                     model: Some(j),
                 };
-                check_model_name(document, &listing, &m.model_id)?;
                 match importer.classify(listing, &p.provider_id, &m.model_id)? {
                     Listed::Belongs => {}
                     Listed::Offer(model) => doc.offers.push(OfferEntry::new(model, m.model_id)),
@@ -299,4 +230,104 @@ pub fn import_ngrok<S: AsRef<str>>(
         }
     }
     finish(base, options, docs)
+}
+
+/// Checks the fields of one listed provider, `p` at `at` of `document`, as the import
+/// requires them (everything but what depends on other entries: repeated ids, and how the
+/// listed models map onto the catalog). The export checks what it writes with this too, so
+/// that it never writes a page this import refuses.
+pub(super) fn check_fields(document: &str, at: &At<'_>, p: &NgProvider) -> Result<(), ImportError> {
+    let path = |field| At::Field(at, field);
+    if let Some(why) = provider_name_problem(&p.provider_id) {
+        return Err(invalid(
+            document,
+            &path("providerId"),
+            format!("`{}` {why}", clip(&p.provider_id)),
+        ));
+    }
+    let tokens = [
+        ("id", &p.id),
+        ("uri", &p.uri),
+        ("createdBy.id", &p.created_by.id),
+        ("createdBy.uri", &p.created_by.uri),
+        ("lastUpdatedBy.id", &p.last_updated_by.id),
+        ("lastUpdatedBy.uri", &p.last_updated_by.uri),
+    ];
+    for (field, value) in tokens {
+        check_token(document, &path(field), value)?;
+    }
+    if p.name.trim().is_empty() {
+        return Err(invalid(document, &path("name"), "the name is empty"));
+    }
+    check_text(document, &path("name"), &p.name)?;
+    if let Some(m) = &p.metadata {
+        check_text(document, &path("metadata"), m)?;
+    }
+    if !p.base_url.is_empty() {
+        if let Some(why) = base_url_problem(&p.base_url) {
+            return Err(invalid(
+                document,
+                &path("baseUrl"),
+                format!("`{}` {why}", clip(&p.base_url)),
+            ));
+        }
+    }
+    for (field, value) in [("createdAt", &p.created_at), ("updatedAt", &p.updated_at)] {
+        if !is_rfc3339(value) {
+            return Err(invalid(
+                document,
+                &path(field),
+                format!("`{}` is not an RFC 3339 date-time", clip(value)),
+            ));
+        }
+    }
+    let surfaces = path("supportedApiSurfaces");
+    for (j, s) in p.supported_api_surfaces.iter().enumerate() {
+        let sp = At::Item(&surfaces, j);
+        if api_format(&s.format).is_none() {
+            return Err(invalid(
+                document,
+                &At::Field(&sp, "format"),
+                format!(
+                    "unknown API format `{}` (expected openai or anthropic)",
+                    clip(&s.format)
+                ),
+            ));
+        }
+        if let Some(name) = &s.surface {
+            if let Err(e) = name.parse::<Surface>() {
+                return Err(invalid(document, &At::Field(&sp, "surface"), e.to_string()));
+            }
+        }
+        if let Some(list) = &s.supported_params {
+            let listed = At::Field(&sp, "supportedParams");
+            let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
+            for (k, param) in list.iter().enumerate() {
+                let item = At::Item(&listed, k);
+                let pp = At::Field(&item, "name");
+                let name = &param.name;
+                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
+                    return Err(invalid(
+                        document,
+                        &pp,
+                        format!("`{}` is not a parameter name", clip(name)),
+                    ));
+                }
+                if !seen.insert(name) {
+                    return Err(invalid(
+                        document,
+                        &pp,
+                        format!("parameter `{}` is listed twice", clip(name)),
+                    ));
+                }
+            }
+        }
+    }
+    let models = path("models");
+    for (j, m) in p.models.iter().enumerate() {
+        let item = At::Item(&models, j);
+        check_token(document, &At::Field(&item, "id"), &m.id)?;
+        check_model_name(document, &At::Field(&item, "modelId"), &m.model_id)?;
+    }
+    Ok(())
 }
