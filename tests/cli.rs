@@ -697,3 +697,27 @@ fn route_figures_refuse_a_provider_given_twice_among_many() {
     repeated.extend(["--latency", "GROQ=7"]);
     assert_usage_error(&repeated, "--latency: `GROQ` given more than once");
 }
+
+#[test]
+fn names_from_the_command_line_are_echoed_on_one_line_in_the_order_written() {
+    // A right-to-left override (U+202E) would show `evil` reversed after it, a line
+    // separator (U+2028) would break the line: both are escaped, as control characters are.
+    for (given, shown) in [
+        ("a\u{202e}live", r"a\u{202e}live"),
+        ("a\u{2028}b", r"a\u{2028}b"),
+        ("a\u{1b}[2Jb", r"a\u{1b}[2Jb"),
+    ] {
+        let arg = format!("{given}=1");
+        assert_usage_error(
+            &[
+                "route",
+                "gpt-oss-120b",
+                "--sort",
+                "latency",
+                "--latency",
+                &arg,
+            ],
+            &format!("unknown provider `{shown}`"),
+        );
+    }
+}

@@ -62,6 +62,7 @@ pub use resolve::ResolveArgs;
 pub use route::RouteArgs;
 pub use validate::ValidateArgs;
 
+use crate::data::key::char_problem;
 use crate::{Capability, Modality, Surface};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser};
@@ -243,16 +244,14 @@ fn or_dash<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(|| "-".to_owned(), |v| v.to_string())
 }
 
-/// `s` with control characters (newlines included) escaped, so that a table cell or a
-/// message naming a value from the command line stays on one line.
+/// `s` with control characters (newlines included), line separators and bidirectional
+/// formatting characters escaped, so that a table cell or a message naming a value from the
+/// command line stays on one line and reads in the order written.
 fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
+        .map(|c| match char_problem(c) {
+            Some(_) => c.escape_default().to_string(),
+            None => c.to_string(),
         })
         .collect()
 }

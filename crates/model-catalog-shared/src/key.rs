@@ -243,17 +243,22 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
 /// (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
 #[must_use]
 pub fn text_problem(text: &str) -> Option<&'static str> {
-    for c in text.chars() {
-        if c.is_control() {
-            return Some("contains a control character");
-        }
-        if matches!(c, '\u{2028}' | '\u{2029}') {
-            return Some("contains a line or paragraph separator");
-        }
-        if matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        {
-            return Some("contains a bidirectional formatting character");
-        }
+    text.chars().find_map(char_problem)
+}
+
+/// Why `c` cannot be in a text field or a line of output, if it cannot: a control
+/// character, a line or paragraph separator, or a bidirectional formatting character
+/// ([`text_problem`]).
+#[must_use]
+pub fn char_problem(c: char) -> Option<&'static str> {
+    if c.is_control() {
+        return Some("contains a control character");
+    }
+    if matches!(c, '\u{2028}' | '\u{2029}') {
+        return Some("contains a line or paragraph separator");
+    }
+    if matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+        return Some("contains a bidirectional formatting character");
     }
     None
 }
