@@ -396,13 +396,14 @@ impl TargetProvider {
 
 // What the exports share.
 
-/// A model a provider serves: its own (`offer` is `None`) or another provider's.
+/// A model a provider serves: its own, or another provider's through an offer.
 struct Served<'c> {
     model: &'c Model,
     /// The id the provider's API expects.
     upstream: &'c str,
     /// The provider's own prices for it.
     pricing: Pricing,
+    /// Whether the model is the provider's own.
     own: bool,
 }
 
