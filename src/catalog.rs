@@ -327,6 +327,7 @@ impl Catalog {
     /// What `provider` serves, as [`Catalog::models_of`] lists it: its own models, then its
     /// offers of other providers' models. Each list is read from the provider's own range, so
     /// the cost is that of what the provider serves, however many providers offer a model.
+    #[cfg(feature = "formats")]
     pub(crate) fn served_by(&self, provider: &Provider) -> (Vec<&Model>, Vec<&Offer>) {
         let t = self.tables();
         (t.own_models(provider), t.provider_offers(provider))
