@@ -11,7 +11,7 @@ use crate::provider::Provider;
 use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
 use crate::served::ServedName;
-use crate::view::{ModelHit, View};
+use crate::view::View;
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
 ///
@@ -207,13 +207,7 @@ impl Resolver {
                 Some(m) => retirement(m, r.served_name(), date),
                 // A pass-through by a catalog name: that model's lifecycle, and its served
                 // name's when the name is one.
-                None => passed_model(view, &r.upstream_id).and_then(|hit| {
-                    let served = match hit.matched {
-                        MatchKind::ServedName => hit.model.served_as(hit.upstream),
-                        _ => None,
-                    };
-                    retirement(hit.model, served, date)
-                }),
+                None => passed_retirement(view, &r.upstream_id, date),
             };
             if let Some((model, since, successor)) = retired {
                 return Err(ResolveError::Retired {
@@ -243,17 +237,34 @@ impl Resolver {
     }
 }
 
-/// The catalog model a pass-through's name denotes: a catalog name, or one behind the name
-/// of a provider that serves it under that name and a `/`, as aggregators spell the models
-/// they pass on (`openai/gpt-4o-2024-05-13`).
-fn passed_model<'c, V: View<'c>>(view: V, name: &str) -> Option<ModelHit<'c>> {
-    if let Some(hit) = view.model_key(name) {
-        return Some(hit);
-    }
-    let (vendor, rest) = name.split_once('/')?;
-    let vendor = view.provider_key(vendor)?.provider;
-    let hit = view.model_key(rest)?;
-    view.serves(vendor, &hit).map(|_| hit)
+/// What is retired on `date` (as [`retirement`] tells) of a model that a pass-through's
+/// name denotes, read as a model string itself: a catalog name, or a provider's name before
+/// one (`openai/gpt-4o-2024-05-13`, as aggregators spell the models they pass on, or
+/// `openai:gpt-4o-2024-05-13`), also with a variant after a last `:` (`:free`, `:nitro`, as
+/// OpenRouter writes them). A name with a `/` is also read as the provider before it
+/// naming the rest: where the whole name is another model's (a catalog may list
+/// `openai/gpt-4o-2024-05-13` as some reseller's model), what OpenAI serves under the rest
+/// still counts.
+fn passed_retirement<'c, V: View<'c>>(
+    view: V,
+    name: &str,
+    date: Date,
+) -> Option<(&'c str, Date, Option<&'c str>)> {
+    let retired = |s: &str| {
+        let r = resolve_in(view, s).ok()?;
+        retirement(r.model?, r.served_name(), date)
+    };
+    let read = |s: &str| {
+        retired(s).or_else(|| {
+            let (vendor, rest) = s.split_once('/')?;
+            retired(&format!("{vendor}:{rest}"))
+        })
+    };
+    let variantless = name.rsplit_once(':').and_then(|(base, variant)| {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        (!variant.is_empty() && variant.bytes().all(word)).then_some(base)
+    });
+    read(name).or_else(|| read(variantless?))
 }
 
 /// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,

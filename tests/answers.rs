@@ -407,6 +407,55 @@ fn a_tier_reprices_only_the_buckets_of_its_own_provider() {
     assert_eq!(home.cost(&reads).unwrap().total.to_string(), "0.0004");
 }
 
+/// An offer's own tier raises the offer's own prices, whichever buckets it prices; a bucket
+/// the offer borrows from the model is priced as the model prices it, tier included.
+#[test]
+fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "plain-1", "name": "Plain 1",
+                   "pricing": {"input": 1, "output": 2, "cache_read": 0.1}},
+                  {"id": "tiered-2", "name": "Tiered 2",
+                   "pricing": {"input": 1, "output": 2, "cache_read": 0.1,
+                               "long_context": {"above": 1000, "cache_read": 0.7}}}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "plain-1", "upstream_id": "plain-1",
+                   "pricing": {"cache_read": 0.05,
+                               "long_context": {"above": 1000, "cache_read": 0.5}}},
+                  {"model": "tiered-2", "upstream_id": "tiered-2",
+                   "pricing": {"input": 0.5, "output": 1}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    // 2,000,000 cache reads, past the offer's threshold: its own $0.50 per Mtok.
+    let reads = Usage::new().cache_read_tokens(2_000_000);
+    let r = c.resolve_model("cheap:plain-1").unwrap();
+    let cost = r.cost(&reads).unwrap();
+    assert_eq!(cost.total.to_string(), "1");
+    assert!(!cost.fallback);
+    assert_eq!(r.cost_strict(&reads).unwrap().total.to_string(), "1");
+    let chain = c
+        .route("plain-1", &model_catalog::RoutePolicy::new())
+        .unwrap();
+    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
+    assert_eq!(at_cheap.pricing.cost(&reads).unwrap().total.to_string(), "1");
+    // 1,000,000 input tokens at the offer's $0.50, and 2,000,000 cache reads the offer does
+    // not price, at the model's tier price for a prompt this long ($0.70): 0.5 + 1.4.
+    let both = Usage::new()
+        .input_tokens(1_000_000)
+        .cache_read_tokens(2_000_000);
+    let r = c.resolve_model("cheap:tiered-2").unwrap();
+    let cost = r.cost(&both).unwrap();
+    assert_eq!(cost.total.to_string(), "1.9");
+    assert!(cost.fallback);
+    let chain = c
+        .route("tiered-2", &model_catalog::RoutePolicy::new())
+        .unwrap();
+    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
+    assert_eq!(at_cheap.pricing.cost(&both).unwrap().total.to_string(), "1.9");
+    // At home: $1 input and $0.70 cache reads per Mtok.
+    let home = c.resolve_model("home:tiered-2").unwrap();
+    assert_eq!(home.cost(&both).unwrap().total.to_string(), "2.4");
+}
+
 #[test]
 fn names_are_never_sent_upstream_malformed() {
     // The `::` namespace spelling is `provider:model`.
@@ -517,6 +566,12 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         "openrouter:openai/gpt-4o-2024-05-13",
         "nano-gpt:OpenAI/GPT-4o-2024-05-13",
         "openrouter:openai/gpt-3.5-turbo",
+        "openrouter/openai/gpt-4o-2024-05-13",
+        "openrouter:openai:gpt-4o-2024-05-13",
+        // With a variant, as OpenRouter writes them (`:free`, `:nitro`).
+        "openrouter:openai/gpt-4o-2024-05-13:nitro",
+        "openrouter:gpt-4o-2024-05-13:free",
+        "openrouter:gpt-3.5-turbo:floor",
     ] {
         let e = r.resolve(input).unwrap_err();
         assert_eq!(e.kind(), "retired", "{input}");

@@ -5,6 +5,7 @@
 //! million tokens with at most six decimal places (`2.5`, `0.075`, `4.998`); more precision
 //! is refused rather than rounded, so a price never changes silently.
 
+use crate::cost::PriceKind;
 use std::fmt;
 use std::num::NonZeroU64;
 
@@ -447,11 +448,11 @@ impl Pricing {
 
     /// These prices with every price this one lacks taken from `fallback`, field by field.
     ///
-    /// The long-context tier goes with the base prices it raises: it is this one's where
-    /// this one gives an input or output price, else `fallback`'s where that gives one, and
-    /// it keeps only its prices for buckets whose base price comes from its own side (a
-    /// tier of one provider's never reprices another's tokens). A tier whose every price is
-    /// dropped is dropped.
+    /// A long-context tier raises the base prices of its own side only: each side's tier
+    /// keeps its prices for the buckets whose base price comes from that side (or from
+    /// neither), so a tier of one provider's never reprices another's tokens. Where both
+    /// sides' tiers keep prices, they are joined if their thresholds agree (this one's
+    /// prices first), else this one's is kept. A tier with no price left is dropped.
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
@@ -468,37 +469,37 @@ impl Pricing {
     /// ```
     #[must_use]
     pub fn or(&self, fallback: &Pricing) -> Pricing {
-        let gives_base = |p: &Pricing| p.input.is_some() || p.output.is_some();
-        // Whether this one's tier is kept (else `fallback`'s).
-        let ours = gives_base(self) || (!gives_base(fallback) && self.long_context.is_some());
-        let tier = if ours {
-            self.long_context
-        } else {
-            fallback.long_context
-        };
-        // A tier keeps its price for a bucket whose base price comes from its side, or from
-        // neither.
-        let keep = |tier: Option<Price>, mine: Option<Price>, theirs: Option<Price>| {
-            let from_its_side = if ours {
-                mine.is_some() || theirs.is_none()
-            } else {
-                mine.is_none()
-            };
-            tier.filter(|_| from_its_side)
-        };
-        let long_context = tier.and_then(|t| {
+        // A tier with only the prices of buckets whose base price comes from its side.
+        let kept = |tier: Option<LongContextPricing>, from_its_side: &dyn Fn(PriceKind) -> bool| {
+            let t = tier?;
+            let keep = |price: Option<Price>, kind| price.filter(|_| from_its_side(kind));
             let kept = LongContextPricing {
                 above: t.above,
-                input: keep(t.input, self.input, fallback.input),
-                output: keep(t.output, self.output, fallback.output),
-                cache_read: keep(t.cache_read, self.cache_read, fallback.cache_read),
-                cache_write: keep(t.cache_write, self.cache_write, fallback.cache_write),
+                input: keep(t.input, PriceKind::Input),
+                output: keep(t.output, PriceKind::Output),
+                cache_read: keep(t.cache_read, PriceKind::CacheRead),
+                cache_write: keep(t.cache_write, PriceKind::CacheWrite),
             };
             let any = [kept.input, kept.output, kept.cache_read, kept.cache_write]
                 .iter()
                 .any(Option::is_some);
             any.then_some(kept)
+        };
+        let mine = kept(self.long_context, &|k| {
+            k.of(self).is_some() || k.of(fallback).is_none()
         });
+        let theirs = kept(fallback.long_context, &|k| k.of(self).is_none());
+        let long_context = match (mine, theirs) {
+            (Some(a), Some(b)) if a.above == b.above => Some(LongContextPricing {
+                above: a.above,
+                input: a.input.or(b.input),
+                output: a.output.or(b.output),
+                cache_read: a.cache_read.or(b.cache_read),
+                cache_write: a.cache_write.or(b.cache_write),
+            }),
+            (Some(a), _) => Some(a),
+            (None, b) => b,
+        };
         Pricing {
             input: self.input.or(fallback.input),
             output: self.output.or(fallback.output),
