@@ -436,7 +436,10 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
         .route("plain-1", &model_catalog::RoutePolicy::new())
         .unwrap();
     let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
-    assert_eq!(at_cheap.pricing.cost(&reads).unwrap().total.to_string(), "1");
+    assert_eq!(
+        at_cheap.pricing.cost(&reads).unwrap().total.to_string(),
+        "1"
+    );
     // 1,000,000 input tokens at the offer's $0.50, and 2,000,000 cache reads the offer does
     // not price, at the model's tier price for a prompt this long ($0.70): 0.5 + 1.4.
     let both = Usage::new()
@@ -450,7 +453,10 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
         .route("tiered-2", &model_catalog::RoutePolicy::new())
         .unwrap();
     let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
-    assert_eq!(at_cheap.pricing.cost(&both).unwrap().total.to_string(), "1.9");
+    assert_eq!(
+        at_cheap.pricing.cost(&both).unwrap().total.to_string(),
+        "1.9"
+    );
     // At home: $1 input and $0.70 cache reads per Mtok.
     let home = c.resolve_model("home:tiered-2").unwrap();
     assert_eq!(home.cost(&both).unwrap().total.to_string(), "2.4");

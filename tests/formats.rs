@@ -2283,6 +2283,44 @@ fn ngrok_export_of_names_at_the_length_limit_imports_back() {
 }
 
 #[test]
+fn ngrok_export_never_gives_a_positional_id_that_a_kept_id_has() {
+    // Provider `x`, imported from ngrok, keeps its resource id `aigp_:1`; the second custom
+    // provider's derived id (`aigp_` and 240 bytes) is too long, and its place is 1.
+    let listed = page(
+        json!([{
+            "id": "aigp_:1", "uri": "https://api.ngrok.ai/providers/aigp_x",
+            "providerId": "x", "name": "X", "baseUrl": "",
+            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
+            "createdBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "lastUpdatedBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "models": [{"id": "aigpm_1", "modelId": "m1"}]
+        }]),
+        None,
+    );
+    let imported = import_ngrok(Catalog::builtin(), &[listed], &ImportOptions::new()).unwrap();
+    let long = "p".repeat(240);
+    let c = imported
+        .to_builder()
+        .provider(CustomProvider::new(&long, "Long").model("m2", "m2"))
+        .build()
+        .unwrap();
+    let (pages, back) = ngrok_round_trip(&c);
+    let ids: Vec<(String, String)> = ngrok_resources(&pages)
+        .into_iter()
+        .map(|(p, id, _)| (p, id))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (long.clone(), "aigp_:1:1".to_owned()),
+            ("x".to_owned(), "aigp_:1".to_owned()),
+        ]
+    );
+    assert_eq!(ok(&back, "m2"), ok(&c, "m2"));
+    assert_eq!(ok(&back, "x:m1"), ok(&c, "x:m1"));
+}
+
+#[test]
 fn ngrok_export_of_an_imported_model_id_with_a_space_imports_back() {
     let listed = page(
         json!([{

@@ -7,7 +7,8 @@ use crate::formats::ngrok::{is_rfc3339, NgList, NgModel, NgParam, NgProvider, Ng
 use crate::formats::ImportError;
 use crate::formats::{served, to_json, ExportError};
 use crate::schema::{ControlPlane, ResourceRef};
-use crate::Catalog;
+use crate::{Catalog, Provider};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 /// What [`export_ngrok`] writes for the fields the catalog does not hold, and which page.
@@ -32,7 +33,9 @@ use std::fmt::Write as _;
 /// be, since a provider id holds no `:`:
 ///
 /// - a provider's `id`: the id prefix, `:`, and the provider's place among the catalog's
-///   custom providers ([`Catalog::custom_providers`], from 0): `aigp_:3`;
+///   custom providers ([`Catalog::custom_providers`], from 0): `aigp_:3`; where a
+///   provider's kept resource id (imported from ngrok, or given in a document) already is
+///   that, `:1`, `:2`... after it, the first that none has;
 /// - a model's `id`: `aigpm_`, the provider's place in the listing (by resource id
 ///   descending, across pages, from 0), `_`, and the model's place in its `models` (from
 ///   0): `aigpm_12_0`. Resource ids are kept on import, so exporting the import again
@@ -159,15 +162,36 @@ fn ngrok_entries(
         let uri = format!("{list_uri}/{}", encode(&id));
         (id, uri)
     };
+    // The id prefix and the provider's id, where that is a valid resource id and URI.
+    let derived = |p: &Provider| {
+        let (id, uri) = resource(format!("{}{}", options.id_prefix, p.id()));
+        (token_problem(&id).is_none() && token_problem(&uri).is_none()).then_some((id, uri))
+    };
+    let providers: Vec<&Provider> = catalog.custom_providers().collect();
+    // The resource ids kept or derived, which a positional id must not repeat (a kept id,
+    // imported from ngrok or given in a document, may look like one).
+    let mut taken: HashSet<String> = providers
+        .iter()
+        .filter_map(|p| match p.control_plane() {
+            Some(cp) => Some(cp.id.clone()),
+            None => derived(p).map(|(id, _)| id),
+        })
+        .collect();
     let mut out = Vec::new();
-    for (place, p) in catalog.custom_providers().enumerate() {
+    for (place, &p) in providers.iter().enumerate() {
         let cp = match p.control_plane() {
             Some(cp) => cp.clone(),
             None => {
-                let (mut id, mut uri) = resource(format!("{}{}", options.id_prefix, p.id()));
-                if token_problem(&id).is_some() || token_problem(&uri).is_some() {
-                    (id, uri) = resource(format!("{}:{place}", options.id_prefix));
-                }
+                let (id, uri) = derived(p).unwrap_or_else(|| {
+                    let mut id = format!("{}:{place}", options.id_prefix);
+                    let mut k = 0;
+                    while taken.contains(&id) {
+                        k += 1;
+                        id = format!("{}:{place}:{k}", options.id_prefix);
+                    }
+                    taken.insert(id.clone());
+                    resource(id)
+                });
                 let mut cp = ControlPlane::new(id, uri);
                 cp.created_at.clone_from(&options.created_at);
                 cp.updated_at.clone_from(&options.updated_at);
