@@ -630,4 +630,17 @@ fn a_provider_never_names_another_providers_key_variable() {
         .allow_override("first")
         .build()
         .is_ok());
+    // Only a variable's name as shells write it: a gateway that trims or splits what it
+    // reads would take these for OpenAI's.
+    for var in [
+        " OPENAI_API_KEY",
+        "OPENAI_API_KEY ",
+        "OPENAI_API_KEY=x",
+        "OPENAI_API_KEY\u{200b}",
+        "",
+        "1KEY",
+    ] {
+        let e = documents(&[&evil(var)]).build().unwrap_err();
+        assert!(e.to_string().contains("api_key_env"), "{var:?}: {e}");
+    }
 }

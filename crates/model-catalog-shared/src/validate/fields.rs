@@ -6,7 +6,7 @@ use super::error::DataErrorKind;
 use super::{too_many_names, MAX_NAMES_PER_MODEL};
 use crate::date::Date;
 use crate::escape::Esc;
-use crate::key::{base_url_problem, model_name_problem, text_problem};
+use crate::key::{base_url_problem, model_name_problem, text_problem, MAX_INPUT_LEN};
 use crate::modality::{Modalities, Modality};
 use crate::price::{Price, Pricing};
 use crate::schema::{ModelEntry, ProviderEntry, Sources};
@@ -218,11 +218,27 @@ pub(super) fn check_provider_fields(
             check.invalid(file, entry, "base_url", format!("`{}` {why}", clip(url)));
         }
     }
+    if let Some(var) = &p.api_key_env {
+        // An environment variable's name as shells write them: a variable that a gateway
+        // trims or splits (` OPENAI_API_KEY`, `OPENAI_API_KEY=x`) would pass for another.
+        let name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let starts = var.bytes().next().is_some_and(|b| !b.is_ascii_digit());
+        if !starts || !var.bytes().all(name) || var.len() > MAX_INPUT_LEN {
+            check.invalid(
+                file,
+                entry,
+                "api_key_env",
+                format!(
+                    "`{}` is not an environment variable name (1 to 256 ASCII letters, digits and `_`, not first a digit)",
+                    clip(var)
+                ),
+            );
+        }
+    }
     let optional = [
         ("description", &p.description),
         ("website", &p.website),
         ("docs", &p.docs),
-        ("api_key_env", &p.api_key_env),
         ("metadata", &p.metadata),
     ];
     let control_plane = p.control_plane.iter().flat_map(|cp| {
