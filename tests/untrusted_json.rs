@@ -782,6 +782,8 @@ fn base_urls_must_be_absolute_http_urls_without_spaces_or_controls() {
         // User information before an `@` hides the host: this one sends to evil.example.
         "https://api.openai.com@evil.example/v1",
         "https://user:pass@api.example.com/v1",
+        // A backslash reads as `/`: this one goes to evil.example too.
+        "https://evil.example\\api.openai.com/v1",
     ] {
         let e = ngrok(&[("baseUrl", &lit(bad))]).unwrap_err();
         assert_eq!(

@@ -279,6 +279,11 @@ pub fn base_url_problem(url: &str) -> Option<&'static str> {
     if !url.bytes().all(|b| b.is_ascii_graphic()) {
         return Some("holds whitespace, a control character or a non-ASCII character");
     }
+    // Browsers and `url` read `\` as `/`: `https://evil.example\api.openai.com/` goes to
+    // `evil.example`.
+    if url.contains('\\') {
+        return Some("holds a backslash, which URL parsers read as `/`");
+    }
     let Some((scheme, rest)) = url.split_once("://") else {
         return Some("is not an absolute http or https URL");
     };
