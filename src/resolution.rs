@@ -253,18 +253,19 @@ impl<'c, 'i> Resolution<'c, 'i> {
                 (Some(m.pricing()), PriceSource::Model),
             ]
         };
-        // Layer by layer, as `Pricing::or` merges two: each price from the first layer that
-        // gives it, the long-context tier with the base prices it raises.
+        // Layer by layer, as `Pricing::or` merges two; a price comes from the layer whose
+        // merge gave it.
         let mut out = Pricing::default();
         let mut from = [None; 5];
         for (p, source) in layers {
             let Some(p) = p.as_ref() else { continue };
+            let before = out;
+            out = out.or(p);
             for kind in PriceKind::ALL {
-                if kind.field(&out).is_none() && kind.field(p).is_some() {
+                if kind.of(&before).is_none() && kind.of(&out).is_some() {
                     from[kind.index()] = Some(source);
                 }
             }
-            out = out.or(p);
         }
         (out, from)
     }

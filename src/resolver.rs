@@ -12,6 +12,7 @@ use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
 use crate::served::ServedName;
 use crate::view::View;
+use std::cell::Cell;
 
 /// Which model strings the catalog does not know may be passed through to a named provider.
 ///
@@ -207,7 +208,7 @@ impl Resolver {
                 Some(m) => retirement(m, r.served_name(), date),
                 // A pass-through by a catalog name: that model's lifecycle, and its served
                 // name's when the name is one.
-                None => passed_retirement(view, &r.upstream_id, date),
+                None => passed_retirement(view, &r.upstream_id, date, &Cell::new(0)),
             };
             if let Some((model, since, successor)) = retired {
                 return Err(ResolveError::Retired {
@@ -237,22 +238,35 @@ impl Resolver {
     }
 }
 
+/// The most resolutions [`passed_retirement`] makes of one pass-through's name and what it
+/// passes on, so that its cost is bounded whatever the name holds.
+const PASSED_READS: usize = 32;
+
 /// What is retired on `date` (as [`retirement`] tells) of a model that a pass-through's
 /// name denotes, read as a model string itself: a catalog name, or a provider's name before
 /// one (`openai/gpt-4o-2024-05-13`, as aggregators spell the models they pass on, or
-/// `openai:gpt-4o-2024-05-13`), also with a variant after a last `:` (`:free`, `:nitro`, as
-/// OpenRouter writes them). A name with a `/` is also read as the provider before it
-/// naming the rest: where the whole name is another model's (a catalog may list
+/// `openai:gpt-4o-2024-05-13`), also without variants after `:` (`:free`, `:nitro`, as
+/// OpenRouter writes them, one or several), and within a pass-through that names another
+/// provider (`openrouter/openai/...`). A name with a `/` is also read as the provider before
+/// it naming the rest: where the whole name is another model's (a catalog may list
 /// `openai/gpt-4o-2024-05-13` as some reseller's model), what OpenAI serves under the rest
-/// still counts.
+/// still counts. At most [`PASSED_READS`] resolutions in all (`reads` counts them).
 fn passed_retirement<'c, V: View<'c>>(
     view: V,
     name: &str,
     date: Date,
+    reads: &Cell<usize>,
 ) -> Option<(&'c str, Date, Option<&'c str>)> {
     let retired = |s: &str| {
+        if reads.get() >= PASSED_READS {
+            return None;
+        }
+        reads.set(reads.get() + 1);
         let r = resolve_in(view, s).ok()?;
-        retirement(r.model?, r.served_name(), date)
+        match r.model {
+            Some(m) => retirement(m, r.served_name(), date),
+            None => passed_retirement(view, &r.upstream_id, date, reads),
+        }
     };
     let read = |s: &str| {
         retired(s).or_else(|| {
@@ -260,11 +274,18 @@ fn passed_retirement<'c, V: View<'c>>(
             retired(&format!("{vendor}:{rest}"))
         })
     };
-    let variantless = name.rsplit_once(':').and_then(|(base, variant)| {
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-        (!variant.is_empty() && variant.bytes().all(word)).then_some(base)
-    });
-    read(name).or_else(|| read(variantless?))
+    let variant = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut name = name;
+    loop {
+        if let Some(found) = read(name) {
+            return Some(found);
+        }
+        let (base, last) = name.rsplit_once(':')?;
+        if last.is_empty() || !last.bytes().all(variant) || reads.get() >= PASSED_READS {
+            return None;
+        }
+        name = base;
+    }
 }
 
 /// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,

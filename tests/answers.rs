@@ -462,6 +462,89 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
     assert_eq!(home.cost(&both).unwrap().total.to_string(), "2.4");
 }
 
+/// A provider that prices output but not reasoning bills reasoning tokens as output: the
+/// model's reasoning price is not borrowed for them.
+#[test]
+fn an_offer_without_a_reasoning_price_bills_reasoning_as_output() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "thinker-1", "name": "Thinker 1",
+                   "pricing": {"input": 1, "output": 2, "reasoning": 9}}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "thinker-1", "upstream_id": "thinker-1",
+                   "pricing": {"input": 0.5, "output": 1}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let usage = Usage::new()
+        .input_tokens(1_000)
+        .output_tokens(1_000)
+        .reasoning_tokens(1_000_000);
+    // At Cheap: 1,000 x $0.50 + (1,000 + 1,000,000) x $1 per Mtok.
+    let r = c.resolve_model("cheap:thinker-1").unwrap();
+    let cost = r.cost(&usage).unwrap();
+    assert_eq!(cost.total.to_string(), "1.0015");
+    assert!(!cost.fallback);
+    assert_eq!(r.cost_strict(&usage).unwrap().total.to_string(), "1.0015");
+    assert_eq!(r.price_source(PriceKind::Reasoning), None);
+    let chain = c
+        .route("thinker-1", &model_catalog::RoutePolicy::new())
+        .unwrap();
+    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
+    assert_eq!(
+        at_cheap.pricing.cost(&usage).unwrap().total.to_string(),
+        "1.0015"
+    );
+    // At home: 1,000 x $1 + 1,000 x $2 + 1,000,000 x $9 per Mtok.
+    let home = c.resolve_model("home:thinker-1").unwrap();
+    assert_eq!(home.cost(&usage).unwrap().total.to_string(), "9.003");
+}
+
+/// A layer's tier states its own prices for long prompts, also for buckets it prices only
+/// there; another provider's tier prices only the buckets borrowed from it.
+#[test]
+fn a_tier_prices_its_own_sides_long_prompts_only() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m1", "name": "M1",
+                   "pricing": {"input": 1, "output": 2,
+                               "long_context": {"above": 1000, "input": 3, "cache_read": 5}}},
+                  {"id": "m2", "name": "M2",
+                   "pricing": {"input": 1, "output": 2, "cache_write": 1},
+                   "served_names": [{"id": "m2-2025",
+                                     "pricing": {"input": 1, "output": 2,
+                                                 "long_context": {"above": 1000, "input": 2,
+                                                                  "cache_write": 4}}}]}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "m1", "upstream_id": "m1", "pricing": {"input": 0.5, "output": 1}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    // Home prices cache reads only for long prompts; Cheap never does: no price of Cheap's
+    // for them, so `cost` has none to give either.
+    let reads = Usage::new()
+        .input_tokens(2_000)
+        .cache_read_tokens(1_000_000);
+    let r = c.resolve_model("cheap:m1").unwrap();
+    assert_eq!(
+        r.cost(&reads),
+        Err(CostError::MissingPrice(PriceKind::CacheRead, 1_000_000))
+    );
+    assert_eq!(r.pricing().long_context, None);
+    // At home, 2,000 x $3 + 1,000,000 x $5 per Mtok.
+    let home = c.resolve_model("home:m1").unwrap();
+    assert_eq!(home.cost(&reads).unwrap().total.to_string(), "5.006");
+    // The snapshot's tier prices its cache writes for long prompts ($4), though its base
+    // cache-write price is its model's ($1): 2,000 x $2 + 1,000,000 x $4 per Mtok.
+    let writes = Usage::new()
+        .input_tokens(2_000)
+        .cache_write_tokens(1_000_000);
+    for input in ["m2-2025", "home:m2-2025"] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(
+            r.cost(&writes).unwrap().total.to_string(),
+            "4.004",
+            "{input}"
+        );
+    }
+}
+
 #[test]
 fn names_are_never_sent_upstream_malformed() {
     // The `::` namespace spelling is `provider:model`.
@@ -578,6 +661,11 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         "openrouter:openai/gpt-4o-2024-05-13:nitro",
         "openrouter:gpt-4o-2024-05-13:free",
         "openrouter:gpt-3.5-turbo:floor",
+        "openrouter:openai/gpt-4o-2024-05-13:free:nitro",
+        "openrouter:openai/gpt-4o-2024-05-13:beta.1",
+        // Passed through again by the aggregator it names.
+        "openrouter:openrouter/openai/gpt-4o-2024-05-13",
+        "openrouter:nano-gpt/openai/gpt-4o-2024-05-13",
     ] {
         let e = r.resolve(input).unwrap_err();
         assert_eq!(e.kind(), "retired", "{input}");

@@ -2047,17 +2047,28 @@ fn ngrok_export_derives_fields_from_options() {
         "https://api.ngrok.ai/providers/aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD"
     );
     assert_eq!(vllm["updatedAt"], "2026-02-03T16:45:12.250Z");
-    // A derived id that collides with an imported one is refused.
+    // A derived id that an imported provider keeps gives way to a positional one (the
+    // provider's place among the custom providers, 0 here).
     let mut b = Catalog::builder();
     b = b.provider(CustomProvider::new("2xk9QfR7vLmN3pT8sW1yZ4aB6cD", "Clash"));
     let clash = import_ngrok(&b.build().unwrap(), &[SEED004], &ImportOptions::new()).unwrap();
+    let page: serde_json::Value =
+        serde_json::from_str(&export_ngrok(&clash, &ngrok_options()).unwrap()).unwrap();
+    let resource = |provider: &str| {
+        page["aiGatewayProviders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["providerId"] == provider)
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+    };
     assert_eq!(
-        export_ngrok(&clash, &ngrok_options()),
-        Err(ExportError::DuplicateResourceId {
-            id: "aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD".into(),
-            first: "2xk9QfR7vLmN3pT8sW1yZ4aB6cD".into(),
-            second: "internal-vllm".into(),
-        })
+        resource("2xk9QfR7vLmN3pT8sW1yZ4aB6cD").as_deref(),
+        Some("aigp_:0")
+    );
+    assert_eq!(
+        resource("internal-vllm").as_deref(),
+        Some("aigp_2xk9QfR7vLmN3pT8sW1yZ4aB6cD")
     );
     assert!(export_ngrok(&clash, &ngrok_options().id_prefix("res_")).is_ok());
 }
@@ -2318,6 +2329,37 @@ fn ngrok_export_never_gives_a_positional_id_that_a_kept_id_has() {
     );
     assert_eq!(ok(&back, "m2"), ok(&c, "m2"));
     assert_eq!(ok(&back, "x:m1"), ok(&c, "x:m1"));
+    // Nor a derived one: `y`'s would be `aigp_y`, which `x` keeps here; `y` is second.
+    let listed = page(
+        json!([{
+            "id": "aigp_y", "uri": "https://api.ngrok.ai/providers/aigp_y",
+            "providerId": "x", "name": "X", "baseUrl": "",
+            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
+            "createdBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "lastUpdatedBy": {"id": "usr_1", "uri": "https://api.ngrok.com/users/usr_1"},
+            "models": [{"id": "aigpm_1", "modelId": "m1"}]
+        }]),
+        None,
+    );
+    let imported = import_ngrok(Catalog::builtin(), &[listed], &ImportOptions::new()).unwrap();
+    let c = imported
+        .to_builder()
+        .provider(CustomProvider::new("y", "Y").model("m2", "m2"))
+        .build()
+        .unwrap();
+    let (pages, back) = ngrok_round_trip(&c);
+    let ids: Vec<(String, String)> = ngrok_resources(&pages)
+        .into_iter()
+        .map(|(p, id, _)| (p, id))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("x".to_owned(), "aigp_y".to_owned()),
+            ("y".to_owned(), "aigp_:1".to_owned()),
+        ]
+    );
+    assert_eq!(ok(&back, "y:m2"), ok(&c, "y:m2"));
 }
 
 #[test]

@@ -446,13 +446,18 @@ impl Pricing {
         *self == Pricing::default()
     }
 
-    /// These prices with every price this one lacks taken from `fallback`, field by field.
+    /// These prices with every price this one lacks taken from `fallback`, field by field:
+    /// this one is a provider's own prices, `fallback` another layer's (a model's, for an
+    /// offer of it).
     ///
-    /// A long-context tier raises the base prices of its own side only: each side's tier
-    /// keeps its prices for the buckets whose base price comes from that side (or from
-    /// neither), so a tier of one provider's never reprices another's tokens. Where both
-    /// sides' tiers keep prices, they are joined if their thresholds agree (this one's
-    /// prices first), else this one's is kept. A tier with no price left is dropped.
+    /// - Reasoning tokens: where this one prices output but not reasoning, it bills
+    ///   reasoning as output, so `fallback`'s reasoning price is not taken.
+    /// - The long-context tier: this one's is kept whole (its prices for long prompts, of
+    ///   whatever bucket); `fallback`'s only for the buckets whose base price it gives and
+    ///   this one does not (a tier never reprices another provider's tokens). Where both
+    ///   keep prices, they are joined if their thresholds agree (this one's first), else
+    ///   this one's is kept: the buckets taken from `fallback` are then priced at its base
+    ///   prices for long prompts too. A tier with no price left is dropped.
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
@@ -469,10 +474,13 @@ impl Pricing {
     /// ```
     #[must_use]
     pub fn or(&self, fallback: &Pricing) -> Pricing {
-        // A tier with only the prices of buckets whose base price comes from its side.
-        let kept = |tier: Option<LongContextPricing>, from_its_side: &dyn Fn(PriceKind) -> bool| {
-            let t = tier?;
-            let keep = |price: Option<Price>, kind| price.filter(|_| from_its_side(kind));
+        if self.is_empty() {
+            return *fallback;
+        }
+        // `fallback`'s tier, with only the prices of the buckets whose base price it gives.
+        let theirs = fallback.long_context.and_then(|t| {
+            let borrowed = |kind: PriceKind| kind.of(self).is_none() && kind.of(fallback).is_some();
+            let keep = |price: Option<Price>, kind| price.filter(|_| borrowed(kind));
             let kept = LongContextPricing {
                 above: t.above,
                 input: keep(t.input, PriceKind::Input),
@@ -484,12 +492,8 @@ impl Pricing {
                 .iter()
                 .any(Option::is_some);
             any.then_some(kept)
-        };
-        let mine = kept(self.long_context, &|k| {
-            k.of(self).is_some() || k.of(fallback).is_none()
         });
-        let theirs = kept(fallback.long_context, &|k| k.of(self).is_none());
-        let long_context = match (mine, theirs) {
+        let long_context = match (self.long_context, theirs) {
             (Some(a), Some(b)) if a.above == b.above => Some(LongContextPricing {
                 above: a.above,
                 input: a.input.or(b.input),
@@ -500,12 +504,16 @@ impl Pricing {
             (Some(a), _) => Some(a),
             (None, b) => b,
         };
+        let reasoning = match self.output {
+            Some(_) => self.reasoning,
+            None => self.reasoning.or(fallback.reasoning),
+        };
         Pricing {
             input: self.input.or(fallback.input),
             output: self.output.or(fallback.output),
             cache_read: self.cache_read.or(fallback.cache_read),
             cache_write: self.cache_write.or(fallback.cache_write),
-            reasoning: self.reasoning.or(fallback.reasoning),
+            reasoning,
             long_context,
         }
     }

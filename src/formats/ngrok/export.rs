@@ -35,7 +35,9 @@ use std::fmt::Write as _;
 /// - a provider's `id`: the id prefix, `:`, and the provider's place among the catalog's
 ///   custom providers ([`Catalog::custom_providers`], from 0): `aigp_:3`; where a
 ///   provider's kept resource id (imported from ngrok, or given in a document) already is
-///   that, `:1`, `:2`... after it, the first that none has;
+///   that, `:1`, `:2`... after it, the first that none has. A derived provider id that a
+///   kept one already is (`aigp_acme` kept by another provider) gives way to a positional
+///   one too;
 /// - a model's `id`: `aigpm_`, the provider's place in the listing (by resource id
 ///   descending, across pages, from 0), `_`, and the model's place in its `models` (from
 ///   0): `aigpm_12_0`. Resource ids are kept on import, so exporting the import again
@@ -168,30 +170,30 @@ fn ngrok_entries(
         (token_problem(&id).is_none() && token_problem(&uri).is_none()).then_some((id, uri))
     };
     let providers: Vec<&Provider> = catalog.custom_providers().collect();
-    // The resource ids kept or derived, which a positional id must not repeat (a kept id,
-    // imported from ngrok or given in a document, may look like one).
+    // The resource ids given so far, starting with those providers keep (imported from
+    // ngrok, or given in a document): a derived or positional id repeats none of them.
     let mut taken: HashSet<String> = providers
         .iter()
-        .filter_map(|p| match p.control_plane() {
-            Some(cp) => Some(cp.id.clone()),
-            None => derived(p).map(|(id, _)| id),
-        })
+        .filter_map(|p| p.control_plane().map(|cp| cp.id.clone()))
         .collect();
     let mut out = Vec::new();
     for (place, &p) in providers.iter().enumerate() {
         let cp = match p.control_plane() {
             Some(cp) => cp.clone(),
             None => {
-                let (id, uri) = derived(p).unwrap_or_else(|| {
-                    let mut id = format!("{}:{place}", options.id_prefix);
-                    let mut k = 0;
-                    while taken.contains(&id) {
-                        k += 1;
-                        id = format!("{}:{place}:{k}", options.id_prefix);
+                let (id, uri) = match derived(p).filter(|(id, _)| !taken.contains(id)) {
+                    Some(resource) => resource,
+                    None => {
+                        let mut id = format!("{}:{place}", options.id_prefix);
+                        let mut k = 0;
+                        while taken.contains(&id) {
+                            k += 1;
+                            id = format!("{}:{place}:{k}", options.id_prefix);
+                        }
+                        resource(id)
                     }
-                    taken.insert(id.clone());
-                    resource(id)
-                });
+                };
+                taken.insert(id.clone());
                 let mut cp = ControlPlane::new(id, uri);
                 cp.created_at.clone_from(&options.created_at);
                 cp.updated_at.clone_from(&options.updated_at);
