@@ -321,7 +321,9 @@ fn ngrok_page(
 /// [`import_ngrok`](crate::formats::import_ngrok) gives back the same resolutions. Not representable in this format, and
 /// so lost on a round trip: provider and model aliases, whether a key is required, whether
 /// the provider is an aggregator, a model's upstream id where it differs from its id, model
-/// facts (prices, limits, capabilities).
+/// facts (prices, limits, capabilities), and which model an offer serves where its upstream
+/// id is no name of that model (`acme` offering gpt-4o as `my-gpt` imports back as a model
+/// `my-gpt` of `acme`'s own).
 ///
 /// ```
 /// use model_catalog::formats::{export_ngrok, NgrokExportOptions};
