@@ -90,6 +90,7 @@ mod offer;
 mod overlay;
 mod overlay_keys;
 mod policy;
+mod price_layers;
 mod provider;
 mod query;
 mod query_index;

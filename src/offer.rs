@@ -1,10 +1,13 @@
 //! [`Offer`]: a provider serving a model that another provider defines.
 
 use crate::compiled::{self, count, records};
+use crate::cost::PriceSource;
 use crate::data::compiled::{OfferRecord, Section};
 use crate::data::price::Pricing;
 use crate::model::Model;
+use crate::price_layers;
 use crate::provider::PROVIDERS;
+use crate::served::ServedName;
 use crate::text::Text;
 use std::fmt;
 
@@ -84,11 +87,19 @@ impl Offer {
         }
     }
 
-    /// The prices that apply here, field by field: this provider's own where recorded, else
-    /// the model's ([`Pricing::or`]). [`Resolution::price_source`](crate::Resolution::price_source)
-    /// tells which is which for a resolution.
+    /// The prices that apply here, field by field ([`Pricing::or`]): this provider's own
+    /// where recorded, else those of the served name its upstream id is (a dated snapshot),
+    /// else the model's, as a resolution through this offer gives them.
+    /// [`Resolution::price_source`](crate::Resolution::price_source) tells which is which
+    /// for a resolution.
     pub fn pricing(&self, model: &Model) -> Pricing {
-        self.own_pricing().or(&model.pricing())
+        let served = model.served_as(self.upstream_id());
+        price_layers::priced([
+            (Some(self.own_pricing()), PriceSource::Offer),
+            (served.map(ServedName::pricing), PriceSource::ServedName),
+            (Some(model.pricing()), PriceSource::Model),
+        ])
+        .pricing
     }
 
     /// Its facts, for comparing.

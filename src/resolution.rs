@@ -9,6 +9,7 @@ use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::model::Model;
 use crate::offer::Offer;
+use crate::price_layers::{self, Priced};
 use crate::provider::Provider;
 use crate::request::{Request, Violation};
 use crate::served::ServedName;
@@ -143,13 +144,16 @@ impl<'c, 'i> Resolution<'c, 'i> {
     }
 
     /// The served name the input named (a dated snapshot, a `-latest` pointer, a variant),
+    /// or that the offer sends (an offer whose upstream id is a served name of the model,
+    /// also behind a vendor prefix, serves that snapshot however the model was named),
     /// whose facts take precedence over the model's; for a fine-tune, the served name of its
     /// base where the base is one.
     pub fn served_name(&self) -> Option<&'c ServedName> {
         let m = self.model?;
         match self.matched {
-            MatchKind::ServedName => m.served_as(&self.upstream_id),
             MatchKind::FineTune => m.served_name(fine_tune_base(&self.upstream_id)?),
+            MatchKind::ServedName => m.served_as(&self.upstream_id),
+            _ if self.offer.is_some() => m.served_as(&self.upstream_id),
             _ => None,
         }
     }
@@ -222,22 +226,22 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert_eq!(r.pricing().input, Some("0.03".parse().unwrap()));
     /// ```
     pub fn pricing(&self) -> Pricing {
-        self.priced().0
+        self.priced().pricing
     }
 
     /// Where the price of `kind` that [`pricing`](Resolution::pricing) gives comes from;
     /// `None` when it is unknown.
     pub fn price_source(&self, kind: PriceKind) -> Option<PriceSource> {
-        self.priced().1[kind.index()]
+        self.priced().from[kind.index()]
     }
 
     /// The prices and where each comes from.
-    fn priced(&self) -> (Pricing, [Option<PriceSource>; 5]) {
+    fn priced(&self) -> Priced {
         let Some(m) = self.model else {
-            return (Pricing::default(), [None; 5]);
+            return price_layers::priced([(None, PriceSource::Model); 3]);
         };
         let served = self.served_name();
-        let layers: [(Option<Pricing>, PriceSource); 3] = if self.is_fine_tune() {
+        price_layers::priced(if self.is_fine_tune() {
             [
                 (
                     served.map(ServedName::fine_tune_pricing),
@@ -252,22 +256,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
                 (served.map(ServedName::pricing), PriceSource::ServedName),
                 (Some(m.pricing()), PriceSource::Model),
             ]
-        };
-        // Layer by layer, as `Pricing::or` merges two; a price comes from the layer whose
-        // merge gave it.
-        let mut out = Pricing::default();
-        let mut from = [None; 5];
-        for (p, source) in layers {
-            let Some(p) = p.as_ref() else { continue };
-            let before = out;
-            out = out.or(p);
-            for kind in PriceKind::ALL {
-                if kind.of(&before).is_none() && kind.of(&out).is_some() {
-                    from[kind.index()] = Some(source);
-                }
-            }
-        }
-        (out, from)
+        })
     }
 
     /// The exact cost of `usage` at the serving provider's prices
@@ -285,16 +274,10 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert!(!cost.fallback);
     /// ```
     pub fn cost(&self, usage: &Usage) -> Result<Cost, CostError> {
-        let (pricing, from) = self.priced();
-        let mut cost = pricing.cost(usage)?;
+        let priced = self.priced();
+        let mut cost = priced.pricing.cost(usage)?;
         if self.offer.is_some() {
-            let borrowed = |k: PriceKind| {
-                matches!(
-                    from[k.index()],
-                    Some(PriceSource::ServedName | PriceSource::Model)
-                )
-            };
-            cost.fallback = usage.needs(&pricing).any(borrowed);
+            cost.fallback = priced.borrows(usage);
         }
         Ok(cost)
     }

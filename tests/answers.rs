@@ -545,6 +545,88 @@ fn a_tier_prices_its_own_sides_long_prompts_only() {
     }
 }
 
+/// An offer's tier is its own price for long prompts, also for output it prices only
+/// there: billed without falling back, reasoning tokens too (as output).
+#[test]
+fn an_offers_tier_price_is_its_own_for_long_prompts() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m1", "name": "M1",
+                   "pricing": {"input": 5, "output": 10, "reasoning": 20}}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "m1", "upstream_id": "m1",
+                   "pricing": {"input": 1, "long_context": {"above": 1000, "output": 30}}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    let r = c.resolve_model("cheap:m1").unwrap();
+    // 2,000 x $1 + 1,000,000 x $30 per Mtok, output and reasoning alike.
+    for usage in [
+        Usage::new().input_tokens(2_000).output_tokens(1_000_000),
+        Usage::new().input_tokens(2_000).reasoning_tokens(1_000_000),
+    ] {
+        let cost = r.cost(&usage).unwrap();
+        assert_eq!(cost.total.to_string(), "30.002", "{usage:?}");
+        assert!(!cost.fallback, "{usage:?}");
+        assert_eq!(r.cost_strict(&usage).unwrap().total.to_string(), "30.002");
+    }
+    // A short prompt's output borrows the model's base $10: 500 x $1 + 1,000 x $10.
+    let short = Usage::new().input_tokens(500).output_tokens(1_000);
+    let cost = r.cost(&short).unwrap();
+    assert_eq!(cost.total.to_string(), "0.0105");
+    assert!(cost.fallback);
+}
+
+/// An offer that sends a snapshot's id serves that snapshot, however the model is named:
+/// the snapshot's prices (its tier too, for what the offer borrows) and limits apply.
+#[test]
+fn an_offer_of_a_snapshot_is_priced_as_the_snapshot() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m2", "name": "M2", "max_output_tokens": 16000,
+                   "pricing": {"input": 1, "output": 2, "cache_write": 1},
+                   "served_names": [{"id": "m2-2024", "max_output_tokens": 4000,
+                                     "pricing": {"input": 5, "output": 10,
+                                                 "long_context": {"above": 1000,
+                                                                  "cache_write": 4}}}]}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "m2", "upstream_id": "m2-2024", "pricing": {"input": 0.5}}]},
+      {"provider": {"id": "resell", "name": "Resell", "key_required": false},
+       "offers": [{"model": "m2", "upstream_id": "home/m2-2024", "pricing": {"input": 0.5}}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    // 1,000,000 input tokens at the offer's $0.50 and 1,000,000 output tokens at the
+    // snapshot's $10 (the model's is $2).
+    let usage = Usage::new()
+        .input_tokens(1_000_000)
+        .output_tokens(1_000_000);
+    for input in [
+        "cheap:m2",
+        "cheap:m2-2024",
+        "resell:m2",
+        "resell:home/m2-2024",
+    ] {
+        let r = c.resolve_model(input).unwrap();
+        assert_eq!(r.served_name().map(|s| s.id()), Some("m2-2024"), "{input}");
+        assert_eq!(r.cost(&usage).unwrap().total.to_string(), "10.5", "{input}");
+        assert_eq!(r.max_output_tokens(), Some(4_000), "{input}");
+    }
+    let chain = c.route("m2", &model_catalog::RoutePolicy::new()).unwrap();
+    for provider in ["cheap", "resell"] {
+        let route = chain.iter().find(|x| x.provider.id() == provider).unwrap();
+        assert_eq!(
+            route.pricing.cost(&usage).unwrap().total.to_string(),
+            "10.5"
+        );
+    }
+    // Cache writes the offer borrows from the snapshot's home, at the snapshot's tier for a
+    // long prompt: 2,000 x $0.50 + 1,000,000 x $4 per Mtok.
+    let writes = Usage::new()
+        .input_tokens(2_000)
+        .cache_write_tokens(1_000_000);
+    let r = c.resolve_model("cheap:m2").unwrap();
+    let cost = r.cost(&writes).unwrap();
+    assert_eq!(cost.total.to_string(), "4.001");
+    assert!(cost.fallback);
+}
+
 #[test]
 fn names_are_never_sent_upstream_malformed() {
     // The `::` namespace spelling is `provider:model`.

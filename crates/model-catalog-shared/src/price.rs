@@ -450,8 +450,9 @@ impl Pricing {
     /// this one is a provider's own prices, `fallback` another layer's (a model's, for an
     /// offer of it).
     ///
-    /// - Reasoning tokens: where this one prices output but not reasoning, it bills
-    ///   reasoning as output, so `fallback`'s reasoning price is not taken.
+    /// - Reasoning tokens: where this one prices output (at base or in its tier) but not
+    ///   reasoning, it bills reasoning as output, so `fallback`'s reasoning price is not
+    ///   taken.
     /// - The long-context tier: this one's is kept whole (its prices for long prompts, of
     ///   whatever bucket); `fallback`'s only for the buckets whose base price it gives and
     ///   this one does not (a tier never reprices another provider's tokens). Where both
@@ -504,9 +505,14 @@ impl Pricing {
             (Some(a), _) => Some(a),
             (None, b) => b,
         };
-        let reasoning = match self.output {
-            Some(_) => self.reasoning,
-            None => self.reasoning.or(fallback.reasoning),
+        // This side prices output (at base, or for long prompts): it bills reasoning as
+        // output unless it prices reasoning.
+        let prices_output =
+            self.output.is_some() || self.long_context.is_some_and(|t| t.output.is_some());
+        let reasoning = if prices_output {
+            self.reasoning
+        } else {
+            self.reasoning.or(fallback.reasoning)
         };
         Pricing {
             input: self.input.or(fallback.input),

@@ -1,0 +1,77 @@
+//! The prices of a request as its layers give them: the serving provider's own (an offer's),
+//! the served name's, the model's; each layer over the ones after it, merged by
+//! [`Pricing::or`], with where each price comes from. Resolutions, offers and routes price
+//! through this, so that they agree.
+
+use crate::cost::{PriceKind, PriceSource};
+use crate::data::price::{LongContextPricing, Price, Pricing};
+use crate::usage::Usage;
+
+/// Merged prices, and the layer each comes from.
+pub(crate) struct Priced {
+    pub(crate) pricing: Pricing,
+    /// The source of each base price, by [`PriceKind::index`].
+    pub(crate) from: [Option<PriceSource>; 5],
+    /// The source of each long-context price, by [`PriceKind::index`] (reasoning has none).
+    tier_from: [Option<PriceSource>; 5],
+}
+
+/// The tier's price for `kind`, if it has one.
+fn tier_price(t: &LongContextPricing, kind: PriceKind) -> Option<Price> {
+    match kind {
+        PriceKind::Input => t.input,
+        PriceKind::Output => t.output,
+        PriceKind::CacheRead => t.cache_read,
+        PriceKind::CacheWrite => t.cache_write,
+        _ => None,
+    }
+}
+
+/// `layers`, most specific first, each merged over the ones after it
+/// (`first.or(&second.or(&third))`).
+pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
+    let mut out = Priced {
+        pricing: Pricing::default(),
+        from: [None; 5],
+        tier_from: [None; 5],
+    };
+    for (layer, source) in layers.into_iter().rev() {
+        let Some(layer) = layer else { continue };
+        let merged = layer.or(&out.pricing);
+        for kind in PriceKind::ALL {
+            let i = kind.index();
+            out.from[i] = match (kind.of(&layer), kind.of(&merged)) {
+                (Some(_), _) => Some(source),
+                (None, Some(_)) => out.from[i],
+                (None, None) => None,
+            };
+            let tier = |p: &Pricing| p.long_context.and_then(|t| tier_price(&t, kind));
+            out.tier_from[i] = match (tier(&layer), tier(&merged)) {
+                (Some(_), _) => Some(source),
+                (None, Some(_)) => out.tier_from[i],
+                (None, None) => None,
+            };
+        }
+        out.pricing = merged;
+    }
+    out
+}
+
+impl Priced {
+    /// Whether `usage` is charged a price of another layer than the serving provider's own
+    /// (an offer's): a base price, or a long-context price where the prompt crosses the
+    /// threshold.
+    pub(crate) fn borrows(&self, usage: &Usage) -> bool {
+        let tier = self
+            .pricing
+            .long_context
+            .filter(|t| usage.prompt_tokens() > u64::from(t.above));
+        usage.needs(&self.pricing).any(|kind| {
+            let source = match tier.and_then(|t| tier_price(&t, kind)) {
+                Some(_) => self.tier_from[kind.index()],
+                None => self.from[kind.index()],
+            };
+            matches!(source, Some(PriceSource::ServedName | PriceSource::Model))
+        })
+    }
+}
