@@ -1,7 +1,7 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
 use crate::compiled::{self, count, records};
-use crate::cost::{Cost, CostError};
+use crate::cost::{Cost, CostError, PriceSource};
 use crate::data::capability::Flags;
 use crate::data::capability::{Capability, Support};
 use crate::data::compiled::{
@@ -14,6 +14,7 @@ use crate::data::price::Pricing;
 use crate::distillation::DistillationPolicy;
 use crate::lifecycle::Lifecycle;
 use crate::model_tables::{ModelTables, Source};
+use crate::price_layers;
 use crate::provider::PROVIDERS;
 use crate::served::ServedName;
 use crate::text::Names;
@@ -249,6 +250,18 @@ impl Model {
     /// ```
     pub fn pricing(&self) -> Pricing {
         self.source().pricing(self.rec.pricing)
+    }
+
+    /// The prices of a request sent to the home provider under the model's upstream id: the
+    /// served name's over the model's where that id is one of its served names.
+    pub(crate) fn home_pricing(&self) -> Pricing {
+        let served = self.served_as(self.upstream_id());
+        price_layers::priced([
+            (None, PriceSource::Offer),
+            (served.map(ServedName::pricing), PriceSource::ServedName),
+            (Some(self.pricing()), PriceSource::Model),
+        ])
+        .pricing
     }
 
     /// Whether the weights are published, where known.

@@ -144,17 +144,15 @@ impl<'c, 'i> Resolution<'c, 'i> {
     }
 
     /// The served name the input named (a dated snapshot, a `-latest` pointer, a variant),
-    /// or that the offer sends (an offer whose upstream id is a served name of the model,
-    /// also behind a vendor prefix, serves that snapshot however the model was named),
-    /// whose facts take precedence over the model's; for a fine-tune, the served name of its
-    /// base where the base is one.
+    /// or that is sent upstream (an offer, or a model, whose upstream id is a served name of
+    /// the model, also behind a vendor prefix, serves that snapshot however the model was
+    /// named), whose facts take precedence over the model's; for a fine-tune, the served
+    /// name of its base where the base is one.
     pub fn served_name(&self) -> Option<&'c ServedName> {
         let m = self.model?;
         match self.matched {
             MatchKind::FineTune => m.served_name(fine_tune_base(&self.upstream_id)?),
-            MatchKind::ServedName => m.served_as(&self.upstream_id),
-            _ if self.offer.is_some() => m.served_as(&self.upstream_id),
-            _ => None,
+            _ => m.served_as(&self.upstream_id),
         }
     }
 

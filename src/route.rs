@@ -281,7 +281,7 @@ pub(crate) fn plan<'c>(
                 Some(m),
                 None,
                 Cow::Borrowed(m.upstream_id()),
-                m.pricing(),
+                m.home_pricing(),
                 chosen,
             ));
             for o in t.offers_of(m) {

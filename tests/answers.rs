@@ -627,6 +627,36 @@ fn an_offer_of_a_snapshot_is_priced_as_the_snapshot() {
     assert!(cost.fallback);
 }
 
+/// A model whose upstream id is one of its snapshots (behind a vendor prefix) is served as
+/// that snapshot at home: its prices, limits and retirement apply, in routes too.
+#[test]
+fn a_model_sent_upstream_as_its_snapshot_has_the_snapshots_facts() {
+    let doc = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m", "name": "M", "upstream_id": "vendor/m-2024",
+                   "max_output_tokens": 16000, "pricing": {"input": 10, "output": 20},
+                   "served_names": [{"id": "m-2024", "max_output_tokens": 10,
+                                     "pricing": {"input": 8, "output": 16},
+                                     "deprecated": true, "retires": "2025-01-01"}]}]}]"#;
+    let c = Catalog::builder().json("d", doc).unwrap().build().unwrap();
+    // 2,000 x $8 + 1,000 x $16 per Mtok.
+    let usage = Usage::new().input_tokens(2_000).output_tokens(1_000);
+    let r = c.resolve_model("home:m").unwrap();
+    assert_eq!(r.upstream_id, "vendor/m-2024");
+    assert_eq!(r.served_name().map(|s| s.id()), Some("m-2024"));
+    assert_eq!(r.max_output_tokens(), Some(10));
+    assert_eq!(r.cost(&usage).unwrap().total.to_string(), "0.032");
+    let chain = c.route("m", &model_catalog::RoutePolicy::new()).unwrap();
+    assert_eq!(
+        chain[0].pricing.cost(&usage).unwrap().total.to_string(),
+        "0.032"
+    );
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-06-01"));
+    assert_eq!(c.resolve_with(&strict, "m").unwrap_err().kind(), "retired");
+}
+
 #[test]
 fn names_are_never_sent_upstream_malformed() {
     // The `::` namespace spelling is `provider:model`.
