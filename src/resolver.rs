@@ -126,7 +126,8 @@ impl Resolver {
     /// catalog model or served name, named directly, through an offer, or passed through to
     /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`), also behind the name of a
     /// provider that serves it and a `/`, as aggregators spell it
-    /// (`openrouter:openai/gpt-4o-2024-05-13`).
+    /// (`openrouter:openai/gpt-4o-2024-05-13`), with variants after `:` (`…:free`), or passed
+    /// on again (`openrouter:openrouter/openai/…`).
     ///
     /// ```
     /// use model_catalog::{Date, Resolver};
