@@ -287,7 +287,7 @@ mod tests {
     use super::generate;
     use model_catalog_shared::compiled::{
         read_pricing, section, string_at, u16_at, u32_at, u64_at, ExtraRecord, ModelRecord,
-        OfferRecord, Section, ServedRecord, NONE,
+        OfferRecord, Section, ServedRecord, SlotBytes, NONE, SLOT_SIZE,
     };
     use model_catalog_shared::price::{LongContextPricing, Price, Pricing};
     use model_catalog_shared::schema::DataFile;
@@ -504,5 +504,67 @@ mod tests {
         let d = b.model("mix-d");
         assert_eq!(b.aliases(&d), ["mix-d-alias"]);
         assert!(b.offers(&d).is_empty());
+    }
+
+    /// Every model key's slot of `b`: the key's length, where the key begins in the string
+    /// table (long keys) and the upstream id's bytes it points at.
+    fn slots(b: &Blob) -> Vec<(usize, u32, u32, String)> {
+        let (at, count) = section(&b.blob, Section::ModelSlots);
+        let (long_at, _) = section(&b.blob, Section::ModelLong);
+        let table = &b.blob[at..at + count * SLOT_SIZE];
+        (0..count)
+            .filter_map(|k| {
+                let s = SlotBytes::nth(table, k)?;
+                let (start, len) = (s.upstream_at() as usize, usize::from(s.upstream_len()));
+                let upstream = b.strings.get(start..start + len)?.to_owned();
+                let key_at = u32_at(&b.blob, long_at + 4 * k);
+                (!s.is_empty()).then(|| (usize::from(s.len()), key_at, s.upstream_at(), upstream))
+            })
+            .collect()
+    }
+
+    /// A key longer than 32 bytes is kept in the string table for the bytes its slot's words
+    /// leave out; where the upstream id it sends is that key's tail byte for byte, the slot
+    /// reads it there (one place of the string table for a hit, not two). An upstream id
+    /// that differs in case stays a string of its own.
+    #[test]
+    fn a_long_keys_upstream_id_is_read_from_the_keys_own_bytes() {
+        let b = blob_of(&[
+            r#"{"provider": {"id": "md-x", "name": "X", "key_required": false},
+            "models": [
+             {"id": "md-x/some-vendor/a-long-model-name-2026", "name": "A",
+              "upstream_id": "some-vendor/a-long-model-name-2026"},
+             {"id": "md-x/vendor/mixed-case-model-name-2026", "name": "B",
+              "upstream_id": "Vendor/Mixed-Case-Model-Name-2026"},
+             {"id": "md-x/short", "name": "C", "upstream_id": "short"}
+            ]}"#,
+        ]);
+        let slots = slots(&b);
+        // Each model's id, and its upstream id as a key of its own.
+        assert_eq!(slots.len(), 6);
+        let of = |len: usize| -> Vec<&(usize, u32, u32, String)> {
+            slots.iter().filter(|s| s.0 == len).collect()
+        };
+        // `md-x/some-vendor/a-long-model-name-2026` (39 bytes) sends its last 34 bytes.
+        let a = of(39);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].3, "some-vendor/a-long-model-name-2026");
+        assert_ne!(a[0].1, NONE);
+        assert_eq!(a[0].2, a[0].1 + 5);
+        // The upstream id as a key (34 bytes) is long too, and sends itself.
+        let a_up = of(34);
+        assert_eq!(a_up.len(), 1);
+        assert_eq!(a_up[0].3, "some-vendor/a-long-model-name-2026");
+        assert_eq!(a_up[0].2, a_up[0].1);
+        // `md-x/vendor/mixed-case-model-name-2026` (38 bytes): its upstream id is not its
+        // tail byte for byte, and is read as written.
+        let bb = of(38);
+        assert_eq!(bb.len(), 1);
+        assert_eq!(bb[0].3, "Vendor/Mixed-Case-Model-Name-2026");
+        assert!(bb[0].2 < bb[0].1 || bb[0].2 >= bb[0].1 + 38);
+        // Short keys keep no string of their own.
+        let c = of(10);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].1, c[0].3.as_str()), (NONE, "short"));
     }
 }

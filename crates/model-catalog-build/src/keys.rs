@@ -137,6 +137,15 @@ fn table(
         };
         let k = &keys[i];
         let (before, home, upstream_at, upstream_len) = rest(i, k, pool)?;
+        // Where the folded key begins in the string table, for the bytes its words leave
+        // out; read by the slot's position, in one load.
+        let key_at = if k.key.len() > 32 {
+            let id = pool.string(&k.key)?;
+            pool.start(id)
+        } else {
+            NONE
+        };
+        let upstream_at = shared_tail(pool, key_at, &k.key, upstream_at, upstream_len);
         Slot {
             words: folded_hash::scan(k.key.as_bytes(), sol.seed).words,
             upstream_at,
@@ -148,14 +157,6 @@ fn table(
             before,
         }
         .write(&mut slots);
-        // Where the folded key begins in the string table, for the bytes its words leave
-        // out; read by the slot's position, in one load.
-        let key_at = if k.key.len() > 32 {
-            let id = pool.string(&k.key)?;
-            pool.start(id)
-        } else {
-            NONE
-        };
         long.extend_from_slice(&key_at.to_le_bytes());
     }
     Ok(TableSections {
@@ -164,4 +165,20 @@ fn table(
         slots: (sol.slots.len(), slots),
         long: (sol.slots.len(), long),
     })
+}
+
+/// Where a slot's upstream id is read: within the key's own bytes (at `key_at`, the key
+/// being stored for its middle) when the upstream id is the key's tail byte for byte, so
+/// that a hit on a long key reads one place of the string table, not two; else where it
+/// was stored (`upstream_at`).
+fn shared_tail(pool: &Pool, key_at: u32, key: &str, upstream_at: u32, upstream_len: u16) -> u32 {
+    let upstream_len = usize::from(upstream_len);
+    let text = pool.text.as_bytes();
+    let upstream = text.get(upstream_at as usize..upstream_at as usize + upstream_len);
+    match (key_at, upstream) {
+        (NONE, _) | (_, None) => upstream_at,
+        // Bytes equal to a whole string (valid UTF-8) begin on a character boundary.
+        (_, Some(up)) if key.as_bytes().ends_with(up) => key_at + (key.len() - upstream_len) as u32,
+        _ => upstream_at,
+    }
 }
