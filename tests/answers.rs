@@ -992,6 +992,9 @@ fn gateway_helpers() {
         ("groq", "GROQ_API_KEY"),
         ("deepseek", "DEEPSEEK_API_KEY"),
         ("openrouter", "OPENROUTER_API_KEY"),
+        // The NanoGPT seed (003) sends `Authorization: Bearer $NANOGPT_API_KEY`; models.dev
+        // names NANO_GPT_API_KEY, and the seeds own providers' keys.
+        ("nano-gpt", "NANOGPT_API_KEY"),
     ] {
         assert_eq!(
             model_catalog::lookup_provider(p).unwrap().api_key_env(),

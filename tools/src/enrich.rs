@@ -696,11 +696,56 @@ fn note_gaps(m: &mut ModelEntry, md: Option<&str>, ll: Option<&str>, set_aside: 
     ));
 }
 
+/// The environment variable that holds the provider's key: the one the seeds name for it
+/// (`seed_keys`: a variable `<NAME>_API_KEY` whose `<NAME>`, without `_`, is one of the
+/// provider's names without `-`, `.` and `_`, ASCII case ignored: `NANOGPT_API_KEY` for
+/// `nano-gpt`), else models.dev's ([`models_dev_key_env`]). Where the two differ, the
+/// conflict, for the conflicts table: the seeds own providers' keys.
+fn api_key_env(
+    r: &Reference,
+    p: &data::schema::ProviderEntry,
+    seed_keys: &[String],
+) -> (Option<String>, Option<Conflict>) {
+    let md = models_dev_key_env(r, p);
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '.' | '_'))
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let names: Vec<String> = p
+        .aliases
+        .iter()
+        .chain(std::iter::once(&p.id))
+        .map(|n| compact(n))
+        .collect();
+    let seed = seed_keys.iter().find(|v| {
+        v.strip_suffix("_API_KEY")
+            .is_some_and(|name| names.contains(&compact(name)))
+    });
+    match seed {
+        Some(v) if md.as_deref() != Some(v.as_str()) => {
+            let conflict = Conflict {
+                subject: format!("provider {}", p.id),
+                field: "api_key_env".to_owned(),
+                seed: v.clone(),
+                models_dev: md.unwrap_or_else(|| "-".to_owned()),
+                litellm: "-".to_owned(),
+                chosen: v.clone(),
+                rule: facts::rule::SEED_KEYS.to_owned(),
+            };
+            (Some(v.clone()), Some(conflict))
+        }
+        Some(v) => (Some(v.clone()), None),
+        None => (md, None),
+    }
+}
+
 /// The environment variable that holds the provider's key, from models.dev's
 /// `provider.toml` `env` list: the entry equal to one of the provider's names (aliases first,
 /// then the id; uppercased, `-` and `.` as `_`) followed by `_API_KEY`, else the first entry
 /// ending in `_API_KEY`, else none.
-fn api_key_env(r: &Reference, p: &data::schema::ProviderEntry) -> Option<String> {
+fn models_dev_key_env(r: &Reference, p: &data::schema::ProviderEntry) -> Option<String> {
     let env = r.provider_env(models_dev_dir(&p.id));
     let wanted = p.aliases.iter().chain(std::iter::once(&p.id)).map(|n| {
         let mut v: String = n
@@ -738,7 +783,7 @@ that is silent; prices are USD per million tokens; `input.*` and `output.*` are 
         r.md_rev, r.ll_version
     ));
     out.push_str(&format!("{} conflicts.\n\n", conflicts.len()));
-    out.push_str("| model | field | seed | models.dev | LiteLLM | chosen | rule |\n");
+    out.push_str("| entry | field | seed | models.dev | LiteLLM | chosen | rule |\n");
     out.push_str("|---|---|---|---|---|---|---|\n");
     for c in conflicts {
         out.push_str(&format!(
@@ -825,12 +870,17 @@ fn run(args: Args) -> Result<bool, String> {
     move_homes(&mut docs, &lineups, &mut report);
     add_lineups(&r, &mut docs, &lineups, &mut report);
     add_aggregator_offers(&r, &mut docs, &mut report);
+    let seed_keys = seed::key_variables(&args.seeds)?;
+    let mut key_conflicts = Vec::new();
     for doc in &mut docs {
         if let Some(p) = doc.data.provider.as_mut() {
-            p.api_key_env = api_key_env(&r, p);
+            let (env, conflict) = api_key_env(&r, p, &seed_keys);
+            p.api_key_env = env;
+            key_conflicts.extend(conflict);
         }
     }
-    let conflicts = fill(&r, &mut docs, &seed)?;
+    let mut conflicts = fill(&r, &mut docs, &seed)?;
+    conflicts.extend(key_conflicts);
 
     // Validate what would be written, exactly as the build will read it.
     let mut typed = Vec::new();

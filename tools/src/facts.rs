@@ -45,6 +45,8 @@ pub mod rule {
     pub const SEED_ONE: &str = "seed: one reference speaks, the seed decides";
     /// The references disagree; the seed is silent.
     pub const MODELS_DEV: &str = "models.dev: the references disagree, models.dev decides";
+    /// The variable the seeds name for a provider's key.
+    pub const SEED_KEYS: &str = "seed: the seeds own providers' keys, and name this variable";
     /// The seed's retirement date.
     pub const SEED_RETIRES: &str = "seed: the seed owns the retirement dates it states";
     /// A model that cannot call tools cannot call them in parallel.

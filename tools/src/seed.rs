@@ -35,6 +35,40 @@ pub fn read(dir: &Path) -> Result<Vec<SeedModel>, String> {
     Ok(rows)
 }
 
+/// Every API key variable the seeds name (`$NANOGPT_API_KEY` in a `curl` line), each once,
+/// sorted: the seeds own providers' keys, and where they name a provider's variable it is
+/// that provider's `api_key_env`. Fails if the directory cannot be read.
+pub fn key_variables(dir: &Path) -> Result<Vec<String>, String> {
+    let mut vars = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        vars.extend(variables_in(&text));
+    }
+    vars.sort();
+    vars.dedup();
+    Ok(vars)
+}
+
+/// The variables `$NAME_API_KEY` (capitals, digits, `_`) that `text` names.
+pub fn variables_in(text: &str) -> Vec<String> {
+    text.split('$')
+        .skip(1)
+        .filter_map(|rest| {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            (name.ends_with("_API_KEY") && name.len() > "_API_KEY".len()).then(|| name.to_owned())
+        })
+        .collect()
+}
+
 /// The model rows of the seed's text.
 pub fn parse(text: &str) -> Vec<SeedModel> {
     let mut provider: Option<String> = None;
@@ -111,6 +145,13 @@ fn retires(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_variables_a_text_names() {
+        let text = "curl -H \"Authorization: Bearer $NANOGPT_API_KEY\" \\\n\
+                    export $OPENAI_API_KEY; $HOME $_API_KEY $lower_API_KEY $X_API_KEYS";
+        assert_eq!(variables_in(text), ["NANOGPT_API_KEY", "OPENAI_API_KEY"]);
+    }
 
     #[test]
     fn reads_rows_and_retirement_dates() {
