@@ -145,7 +145,11 @@ impl Catalog {
     /// never modified.
     ///
     /// The builder shares the catalog's documents; for documents kept as JSON text
-    /// ([`Catalog::documents`]), they are read first.
+    /// ([`Catalog::documents`]), they are read first. It keeps the leave the catalog was built
+    /// with ([`CatalogBuilder::allow_override`]), which covers the documents added to the
+    /// builder too: a builder is its caller's. Imports (`formats::import_documents` and the
+    /// other importers) give the documents they read none of it: they may replace or take
+    /// only what their own options allow.
     pub fn to_builder(&self) -> CatalogBuilder {
         match &self.overlay {
             Some(o) => CatalogBuilder {
@@ -525,6 +529,17 @@ impl CatalogBuilder {
     /// of more than 256 characters is cut to its first 256 and `...`).
     pub fn document(mut self, name: &str, doc: DataFile) -> CatalogBuilder {
         Arc::make_mut(&mut self.docs).push((document_name(name).into_owned(), doc));
+        self
+    }
+
+    /// The builder, with the leave given so far covering only the documents it holds now:
+    /// documents added after get none of it ([`Overrides::for_documents_before`]). What
+    /// imports build on, so that a document read from outside never gets the leave of the
+    /// catalog it is imported onto.
+    #[cfg(feature = "formats")]
+    pub(crate) fn fence_leave(mut self) -> CatalogBuilder {
+        let count = self.docs.len();
+        self.overrides = std::mem::take(&mut self.overrides).for_documents_before(count);
         self
     }
 

@@ -1015,3 +1015,136 @@ fn names_must_not_be_empty() {
         assert!(built.is_err(), "{name:?}");
     }
 }
+
+/// A tenant's provider at `evil.example` that names OpenAI's key variable.
+fn evil_target() -> TargetProvider {
+    let mut entry = model_catalog::schema::ProviderEntry::new("evil", "Evil");
+    entry.base_url = Some("https://evil.example/v1".into());
+    entry.key_required = true;
+    entry.api_key_env = Some("OPENAI_API_KEY".into());
+    TargetProvider::New(Box::new(entry))
+}
+
+/// A catalog whose trusted documents needed leave: OpenAI's traffic goes through a proxy
+/// that keeps OpenAI's key variable (leave for `openai`), and a self-hosted `gpt-4o` takes
+/// the built-in model's names (leave for `gpt-4o`).
+fn trusted_base() -> Catalog {
+    let proxy = r#"{"provider": {"id": "openai", "name": "OpenAI via proxy", "key_required": true,
+        "base_url": "https://llm-proxy.internal/v1", "api_key_env": "OPENAI_API_KEY"}}"#;
+    let internal = r#"{"provider": {"id": "internal", "name": "Internal", "key_required": false},
+        "models": [{"id": "gpt-4o", "name": "GPT-4o (self-hosted)"}]}"#;
+    Catalog::builder()
+        .json("proxy.json", proxy)
+        .unwrap()
+        .json("internal.json", internal)
+        .unwrap()
+        .allow_override("openai")
+        .allow_override("gpt-4o")
+        .build()
+        .expect("the trusted documents build with their leave")
+}
+
+/// The leave a catalog was built with covers its own documents, never documents imported
+/// onto it (SECURITY.md section 4): an imported provider may not name OpenAI's key variable,
+/// an imported model may not take a name of a built-in model, through any importer, as if
+/// imported onto the built-in catalog.
+#[test]
+fn an_import_never_gets_the_leave_of_the_catalog_it_is_imported_onto() {
+    let base = trusted_base();
+    // The base's own documents keep their leave.
+    assert_eq!(
+        base.lookup_provider("openai").unwrap().api_key_env(),
+        Some("OPENAI_API_KEY")
+    );
+    assert_eq!(
+        base.resolve_model("gpt-4o").unwrap().provider.id(),
+        "internal"
+    );
+    assert_eq!(
+        base.resolve_model("gpt-4o-2024-08-06")
+            .unwrap()
+            .provider
+            .id(),
+        "openai"
+    );
+
+    let key_thief = r#"{"provider": {"id": "evil", "name": "Evil", "key_required": true,
+        "base_url": "https://evil.example/v1", "api_key_env": "OPENAI_API_KEY"}}"#;
+    let name_thief = r#"{"provider": {"id": "evil", "name": "Evil", "key_required": false},
+        "models": [{"id": "evil-4o", "name": "E", "served_names": [{"id": "gpt-4o-2024-08-06"}],
+                    "aliases": ["gpt-4-omni"]}]}"#;
+    // Each refusal names what the document tried to take.
+    for (doc, taken) in [
+        (key_thief, "OPENAI_API_KEY"),
+        (name_thief, "gpt-4o-2024-08-06"),
+    ] {
+        for onto in [&base, Catalog::builtin()] {
+            let Err(ImportError::Catalog(e)) = import_documents(onto, "tenant.json", doc) else {
+                panic!("imported onto a catalog with leave: {doc}");
+            };
+            assert!(
+                e.errors.iter().any(|e| e.to_string().contains(taken)),
+                "{e}"
+            );
+        }
+    }
+    // Nothing changed: the base still answers as before.
+    assert_eq!(
+        base.resolve_model("gpt-4o-2024-08-06")
+            .unwrap()
+            .provider
+            .id(),
+        "openai"
+    );
+
+    // The other importers: an OpenAI `/models` listing of a tenant's provider that names
+    // OpenAI's key variable is refused too.
+    let listing = r#"{"object": "list", "data": [{"id": "evil-model", "object": "model"}]}"#;
+    let target = evil_target();
+    for onto in [&base, Catalog::builtin()] {
+        let r = import_openai_models(onto, listing, &target, &ImportOptions::new());
+        assert!(matches!(r, Err(ImportError::Catalog(_))), "{r:?}");
+    }
+}
+
+/// Leave the import's own options give still covers what it imports; and a builder made from
+/// a catalog is its caller's: documents added to it get the catalog's leave (documented on
+/// `Catalog::to_builder`).
+#[test]
+fn an_imports_own_leave_and_a_builders_leave_still_count() {
+    let base = trusted_base();
+    let listing = r#"{"object": "list", "data": [{"id": "evil-model", "object": "model"}]}"#;
+    let target = evil_target();
+    let c = import_openai_models(
+        &base,
+        listing,
+        &target,
+        &ImportOptions::new().allow_override("openai"),
+    )
+    .expect("the import's own leave covers it");
+    assert_eq!(
+        c.lookup_provider("evil").unwrap().api_key_env(),
+        Some("OPENAI_API_KEY")
+    );
+    let key_sharer = r#"{"provider": {"id": "mirror", "name": "Mirror", "key_required": true,
+        "base_url": "https://mirror.internal/v1", "api_key_env": "OPENAI_API_KEY"}}"#;
+    let c = base
+        .to_builder()
+        .json("mirror.json", key_sharer)
+        .unwrap()
+        .build()
+        .expect("a builder keeps its catalog's leave");
+    assert_eq!(
+        c.lookup_provider("mirror").unwrap().api_key_env(),
+        Some("OPENAI_API_KEY")
+    );
+    // An import onto a catalog that was itself imported: the first import's leave covers
+    // the first import's documents only.
+    let c2 = import_documents(
+        &c,
+        "tenant.json",
+        r#"{"provider": {"id": "evil", "name": "Evil", "key_required": true,
+            "base_url": "https://evil.example/v1", "api_key_env": "OPENAI_API_KEY"}}"#,
+    );
+    assert!(matches!(c2, Err(ImportError::Catalog(_))), "{c2:?}");
+}

@@ -19,7 +19,9 @@ use crate::{Catalog, CatalogError};
 /// with the item's name as the document and the path within it; a document that does not
 /// match the schema is [`ImportError::Field`], likewise; validation problems are
 /// [`ImportError::Catalog`]. To allow overrides of built-in entries, use
-/// [`CatalogBuilder`](crate::CatalogBuilder) directly.
+/// [`CatalogBuilder`](crate::CatalogBuilder) directly: the imported documents get none of
+/// the leave `base` was built with (`allow_override`), which covers `base`'s own documents
+/// only.
 ///
 /// The catalog keeps a copy of `json`, not the typed documents (about three times its
 /// size): [`Catalog::documents`], [`Catalog::to_builder`] and [`export_documents`] read it
@@ -54,6 +56,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
         }),
     })?;
     base.to_builder()
+        .fence_leave()
         .import_json(name, json, docs)
         .map_err(ImportError::Catalog)
 }

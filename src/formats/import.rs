@@ -272,7 +272,8 @@ pub(super) fn finish(
     if docs.is_empty() {
         return Ok(base.clone());
     }
-    let mut b = base.to_builder();
+    // The base's leave covers its own documents, not these: only the options' own.
+    let mut b = base.to_builder().fence_leave();
     for o in &options.overrides {
         b = b.allow_override(o);
     }

@@ -11,7 +11,7 @@ use crate::key::MatchKind;
 /// Claims the aliases the documents declare apart from their models.
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
     let (files, base) = (pass.files, pass.base);
-    for (file, doc) in files {
+    for (doc_index, (file, doc)) in files.iter().enumerate() {
         for a in &doc.aliases {
             let entry = described("alias", &a.alias);
             if !pass.check.name(file, &entry, "alias", &a.alias, false) {
@@ -32,6 +32,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             let desc = Desc::Alias {
                 target: &a.target,
                 file,
+                doc: doc_index,
             };
             let claimed = match target_home.map(|h| shadowing(&a.alias, h, &pass.pkeys, base)) {
                 Some(Shadow::Refused(why)) => {

@@ -29,39 +29,60 @@ pub(super) enum Desc<'a> {
         kind: MatchKind,
         id: &'a str,
         file: &'a str,
+        doc: usize,
     },
     /// A name of a model a document defines.
     Model {
         kind: MatchKind,
         id: &'a str,
         file: &'a str,
+        doc: usize,
     },
     /// An alias declared apart from its model, which it names by `target`.
-    Alias { target: &'a str, file: &'a str },
+    Alias {
+        target: &'a str,
+        file: &'a str,
+        doc: usize,
+    },
     /// The upstream id of an offer of model `model` by provider `offering`.
     Offer {
         model: &'a str,
         offering: Cow<'a, str>,
         file: &'a str,
+        doc: usize,
     },
+}
+
+impl Desc<'_> {
+    /// The position of the document that declares the entry (the caller's leave may cover
+    /// only some documents).
+    pub(super) fn doc(&self) -> usize {
+        match self {
+            Desc::Provider { doc, .. }
+            | Desc::Model { doc, .. }
+            | Desc::Alias { doc, .. }
+            | Desc::Offer { doc, .. } => *doc,
+        }
+    }
 }
 
 impl fmt::Display for Desc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Desc::Provider { kind, id, file } => {
+            Desc::Provider { kind, id, file, .. } => {
                 write!(f, "the {} of provider `{id}` ({file})", role(*kind))
             }
-            Desc::Model { kind, id, file } => {
+            Desc::Model { kind, id, file, .. } => {
                 write!(f, "the {} of model `{}` ({file})", role(*kind), named(id))
             }
-            Desc::Alias { target, file } => {
+            Desc::Alias { target, file, .. } => {
                 write!(f, "an alias of model `{}` ({file})", named(target))
             }
             Desc::Offer {
                 model,
                 offering,
                 file,
+                ..
             } => write!(
                 f,
                 "the upstream id of model `{}` at provider `{}` ({file})",

@@ -75,8 +75,25 @@ impl Base for NoBase {
 
 /// Base entries the caller allows documents to replace or take names from, by id (ASCII
 /// case ignored). Without leave, any collision with a base name is an error.
+///
+/// `providers` and `models` cover every document; `earlier` holds leave that covers only the
+/// documents before a position: the leave a catalog was built with, which documents
+/// imported on top of it do not get ([`Overrides::for_documents_before`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overrides {
+    /// Base provider ids.
+    pub providers: Vec<String>,
+    /// Base model ids.
+    pub models: Vec<String>,
+    /// Leave for the documents before a position only.
+    pub earlier: Vec<EarlierLeave>,
+}
+
+/// Leave that covers only the documents before position `before` (see [`Overrides`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EarlierLeave {
+    /// The documents it covers: those before this position.
+    pub before: usize,
     /// Base provider ids.
     pub providers: Vec<String>,
     /// Base model ids.
@@ -84,16 +101,58 @@ pub struct Overrides {
 }
 
 impl Overrides {
-    pub(super) fn provider(&self, id: &str) -> bool {
-        self.providers.iter().any(|p| p.eq_ignore_ascii_case(id))
+    /// This leave, covering only the documents before position `count` (the documents it
+    /// was given for), so that documents added after them get none of it.
+    #[must_use]
+    pub fn for_documents_before(self, count: usize) -> Overrides {
+        let Overrides {
+            providers,
+            models,
+            mut earlier,
+        } = self;
+        if !providers.is_empty() || !models.is_empty() {
+            earlier.push(EarlierLeave {
+                before: count,
+                providers,
+                models,
+            });
+        }
+        Overrides {
+            providers: Vec::new(),
+            models: Vec::new(),
+            earlier,
+        }
     }
-    pub(super) fn model(&self, id: &str) -> bool {
-        self.models.iter().any(|m| m.eq_ignore_ascii_case(id))
+
+    /// Whether `list`, or the earlier leave's list `pick` chooses that covers document `doc`,
+    /// names `id`.
+    fn grants(
+        &self,
+        list: &[String],
+        pick: impl Fn(&EarlierLeave) -> &[String],
+        id: &str,
+        doc: usize,
+    ) -> bool {
+        let named = |l: &[String]| l.iter().any(|x| x.eq_ignore_ascii_case(id));
+        named(list)
+            || self
+                .earlier
+                .iter()
+                .any(|e| doc < e.before && named(pick(e)))
     }
-    /// Whether the caller allows a new provider named `name` although model names begin
+
+    /// Whether document `doc` may replace base provider `id` or take its names.
+    pub(super) fn provider(&self, id: &str, doc: usize) -> bool {
+        self.grants(&self.providers, |e| &e.providers, id, doc)
+    }
+    /// Whether document `doc` may take the names of base model `id`.
+    pub(super) fn model(&self, id: &str, doc: usize) -> bool {
+        self.grants(&self.models, |e| &e.models, id, doc)
+    }
+    /// Whether document `doc` may add a provider named `name` although model names begin
     /// with it.
-    pub(super) fn prefix(&self, name: &str) -> bool {
-        self.provider(name) || self.model(name)
+    pub(super) fn prefix(&self, name: &str, doc: usize) -> bool {
+        self.provider(name, doc) || self.model(name, doc)
     }
 }
 
@@ -177,8 +236,8 @@ impl<'a, 'b> KeySpace<'a, 'b> {
                 return Ok(());
             }
             let allowed = match space {
-                Space::Providers => leave.provider(&id),
-                Space::Models => leave.model(&id),
+                Space::Providers => leave.provider(&id, desc.doc()),
+                Space::Models => leave.model(&id, desc.doc()),
             };
             if !allowed {
                 let what = if space == Space::Providers {

@@ -27,7 +27,7 @@ mod successors;
 mod tests;
 
 pub use error::{DataError, DataErrorKind};
-pub use keys::{Base, Overrides};
+pub use keys::{Base, EarlierLeave, Overrides};
 pub use parse::{from_value, parse_file, read_error};
 pub use records::{KeyRec, ModelRec, OfferRec, ProviderRec, Validated};
 

@@ -112,6 +112,7 @@ pub(super) fn pass<'a>(pass: &mut Pass<'a, '_>) {
                     kind,
                     id: &m.id,
                     file,
+                    doc: doc_index,
                 };
                 let claimed = match provider.map(|h| shadowing(name, h, &pass.pkeys, base)) {
                     Some(Shadow::Refused(why)) => {

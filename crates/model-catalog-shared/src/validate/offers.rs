@@ -81,6 +81,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
                 model: &o.model,
                 offering,
                 file,
+                doc: doc_index,
             };
             // The upstream id is the offering provider's: its prefix is judged against it. On
             // top of a base (run-time catalogs), a new name is reachable only through the

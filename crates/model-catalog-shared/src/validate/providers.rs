@@ -41,7 +41,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         let mut replaces = false;
         // The id passed `check.name`: no longer than a name, folded on the stack.
         if let Some((held, MatchKind::Id, id)) = with_folded(&p.id, |k| base.provider_key(k)) {
-            if overrides.provider(&id) {
+            if overrides.provider(&id, doc_index) {
                 if !replaced.insert(held) {
                     pass.check.invalid(
                         file,
@@ -59,6 +59,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             kind,
             id: &p.id,
             file,
+            doc: doc_index,
         };
         let names = std::iter::once((MatchKind::Id, &p.id))
             .chain(p.aliases.iter().map(|a| (MatchKind::Alias, a)));
@@ -84,7 +85,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             // `name/...` strings ambiguous: the model names would keep winning.
             // A name that passed `check.name`, folded on the stack.
             let (colon, slash) = with_folded(name, |k| base.model_prefix(k));
-            if !replaces && (colon || slash) && !overrides.prefix(name) {
+            if !replaces && (colon || slash) && !overrides.prefix(name, doc_index) {
                 pass.check.invalid(
                     file,
                     &entry,
@@ -115,7 +116,8 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
                 Entry::Occupied(held) => {
                     let (holder, id) = held.get();
                     // Leave for a provider the documents add is recorded among the models'.
-                    let allowed = overrides.provider(id) || overrides.model(id);
+                    let allowed =
+                        overrides.provider(id, doc_index) || overrides.model(id, doc_index);
                     if *holder != index && !allowed {
                         pass.check.invalid(
                             file,

@@ -51,10 +51,9 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             continue;
         }
         let leave = other < pass.model_base
-            && pass
-                .mkeys
-                .base_key(key)
-                .is_some_and(|(i, _, id)| i == other && pass.overrides.model(&id));
+            && pass.mkeys.base_key(key).is_some_and(|(i, _, id)| {
+                i == other && pass.overrides.model(&id, holder.desc.doc())
+            });
         if leave {
             overriding.push(at);
         } else {
@@ -207,7 +206,7 @@ fn vendors<'a>(
             let new = *added.get(&p)?;
             // A name of the base's provider (one a replacement keeps) named it already.
             let fresh = pass.pkeys.base_key(vendor).is_none();
-            (fresh && p != scope && !pass.overrides.prefix(vendor))
+            (fresh && p != scope && !pass.overrides.prefix(vendor, h.desc.doc()))
                 .then_some((at, p, kind, new, key, h, by))
         })
         .collect();

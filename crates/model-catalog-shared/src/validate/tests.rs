@@ -481,3 +481,27 @@ fn every_error_is_reported_not_just_the_first() {
     let errors = run(&[("a/p.json", &doc)]).unwrap_err();
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }
+
+/// Leave limited to the documents before a position covers those only, ASCII case ignored,
+/// and limits stack as catalogs are imported onto catalogs.
+#[test]
+fn earlier_leave_covers_the_documents_before_its_position_only() {
+    let first = Overrides {
+        providers: vec!["openai".to_owned()],
+        ..Overrides::default()
+    }
+    .for_documents_before(2);
+    assert!(first.provider("OpenAI", 0) && first.provider("openai", 1));
+    assert!(!first.provider("openai", 2) && !first.model("openai", 0));
+    let mut second = first;
+    second.models.push("gpt-4o".to_owned());
+    let second = second.for_documents_before(5);
+    assert!(second.model("GPT-4o", 4) && !second.model("gpt-4o", 5));
+    assert!(second.provider("openai", 1) && !second.provider("openai", 3));
+    assert!(second.prefix("openai", 0) && !second.prefix("openai", 2));
+    // No leave, nothing to limit.
+    assert_eq!(
+        Overrides::default().for_documents_before(3),
+        Overrides::default()
+    );
+}
