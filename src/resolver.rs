@@ -247,7 +247,8 @@ const PASSED_READS: usize = 32;
 /// name denotes, read as a model string itself: a catalog name, or a provider's name before
 /// one (`openai/gpt-4o-2024-05-13`, as aggregators spell the models they pass on, or
 /// `openai:gpt-4o-2024-05-13`), also without variants after `:` (`:free`, `:nitro`, as
-/// OpenRouter writes them, one or several), and within a pass-through that names another
+/// OpenRouter writes them, one or several: the whole name first, then the name without all
+/// of them, then with one more at a time), and within a pass-through that names another
 /// provider (`openrouter/openai/...`). A name with a `/` is also read as the provider before
 /// it naming the rest: where the whole name is another model's (a catalog may list
 /// `openai/gpt-4o-2024-05-13` as some reseller's model), what OpenAI serves under the rest
@@ -275,18 +276,24 @@ fn passed_retirement<'c, V: View<'c>>(
             retired(&format!("{vendor}:{rest}"))
         })
     };
-    let variant = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-    let mut name = name;
-    loop {
-        if let Some(found) = read(name) {
-            return Some(found);
-        }
-        let (base, last) = name.rsplit_once(':')?;
-        if last.is_empty() || !last.bytes().all(variant) || reads.get() >= PASSED_READS {
-            return None;
-        }
-        name = base;
+    if let Some(found) = read(name) {
+        return Some(found);
     }
+    // Then without its variants, the shortest reading first: variants stacked after a name
+    // (`gpt-4:free:free:...`) cost a read each only once the name without them is read, so
+    // no number of them exhausts the reads before it.
+    let variant = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut first = name.len();
+    while let Some((base, last)) = name[..first].rsplit_once(':') {
+        if last.is_empty() || !last.bytes().all(variant) {
+            break;
+        }
+        first = base.len();
+    }
+    name[first..]
+        .match_indices(':')
+        .take_while(|_| reads.get() < PASSED_READS)
+        .find_map(|(at, _)| read(&name[..first + at]))
 }
 
 /// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,

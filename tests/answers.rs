@@ -797,6 +797,25 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
             "{input}"
         );
     }
+    // Variants stacked up to the input limit (256 bytes) never outlast the check: LiteLLM
+    // retires gpt-4 on 2026-10-23.
+    for n in [1, 30, 31, 40, 46] {
+        for prefix in [
+            "openrouter:openai/gpt-4",
+            "openrouter:gpt-4",
+            "nano-gpt:openai/gpt-4",
+        ] {
+            let input = format!("{prefix}{}", ":free".repeat(n));
+            assert!(input.len() <= 256, "{}", input.len());
+            let e = r.resolve(&input).unwrap_err();
+            assert_eq!(e.kind(), "retired", "{input}");
+            assert!(
+                e.to_string()
+                    .starts_with("model `gpt-4` was retired on 2026-10-23"),
+                "{e}"
+            );
+        }
+    }
     assert!(r.resolve("gpt-4o").is_ok());
     assert!(r
         .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")

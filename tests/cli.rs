@@ -704,6 +704,7 @@ fn names_from_the_command_line_are_echoed_on_one_line_in_the_order_written() {
     // separator (U+2028) would break the line: both are escaped, as control characters are.
     for (given, shown) in [
         ("a\u{202e}live", r"a\u{202e}live"),
+        ("a\u{061c}live", r"a\u{61c}live"),
         ("a\u{2028}b", r"a\u{2028}b"),
         ("a\u{1b}[2Jb", r"a\u{1b}[2Jb"),
     ] {

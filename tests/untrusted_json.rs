@@ -837,6 +837,8 @@ fn text_fields_must_be_printable() {
         "a\u{85}b",
         "a\u{202e}b",
         "a\u{2028}b",
+        // ARABIC LETTER MARK, the Bidi_Control character outside the U+200E to U+2069 range.
+        "a\u{061c}b",
     ] {
         let e = ngrok(&[("metadata", &lit(bad))]).unwrap_err();
         assert_eq!(

@@ -240,7 +240,8 @@ pub fn provider_name_problem(name: &str) -> Option<&'static str> {
 /// would break a log line or change how the text around it reads: no control character
 /// (U+0000 to U+001F, U+007F to U+009F: line breaks, tabs and escape sequences included), no
 /// line or paragraph separator (U+2028, U+2029) and no bidirectional formatting character
-/// (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+/// (Unicode's `Bidi_Control` characters: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066
+/// to U+2069).
 #[must_use]
 pub fn text_problem(text: &str) -> Option<&'static str> {
     text.chars().find_map(char_problem)
@@ -257,7 +258,10 @@ pub fn char_problem(c: char) -> Option<&'static str> {
     if matches!(c, '\u{2028}' | '\u{2029}') {
         return Some("contains a line or paragraph separator");
     }
-    if matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+    if matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    ) {
         return Some("contains a bidirectional formatting character");
     }
     None
