@@ -167,6 +167,51 @@ fn the_serving_providers_prices_are_billed() {
     assert_eq!(home.cost(&usage).unwrap().total.to_string(), "0.75");
 }
 
+/// A dated GPT-5 snapshot has its model's context window: seed 000 gives `gpt-5.1` and
+/// `gpt-5.2-pro` 400,000 tokens and lists `gpt-5.1-2025-11-13` and `gpt-5.2-pro-2025-12-11`
+/// as their names; models.dev (providers/openai/models/gpt-5.1.toml) has context 400_000,
+/// input 272_000; LiteLLM's `gpt-5.1-2025-11-13` has `max_input_tokens` 272000, the input
+/// limit, not a smaller context.
+#[test]
+fn a_dated_gpt_5_snapshot_has_its_models_context_window() {
+    for (input, model) in [
+        ("gpt-5.1-2025-11-13", "gpt-5.1"),
+        ("gpt-5.2-pro-2025-12-11", "gpt-5.2-pro"),
+        ("gpt-5-mini-2025-08-07", "gpt-5-mini"),
+        ("openai:GPT-5.2-2025-12-11", "gpt-5.2"),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.model.unwrap().id(), model, "{input}");
+        assert!(r.served_name().is_some(), "{input}");
+        assert_eq!(r.context_window(), Some(400_000), "{input}");
+    }
+}
+
+/// An aggregator's entry for another release of a model is no offer of it: the catalog's
+/// `kimi-k2` is the September release Groq serves (seed 000: `moonshotai/kimi-k2-instruct-0905`,
+/// 262,144 tokens). OpenRouter's `moonshotai/kimi-k2` is "Kimi K2 0711" (models.dev
+/// providers/openrouter/models/moonshotai/kimi-k2.toml: 131,072 tokens, $0.57 / $2.30); its
+/// September release is `moonshotai/kimi-k2-0905` (kimi-k2-0905.toml: "Kimi K2 0905",
+/// 262,144 tokens, $0.60 / $2.50). Hyperbolic's `moonshotai/Kimi-K2-Instruct` is the July
+/// release too (LiteLLM `hyperbolic/moonshotai/Kimi-K2-Instruct`: 131,072 input tokens).
+#[test]
+fn an_aggregators_entry_for_another_release_is_no_offer() {
+    let r = resolve_model("openrouter:kimi-k2").unwrap();
+    assert_eq!(r.upstream_id, "moonshotai/kimi-k2-0905");
+    assert_eq!(r.offer.unwrap().provider_id(), "openrouter");
+    assert_eq!(r.pricing().input, Some(usd("0.6")));
+    assert_eq!(r.pricing().output, Some(usd("2.5")));
+    // The July release's id is OpenRouter's own pass-through, not the catalog model.
+    let july = resolve_model("openrouter:moonshotai/kimi-k2").unwrap();
+    assert!(july.model.is_none() && july.is_pass_through());
+    assert_eq!(july.upstream_id, "moonshotai/kimi-k2");
+    // Hyperbolic offers no `kimi-k2`, and its July id is no name of the catalog model.
+    assert!(resolve_model("hyperbolic:kimi-k2").map_or(true, |r| r.model.is_none()));
+    let h = resolve_model("hyperbolic:moonshotai/Kimi-K2-Instruct").unwrap();
+    assert!(h.model.is_none() && h.is_pass_through());
+    assert_eq!(h.upstream_id, "moonshotai/Kimi-K2-Instruct");
+}
+
 #[test]
 fn an_offer_lacking_a_price_falls_back_field_by_field_and_says_so() {
     // NanoGPT offers gpt-5.2 (providers/nano-gpt/models/openai/gpt-5.2.toml: input 1.75,

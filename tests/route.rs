@@ -180,8 +180,9 @@ fn the_free_functions_route_over_the_builtin_catalog() {
         ),
         (
             "kimi-k2",
+            // OpenRouter's September release (models.dev kimi-k2-0905.toml), as Groq's.
             Ok(vec![
-                ("openrouter", "moonshotai/kimi-k2"),
+                ("openrouter", "moonshotai/kimi-k2-0905"),
                 ("groq", "moonshotai/kimi-k2-instruct-0905"),
             ]),
         ),

@@ -56,8 +56,24 @@ const SERVES_OTHERS: &[&str] = &["vertex", "hyperbolic"];
 const AGGREGATORS: &[&str] = &["openrouter", "nano-gpt", "inference-net"];
 
 /// Offers deliberately not recorded (provider, upstream id, ASCII case ignored): OpenRouter's
-/// Llama 3.3 70B stays the pass-through the Model Catalog seed documents.
-const NOT_OFFERED: &[(&str, &str)] = &[("openrouter", "meta-llama/llama-3.3-70b-instruct")];
+/// Llama 3.3 70B stays the pass-through the Model Catalog seed documents; OpenRouter's
+/// `moonshotai/kimi-k2` (models.dev: "Kimi K2 0711", released 2025-07-11, 131,072 tokens)
+/// and Hyperbolic's `moonshotai/Kimi-K2-Instruct` (LiteLLM: 131,072 input tokens) are the
+/// July release, not the catalog's `kimi-k2`, the September release Groq serves
+/// (`moonshotai/kimi-k2-instruct-0905`, 262,144 tokens): as offers they sent another model
+/// and billed its prices (OpenRouter's offer is its `moonshotai/kimi-k2-0905`).
+const NOT_OFFERED: &[(&str, &str)] = &[
+    ("openrouter", "meta-llama/llama-3.3-70b-instruct"),
+    ("openrouter", "moonshotai/kimi-k2"),
+    ("hyperbolic", "moonshotai/Kimi-K2-Instruct"),
+];
+
+/// Whether `name` of `provider` is deliberately no offer ([`NOT_OFFERED`]).
+fn not_offered(provider: &str, name: &str) -> bool {
+    NOT_OFFERED
+        .iter()
+        .any(|(p, u)| *p == provider && u.eq_ignore_ascii_case(name))
+}
 
 /// The provider that is a vendor's own API.
 fn vendor_home(vendor: &str) -> Option<&'static str> {
@@ -409,6 +425,14 @@ fn add_lineups(
                     .and_then(|rel| r.models_dev(rel))
                     .map(|(t, text)| r.md_facts(&t, &text));
             if SERVES_OTHERS.contains(&p) {
+                if not_offered(p, &c.name) {
+                    report
+                        .skipped
+                        .entry("deliberately not an offer (see NOT_OFFERED)".to_owned())
+                        .or_default()
+                        .push(format!("{p}:{}", c.name));
+                    continue;
+                }
                 let base = md.as_ref().and_then(|f| f.base_model.as_deref());
                 if let Some((model, _)) = match_model(docs, p, &c.name, base) {
                     let offers = &mut docs[home].data.offers;
@@ -456,11 +480,7 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
         let dir = models_dev_dir(a);
         let mut best: BTreeMap<String, (u8, String)> = BTreeMap::new();
         for name in lineup::models_dev_names(r, a) {
-            if name.contains(':')
-                || NOT_OFFERED
-                    .iter()
-                    .any(|(p, u)| *p == a && u.eq_ignore_ascii_case(&name))
-            {
+            if name.contains(':') || not_offered(a, &name) {
                 continue;
             }
             let Some(f) = r

@@ -86,9 +86,22 @@ pub fn fill_served(
     let notes = s.notes.take();
     *s = ServedNameEntry::new(id);
     s.notes = notes;
+    // LiteLLM's `max_input_tokens` is a prompt limit: where it is models.dev's `limit.input`,
+    // the context window is models.dev's `limit.context`. A snapshot models.dev does not
+    // list is read against the model's own models.dev entry: `gpt-5.1-2025-11-13`'s 272,000
+    // input tokens are `gpt-5.1`'s (400,000 in all), not a smaller context.
+    let model_md = md_rel
+        .is_none()
+        .then(|| {
+            let rel = m.sources.models_dev.as_deref()?.split_once(':')?.1;
+            r.models_dev(rel).map(|(t, text)| r.md_facts(&t, &text))
+        })
+        .flatten();
     let ll_context = ll.context.map(|c| {
         if Some(c) == md.input_limit {
             md.context.unwrap_or(c)
+        } else if let Some(mm) = model_md.as_ref().filter(|mm| Some(c) == mm.input_limit) {
+            mm.context.unwrap_or(c)
         } else {
             c
         }
