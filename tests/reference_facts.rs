@@ -1051,3 +1051,42 @@ fn sample_spans_every_enriched_provider() {
         ]
     );
 }
+
+/// A reference set aside as another generation of the model leaves no fact decided without a
+/// row in data/CONFLICTS.md: each price and capability it gives otherwise is listed.
+#[test]
+fn what_a_set_aside_generation_gives_otherwise_is_listed() {
+    let conflicts =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/CONFLICTS.md")).unwrap();
+    let rows: Vec<Vec<&str>> = conflicts
+        .lines()
+        .filter(|l| l.starts_with("| "))
+        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    let row = |model: &str, field: &str| {
+        rows.iter()
+            .find(|r| r[0] == model && r[1] == field)
+            .unwrap_or_else(|| panic!("no row for {model} {field}"))
+            .clone()
+    };
+    // models.dev providers/deepseek/models/deepseek-chat.toml: [cost] input = 0.14,
+    // output = 0.28, cache_read = 0.0028; LiteLLM "deepseek-chat": input_cost_per_token
+    // 2.8e-07, output_cost_per_token 4.2e-07, cache_read_input_token_cost 2.8e-08. LiteLLM's
+    // entry describes the 128K generation the seed lists, so its prices apply.
+    for (field, md, ll) in [
+        ("pricing.input", "0.14", "0.28"),
+        ("pricing.output", "0.28", "0.42"),
+        ("pricing.cache_read", "0.0028", "0.028"),
+    ] {
+        let r = row("deepseek-chat", field);
+        assert_eq!((r[3], r[4], r[5]), (md, ll, ll), "{field}");
+        assert!(r[6].starts_with("generation:"), "{field}");
+    }
+    // models.dev: reasoning = false, of the 1,000,000-token generation; LiteLLM says nothing.
+    let r = row("deepseek-chat", "reasoning");
+    assert_eq!((r[3], r[4], r[5]), ("no", "-", "unknown"));
+    // gpt-5-chat-latest: models.dev (tool_call = false) is kept; LiteLLM's
+    // supports_function_calling = true is set aside.
+    let r = row("gpt-5-chat-latest", "tools");
+    assert_eq!((r[3], r[4], r[5]), ("no", "yes", "no"));
+}

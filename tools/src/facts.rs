@@ -341,6 +341,65 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
                     },
                     rule::GENERATION,
                 );
+                // Each fact the set-aside entry gives otherwise is listed too, so that no
+                // fact is decided silently.
+                let (pm, pl) = (pricing_of(mf), pricing_of(lf));
+                let kept = if keep_ll { &pl } else { &pm };
+                for (field, a, b, k) in [
+                    ("pricing.input", pm.input, pl.input, kept.input),
+                    ("pricing.output", pm.output, pl.output, kept.output),
+                    (
+                        "pricing.cache_read",
+                        pm.cache_read,
+                        pl.cache_read,
+                        kept.cache_read,
+                    ),
+                    (
+                        "pricing.cache_write",
+                        pm.cache_write,
+                        pl.cache_write,
+                        kept.cache_write,
+                    ),
+                    (
+                        "pricing.reasoning",
+                        pm.reasoning,
+                        pl.reasoning,
+                        kept.reasoning,
+                    ),
+                ] {
+                    if a != b {
+                        rec.push(
+                            field,
+                            "-".into(),
+                            show(&a),
+                            show(&b),
+                            show(&k),
+                            rule::GENERATION,
+                        );
+                    }
+                }
+                for (field, a, b) in [
+                    ("tools", mf.tools, lf.tools),
+                    ("parallel_tools", mf.parallel_tools, lf.parallel_tools),
+                    ("reasoning", mf.reasoning, lf.reasoning),
+                    (
+                        "structured_output",
+                        mf.structured_output,
+                        lf.structured_output,
+                    ),
+                ] {
+                    if a != b {
+                        let k = if keep_ll { b } else { a };
+                        rec.push(
+                            field,
+                            "-".into(),
+                            show(&yes_no(a)),
+                            show(&yes_no(b)),
+                            show(&yes_no(k)),
+                            rule::GENERATION,
+                        );
+                    }
+                }
                 if keep_ll {
                     md = None;
                     set_aside = Some("models.dev");
