@@ -861,6 +861,36 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
             );
         }
     }
+    // Nested up to the input limit, or passed on unchanged (a fine-tune id with an unknown
+    // base passes itself on to OpenAI): a longer string is refused when a shorter one is.
+    let nested = [
+        "openrouter:ft:openai/gpt-4:x:o1:thinking:free:openai:free:x".to_owned(),
+        format!("openrouter:{}gpt-4", "openai:".repeat(33)),
+        format!("openrouter:{}openai/gpt-4:free", "openai/".repeat(30)),
+        format!("openrouter:{}openai/gpt-4:free", "groq/".repeat(30)),
+        format!(
+            "openrouter:{}gpt-4{}",
+            "openai:".repeat(18),
+            ":free".repeat(20)
+        ),
+    ];
+    for input in &nested {
+        assert!(input.len() <= 256, "{}", input.len());
+        let e = r.resolve(input).unwrap_err();
+        assert_eq!(e.kind(), "retired", "{input}");
+    }
+    // Live models with variants and nesting still resolve.
+    for input in [
+        "openrouter:openai/gpt-4o:free".to_owned(),
+        "openrouter:openai/gpt-4o:free:nitro".to_owned(),
+        format!(
+            "openrouter:{}gpt-4o{}",
+            "openai:".repeat(18),
+            ":free".repeat(20)
+        ),
+    ] {
+        assert!(r.resolve(&input).is_ok(), "{input}");
+    }
     assert!(r.resolve("gpt-4o").is_ok());
     assert!(r
         .resolve("openrouter:meta-llama/Llama-3.3-70B-Instruct")
