@@ -145,16 +145,19 @@ impl Catalog {
     /// never modified.
     ///
     /// The builder shares the catalog's documents; for documents kept as JSON text
-    /// ([`Catalog::documents`]), they are read first. It keeps the leave the catalog was built
-    /// with ([`CatalogBuilder::allow_override`]), which covers the documents added to the
-    /// builder too: a builder is its caller's. Imports (`formats::import_documents` and the
-    /// other importers) give the documents they read none of it: they may replace or take
-    /// only what their own options allow.
+    /// ([`Catalog::documents`]), they are read first. It keeps all the leave the catalog was
+    /// built with ([`CatalogBuilder::allow_override`], and the imports' own), which covers the
+    /// documents added to the builder too, whatever it keeps or drops ([`CatalogBuilder::retain`]):
+    /// a builder is its caller's. Imports (`formats::import_documents` and the other
+    /// importers) give the documents they read none of it: they may replace or take only what
+    /// their own options allow.
     pub fn to_builder(&self) -> CatalogBuilder {
         match &self.overlay {
+            // The builder is the caller's: the leave covers every document again, those
+            // added to it too (imports limit it again to the documents before theirs).
             Some(o) => CatalogBuilder {
                 docs: o.docs.typed().clone(),
-                overrides: o.overrides.clone(),
+                overrides: o.overrides.clone().unfenced(),
             },
             None => CatalogBuilder::default(),
         }

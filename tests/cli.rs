@@ -722,3 +722,29 @@ fn names_from_the_command_line_are_echoed_on_one_line_in_the_order_written() {
         );
     }
 }
+
+/// `--json` lines are ASCII: an input holding a right-to-left override, ARABIC LETTER MARK, a
+/// C1 control (NEL, CSI), a line separator or a character beyond the BMP is echoed as
+/// `\uXXXX` escapes, one object per line, and reads back as the exact input.
+#[test]
+fn json_lines_echo_hostile_input_as_ascii_escapes() {
+    let inputs = [
+        "a\u{202e}live",
+        "a\u{061c}b",
+        "a\u{85}b",
+        "x\u{9b}2Jy",
+        "a\u{2028}b",
+        "crab\u{1f980}",
+        "del\u{7f}",
+    ];
+    let mut args = vec!["resolve", "--json"];
+    args.extend(inputs);
+    let out = run(&args);
+    let stdout = text(&out.stdout);
+    assert!(stdout.is_ascii(), "{stdout:?}");
+    assert!(stdout.contains(r"a\u202elive"), "{stdout}");
+    assert!(stdout.contains(r"crab\ud83e\udd80"), "{stdout}");
+    let lines = json_lines(&stdout);
+    let echoed: Vec<&str> = lines.iter().map(|v| v["input"].as_str().unwrap()).collect();
+    assert_eq!(echoed, inputs);
+}

@@ -1109,6 +1109,39 @@ fn an_import_never_gets_the_leave_of_the_catalog_it_is_imported_onto() {
     }
 }
 
+/// Documents dropped between imports (`retain`) never move an import under the base's
+/// leave: leave is fenced where documents come from outside, not by where they sit.
+#[test]
+fn dropping_documents_between_imports_gives_an_import_no_leave() {
+    let base = trusted_base();
+    let thief = r#"{"provider": {"id": "evil", "name": "Evil", "key_required": true,
+        "base_url": "https://evil.example/v1", "api_key_env": "openai_api_key"}}"#;
+    let name_thief = r#"{"provider": {"id": "evil", "name": "Evil", "key_required": false},
+        "models": [{"id": "evil-4o", "name": "E", "served_names": [{"id": "gpt-4o-2024-08-06"}]}]}"#;
+    for first in [
+        "[]",
+        r#"{"provider": {"id": "harmless", "name": "H", "key_required": false}}"#,
+    ] {
+        let imported = import_documents(&base, "tenant1.json", first).unwrap();
+        let trimmed = imported
+            .to_builder()
+            .retain(|name, _| name == "proxy.json")
+            .build()
+            .unwrap();
+        for doc in [thief, name_thief] {
+            let r = import_documents(&trimmed, "tenant2.json", doc);
+            assert!(matches!(r, Err(ImportError::Catalog(_))), "{first} {doc}");
+        }
+        let r = import_openai_models(
+            &trimmed,
+            r#"{"object": "list", "data": [{"id": "evil-model", "object": "model"}]}"#,
+            &evil_target(),
+            &ImportOptions::new(),
+        );
+        assert!(matches!(r, Err(ImportError::Catalog(_))), "{r:?}");
+    }
+}
+
 /// Leave the import's own options give still covers what it imports; and a builder made from
 /// a catalog is its caller's: documents added to it get the catalog's leave (documented on
 /// `Catalog::to_builder`).
@@ -1138,6 +1171,19 @@ fn an_imports_own_leave_and_a_builders_leave_still_count() {
         .expect("a builder keeps its catalog's leave");
     assert_eq!(
         c.lookup_provider("mirror").unwrap().api_key_env(),
+        Some("OPENAI_API_KEY")
+    );
+    // A builder from an imported catalog is its caller's too: the base's leave covers what
+    // is added to it.
+    let imported = import_documents(&base, "tenant1.json", "[]").unwrap();
+    let c3 = imported
+        .to_builder()
+        .json("mirror.json", key_sharer)
+        .unwrap()
+        .build()
+        .expect("a builder from an imported catalog keeps the base's leave");
+    assert_eq!(
+        c3.lookup_provider("mirror").unwrap().api_key_env(),
         Some("OPENAI_API_KEY")
     );
     // An import onto a catalog that was itself imported: the first import's leave covers

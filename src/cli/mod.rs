@@ -227,10 +227,39 @@ fn finish(written: io::Result<()>, code: u8) -> ExitCode {
     }
 }
 
-/// Writes `value` as one line of compact JSON.
+/// Writes `value` as one line of compact JSON, in ASCII ([`AsciiJson`]).
 fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
+    let mut json = serde_json::Serializer::with_formatter(&mut *out, AsciiJson);
+    value.serialize(&mut json)?;
     out.write_all(b"\n")
+}
+
+/// Compact JSON whose strings write every character outside printable ASCII as `\uXXXX`
+/// (serde_json escapes only those below U+0020): a line any terminal or log shows as it is,
+/// with no right-to-left override, line separator or C1 control among the inputs it echoes,
+/// and which any JSON reader reads back to the same text.
+struct AsciiJson;
+
+impl serde_json::ser::Formatter for AsciiJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if c.is_ascii() && c != '\u{7f}' {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[start..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            start = at + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 /// Writes `message` as an `error: ` line on standard error.

@@ -124,6 +124,27 @@ impl Overrides {
         }
     }
 
+    /// This leave covering every document again: the earlier leave's ids joined to the
+    /// rest. What a catalog's caller gets back to build on ([`Overrides::for_documents_before`]
+    /// limits it again where documents from elsewhere are added).
+    #[must_use]
+    pub fn unfenced(self) -> Overrides {
+        let Overrides {
+            mut providers,
+            mut models,
+            earlier,
+        } = self;
+        for e in earlier {
+            providers.extend(e.providers);
+            models.extend(e.models);
+        }
+        Overrides {
+            providers,
+            models,
+            earlier: Vec::new(),
+        }
+    }
+
     /// Whether `list`, or the earlier leave's list `pick` chooses that covers document `doc`,
     /// names `id`.
     fn grants(

@@ -499,6 +499,10 @@ fn earlier_leave_covers_the_documents_before_its_position_only() {
     assert!(second.model("GPT-4o", 4) && !second.model("gpt-4o", 5));
     assert!(second.provider("openai", 1) && !second.provider("openai", 3));
     assert!(second.prefix("openai", 0) && !second.prefix("openai", 2));
+    // Unfenced, every id covers every document again.
+    let all = second.clone().unfenced();
+    assert!(all.provider("openai", 100) && all.model("gpt-4o", 100));
+    assert!(all.earlier.is_empty());
     // No leave, nothing to limit.
     assert_eq!(
         Overrides::default().for_documents_before(3),
