@@ -145,19 +145,20 @@ impl Catalog {
     /// never modified.
     ///
     /// The builder shares the catalog's documents; for documents kept as JSON text
-    /// ([`Catalog::documents`]), they are read first. It keeps all the leave the catalog was
-    /// built with ([`CatalogBuilder::allow_override`], and the imports' own), which covers the
-    /// documents added to the builder too, whatever it keeps or drops ([`CatalogBuilder::retain`]):
-    /// a builder is its caller's. Imports (`formats::import_documents` and the other
-    /// importers) give the documents they read none of it: they may replace or take only what
-    /// their own options allow.
+    /// ([`Catalog::documents`]), they are read first. It keeps the leave the catalog was built
+    /// with ([`CatalogBuilder::allow_override`]), which covers the documents added to the
+    /// builder too: a builder is its caller's. Documents that imports read
+    /// (`formats::import_documents` and the other importers) get none of it, now or in any
+    /// catalog built from this one: they may replace or take only what their own import's
+    /// options allowed, whatever documents are added or dropped
+    /// ([`CatalogBuilder::retain`]) around them.
     pub fn to_builder(&self) -> CatalogBuilder {
         match &self.overlay {
-            // The builder is the caller's: the leave covers every document again, those
-            // added to it too (imports limit it again to the documents before theirs).
+            // The builder is the caller's: its leave covers what is added to it; documents
+            // read from elsewhere keep only their own.
             Some(o) => CatalogBuilder {
                 docs: o.docs.typed().clone(),
-                overrides: o.overrides.clone().unfenced(),
+                overrides: o.overrides.clone(),
             },
             None => CatalogBuilder::default(),
         }
@@ -535,14 +536,22 @@ impl CatalogBuilder {
         self
     }
 
-    /// The builder, with the leave given so far covering only the documents it holds now:
-    /// documents added after get none of it ([`Overrides::for_documents_before`]). What
-    /// imports build on, so that a document read from outside never gets the leave of the
-    /// catalog it is imported onto.
+    /// The builder, with its next `count` documents marked as read from elsewhere (an
+    /// import's): they get only the leave `ids` give (as
+    /// [`allow_override`](CatalogBuilder::allow_override) would), never the caller's,
+    /// whatever is added or dropped around them later ([`Overrides::import`]).
     #[cfg(feature = "formats")]
-    pub(crate) fn fence_leave(mut self) -> CatalogBuilder {
-        let count = self.docs.len();
-        self.overrides = std::mem::take(&mut self.overrides).for_documents_before(count);
+    pub(crate) fn next_imported(mut self, count: usize, ids: &[String]) -> CatalogBuilder {
+        let (mut providers, mut models) = (Vec::new(), Vec::new());
+        for id in ids {
+            if is_builtin_provider(id) {
+                providers.push(id.clone());
+            } else {
+                models.push(id.clone());
+            }
+        }
+        let at = self.docs.len();
+        self.overrides.import(at..at + count, providers, models);
         self
     }
 
@@ -575,7 +584,18 @@ impl CatalogBuilder {
     /// Keeps only the documents for which `keep(name, document)` is true (to replace an
     /// earlier import, for instance).
     pub fn retain(mut self, mut keep: impl FnMut(&str, &DataFile) -> bool) -> CatalogBuilder {
-        Arc::make_mut(&mut self.docs).retain(|(name, doc)| keep(name, doc));
+        let kept: Vec<bool> = self
+            .docs
+            .iter()
+            .map(|(name, doc)| keep(name, doc))
+            .collect();
+        let mut at = 0;
+        Arc::make_mut(&mut self.docs).retain(|_| {
+            at += 1;
+            kept[at - 1]
+        });
+        // Documents read from elsewhere keep only their own leave where they now stand.
+        self.overrides.retain_documents(&kept);
         self
     }
 
@@ -586,7 +606,7 @@ impl CatalogBuilder {
     /// `id` built in or added. Without this, a collision with any built-in name, or a key
     /// variable another provider names, is an error.
     pub fn allow_override(mut self, id: &str) -> CatalogBuilder {
-        if builtin::provider_key(&fold(id)).is_some_and(|(p, _)| p.id().eq_ignore_ascii_case(id)) {
+        if is_builtin_provider(id) {
             self.overrides.providers.push(id.to_owned());
         } else {
             self.overrides.models.push(id.to_owned());
@@ -641,6 +661,12 @@ impl CatalogBuilder {
         // catalog keeps the base's documents (shared, not copied) and the text.
         Catalog::with(v, docs, self.overrides)
     }
+}
+
+/// Whether `id` is a built-in provider's id (ASCII case ignored): leave for it is leave for a
+/// provider, else for a model.
+fn is_builtin_provider(id: &str) -> bool {
+    builtin::provider_key(&fold(id)).is_some_and(|(p, _)| p.id().eq_ignore_ascii_case(id))
 }
 
 /// Documents `docs` validated with `overrides`, `None` when there are none.

@@ -873,6 +873,10 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
             "openai:".repeat(18),
             ":free".repeat(20)
         ),
+        // Empty variants are stripped as others.
+        "openrouter:openai/gpt-4::free".to_owned(),
+        "openrouter:openai/gpt-4:".to_owned(),
+        "openrouter:gpt-4:".to_owned(),
     ];
     for input in &nested {
         assert!(input.len() <= 256, "{}", input.len());

@@ -748,3 +748,27 @@ fn json_lines_echo_hostile_input_as_ascii_escapes() {
     let echoed: Vec<&str> = lines.iter().map(|v| v["input"].as_str().unwrap()).collect();
     assert_eq!(echoed, inputs);
 }
+
+/// A usage error quotes the argument it refuses: escaped, like every other echo, whether the
+/// argument was taken for a flag (`--x...`) or a value (`--sort`).
+#[test]
+fn usage_errors_escape_the_arguments_they_quote() {
+    for args in [
+        vec!["resolve", "--json", "--x\u{202e}\u{1b}]0;pwned\u{7}"],
+        vec!["route", "gpt-4o", "--sort", "lat\u{202e}ency\u{85}"],
+        vec!["query", "--json", "--capability", "tool\u{202e}"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(r"\u{202e}"), "{stderr}");
+        assert!(
+            !stderr.contains(['\u{202e}', '\u{1b}', '\u{7}', '\u{85}']),
+            "{stderr:?}"
+        );
+    }
+    // Help is printed as it is.
+    let out = run(&["resolve", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("Usage: model-catalog resolve"));
+}

@@ -1142,6 +1142,93 @@ fn dropping_documents_between_imports_gives_an_import_no_leave() {
     }
 }
 
+/// A document read by an import keeps no leave when later documents change what its names
+/// mean: an imported alias `openai/gpt-4o-mini` at `corp` was accepted while `corp` served
+/// no `gpt-4o-mini`; a later listing that makes `corp` serve it, imported or added by the
+/// trusted caller, must not let the alias take `corp:openai/gpt-4o-mini` with the leave the
+/// base had for `gpt-4o-mini`.
+#[test]
+fn a_later_document_never_puts_an_earlier_import_under_the_bases_leave() {
+    let corp = r#"{"provider": {"id": "corp", "name": "Corp", "key_required": false}}"#;
+    let base = Catalog::builder()
+        .json("corp.json", corp)
+        .unwrap()
+        .allow_override("gpt-4o-mini")
+        .build()
+        .unwrap();
+    let tenant = r#"{"extends": "corp", "models": [{"id": "t-model", "name": "T",
+        "aliases": ["openai/gpt-4o-mini"]}]}"#;
+    let imported = import_documents(&base, "tenant1.json", tenant).unwrap();
+    let listing = r#"{"object": "list", "data": [{"id": "gpt-4o-mini", "object": "model"}]}"#;
+    let r = import_openai_models(
+        &imported,
+        listing,
+        &TargetProvider::existing("corp"),
+        &ImportOptions::new(),
+    );
+    assert!(matches!(r, Err(ImportError::Catalog(_))), "{r:?}");
+    let offer = r#"{"extends": "corp", "offers": [{"model": "gpt-4o-mini", "upstream_id": "gpt-4o-mini"}]}"#;
+    let r = imported
+        .to_builder()
+        .json("offer.json", offer)
+        .unwrap()
+        .build();
+    assert!(r.is_err(), "{r:?}");
+    // The same alias in the trusted caller's own document may take it, with the leave.
+    let trusted = base
+        .to_builder()
+        .json("tenant1.json", tenant)
+        .unwrap()
+        .json("offer.json", offer)
+        .unwrap()
+        .build()
+        .expect("the caller's own documents have its leave");
+    let r = trusted.resolve_model("corp:openai/gpt-4o-mini").unwrap();
+    assert_eq!(r.model.unwrap().id(), "t-model");
+}
+
+/// A provider an import adds may not take a name that a model name of the catalog begins
+/// with (`acme` of `acme/x`), even where the base had leave for `acme`: that leave covered
+/// the base's documents, not the import's.
+#[test]
+fn an_imported_provider_gets_no_leave_to_take_a_vendor_prefix() {
+    let px = r#"{"provider": {"id": "px", "name": "X", "key_required": false},
+        "models": [{"id": "x1", "name": "X1", "aliases": ["acme/x"]}]}"#;
+    let pz = r#"{"provider": {"id": "pz", "name": "Z", "key_required": false},
+        "offers": [{"model": "x1", "upstream_id": "x1-at-z"}]}"#;
+    let evil = r#"{"provider": {"id": "acme", "name": "Acme", "key_required": true,
+        "base_url": "https://evil.example/v1", "api_key_env": "ACME_KEY"}}"#;
+    let with_leave = Catalog::builder()
+        .json("px.json", px)
+        .unwrap()
+        .json("pz.json", pz)
+        .unwrap()
+        .allow_override("acme")
+        .build()
+        .unwrap();
+    assert_eq!(
+        with_leave
+            .resolve_model("acme/x")
+            .unwrap()
+            .model
+            .unwrap()
+            .id(),
+        "x1"
+    );
+    let r = import_documents(&with_leave, "tenant.json", evil);
+    assert!(
+        matches!(&r, Err(ImportError::Catalog(e)) if e.to_string().contains("acme/x")),
+        "{r:?}"
+    );
+    // The trusted caller's own document may, with the leave.
+    let own = with_leave
+        .to_builder()
+        .json("acme.json", evil)
+        .unwrap()
+        .build();
+    assert!(own.is_ok(), "{own:?}");
+}
+
 /// Leave the import's own options give still covers what it imports; and a builder made from
 /// a catalog is its caller's: documents added to it get the catalog's leave (documented on
 /// `Catalog::to_builder`).

@@ -135,24 +135,53 @@ const EXIT_STATUS: &str = "Exit status: 0 on success; 1 when an input does not r
 /// returns its exit status (a usage error prints the usage and exits 2).
 pub fn main() -> ExitCode {
     let mut cmd = command();
-    let mut matches = cmd.get_matches_mut();
+    let mut matches = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| exit_on(e));
     let name = matches.subcommand_name().unwrap_or_default().to_owned();
-    let cli = Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut cmd).exit());
+    let cli =
+        Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| exit_on(e.format(&mut cmd)));
     cli.command
         .run()
         .unwrap_or_else(|e| match cmd.find_subcommand_mut(&name) {
-            Some(sub) => e.format(sub).exit(),
-            None => e.format(&mut cmd).exit(),
+            Some(sub) => exit_on(e.format(sub)),
+            None => exit_on(e.format(&mut cmd)),
         })
+}
+
+/// Prints `e` and exits with its status, as `clap::Error::exit` does, but with every
+/// character that could drive a terminal or break a line escaped ([`one_line`], line by
+/// line): a usage error quotes the argument it refuses, which may be anyone's text. Help and
+/// version are printed as they are.
+fn exit_on(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let mut err = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", one_line(line));
+    }
+    let _ = err.flush();
+    std::process::exit(e.exit_code())
 }
 
 /// One subcommand as a program of its own (the repository's examples): parses the
 /// process's arguments as `A` and runs it, as [`main`] runs `model-catalog <subcommand>`.
 pub fn main_of<A: Run>() -> ExitCode {
     let mut cmd = A::command().after_help(data_line());
-    let mut matches = cmd.get_matches_mut();
-    let args = A::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut cmd).exit());
-    args.run().unwrap_or_else(|e| e.format(&mut cmd).exit())
+    let mut matches = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| exit_on(e));
+    let args =
+        A::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| exit_on(e.format(&mut cmd)));
+    args.run().unwrap_or_else(|e| exit_on(e.format(&mut cmd)))
 }
 
 /// Where the compiled data comes from and how much it holds, for `--help`.

@@ -56,7 +56,7 @@ pub fn import_documents(base: &Catalog, name: &str, json: &str) -> Result<Catalo
         }),
     })?;
     base.to_builder()
-        .fence_leave()
+        .next_imported(docs.len(), &[])
         .import_json(name, json, docs)
         .map_err(ImportError::Catalog)
 }

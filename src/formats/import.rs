@@ -272,12 +272,10 @@ pub(super) fn finish(
     if docs.is_empty() {
         return Ok(base.clone());
     }
-    // The base's leave covers its own documents, not these: only the options' own.
-    let mut b = base.to_builder().fence_leave();
-    for o in &options.overrides {
-        b = b.allow_override(o);
-    }
-    b.documents(docs)
+    // These documents get only the options' leave, never the base's.
+    base.to_builder()
+        .next_imported(docs.len(), &options.overrides)
+        .documents(docs)
         .into_catalog()
         .map_err(ImportError::Catalog)
 }

@@ -76,24 +76,26 @@ impl Base for NoBase {
 /// Base entries the caller allows documents to replace or take names from, by id (ASCII
 /// case ignored). Without leave, any collision with a base name is an error.
 ///
-/// `providers` and `models` cover every document; `earlier` holds leave that covers only the
-/// documents before a position: the leave a catalog was built with, which documents
-/// imported on top of it do not get ([`Overrides::for_documents_before`]).
+/// `providers` and `models` cover the caller's own documents. Documents read from elsewhere
+/// (`imported`: an import's, by position) get only the leave given with them, never the
+/// caller's, whatever documents are added or dropped around them
+/// ([`Overrides::import`], [`Overrides::retain_documents`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overrides {
     /// Base provider ids.
     pub providers: Vec<String>,
     /// Base model ids.
     pub models: Vec<String>,
-    /// Leave for the documents before a position only.
-    pub earlier: Vec<EarlierLeave>,
+    /// Documents read from elsewhere, each group with the only leave it has.
+    pub imported: Vec<ImportedLeave>,
 }
 
-/// Leave that covers only the documents before position `before` (see [`Overrides`]).
+/// The documents of one import (by position) and the only leave they have (see
+/// [`Overrides`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct EarlierLeave {
-    /// The documents it covers: those before this position.
-    pub before: usize,
+pub struct ImportedLeave {
+    /// The positions of its documents.
+    pub documents: Vec<usize>,
     /// Base provider ids.
     pub providers: Vec<String>,
     /// Base model ids.
@@ -101,74 +103,83 @@ pub struct EarlierLeave {
 }
 
 impl Overrides {
-    /// This leave, covering only the documents before position `count` (the documents it
-    /// was given for), so that documents added after them get none of it.
-    #[must_use]
-    pub fn for_documents_before(self, count: usize) -> Overrides {
-        let Overrides {
-            providers,
-            models,
-            mut earlier,
-        } = self;
-        if !providers.is_empty() || !models.is_empty() {
-            earlier.push(EarlierLeave {
-                before: count,
+    /// Marks the documents at `documents` as read from elsewhere, with only the leave
+    /// `providers` and `models` give.
+    pub fn import(
+        &mut self,
+        documents: std::ops::Range<usize>,
+        providers: Vec<String>,
+        models: Vec<String>,
+    ) {
+        if !documents.is_empty() {
+            self.imported.push(ImportedLeave {
+                documents: documents.collect(),
                 providers,
                 models,
             });
         }
-        Overrides {
-            providers: Vec::new(),
-            models: Vec::new(),
-            earlier,
-        }
     }
 
-    /// This leave covering every document again: the earlier leave's ids joined to the
-    /// rest. What a catalog's caller gets back to build on ([`Overrides::for_documents_before`]
-    /// limits it again where documents from elsewhere are added).
-    #[must_use]
-    pub fn unfenced(self) -> Overrides {
-        let Overrides {
-            mut providers,
-            mut models,
-            earlier,
-        } = self;
-        for e in earlier {
-            providers.extend(e.providers);
-            models.extend(e.models);
+    /// Follows the documents when only those whose `keep` entry is true stay, in order:
+    /// imported documents keep their leave at their new positions.
+    pub fn retain_documents(&mut self, keep: &[bool]) {
+        let mut new_position = Vec::with_capacity(keep.len());
+        let mut next = 0;
+        for &k in keep {
+            new_position.push(k.then_some(next));
+            next += usize::from(k);
         }
-        Overrides {
-            providers,
-            models,
-            earlier: Vec::new(),
-        }
-    }
-
-    /// Whether `list`, or the earlier leave's list `pick` chooses that covers document `doc`,
-    /// names `id`.
-    fn grants(
-        &self,
-        list: &[String],
-        pick: impl Fn(&EarlierLeave) -> &[String],
-        id: &str,
-        doc: usize,
-    ) -> bool {
-        let named = |l: &[String]| l.iter().any(|x| x.eq_ignore_ascii_case(id));
-        named(list)
-            || self
-                .earlier
+        for group in &mut self.imported {
+            group.documents = group
+                .documents
                 .iter()
-                .any(|e| doc < e.before && named(pick(e)))
+                .filter_map(|&d| new_position.get(d).copied().flatten())
+                .collect();
+        }
+        self.imported.retain(|g| !g.documents.is_empty());
+    }
+}
+
+/// The leave of each of `count` documents, as the validator reads it: [`Overrides`] with
+/// each document's group found once.
+pub(super) struct Leave<'o> {
+    overrides: &'o Overrides,
+    /// Per document: 0 for the caller's own, `k` for `overrides.imported[k - 1]`.
+    group: Vec<u32>,
+}
+
+impl<'o> Leave<'o> {
+    pub(super) fn new(overrides: &'o Overrides, count: usize) -> Leave<'o> {
+        let mut group = vec![0u32; count];
+        for (k, g) in overrides.imported.iter().enumerate() {
+            for &d in &g.documents {
+                if let Some(slot) = group.get_mut(d) {
+                    *slot = u32::try_from(k + 1).unwrap_or(u32::MAX);
+                }
+            }
+        }
+        Leave { overrides, group }
+    }
+
+    /// The provider and model ids document `doc` has leave for.
+    fn lists(&self, doc: usize) -> (&'o [String], &'o [String]) {
+        let o = self.overrides;
+        match self.group.get(doc).copied().unwrap_or(0) {
+            0 => (&o.providers, &o.models),
+            k => o
+                .imported
+                .get(k as usize - 1)
+                .map_or((&[][..], &[][..]), |g| (&g.providers[..], &g.models[..])),
+        }
     }
 
     /// Whether document `doc` may replace base provider `id` or take its names.
     pub(super) fn provider(&self, id: &str, doc: usize) -> bool {
-        self.grants(&self.providers, |e| &e.providers, id, doc)
+        self.lists(doc).0.iter().any(|p| p.eq_ignore_ascii_case(id))
     }
     /// Whether document `doc` may take the names of base model `id`.
     pub(super) fn model(&self, id: &str, doc: usize) -> bool {
-        self.grants(&self.models, |e| &e.models, id, doc)
+        self.lists(doc).1.iter().any(|m| m.eq_ignore_ascii_case(id))
     }
     /// Whether document `doc` may add a provider named `name` although model names begin
     /// with it.
@@ -190,7 +201,7 @@ pub(super) enum Space {
 pub(super) struct KeySpace<'a, 'b> {
     space: Space,
     base: &'b dyn Base,
-    overrides: &'b Overrides,
+    leave: &'b Leave<'b>,
     /// Each key claimed, with its position in `holders`: the map's entries stay small.
     map: HashMap<Cow<'a, str>, usize>,
     /// The entries that hold the keys, in the order they were claimed.
@@ -201,15 +212,11 @@ pub(super) struct KeySpace<'a, 'b> {
 pub(super) struct Clash(pub(super) String);
 
 impl<'a, 'b> KeySpace<'a, 'b> {
-    pub(super) fn new(
-        space: Space,
-        base: &'b dyn Base,
-        overrides: &'b Overrides,
-    ) -> KeySpace<'a, 'b> {
+    pub(super) fn new(space: Space, base: &'b dyn Base, leave: &'b Leave<'b>) -> KeySpace<'a, 'b> {
         KeySpace {
             space,
             base,
-            overrides,
+            leave,
             map: HashMap::new(),
             holders: Vec::new(),
         }
@@ -246,7 +253,7 @@ impl<'a, 'b> KeySpace<'a, 'b> {
         kind: MatchKind,
         desc: Desc<'a>,
     ) -> Result<(), Clash> {
-        let (space, base, leave) = (self.space, self.base, self.overrides);
+        let (space, base, leave) = (self.space, self.base, self.leave);
         let slot = match self.map.entry(key) {
             Entry::Occupied(held) => return Err(Clash(self.holders[*held.get()].desc.to_string())),
             Entry::Vacant(slot) => slot,

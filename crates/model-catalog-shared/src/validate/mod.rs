@@ -27,7 +27,7 @@ mod successors;
 mod tests;
 
 pub use error::{DataError, DataErrorKind};
-pub use keys::{Base, EarlierLeave, Overrides};
+pub use keys::{Base, ImportedLeave, Overrides};
 pub use parse::{from_value, parse_file, read_error};
 pub use records::{KeyRec, ModelRec, OfferRec, ProviderRec, Validated};
 
@@ -35,7 +35,7 @@ use crate::grammar::served_name_in;
 use crate::key::MatchKind;
 use crate::schema::{DataFile, ProviderEntry};
 use check::Check;
-use keys::{KeySpace, NoBase, ScopedKeys, Space};
+use keys::{KeySpace, Leave, NoBase, ScopedKeys, Space};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -58,16 +58,17 @@ pub fn validate_over<'a>(
     overrides: &Overrides,
     files: &'a [(String, DataFile)],
 ) -> Result<Validated<'a>, Vec<DataError>> {
+    let leave = Leave::new(overrides, files.len());
     let mut pass = Pass {
         files,
         base,
-        overrides,
+        leave: &leave,
         check: Check { errors: Vec::new() },
         provider_base: base.provider_count(),
         model_base: base.model_count(),
         doc_provider: vec![None; files.len()],
-        pkeys: KeySpace::new(Space::Providers, base, overrides),
-        mkeys: KeySpace::new(Space::Models, base, overrides),
+        pkeys: KeySpace::new(Space::Providers, base, &leave),
+        mkeys: KeySpace::new(Space::Models, base, &leave),
         scoped: ScopedKeys::default(),
         providers: Vec::new(),
         models: Vec::with_capacity(files.iter().map(|(_, d)| d.models.len()).sum()),
@@ -142,6 +143,8 @@ impl<'a> ProviderIds<'a, '_> {
 /// A provider a document defines, before its models and offers are grouped.
 struct NewProvider<'a> {
     file: &'a str,
+    /// The position of that document.
+    doc: usize,
     index: usize,
     overrides: bool,
     entry: &'a ProviderEntry,
@@ -152,7 +155,8 @@ struct NewProvider<'a> {
 struct Pass<'a, 'b> {
     files: &'a [(String, DataFile)],
     base: &'b dyn Base,
-    overrides: &'b Overrides,
+    /// The caller's leave, per document.
+    leave: &'b Leave<'b>,
     check: Check,
     /// How many providers the base has; new providers' indexes start here.
     provider_base: usize,

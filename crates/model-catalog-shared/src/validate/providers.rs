@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Claims the names of the providers the documents define and checks their fields.
 pub(super) fn pass(pass: &mut Pass<'_, '_>) {
-    let (files, base, overrides) = (pass.files, pass.base, pass.overrides);
+    let (files, base, leave) = (pass.files, pass.base, pass.leave);
     // How many new providers (not replacements) there are so far, and which base providers
     // are replaced: kept as they go, so that each provider costs the same.
     let mut new_providers = 0;
@@ -41,7 +41,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         let mut replaces = false;
         // The id passed `check.name`: no longer than a name, folded on the stack.
         if let Some((held, MatchKind::Id, id)) = with_folded(&p.id, |k| base.provider_key(k)) {
-            if overrides.provider(&id, doc_index) {
+            if leave.provider(&id, doc_index) {
                 if !replaced.insert(held) {
                     pass.check.invalid(
                         file,
@@ -85,7 +85,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             // `name/...` strings ambiguous: the model names would keep winning.
             // A name that passed `check.name`, folded on the stack.
             let (colon, slash) = with_folded(name, |k| base.model_prefix(k));
-            if !replaces && (colon || slash) && !overrides.prefix(name, doc_index) {
+            if !replaces && (colon || slash) && !leave.prefix(name, doc_index) {
                 pass.check.invalid(
                     file,
                     &entry,
@@ -116,8 +116,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
                 Entry::Occupied(held) => {
                     let (holder, id) = held.get();
                     // Leave for a provider the documents add is recorded among the models'.
-                    let allowed =
-                        overrides.provider(id, doc_index) || overrides.model(id, doc_index);
+                    let allowed = leave.provider(id, doc_index) || leave.model(id, doc_index);
                     if *holder != index && !allowed {
                         pass.check.invalid(
                             file,
@@ -140,6 +139,7 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
         pass.doc_provider[doc_index] = Some(index);
         pass.providers.push(NewProvider {
             file,
+            doc: doc_index,
             index,
             overrides: replaces,
             entry: p,

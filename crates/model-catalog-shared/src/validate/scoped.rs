@@ -51,9 +51,10 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             continue;
         }
         let leave = other < pass.model_base
-            && pass.mkeys.base_key(key).is_some_and(|(i, _, id)| {
-                i == other && pass.overrides.model(&id, holder.desc.doc())
-            });
+            && pass
+                .mkeys
+                .base_key(key)
+                .is_some_and(|(i, _, id)| i == other && pass.leave.model(&id, holder.desc.doc()));
         if leave {
             overriding.push(at);
         } else {
@@ -206,8 +207,12 @@ fn vendors<'a>(
             let new = *added.get(&p)?;
             // A name of the base's provider (one a replacement keeps) named it already.
             let fresh = pass.pkeys.base_key(vendor).is_none();
-            (fresh && p != scope && !pass.overrides.prefix(vendor, h.desc.doc()))
-                .then_some((at, p, kind, new, key, h, by))
+            // Leave counts only where it covers both documents: the one that adds the
+            // provider and the one that holds the name (an import gets none of the
+            // caller's).
+            let allowed =
+                pass.leave.prefix(vendor, new.doc) && pass.leave.prefix(vendor, h.desc.doc());
+            (fresh && p != scope && !allowed).then_some((at, p, kind, new, key, h, by))
         })
         .collect();
     // Reported in the order the names were claimed (document order), once a provider name.

@@ -482,30 +482,31 @@ fn every_error_is_reported_not_just_the_first() {
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }
 
-/// Leave limited to the documents before a position covers those only, ASCII case ignored,
-/// and limits stack as catalogs are imported onto catalogs.
+/// An import's documents get only their own leave, the caller's documents only the caller's,
+/// ASCII case ignored, and each keeps its own as documents are dropped around it.
 #[test]
-fn earlier_leave_covers_the_documents_before_its_position_only() {
-    let first = Overrides {
+fn imported_documents_get_only_their_own_leave() {
+    let mut o = Overrides {
         providers: vec!["openai".to_owned()],
         ..Overrides::default()
-    }
-    .for_documents_before(2);
-    assert!(first.provider("OpenAI", 0) && first.provider("openai", 1));
-    assert!(!first.provider("openai", 2) && !first.model("openai", 0));
-    let mut second = first;
-    second.models.push("gpt-4o".to_owned());
-    let second = second.for_documents_before(5);
-    assert!(second.model("GPT-4o", 4) && !second.model("gpt-4o", 5));
-    assert!(second.provider("openai", 1) && !second.provider("openai", 3));
-    assert!(second.prefix("openai", 0) && !second.prefix("openai", 2));
-    // Unfenced, every id covers every document again.
-    let all = second.clone().unfenced();
-    assert!(all.provider("openai", 100) && all.model("gpt-4o", 100));
-    assert!(all.earlier.is_empty());
-    // No leave, nothing to limit.
-    assert_eq!(
-        Overrides::default().for_documents_before(3),
-        Overrides::default()
-    );
+    };
+    o.import(2..4, Vec::new(), vec!["gpt-4o".to_owned()]);
+    o.import(4..4, vec!["groq".to_owned()], Vec::new());
+    assert_eq!(o.imported.len(), 1, "an import of no documents marks none");
+    let leave = Leave::new(&o, 6);
+    assert!(leave.provider("OpenAI", 0) && leave.provider("openai", 1));
+    assert!(!leave.provider("openai", 2) && !leave.provider("openai", 3));
+    assert!(leave.model("GPT-4o", 3) && !leave.model("gpt-4o", 1));
+    // Documents after the import are the caller's again.
+    assert!(leave.provider("openai", 4) && !leave.model("gpt-4o", 5));
+    assert!(leave.prefix("openai", 0) && !leave.prefix("openai", 2));
+    // Dropping documents 0 and 2: the import's document 3 is now at 1, and keeps its leave.
+    o.retain_documents(&[false, true, false, true, true, true]);
+    assert_eq!(o.imported[0].documents, [1]);
+    let leave = Leave::new(&o, 4);
+    assert!(!leave.provider("openai", 1) && leave.model("gpt-4o", 1));
+    assert!(leave.provider("openai", 0) && leave.provider("openai", 2));
+    // Dropping every imported document forgets the import.
+    o.retain_documents(&[true, false, true, true]);
+    assert!(o.imported.is_empty());
 }
