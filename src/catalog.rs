@@ -151,7 +151,8 @@ impl Catalog {
     /// (`formats::import_documents` and the other importers) get none of it, now or in any
     /// catalog built from this one: they may replace or take only what their own import's
     /// options allowed, whatever documents are added or dropped
-    /// ([`CatalogBuilder::retain`]) around them.
+    /// ([`CatalogBuilder::retain`]) around them. Leave is kept with documents: a catalog
+    /// built from none is the built-in catalog, and its builder has no leave.
     pub fn to_builder(&self) -> CatalogBuilder {
         match &self.overlay {
             // The builder is the caller's: its leave covers what is added to it; documents

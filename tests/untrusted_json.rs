@@ -1192,7 +1192,8 @@ fn a_later_document_never_puts_an_earlier_import_under_the_bases_leave() {
 /// the base's documents, not the import's.
 #[test]
 fn an_imported_provider_gets_no_leave_to_take_a_vendor_prefix() {
-    let px = r#"{"provider": {"id": "px", "name": "X", "key_required": false},
+    let px = r#"{"provider": {"id": "px", "name": "X", "key_required": false,
+        "base_url": "https://px.internal/v1"},
         "models": [{"id": "x1", "name": "X1", "aliases": ["acme/x"]}]}"#;
     let pz = r#"{"provider": {"id": "pz", "name": "Z", "key_required": false},
         "offers": [{"model": "x1", "upstream_id": "x1-at-z"}]}"#;
@@ -1223,6 +1224,35 @@ fn an_imported_provider_gets_no_leave_to_take_a_vendor_prefix() {
     // The trusted caller's own document may, with the leave.
     let own = with_leave
         .to_builder()
+        .json("acme.json", evil)
+        .unwrap()
+        .build();
+    assert!(own.is_ok(), "{own:?}");
+    // And so may an import the caller gives that leave, and the caller's own provider over
+    // an imported model's name: the leave of the document that adds the provider decides.
+    let listing = r#"{"object": "list", "data": [{"id": "acme-model", "object": "model"}]}"#;
+    let no_leave = Catalog::builder()
+        .json("px.json", px)
+        .unwrap()
+        .json("pz.json", pz)
+        .unwrap()
+        .build()
+        .unwrap();
+    let acme_target = TargetProvider::new("acme", "Acme");
+    let r = import_openai_models(&no_leave, listing, &acme_target, &ImportOptions::new());
+    assert!(matches!(r, Err(ImportError::Catalog(_))), "{r:?}");
+    let r = import_openai_models(
+        &no_leave,
+        listing,
+        &acme_target,
+        &ImportOptions::new().allow_override("acme"),
+    );
+    assert!(r.is_ok(), "{r:?}");
+    let tenant = format!("[{px}, {pz}]");
+    let imported = import_documents(Catalog::builtin(), "tenant.json", &tenant).unwrap();
+    let own = imported
+        .to_builder()
+        .allow_override("acme")
         .json("acme.json", evil)
         .unwrap()
         .build();

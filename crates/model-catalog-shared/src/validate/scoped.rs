@@ -207,11 +207,9 @@ fn vendors<'a>(
             let new = *added.get(&p)?;
             // A name of the base's provider (one a replacement keeps) named it already.
             let fresh = pass.pkeys.base_key(vendor).is_none();
-            // Leave counts only where it covers both documents: the one that adds the
-            // provider and the one that holds the name (an import gets none of the
-            // caller's).
-            let allowed =
-                pass.leave.prefix(vendor, new.doc) && pass.leave.prefix(vendor, h.desc.doc());
+            // The leave of the document that adds the provider decides (an import's is only
+            // its own options').
+            let allowed = pass.leave.prefix(vendor, new.doc);
             (fresh && p != scope && !allowed).then_some((at, p, kind, new, key, h, by))
         })
         .collect();
