@@ -281,6 +281,16 @@ struct Report {
     skipped: BTreeMap<String, Vec<String>>,
 }
 
+impl Report {
+    /// Records `provider:name` as not added, under the reason `why`.
+    fn skip(&mut self, why: String, provider: &str, name: &str) {
+        self.skipped
+            .entry(why)
+            .or_default()
+            .push(format!("{provider}:{name}"));
+    }
+}
+
 /// A lineup entry that is a chat model, with why it would not be added as a model or offer
 /// (`None`: it is current).
 struct Entry {
@@ -301,11 +311,7 @@ fn lineups(r: &Reference, today: Date, report: &mut Report) -> BTreeMap<&'static
                     not_current: lineup::current(r, &c, today, covered).err(),
                     candidate: c,
                 }),
-                Err(why) => report
-                    .skipped
-                    .entry(why_group(&why))
-                    .or_default()
-                    .push(format!("{p}:{}", c.name)),
+                Err(why) => report.skip(why_group(&why), p, &c.name),
             }
         }
         out.insert(p, kept);
@@ -413,24 +419,17 @@ fn add_lineups(
             // Models and offers are added only for current names; a served name of a model
             // already here is added whatever its state (it is marked retired if it is).
             if let Some(why) = &entry.not_current {
-                report
-                    .skipped
-                    .entry(why_group(why))
-                    .or_default()
-                    .push(format!("{p}:{}", c.name));
+                report.skip(why_group(why), p, &c.name);
                 continue;
             }
-            let md =
-                c.md.as_deref()
-                    .and_then(|rel| r.models_dev(rel))
-                    .map(|(t, text)| r.md_facts(&t, &text));
+            let md = c.md.as_deref().and_then(|rel| r.md_facts_at(rel));
             if SERVES_OTHERS.contains(&p) {
                 if not_offered(p, &c.name) {
-                    report
-                        .skipped
-                        .entry("deliberately not an offer (see NOT_OFFERED)".to_owned())
-                        .or_default()
-                        .push(format!("{p}:{}", c.name));
+                    report.skip(
+                        "deliberately not an offer (see NOT_OFFERED)".to_owned(),
+                        p,
+                        &c.name,
+                    );
                     continue;
                 }
                 let base = md.as_ref().and_then(|f| f.base_model.as_deref());
@@ -449,11 +448,7 @@ fn add_lineups(
             if find(docs, &id).is_some() {
                 id = c.name.to_ascii_lowercase();
                 if find(docs, &id).is_some() {
-                    report
-                        .skipped
-                        .entry("its id is another model's name".to_owned())
-                        .or_default()
-                        .push(format!("{p}:{}", c.name));
+                    report.skip("its id is another model's name".to_owned(), p, &c.name);
                     continue;
                 }
             }
@@ -483,10 +478,7 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
             if name.contains(':') || not_offered(a, &name) {
                 continue;
             }
-            let Some(f) = r
-                .models_dev(&format!("providers/{dir}/models/{name}.toml"))
-                .map(|(t, text)| r.md_facts(&t, &text))
-            else {
+            let Some(f) = r.md_facts_at(&format!("providers/{dir}/models/{name}.toml")) else {
                 continue;
             };
             if !f.output_mods.as_ref().is_some_and(|o| o.contains(&"text")) {
@@ -550,8 +542,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
             let (md_rel, md_own, ll_key) = model_entries(r, &provider, m);
             let md = match md_rel.as_deref() {
                 Some(rel) => Some(
-                    r.models_dev(rel)
-                        .map(|(t, text)| r.md_facts(&t, &text))
+                    r.md_facts_at(rel)
                         .ok_or_else(|| format!("model `{}`: cannot read {rel}", m.id))?,
                 ),
                 None => None,
@@ -621,7 +612,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
             );
             let snapshot = m.clone();
             for s in &mut m.served_names {
-                served::fill_served(r, &provider, s, &snapshot, &mut conflicts);
+                served::fill_served(r, &provider, s, &snapshot, md.as_ref(), &mut conflicts);
             }
             if let Some(s) = outcome.successor {
                 successors.push((d, i, s));
@@ -647,8 +638,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
             });
             let md = md_rel
                 .as_deref()
-                .and_then(|rel| r.models_dev(rel))
-                .map(|(t, text)| r.md_facts(&t, &text))
+                .and_then(|rel| r.md_facts_at(rel))
                 .unwrap_or_default();
             let ll_key = r.find_litellm(&doc.provider, &[&o.upstream_id]);
             let ll = ll_key

@@ -238,11 +238,9 @@ fn run(args: Args) -> Result<(), String> {
             if !model_names.claim(&model_id) {
                 continue;
             }
-            let Some((table, text)) = r.models_dev(&format!("providers/{dir}/models/{m}.toml"))
-            else {
+            let Some(facts) = r.md_facts_at(&format!("providers/{dir}/models/{m}.toml")) else {
                 continue;
             };
-            let facts = r.md_facts(&table, &text);
             let upstream = model_names.claim(&m).then(|| m.clone());
             let mut e = entry(
                 model_id,

@@ -148,11 +148,7 @@ pub fn chat_kind(r: &Reference, c: &Candidate) -> Result<(), String> {
     {
         return Err("a speech model (tts, transcribe, whisper)".to_owned());
     }
-    if let Some(f) =
-        c.md.as_deref()
-            .and_then(|rel| r.models_dev(rel))
-            .map(|(t, text)| r.md_facts(&t, &text))
-    {
+    if let Some(f) = c.md.as_deref().and_then(|rel| r.md_facts_at(rel)) {
         if !f.output_mods.as_ref().is_some_and(|o| o.contains(&"text")) {
             return Err(format!(
                 "models.dev output modalities {:?} hold no text",

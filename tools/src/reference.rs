@@ -270,6 +270,13 @@ impl Reference {
         None
     }
 
+    /// The facts of models.dev file `rel` ([`Reference::models_dev`], read by
+    /// [`Reference::md_facts`]), if it can be read.
+    pub fn md_facts_at(&self, rel: &str) -> Option<Facts> {
+        self.models_dev(rel)
+            .map(|(t, text)| self.md_facts(&t, &text))
+    }
+
     pub fn md_facts(&self, table: &toml::Table, text: &str) -> Facts {
         let s = |k: &str| table.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         let b = |k: &str| table.get(k).and_then(|v| v.as_bool());

@@ -13,7 +13,7 @@ use crate::data::date::Date;
 use crate::data::price::{Price, Pricing};
 use crate::data::schema::{ModelEntry, ServedNameEntry, Sources};
 use crate::facts::{is_placeholder_date, pricing_of, Conflict, Recorder};
-use crate::reference::{models_dev_dir, Reference};
+use crate::reference::{models_dev_dir, Facts, Reference};
 
 /// The provider's own reference entries for `name`: a models.dev file (path relative to the
 /// tree) and a LiteLLM key. `None` when neither lists it.
@@ -58,8 +58,8 @@ fn differing(own: Pricing, model: &Pricing) -> Pricing {
     out
 }
 
-/// Fills served name `s` of model `m` with the facts its own entries give where they differ
-/// from the model's: limits and prices (by the precedence rules without a seed: models.dev
+/// Fills served name `s` of model `m` (whose models.dev facts are `model_md`) with the facts
+/// its own entries give where they differ from the model's: limits and prices (by the precedence rules without a seed: models.dev
 /// decides where the references disagree, each conflict recorded), fine-tune prices,
 /// release date, and lifecycle (LiteLLM `deprecation_date`, models.dev
 /// `status = "deprecated"`).
@@ -68,13 +68,13 @@ pub fn fill_served(
     provider: &str,
     s: &mut ServedNameEntry,
     m: &ModelEntry,
+    model_md: Option<&Facts>,
     conflicts: &mut Vec<Conflict>,
 ) {
     let (md_rel, ll_key) = own_entries(r, provider, &s.id).unwrap_or_default();
     let md = md_rel
         .as_deref()
-        .and_then(|rel| r.models_dev(rel))
-        .map(|(t, text)| r.md_facts(&t, &text))
+        .and_then(|rel| r.md_facts_at(rel))
         .unwrap_or_default();
     let ll = ll_key
         .as_deref()
@@ -90,17 +90,11 @@ pub fn fill_served(
     // the context window is models.dev's `limit.context`. A snapshot models.dev does not
     // list is read against the model's own models.dev entry: `gpt-5.1-2025-11-13`'s 272,000
     // input tokens are `gpt-5.1`'s (400,000 in all), not a smaller context.
-    let model_md = md_rel
-        .is_none()
-        .then(|| {
-            let rel = m.sources.models_dev.as_deref()?.split_once(':')?.1;
-            r.models_dev(rel).map(|(t, text)| r.md_facts(&t, &text))
-        })
-        .flatten();
+    let model_md = model_md.filter(|_| md_rel.is_none());
     let ll_context = ll.context.map(|c| {
         if Some(c) == md.input_limit {
             md.context.unwrap_or(c)
-        } else if let Some(mm) = model_md.as_ref().filter(|mm| Some(c) == mm.input_limit) {
+        } else if let Some(mm) = model_md.filter(|mm| Some(c) == mm.input_limit) {
             mm.context.unwrap_or(c)
         } else {
             c
