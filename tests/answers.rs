@@ -20,6 +20,18 @@ fn day(s: &str) -> Date {
 
 const MTOK: u64 = 1_000_000;
 
+/// What `provider`'s route for `model` in `catalog` costs for `usage`, in USD.
+fn route_cost(catalog: &Catalog, model: &str, provider: &str, usage: &Usage) -> String {
+    let chain = catalog
+        .route(model, &model_catalog::RoutePolicy::new())
+        .unwrap();
+    let at = chain
+        .iter()
+        .find(|r| r.provider.id() == provider)
+        .unwrap_or_else(|| panic!("no route for {model} at {provider}"));
+    at.pricing.cost(usage).unwrap().total.to_string()
+}
+
 #[test]
 fn a_pinned_snapshot_keeps_its_id_and_its_own_facts() {
     // Seed 000: `gpt-4o-2024-05-13` resolves to `gpt-4o`. LiteLLM `gpt-4o-2024-05-13`:
@@ -477,14 +489,7 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
     assert_eq!(cost.total.to_string(), "1");
     assert!(!cost.fallback);
     assert_eq!(r.cost_strict(&reads).unwrap().total.to_string(), "1");
-    let chain = c
-        .route("plain-1", &model_catalog::RoutePolicy::new())
-        .unwrap();
-    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
-    assert_eq!(
-        at_cheap.pricing.cost(&reads).unwrap().total.to_string(),
-        "1"
-    );
+    assert_eq!(route_cost(&c, "plain-1", "cheap", &reads), "1");
     // 1,000,000 input tokens at the offer's $0.50, and 2,000,000 cache reads the offer does
     // not price, at the model's tier price for a prompt this long ($0.70): 0.5 + 1.4.
     let both = Usage::new()
@@ -494,14 +499,7 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
     let cost = r.cost(&both).unwrap();
     assert_eq!(cost.total.to_string(), "1.9");
     assert!(cost.fallback);
-    let chain = c
-        .route("tiered-2", &model_catalog::RoutePolicy::new())
-        .unwrap();
-    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
-    assert_eq!(
-        at_cheap.pricing.cost(&both).unwrap().total.to_string(),
-        "1.9"
-    );
+    assert_eq!(route_cost(&c, "tiered-2", "cheap", &both), "1.9");
     // At home: $1 input and $0.70 cache reads per Mtok.
     let home = c.resolve_model("home:tiered-2").unwrap();
     assert_eq!(home.cost(&both).unwrap().total.to_string(), "2.4");
@@ -530,14 +528,7 @@ fn an_offer_without_a_reasoning_price_bills_reasoning_as_output() {
     assert!(!cost.fallback);
     assert_eq!(r.cost_strict(&usage).unwrap().total.to_string(), "1.0015");
     assert_eq!(r.price_source(PriceKind::Reasoning), None);
-    let chain = c
-        .route("thinker-1", &model_catalog::RoutePolicy::new())
-        .unwrap();
-    let at_cheap = chain.iter().find(|x| x.provider.id() == "cheap").unwrap();
-    assert_eq!(
-        at_cheap.pricing.cost(&usage).unwrap().total.to_string(),
-        "1.0015"
-    );
+    assert_eq!(route_cost(&c, "thinker-1", "cheap", &usage), "1.0015");
     // At home: 1,000 x $1 + 1,000 x $2 + 1,000,000 x $9 per Mtok.
     let home = c.resolve_model("home:thinker-1").unwrap();
     assert_eq!(home.cost(&usage).unwrap().total.to_string(), "9.003");
@@ -653,13 +644,8 @@ fn an_offer_of_a_snapshot_is_priced_as_the_snapshot() {
         assert_eq!(r.cost(&usage).unwrap().total.to_string(), "10.5", "{input}");
         assert_eq!(r.max_output_tokens(), Some(4_000), "{input}");
     }
-    let chain = c.route("m2", &model_catalog::RoutePolicy::new()).unwrap();
     for provider in ["cheap", "resell"] {
-        let route = chain.iter().find(|x| x.provider.id() == provider).unwrap();
-        assert_eq!(
-            route.pricing.cost(&usage).unwrap().total.to_string(),
-            "10.5"
-        );
+        assert_eq!(route_cost(&c, "m2", provider, &usage), "10.5", "{provider}");
     }
     // Cache writes the offer borrows from the snapshot's home, at the snapshot's tier for a
     // long prompt: 2,000 x $0.50 + 1,000,000 x $4 per Mtok.
