@@ -34,6 +34,8 @@ pub(crate) struct OfferData {
     pub(crate) provider: Text,
     pub(crate) upstream_id: Text,
     pub(crate) pricing: Pricing,
+    pub(crate) context_window: Option<u32>,
+    pub(crate) max_output_tokens: Option<u32>,
 }
 
 /// The compiled catalog's offers, grouped by offering provider.
@@ -87,6 +89,33 @@ impl Offer {
         }
     }
 
+    /// This provider's own context window for the model, where recorded: it may differ
+    /// from the model's own provider's (OpenRouter serves `llama-4-scout-17b-16e-instruct`
+    /// with 327,680 tokens, Groq with 131,072). `None` where this provider's is not known;
+    /// a resolution through the offer then gives the model's
+    /// ([`Resolution::context_window`](crate::Resolution::context_window)).
+    ///
+    /// ```
+    /// let r = model_catalog::resolve_model("openrouter:llama-4-scout-17b-16e-instruct").unwrap();
+    /// assert_eq!(r.offer.as_ref().and_then(|o| o.context_window()), Some(327_680));
+    /// assert_eq!(r.context_window(), Some(327_680));
+    /// assert_eq!(r.model.unwrap().context_window(), Some(131_072));
+    /// ```
+    pub fn context_window(&self) -> Option<u32> {
+        match &self.repr {
+            Repr::Builtin(r) => known(r.context_window),
+            Repr::Custom(c) => c.context_window,
+        }
+    }
+
+    /// This provider's own output limit for the model, where recorded (likewise).
+    pub fn max_output_tokens(&self) -> Option<u32> {
+        match &self.repr {
+            Repr::Builtin(r) => known(r.max_output_tokens),
+            Repr::Custom(c) => c.max_output_tokens,
+        }
+    }
+
     /// The prices that apply here, field by field ([`Pricing::or`]): this provider's own
     /// where recorded, else those of the served name its upstream id is (a dated snapshot),
     /// else the model's, as a resolution through this offer gives them.
@@ -103,15 +132,23 @@ impl Offer {
     }
 
     /// Its facts, for comparing.
-    fn facts(&self) -> (u32, u32, &str, &str, Pricing) {
+    #[allow(clippy::type_complexity)]
+    fn facts(&self) -> (u32, u32, &str, &str, Pricing, Option<u32>, Option<u32>) {
         (
             self.provider_index,
             self.model_index,
             self.provider_id(),
             self.upstream_id(),
             self.own_pricing(),
+            self.context_window(),
+            self.max_output_tokens(),
         )
     }
+}
+
+/// A compiled limit: 0 stands for unknown (a known limit is at least 1).
+fn known(limit: u32) -> Option<u32> {
+    (limit != 0).then_some(limit)
 }
 
 impl PartialEq for Offer {
@@ -130,6 +167,8 @@ impl fmt::Debug for Offer {
             .field("model_index", &self.model_index)
             .field("upstream_id", &self.upstream_id())
             .field("pricing", &self.own_pricing())
+            .field("context_window", &self.context_window())
+            .field("max_output_tokens", &self.max_output_tokens())
             .finish()
     }
 }

@@ -239,6 +239,8 @@ impl Overlay {
                 provider: Cow::Owned(provider_id(o.provider).to_owned()),
                 upstream_id: Cow::Owned(o.entry.upstream_id.clone()),
                 pricing: o.entry.pricing,
+                context_window: o.entry.context_window,
+                max_output_tokens: o.entry.max_output_tokens,
             };
             Offer::custom(o.provider as u32, o.model as u32, data)
         }));

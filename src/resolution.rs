@@ -156,15 +156,25 @@ impl<'c, 'i> Resolution<'c, 'i> {
         }
     }
 
-    /// The context window of what is served: the served name's where it has its own, else
-    /// the model's; `None` when unknown or for a pass-through.
+    /// The context window of what is served, from the first that records one: the offer
+    /// (when another provider serves the model, its own limit there), the served name, the
+    /// model; `None` when unknown or for a pass-through.
+    ///
+    /// ```
+    /// use model_catalog::resolve_model;
+    /// // Groq's own limit, and OpenRouter's for the same model.
+    /// assert_eq!(resolve_model("groq:llama-4-scout-17b-16e-instruct").unwrap().context_window(), Some(131_072));
+    /// assert_eq!(resolve_model("openrouter:llama-4-scout-17b-16e-instruct").unwrap().context_window(), Some(327_680));
+    /// ```
     pub fn context_window(&self) -> Option<u32> {
-        self.served_name()
-            .and_then(ServedName::context_window)
+        self.offer
+            .and_then(Offer::context_window)
+            .or_else(|| self.served_name().and_then(ServedName::context_window))
             .or_else(|| self.model?.context_window())
     }
 
-    /// The output limit of what is served, likewise.
+    /// The output limit of what is served, likewise: the offer's, the served name's, the
+    /// model's.
     ///
     /// ```
     /// let pinned = model_catalog::resolve_model("gpt-4o-2024-05-13").unwrap();
@@ -173,8 +183,9 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert_eq!(current.max_output_tokens(), Some(16_384));
     /// ```
     pub fn max_output_tokens(&self) -> Option<u32> {
-        self.served_name()
-            .and_then(ServedName::max_output_tokens)
+        self.offer
+            .and_then(Offer::max_output_tokens)
+            .or_else(|| self.served_name().and_then(ServedName::max_output_tokens))
             .or_else(|| self.model?.max_output_tokens())
     }
 

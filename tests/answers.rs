@@ -1298,3 +1298,129 @@ fn an_override_that_takes_a_name_says_so_at_other_providers() {
     let r = c.resolve_model("gpt-4o-mini").unwrap();
     assert_eq!((r.provider.id(), r.overrides_builtin), ("acme", true));
 }
+
+#[test]
+fn an_offer_has_its_providers_own_limits() {
+    // models.dev providers/inference/models/meta/llama-3.1-8b-instruct.toml: context 16,000,
+    // output 4,096 at Inference.net; seed 000: Groq's llama-3.1-8b-instant 131,072 / 131,072.
+    let home = resolve_model("groq:llama-3.1-8b-instant").unwrap();
+    assert_eq!(home.context_window(), Some(131_072));
+    assert_eq!(home.max_output_tokens(), Some(131_072));
+    let offer = resolve_model("inference-net:llama-3.1-8b-instant").unwrap();
+    assert_eq!(offer.provider.id(), "inference-net");
+    assert_eq!(offer.context_window(), Some(16_000));
+    assert_eq!(offer.max_output_tokens(), Some(4_096));
+    let own = offer.offer.expect("served through an offer");
+    assert_eq!(
+        (own.context_window(), own.max_output_tokens()),
+        (Some(16_000), Some(4_096))
+    );
+    // The model itself keeps its own provider's limits.
+    assert_eq!(offer.model.unwrap().context_window(), Some(131_072));
+    // models.dev providers/openrouter/models/meta-llama/llama-4-scout.toml: 327,680 / 16,384;
+    // seed 000: Groq's llama-4-scout-17b-16e-instruct 131,072 / 8,192.
+    let longer = resolve_model("openrouter:llama-4-scout-17b-16e-instruct").unwrap();
+    assert_eq!(longer.context_window(), Some(327_680));
+    assert_eq!(longer.max_output_tokens(), Some(16_384));
+    assert_eq!(
+        resolve_model("groq:llama-4-scout-17b-16e-instruct")
+            .unwrap()
+            .context_window(),
+        Some(131_072)
+    );
+}
+
+#[test]
+fn a_request_is_checked_against_the_serving_providers_limits() {
+    // 20,000 tokens of prompt fit Groq's 131,072 but not Inference.net's 16,000 (models.dev
+    // providers/inference/models/meta/llama-3.1-8b-instruct.toml).
+    let req = model_catalog::Request {
+        input_tokens: 20_000,
+        max_output_tokens: Some(1_000),
+        ..Default::default()
+    };
+    assert!(resolve_model("groq:llama-3.1-8b-instant")
+        .unwrap()
+        .check(&req)
+        .is_empty());
+    assert_eq!(
+        resolve_model("inference-net:llama-3.1-8b-instant")
+            .unwrap()
+            .check(&req),
+        [model_catalog::Violation::ExceedsContext {
+            requested: 21_000,
+            context_window: 16_000,
+            by: 5_000
+        }]
+    );
+    // 200,000 tokens are over Groq's 131,072 for Llama 4 Scout, within OpenRouter's 327,680.
+    let long = model_catalog::Request {
+        input_tokens: 200_000,
+        ..Default::default()
+    };
+    assert_eq!(
+        resolve_model("groq:llama-4-scout-17b-16e-instruct")
+            .unwrap()
+            .check(&long)
+            .len(),
+        1
+    );
+    assert!(resolve_model("openrouter:llama-4-scout-17b-16e-instruct")
+        .unwrap()
+        .check(&long)
+        .is_empty());
+}
+
+#[test]
+fn a_run_time_offer_has_its_own_limits() {
+    // Seed 000: gpt-4o has a 128,000-token context window and 16,384 output tokens.
+    let doc = |limits: &str| {
+        format!(
+            r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
+                "offers": [{{"model": "gpt-4o", "upstream_id": "acme-4o"{limits}}}]}}"#
+        )
+    };
+    let catalog = Catalog::builder()
+        .json(
+            "acme",
+            &doc(r#", "context_window": 32000, "max_output_tokens": 4000"#),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    assert_eq!(
+        (r.context_window(), r.max_output_tokens()),
+        (Some(32_000), Some(4_000))
+    );
+    assert_eq!(r.model.unwrap().context_window(), Some(128_000));
+    // Without limits of its own, the offer gives the model's.
+    let catalog = Catalog::builder()
+        .json("acme", &doc(""))
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    assert_eq!(
+        (r.context_window(), r.max_output_tokens()),
+        (Some(128_000), Some(16_384))
+    );
+    assert_eq!(r.offer.unwrap().context_window(), None);
+    // A limit of 0, or an output limit above the context window, is refused.
+    for bad in [
+        r#", "context_window": 0"#,
+        r#", "max_output_tokens": 0"#,
+        r#", "context_window": 1000, "max_output_tokens": 2000"#,
+    ] {
+        let e = Catalog::builder()
+            .json("acme", &doc(bad))
+            .unwrap()
+            .build()
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("offer of") && text.contains("gpt-4o"),
+            "{text}"
+        );
+    }
+}

@@ -278,6 +278,14 @@ fn seed003_top_example_imports_as_an_offer_with_its_prices() {
         .unwrap();
     assert_eq!(offer.own_pricing().input, Some("0.00015".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("0.0006".parse().unwrap()));
+    // Its `context_length` (128000) is the offer's own context window, which a request
+    // through it is checked against; the listing gives no output limit.
+    assert_eq!(offer.context_window(), Some(128_000));
+    assert_eq!(offer.max_output_tokens(), None);
+    let through = c.resolve_model("nano-proxy:gpt-5.2").unwrap();
+    assert_eq!(through.context_window(), Some(128_000));
+    assert_eq!(through.max_output_tokens(), m.max_output_tokens());
+    assert_ne!(m.context_window(), Some(128_000));
     // The bare id still goes to OpenAI, with OpenAI's facts.
     assert_eq!(ok(&c, "gpt-5.2"), ok(base, "gpt-5.2"));
     assert_eq!(m.name(), "GPT-5.2");
@@ -329,6 +337,27 @@ fn seed003_basic_and_detailed_examples_import() {
         .unwrap();
     assert_eq!(offer.own_pricing().input, Some("2.5".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("10".parse().unwrap()));
+    // The detailed example's limits: 128000 / 16384 for gpt-5.2, 200000 / 8192 for Opus.
+    assert_eq!(
+        (offer.context_window(), offer.max_output_tokens()),
+        (Some(128_000), Some(16_384))
+    );
+    let opus_offer = c
+        .offers_of(opus)
+        .into_iter()
+        .find(|o| o.provider_id() == "nano-proxy")
+        .unwrap();
+    assert_eq!(
+        (opus_offer.context_window(), opus_offer.max_output_tokens()),
+        (Some(200_000), Some(8_192))
+    );
+    // Exported as the provider's list, the offers carry their own limits.
+    let listed = export_openai_models_detailed(&c, Some("nano-proxy")).unwrap();
+    assert!(
+        listed.contains(r#""id":"openai/gpt-5.2","#)
+            && listed.contains(r#""context_length":128000,"max_output_tokens":16384"#),
+        "{listed}"
+    );
 
     // Into NanoGPT itself: it already serves both, so nothing is added.
     for json in [SEED003_TOP, SEED003_BASIC, SEED003_DETAILED] {
@@ -481,12 +510,29 @@ fn seed002_models_import_with_the_markup_removed() {
         ok(&c, "openrouter:x-ai/grok-4.3").1.as_deref(),
         Some("grok-4.3")
     );
+    // The built-in catalog already offers it at OpenRouter, with OpenRouter's output limit
+    // (models.dev providers/openrouter/models/x-ai/grok-4.3.toml: [limit] output =
+    // 1_000_000): the import keeps that offer, not the listing's 128000.
+    let grok = c.resolve_model("openrouter:x-ai/grok-4.3").unwrap();
+    assert_eq!(grok.offer.unwrap().max_output_tokens(), Some(1_000_000));
     let qwen = c.lookup_model("qwen/qwen3-coder").unwrap();
     assert_eq!(qwen.provider_id(), "openrouter");
     assert_eq!(qwen.pricing().input, Some("0.22".parse().unwrap()));
     assert_eq!(qwen.pricing().output, Some("0.95".parse().unwrap()));
     // Unlisted strings still pass through the aggregator.
     assert!(ok(&c, "openrouter:mistralai/mistral-large").3);
+
+    // A listed model that becomes a new offer takes the listing's limits as its own.
+    let listing = r#"{"models": [{"id": "gpt-4o", "name": "GPT-4o", "provider": "vertex",
+        "context_window": 64000, "max_output_tokens": 8000}]}"#;
+    let v = import_inference_api(base, listing, &ImportOptions::new()).unwrap();
+    let r = v.resolve_model("vertex:gpt-4o").unwrap();
+    assert_eq!(r.model.unwrap().provider_id(), "openai");
+    assert_eq!(
+        (r.context_window(), r.max_output_tokens()),
+        (Some(64_000), Some(8_000))
+    );
+    assert_eq!(r.model.unwrap().context_window(), Some(128_000));
 
     // Under `data` instead of `models`; with another markup the prices differ.
     let data = SEED002.replacen("\"models\"", "\"data\"", 1);

@@ -219,3 +219,16 @@ fn a_price_too_large_to_write_exactly_is_an_error() {
     let p = Price::from_picos_per_token(999_999_999_999_999);
     assert_eq!(serde_json::to_string(&p).unwrap(), "999999999.999999");
 }
+
+#[test]
+fn an_offer_serializes_its_own_limits_and_prices() {
+    // models.dev providers/inference/models/meta/llama-3.1-8b-instruct.toml: context 16,000,
+    // output 4,096, $0.025 / $0.025 per Mtok at Inference.net.
+    let r = model_catalog::resolve_model("inference-net:llama-3.1-8b-instant").unwrap();
+    let v = serde_json::to_value(r.offer.unwrap()).unwrap();
+    assert_eq!(v["provider"], "inference-net");
+    assert_eq!(v["upstream_id"], "meta/llama-3.1-8b-instruct");
+    assert_eq!(v["context_window"], 16_000);
+    assert_eq!(v["max_output_tokens"], 4_096);
+    assert_eq!(v["pricing"]["input"], json!(0.025));
+}

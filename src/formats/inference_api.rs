@@ -204,6 +204,8 @@ pub fn import_inference_api(
             Listed::Offer(model) => {
                 let mut offer = OfferEntry::new(model, m.id.clone());
                 offer.pricing = pricing;
+                offer.context_window = context_window;
+                offer.max_output_tokens = max_output_tokens;
                 doc.offers.push(offer);
             }
             Listed::New => {

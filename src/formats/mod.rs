@@ -403,6 +403,8 @@ struct Served<'c> {
     upstream: &'c str,
     /// The provider's own prices for it.
     pricing: Pricing,
+    /// An offer's own context window and output limit (none for a provider's own model).
+    limits: (Option<u32>, Option<u32>),
     /// Whether the model is the provider's own.
     own: bool,
 }
@@ -417,12 +419,14 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
         model: m,
         upstream: m.upstream_id(),
         pricing: m.pricing(),
+        limits: (None, None),
         own: true,
     }));
     out.extend(offers.into_iter().map(|o| Served {
         model: catalog.model_of_offer(o),
         upstream: o.upstream_id(),
         pricing: o.own_pricing(),
+        limits: (o.context_window(), o.max_output_tokens()),
         own: false,
     }));
     out

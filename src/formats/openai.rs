@@ -294,6 +294,8 @@ pub fn import_openai_models(
             Listed::Offer(model) => {
                 let mut offer = OfferEntry::new(model, m.id.clone());
                 offer.pricing = pricing;
+                offer.context_window = entry.context_window;
+                offer.max_output_tokens = entry.max_output_tokens;
                 doc.offers.push(offer);
             }
             Listed::New => doc.models.push(entry),
@@ -393,6 +395,8 @@ struct Entry<'c> {
     /// The served name an offer's id names (`openai/gpt-4o-2024-05-13`), whose limits
     /// apply there, as resolution gives them.
     served: Option<&'c ServedName>,
+    /// An offer's own context window and output limit, which come first.
+    limits: (Option<u32>, Option<u32>),
 }
 
 /// The models to list: every model of the catalog (by model id, with the model's prices),
@@ -409,6 +413,7 @@ fn entries<'c>(
                 id: m.id(),
                 pricing: m.pricing(),
                 served: None,
+                limits: (None, None),
             })
             .collect()),
         Some(name) => {
@@ -426,6 +431,7 @@ fn entries<'c>(
                     } else {
                         s.model.served_as(s.upstream)
                     },
+                    limits: s.limits,
                 })
                 .collect())
         }
@@ -524,14 +530,16 @@ pub fn export_openai_models_detailed(
                 owned_by: owned_by(m),
                 name: m.name(),
                 description: m.description(),
-                context_length: e
-                    .served
-                    .and_then(ServedName::context_window)
-                    .or_else(|| m.context_window()),
-                max_output_tokens: e
-                    .served
-                    .and_then(ServedName::max_output_tokens)
-                    .or_else(|| m.max_output_tokens()),
+                context_length: e.limits.0.or_else(|| {
+                    e.served
+                        .and_then(ServedName::context_window)
+                        .or_else(|| m.context_window())
+                }),
+                max_output_tokens: e.limits.1.or_else(|| {
+                    e.served
+                        .and_then(ServedName::max_output_tokens)
+                        .or_else(|| m.max_output_tokens())
+                }),
                 capabilities: (caps != CapabilitiesOut::default()).then_some(caps),
                 pricing,
                 category: m.category(),

@@ -196,6 +196,52 @@ impl<'a> Recorder<'a> {
             .map(|v| v == "yes")
     }
 
+    /// The context window and output limit, by the precedence rules (the seed's, where it
+    /// gives them, decides between references that disagree). LiteLLM's `max_input_tokens`
+    /// is a prompt limit: where it is models.dev's `limit.input`, the context window is
+    /// models.dev's `limit.context`. An output limit above the context window is unknown.
+    pub fn limits(
+        &mut self,
+        seed_context: Option<u32>,
+        seed_output: Option<u32>,
+        md: &Facts,
+        ll: &Facts,
+    ) -> (Option<u32>, Option<u32>) {
+        let ll_context = ll.context.map(|c| {
+            if Some(c) == md.input_limit {
+                md.context.unwrap_or(c)
+            } else {
+                c
+            }
+        });
+        let context = self.pick(
+            "context_window",
+            seed_context,
+            as_u32(md.context),
+            as_u32(ll_context),
+        );
+        let output = self.pick(
+            "max_output_tokens",
+            seed_output,
+            as_u32(md.output),
+            as_u32(ll.output),
+        );
+        match (output, context) {
+            (Some(o), Some(c)) if o > c => {
+                self.push(
+                    "max_output_tokens",
+                    show(&seed_output),
+                    show(&md.output),
+                    show(&ll.output),
+                    "-".into(),
+                    rule::OUTPUT_ABOVE_CONTEXT,
+                );
+                (context, None)
+            }
+            _ => (context, output),
+        }
+    }
+
     /// Prices field by field (and the long-context tier as a whole), models.dev first.
     pub fn pricing(&mut self, md: &Pricing, ll: &Pricing) -> Pricing {
         let mut f = |name: &str, m: Option<Price>, l: Option<Price>| {
@@ -413,41 +459,12 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
     let mdf = md.unwrap_or(&empty);
     let llf = ll.unwrap_or(&empty);
 
-    // Limits.
-    let ll_context = llf.context.map(|c| {
-        if Some(c) == mdf.input_limit {
-            mdf.context.unwrap_or(c)
-        } else {
-            c
-        }
-    });
-    let context = rec.pick(
-        "context_window",
+    (m.context_window, m.max_output_tokens) = rec.limits(
         seed.and_then(|s| s.context),
-        as_u32(mdf.context),
-        as_u32(ll_context),
-    );
-    let mut output = rec.pick(
-        "max_output_tokens",
         seed.and_then(|s| s.output),
-        as_u32(mdf.output),
-        as_u32(llf.output),
+        mdf,
+        llf,
     );
-    if let (Some(o), Some(c)) = (output, context) {
-        if o > c {
-            rec.push(
-                "max_output_tokens",
-                show(&seed.and_then(|s| s.output)),
-                show(&mdf.output),
-                show(&llf.output),
-                "-".into(),
-                rule::OUTPUT_ABOVE_CONTEXT,
-            );
-            output = None;
-        }
-    }
-    m.context_window = context;
-    m.max_output_tokens = output;
 
     // Modalities, one at a time.
     let mut input = Vec::new();

@@ -236,6 +236,8 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
             model: n32(o.model, "models")?,
             upstream_id: pool.string(&o.entry.upstream_id)?,
             pricing: pool.pricing(&o.entry.pricing)?,
+            context_window: o.entry.context_window.unwrap_or(0),
+            max_output_tokens: o.entry.max_output_tokens.unwrap_or(0),
         };
         push(&mut sections, Section::Offers, |b| rec.write(b));
         if let Some(list) = offers_of.get_mut(o.model) {

@@ -227,6 +227,13 @@ pub struct OfferEntry {
     pub model: String,
     /// The id this provider's API expects for it.
     pub upstream_id: String,
+    /// This provider's context window for it in tokens, where known (a provider may serve a
+    /// model with a shorter or longer one than the model's own provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_window: Option<u32>,
+    /// Most tokens one response may hold at this provider, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_output_tokens: Option<u32>,
     /// This provider's prices, where they differ from the model's.
     #[serde(default, skip_serializing_if = "Pricing::is_empty")]
     pub pricing: Pricing,

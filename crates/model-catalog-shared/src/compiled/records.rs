@@ -277,7 +277,7 @@ impl ProviderRecord {
 
 record! {
     /// An offer: indexes of its provider, its model and its pricing, its upstream id's
-    /// string number.
+    /// string number, and the provider's own limits for it.
     OfferRecord {
         /// The offering provider.
         provider: u32,
@@ -287,6 +287,10 @@ record! {
         upstream_id: u32,
         /// Its own prices.
         pricing: u32,
+        /// Its own context window, 0 where unknown (a known limit is at least 1).
+        context_window: u32,
+        /// Its own output limit, 0 where unknown.
+        max_output_tokens: u32,
     }
 }
 

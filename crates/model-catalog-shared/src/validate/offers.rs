@@ -2,6 +2,7 @@
 //! upstream id the provider expects.
 
 use super::check::{described, named};
+use super::error::DataErrorKind;
 use super::holder::Desc;
 use super::keys::{own_prefix_problem, shadowing, Shadow};
 use super::records::OfferRec;
@@ -129,6 +130,24 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             }
             if let Some(why) = super::fields::pricing_problem(&o.pricing) {
                 pass.check.invalid(file, &entry, "pricing", why);
+            }
+            for (field, limit) in [
+                ("context_window", o.context_window),
+                ("max_output_tokens", o.max_output_tokens),
+            ] {
+                if limit == Some(0) {
+                    pass.check
+                        .invalid(file, &entry, field, "must be at least 1");
+                }
+            }
+            if let (Some(output), Some(context)) = (o.max_output_tokens, o.context_window) {
+                if output > context {
+                    pass.check.push(
+                        file,
+                        &entry,
+                        DataErrorKind::OutputAboveContext { output, context },
+                    );
+                }
             }
             offered.insert((provider, target));
             pass.offers.push(OfferRec {
