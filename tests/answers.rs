@@ -1424,3 +1424,44 @@ fn a_run_time_offer_has_its_own_limits() {
         );
     }
 }
+
+#[test]
+fn vertex_partner_models_have_litellms_retirement_dates_and_cache_prices() {
+    // LiteLLM 1.110.2 lists Vertex's partner models under their vendors' own
+    // `litellm_provider` values: `vertex_ai/deepseek-ai/deepseek-v3.1-maas`
+    // (`vertex_ai-deepseek_models`), `vertex_ai/moonshotai/kimi-k2-thinking-maas`,
+    // `vertex_ai/zai-org/glm-5-maas` and `vertex_ai/qwen/qwen3-235b-a22b-instruct-2507-maas`
+    // each have `"deprecation_date": "2026-10-21"`.
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-11-29"));
+    let before = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-10-20"));
+    for input in [
+        "vertex:deepseek-v3.1-maas",
+        "vertex:kimi-k2-thinking-maas",
+        "vertex:glm-5-maas",
+        "vertex:qwen3-235b-a22b-instruct-2507-maas",
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.retires(), Some(day("2026-10-21")), "{input}");
+        assert_eq!(strict.resolve(input).unwrap_err().kind(), "retired", "{input}");
+        assert!(before.resolve(input).is_ok(), "{input}");
+    }
+    // Their cache-read prices: `cache_read_input_token_cost` 6e-08 ($0.06 per Mtok) for
+    // `deepseek-ai/deepseek-v3.1-maas` and `zai-org/glm-4.7-maas` (Vertex's offer of GLM
+    // 4.7); 7e-09 ($0.007) for `openai/gpt-oss-20b-maas`, where Groq's, the home's, is
+    // $0.0375.
+    let cached = Usage::new().input_tokens(MTOK).cache_read_tokens(MTOK);
+    for (input, price) in [
+        ("vertex:deepseek-v3.1-maas", "0.06"),
+        ("vertex:glm-4.7", "0.06"),
+        ("vertex:gpt-oss-20b", "0.007"),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.provider.id(), "vertex", "{input}");
+        let cost = r.cost_strict(&cached).unwrap();
+        assert_eq!(cost.cache_read.to_string(), price, "{input}");
+    }
+}

@@ -456,7 +456,7 @@ impl Reference {
                 if self.litellm[key]
                     .get("litellm_provider")
                     .and_then(Value::as_str)
-                    .is_some_and(|o| owners.contains(&o))
+                    .is_some_and(|o| owners.contains(&o) || litellm_partners(provider).contains(&o))
                 {
                     return Some(key.to_owned());
                 }
@@ -509,6 +509,28 @@ pub fn litellm_namespace(
         "hyperbolic" => (&["hyperbolic/"], &["hyperbolic"]),
         _ => return None,
     })
+}
+
+/// The `litellm_provider` values of entries that give facts of `provider`'s models and
+/// offers but add none to its lineup: Vertex's partner models (Model Garden's managed APIs,
+/// `vertex_ai/deepseek-ai/deepseek-v3.1-maas` under `vertex_ai-deepseek_models`), which
+/// LiteLLM lists under several spellings each (`mistral-medium-3`,
+/// `mistralai/mistral-medium-3`, each again with `@001`).
+pub fn litellm_partners(provider: &str) -> &'static [&'static str] {
+    match provider {
+        "vertex" => &[
+            "vertex_ai-ai21_models",
+            "vertex_ai-deepseek_models",
+            "vertex_ai-llama_models",
+            "vertex_ai-minimax_models",
+            "vertex_ai-mistral_models",
+            "vertex_ai-moonshot_models",
+            "vertex_ai-openai_models",
+            "vertex_ai-qwen_models",
+            "vertex_ai-zai_models",
+        ],
+        _ => &[],
+    }
 }
 
 /// The long-context tier of a LiteLLM entry: the prices under keys
