@@ -2,8 +2,10 @@
 
 use crate::compiled::{self, count, records};
 use crate::cost::PriceSource;
-use crate::data::compiled::{OfferRecord, Section};
+use crate::data::compiled::{date_from_u32, OfferRecord, Section};
+use crate::data::date::Date;
 use crate::data::price::Pricing;
+use crate::lifecycle::Lifecycle;
 use crate::model::Model;
 use crate::price_layers;
 use crate::provider::PROVIDERS;
@@ -36,6 +38,8 @@ pub(crate) struct OfferData {
     pub(crate) pricing: Pricing,
     pub(crate) context_window: Option<u32>,
     pub(crate) max_output_tokens: Option<u32>,
+    pub(crate) deprecated: bool,
+    pub(crate) retires: Option<Date>,
 }
 
 /// The compiled catalog's offers, grouped by offering provider.
@@ -116,6 +120,42 @@ impl Offer {
         }
     }
 
+    /// Whether this provider has deprecated the model (its own provider may still serve
+    /// it).
+    pub fn is_deprecated(&self) -> bool {
+        match &self.repr {
+            Repr::Builtin(r) => r.bits & OfferRecord::DEPRECATED != 0,
+            Repr::Custom(c) => c.deprecated,
+        }
+    }
+
+    /// The day this provider stops serving the model, where announced.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Lifecycle};
+    ///
+    /// // Vertex retired its gpt-oss-20b on 2026-10-21; Groq, its own provider, serves it.
+    /// let at_vertex = resolve_model("vertex:gpt-oss-20b").unwrap();
+    /// let offer = at_vertex.offer.unwrap();
+    /// assert_eq!(offer.retires(), Some("2026-10-21".parse().unwrap()));
+    /// assert!(matches!(at_vertex.lifecycle_on("2026-11-01".parse().unwrap()), Some(Lifecycle::Retired { .. })));
+    /// let at_groq = resolve_model("groq:gpt-oss-20b").unwrap();
+    /// assert_eq!(at_groq.retires(), None);
+    /// ```
+    pub fn retires(&self) -> Option<Date> {
+        match &self.repr {
+            Repr::Builtin(r) => date_from_u32(r.retires),
+            Repr::Custom(c) => c.retires,
+        }
+    }
+
+    /// Where the model stands at this provider on `date`, by the offer's own lifecycle only
+    /// ([`Resolution::lifecycle_on`](crate::Resolution::lifecycle_on) also weighs the
+    /// model's and the served name's).
+    pub fn lifecycle_on(&self, date: Date) -> Lifecycle {
+        Lifecycle::of(self.is_deprecated(), self.retires(), date)
+    }
+
     /// The prices that apply here, field by field ([`Pricing::or`]): this provider's own
     /// where recorded, else those of the served name its upstream id is (a dated snapshot),
     /// else the model's, as a resolution through this offer gives them.
@@ -133,7 +173,19 @@ impl Offer {
 
     /// Its facts, for comparing.
     #[allow(clippy::type_complexity)]
-    fn facts(&self) -> (u32, u32, &str, &str, Pricing, Option<u32>, Option<u32>) {
+    fn facts(
+        &self,
+    ) -> (
+        u32,
+        u32,
+        &str,
+        &str,
+        Pricing,
+        Option<u32>,
+        Option<u32>,
+        bool,
+        Option<Date>,
+    ) {
         (
             self.provider_index,
             self.model_index,
@@ -142,6 +194,8 @@ impl Offer {
             self.own_pricing(),
             self.context_window(),
             self.max_output_tokens(),
+            self.is_deprecated(),
+            self.retires(),
         )
     }
 }
@@ -169,6 +223,8 @@ impl fmt::Debug for Offer {
             .field("pricing", &self.own_pricing())
             .field("context_window", &self.context_window())
             .field("max_output_tokens", &self.max_output_tokens())
+            .field("deprecated", &self.is_deprecated())
+            .field("retires", &self.retires())
             .finish()
     }
 }

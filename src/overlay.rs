@@ -241,6 +241,8 @@ impl Overlay {
                 pricing: o.entry.pricing,
                 context_window: o.entry.context_window,
                 max_output_tokens: o.entry.max_output_tokens,
+                deprecated: o.entry.deprecated,
+                retires: o.entry.retires,
             };
             Offer::custom(o.provider as u32, o.model as u32, data)
         }));

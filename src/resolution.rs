@@ -189,24 +189,27 @@ impl<'c, 'i> Resolution<'c, 'i> {
             .or_else(|| self.model?.max_output_tokens())
     }
 
-    /// Where what is served stands on `date`: the later stage of the served name's own
-    /// lifecycle and the model's (a snapshot of a retired model is retired); `None` for a
-    /// pass-through.
+    /// Where what is served stands on `date`: the latest stage of the model's lifecycle,
+    /// the served name's own and the offer's (a snapshot of a retired model is retired, and
+    /// so is a model its provider still serves where the offering provider has stopped);
+    /// `None` for a pass-through.
     pub fn lifecycle_on(&self, date: Date) -> Option<Lifecycle> {
-        let model = self.model?.lifecycle_on(date);
-        Some(match self.served_name() {
-            Some(s) => s.lifecycle_on(date).worst(model),
-            None => model,
-        })
+        let mut stage = self.model?.lifecycle_on(date);
+        if let Some(s) = self.served_name() {
+            stage = s.lifecycle_on(date).worst(stage);
+        }
+        if let Some(o) = self.offer {
+            stage = o.lifecycle_on(date).worst(stage);
+        }
+        Some(stage)
     }
 
-    /// The earliest announced retirement of what is served (served name or model).
+    /// The earliest announced retirement of what is served (model, served name or offer).
     pub fn retires(&self) -> Option<Date> {
-        let own = self.served_name().and_then(ServedName::retires);
-        match (own, self.model?.retires()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        let model = self.model?.retires();
+        let served = self.served_name().and_then(ServedName::retires);
+        let offer = self.offer.and_then(Offer::retires);
+        [model, served, offer].into_iter().flatten().min()
     }
 
     /// Whether the caller must bring its own key for this provider: it requires a key and

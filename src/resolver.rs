@@ -7,6 +7,7 @@ use crate::distance::distance;
 use crate::error::ResolveError;
 use crate::lifecycle::Lifecycle;
 use crate::model::Model;
+use crate::offer::Offer;
 use crate::provider::Provider;
 use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
@@ -125,7 +126,10 @@ impl Resolver {
     }
 
     /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]): a
-    /// catalog model or served name, named directly, through an offer, or passed through to
+    /// catalog model or served name, named directly, through an offer (and a model an
+    /// offering provider has retired though its own provider serves it: `vertex:gpt-oss-20b`
+    /// from 2026-10-21, whose error names Vertex's id and `gpt-oss-20b` to use instead), or
+    /// passed through to
     /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`), also behind the name of a
     /// provider that serves it and a `/`, as aggregators spell it
     /// (`openrouter:openai/gpt-4o-2024-05-13`), with variants after `:` (`…:free`), or passed
@@ -215,7 +219,7 @@ impl Resolver {
         if self.refuse_retired {
             let date = self.date.unwrap_or_else(Date::today);
             let retired = match r.model {
-                Some(m) => retirement(m, r.served_name(), date),
+                Some(m) => retirement(m, r.served_name(), r.offer, date),
                 // A pass-through by a catalog name: that model's lifecycle, and its served
                 // name's when the name is one.
                 None => passed_retirement(
@@ -321,7 +325,7 @@ fn passed_retirement<'c, V: View<'c>>(
         }
         let r = resolve_in(view, s).ok()?;
         match r.model {
-            Some(m) => retirement(m, r.served_name(), date),
+            Some(m) => retirement(m, r.served_name(), r.offer, date),
             None if r.upstream_id.len() < s.len() => {
                 passed_retirement(view, &r.upstream_id, date, reads)
             }
@@ -355,20 +359,27 @@ fn passed_retirement<'c, V: View<'c>>(
         .find_map(|(at, _)| read(&name[..first + at]))
 }
 
-/// What is retired on `date` of the model `m` served as `served`: the model (its id, the date,
-/// its successor), else the served name alone (its id, the date, and the model it stood for,
-/// which is still served); `None` when neither is retired.
+/// What is retired on `date` of the model `m` served as `served` through `offer`: the model
+/// (its id, the date, its successor), else the served name alone (its id, the date, and the
+/// model it stood for, which is still served), else the offer alone (its upstream id, the
+/// date, and the model, which its own provider still serves); `None` when none is retired.
 fn retirement<'c>(
     m: &'c Model,
     served: Option<&'c ServedName>,
+    offer: Option<&'c Offer>,
     date: Date,
 ) -> Option<(&'c str, Date, Option<&'c str>)> {
     if let Lifecycle::Retired { since } = m.lifecycle_on(date) {
         return Some((m.id(), since, m.successor()));
     }
-    let s = served?;
-    match s.lifecycle_on(date) {
-        Lifecycle::Retired { since } => Some((s.id(), since, Some(m.id()))),
+    if let Some(s) = served {
+        if let Lifecycle::Retired { since } = s.lifecycle_on(date) {
+            return Some((s.id(), since, Some(m.id())));
+        }
+    }
+    let o = offer?;
+    match o.lifecycle_on(date) {
+        Lifecycle::Retired { since } => Some((o.upstream_id(), since, Some(m.id()))),
         _ => None,
     }
 }

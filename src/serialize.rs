@@ -204,16 +204,19 @@ impl Serialize for Provider {
 }
 
 impl Serialize for Offer {
-    /// `{"provider", "upstream_id", "context_window", "max_output_tokens", "pricing"}`: the
-    /// offering provider's id, its id for the model, its own limits (`null` where not
-    /// recorded) and its own prices (`null` when it has none).
+    /// `{"provider", "upstream_id", "context_window", "max_output_tokens", "pricing",
+    /// "deprecated", "retires"}`: the offering provider's id, its id for the model, its own
+    /// limits (`null` where not recorded), its own prices (`null` when it has none) and its
+    /// own lifecycle there (`retires` as `YYYY-MM-DD` or `null`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Offer", 5)?;
+        let mut st = s.serialize_struct("Offer", 7)?;
         st.serialize_field("provider", self.provider_id())?;
         st.serialize_field("upstream_id", self.upstream_id())?;
         st.serialize_field("context_window", &self.context_window())?;
         st.serialize_field("max_output_tokens", &self.max_output_tokens())?;
         st.serialize_field("pricing", &pricing(self.own_pricing()))?;
+        st.serialize_field("deprecated", &self.is_deprecated())?;
+        st.serialize_field("retires", &self.retires())?;
         st.end()
     }
 }

@@ -1446,7 +1446,11 @@ fn vertex_partner_models_have_litellms_retirement_dates_and_cache_prices() {
     ] {
         let r = resolve_model(input).unwrap();
         assert_eq!(r.retires(), Some(day("2026-10-21")), "{input}");
-        assert_eq!(strict.resolve(input).unwrap_err().kind(), "retired", "{input}");
+        assert_eq!(
+            strict.resolve(input).unwrap_err().kind(),
+            "retired",
+            "{input}"
+        );
         assert!(before.resolve(input).is_ok(), "{input}");
     }
     // Their cache-read prices: `cache_read_input_token_cost` 6e-08 ($0.06 per Mtok) for
@@ -1464,4 +1468,107 @@ fn vertex_partner_models_have_litellms_retirement_dates_and_cache_prices() {
         let cost = r.cost_strict(&cached).unwrap();
         assert_eq!(cost.cache_read.to_string(), price, "{input}");
     }
+}
+
+#[test]
+fn an_offer_has_its_providers_own_retirement() {
+    // LiteLLM 1.110.2: `vertex_ai/openai/gpt-oss-20b-maas` (Vertex) has `"deprecation_date":
+    // "2026-10-21"`; `groq/openai/gpt-oss-20b` (Groq, the model's own provider) has none.
+    let at_vertex = resolve_model("vertex:gpt-oss-20b").unwrap();
+    assert_eq!(at_vertex.upstream_id, "openai/gpt-oss-20b-maas");
+    assert_eq!(at_vertex.retires(), Some(day("2026-10-21")));
+    assert_eq!(
+        at_vertex.lifecycle_on(day("2026-11-29")),
+        Some(Lifecycle::Retired {
+            since: day("2026-10-21")
+        })
+    );
+    let offer = at_vertex.offer.unwrap();
+    assert!(offer.is_deprecated());
+    assert_eq!(offer.retires(), Some(day("2026-10-21")));
+    let at_groq = resolve_model("groq:gpt-oss-20b").unwrap();
+    assert_eq!(at_groq.retires(), None);
+    assert_eq!(at_groq.model.unwrap().retires(), None);
+
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-11-29"));
+    match strict.resolve("vertex:gpt-oss-20b").unwrap_err() {
+        ResolveError::Retired {
+            model,
+            since,
+            successor,
+            ..
+        } => {
+            assert_eq!(model, "openai/gpt-oss-20b-maas");
+            assert_eq!(since, day("2026-10-21"));
+            assert_eq!(successor.as_deref(), Some("gpt-oss-20b"));
+        }
+        e => panic!("{e:?}"),
+    }
+    assert!(strict.resolve("groq:gpt-oss-20b").is_ok());
+    assert!(strict.resolve("gpt-oss-20b").is_ok());
+    assert!(Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-10-20"))
+        .resolve("vertex:gpt-oss-20b")
+        .is_ok());
+
+    // LiteLLM: `vertex_ai/claude-sonnet-4-5@20250929` retires 2026-09-29 at Vertex,
+    // `claude-sonnet-4-5` 2026-11-30 at Anthropic: the earlier applies through Vertex.
+    assert_eq!(
+        resolve_model("vertex:claude-sonnet-4-5").unwrap().retires(),
+        Some(day("2026-09-29"))
+    );
+    assert_eq!(
+        resolve_model("anthropic:claude-sonnet-4-5")
+            .unwrap()
+            .retires(),
+        Some(day("2026-11-30"))
+    );
+}
+
+#[test]
+fn a_run_time_offer_has_its_own_lifecycle() {
+    let doc = |lifecycle: &str| {
+        format!(
+            r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
+                "offers": [{{"model": "gpt-4o", "upstream_id": "acme-4o"{lifecycle}}}]}}"#
+        )
+    };
+    let catalog = Catalog::builder()
+        .json(
+            "acme",
+            &doc(r#", "deprecated": true, "retires": "2026-03-01""#),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    assert_eq!(r.retires(), Some(day("2026-03-01")));
+    assert_eq!(
+        r.lifecycle_on(day("2026-02-01")),
+        Some(Lifecycle::Deprecated {
+            retires: Some(day("2026-03-01"))
+        })
+    );
+    let strict = Resolver::new()
+        .refuse_retired(true)
+        .as_of(day("2026-03-01"));
+    assert_eq!(
+        catalog
+            .resolve_with(&strict, "acme:gpt-4o")
+            .unwrap_err()
+            .kind(),
+        "retired"
+    );
+    // The model itself, at its own provider, is not.
+    assert!(catalog.resolve_with(&strict, "openai:gpt-4o").is_ok());
+    // A retirement date without `deprecated: true` is refused.
+    let e = Catalog::builder()
+        .json("acme", &doc(r#", "retires": "2026-03-01""#))
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert!(e.to_string().contains("deprecated: true"), "{e}");
 }

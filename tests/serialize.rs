@@ -231,4 +231,11 @@ fn an_offer_serializes_its_own_limits_and_prices() {
     assert_eq!(v["context_window"], 16_000);
     assert_eq!(v["max_output_tokens"], 4_096);
     assert_eq!(v["pricing"]["input"], json!(0.025));
+    assert_eq!(v["deprecated"], false);
+    assert_eq!(v["retires"], Value::Null);
+    // LiteLLM `vertex_ai/openai/gpt-oss-20b-maas`: `"deprecation_date": "2026-10-21"`.
+    let r = model_catalog::resolve_model("vertex:gpt-oss-20b").unwrap();
+    let v = serde_json::to_value(r.offer.unwrap()).unwrap();
+    assert_eq!(v["deprecated"], true);
+    assert_eq!(v["retires"], "2026-10-21");
 }

@@ -624,7 +624,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
         let m = &mut docs[d].data.models[i];
         m.successor = target.filter(|t| *t != m.id);
     }
-    // Offers: the offering provider's own limits and prices.
+    // Offers: the offering provider's own limits, prices and lifecycle.
     for doc in docs.iter_mut() {
         let dir = models_dev_dir(&doc.provider).to_owned();
         for o in &mut doc.data.offers {
@@ -652,6 +652,10 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
             );
             (o.context_window, o.max_output_tokens) = rec.limits(None, None, &md, &ll);
             o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));
+            // Its lifecycle at this provider: LiteLLM's `deprecation_date` retires it there,
+            // models.dev's `status = "deprecated"` deprecates it.
+            o.retires = ll.retires.as_deref().and_then(|d| Date::parse(d).ok());
+            o.deprecated = md.deprecated == Some(true) || o.retires.is_some();
             o.sources.models_dev = md_rel.map(|p| format!("{}:{p}", r.md_rev));
             o.sources.litellm = ll_key.map(|k| format!("{}:{k}", r.ll_version));
         }

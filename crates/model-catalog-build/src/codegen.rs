@@ -7,8 +7,8 @@
 use crate::keys::{model_table, prefix_marks, prefix_table};
 use crate::pool::{n16, n32, Pool};
 use model_catalog_shared::compiled::{
-    write_blob, DistillationRecord, ExtraRecord, ModelRecord, OfferRecord, ProviderRecord, Section,
-    ServedRecord, SurfaceRecord, NONE,
+    date_to_u32, write_blob, DistillationRecord, ExtraRecord, ModelRecord, OfferRecord,
+    ProviderRecord, Section, ServedRecord, SurfaceRecord, NONE,
 };
 use model_catalog_shared::date::Date;
 use model_catalog_shared::schema::DataSources;
@@ -238,6 +238,12 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
             pricing: pool.pricing(&o.entry.pricing)?,
             context_window: o.entry.context_window.unwrap_or(0),
             max_output_tokens: o.entry.max_output_tokens.unwrap_or(0),
+            retires: date_to_u32(o.entry.retires),
+            bits: if o.entry.deprecated {
+                OfferRecord::DEPRECATED
+            } else {
+                0
+            },
         };
         push(&mut sections, Section::Offers, |b| rec.write(b));
         if let Some(list) = offers_of.get_mut(o.model) {

@@ -237,6 +237,12 @@ pub struct OfferEntry {
     /// This provider's prices, where they differ from the model's.
     #[serde(default, skip_serializing_if = "Pricing::is_empty")]
     pub pricing: Pricing,
+    /// Whether this provider has deprecated the model (its own provider may still serve it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deprecated: bool,
+    /// The day this provider stops serving the model (requires `deprecated`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires: Option<Date>,
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Sources::is_empty")]
     pub sources: Sources,

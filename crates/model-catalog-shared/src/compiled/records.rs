@@ -291,7 +291,16 @@ record! {
         context_window: u32,
         /// Its own output limit, 0 where unknown.
         max_output_tokens: u32,
+        /// Its own retirement date ([`date_to_u32`]).
+        retires: u32,
+        /// [`OfferRecord::DEPRECATED`].
+        bits: u32,
     }
+}
+
+impl OfferRecord {
+    /// `bits`: the offering provider has deprecated the model.
+    pub const DEPRECATED: u32 = 1;
 }
 
 record! {

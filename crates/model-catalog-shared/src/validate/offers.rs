@@ -140,6 +140,14 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
                         .invalid(file, &entry, field, "must be at least 1");
                 }
             }
+            if o.retires.is_some() && !o.deprecated {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    "retires",
+                    "a retirement date requires `deprecated: true`",
+                );
+            }
             if let (Some(output), Some(context)) = (o.max_output_tokens, o.context_window) {
                 if output > context {
                     pass.check.push(
