@@ -1572,3 +1572,23 @@ fn a_run_time_offer_has_its_own_lifecycle() {
         .unwrap_err();
     assert!(e.to_string().contains("deprecated: true"), "{e}");
 }
+
+#[test]
+fn an_aggregators_offer_is_its_plain_entry_not_a_trusted_execution_variant() {
+    // models.dev providers/nano-gpt/models/deepseek/deepseek-v4-pro.toml ("DeepSeek V4 Pro"):
+    // input 1.1, output 2.2; TEE/deepseek-v4-pro.toml is "DeepSeek V4 Pro TEE" at 1.5 / 5.25.
+    // zai-org/glm-5.toml ("GLM 5"): 0.3 / 2.55, against TEE/glm-5.toml's 1.2 / 3.5.
+    let usage = Usage::new().input_tokens(MTOK).output_tokens(MTOK);
+    for (input, upstream, total) in [
+        (
+            "nano-gpt:deepseek-v4-pro",
+            "deepseek/deepseek-v4-pro",
+            "3.3",
+        ),
+        ("nano-gpt:glm-5-maas", "zai-org/glm-5", "2.85"),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(r.upstream_id, upstream, "{input}");
+        assert_eq!(r.cost(&usage).unwrap().total.to_string(), total, "{input}");
+    }
+}

@@ -68,6 +68,11 @@ const NOT_OFFERED: &[(&str, &str)] = &[
     ("hyperbolic", "moonshotai/Kimi-K2-Instruct"),
 ];
 
+/// The path of NanoGPT's entries for models run in a trusted execution environment
+/// (`TEE/deepseek-v4-pro`, "DeepSeek V4 Pro TEE"): another offer of the model than its plain
+/// entry (`deepseek/deepseek-v4-pro`), at other prices.
+const TEE: &str = "TEE/";
+
 /// Whether `name` of `provider` is deliberately no offer ([`NOT_OFFERED`]).
 fn not_offered(provider: &str, name: &str) -> bool {
     NOT_OFFERED
@@ -473,7 +478,7 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
             continue;
         };
         let dir = models_dev_dir(a);
-        let mut best: BTreeMap<String, (u8, String)> = BTreeMap::new();
+        let mut best: BTreeMap<String, ((u8, bool), String)> = BTreeMap::new();
         for name in lineup::models_dev_names(r, a) {
             if name.contains(':') || not_offered(a, &name) {
                 continue;
@@ -487,6 +492,9 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
             let Some((model, rank)) = match_model(docs, a, &name, f.base_model.as_deref()) else {
                 continue;
             };
+            // NanoGPT's `TEE/` entries run the model in a trusted execution environment, at
+            // prices of their own: the model's plain entry comes first.
+            let rank = (rank, name.starts_with(TEE));
             let e = best.entry(model).or_insert((rank, name.clone()));
             if (rank, &name) < (e.0, &e.1) {
                 *e = (rank, name);
