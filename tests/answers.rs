@@ -1592,3 +1592,24 @@ fn an_aggregators_offer_is_its_plain_entry_not_a_trusted_execution_variant() {
         assert_eq!(r.cost(&usage).unwrap().total.to_string(), total, "{input}");
     }
 }
+
+#[test]
+fn reasoning_follows_the_output_price_chosen_where_a_reference_prices_it_as_output() {
+    // models.dev providers/google/models/gemini-flash-lite-latest.toml: output 0.40;
+    // LiteLLM `gemini/gemini-flash-lite-latest`: output_cost_per_token and
+    // output_cost_per_reasoning_token both 2.5e-06, its output price (models.dev's output
+    // price applies: data/CONFLICTS.md). gemini-flash-latest: models.dev 2.50, LiteLLM
+    // 3.75e-06 for both.
+    let thinking = Usage::new().reasoning_tokens(MTOK);
+    for (input, total) in [
+        ("gemini-flash-lite-latest", "0.4"),
+        ("gemini-flash-latest", "2.5"),
+    ] {
+        let r = resolve_model(input).unwrap();
+        assert_eq!(
+            r.cost(&thinking).unwrap().total.to_string(),
+            total,
+            "{input}"
+        );
+    }
+}

@@ -499,8 +499,8 @@ fn google_gemini_2_5_flash_base_model_and_reasoning_price() {
         },
     );
     // Provider toml [cost]: input = 0.30, output = 2.50, cache_read = 0.03; no reasoning
-    // there, so LiteLLM's "gemini/gemini-2.5-flash" output_cost_per_reasoning_token = 2.5e-06
-    // gives 2.5 per million.
+    // there, and LiteLLM's "gemini/gemini-2.5-flash" output_cost_per_reasoning_token =
+    // 2.5e-06 is its output_cost_per_token: reasoning is billed as output, not priced apart.
     check_prices(
         m,
         Prices {
@@ -508,9 +508,18 @@ fn google_gemini_2_5_flash_base_model_and_reasoning_price() {
             output: Some("2.50"),
             cache_read: Some("0.03"),
             cache_write: None,
-            reasoning: Some("2.5"),
+            reasoning: None,
         },
     );
+    check_reasoning_billed_as_output(m, "2.5");
+}
+
+/// One million reasoning tokens of `m` cost `usd`, its output price.
+fn check_reasoning_billed_as_output(m: &Model, usd: &str) {
+    let cost = m
+        .cost(&model_catalog::Usage::new().reasoning_tokens(1_000_000))
+        .unwrap();
+    assert_eq!(cost.total.to_string(), usd, "{}", m.id());
 }
 
 #[test]
@@ -794,7 +803,8 @@ fn vertex_gemini_3_flash_preview_from_models_dev() {
         },
     );
     // toml [cost]: input = 0.50, output = 3.00, cache_read = 0.05; no reasoning price there,
-    // LiteLLM's output_cost_per_reasoning_token 3e-06 gives 3.
+    // and LiteLLM's output_cost_per_reasoning_token 3e-06 is its output price: reasoning is
+    // billed as output.
     check_prices(
         m,
         Prices {
@@ -802,9 +812,10 @@ fn vertex_gemini_3_flash_preview_from_models_dev() {
             output: Some("3"),
             cache_read: Some("0.05"),
             cache_write: None,
-            reasoning: Some("3"),
+            reasoning: None,
         },
     );
+    check_reasoning_billed_as_output(m, "3");
 }
 
 #[test]

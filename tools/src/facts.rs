@@ -284,7 +284,10 @@ pub fn pricing_of(f: &Facts) -> Pricing {
     out.output = p("output");
     out.cache_read = p("cache_read");
     out.cache_write = p("cache_write");
-    out.reasoning = p("reasoning");
+    // A reasoning price equal to the output price is that price, not one of its own
+    // (reasoning tokens are billed as output where no reasoning price is set): where the
+    // references disagree on output, reasoning follows the output price chosen.
+    out.reasoning = p("reasoning").filter(|r| Some(*r) != out.output);
     out.long_context = f.long_context.filter(|t| {
         let same = |tier: Option<Price>, base: Option<Price>| tier.is_none() || tier == base;
         !(same(t.input, out.input)
