@@ -9,7 +9,7 @@ use crate::data::key::MatchKind;
 use crate::lookup::{MODEL_KEYS, PREFIX_KEYS};
 use crate::names::{NameKind, NameLists};
 use crate::suggest::Source;
-use crate::view::{ModelHit, ProviderHit, Serving, View};
+use crate::view::{Listed, ModelHit, ProviderHit, Serving, View};
 use std::sync::OnceLock;
 
 pub(crate) use crate::compiled::SOURCES;
@@ -308,20 +308,38 @@ impl View<'static> for Builtin {
         }
     }
 
-    fn offered_by(self, m: &'static Model) -> Vec<(&'static Provider, Option<&'static Offer>)> {
-        let home = PROVIDERS
-            .get(m.provider_index() as usize)
-            .map(|p| (p, None));
-        let offers = m
-            .builtin_offers()
-            .iter()
-            .filter_map(|&i| OFFERS.get(i as usize));
-        let offering =
-            offers.filter_map(|o| Some((PROVIDERS.get(o.provider_index as usize)?, Some(o))));
-        home.into_iter().chain(offering).collect()
+    fn offered_by(
+        self,
+        m: &'static Model,
+        served: Option<&str>,
+        limit: usize,
+    ) -> (Vec<&'static Provider>, usize) {
+        let mut out = Listed::new(limit);
+        if let Some(home) = PROVIDERS.get(m.provider_index() as usize) {
+            out.push(home);
+        }
+        // The compiled catalog's offers of a model are few (its own data).
+        for o in builtin_offers_as(m, served) {
+            if let Some(p) = PROVIDERS.get(o.provider_index as usize) {
+                out.push(p);
+            }
+        }
+        out.done()
     }
 
     fn names(self, _: NameKind, _: &str) -> Source {
         Source::builtin(name_lists)
     }
+}
+
+/// The compiled offers of `m`, those sent under `served` where it is given (ASCII case
+/// ignored).
+pub(crate) fn builtin_offers_as<'a>(
+    m: &'a Model,
+    served: Option<&'a str>,
+) -> impl Iterator<Item = &'static Offer> + 'a {
+    m.builtin_offers()
+        .iter()
+        .filter_map(|&i| OFFERS.get(i as usize))
+        .filter(move |o| served.is_none_or(|s| o.upstream_id().eq_ignore_ascii_case(s)))
 }

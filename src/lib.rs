@@ -148,7 +148,7 @@ pub use query::{Query, Sort};
 pub use request::{Request, Violation};
 pub use resolution::{Prefix, Resolution, Separator};
 pub use resolver::{PassThrough, Resolver};
-pub use route::{RejectReason, Rejection, Route, RouteError, RoutePlan};
+pub use route::{RejectReason, Rejection, Route, RouteError, RoutePlan, MAX_REJECTIONS};
 #[cfg(feature = "serde")]
 pub use serialize::{ResolutionRecord, RouteRecord};
 pub use served::ServedName;

@@ -16,9 +16,17 @@ use crate::provider::{ApiSurface, Provider, ProviderData};
 use crate::query_index::QueryIndex;
 use crate::text::Text;
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
+
+/// `a` against `b`, byte by byte with ASCII case ignored.
+fn cmp_folded(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
 
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
 /// built-in providers and models first, the overlay's after them.
@@ -38,6 +46,9 @@ pub(crate) struct Overlay {
     pub(crate) offers: Vec<Offer>,
     /// Positions in `offers`, by model index (then position).
     offers_by_model: Vec<u32>,
+    /// The same positions by model index, then upstream id (ASCII case ignored), then
+    /// position: the offers of a model sent under one name are found by halving.
+    offers_by_upstream: Vec<u32>,
     /// The names the overlay adds.
     pub(crate) keys: OverlayKeys,
     /// Aliases the documents declare apart for compiled models, as written, with the
@@ -249,6 +260,13 @@ impl Overlay {
         let starts = starts(provider_count, &models, &offers);
         let mut offers_by_model: Vec<u32> = (0..offers.len() as u32).collect();
         offers_by_model.sort_by_key(|&i| offers[i as usize].model_index);
+        let mut offers_by_upstream = offers_by_model.clone();
+        offers_by_upstream.sort_by(|&a, &b| {
+            let (a, b) = (&offers[a as usize], &offers[b as usize]);
+            a.model_index
+                .cmp(&b.model_index)
+                .then_with(|| cmp_folded(a.upstream_id(), b.upstream_id()))
+        });
         let keys = OverlayKeys::new(
             model_keys,
             provider_keys,
@@ -265,6 +283,7 @@ impl Overlay {
             models,
             offers,
             offers_by_model,
+            offers_by_upstream,
             keys,
             builtin_aliases: base_aliases
                 .into_iter()
@@ -316,11 +335,27 @@ impl Overlay {
 
     /// The overlay's offers of model `index`, as positions in `offers`: in provider order,
     /// as `offers` is grouped by provider and a provider offers a model once.
-    fn model_offers(&self, index: u32) -> &[u32] {
+    pub(crate) fn model_offers(&self, index: u32) -> &[u32] {
         let at = |i: &u32| self.offers[*i as usize].model_index;
         let start = self.offers_by_model.partition_point(|i| at(i) < index);
         let end = self.offers_by_model.partition_point(|i| at(i) <= index);
         &self.offers_by_model[start..end]
+    }
+
+    /// The overlay's offers of model `index` sent under `name` (ASCII case ignored), by
+    /// halving: as many steps for a model that thousands of providers offer as the logarithm
+    /// of their number.
+    pub(crate) fn offers_of_model_as(&self, index: u32, name: &str) -> &[u32] {
+        let offer = |i: &u32| &self.offers[*i as usize];
+        let list = &self.offers_by_upstream;
+        // Each offer against (`index`, `name`): before, at, or after it.
+        let at = |i: &u32| {
+            let o = offer(i);
+            (o.model_index, cmp_folded(o.upstream_id(), name))
+        };
+        let start = list.partition_point(|i| at(i) < (index, Ordering::Equal));
+        let end = list.partition_point(|i| at(i) <= (index, Ordering::Equal));
+        list.get(start..end).unwrap_or_default()
     }
 
     /// The overlay's offers of model `index`.

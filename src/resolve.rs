@@ -175,27 +175,14 @@ fn not_offered<'c, V: View<'c>>(
     name: &str,
 ) -> ResolveError {
     let m = found.model;
-    let (mut offered_by, mut more) = (Vec::new(), 0);
-    for (p, offer) in view.offered_by(m) {
-        // A served name is served by its home, and by offers sent under that very name
-        // (each provider's offer is at hand: not looked up again among the model's offers).
-        if found.matched == MatchKind::ServedName
-            && p.index != found.home.index
-            && !offer.is_some_and(|o| o.upstream_id().eq_ignore_ascii_case(name))
-        {
-            continue;
-        }
-        if offered_by.len() < MAX_OFFERED_BY {
-            offered_by.push(p.id().to_owned());
-        } else {
-            more += 1;
-        }
-    }
+    // A served name is served by its home, and by offers sent under that very name.
+    let served = (found.matched == MatchKind::ServedName).then_some(name);
+    let (listed, more) = view.offered_by(m, served, MAX_OFFERED_BY);
     ResolveError::ModelNotOffered {
         input: input.to_owned(),
         provider: provider.id().to_owned(),
         model: m.id().to_owned(),
-        offered_by,
+        offered_by: listed.iter().map(|p| p.id().to_owned()).collect(),
         more,
     }
 }

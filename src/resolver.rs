@@ -193,10 +193,13 @@ impl Resolver {
         self.resolve_in(crate::builtin::Builtin, input)
     }
 
-    /// The policy that applies to `p`.
-    fn policy_for(&self, p: &Provider) -> PassThrough {
+    /// The policy that applies to `p` in `view`: each per-provider rule's name is looked up
+    /// once (a provider may have thousands of aliases; a rule costs one lookup, not one
+    /// comparison per alias).
+    fn policy_for<'c, V: View<'c>>(&self, view: V, p: &Provider) -> PassThrough {
         let named = |n: &str| {
-            p.id().eq_ignore_ascii_case(n) || p.aliases().any(|a| a.eq_ignore_ascii_case(n))
+            view.provider_key(n)
+                .is_some_and(|h| h.provider.index == p.index)
         };
         self.per_provider
             .iter()
@@ -238,7 +241,7 @@ impl Resolver {
                 });
             }
         }
-        let policy = self.policy_for(r.provider);
+        let policy = self.policy_for(view, r.provider);
         let allowed = match (r.model, policy) {
             (_, PassThrough::Always) => true,
             (_, PassThrough::Never) => !r.is_pass_through() && !r.is_fine_tune(),

@@ -184,6 +184,9 @@ impl fmt::Display for Rejections<'_> {
     }
 }
 
+/// The most rejections a [`RouteError::NoRoute`] lists; it counts the others.
+pub const MAX_REJECTIONS: usize = 16;
+
 /// Why no chain of routes could be made.
 ///
 /// ```
@@ -209,9 +212,10 @@ pub enum RouteError {
     Resolve(#[from] ResolveError),
     /// Every candidate provider was rejected by the policy.
     #[error(
-        "no provider can serve `{}` under the routing policy: {}",
+        "no provider can serve `{}` under the routing policy: {}{}",
         Esc(input),
-        Rejections(rejected)
+        Rejections(rejected),
+        match more { 0 => String::new(), n => format!("; and {n} more") }
     )]
     NoRoute {
         /// The trimmed input.
@@ -219,8 +223,13 @@ pub enum RouteError {
         /// The catalog model's id; `None` for a pass-through.
         model: Option<String>,
         /// One rejection per candidate, in preference order (preferred providers, then
-        /// catalog order).
+        /// catalog order), for the first [`MAX_REJECTIONS`] candidates: the error's size does
+        /// not grow with the number of providers that offer the model
+        /// ([`Catalog::route_plan`](crate::Catalog::route_plan) gives every rejection).
         rejected: Vec<Rejection>,
+        /// How many more candidates were rejected than `rejected` lists (0 but in run-time
+        /// catalogs where more than [`MAX_REJECTIONS`] providers offer the model).
+        more: usize,
     },
 }
 
@@ -503,10 +512,13 @@ fn apply<'c>(
         }
     }
     if routes.is_empty() {
+        let more = rejected.len().saturating_sub(MAX_REJECTIONS);
+        rejected.truncate(MAX_REJECTIONS);
         return Err(RouteError::NoRoute {
             input: input.trim_ascii().to_owned(),
             model: model.map(|m| m.id().to_owned()),
             rejected,
+            more,
         });
     }
     // Stable sorts: ties keep the preference order.

@@ -436,7 +436,7 @@ impl Serialize for ResolveError {
 
 impl Serialize for RouteError {
     /// A resolution error's shape ([`ResolveError`]), or `{"kind": "no_route", "message",
-    /// "input", "model", "rejected": [...]}`.
+    /// "input", "model", "rejected": [...], "more"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             RouteError::Resolve(e) => e.serialize(s),
@@ -444,13 +444,15 @@ impl Serialize for RouteError {
                 input,
                 model,
                 rejected,
+                more,
             } => {
-                let mut st = s.serialize_struct("RouteError", 5)?;
+                let mut st = s.serialize_struct("RouteError", 6)?;
                 st.serialize_field("kind", self.kind())?;
                 st.serialize_field("message", &self.to_string())?;
                 st.serialize_field("input", input)?;
                 st.serialize_field("model", model)?;
                 st.serialize_field("rejected", rejected)?;
+                st.serialize_field("more", more)?;
                 st.end()
             }
         }

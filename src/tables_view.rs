@@ -25,7 +25,7 @@ use crate::overlay_keys::{COMPILED, OWN, TOUCHED};
 use crate::provider::Provider;
 use crate::suggest::Source;
 use crate::tables::Tables;
-use crate::view::{ModelHit, ProviderHit, Serving, View};
+use crate::view::{Listed, ModelHit, ProviderHit, Serving, View};
 use std::sync::Arc;
 
 /// What a model name denotes in a catalog with an overlay, before the hit is made: 16
@@ -411,12 +411,29 @@ impl<'c> View<'c> for Overlaid<'c> {
         p.lists_models() || self.0.lists(p.index)
     }
 
-    fn offered_by(self, m: &'c Model) -> Vec<(&'c Provider, Option<&'c Offer>)> {
-        let t = self.tables();
-        let offers = t.offers_of(m).into_iter();
-        std::iter::once((t.provider_at(m.provider_index()), None))
-            .chain(offers.map(|o| (t.provider_at(o.provider_index), Some(o))))
-            .collect()
+    fn offered_by(
+        self,
+        m: &'c Model,
+        served: Option<&str>,
+        limit: usize,
+    ) -> (Vec<&'c Provider>, usize) {
+        let (t, o) = (self.tables(), self.0);
+        let mut out = Listed::new(limit);
+        out.push(t.provider_at(m.provider_index()));
+        if m.index() < BUILTIN_MODELS {
+            for offer in builtin::builtin_offers_as(m, served) {
+                out.push(t.provider_at(offer.provider_index));
+            }
+        }
+        // The overlay's: counted, or found by halving, then only as many read as are listed.
+        let list = match served {
+            None => o.model_offers(m.index()),
+            Some(name) => o.offers_of_model_as(m.index(), name),
+        };
+        out.extend(list.len(), |k| {
+            t.provider_at(o.offers[list[k] as usize].provider_index)
+        });
+        out.done()
     }
 
     /// The overlay's list of names, made on the first miss and shared by every error that

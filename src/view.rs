@@ -8,6 +8,46 @@ use crate::offer::Offer;
 use crate::provider::Provider;
 use crate::suggest::Source;
 
+/// Providers listed up to a limit, the others counted ([`View::offered_by`]).
+pub(crate) struct Listed<'c> {
+    pub(crate) providers: Vec<&'c Provider>,
+    pub(crate) more: usize,
+    limit: usize,
+}
+
+impl<'c> Listed<'c> {
+    /// An empty list of at most `limit` providers.
+    pub(crate) fn new(limit: usize) -> Listed<'c> {
+        Listed {
+            providers: Vec::new(),
+            more: 0,
+            limit,
+        }
+    }
+
+    /// Lists `p`, or counts it once the list is full.
+    pub(crate) fn push(&mut self, p: &'c Provider) {
+        if self.providers.len() < self.limit {
+            self.providers.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Lists as many of `n` providers, given by `at`, as there is room for, and counts the
+    /// rest without reading them.
+    pub(crate) fn extend(&mut self, n: usize, at: impl Fn(usize) -> &'c Provider) {
+        let room = self.limit.saturating_sub(self.providers.len()).min(n);
+        self.providers.extend((0..room).map(at));
+        self.more += n - room;
+    }
+
+    /// The list and the count.
+    pub(crate) fn done(self) -> (Vec<&'c Provider>, usize) {
+        (self.providers, self.more)
+    }
+}
+
 /// A provider a name denotes, as the grammar needs it.
 #[derive(Clone, Copy)]
 pub(crate) struct ProviderHit<'c> {
@@ -103,9 +143,16 @@ pub(crate) trait View<'c>: Copy {
     fn names_served_by(self, p: &'c Provider, f: &mut dyn FnMut(&'c str));
     /// Whether `p` lists any model, its own or offered.
     fn lists_models(self, p: &'c Provider) -> bool;
-    /// The providers that offer `m`, its home first (without an offer), then each with its
-    /// offer.
-    fn offered_by(self, m: &'c Model) -> Vec<(&'c Provider, Option<&'c Offer>)>;
+    /// The providers that serve `m`, its home first, then those that offer it (for a served
+    /// name `served`, those whose offer is sent under that name), in catalog order: the first
+    /// `limit`, and how many more there are. Its cost does not grow with the number of
+    /// providers that offer `m` in a run-time catalog (a count, or a search by halving).
+    fn offered_by(
+        self,
+        m: &'c Model,
+        served: Option<&str>,
+        limit: usize,
+    ) -> (Vec<&'c Provider>, usize);
     /// Where suggestions for `name`, of `kind`, come from.
     fn names(self, kind: NameKind, name: &str) -> Source;
 }

@@ -1613,3 +1613,30 @@ fn reasoning_follows_the_output_price_chosen_where_a_reference_prices_it_as_outp
         );
     }
 }
+
+#[test]
+fn a_per_provider_policy_applies_by_any_name_of_the_provider() {
+    // A provider with many aliases: a rule naming any of them, in any ASCII case, applies to
+    // the provider however the input names it; a rule naming another provider does not.
+    let mut wide = CustomProvider::new("wide", "Wide");
+    for i in 0..500 {
+        wide = wide.alias(&format!("wide-alias-{i}"));
+    }
+    let c = Catalog::builder().provider(wide).build().unwrap();
+    for rule in ["wide", "WIDE-ALIAS-499", "wide-alias-0"] {
+        let r = Resolver::new().pass_through_for(rule, PassThrough::Never);
+        for input in ["wide:some-model", "wide-alias-250:some-model"] {
+            let e = c.resolve_with(&r, input).unwrap_err();
+            assert_eq!(e.kind(), "pass_through_refused", "{rule} {input}");
+        }
+        assert!(c.resolve_with(&r, "openai:gpt-5-preview").is_ok(), "{rule}");
+    }
+    let other = Resolver::new().pass_through_for("openai", PassThrough::Never);
+    assert!(c.resolve_with(&other, "wide:some-model").is_ok());
+    assert_eq!(
+        c.resolve_with(&other, "openai:gpt-5-preview")
+            .unwrap_err()
+            .kind(),
+        "pass_through_refused"
+    );
+}

@@ -767,6 +767,36 @@ fn usage_errors_escape_the_arguments_they_quote() {
             "{stderr:?}"
         );
     }
+    // An argument holding a line break stays on its line: no line of the message is one
+    // the argument wrote.
+    for args in [
+        vec!["query", "--provider", "x\nerror: forged line"],
+        vec![
+            "route",
+            "gpt-4o",
+            "--sort",
+            "price\r\n2026-01-01 INFO forged",
+        ],
+        vec!["resolve", "--x\nforged"],
+        vec!["route", "gpt-4o", "--sort=price\nforged"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("forged"), "{stderr}");
+        for line in stderr.lines().filter(|l| l.contains("forged")) {
+            assert!(line.contains(r"\n"), "{args:?}: {line:?} in {stderr:?}");
+            assert!(
+                !line.starts_with("error: forged") && !line.starts_with("forged"),
+                "{stderr:?}"
+            );
+        }
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{stderr:?}"
+        );
+    }
     // Help is printed as it is.
     let out = run(&["resolve", "--help"]);
     assert_eq!(out.status.code(), Some(0));

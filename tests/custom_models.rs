@@ -513,7 +513,8 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
     let text = e.to_string();
     assert!(text.ends_with("`p13`, `p14` and 25 more"), "{text}");
     // A served name is served by its home and by the offers sent under that name only:
-    // 20 providers offer `m1` as `m1-2024`, 20 others under ids of their own.
+    // 20 providers offer `m1` as `m1-2024` (every second one spelled `M1-2024`), 20 others
+    // under ids of their own, which sort before and after it.
     let mut docs = vec![
         r#"{"provider": {"id": "home", "name": "Home", "key_required": false},
             "models": [{"id": "m1", "name": "M1", "served_names": [{"id": "m1-2024"}]}]}"#
@@ -523,10 +524,11 @@ fn model_not_offered_names_a_bounded_number_of_providers() {
             .to_owned(),
     ];
     for i in 0..40 {
-        let id = if i % 2 == 0 {
-            "m1-2024".to_owned()
-        } else {
-            format!("m1-own-{i}")
+        let id = match i % 4 {
+            0 => "m1-2024".to_owned(),
+            2 => "M1-2024".to_owned(),
+            1 => format!("m1-0-{i}"),
+            _ => format!("m1-own-{i}"),
         };
         docs.push(format!(
             r#"{{"provider": {{"id": "p{i:02}", "name": "P", "key_required": false}},

@@ -1213,7 +1213,9 @@ fn an_empty_chain_lists_one_reason_per_candidate() {
             input,
             model,
             rejected,
+            more,
         } => {
+            assert_eq!(*more, 0);
             assert_eq!(input, "gpt-oss-120b");
             assert_eq!(model.as_deref(), Some("gpt-oss-120b"));
             let got: Vec<&str> = rejected.iter().map(|r| r.provider.as_str()).collect();
@@ -1580,5 +1582,56 @@ fn a_candidate_failing_two_rules_is_reported_under_the_first() {
     for (what, policy, reason) in cases {
         let got = rejections(c.route("zq-m", &policy));
         assert_eq!(got, [("zq-home".to_owned(), reason)], "{what}");
+    }
+}
+
+/// A `no_route` error lists at most `MAX_REJECTIONS` rejections and counts the others: one
+/// tenant's document of many providers offering a popular model does not make every failed
+/// route of it, and the message logged for it, grow with them.
+#[test]
+fn no_route_lists_a_bounded_number_of_rejections() {
+    use model_catalog::MAX_REJECTIONS;
+    let mut b = Catalog::builder();
+    for i in 0..40 {
+        let id = format!("t{i:02}");
+        b = b.provider(CustomProvider::new(&id, &id).offer("gpt-4o", &format!("{id}-4o")));
+    }
+    let c = b.build().unwrap();
+    let m = c.lookup_model("gpt-4o").unwrap();
+    // The candidates: the home, then every offering provider.
+    let candidates = 1 + c.offers_of(m).len();
+    assert!(candidates >= 41);
+    let policy = RoutePolicy::new().allow("openai").deny("openai");
+    let e = c.route("gpt-4o", &policy).unwrap_err();
+    match &e {
+        RouteError::NoRoute { rejected, more, .. } => {
+            assert_eq!(MAX_REJECTIONS, 16);
+            assert_eq!(rejected.len(), MAX_REJECTIONS);
+            assert_eq!(*more, candidates - MAX_REJECTIONS);
+            assert_eq!(rejected[0].provider, "openai");
+            assert_eq!(rejected[0].reason, RejectReason::Denied);
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = e.to_string();
+    assert!(
+        text.ends_with(&format!("; and {} more", candidates - MAX_REJECTIONS)),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("not on the allow list").count(),
+        MAX_REJECTIONS - 1
+    );
+    // Fewer candidates than the bound: every one, nothing more.
+    let e = route("gpt-oss-120b", &policy).unwrap_err();
+    match e {
+        RouteError::NoRoute { rejected, more, .. } => {
+            assert_eq!(
+                rejected.len(),
+                1 + BUILTIN.offers_of(model("gpt-oss-120b")).len()
+            );
+            assert_eq!(more, 0);
+        }
+        other => panic!("{other:?}"),
     }
 }

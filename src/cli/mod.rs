@@ -150,9 +150,11 @@ pub fn main() -> ExitCode {
 }
 
 /// Prints `e` and exits with its status, as `clap::Error::exit` does, but with every
-/// character that could drive a terminal or break a line escaped ([`one_line`], line by
-/// line): a usage error quotes the argument it refuses, which may be anyone's text. Help and
-/// version are printed as they are.
+/// character that could drive a terminal or break a line escaped ([`one_line`]): a usage
+/// error quotes the argument it refuses, which may be anyone's text. The process's
+/// arguments are escaped where the message quotes them ([`escape_quoted`]), so that one
+/// holding a line break stays on its line; then the message's own lines are escaped one by
+/// one. Help and version are printed as they are.
 fn exit_on(e: clap::Error) -> ! {
     use clap::error::ErrorKind;
     if matches!(
@@ -163,13 +165,34 @@ fn exit_on(e: clap::Error) -> ! {
     ) {
         e.exit()
     }
-    let text = e.render().to_string();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let text = escape_quoted(&e.render().to_string(), &args);
     let mut err = io::stderr().lock();
     for line in text.lines() {
         let _ = writeln!(err, "{}", one_line(line));
     }
     let _ = err.flush();
     std::process::exit(e.exit_code())
+}
+
+/// `text` with each of `args` that [`one_line`] would change, and the value after the `=`
+/// of each such `--flag=value`, escaped wherever `text` quotes it, the longest first.
+fn escape_quoted(text: &str, args: &[String]) -> String {
+    let mut quoted: Vec<&str> = args
+        .iter()
+        .flat_map(|a| std::iter::once(a.as_str()).chain(a.split_once('=').map(|(_, v)| v)))
+        .filter(|a| !a.is_empty() && one_line(a) != *a)
+        .collect();
+    quoted.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    quoted.dedup();
+    let mut text = text.to_owned();
+    for a in quoted {
+        text = text.replace(a, &one_line(a));
+    }
+    text
 }
 
 /// One subcommand as a program of its own (the repository's examples): parses the
