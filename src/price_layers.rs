@@ -28,22 +28,27 @@ fn tier_price(t: &LongContextPricing, kind: PriceKind) -> Option<Price> {
 }
 
 /// `layers`, most specific first, each merged over the ones after it
-/// (`first.or(&second.or(&third))`).
+/// (`first.or(&second.or(&third))`). A cache-read price taken from a later layer than the
+/// input price is at most that input price: cached tokens never cost more than uncached ones
+/// where they are served (OpenRouter's $0.03 input for `gpt-oss-120b`, Groq's $0.075 cache
+/// reads).
 pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
     let mut out = Priced {
         pricing: Pricing::default(),
         from: [None; 5],
         tier_from: [None; 5],
     };
-    for (layer, source) in layers.into_iter().rev() {
+    // The layer each base price comes from, by position (0 the most specific).
+    let mut layer_of: [Option<usize>; 5] = [None; 5];
+    for (position, (layer, source)) in layers.into_iter().enumerate().rev() {
         let Some(layer) = layer else { continue };
         let merged = layer.or(&out.pricing);
         for kind in PriceKind::ALL {
             let i = kind.index();
-            out.from[i] = match (kind.of(&layer), kind.of(&merged)) {
-                (Some(_), _) => Some(source),
-                (None, Some(_)) => out.from[i],
-                (None, None) => None,
+            (out.from[i], layer_of[i]) = match (kind.of(&layer), kind.of(&merged)) {
+                (Some(_), _) => (Some(source), Some(position)),
+                (None, Some(_)) => (out.from[i], layer_of[i]),
+                (None, None) => (None, None),
             };
             let tier = |p: &Pricing| p.long_context.and_then(|t| tier_price(&t, kind));
             out.tier_from[i] = match (tier(&layer), tier(&merged)) {
@@ -53,6 +58,14 @@ pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
             };
         }
         out.pricing = merged;
+    }
+    let (input, read) = (PriceKind::Input.index(), PriceKind::CacheRead.index());
+    if let (Some(a), Some(b)) = (layer_of[input], layer_of[read]) {
+        if b > a {
+            if let (Some(cap), Some(price)) = (out.pricing.input, out.pricing.cache_read) {
+                out.pricing.cache_read = Some(price.min(cap));
+            }
+        }
     }
     out
 }

@@ -225,7 +225,9 @@ impl<'c, 'i> Resolution<'c, 'i> {
     }
 
     /// The prices of the provider that serves this request, each field from the first of:
-    /// the offer (when another provider serves the model), the served name, the model. A
+    /// the offer (when another provider serves the model), the served name, the model; a
+    /// cache-read price taken from a later one than the input price is at most that input
+    /// price (cached tokens never cost more than uncached ones where they are served). A
     /// fine-tune has the fine-tune prices only (served name, then model); a pass-through has
     /// none. [`price_source`](Resolution::price_source) tells where each came from.
     ///

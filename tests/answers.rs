@@ -1640,3 +1640,21 @@ fn a_per_provider_policy_applies_by_any_name_of_the_provider() {
         "pass_through_refused"
     );
 }
+
+#[test]
+fn a_borrowed_cache_read_price_is_at_most_the_serving_providers_input_price() {
+    // models.dev providers/openrouter/models/openai/gpt-oss-120b.toml: input 0.03, no
+    // cache_read; Groq, the model's own provider, charges $0.075 per million cached tokens
+    // (providers/groq/models/openai/gpt-oss-120b.toml cache_read = 0.075). Cached tokens
+    // at OpenRouter cost at most its $0.03 for uncached ones.
+    let cached = Usage::new().input_tokens(MTOK).cache_read_tokens(MTOK);
+    let r = resolve_model("openrouter:gpt-oss-120b").unwrap();
+    assert_eq!(r.pricing().input, Some(usd("0.03")));
+    assert_eq!(r.pricing().cache_read, Some(usd("0.03")));
+    let cost = r.cost(&cached).unwrap();
+    assert_eq!(cost.cache_read.to_string(), "0.03");
+    assert!(cost.fallback);
+    // At Groq, its own cache price.
+    let r = resolve_model("groq:gpt-oss-120b").unwrap();
+    assert_eq!(r.cost(&cached).unwrap().cache_read.to_string(), "0.075");
+}
