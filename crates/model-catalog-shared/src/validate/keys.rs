@@ -309,28 +309,31 @@ impl<'a, 'b> KeySpace<'a, 'b> {
         }
     }
 
-    /// The keys claimed, sorted by entry and key. Keys are unique: the order is total,
-    /// whatever the map's.
-    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize) -> Vec<KeyRec<'a>> {
+    /// The keys claimed, sorted by entry and key, in a vector with room for `room` more
+    /// (the caller's to append: grown later, it would be copied whole). Keys are unique: the
+    /// order is total, whatever the map's.
+    pub(super) fn into_keys(
+        self,
+        remap: impl Fn(usize) -> usize,
+        room: usize,
+    ) -> Vec<KeyRec<'a>> {
         // The keys in the order they were claimed (the one pass in the map's order), then
         // with their holders.
         let names = in_claim_order(self.map, self.holders.len());
-        let mut keys: Vec<KeyRec<'a>> = names
-            .into_iter()
-            .zip(&self.holders)
-            .map(|(key, h)| KeyRec {
-                key,
-                index: remap(h.index),
-                kind: h.kind,
-                overrides: h.overrides,
-                scope: None,
-            })
-            .collect();
+        let mut keys: Vec<KeyRec<'a>> = Vec::with_capacity(names.len() + room);
+        keys.extend(names.into_iter().zip(&self.holders).map(|(key, h)| KeyRec {
+            key,
+            index: remap(h.index),
+            kind: h.kind,
+            overrides: h.overrides,
+            scope: None,
+        }));
         match by_entry(&keys) {
             // Already by entry (as the models' own names are claimed).
             Some(places) if places.iter().enumerate().all(|(i, &at)| i == at) => {}
             Some(places) => {
-                let mut placed = vec![unset(); keys.len()];
+                let mut placed = Vec::with_capacity(keys.capacity());
+                placed.resize(keys.len(), unset());
                 for (k, at) in keys.into_iter().zip(places) {
                     placed[at] = k;
                 }

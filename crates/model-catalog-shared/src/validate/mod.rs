@@ -292,11 +292,12 @@ impl<'a, 'b> Pass<'a, 'b> {
             models,
             offers,
             model_keys: {
-                let mut keys = mkeys.into_keys(remap);
-                keys.extend(scoped.into_keys(remap));
+                let scoped = scoped.into_keys(remap);
+                let mut keys = mkeys.into_keys(remap, scoped.len());
+                keys.extend(scoped);
                 keys
             },
-            provider_keys: pkeys.into_keys(|i| i),
+            provider_keys: pkeys.into_keys(|i| i, 0),
             base_aliases,
         }
     }
