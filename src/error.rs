@@ -145,13 +145,15 @@ pub enum ResolveError {
     Retired {
         /// The trimmed input.
         input: String,
-        /// What retired: the model's catalog id, or the served name (a pinned snapshot, in
-        /// the provider's spelling) when only that name retired.
+        /// What retired: the model's catalog id, the served name (a pinned snapshot, in the
+        /// provider's spelling) when only that name retired, or the offering provider's id
+        /// for the model when only that provider stopped serving it.
         model: String,
         /// Its retirement date.
         since: crate::data::date::Date,
-        /// What to use instead, where the data names it: the model's successor, or for a
-        /// retired served name the model it stood for.
+        /// What to use instead, where the data names it: the model's successor, for a
+        /// retired served name the model it stood for, and for a retired offer the model at
+        /// its own provider (`groq:gpt-oss-20b`).
         successor: Option<String>,
     },
 

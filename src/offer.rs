@@ -200,6 +200,29 @@ impl Offer {
     }
 }
 
+/// The context window and output limit that apply to a model served through an offer with
+/// the limits `own` (none without an offer) as served name `served`: each from the first
+/// that records it of the offer, the served name, the model. The two may come from
+/// different ones, so an output limit is at most the context window that applies.
+pub(crate) fn limits_through(
+    own: (Option<u32>, Option<u32>),
+    served: Option<&ServedName>,
+    model: &Model,
+) -> (Option<u32>, Option<u32>) {
+    let context = own
+        .0
+        .or_else(|| served.and_then(ServedName::context_window))
+        .or_else(|| model.context_window());
+    let output = own
+        .1
+        .or_else(|| served.and_then(ServedName::max_output_tokens))
+        .or_else(|| model.max_output_tokens());
+    match (output, context) {
+        (Some(o), Some(c)) => (context, Some(o.min(c))),
+        _ => (context, output),
+    }
+}
+
 /// A compiled limit: 0 stands for unknown (a known limit is at least 1).
 fn known(limit: u32) -> Option<u32> {
     (limit != 0).then_some(limit)

@@ -29,17 +29,19 @@ fn tier_price(t: &LongContextPricing, kind: PriceKind) -> Option<Price> {
 
 /// `layers`, most specific first, each merged over the ones after it
 /// (`first.or(&second.or(&third))`). A cache-read price taken from a later layer than the
-/// input price is at most that input price: cached tokens never cost more than uncached ones
-/// where they are served (OpenRouter's $0.03 input for `gpt-oss-120b`, Groq's $0.075 cache
-/// reads).
+/// input price is at most that input price, below and above a long-context threshold:
+/// cached tokens never cost more than uncached ones where they are served (OpenRouter's
+/// $0.03 input for `gpt-oss-120b`, Groq's $0.075 cache reads).
 pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
     let mut out = Priced {
         pricing: Pricing::default(),
         from: [None; 5],
         tier_from: [None; 5],
     };
-    // The layer each base price comes from, by position (0 the most specific).
+    // The layer each base and long-context price comes from, by position (0 the most
+    // specific).
     let mut layer_of: [Option<usize>; 5] = [None; 5];
+    let mut tier_layer_of: [Option<usize>; 5] = [None; 5];
     for (position, (layer, source)) in layers.into_iter().enumerate().rev() {
         let Some(layer) = layer else { continue };
         let merged = layer.or(&out.pricing);
@@ -51,19 +53,33 @@ pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
                 (None, None) => (None, None),
             };
             let tier = |p: &Pricing| p.long_context.and_then(|t| tier_price(&t, kind));
-            out.tier_from[i] = match (tier(&layer), tier(&merged)) {
-                (Some(_), _) => Some(source),
-                (None, Some(_)) => out.tier_from[i],
-                (None, None) => None,
+            (out.tier_from[i], tier_layer_of[i]) = match (tier(&layer), tier(&merged)) {
+                (Some(_), _) => (Some(source), Some(position)),
+                (None, Some(_)) => (out.tier_from[i], tier_layer_of[i]),
+                (None, None) => (None, None),
             };
         }
         out.pricing = merged;
     }
     let (input, read) = (PriceKind::Input.index(), PriceKind::CacheRead.index());
+    let p = &mut out.pricing;
     if let (Some(a), Some(b)) = (layer_of[input], layer_of[read]) {
-        if b > a {
-            if let (Some(cap), Some(price)) = (out.pricing.input, out.pricing.cache_read) {
-                out.pricing.cache_read = Some(price.min(cap));
+        if let (true, Some(cap), Some(price)) = (b > a, p.input, p.cache_read) {
+            p.cache_read = Some(price.min(cap));
+        }
+    }
+    // Above a long-context threshold: the tier's cache-read price against the input price
+    // that applies there, the tier's or else the base one.
+    if let Some(t) = p.long_context.as_mut() {
+        let (input_layer, cap) = match t.input {
+            Some(x) => (tier_layer_of[input], Some(x)),
+            None => (layer_of[input], p.input),
+        };
+        if let (Some(a), Some(b), Some(cap), Some(price)) =
+            (input_layer, tier_layer_of[read], cap, t.cache_read)
+        {
+            if b > a {
+                t.cache_read = Some(price.min(cap));
             }
         }
     }

@@ -167,14 +167,12 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert_eq!(resolve_model("openrouter:llama-4-scout-17b-16e-instruct").unwrap().context_window(), Some(327_680));
     /// ```
     pub fn context_window(&self) -> Option<u32> {
-        self.offer
-            .and_then(Offer::context_window)
-            .or_else(|| self.served_name().and_then(ServedName::context_window))
-            .or_else(|| self.model?.context_window())
+        self.limits().0
     }
 
     /// The output limit of what is served, likewise: the offer's, the served name's, the
-    /// model's.
+    /// model's; at most the context window that applies (an offer may record its context
+    /// window and not its output limit).
     ///
     /// ```
     /// let pinned = model_catalog::resolve_model("gpt-4o-2024-05-13").unwrap();
@@ -183,10 +181,18 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert_eq!(current.max_output_tokens(), Some(16_384));
     /// ```
     pub fn max_output_tokens(&self) -> Option<u32> {
-        self.offer
-            .and_then(Offer::max_output_tokens)
-            .or_else(|| self.served_name().and_then(ServedName::max_output_tokens))
-            .or_else(|| self.model?.max_output_tokens())
+        self.limits().1
+    }
+
+    /// The context window and output limit that apply.
+    fn limits(&self) -> (Option<u32>, Option<u32>) {
+        let Some(m) = self.model else {
+            return (None, None);
+        };
+        let own = self.offer.map_or((None, None), |o| {
+            (o.context_window(), o.max_output_tokens())
+        });
+        crate::offer::limits_through(own, self.served_name(), m)
     }
 
     /// Where what is served stands on `date`: the latest stage of the model's lifecycle,

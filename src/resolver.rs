@@ -13,6 +13,7 @@ use crate::resolution::Resolution;
 use crate::resolve::resolve_in;
 use crate::served::ServedName;
 use crate::view::View;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -128,7 +129,8 @@ impl Resolver {
     /// Whether to refuse models retired on the date judged ([`ResolveError::Retired`]): a
     /// catalog model or served name, named directly, through an offer (and a model an
     /// offering provider has retired though its own provider serves it: `vertex:gpt-oss-20b`
-    /// from 2026-10-21, whose error names Vertex's id and `gpt-oss-20b` to use instead), or
+    /// from 2026-10-21, whose error names Vertex's id and `groq:gpt-oss-20b` to use
+    /// instead), or
     /// passed through to
     /// an aggregator by a catalog name (`openrouter:gpt-3.5-turbo`), also behind the name of a
     /// provider that serves it and a `/`, as aggregators spell it
@@ -237,7 +239,7 @@ impl Resolver {
                     input: input.trim_ascii().to_owned(),
                     model: model.to_owned(),
                     since,
-                    successor: successor.map(str::to_owned),
+                    successor: successor.map(Cow::into_owned),
                 });
             }
         }
@@ -321,7 +323,7 @@ fn passed_retirement<'c, V: View<'c>>(
     name: &str,
     date: Date,
     reads: &Readings,
-) -> Option<(&'c str, Date, Option<&'c str>)> {
+) -> Option<Retirement<'c>> {
     let retired = |s: &str| {
         if !reads.take(s) {
             return None;
@@ -362,27 +364,34 @@ fn passed_retirement<'c, V: View<'c>>(
         .find_map(|(at, _)| read(&name[..first + at]))
 }
 
+/// What retired, on which day, and what to use instead.
+type Retirement<'c> = (&'c str, Date, Option<Cow<'c, str>>);
+
 /// What is retired on `date` of the model `m` served as `served` through `offer`: the model
 /// (its id, the date, its successor), else the served name alone (its id, the date, and the
 /// model it stood for, which is still served), else the offer alone (its upstream id, the
-/// date, and the model, which its own provider still serves); `None` when none is retired.
+/// date, and the model at its own provider, `provider:model`, which still serves it); `None`
+/// when none is retired.
 fn retirement<'c>(
     m: &'c Model,
     served: Option<&'c ServedName>,
     offer: Option<&'c Offer>,
     date: Date,
-) -> Option<(&'c str, Date, Option<&'c str>)> {
+) -> Option<Retirement<'c>> {
     if let Lifecycle::Retired { since } = m.lifecycle_on(date) {
-        return Some((m.id(), since, m.successor()));
+        return Some((m.id(), since, m.successor().map(Cow::Borrowed)));
     }
     if let Some(s) = served {
         if let Lifecycle::Retired { since } = s.lifecycle_on(date) {
-            return Some((s.id(), since, Some(m.id())));
+            return Some((s.id(), since, Some(Cow::Borrowed(m.id()))));
         }
     }
     let o = offer?;
     match o.lifecycle_on(date) {
-        Lifecycle::Retired { since } => Some((o.upstream_id(), since, Some(m.id()))),
+        Lifecycle::Retired { since } => {
+            let home = format!("{}:{}", m.provider_id(), m.id());
+            Some((o.upstream_id(), since, Some(Cow::Owned(home))))
+        }
         _ => None,
     }
 }

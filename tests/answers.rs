@@ -465,7 +465,8 @@ fn a_tier_reprices_only_the_buckets_of_its_own_provider() {
 }
 
 /// An offer's own tier raises the offer's own prices, whichever buckets it prices; a bucket
-/// the offer borrows from the model is priced as the model prices it, tier included.
+/// the offer borrows from the model is priced as the model prices it, tier included (a cache
+/// read no more than the offer's input price).
 #[test]
 fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
     let doc = r#"[
@@ -491,15 +492,16 @@ fn a_tier_applies_to_its_own_providers_buckets_whichever_they_are() {
     assert_eq!(r.cost_strict(&reads).unwrap().total.to_string(), "1");
     assert_eq!(route_cost(&c, "plain-1", "cheap", &reads), "1");
     // 1,000,000 input tokens at the offer's $0.50, and 2,000,000 cache reads the offer does
-    // not price, at the model's tier price for a prompt this long ($0.70): 0.5 + 1.4.
+    // not price, at the model's tier price for a prompt this long ($0.70) but no more than
+    // the offer's input price ($0.50): 0.5 + 1.0.
     let both = Usage::new()
         .input_tokens(1_000_000)
         .cache_read_tokens(2_000_000);
     let r = c.resolve_model("cheap:tiered-2").unwrap();
     let cost = r.cost(&both).unwrap();
-    assert_eq!(cost.total.to_string(), "1.9");
+    assert_eq!(cost.total.to_string(), "1.5");
     assert!(cost.fallback);
-    assert_eq!(route_cost(&c, "tiered-2", "cheap", &both), "1.9");
+    assert_eq!(route_cost(&c, "tiered-2", "cheap", &both), "1.5");
     // At home: $1 input and $0.70 cache reads per Mtok.
     let home = c.resolve_model("home:tiered-2").unwrap();
     assert_eq!(home.cost(&both).unwrap().total.to_string(), "2.4");
@@ -1406,6 +1408,18 @@ fn a_run_time_offer_has_its_own_limits() {
         (Some(128_000), Some(16_384))
     );
     assert_eq!(r.offer.unwrap().context_window(), None);
+    // A context window of its own below the model's output limit: the output limit that
+    // applies is at most the context window that applies.
+    let catalog = Catalog::builder()
+        .json("acme", &doc(r#", "context_window": 1000"#))
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    assert_eq!(
+        (r.context_window(), r.max_output_tokens()),
+        (Some(1_000), Some(1_000))
+    );
     // A limit of 0, or an output limit above the context window, is refused.
     for bad in [
         r#", "context_window": 0"#,
@@ -1502,7 +1516,7 @@ fn an_offer_has_its_providers_own_retirement() {
         } => {
             assert_eq!(model, "openai/gpt-oss-20b-maas");
             assert_eq!(since, day("2026-10-21"));
-            assert_eq!(successor.as_deref(), Some("gpt-oss-20b"));
+            assert_eq!(successor.as_deref(), Some("groq:gpt-oss-20b"));
         }
         e => panic!("{e:?}"),
     }
@@ -1657,4 +1671,38 @@ fn a_borrowed_cache_read_price_is_at_most_the_serving_providers_input_price() {
     // At Groq, its own cache price.
     let r = resolve_model("groq:gpt-oss-120b").unwrap();
     assert_eq!(r.cost(&cached).unwrap().cache_read.to_string(), "0.075");
+}
+
+#[test]
+fn a_borrowed_long_context_cache_read_price_is_at_most_the_input_price_there() {
+    // The home prices input 1 and cache reads 0.5, and above 1,000 prompt tokens 2 and
+    // 1.5; an offer prices input at 0.1, a served name at 0.05, neither cache reads.
+    let json = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m", "name": "M",
+         "pricing": {"input": 1, "output": 1, "cache_read": 0.5,
+                     "long_context": {"above": 1000, "input": 2, "cache_read": 1.5}},
+         "served_names": [{"id": "m-2024", "pricing": {"input": 0.05}}]}]},
+      {"provider": {"id": "cheap", "name": "Cheap", "key_required": false},
+       "offers": [{"model": "m", "upstream_id": "m-cheap", "pricing": {"input": 0.1}}]}
+    ]"#;
+    let c = Catalog::builder().json("t", json).unwrap().build().unwrap();
+    // 1,000,000 cached tokens of a long prompt; 800 of a prompt of 900.
+    let long = Usage::new().input_tokens(MTOK).cache_read_tokens(MTOK);
+    let short = Usage::new().input_tokens(100).cache_read_tokens(800);
+    for (input, long_price, short_price) in
+        [("cheap:m", "0.1", "0.00008"), ("m-2024", "0.05", "0.00004")]
+    {
+        let r = c.resolve_model(input).unwrap();
+        for (usage, price) in [(&long, long_price), (&short, short_price)] {
+            let cost = r.cost(usage).unwrap();
+            assert_eq!(cost.cache_read.to_string(), price, "{input}");
+            // Through the offer, a price of the model's own provider: said so.
+            assert_eq!(cost.fallback, input == "cheap:m", "{input}");
+        }
+    }
+    // At home: its own prices, the tier's above the threshold.
+    let r = c.resolve_model("home:m").unwrap();
+    assert_eq!(r.cost(&short).unwrap().cache_read.to_string(), "0.0004");
+    assert_eq!(r.cost(&long).unwrap().cache_read.to_string(), "1.5");
 }

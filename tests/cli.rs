@@ -779,6 +779,10 @@ fn usage_errors_escape_the_arguments_they_quote() {
         ],
         vec!["resolve", "--x\nforged"],
         vec!["route", "gpt-4o", "--sort=price\nforged"],
+        // An unknown `--flag=value` is quoted without its value.
+        vec!["query", "--x\nerror: forged line=1"],
+        vec!["route", "gpt-4o", "--lat\nerror: forged=3"],
+        vec!["resolve", "--x\r\nforged"],
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -797,6 +801,18 @@ fn usage_errors_escape_the_arguments_they_quote() {
             "{stderr:?}"
         );
     }
+    // An argument that is a line feed alone leaves clap's own lines as they are.
+    let out = run(&["query", "\n"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.lines().any(|l| l.starts_with("Usage: ")),
+        "{stderr:?}"
+    );
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error:")).count(),
+        1
+    );
     // Help is printed as it is.
     let out = run(&["resolve", "--help"]);
     assert_eq!(out.status.code(), Some(0));

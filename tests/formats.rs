@@ -2542,3 +2542,24 @@ fn ngrok_export_refuses_what_the_import_would_refuse_with_a_typed_error() {
         "provider `docs` cannot be exported to ngrok: at `id`: `aigp 1` holds a space, a control character or a non-ASCII character"
     );
 }
+
+#[test]
+fn every_providers_detailed_export_imports_back() {
+    // An offer may record its context window and not its output limit (models.dev
+    // providers/nano-gpt/models/moonshotai/kimi-k2-thinking.toml: context 256000, output
+    // 262144, above it, so not kept): the output limit given with it is at most that
+    // context window, and the list imports back (the import refuses an output limit above
+    // the context length).
+    let base = Catalog::builtin();
+    let r = base
+        .resolve_model("nano-gpt:moonshotai/kimi-k2-thinking")
+        .unwrap();
+    assert_eq!(r.context_window(), Some(256_000));
+    assert_eq!(r.max_output_tokens(), Some(256_000));
+    for p in base.providers() {
+        let json = export_openai_models_detailed(base, Some(p.id())).unwrap();
+        if let Err(e) = import_openai_models(base, &json, &nano_proxy(), &ImportOptions::new()) {
+            panic!("{}: {e}", p.id());
+        }
+    }
+}

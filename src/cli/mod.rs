@@ -151,10 +151,10 @@ pub fn main() -> ExitCode {
 
 /// Prints `e` and exits with its status, as `clap::Error::exit` does, but with every
 /// character that could drive a terminal or break a line escaped ([`one_line`]): a usage
-/// error quotes the argument it refuses, which may be anyone's text. The process's
-/// arguments are escaped where the message quotes them ([`escape_quoted`]), so that one
-/// holding a line break stays on its line; then the message's own lines are escaped one by
-/// one. Help and version are printed as they are.
+/// error quotes the argument it refuses, or a part of it, which may be anyone's text. Line
+/// feeds that stand where an argument has them are escaped first ([`escape_quoted`]), so
+/// that an argument holding one stays on its line; then the message's own lines are escaped
+/// one by one. Help and version are printed as they are.
 fn exit_on(e: clap::Error) -> ! {
     use clap::error::ErrorKind;
     if matches!(
@@ -178,21 +178,43 @@ fn exit_on(e: clap::Error) -> ! {
     std::process::exit(e.exit_code())
 }
 
-/// `text` with each of `args` that [`one_line`] would change, and the value after the `=`
-/// of each such `--flag=value`, escaped wherever `text` quotes it, the longest first.
+/// `text` with each line feed escaped that may come from `args`: one beside a character
+/// that stands beside a line feed in an argument, or, where an argument begins or ends with
+/// one, beside a `'` (clap quotes what it refuses, the whole argument or a part of it, such
+/// as an unknown `--flag` without its `=value`). The line feeds of clap's own layout stay
+/// unless an argument shares their neighbours, which only joins lines.
 fn escape_quoted(text: &str, args: &[String]) -> String {
-    let mut quoted: Vec<&str> = args
-        .iter()
-        .flat_map(|a| std::iter::once(a.as_str()).chain(a.split_once('=').map(|(_, v)| v)))
-        .filter(|a| !a.is_empty() && one_line(a) != *a)
-        .collect();
-    quoted.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    quoted.dedup();
-    let mut text = text.to_owned();
-    for a in quoted {
-        text = text.replace(a, &one_line(a));
+    let mut beside: Vec<char> = Vec::new();
+    for a in args {
+        let chars: Vec<char> = a.chars().collect();
+        for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '\n') {
+            match i.checked_sub(1).and_then(|j| chars.get(j)) {
+                Some(&c) => beside.push(c),
+                None => beside.push('\''),
+            }
+            match chars.get(i + 1) {
+                Some(&c) => beside.push(c),
+                None => beside.push('\''),
+            }
+        }
     }
-    text
+    if beside.is_empty() {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let near = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|n| beside.contains(n))
+        };
+        if c == '\n' && (near(i.checked_sub(1)) || near(Some(i + 1))) {
+            out.push_str("\\n");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One subcommand as a program of its own (the repository's examples): parses the

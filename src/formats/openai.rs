@@ -505,6 +505,7 @@ pub fn export_openai_models_detailed(
         .into_iter()
         .map(|e| {
             let m = e.model;
+            let limits = crate::offer::limits_through(e.limits, e.served, m);
             let known = |c: Capability| m.capability(c).known();
             let caps = CapabilitiesOut {
                 vision: known(Capability::Vision),
@@ -530,16 +531,8 @@ pub fn export_openai_models_detailed(
                 owned_by: owned_by(m),
                 name: m.name(),
                 description: m.description(),
-                context_length: e.limits.0.or_else(|| {
-                    e.served
-                        .and_then(ServedName::context_window)
-                        .or_else(|| m.context_window())
-                }),
-                max_output_tokens: e.limits.1.or_else(|| {
-                    e.served
-                        .and_then(ServedName::max_output_tokens)
-                        .or_else(|| m.max_output_tokens())
-                }),
+                context_length: limits.0,
+                max_output_tokens: limits.1,
                 capabilities: (caps != CapabilitiesOut::default()).then_some(caps),
                 pricing,
                 category: m.category(),

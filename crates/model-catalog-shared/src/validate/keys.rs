@@ -312,11 +312,7 @@ impl<'a, 'b> KeySpace<'a, 'b> {
     /// The keys claimed, sorted by entry and key, in a vector with room for `room` more
     /// (the caller's to append: grown later, it would be copied whole). Keys are unique: the
     /// order is total, whatever the map's.
-    pub(super) fn into_keys(
-        self,
-        remap: impl Fn(usize) -> usize,
-        room: usize,
-    ) -> Vec<KeyRec<'a>> {
+    pub(super) fn into_keys(self, remap: impl Fn(usize) -> usize, room: usize) -> Vec<KeyRec<'a>> {
         // The keys in the order they were claimed (the one pass in the map's order), then
         // with their holders.
         let names = in_claim_order(self.map, self.holders.len());
