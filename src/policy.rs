@@ -1,6 +1,7 @@
 //! [`RoutePolicy`]: which routes are acceptable and in which order.
 
 use crate::data::capability::Capability;
+use crate::data::date::Date;
 use crate::data::price::Price;
 use crate::data::surface::Surface;
 use crate::tables::Tables;
@@ -79,6 +80,7 @@ pub struct RoutePolicy {
     pub(crate) max_output_price: Option<Price>,
     pub(crate) sort: RouteSort,
     pub(crate) max_routes: Option<usize>,
+    pub(crate) active_on: Option<Date>,
 }
 
 impl RoutePolicy {
@@ -200,6 +202,29 @@ impl RoutePolicy {
     /// Order the routes that pass; see [`RouteSort`].
     pub fn sort(mut self, sort: RouteSort) -> RoutePolicy {
         self.sort = sort;
+        self
+    }
+
+    /// Leave out the routes retired on `date` ([`RejectReason::Retired`](crate::RejectReason::Retired)):
+    /// the model, the served name sent, or the offer, where the offering provider has
+    /// stopped serving the model though its own provider has not. Without it, routes are
+    /// given whatever their lifecycle (check [`Route::offer`](crate::Route::offer) and the
+    /// model yourself, or resolve with
+    /// [`Resolver::refuse_retired`](crate::Resolver::refuse_retired) first, which judges only
+    /// the provider resolved).
+    ///
+    /// ```
+    /// use model_catalog::{route, Date, RoutePolicy};
+    /// // Vertex retired its gpt-oss-20b on 2026-10-21; Groq, the model's own provider, serves it.
+    /// let on = Date::from_ymd(2026, 11, 1).unwrap();
+    /// let all = route("gpt-oss-20b", &RoutePolicy::new()).unwrap();
+    /// assert!(all.iter().any(|r| r.provider.id() == "vertex"));
+    /// let live = route("gpt-oss-20b", &RoutePolicy::new().active_on(on)).unwrap();
+    /// assert!(live.iter().all(|r| r.provider.id() != "vertex"));
+    /// assert_eq!(live[0].provider.id(), "groq");
+    /// ```
+    pub fn active_on(mut self, date: Date) -> RoutePolicy {
+        self.active_on = Some(date);
         self
     }
 

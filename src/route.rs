@@ -2,11 +2,13 @@
 
 use crate::cost::PriceKind;
 use crate::data::capability::{Capability, Support};
+use crate::data::date::Date;
 use crate::data::escape::Esc;
 use crate::data::key::MatchKind;
 use crate::data::price::{Price, Pricing};
 use crate::data::surface::Surface;
 use crate::error::ResolveError;
+use crate::lifecycle::Lifecycle;
 use crate::model::Model;
 use crate::offer::Offer;
 use crate::policy::{RoutePolicy, RouteSort};
@@ -93,6 +95,12 @@ pub enum RejectReason {
     },
     /// A price the policy caps is unknown on this route.
     PriceUnknown(PriceKind),
+    /// Retired on the date the policy judges ([`RoutePolicy::active_on`]): the model, the
+    /// served name sent, or the offer (the offering provider has stopped serving it).
+    Retired {
+        /// The retirement date.
+        since: Date,
+    },
     /// The route passed every rule but the chain was already at its maximum length. Only
     /// [`Catalog::route_plan`](crate::Catalog::route_plan) reports it: a chain is never cut to nothing, so it is never the
     /// reason in a [`RouteError::NoRoute`].
@@ -102,7 +110,7 @@ pub enum RejectReason {
 impl RejectReason {
     /// A stable snake_case name: `denied`, `not_allowed`, `no_key`, `capability_missing`,
     /// `capability_unknown`, `surface_missing`, `param_unsupported`, `param_unknown`,
-    /// `over_max_price`, `price_unknown`, `truncated`.
+    /// `over_max_price`, `price_unknown`, `retired`, `truncated`.
     pub fn kind(&self) -> &'static str {
         match self {
             RejectReason::Denied => "denied",
@@ -115,6 +123,7 @@ impl RejectReason {
             RejectReason::ParamUnknown { .. } => "param_unknown",
             RejectReason::OverMaxPrice { .. } => "over_max_price",
             RejectReason::PriceUnknown(_) => "price_unknown",
+            RejectReason::Retired { .. } => "retired",
             RejectReason::Truncated => "truncated",
         }
     }
@@ -148,6 +157,7 @@ impl fmt::Display for RejectReason {
             RejectReason::PriceUnknown(kind) => {
                 write!(f, "{kind} price unknown, so the maximum cannot be checked")
             }
+            RejectReason::Retired { since } => write!(f, "retired on {since}"),
             RejectReason::Truncated => f.write_str("beyond the maximum chain length"),
         }
     }
@@ -354,6 +364,18 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
     let p = route.provider;
     if lists.deny.contains(&p.index) {
         return Some(RejectReason::Denied);
+    }
+    if let (Some(date), Some(m)) = (policy.active_on, route.model) {
+        let mut stage = m.lifecycle_on(date);
+        if let Some(s) = m.served_as(&route.upstream_id) {
+            stage = s.lifecycle_on(date).worst(stage);
+        }
+        if let Some(o) = route.offer {
+            stage = o.lifecycle_on(date).worst(stage);
+        }
+        if let Lifecycle::Retired { since } = stage {
+            return Some(RejectReason::Retired { since });
+        }
     }
     if let Some(allow) = &lists.allow {
         if !allow.contains(&p.index) {

@@ -375,7 +375,7 @@ impl Serialize for RoutePlan<'_> {
 
 impl Serialize for RejectReason {
     /// `{"kind", "message"}` and the reason's own fields (`capability`, `surface`, `param`,
-    /// `price`, `max`) where it has them.
+    /// `price`, `max`, `since`) where it has them.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("kind", self.kind())?;
@@ -395,6 +395,7 @@ impl Serialize for RejectReason {
                 m.serialize_entry("max", max)?;
             }
             RejectReason::PriceUnknown(kind) => m.serialize_entry("price_kind", kind)?,
+            RejectReason::Retired { since } => m.serialize_entry("since", since)?,
             _ => {}
         }
         m.serialize_entry("message", &self.to_string())?;

@@ -1635,3 +1635,43 @@ fn no_route_lists_a_bounded_number_of_rejections() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn active_on_leaves_out_routes_retired_that_day() {
+    let day = |s: &str| -> model_catalog::Date { s.parse().unwrap() };
+    // LiteLLM 1.110.2: `vertex_ai/openai/gpt-oss-20b-maas` has "deprecation_date":
+    // "2026-10-21"; Groq's `groq/openai/gpt-oss-20b` none.
+    let live = RoutePolicy::new().active_on(day("2026-11-29"));
+    let plan = route_plan("gpt-oss-20b", &live).unwrap();
+    assert!(ids(&plan.routes).contains(&"groq"));
+    assert!(!ids(&plan.routes).contains(&"vertex"));
+    assert!(plan.rejected.iter().any(|r| r.provider == "vertex"
+        && r.reason
+            == RejectReason::Retired {
+                since: day("2026-10-21")
+            }));
+    // The day before, Vertex is still a route.
+    let before = RoutePolicy::new().active_on(day("2026-10-20"));
+    assert!(ids(&route("gpt-oss-20b", &before).unwrap()).contains(&"vertex"));
+    // Seed 000: GPT-3.5 Turbo retires 2026-09-28, at every provider that serves it.
+    match route("gpt-3.5-turbo", &live).unwrap_err() {
+        RouteError::NoRoute { rejected, .. } => {
+            assert!(!rejected.is_empty());
+            for r in &rejected {
+                assert_eq!(
+                    r.reason,
+                    RejectReason::Retired {
+                        since: day("2026-09-28")
+                    },
+                    "{}",
+                    r.provider
+                );
+            }
+            assert_eq!(rejected[0].reason.kind(), "retired");
+            assert_eq!(rejected[0].reason.to_string(), "retired on 2026-09-28");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without the rule, lifecycle does not decide routes.
+    assert!(route("gpt-3.5-turbo", &RoutePolicy::new()).is_ok());
+}
