@@ -283,6 +283,45 @@ fn route_prints_the_chain_in_order() {
 }
 
 #[test]
+fn route_leaves_out_routes_retired_on_the_active_on_day() {
+    // LiteLLM 1.110.2: Vertex's `vertex_ai/openai/gpt-oss-20b-maas` retires 2026-10-21.
+    let providers = |args: &[&str]| -> Vec<String> {
+        json_lines(&stdout_with_status(args, 0))
+            .iter()
+            .map(|v| v["provider"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = providers(&["route", "gpt-oss-20b", "--json"]);
+    assert!(all.iter().any(|p| p == "vertex"), "{all:?}");
+    let live = providers(&[
+        "route",
+        "gpt-oss-20b",
+        "--active-on",
+        "2026-11-29",
+        "--json",
+    ]);
+    assert!(!live.iter().any(|p| p == "vertex"), "{live:?}");
+    assert_eq!(live.len(), all.len() - 1);
+    // Seed 000: gpt-3.5-turbo retires 2026-09-28: no route, each rejection says why.
+    let out = stdout_with_status(
+        &[
+            "route",
+            "gpt-3.5-turbo",
+            "--active-on",
+            "2026-11-29",
+            "--json",
+        ],
+        1,
+    );
+    let rejected = json_lines(&out);
+    assert!(!rejected.is_empty());
+    for r in &rejected {
+        assert_eq!(r["reason"]["kind"], "retired", "{r}");
+        assert_eq!(r["reason"]["since"], "2026-09-28", "{r}");
+    }
+}
+
+#[test]
 fn route_failures() {
     // Every candidate rejected: status 1, the rejections in their shape.
     let args = [

@@ -9,7 +9,8 @@
 //! model-catalog route MODEL [--prefer ID]... [--allow ID]... [--deny ID]... [--key ID]...
 //!     [--capability NAME]... [--surface SURFACE] [--param SURFACE:NAME]...
 //!     [--max-input-price USD] [--max-output-price USD] [--sort price|latency|errors]
-//!     [--price-weights IN:OUT] [--latency ID=MS]... [--error-rate ID=RATE]... [--max N] [--json]
+//!     [--price-weights IN:OUT] [--latency ID=MS]... [--error-rate ID=RATE]... [--max N]
+//!     [--active-on YYYY-MM-DD] [--json]
 //! model-catalog models --format openai|openai-detailed|inference-api [--markup FACTOR]
 //! model-catalog validate PATH... [--format documents|ngrok|openai|inference-api] [--provider ID]
 //! model-catalog completions bash|elvish|fish|powershell|zsh

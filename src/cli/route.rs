@@ -2,7 +2,7 @@
 
 use super::{error_line, finish, json_line, one_line, or_dash, stdout, table, usage_error, Run};
 use crate::{
-    route, Capability, Catalog, Price, Route, RouteError, RoutePolicy, RouteSort, Surface,
+    route, Capability, Catalog, Date, Price, Route, RouteError, RoutePolicy, RouteSort, Surface,
 };
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
@@ -73,6 +73,10 @@ pub struct RouteArgs {
     /// At most N routes
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     max: Option<u64>,
+    /// Leave out routes retired on DATE (YYYY-MM-DD): the model, or the offer where the
+    /// offering provider has stopped serving it
+    #[arg(long, value_name = "DATE")]
+    active_on: Option<Date>,
     /// One JSON object per line instead of a table
     #[arg(long)]
     json: bool,
@@ -168,6 +172,9 @@ impl RouteArgs {
         }
         if let Some(price) = self.max_output_price {
             p = p.max_output_price(price);
+        }
+        if let Some(d) = self.active_on {
+            p = p.active_on(d);
         }
         let sort = self.sort;
         if self.price_weights.is_some() && sort != Some(SortKey::Price) {
