@@ -1706,3 +1706,29 @@ fn a_borrowed_long_context_cache_read_price_is_at_most_the_input_price_there() {
     assert_eq!(r.cost(&short).unwrap().cache_read.to_string(), "0.0004");
     assert_eq!(r.cost(&long).unwrap().cache_read.to_string(), "1.5");
 }
+
+#[test]
+fn image_models_that_answer_chat_take_text() {
+    // LiteLLM 1.110.2 `gemini/gemini-3-pro-image`: "mode": "image_generation",
+    // "supported_endpoints" with "/v1/chat/completions", "supported_modalities":
+    // ["text", "image"]; models.dev providers/openrouter/models/google/gemini-3-pro-image.toml
+    // input = ["image", "text"]. A text prompt fits it.
+    use model_catalog::{Modalities, Modality, Request};
+    let req = Request {
+        input_tokens: 1_000,
+        input_modalities: Modalities::default().with(Modality::Text),
+        ..Default::default()
+    };
+    for input in ["gemini-3-pro-image", "vertex:gemini-3-pro-image"] {
+        let r = resolve_model(input).unwrap();
+        assert!(
+            r.model
+                .unwrap()
+                .input_modalities()
+                .unwrap()
+                .contains(Modality::Text),
+            "{input}"
+        );
+        assert!(r.check(&req).is_empty(), "{input}: {:?}", r.check(&req));
+    }
+}

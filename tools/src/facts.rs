@@ -320,10 +320,11 @@ fn ll_output(ll: &Facts, m: &str) -> Option<bool> {
     }
 }
 
-/// LiteLLM's word on one input modality.
+/// LiteLLM's word on one input modality: text for chat entries and those that list it in
+/// `supported_modalities`.
 fn ll_input(ll: &Facts, m: &str) -> Option<bool> {
     match m {
-        "text" => matches!(ll.mode.as_deref(), Some("chat" | "responses")).then_some(true),
+        "text" if matches!(ll.mode.as_deref(), Some("chat" | "responses")) => Some(true),
         m => ll.input_flags.get(m).copied(),
     }
 }

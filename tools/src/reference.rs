@@ -79,9 +79,10 @@ pub struct Facts {
     pub tags: Vec<&'static str>,
     /// models.dev `[limit] input`: the prompt limit, where given apart from the context.
     pub input_limit: Option<u64>,
-    /// LiteLLM's input flags by modality (`image` from `supports_vision`, `file` from
-    /// `supports_pdf_input`, `audio` from `supports_audio_input`, `video` from
-    /// `supports_video_input`); an absent flag is unknown.
+    /// LiteLLM's input flags by modality (`text` where `supported_modalities` lists it,
+    /// `image` from `supports_vision`, `file` from `supports_pdf_input`, `audio` from
+    /// `supports_audio_input`, `video` from `supports_video_input`); an absent flag is
+    /// unknown.
     pub input_flags: BTreeMap<&'static str, bool>,
     /// LiteLLM `successor_model`, without its provider prefix.
     pub successor: Option<String>,
@@ -386,6 +387,14 @@ impl Reference {
             .and_then(Value::as_str)
             .map(|s| s.rsplit_once('/').map_or(s, |(_, n)| n).to_owned())
             .filter(|s| !s.is_empty());
+        // LiteLLM's `supported_modalities` lists the inputs an entry takes: text, for image
+        // models that answer chat completions (`gemini/gemini-3-pro-image`).
+        if v.get("supported_modalities")
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("text")))
+        {
+            f.input_flags.insert("text", true);
+        }
         for (m, key) in [
             ("image", "supports_vision"),
             ("file", "supports_pdf_input"),
