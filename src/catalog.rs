@@ -423,6 +423,10 @@ impl Catalog {
     /// - A catalog model named without a provider (`gpt-oss-120b`, an alias, or an upstream id
     ///   such as `openai/gpt-oss-120b`) has as candidates its home provider, then every provider
     ///   offering it, in the order of [`Catalog::offers_of`] (the catalog order).
+    /// - A served name named without a provider (a dated snapshot: `claude-sonnet-4-5-20250929`)
+    ///   has as candidates the provider that serves it at home, then every provider whose
+    ///   offer of the model is sent as that snapshot (NanoGPT's `claude-sonnet-4-5-20250929`,
+    ///   its `openai/o3-pro-2025-06-10`), with the prices that apply to the snapshot there.
     /// - An explicit provider prefix (`openrouter:gpt-oss-120b`, `groq/gpt-oss-120b`) restricts
     ///   the candidates to that provider: the caller asked for it. The policy still applies, so
     ///   the chain has one route or the call fails with [`RouteError::NoRoute`].
@@ -445,7 +449,9 @@ impl Catalog {
     ///    ([`RejectReason::SurfaceMissing`](crate::RejectReason::SurfaceMissing), [`RejectReason::ParamUnsupported`](crate::RejectReason::ParamUnsupported),
     ///    [`RejectReason::ParamUnknown`](crate::RejectReason::ParamUnknown));
     /// 6. the maximum input price, then the maximum output price
-    ///    ([`RejectReason::OverMaxPrice`](crate::RejectReason::OverMaxPrice), [`RejectReason::PriceUnknown`](crate::RejectReason::PriceUnknown)).
+    ///    ([`RejectReason::OverMaxPrice`](crate::RejectReason::OverMaxPrice), [`RejectReason::PriceUnknown`](crate::RejectReason::PriceUnknown));
+    /// 7. the day judged ([`RoutePolicy::active_on`](crate::RoutePolicy::active_on)): the
+    ///    route retired that day ([`RejectReason::Retired`](crate::RejectReason::Retired)).
     ///
     /// Every fact a rule needs must be known: an unknown capability, parameter or price fails
     /// the rule with its own reason rather than passing it. The candidates left are ordered

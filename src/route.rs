@@ -286,9 +286,10 @@ pub(crate) fn plan<'c>(
         .surface
         .or_else(|| policy.params.first().map(|(s, _)| *s));
     let mut candidates: Vec<Route<'c>> = Vec::new();
-    // What the resolution names: a served name (a dated snapshot) and a fine-tune are
-    // served by the provider that serves that name only; a named provider is the
-    // caller's choice. The resolution's upstream id and prices apply.
+    // What the resolution names: a fine-tune is served by the provider that serves it
+    // only, a served name (a dated snapshot) by that provider and the offers sent as that
+    // snapshot (below); a named provider is the caller's choice. The resolution's upstream
+    // id and prices apply.
     let pinned = r.prefix.is_some()
         || matches!(r.matched, MatchKind::ServedName | MatchKind::FineTune)
         || r.model.is_none();
@@ -314,14 +315,39 @@ pub(crate) fn plan<'c>(
                 ));
             }
         }
-        _ => candidates.push(route_for(
-            r.provider,
-            r.model,
-            r.offer,
-            Cow::Owned(r.upstream_id.to_string()),
-            r.pricing(),
-            chosen,
-        )),
+        _ => {
+            candidates.push(route_for(
+                r.provider,
+                r.model,
+                r.offer,
+                Cow::Owned(r.upstream_id.to_string()),
+                r.pricing(),
+                chosen,
+            ));
+            // A served name named alone (a dated snapshot) is served by its home and by
+            // the offers sent under that very snapshot (`claude-sonnet-4-5-20250929` at
+            // NanoGPT, `openai/o3-pro-2025-06-10`), as `provider:name` resolves: those are
+            // its fallbacks, with the offer's prices for that snapshot.
+            if let (Some(m), Some(s), None, MatchKind::ServedName) =
+                (r.model, r.served_name(), r.prefix, r.matched)
+            {
+                for o in t.offers_of(m) {
+                    let same = m
+                        .served_as(o.upstream_id())
+                        .is_some_and(|x| x.id().eq_ignore_ascii_case(s.id()));
+                    if same && o.provider_index != r.provider.index {
+                        candidates.push(route_for(
+                            t.provider_at(o.provider_index),
+                            Some(m),
+                            Some(o),
+                            Cow::Borrowed(o.upstream_id()),
+                            o.pricing(m),
+                            chosen,
+                        ));
+                    }
+                }
+            }
+        }
     }
     apply(t, input, r.model, candidates, policy)
 }
@@ -364,18 +390,6 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
     let p = route.provider;
     if lists.deny.contains(&p.index) {
         return Some(RejectReason::Denied);
-    }
-    if let (Some(date), Some(m)) = (policy.active_on, route.model) {
-        let mut stage = m.lifecycle_on(date);
-        if let Some(s) = m.served_as(&route.upstream_id) {
-            stage = s.lifecycle_on(date).worst(stage);
-        }
-        if let Some(o) = route.offer {
-            stage = o.lifecycle_on(date).worst(stage);
-        }
-        if let Lifecycle::Retired { since } = stage {
-            return Some(RejectReason::Retired { since });
-        }
     }
     if let Some(allow) = &lists.allow {
         if !allow.contains(&p.index) {
@@ -439,6 +453,18 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
                 return Some(RejectReason::OverMaxPrice { kind, price, max })
             }
             Some(_) => {}
+        }
+    }
+    if let (Some(date), Some(m)) = (policy.active_on, route.model) {
+        let mut stage = m.lifecycle_on(date);
+        if let Some(s) = m.served_as(&route.upstream_id) {
+            stage = s.lifecycle_on(date).worst(stage);
+        }
+        if let Some(o) = route.offer {
+            stage = o.lifecycle_on(date).worst(stage);
+        }
+        if let Lifecycle::Retired { since } = stage {
+            return Some(RejectReason::Retired { since });
         }
     }
     None

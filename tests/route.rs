@@ -1675,3 +1675,56 @@ fn active_on_leaves_out_routes_retired_that_day() {
     // Without the rule, lifecycle does not decide routes.
     assert!(route("gpt-3.5-turbo", &RoutePolicy::new()).is_ok());
 }
+
+/// A dated snapshot named alone is routed to every provider that serves it: its home, and
+/// each provider whose offer of the model, resolved as `provider:offer id`, is that
+/// snapshot, with the same upstream id and prices as that resolution.
+#[test]
+fn a_snapshot_routes_to_every_provider_that_serves_it() {
+    let mut with_fallbacks = 0;
+    for m in model_catalog::models() {
+        for s in m.served_names() {
+            let chain = route(s.id(), &RoutePolicy::new()).unwrap();
+            assert_eq!(chain[0].provider.id(), m.provider_id(), "{}", s.id());
+            // The offers that serve the snapshot, as resolution says, each as resolved.
+            let mut want: Vec<(String, String, Pricing)> = Vec::new();
+            for o in BUILTIN.offers_of(m) {
+                let input = format!("{}:{}", o.provider_id(), o.upstream_id());
+                let r = model_catalog::resolve_model(&input).unwrap();
+                if r.served_name().is_some_and(|x| x.id() == s.id()) {
+                    let upstream = r.upstream_id.to_string();
+                    want.push((o.provider_id().to_owned(), upstream, r.pricing()));
+                }
+            }
+            let mut got: Vec<(String, String, Pricing)> = chain[1..]
+                .iter()
+                .map(|r| {
+                    (
+                        r.provider.id().to_owned(),
+                        r.upstream_id.to_string(),
+                        r.pricing,
+                    )
+                })
+                .collect();
+            got.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(got, want, "{}", s.id());
+            with_fallbacks += usize::from(chain.len() > 1);
+        }
+    }
+    // NanoGPT serves `claude-sonnet-4-5-20250929` under that very id (models.dev
+    // providers/nano-gpt/models/claude-sonnet-4-5-20250929.toml), and `o3-pro-2025-06-10` as
+    // `openai/o3-pro-2025-06-10`.
+    assert!(with_fallbacks >= 2);
+    for (snapshot, upstream) in [
+        ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929"),
+        ("o3-pro-2025-06-10", "openai/o3-pro-2025-06-10"),
+    ] {
+        let chain = route(snapshot, &RoutePolicy::new()).unwrap();
+        let nano = chain
+            .iter()
+            .find(|r| r.provider.id() == "nano-gpt")
+            .unwrap_or_else(|| panic!("{snapshot}: {:?}", ids(&chain)));
+        assert_eq!(nano.upstream_id, upstream);
+    }
+}
