@@ -1330,6 +1330,15 @@ fn an_offer_has_its_providers_own_limits() {
             .context_window(),
         Some(131_072)
     );
+    // models.dev providers/nano-gpt/models/moonshotai/Kimi-K2-Instruct-0905.toml: context
+    // 256,000, output 262,144, above it: NanoGPT's output limit is its context window, not
+    // Groq's 16,384 (seed 000: kimi-k2 262,144 / 16,384).
+    let nano = resolve_model("nano-gpt:kimi-k2").unwrap();
+    assert_eq!(nano.upstream_id, "moonshotai/Kimi-K2-Instruct-0905");
+    assert_eq!(
+        (nano.context_window(), nano.max_output_tokens()),
+        (Some(256_000), Some(256_000))
+    );
 }
 
 #[test]

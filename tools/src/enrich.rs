@@ -658,7 +658,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
                 format!("{} (offer at {})", o.model, doc.provider),
                 &mut conflicts,
             );
-            (o.context_window, o.max_output_tokens) = rec.limits(None, None, &md, &ll);
+            (o.context_window, o.max_output_tokens) = rec.offer_limits(&md, &ll);
             o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));
             // Its lifecycle at this provider: LiteLLM's `deprecation_date` retires it there,
             // models.dev's `status = "deprecated"` deprecates it.

@@ -54,6 +54,10 @@ pub mod rule {
     /// An output limit above the context window is dropped.
     pub const OUTPUT_ABOVE_CONTEXT: &str =
         "consistency: an output limit above the context window is unknown";
+    /// An offer's output limit above its context window is that context window: left
+    /// unknown, the offer would take the output limit of the model's own provider.
+    pub const OFFER_OUTPUT_ABOVE_CONTEXT: &str =
+        "consistency: an offer's output limit above its context window is that context window";
     /// A January 1 release date is a placeholder.
     pub const PLACEHOLDER_DATE: &str = "placeholder: a January 1 release date is a year only";
     /// One reference describes another generation of the model behind the name.
@@ -207,6 +211,23 @@ impl<'a> Recorder<'a> {
         md: &Facts,
         ll: &Facts,
     ) -> (Option<u32>, Option<u32>) {
+        self.limits_with(seed_context, seed_output, md, ll, false)
+    }
+
+    /// [`limits`](Recorder::limits) of an offer: an output limit above the context window
+    /// is the context window ([`rule::OFFER_OUTPUT_ABOVE_CONTEXT`]).
+    pub fn offer_limits(&mut self, md: &Facts, ll: &Facts) -> (Option<u32>, Option<u32>) {
+        self.limits_with(None, None, md, ll, true)
+    }
+
+    fn limits_with(
+        &mut self,
+        seed_context: Option<u32>,
+        seed_output: Option<u32>,
+        md: &Facts,
+        ll: &Facts,
+        clamp: bool,
+    ) -> (Option<u32>, Option<u32>) {
         let ll_context = ll.context.map(|c| {
             if Some(c) == md.input_limit {
                 md.context.unwrap_or(c)
@@ -228,15 +249,20 @@ impl<'a> Recorder<'a> {
         );
         match (output, context) {
             (Some(o), Some(c)) if o > c => {
+                let (kept, rule) = if clamp {
+                    (Some(c), rule::OFFER_OUTPUT_ABOVE_CONTEXT)
+                } else {
+                    (None, rule::OUTPUT_ABOVE_CONTEXT)
+                };
                 self.push(
                     "max_output_tokens",
                     show(&seed_output),
                     show(&md.output),
                     show(&ll.output),
-                    "-".into(),
-                    rule::OUTPUT_ABOVE_CONTEXT,
+                    show(&kept),
+                    rule,
                 );
-                (context, None)
+                (context, kept)
             }
             _ => (context, output),
         }
