@@ -7,13 +7,16 @@ use crate::cost::{PriceKind, PriceSource};
 use crate::data::price::{LongContextPricing, Price, Pricing};
 use crate::usage::Usage;
 
+/// How many kinds of price there are.
+const KINDS: usize = PriceKind::ALL.len();
+
 /// Merged prices, and the layer each comes from.
 pub(crate) struct Priced {
     pub(crate) pricing: Pricing,
     /// The source of each base price, by [`PriceKind::index`].
-    pub(crate) from: [Option<PriceSource>; 5],
+    pub(crate) from: [Option<PriceSource>; KINDS],
     /// The source of each long-context price, by [`PriceKind::index`] (reasoning has none).
-    tier_from: [Option<PriceSource>; 5],
+    tier_from: [Option<PriceSource>; KINDS],
 }
 
 /// The tier's price for `kind`, if it has one.
@@ -35,13 +38,13 @@ fn tier_price(t: &LongContextPricing, kind: PriceKind) -> Option<Price> {
 pub(crate) fn priced(layers: [(Option<Pricing>, PriceSource); 3]) -> Priced {
     let mut out = Priced {
         pricing: Pricing::default(),
-        from: [None; 5],
-        tier_from: [None; 5],
+        from: [None; KINDS],
+        tier_from: [None; KINDS],
     };
     // The layer each base and long-context price comes from, by position (0 the most
     // specific).
-    let mut layer_of: [Option<usize>; 5] = [None; 5];
-    let mut tier_layer_of: [Option<usize>; 5] = [None; 5];
+    let mut layer_of: [Option<usize>; KINDS] = [None; KINDS];
+    let mut tier_layer_of: [Option<usize>; KINDS] = [None; KINDS];
     for (position, (layer, source)) in layers.into_iter().enumerate().rev() {
         let Some(layer) = layer else { continue };
         let merged = layer.or(&out.pricing);

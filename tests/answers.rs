@@ -1741,3 +1741,73 @@ fn image_models_that_answer_chat_take_text() {
         assert!(r.check(&req).is_empty(), "{input}: {:?}", r.check(&req));
     }
 }
+
+#[test]
+fn one_hour_cache_writes_are_billed_at_their_own_price() {
+    // LiteLLM 1.110.2 `claude-sonnet-4-5`: cache_creation_input_token_cost 3.75e-06,
+    // cache_creation_input_token_cost_above_1hr 6e-06 ($3.75 and $6 per Mtok).
+    let body = serde_json::json!({
+        "input_tokens": 0, "output_tokens": 0,
+        "cache_creation_input_tokens": 3_000_000,
+        "cache_creation": {"ephemeral_5m_input_tokens": 1_000_000,
+                           "ephemeral_1h_input_tokens": 2_000_000}
+    });
+    let usage = Usage::from_anthropic(&body).unwrap();
+    assert_eq!(
+        (usage.cache_write_tokens, usage.cache_write_1h_tokens),
+        (MTOK, 2 * MTOK)
+    );
+    let r = resolve_model("anthropic:claude-sonnet-4-5").unwrap();
+    let cost = r.cost(&usage).unwrap();
+    assert_eq!(cost.cache_write.to_string(), "3.75");
+    assert_eq!(cost.cache_write_1h.to_string(), "12");
+    assert_eq!(cost.total.to_string(), "15.75");
+    assert!(!cost.fallback);
+    // More one-hour writes than writes in all is refused, naming the field.
+    let bad = serde_json::json!({
+        "input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 10,
+        "cache_creation": {"ephemeral_1h_input_tokens": 11}
+    });
+    let e = Usage::from_anthropic(&bad).unwrap_err();
+    assert!(e.to_string().contains("ephemeral_1h_input_tokens"), "{e}");
+}
+
+#[test]
+fn one_hour_cache_writes_without_their_own_price_are_billed_as_cache_writes() {
+    // A model priced for cache writes only, and an offer of Claude Sonnet 4.5 that prices
+    // cache writes at $4 but not one-hour ones: one-hour writes at the cache-write price of
+    // the provider that serves them, not Anthropic's $6.
+    let json = r#"[
+      {"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m", "name": "M",
+         "pricing": {"input": 1, "output": 2, "cache_write": 1.25}}]},
+      {"provider": {"id": "resell", "name": "Resell", "key_required": false},
+       "offers": [{"model": "claude-sonnet-4-5", "upstream_id": "resell-sonnet",
+         "pricing": {"input": 3, "output": 15, "cache_write": 4}}]}
+    ]"#;
+    let c = Catalog::builder().json("t", json).unwrap().build().unwrap();
+    let hour = Usage::new().cache_write_1h_tokens(MTOK);
+    let cost = c.resolve_model("m").unwrap().cost(&hour).unwrap();
+    assert_eq!(cost.cache_write_1h.to_string(), "1.25");
+    let cost = c
+        .resolve_model("resell:claude-sonnet-4-5")
+        .unwrap()
+        .cost(&hour)
+        .unwrap();
+    assert_eq!(cost.cache_write_1h.to_string(), "4");
+    assert!(!cost.fallback);
+    // With no cache-write price at all, the cost says which price is missing.
+    let plain = Catalog::builder()
+        .json(
+            "p",
+            r#"{"provider": {"id": "p", "name": "P", "key_required": false},
+                "models": [{"id": "p1", "name": "P1", "pricing": {"input": 1, "output": 2}}]}"#,
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        plain.resolve_model("p1").unwrap().cost(&hour),
+        Err(CostError::MissingPrice(PriceKind::CacheWrite, MTOK))
+    );
+}

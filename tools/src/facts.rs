@@ -278,6 +278,7 @@ impl<'a> Recorder<'a> {
         let cache_read = f("cache_read", md.cache_read, ll.cache_read);
         let cache_write = f("cache_write", md.cache_write, ll.cache_write);
         let reasoning = f("reasoning", md.reasoning, ll.reasoning);
+        let cache_write_1h = f("cache_write_1h", md.cache_write_1h, ll.cache_write_1h);
         let tier = |t: &Option<LongContextPricing>| t.as_ref().map(tier_text);
         let (long_context, conflict) = pick(None, md.long_context, ll.long_context);
         if let Some(r) = conflict {
@@ -296,6 +297,7 @@ impl<'a> Recorder<'a> {
         pricing.cache_read = cache_read;
         pricing.cache_write = cache_write;
         pricing.reasoning = reasoning;
+        pricing.cache_write_1h = cache_write_1h;
         pricing.long_context = long_context;
         pricing
     }
@@ -314,6 +316,7 @@ pub fn pricing_of(f: &Facts) -> Pricing {
     // (reasoning tokens are billed as output where no reasoning price is set): where the
     // references disagree on output, reasoning follows the output price chosen.
     out.reasoning = p("reasoning").filter(|r| Some(*r) != out.output);
+    out.cache_write_1h = p("cache_write_1h");
     out.long_context = f.long_context.filter(|t| {
         let same = |tier: Option<Price>, base: Option<Price>| tier.is_none() || tier == base;
         !(same(t.input, out.input)
@@ -441,6 +444,12 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
                         pm.reasoning,
                         pl.reasoning,
                         kept.reasoning,
+                    ),
+                    (
+                        "pricing.cache_write_1h",
+                        pm.cache_write_1h,
+                        pl.cache_write_1h,
+                        kept.cache_write_1h,
                     ),
                 ] {
                     if a != b {

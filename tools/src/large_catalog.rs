@@ -134,6 +134,7 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
     m.pricing.cache_read = price("cache_read");
     m.pricing.cache_write = price("cache_write");
     m.pricing.reasoning = price("reasoning");
+    m.pricing.cache_write_1h = price("cache_write_1h");
     m.family = f.family.clone().filter(|x| model_name_problem(x).is_none());
     m
 }

@@ -436,6 +436,10 @@ impl Reference {
             ("cache_read", "cache_read_input_token_cost"),
             ("cache_write", "cache_creation_input_token_cost"),
             ("reasoning", "output_cost_per_reasoning_token"),
+            (
+                "cache_write_1h",
+                "cache_creation_input_token_cost_above_1hr",
+            ),
         ] {
             if let Some(p) = n(key).map(|x| x * 1e6).and_then(picos) {
                 f.prices.insert(field, p);

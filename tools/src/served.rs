@@ -54,6 +54,7 @@ fn differing(own: Pricing, model: &Pricing) -> Pricing {
     out.cache_read = keep(own.cache_read, model.cache_read);
     out.cache_write = keep(own.cache_write, model.cache_write);
     out.reasoning = keep(own.reasoning, model.reasoning);
+    out.cache_write_1h = keep(own.cache_write_1h, model.cache_write_1h);
     out.long_context = own.long_context.filter(|t| Some(*t) != model.long_context);
     out
 }

@@ -100,6 +100,8 @@ pub struct Cost {
     pub cache_read: Usd,
     /// Cache writes.
     pub cache_write: Usd,
+    /// Cache writes kept for an hour.
+    pub cache_write_1h: Usd,
     /// Reasoning.
     pub reasoning: Usd,
     /// The sum of the above.
@@ -132,8 +134,9 @@ impl Cost {
         let output = markup.apply(self.output)?;
         let cache_read = markup.apply(self.cache_read)?;
         let cache_write = markup.apply(self.cache_write)?;
+        let cache_write_1h = markup.apply(self.cache_write_1h)?;
         let reasoning = markup.apply(self.reasoning)?;
-        let total = [output, cache_read, cache_write, reasoning]
+        let total = [output, cache_read, cache_write, cache_write_1h, reasoning]
             .into_iter()
             .try_fold(input, Usd::checked_add)?;
         Some(Cost {
@@ -141,6 +144,7 @@ impl Cost {
             output,
             cache_read,
             cache_write,
+            cache_write_1h,
             reasoning,
             total,
             fallback: self.fallback,
@@ -176,16 +180,19 @@ pub enum PriceKind {
     CacheWrite,
     /// The reasoning price (where reasoning tokens are priced apart from output).
     Reasoning,
+    /// The one-hour cache-write price (where cache writes kept for an hour are priced apart).
+    CacheWrite1h,
 }
 
 impl PriceKind {
     /// Every kind, in [`Pricing`] field order.
-    pub const ALL: [PriceKind; 5] = [
+    pub const ALL: [PriceKind; 6] = [
         PriceKind::Input,
         PriceKind::Output,
         PriceKind::CacheRead,
         PriceKind::CacheWrite,
         PriceKind::Reasoning,
+        PriceKind::CacheWrite1h,
     ];
 
     /// This kind's position in [`PriceKind::ALL`]. Hidden: for the library's resolutions,
@@ -213,6 +220,7 @@ impl PriceKind {
             PriceKind::CacheRead => &p.cache_read,
             PriceKind::CacheWrite => &p.cache_write,
             PriceKind::Reasoning => &p.reasoning,
+            PriceKind::CacheWrite1h => &p.cache_write_1h,
         }
     }
 }
@@ -225,6 +233,7 @@ impl fmt::Display for PriceKind {
             PriceKind::CacheRead => "cache-read",
             PriceKind::CacheWrite => "cache-write",
             PriceKind::Reasoning => "reasoning",
+            PriceKind::CacheWrite1h => "cache-write-1h",
         })
     }
 }
@@ -282,12 +291,17 @@ impl Pricing {
             p.cache_write,
             PriceKind::CacheWrite,
         )?;
+        let cache_write_1h = line(
+            usage.cache_write_1h_tokens,
+            p.cache_write_1h.or(p.cache_write),
+            PriceKind::CacheWrite,
+        )?;
         let reasoning = line(
             usage.reasoning_tokens,
             p.reasoning.or(p.output),
             PriceKind::Output,
         )?;
-        let total = [output, cache_read, cache_write, reasoning]
+        let total = [output, cache_read, cache_write, cache_write_1h, reasoning]
             .into_iter()
             .try_fold(input, Usd::checked_add)
             .ok_or(CostError::Overflow)?;
@@ -296,6 +310,7 @@ impl Pricing {
             output,
             cache_read,
             cache_write,
+            cache_write_1h,
             reasoning,
             total,
             fallback: false,
@@ -488,11 +503,13 @@ impl Usage {
             PriceKind::CacheRead => self.cache_read_tokens,
             PriceKind::CacheWrite => self.cache_write_tokens,
             PriceKind::Reasoning => self.reasoning_tokens,
+            PriceKind::CacheWrite1h => self.cache_write_1h_tokens,
         }
     }
 
     /// The prices of `pricing` that this usage is charged at: those of the buckets with
-    /// tokens, reasoning tokens at the output price when no reasoning price is set.
+    /// tokens, reasoning tokens at the output price when no reasoning price is set, one-hour
+    /// cache writes at the cache-write price when no one-hour price is set.
     #[doc(hidden)]
     pub fn needs<'a>(&'a self, pricing: &'a Pricing) -> impl Iterator<Item = PriceKind> + 'a {
         PriceKind::ALL.into_iter().filter(move |&k| match k {
@@ -500,6 +517,13 @@ impl Usage {
                 self.output_tokens > 0 || (self.reasoning_tokens > 0 && pricing.reasoning.is_none())
             }
             PriceKind::Reasoning => self.reasoning_tokens > 0 && pricing.reasoning.is_some(),
+            PriceKind::CacheWrite => {
+                self.cache_write_tokens > 0
+                    || (self.cache_write_1h_tokens > 0 && pricing.cache_write_1h.is_none())
+            }
+            PriceKind::CacheWrite1h => {
+                self.cache_write_1h_tokens > 0 && pricing.cache_write_1h.is_some()
+            }
             k => self.tokens(k) > 0,
         })
     }

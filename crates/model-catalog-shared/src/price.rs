@@ -265,6 +265,11 @@ pub struct Pricing {
     /// Reasoning tokens, where priced apart from output tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<Price>,
+    /// Input tokens written to the prompt cache to be kept for an hour (Anthropic's
+    /// one-hour cache), where priced apart from `cache_write` (the five-minute price, which
+    /// applies to them otherwise). A long-context tier does not reprice them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_write_1h: Option<Price>,
     /// Higher prices that apply to a whole request whose prompt is longer than a threshold
     /// (for example above 200,000 or 272,000 input tokens), where the provider charges them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,9 +364,9 @@ impl LongContextPricing {
 
 impl Pricing {
     /// Every price it gives, absent ones as `None`: input, output, cache read, cache write,
-    /// reasoning, then the long-context tier's input, output, cache read and cache write
-    /// (the order the compiled catalog writes them in).
-    pub(crate) fn every_price(&self) -> [Option<Price>; 9] {
+    /// reasoning, then the long-context tier's input, output, cache read and cache write,
+    /// then the one-hour cache write (the order the compiled catalog writes them in).
+    pub(crate) fn every_price(&self) -> [Option<Price>; 10] {
         let long = self.long_context.unwrap_or_default();
         [
             self.input,
@@ -373,6 +378,7 @@ impl Pricing {
             long.output,
             long.cache_read,
             long.cache_write,
+            self.cache_write_1h,
         ]
     }
 
@@ -393,6 +399,7 @@ impl Pricing {
             cache_read: None,
             cache_write: None,
             reasoning: None,
+            cache_write_1h: None,
             long_context: None,
         }
     }
@@ -425,6 +432,14 @@ impl Pricing {
         self
     }
 
+    /// These prices with the one-hour cache-write price `price` (cache writes kept for an
+    /// hour, priced apart from the five-minute ones).
+    #[must_use]
+    pub const fn cache_write_1h(mut self, price: Price) -> Pricing {
+        self.cache_write_1h = Some(price);
+        self
+    }
+
     /// These prices with the reasoning price `price` (reasoning tokens priced apart from
     /// output tokens).
     #[must_use]
@@ -452,7 +467,8 @@ impl Pricing {
     ///
     /// - Reasoning tokens: where this one prices output (at base or in its tier) but not
     ///   reasoning, it bills reasoning as output, so `fallback`'s reasoning price is not
-    ///   taken.
+    ///   taken. Likewise one-hour cache writes: where this one prices cache writes but not
+    ///   one-hour ones, it bills them at its cache-write price.
     /// - The long-context tier: this one's is kept whole (its prices for long prompts, of
     ///   whatever bucket); `fallback`'s only for the buckets whose base price it gives and
     ///   this one does not (a tier never reprices another provider's tokens). Where both
@@ -514,12 +530,20 @@ impl Pricing {
         } else {
             self.reasoning.or(fallback.reasoning)
         };
+        let prices_writes = self.cache_write.is_some()
+            || self.long_context.is_some_and(|t| t.cache_write.is_some());
+        let cache_write_1h = if prices_writes {
+            self.cache_write_1h
+        } else {
+            self.cache_write_1h.or(fallback.cache_write_1h)
+        };
         Pricing {
             input: self.input.or(fallback.input),
             output: self.output.or(fallback.output),
             cache_read: self.cache_read.or(fallback.cache_read),
             cache_write: self.cache_write.or(fallback.cache_write),
             reasoning,
+            cache_write_1h,
             long_context,
         }
     }

@@ -42,14 +42,15 @@ impl Serialize for Usd {
 }
 
 impl Serialize for Cost {
-    /// `{"input", "output", "cache_read", "cache_write", "reasoning", "total", "fallback"}`,
-    /// the amounts as exact decimal strings.
+    /// `{"input", "output", "cache_read", "cache_write", "cache_write_1h", "reasoning",
+    /// "total", "fallback"}`, the amounts as exact decimal strings.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Cost", 7)?;
+        let mut st = s.serialize_struct("Cost", 8)?;
         st.serialize_field("input", &self.input)?;
         st.serialize_field("output", &self.output)?;
         st.serialize_field("cache_read", &self.cache_read)?;
         st.serialize_field("cache_write", &self.cache_write)?;
+        st.serialize_field("cache_write_1h", &self.cache_write_1h)?;
         st.serialize_field("reasoning", &self.reasoning)?;
         st.serialize_field("total", &self.total)?;
         st.serialize_field("fallback", &self.fallback)?;
@@ -95,13 +96,14 @@ impl Serialize for CostError {
 
 impl Serialize for Usage {
     /// `{"input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
-    /// "reasoning_tokens"}`.
+    /// "cache_write_1h_tokens", "reasoning_tokens"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Usage", 5)?;
+        let mut st = s.serialize_struct("Usage", 6)?;
         st.serialize_field("input_tokens", &self.input_tokens)?;
         st.serialize_field("output_tokens", &self.output_tokens)?;
         st.serialize_field("cache_read_tokens", &self.cache_read_tokens)?;
         st.serialize_field("cache_write_tokens", &self.cache_write_tokens)?;
+        st.serialize_field("cache_write_1h_tokens", &self.cache_write_1h_tokens)?;
         st.serialize_field("reasoning_tokens", &self.reasoning_tokens)?;
         st.end()
     }

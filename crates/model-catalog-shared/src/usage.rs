@@ -37,6 +37,10 @@ pub struct Usage {
     pub cache_read_tokens: u64,
     /// Input tokens written to the prompt cache, at the cache-write price.
     pub cache_write_tokens: u64,
+    /// Input tokens written to the prompt cache to be kept for an hour (Anthropic's
+    /// `ephemeral_1h_input_tokens`), at the one-hour cache-write price where the model has
+    /// one, else the cache-write price.
+    pub cache_write_1h_tokens: u64,
     /// Reasoning tokens, at the reasoning price where the model has one, else the output
     /// price.
     pub reasoning_tokens: u64,
@@ -109,6 +113,7 @@ impl Usage {
             output_tokens: 0,
             cache_read_tokens: 0,
             cache_write_tokens: 0,
+            cache_write_1h_tokens: 0,
             reasoning_tokens: 0,
         }
     }
@@ -131,6 +136,13 @@ impl Usage {
     #[must_use]
     pub const fn cache_read_tokens(mut self, n: u64) -> Usage {
         self.cache_read_tokens = n;
+        self
+    }
+
+    /// With `n` input tokens written to the prompt cache to be kept for an hour.
+    #[must_use]
+    pub const fn cache_write_1h_tokens(mut self, n: u64) -> Usage {
+        self.cache_write_1h_tokens = n;
         self
     }
 
@@ -193,31 +205,40 @@ impl Usage {
             output_tokens: less((completion, output[0]), (reasoning, output[1]))?,
             reasoning_tokens: reasoning,
             cache_write_tokens: 0,
+            cache_write_1h_tokens: 0,
         })
     }
 
     /// Reads the `usage` object of an Anthropic Messages response. Its `input_tokens`
     /// already excludes cache reads and writes; thinking tokens are part of
-    /// `output_tokens` and billed as output. Cache writes of every duration are counted at
-    /// the cache-write price.
+    /// `output_tokens` and billed as output. Of the cache writes
+    /// (`cache_creation_input_tokens`), those kept for an hour
+    /// (`cache_creation.ephemeral_1h_input_tokens`) are counted apart, at the one-hour price.
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
     /// use model_catalog::Usage;
     /// let usage = serde_json::json!({
     ///     "input_tokens": 50, "cache_creation_input_tokens": 1000,
-    ///     "cache_read_input_tokens": 2000, "output_tokens": 503
+    ///     "cache_read_input_tokens": 2000, "output_tokens": 503,
+    ///     "cache_creation": {"ephemeral_5m_input_tokens": 400, "ephemeral_1h_input_tokens": 600}
     /// });
     /// let u = Usage::from_anthropic(&usage).unwrap();
-    /// assert_eq!((u.input_tokens, u.cache_write_tokens, u.cache_read_tokens), (50, 1000, 2000));
+    /// assert_eq!((u.input_tokens, u.cache_read_tokens), (50, 2000));
+    /// assert_eq!((u.cache_write_tokens, u.cache_write_1h_tokens), (400, 600));
     /// assert_eq!((u.output_tokens, u.reasoning_tokens), (503, 0));
     /// ```
     pub fn from_anthropic(usage: &Value) -> Result<Usage, UsageError> {
+        const WRITES: &str = "cache_creation_input_tokens";
+        const HOUR: &str = "cache_creation.ephemeral_1h_input_tokens";
+        let writes = count(usage, WRITES)?.unwrap_or(0);
+        let hour = count(usage, HOUR)?.unwrap_or(0);
         Ok(Usage {
             input_tokens: required(usage, "input_tokens")?,
             output_tokens: required(usage, "output_tokens")?,
             cache_read_tokens: count(usage, "cache_read_input_tokens")?.unwrap_or(0),
-            cache_write_tokens: count(usage, "cache_creation_input_tokens")?.unwrap_or(0),
+            cache_write_tokens: less((writes, WRITES), (hour, HOUR))?,
+            cache_write_1h_tokens: hour,
             reasoning_tokens: 0,
         })
     }
@@ -229,5 +250,6 @@ impl Usage {
         self.input_tokens
             .saturating_add(self.cache_read_tokens)
             .saturating_add(self.cache_write_tokens)
+            .saturating_add(self.cache_write_1h_tokens)
     }
 }

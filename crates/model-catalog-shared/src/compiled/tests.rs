@@ -122,11 +122,17 @@ fn pricings_are_runs_that_number_their_prices() {
     // 272,000 = 0x0004_2680.
     assert_eq!(
         units[3..],
-        [1 << 9 | 1 << 5 | 0b101, 0x2680, 0x0004, 1, 2, 0]
+        [1 << 10 | 1 << 5 | 0b101, 0x2680, 0x0004, 1, 2, 0]
     );
     assert_eq!(values, [2_500_000, 10_000_000, 75_000]);
+    // The one-hour cache write is bit 9, after the tier's prices.
+    let hour = Pricing::new().cache_write(p("3.75")).cache_write_1h(p("6"));
+    write_pricing(&hour, &mut units, numbering(&mut values, 100)).unwrap();
+    assert_eq!(units[9..], [1 << 9 | 1 << 3, 3, 4]);
+    assert_eq!(values[3..], [3_750_000, 6_000_000]);
     assert_eq!(read_pricing(&units, &values, 0), Some(plain));
     assert_eq!(read_pricing(&units, &values, 3), Some(tiered));
+    assert_eq!(read_pricing(&units, &values, 9), Some(hour));
 }
 
 #[test]
