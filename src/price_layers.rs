@@ -26,6 +26,7 @@ fn tier_price(t: &LongContextPricing, kind: PriceKind) -> Option<Price> {
         PriceKind::Output => t.output,
         PriceKind::CacheRead => t.cache_read,
         PriceKind::CacheWrite => t.cache_write,
+        PriceKind::CacheWrite1h => t.cache_write_1h,
         _ => None,
     }
 }

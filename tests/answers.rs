@@ -1811,3 +1811,54 @@ fn one_hour_cache_writes_without_their_own_price_are_billed_as_cache_writes() {
         Err(CostError::MissingPrice(PriceKind::CacheWrite, MTOK))
     );
 }
+
+#[test]
+fn one_hour_cache_writes_of_long_prompts_are_billed_at_the_tiers_price() {
+    // LiteLLM 1.110.2 `vertex_ai/claude-sonnet-4-5@20250929`:
+    // cache_creation_input_token_cost_above_200k_tokens 7.5e-06 and
+    // cache_creation_input_token_cost_above_1hr_above_200k_tokens 1.2e-05 ($7.50 and $12 per
+    // Mtok above 200,000 prompt tokens; $3.75 and $6 below).
+    let long = Usage::new()
+        .input_tokens(300_000)
+        .cache_write_tokens(MTOK)
+        .cache_write_1h_tokens(MTOK);
+    let r = resolve_model("vertex:claude-sonnet-4-5").unwrap();
+    let cost = r.cost(&long).unwrap();
+    assert_eq!(cost.cache_write.to_string(), "7.5");
+    assert_eq!(cost.cache_write_1h.to_string(), "12");
+    let short = Usage::new()
+        .cache_write_tokens(1_000)
+        .cache_write_1h_tokens(1_000);
+    let cost = r.cost(&short).unwrap();
+    assert_eq!(
+        (
+            cost.cache_write.to_string(),
+            cost.cache_write_1h.to_string()
+        ),
+        ("0.00375".to_owned(), "0.006".to_owned())
+    );
+    // A tier that reprices cache writes but not one-hour ones: those never cost less than
+    // the tier's cache writes.
+    let json = r#"{"provider": {"id": "home", "name": "Home", "key_required": false},
+       "models": [{"id": "m", "name": "M",
+         "pricing": {"input": 1, "output": 2, "cache_write": 1.25, "cache_write_1h": 2,
+                     "long_context": {"above": 1000, "input": 2, "cache_write": 2.5}}}]}"#;
+    let c = Catalog::builder().json("t", json).unwrap().build().unwrap();
+    let hour = Usage::new().input_tokens(2_000).cache_write_1h_tokens(MTOK);
+    let cost = c.resolve_model("m").unwrap().cost(&hour).unwrap();
+    assert_eq!(cost.cache_write_1h.to_string(), "2.5");
+    // Five-minute and one-hour writes that do not add up to the writes are refused.
+    for (five, total) in [(9, 5), (0, 5)] {
+        let bad = serde_json::json!({
+            "input_tokens": 1, "output_tokens": 1, "cache_creation_input_tokens": total,
+            "cache_creation": {"ephemeral_5m_input_tokens": five, "ephemeral_1h_input_tokens": 2}
+        });
+        let e = Usage::from_anthropic(&bad).unwrap_err();
+        assert!(e.to_string().contains("ephemeral_5m_input_tokens"), "{e}");
+    }
+    let negative = serde_json::json!({
+        "input_tokens": 1, "output_tokens": 1, "cache_creation_input_tokens": 5,
+        "cache_creation": {"ephemeral_5m_input_tokens": -9, "ephemeral_1h_input_tokens": 2}
+    });
+    assert!(Usage::from_anthropic(&negative).is_err());
+}

@@ -121,8 +121,11 @@ fn yes_no(v: Option<bool>) -> Option<&'static str> {
 
 fn tier_text(t: &LongContextPricing) -> String {
     let p = |x: Option<Price>| x.map_or_else(|| "-".to_owned(), |p| p.to_string());
+    let hour = t
+        .cache_write_1h
+        .map_or_else(String::new, |h| format!(" / 1h {h}"));
     format!(
-        "above {}: {} / {} / {} / {}",
+        "above {}: {} / {} / {} / {}{hour}",
         t.above,
         p(t.input),
         p(t.output),
@@ -322,7 +325,8 @@ pub fn pricing_of(f: &Facts) -> Pricing {
         !(same(t.input, out.input)
             && same(t.output, out.output)
             && same(t.cache_read, out.cache_read)
-            && same(t.cache_write, out.cache_write))
+            && same(t.cache_write, out.cache_write)
+            && same(t.cache_write_1h, out.cache_write_1h))
     });
     out
 }

@@ -547,16 +547,20 @@ pub fn litellm_partners(provider: &str) -> &'static [&'static str] {
 }
 
 /// The long-context tier of a LiteLLM entry: the prices under keys
-/// `<price key>_above_<N>k_tokens` (input, output, cache read, cache write), for the lowest
-/// `N` that prices input or output. Variants for other service tiers or cache durations
-/// (`..._priority`, `..._flex`, `..._batches`, `..._above_1hr...`) are not this tier.
+/// `<price key>_above_<N>k_tokens` (input, output, cache read, cache write, one-hour cache
+/// write), for the lowest `N` that prices input or output. Variants for other service tiers
+/// (`..._priority`, `..._flex`, `..._batches`) are not this tier.
 pub fn long_context(v: &Value) -> Option<data::price::LongContextPricing> {
     use data::price::{LongContextPricing, Price};
-    const FIELDS: [(&str, &str); 4] = [
+    const FIELDS: [(&str, &str); 5] = [
         ("input", "input_cost_per_token_above_"),
         ("output", "output_cost_per_token_above_"),
         ("cache_read", "cache_read_input_token_cost_above_"),
         ("cache_write", "cache_creation_input_token_cost_above_"),
+        (
+            "cache_write_1h",
+            "cache_creation_input_token_cost_above_1hr_above_",
+        ),
     ];
     let obj = v.as_object()?;
     let mut tiers: BTreeMap<u32, BTreeMap<&str, u64>> = BTreeMap::new();
@@ -591,6 +595,7 @@ pub fn long_context(v: &Value) -> Option<data::price::LongContextPricing> {
     tier.output = get("output");
     tier.cache_read = get("cache_read");
     tier.cache_write = get("cache_write");
+    tier.cache_write_1h = get("cache_write_1h");
     Some(tier)
 }
 

@@ -346,6 +346,13 @@ impl Pricing {
             p.output = t.output.or(p.output);
             p.cache_read = t.cache_read.or(p.cache_read);
             p.cache_write = t.cache_write.or(p.cache_write);
+            // One-hour writes: the tier's price, else never below the tier's cache writes.
+            p.cache_write_1h = t
+                .cache_write_1h
+                .or(match (p.cache_write_1h, t.cache_write) {
+                    (Some(hour), Some(write)) => Some(hour.max(write)),
+                    (hour, _) => hour,
+                });
         }
         p
     }

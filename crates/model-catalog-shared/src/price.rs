@@ -267,7 +267,9 @@ pub struct Pricing {
     pub reasoning: Option<Price>,
     /// Input tokens written to the prompt cache to be kept for an hour (Anthropic's
     /// one-hour cache), where priced apart from `cache_write` (the five-minute price, which
-    /// applies to them otherwise). A long-context tier does not reprice them.
+    /// applies to them otherwise). Above a long-context threshold, the tier's one-hour
+    /// price; a tier that reprices cache writes but not one-hour ones raises this one to at
+    /// least its cache-write price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_write_1h: Option<Price>,
     /// Higher prices that apply to a whole request whose prompt is longer than a threshold
@@ -317,6 +319,9 @@ pub struct LongContextPricing {
     /// Cache writes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_write: Option<Price>,
+    /// Cache writes kept for an hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_write_1h: Option<Price>,
 }
 
 impl LongContextPricing {
@@ -330,6 +335,7 @@ impl LongContextPricing {
             output: None,
             cache_read: None,
             cache_write: None,
+            cache_write_1h: None,
         }
     }
 
@@ -360,13 +366,21 @@ impl LongContextPricing {
         self.cache_write = Some(price);
         self
     }
+
+    /// This tier with the one-hour cache-write price `price`.
+    #[must_use]
+    pub const fn cache_write_1h(mut self, price: Price) -> LongContextPricing {
+        self.cache_write_1h = Some(price);
+        self
+    }
 }
 
 impl Pricing {
     /// Every price it gives, absent ones as `None`: input, output, cache read, cache write,
     /// reasoning, then the long-context tier's input, output, cache read and cache write,
-    /// then the one-hour cache write (the order the compiled catalog writes them in).
-    pub(crate) fn every_price(&self) -> [Option<Price>; 10] {
+    /// then the one-hour cache write and the tier's (the order the compiled catalog writes
+    /// them in).
+    pub(crate) fn every_price(&self) -> [Option<Price>; 11] {
         let long = self.long_context.unwrap_or_default();
         [
             self.input,
@@ -379,6 +393,7 @@ impl Pricing {
             long.cache_read,
             long.cache_write,
             self.cache_write_1h,
+            long.cache_write_1h,
         ]
     }
 
@@ -504,10 +519,17 @@ impl Pricing {
                 output: keep(t.output, PriceKind::Output),
                 cache_read: keep(t.cache_read, PriceKind::CacheRead),
                 cache_write: keep(t.cache_write, PriceKind::CacheWrite),
+                cache_write_1h: keep(t.cache_write_1h, PriceKind::CacheWrite1h),
             };
-            let any = [kept.input, kept.output, kept.cache_read, kept.cache_write]
-                .iter()
-                .any(Option::is_some);
+            let any = [
+                kept.input,
+                kept.output,
+                kept.cache_read,
+                kept.cache_write,
+                kept.cache_write_1h,
+            ]
+            .iter()
+            .any(Option::is_some);
             any.then_some(kept)
         });
         let long_context = match (self.long_context, theirs) {
@@ -517,6 +539,7 @@ impl Pricing {
                 output: a.output.or(b.output),
                 cache_read: a.cache_read.or(b.cache_read),
                 cache_write: a.cache_write.or(b.cache_write),
+                cache_write_1h: a.cache_write_1h.or(b.cache_write_1h),
             }),
             (Some(a), _) => Some(a),
             (None, b) => b,

@@ -213,7 +213,8 @@ impl Usage {
     /// already excludes cache reads and writes; thinking tokens are part of
     /// `output_tokens` and billed as output. Of the cache writes
     /// (`cache_creation_input_tokens`), those kept for an hour
-    /// (`cache_creation.ephemeral_1h_input_tokens`) are counted apart, at the one-hour price.
+    /// (`cache_creation.ephemeral_1h_input_tokens`) are counted apart, at the one-hour price;
+    /// where `ephemeral_5m_input_tokens` is given too, the two must add up to the writes.
     ///
     /// ```
     /// # use model_catalog_shared as model_catalog;
@@ -230,9 +231,18 @@ impl Usage {
     /// ```
     pub fn from_anthropic(usage: &Value) -> Result<Usage, UsageError> {
         const WRITES: &str = "cache_creation_input_tokens";
+        const FIVE: &str = "cache_creation.ephemeral_5m_input_tokens";
         const HOUR: &str = "cache_creation.ephemeral_1h_input_tokens";
         let writes = count(usage, WRITES)?.unwrap_or(0);
         let hour = count(usage, HOUR)?.unwrap_or(0);
+        // Where the five-minute writes are given too, the two parts make the whole.
+        if let Some(five) = count(usage, FIVE)? {
+            if five.checked_add(hour) != Some(writes) {
+                return Err(error(format!(
+                    "`{FIVE}` ({five}) and `{HOUR}` ({hour}) do not add up to `{WRITES}` ({writes})"
+                )));
+            }
+        }
         Ok(Usage {
             input_tokens: required(usage, "input_tokens")?,
             output_tokens: required(usage, "output_tokens")?,

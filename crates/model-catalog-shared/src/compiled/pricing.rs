@@ -4,9 +4,9 @@
 //! that table. A pricing's number is where its run begins.
 //!
 //! A run is:
-//! - a unit of which prices are known: bits 0 to 9 for input, output, cache read, cache
-//!   write, reasoning, the long-context tier's input, output, cache read and cache write, and
-//!   the one-hour cache write; bit 10 for a long-context tier;
+//! - a unit of which prices are known: bits 0 to 10 for input, output, cache read, cache
+//!   write, reasoning, the long-context tier's input, output, cache read and cache write, the
+//!   one-hour cache write and the tier's; bit 11 for a long-context tier;
 //! - with a tier, its threshold as two units, low half first;
 //! - one unit per known price, in bit order: its number in the table of values
 //!   ([`Price::picos_per_token`]).
@@ -17,7 +17,7 @@
 use crate::price::{LongContextPricing, Price, Pricing};
 
 /// Bit of a run's first unit: the pricing has a long-context tier.
-const LONG_CONTEXT: u16 = 1 << 10;
+const LONG_CONTEXT: u16 = 1 << 11;
 
 /// Appends the run of `p` to `units`; `value` gives the number of a price's
 /// [`picos_per_token`](Price::picos_per_token) in the table of values, adding it if new.
@@ -61,7 +61,7 @@ pub fn read_pricing(units: &[u16], values: &[u64], at: usize) -> Option<Pricing>
     };
     // The known prices' bits: as many numbers follow, lowest bit first. `pos[k]`: where
     // price `k`'s number is, if known.
-    let mut pos = [0; 10];
+    let mut pos = [0; 11];
     let mut n = 0;
     for (k, p) in pos.iter_mut().enumerate() {
         *p = n;
@@ -89,6 +89,7 @@ pub fn read_pricing(units: &[u16], values: &[u64], at: usize) -> Option<Pricing>
                 output: price(6)?,
                 cache_read: price(7)?,
                 cache_write: price(8)?,
+                cache_write_1h: price(10)?,
             }),
             None => None,
         },

@@ -122,7 +122,7 @@ fn pricings_are_runs_that_number_their_prices() {
     // 272,000 = 0x0004_2680.
     assert_eq!(
         units[3..],
-        [1 << 10 | 1 << 5 | 0b101, 0x2680, 0x0004, 1, 2, 0]
+        [1 << 11 | 1 << 5 | 0b101, 0x2680, 0x0004, 1, 2, 0]
     );
     assert_eq!(values, [2_500_000, 10_000_000, 75_000]);
     // The one-hour cache write is bit 9, after the tier's prices.

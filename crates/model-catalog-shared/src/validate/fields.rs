@@ -332,7 +332,8 @@ fn placeholder_tier(p: &Pricing) -> Option<String> {
     (same(t.input, p.input)
         && same(t.output, p.output)
         && same(t.cache_read, p.cache_read)
-        && same(t.cache_write, p.cache_write))
+        && same(t.cache_write, p.cache_write)
+        && same(t.cache_write_1h, p.cache_write_1h))
     .then(|| "long_context repeats the base prices: a placeholder tier; leave it out".to_owned())
 }
 
@@ -359,6 +360,7 @@ pub(super) fn pricing_problem(p: &Pricing) -> Option<String> {
         && tier.output.is_none()
         && tier.cache_read.is_none()
         && tier.cache_write.is_none()
+        && tier.cache_write_1h.is_none()
     {
         return Some("long_context gives no price".to_owned());
     }
