@@ -305,14 +305,7 @@ pub(crate) fn plan<'c>(
                 chosen,
             ));
             for o in t.offers_of(m) {
-                candidates.push(route_for(
-                    t.provider_at(o.provider_index),
-                    Some(m),
-                    Some(o),
-                    Cow::Borrowed(o.upstream_id()),
-                    o.pricing(m),
-                    chosen,
-                ));
+                candidates.push(offer_route(t, m, o, chosen));
             }
         }
         _ => {
@@ -336,20 +329,31 @@ pub(crate) fn plan<'c>(
                         .served_as(o.upstream_id())
                         .is_some_and(|x| x.id().eq_ignore_ascii_case(s.id()));
                     if same && o.provider_index != r.provider.index {
-                        candidates.push(route_for(
-                            t.provider_at(o.provider_index),
-                            Some(m),
-                            Some(o),
-                            Cow::Borrowed(o.upstream_id()),
-                            o.pricing(m),
-                            chosen,
-                        ));
+                        candidates.push(offer_route(t, m, o, chosen));
                     }
                 }
             }
         }
     }
     apply(t, input, r.model, candidates, policy)
+}
+
+/// The candidate route through offer `o` of model `m`: the offering provider, the offer's
+/// upstream id and its prices.
+fn offer_route<'c>(
+    t: Tables<'c>,
+    m: &'c Model,
+    o: &'c Offer,
+    chosen: Option<Surface>,
+) -> Route<'c> {
+    route_for(
+        t.provider_at(o.provider_index),
+        Some(m),
+        Some(o),
+        Cow::Borrowed(o.upstream_id()),
+        o.pricing(m),
+        chosen,
+    )
 }
 
 /// A candidate route, before the policy.
