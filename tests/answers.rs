@@ -1382,15 +1382,19 @@ fn a_request_is_checked_against_the_serving_providers_limits() {
         .is_empty());
 }
 
+/// A document of provider `acme` offering `gpt-4o` as `acme-4o`, with `fields` (each
+/// preceded by a comma) added to the offer.
+fn acme_offer_of_gpt_4o(fields: &str) -> String {
+    format!(
+        r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
+            "offers": [{{"model": "gpt-4o", "upstream_id": "acme-4o"{fields}}}]}}"#
+    )
+}
+
 #[test]
 fn a_run_time_offer_has_its_own_limits() {
     // Seed 000: gpt-4o has a 128,000-token context window and 16,384 output tokens.
-    let doc = |limits: &str| {
-        format!(
-            r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
-                "offers": [{{"model": "gpt-4o", "upstream_id": "acme-4o"{limits}}}]}}"#
-        )
-    };
+    let doc = acme_offer_of_gpt_4o;
     let catalog = Catalog::builder()
         .json(
             "acme",
@@ -1553,12 +1557,7 @@ fn an_offer_has_its_providers_own_retirement() {
 
 #[test]
 fn a_run_time_offer_has_its_own_lifecycle() {
-    let doc = |lifecycle: &str| {
-        format!(
-            r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
-                "offers": [{{"model": "gpt-4o", "upstream_id": "acme-4o"{lifecycle}}}]}}"#
-        )
-    };
+    let doc = acme_offer_of_gpt_4o;
     let catalog = Catalog::builder()
         .json(
             "acme",
