@@ -660,10 +660,8 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
             );
             (o.context_window, o.max_output_tokens) = rec.offer_limits(&md, &ll);
             o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));
-            // Its lifecycle at this provider: LiteLLM's `deprecation_date` retires it there,
-            // models.dev's `status = "deprecated"` deprecates it.
-            o.retires = ll.retires.as_deref().and_then(|d| Date::parse(d).ok());
-            o.deprecated = md.deprecated == Some(true) || o.retires.is_some();
+            // Its lifecycle at this provider.
+            (o.deprecated, o.retires) = facts::lifecycle_of(&md, &ll);
             o.sources.models_dev = md_rel.map(|p| format!("{}:{p}", r.md_rev));
             o.sources.litellm = ll_key.map(|k| format!("{}:{k}", r.ll_version));
         }

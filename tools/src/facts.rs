@@ -231,13 +231,7 @@ impl<'a> Recorder<'a> {
         ll: &Facts,
         clamp: bool,
     ) -> (Option<u32>, Option<u32>) {
-        let ll_context = ll.context.map(|c| {
-            if Some(c) == md.input_limit {
-                md.context.unwrap_or(c)
-            } else {
-                c
-            }
-        });
+        let ll_context = ll_context(ll, md, None);
         let context = self.pick(
             "context_window",
             seed_context,
@@ -337,7 +331,29 @@ pub fn is_placeholder_date(d: &Date) -> bool {
     s.ends_with("-01-01")
 }
 
-fn as_u32(v: Option<u64>) -> Option<u32> {
+/// LiteLLM's context window: its `max_input_tokens` is a prompt limit, so where it is
+/// models.dev's `limit.input` (of `md`, else of `model_md`, the model's own entry, for a
+/// snapshot models.dev does not list), the context window is that entry's `limit.context`.
+pub fn ll_context(ll: &Facts, md: &Facts, model_md: Option<&Facts>) -> Option<u64> {
+    ll.context.map(|c| {
+        if Some(c) == md.input_limit {
+            md.context.unwrap_or(c)
+        } else if let Some(mm) = model_md.filter(|mm| Some(c) == mm.input_limit) {
+            mm.context.unwrap_or(c)
+        } else {
+            c
+        }
+    })
+}
+
+/// The lifecycle one provider's entries give: LiteLLM's `deprecation_date` retires the name
+/// that day (and deprecates it), models.dev's `status = "deprecated"` deprecates it.
+pub fn lifecycle_of(md: &Facts, ll: &Facts) -> (bool, Option<Date>) {
+    let retires = ll.retires.as_deref().and_then(|d| Date::parse(d).ok());
+    (md.deprecated == Some(true) || retires.is_some(), retires)
+}
+
+pub(crate) fn as_u32(v: Option<u64>) -> Option<u32> {
     v.and_then(|v| u32::try_from(v).ok())
 }
 

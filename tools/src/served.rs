@@ -12,7 +12,9 @@
 use crate::data::date::Date;
 use crate::data::price::{Price, Pricing};
 use crate::data::schema::{ModelEntry, ServedNameEntry, Sources};
-use crate::facts::{is_placeholder_date, pricing_of, Conflict, Recorder};
+use crate::facts::{
+    as_u32, is_placeholder_date, lifecycle_of, ll_context, pricing_of, Conflict, Recorder,
+};
 use crate::reference::{models_dev_dir, Facts, Reference};
 
 /// The provider's own reference entries for `name`: a models.dev file (path relative to the
@@ -92,16 +94,7 @@ pub fn fill_served(
     // list is read against the model's own models.dev entry: `gpt-5.1-2025-11-13`'s 272,000
     // input tokens are `gpt-5.1`'s (400,000 in all), not a smaller context.
     let model_md = model_md.filter(|_| md_rel.is_none());
-    let ll_context = ll.context.map(|c| {
-        if Some(c) == md.input_limit {
-            md.context.unwrap_or(c)
-        } else if let Some(mm) = model_md.filter(|mm| Some(c) == mm.input_limit) {
-            mm.context.unwrap_or(c)
-        } else {
-            c
-        }
-    });
-    let as_u32 = |v: Option<u64>| v.and_then(|c| u32::try_from(c).ok());
+    let ll_context = ll_context(&ll, &md, model_md);
     let context = rec.pick(
         "context_window",
         None,
@@ -135,8 +128,7 @@ pub fn fill_served(
         .and_then(|d| Date::parse(d).ok())
         .filter(|d| !is_placeholder_date(d))
         .filter(|d| Some(*d) != m.release_date);
-    let retires = ll.retires.as_deref().and_then(|d| Date::parse(d).ok());
-    let deprecated = md.deprecated == Some(true) || retires.is_some();
+    let (deprecated, retires) = lifecycle_of(&md, &ll);
     if retires.is_some() && retires != m.retires {
         s.deprecated = true;
         s.retires = retires;
