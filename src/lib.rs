@@ -64,6 +64,7 @@
 // always false.
 #![cfg_attr(not(feature = "builtin"), allow(clippy::absurd_extreme_comparisons))]
 
+mod abilities;
 mod bits;
 mod builtin;
 mod catalog;

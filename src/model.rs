@@ -1,5 +1,6 @@
 //! [`Model`]: one model as one provider serves it, and what the catalog knows of it.
 
+use crate::abilities::Abilities;
 use crate::compiled::{self, count, records};
 use crate::cost::{Cost, CostError, PriceSource};
 use crate::data::capability::Flags;
@@ -9,7 +10,7 @@ use crate::data::compiled::{
 };
 use crate::data::date::Date;
 use crate::data::grammar::served_name_in;
-use crate::data::modality::{Modalities, Modality};
+use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
 use crate::distillation::DistillationPolicy;
 use crate::lifecycle::Lifecycle;
@@ -126,6 +127,15 @@ impl Model {
     fn flags(&self) -> Flags {
         flags_from_u8(self.rec.flags)
     }
+
+    /// Its flags and modalities.
+    pub(crate) fn abilities(&self) -> Abilities {
+        Abilities {
+            flags: self.flags(),
+            input: self.input_modalities(),
+            output: self.output_modalities(),
+        }
+    }
 }
 
 impl Model {
@@ -214,22 +224,7 @@ impl Model {
     /// assert_eq!(m.capability(Capability::Pdf), Support::Yes);
     /// ```
     pub fn capability(&self, c: Capability) -> Support {
-        let input = |m: Modality| self.input_modalities().map(|s| s.contains(m));
-        let flags = self.flags();
-        Support::from_known(match c {
-            Capability::Tools => flags.tools,
-            Capability::ParallelTools => flags.parallel_tools,
-            Capability::Reasoning => flags.reasoning,
-            Capability::StructuredOutput => flags.structured_output,
-            Capability::Vision => input(Modality::Image),
-            Capability::Pdf => input(Modality::File),
-            Capability::AudioInput => input(Modality::Audio),
-            Capability::AudioOutput => self
-                .output_modalities()
-                .map(|s| s.contains(Modality::Audio)),
-            // A capability added to the data model after this code: not recorded here.
-            _ => None,
-        })
+        self.abilities().support(c)
     }
 
     /// Every capability with its support, in [`Capability::ALL`] order.

@@ -1,9 +1,12 @@
 //! [`Offer`]: a provider serving a model that another provider defines.
 
+use crate::abilities::Abilities;
 use crate::compiled::{self, count, records};
 use crate::cost::PriceSource;
+use crate::data::capability::{Capability, Flags, Support};
 use crate::data::compiled::{date_from_u32, OfferRecord, Section};
 use crate::data::date::Date;
+use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::model::Model;
@@ -38,6 +41,7 @@ pub(crate) struct OfferData {
     pub(crate) pricing: Pricing,
     pub(crate) context_window: Option<u32>,
     pub(crate) max_output_tokens: Option<u32>,
+    pub(crate) abilities: Abilities,
     pub(crate) deprecated: bool,
     pub(crate) retires: Option<Date>,
 }
@@ -120,6 +124,58 @@ impl Offer {
         }
     }
 
+    /// This provider's own capability flags for the model, as recorded; a flag left
+    /// unknown is the model's ([`capability`](Offer::capability)).
+    pub fn own_flags(&self) -> Flags {
+        self.own_abilities().flags
+    }
+
+    /// The kinds of input this provider's references say it takes for the model, where
+    /// recorded; `None` leaves the model's.
+    pub fn own_input_modalities(&self) -> Option<Modalities> {
+        self.own_abilities().input
+    }
+
+    /// The kinds of output it produces at this provider, where recorded (likewise).
+    pub fn own_output_modalities(&self) -> Option<Modalities> {
+        self.own_abilities().output
+    }
+
+    /// Whether `model` (the model offered) has capability `c` at this provider: this
+    /// provider's own flags and modalities where recorded, else the model's, as a
+    /// resolution through this offer gives it
+    /// ([`Resolution::capability`](crate::Resolution::capability)).
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Capability, Support};
+    ///
+    /// // NanoGPT serves qwen3-coder-plus without tool calls, OpenRouter with them.
+    /// let r = resolve_model("openrouter:qwen3-coder-plus").unwrap();
+    /// let (model, offer) = (r.model.unwrap(), r.offer.unwrap());
+    /// assert_eq!(model.capability(Capability::Tools), Support::No);
+    /// assert_eq!(offer.capability(model, Capability::Tools), Support::Yes);
+    /// ```
+    pub fn capability(&self, model: &Model, c: Capability) -> Support {
+        self.abilities(model).support(c)
+    }
+
+    /// Its own flags and modalities.
+    fn own_abilities(&self) -> Abilities {
+        match &self.repr {
+            Repr::Builtin(r) => Abilities {
+                flags: r.flags(),
+                input: r.input_modalities().map(Modalities::from_bits),
+                output: r.output_modalities().map(Modalities::from_bits),
+            },
+            Repr::Custom(c) => c.abilities,
+        }
+    }
+
+    /// The flags and modalities that apply to `model` served here.
+    pub(crate) fn abilities(&self, model: &Model) -> Abilities {
+        self.own_abilities().over(model.abilities())
+    }
+
     /// Whether this provider has deprecated the model (its own provider may still serve
     /// it).
     pub fn is_deprecated(&self) -> bool {
@@ -183,6 +239,7 @@ impl Offer {
         Pricing,
         Option<u32>,
         Option<u32>,
+        Abilities,
         bool,
         Option<Date>,
     ) {
@@ -194,6 +251,7 @@ impl Offer {
             self.own_pricing(),
             self.context_window(),
             self.max_output_tokens(),
+            self.own_abilities(),
             self.is_deprecated(),
             self.retires(),
         )
@@ -246,6 +304,9 @@ impl fmt::Debug for Offer {
             .field("pricing", &self.own_pricing())
             .field("context_window", &self.context_window())
             .field("max_output_tokens", &self.max_output_tokens())
+            .field("flags", &self.own_flags())
+            .field("input_modalities", &self.own_input_modalities())
+            .field("output_modalities", &self.own_output_modalities())
             .field("deprecated", &self.is_deprecated())
             .field("retires", &self.retires())
             .finish()

@@ -1,6 +1,7 @@
 //! What a run-time catalog adds to the compiled one: the [`Overlay`] built from validated
 //! documents, and the compiled catalog as the validator's base.
 
+use crate::abilities::Abilities;
 use crate::bits::Bits;
 use crate::builtin::{self, MODELS, PROVIDERS};
 use crate::data::key::{fold, MatchKind};
@@ -252,6 +253,19 @@ impl Overlay {
                 pricing: o.entry.pricing,
                 context_window: o.entry.context_window,
                 max_output_tokens: o.entry.max_output_tokens,
+                abilities: Abilities {
+                    flags: o.entry.capabilities,
+                    input: o
+                        .entry
+                        .input_modalities
+                        .as_deref()
+                        .map(|l| l.iter().copied().collect()),
+                    output: o
+                        .entry
+                        .output_modalities
+                        .as_deref()
+                        .map(|l| l.iter().copied().collect()),
+                },
                 deprecated: o.entry.deprecated,
                 retires: o.entry.retires,
             };

@@ -158,7 +158,9 @@ impl RoutePolicy {
         self
     }
 
-    /// Require the model to be known to support `c`. Repeatable: all must hold. A capability
+    /// Require the model to be known to support `c` where the route serves it (through an
+    /// offer, the offering provider's own flags and modalities where recorded, else the
+    /// model's: [`Offer::capability`](crate::Offer::capability)). Repeatable: all must hold. A capability
     /// known to be missing rejects with [`RejectReason::CapabilityMissing`](crate::RejectReason::CapabilityMissing), an unknown one
     /// (always so for a pass-through) with [`RejectReason::CapabilityUnknown`](crate::RejectReason::CapabilityUnknown).
     pub fn capability(mut self, c: Capability) -> RoutePolicy {

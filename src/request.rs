@@ -1,5 +1,6 @@
 //! Request validation: will this request fit this model?
 
+use crate::abilities::Abilities;
 use crate::data::capability::{Capability, Support};
 
 use crate::data::modality::{Modalities, Modality};
@@ -97,53 +98,56 @@ impl Model {
     /// The context check counts input plus requested output tokens (input alone when no
     /// output limit is requested). Limits the catalog does not know are not checked.
     pub fn check(&self, request: &Request) -> Vec<Violation> {
-        self.check_limits(request, self.context_window(), self.max_output_tokens())
+        check(
+            request,
+            (self.context_window(), self.max_output_tokens()),
+            &self.abilities(),
+        )
     }
+}
 
-    /// [`check`](Model::check) against the given limits instead of the model's (a served
-    /// name's).
-    pub(crate) fn check_limits(
-        &self,
-        request: &Request,
-        context_window: Option<u32>,
-        max_output_tokens: Option<u32>,
-    ) -> Vec<Violation> {
-        let mut out = Vec::new();
-        let requested = request
-            .input_tokens
-            .saturating_add(request.max_output_tokens.unwrap_or(0));
-        if let Some(context_window) = context_window {
-            if requested > u64::from(context_window) {
-                out.push(Violation::ExceedsContext {
-                    requested,
-                    context_window,
-                    by: requested - u64::from(context_window),
-                });
-            }
+/// Every way `request` does not fit the context window and output limit `limits` and the
+/// capabilities `abilities` (a model's, or those that apply where it is served).
+pub(crate) fn check(
+    request: &Request,
+    (context_window, max_output_tokens): (Option<u32>, Option<u32>),
+    abilities: &Abilities,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let requested = request
+        .input_tokens
+        .saturating_add(request.max_output_tokens.unwrap_or(0));
+    if let Some(context_window) = context_window {
+        if requested > u64::from(context_window) {
+            out.push(Violation::ExceedsContext {
+                requested,
+                context_window,
+                by: requested - u64::from(context_window),
+            });
         }
-        if let (Some(requested), Some(cap)) = (request.max_output_tokens, max_output_tokens) {
-            if requested > u64::from(cap) {
-                out.push(Violation::ExceedsOutputCap { requested, cap });
-            }
-        }
-        for m in request.input_modalities.iter() {
-            match self.input_modalities() {
-                Some(have) if have.contains(m) => {}
-                Some(_) => out.push(Violation::ModalityUnsupported(m)),
-                None => out.push(Violation::ModalityUnknown(m)),
-            }
-        }
-        let needed = [
-            (request.tools, Capability::Tools),
-            (request.structured_output, Capability::StructuredOutput),
-        ];
-        for (_, c) in needed.into_iter().filter(|(n, _)| *n) {
-            match self.capability(c) {
-                Support::Yes => {}
-                Support::No => out.push(Violation::CapabilityMissing(c)),
-                Support::Unknown => out.push(Violation::CapabilityUnknown(c)),
-            }
-        }
-        out
     }
+    if let (Some(requested), Some(cap)) = (request.max_output_tokens, max_output_tokens) {
+        if requested > u64::from(cap) {
+            out.push(Violation::ExceedsOutputCap { requested, cap });
+        }
+    }
+    for m in request.input_modalities.iter() {
+        match abilities.input {
+            Some(have) if have.contains(m) => {}
+            Some(_) => out.push(Violation::ModalityUnsupported(m)),
+            None => out.push(Violation::ModalityUnknown(m)),
+        }
+    }
+    let needed = [
+        (request.tools, Capability::Tools),
+        (request.structured_output, Capability::StructuredOutput),
+    ];
+    for (_, c) in needed.into_iter().filter(|(n, _)| *n) {
+        match abilities.support(c) {
+            Support::Yes => {}
+            Support::No => out.push(Violation::CapabilityMissing(c)),
+            Support::Unknown => out.push(Violation::CapabilityUnknown(c)),
+        }
+    }
+    out
 }

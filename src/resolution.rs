@@ -1,17 +1,20 @@
 //! [`Resolution`]: what a model string resolved to, and the facts that apply to the request
 //! it names: the serving provider's prices, the served name's limits and lifecycle.
 
+use crate::abilities::Abilities;
 use crate::cost::PriceKind;
 use crate::cost::{Cost, CostError, PriceSource};
+use crate::data::capability::{Capability, Support};
 use crate::data::date::Date;
 use crate::data::key::MatchKind;
+use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::model::Model;
 use crate::offer::Offer;
 use crate::price_layers::{self, Priced};
 use crate::provider::Provider;
-use crate::request::{Request, Violation};
+use crate::request::{self, Request, Violation};
 use crate::served::ServedName;
 use crate::usage::Usage;
 use std::borrow::Cow;
@@ -195,6 +198,46 @@ impl<'c, 'i> Resolution<'c, 'i> {
         crate::offer::limits_through(own, self.served_name(), m)
     }
 
+    /// Whether what is served has capability `c`: the offer's own flags and modalities
+    /// where it records them (another provider may serve a model with more or fewer), else
+    /// the model's; [`Support::Unknown`] for a pass-through.
+    ///
+    /// ```
+    /// use model_catalog::{resolve_model, Capability, Support};
+    ///
+    /// // NanoGPT's qwen3-coder-plus calls no tools; OpenRouter's does.
+    /// assert_eq!(resolve_model("qwen3-coder-plus").unwrap().capability(Capability::Tools), Support::No);
+    /// assert_eq!(resolve_model("openrouter:qwen3-coder-plus").unwrap().capability(Capability::Tools), Support::Yes);
+    /// ```
+    pub fn capability(&self, c: Capability) -> Support {
+        self.abilities().map_or(Support::Unknown, |a| a.support(c))
+    }
+
+    /// Every capability of what is served with its support, in [`Capability::ALL`] order
+    /// (likewise).
+    pub fn capabilities(&self) -> impl Iterator<Item = (Capability, Support)> + '_ {
+        let abilities = self.abilities();
+        Capability::ALL
+            .iter()
+            .map(move |&c| (c, abilities.map_or(Support::Unknown, |a| a.support(c))))
+    }
+
+    /// The kinds of input what is served takes, where known: the offer's, else the model's.
+    pub fn input_modalities(&self) -> Option<Modalities> {
+        self.abilities()?.input
+    }
+
+    /// The kinds of output it produces, where known (likewise).
+    pub fn output_modalities(&self) -> Option<Modalities> {
+        self.abilities()?.output
+    }
+
+    /// The flags and modalities that apply; `None` for a pass-through.
+    fn abilities(&self) -> Option<Abilities> {
+        let m = self.model?;
+        Some(self.offer.map_or_else(|| m.abilities(), |o| o.abilities(m)))
+    }
+
     /// Where what is served stands on `date`: the latest stage of the model's lifecycle,
     /// the served name's own and the offer's (a snapshot of a retired model is retired, and
     /// so is a model its provider still serves where the offering provider has stopped);
@@ -311,8 +354,10 @@ impl<'c, 'i> Resolution<'c, 'i> {
         }
     }
 
-    /// Every way `request` does not fit what is served (the served name's limits where it
-    /// has its own); empty when it fits or for a pass-through, whose limits are unknown.
+    /// Every way `request` does not fit what is served: the limits that apply (the offer's,
+    /// the served name's, the model's) and the capabilities and modalities
+    /// ([`capability`](Resolution::capability)); empty when it fits or for a pass-through,
+    /// whose limits are unknown.
     ///
     /// ```
     /// use model_catalog::{resolve_model, Request};
@@ -321,8 +366,8 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// assert_eq!(resolve_model("gpt-4o-2024-05-13").unwrap().check(&req).len(), 1); // 4,096 out
     /// ```
     pub fn check(&self, request: &Request) -> Vec<Violation> {
-        match self.model {
-            Some(m) => m.check_limits(request, self.context_window(), self.max_output_tokens()),
+        match self.abilities() {
+            Some(a) => request::check(request, self.limits(), &a),
             None => Vec::new(),
         }
     }

@@ -406,7 +406,12 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
         }
     }
     for &c in &policy.capabilities {
-        match route.model.map_or(Support::Unknown, |m| m.capability(c)) {
+        let support = match (route.model, route.offer) {
+            (Some(m), Some(o)) => o.capability(m, c),
+            (Some(m), None) => m.capability(c),
+            (None, _) => Support::Unknown,
+        };
+        match support {
             Support::Yes => {}
             Support::No => return Some(RejectReason::CapabilityMissing(c)),
             Support::Unknown => return Some(RejectReason::CapabilityUnknown(c)),

@@ -204,16 +204,21 @@ impl Serialize for Provider {
 }
 
 impl Serialize for Offer {
-    /// `{"provider", "upstream_id", "context_window", "max_output_tokens", "pricing",
-    /// "deprecated", "retires"}`: the offering provider's id, its id for the model, its own
-    /// limits (`null` where not recorded), its own prices (`null` when it has none) and its
-    /// own lifecycle there (`retires` as `YYYY-MM-DD` or `null`).
+    /// `{"provider", "upstream_id", "context_window", "max_output_tokens",
+    /// "input_modalities", "output_modalities", "capabilities", "pricing", "deprecated",
+    /// "retires"}`: the offering provider's id, its id for the model, its own limits and
+    /// modalities (`null` where not recorded), its own capability flags (those recorded, as
+    /// in a document), its own prices (`null` when it has none) and its own lifecycle there
+    /// (`retires` as `YYYY-MM-DD` or `null`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Offer", 7)?;
+        let mut st = s.serialize_struct("Offer", 10)?;
         st.serialize_field("provider", self.provider_id())?;
         st.serialize_field("upstream_id", self.upstream_id())?;
         st.serialize_field("context_window", &self.context_window())?;
         st.serialize_field("max_output_tokens", &self.max_output_tokens())?;
+        st.serialize_field("input_modalities", &self.own_input_modalities())?;
+        st.serialize_field("output_modalities", &self.own_output_modalities())?;
+        st.serialize_field("capabilities", &self.own_flags())?;
         st.serialize_field("pricing", &pricing(self.own_pricing()))?;
         st.serialize_field("deprecated", &self.is_deprecated())?;
         st.serialize_field("retires", &self.retires())?;

@@ -1861,3 +1861,155 @@ fn one_hour_cache_writes_of_long_prompts_are_billed_at_the_tiers_price() {
     });
     assert!(Usage::from_anthropic(&negative).is_err());
 }
+
+#[test]
+fn an_offer_has_its_providers_own_capabilities_and_modalities() {
+    use model_catalog::{Capability, Modality, Request, Support, Violation};
+    let tools = Request {
+        input_tokens: 1_000,
+        tools: true,
+        ..Request::default()
+    };
+    // models.dev providers/nano-gpt/models/qwen3-coder-plus.toml: tool_call = false,
+    // structured_output = false (NanoGPT defines the model). providers/openrouter/models/
+    // qwen/qwen3-coder-plus.toml: base_model alibaba/qwen3-coder-plus (tool_call = true),
+    // structured_output = true.
+    let home = resolve_model("qwen3-coder-plus").unwrap();
+    assert_eq!(home.capability(Capability::Tools), Support::No);
+    assert_eq!(
+        home.check(&tools),
+        vec![Violation::CapabilityMissing(Capability::Tools)]
+    );
+    let openrouter = resolve_model("openrouter:qwen/qwen3-coder-plus").unwrap();
+    assert_eq!(openrouter.capability(Capability::Tools), Support::Yes);
+    assert_eq!(
+        openrouter.capability(Capability::StructuredOutput),
+        Support::Yes
+    );
+    assert!(openrouter.check(&tools).is_empty());
+    let offer = openrouter.offer.unwrap();
+    assert_eq!(offer.own_flags().tools, Some(true));
+    assert_eq!(
+        offer.capability(openrouter.model.unwrap(), Capability::Tools),
+        Support::Yes
+    );
+    // A route that requires tool calls goes to OpenRouter only.
+    let chain = model_catalog::route(
+        "qwen3-coder-plus",
+        &model_catalog::RoutePolicy::new().capability(Capability::Tools),
+    )
+    .unwrap();
+    assert!(chain.iter().all(|r| r.provider.id() != "nano-gpt"));
+    assert!(chain.iter().any(|r| r.provider.id() == "openrouter"));
+
+    // models.dev providers/openai/models/o3.toml: input text, image, pdf.
+    // providers/nano-gpt/models/openai/o3.toml: input ["text"] only.
+    let image = Request {
+        input_tokens: 1_000,
+        input_modalities: [Modality::Text, Modality::Image].into_iter().collect(),
+        ..Request::default()
+    };
+    assert!(resolve_model("o3").unwrap().check(&image).is_empty());
+    let nano = resolve_model("nano-gpt:openai/o3").unwrap();
+    assert_eq!(
+        nano.check(&image),
+        vec![Violation::ModalityUnsupported(Modality::Image)]
+    );
+    assert_eq!(nano.capability(Capability::Vision), Support::No);
+    assert_eq!(
+        nano.input_modalities()
+            .map(|m| m.iter().collect::<Vec<_>>()),
+        Some(vec![Modality::Text])
+    );
+    // Whether a model reasons is its own, whoever serves it: the same file says
+    // `reasoning = false`, o3 reasons (providers/openai/models/o3.toml: reasoning = true).
+    assert_eq!(nano.capability(Capability::Reasoning), Support::Yes);
+}
+
+#[test]
+fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
+    use model_catalog::{Capability, Modality, Request, Support, Violation};
+    // models.dev providers/openai/models/gpt-4o.toml: tool_call = true, structured_output =
+    // true, input text, image, pdf; LiteLLM `gpt-4o`: supports_parallel_function_calling.
+    let doc = acme_offer_of_gpt_4o;
+    let catalog = Catalog::builder()
+        .json(
+            "acme",
+            &doc(r#", "input_modalities": ["text"], "capabilities": {"tools": false}"#),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    assert_eq!(r.capability(Capability::Tools), Support::No);
+    // Tool calls known missing: no parallel ones either, though the model has them.
+    assert_eq!(r.capability(Capability::ParallelTools), Support::No);
+    assert_eq!(
+        r.model.unwrap().capability(Capability::ParallelTools),
+        Support::Yes
+    );
+    // A flag the offer leaves out is the model's.
+    assert_eq!(r.capability(Capability::StructuredOutput), Support::Yes);
+    assert_eq!(r.capability(Capability::Vision), Support::No);
+    assert_eq!(r.capability(Capability::Pdf), Support::No);
+    let request = Request {
+        input_tokens: 1_000,
+        tools: true,
+        input_modalities: [Modality::Image].into_iter().collect(),
+        ..Request::default()
+    };
+    assert_eq!(
+        r.check(&request),
+        vec![
+            Violation::ModalityUnsupported(Modality::Image),
+            Violation::CapabilityMissing(Capability::Tools)
+        ]
+    );
+    assert!(catalog
+        .resolve_model("gpt-4o")
+        .unwrap()
+        .check(&request)
+        .is_empty());
+    let v = serde_json::to_value(r.offer.unwrap()).unwrap();
+    assert_eq!(v["capabilities"], serde_json::json!({"tools": false}));
+    assert_eq!(v["input_modalities"], serde_json::json!(["text"]));
+    assert_eq!(v["output_modalities"], serde_json::Value::Null);
+    // Without facts of its own, the offer's are the model's.
+    let catalog = Catalog::builder()
+        .json("acme", &doc(""))
+        .unwrap()
+        .build()
+        .unwrap();
+    let r = catalog.resolve_model("acme:gpt-4o").unwrap();
+    let at_home = resolve_model("gpt-4o").unwrap();
+    assert!(r.capabilities().eq(at_home.capabilities()));
+    assert_eq!(r.capability(Capability::Tools), Support::Yes);
+    assert_eq!(r.capability(Capability::Pdf), Support::Yes);
+}
+
+#[test]
+fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
+    let doc = acme_offer_of_gpt_4o;
+    for (fields, field) in [
+        (
+            r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
+            "capabilities",
+        ),
+        (r#", "input_modalities": []"#, "input_modalities"),
+        (
+            r#", "output_modalities": ["text", "text"]"#,
+            "output_modalities",
+        ),
+    ] {
+        let err = Catalog::builder()
+            .json("acme", &doc(fields))
+            .unwrap()
+            .build()
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains(field) && text.contains("offer of `gpt-4o`"),
+            "{fields}: {text}"
+        );
+    }
+}

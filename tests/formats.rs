@@ -2563,3 +2563,51 @@ fn every_providers_detailed_export_imports_back() {
         }
     }
 }
+
+#[test]
+fn a_providers_detailed_export_gives_its_own_capabilities_and_they_import_back() {
+    use model_catalog::{Capability, Support};
+    // models.dev providers/openrouter/models/qwen/qwen3-coder-plus.toml: base_model
+    // alibaba/qwen3-coder-plus (tool_call = true), structured_output = true. NanoGPT
+    // defines the model (providers/nano-gpt/models/qwen3-coder-plus.toml): tool_call =
+    // false, structured_output = false. providers/nano-gpt/models/openai/o3.toml: input
+    // ["text"] (OpenAI's o3 takes images).
+    let base = Catalog::builtin();
+    let entry = |provider: &str, id: &str| -> Value {
+        let json = export_openai_models_detailed(base, Some(provider)).unwrap();
+        let v: Value = serde_json::from_str(&json).unwrap();
+        v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not in {provider}'s list"))
+            .clone()
+    };
+    let at_openrouter = entry("openrouter", "qwen/qwen3-coder-plus");
+    assert_eq!(at_openrouter["capabilities"]["tool_calling"], true);
+    assert_eq!(at_openrouter["capabilities"]["structured_output"], true);
+    let at_nano = entry("nano-gpt", "qwen/qwen3-coder-plus");
+    assert_eq!(at_nano["capabilities"]["tool_calling"], false);
+    assert_eq!(
+        entry("nano-gpt", "openai/o3")["capabilities"]["vision"],
+        false
+    );
+    assert_eq!(entry("openai", "o3")["capabilities"]["vision"], true);
+
+    // OpenRouter's list imported as another provider's: its offers keep what it said.
+    let json = export_openai_models_detailed(base, Some("openrouter")).unwrap();
+    let back = import_openai_models(base, &json, &nano_proxy(), &ImportOptions::new()).unwrap();
+    let r = back
+        .resolve_model("nano-proxy:qwen/qwen3-coder-plus")
+        .unwrap();
+    assert!(r.offer.is_some());
+    assert_eq!(r.capability(Capability::Tools), Support::Yes);
+    assert_eq!(r.capability(Capability::StructuredOutput), Support::Yes);
+    assert_eq!(
+        back.resolve_model("qwen3-coder-plus")
+            .unwrap()
+            .capability(Capability::Tools),
+        Support::No
+    );
+}

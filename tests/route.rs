@@ -9,8 +9,8 @@
 
 use model_catalog::schema::DataFile;
 use model_catalog::{
-    lookup_model, lookup_provider, ApiFormat, Capability, Catalog, CustomProvider, Model, Price,
-    PriceKind, Pricing, Provider, ResolveError, Support, Surface,
+    lookup_model, lookup_provider, ApiFormat, Capability, Catalog, CustomProvider, Model, Offer,
+    Price, PriceKind, Pricing, Provider, ResolveError, Support, Surface,
 };
 use model_catalog::{route, route_plan, RejectReason, Route, RouteError, RoutePolicy, RouteSort};
 use std::collections::HashMap;
@@ -515,33 +515,45 @@ fn capabilities_must_be_known_to_be_supported() {
 
 #[test]
 fn unknown_capabilities_fail_with_their_own_reason() {
-    // Every offered model and every capability: Yes passes, No and Unknown fail distinctly.
+    // Every offered model and every capability, judged at each provider that serves it (an
+    // offer's own flags and modalities where recorded, else the model's): Yes passes, No
+    // and Unknown fail distinctly.
     let mut unknown_seen = false;
     for m in BUILTIN.models() {
         let cands = candidates(BUILTIN, m);
         if cands.len() < 2 {
             continue;
         }
+        let offers: Vec<&Offer> = BUILTIN.offers_of(m);
         for &c in Capability::ALL {
-            let got = BUILTIN.route(m.id(), &RoutePolicy::new().capability(c));
-            let reason = match m.capability(c) {
-                Support::Yes => {
-                    assert_eq!(got.unwrap().len(), cands.len(), "{} {c}", m.id());
-                    continue;
-                }
-                Support::No => RejectReason::CapabilityMissing(c),
-                Support::Unknown => {
-                    unknown_seen = true;
-                    RejectReason::CapabilityUnknown(c)
-                }
+            let support = |provider: &str| {
+                offers
+                    .iter()
+                    .find(|o| o.provider_id() == provider)
+                    .map_or_else(|| m.capability(c), |o| o.capability(m, c))
             };
+            let expected: Vec<&str> = cand_ids(&cands)
+                .into_iter()
+                .filter(|&p| support(p) == Support::Yes)
+                .collect();
+            let got = BUILTIN.route(m.id(), &RoutePolicy::new().capability(c));
+            if !expected.is_empty() {
+                assert_eq!(ids(&got.unwrap()), expected, "{} {c}", m.id());
+                continue;
+            }
             let got = rejections(got);
             assert_eq!(got.len(), cands.len(), "{} {c}", m.id());
-            assert!(
-                got.iter().all(|(_, r)| *r == reason),
-                "{} {c}: {got:?}",
-                m.id()
-            );
+            for (provider, reason) in &got {
+                let want = match support(provider) {
+                    Support::No => RejectReason::CapabilityMissing(c),
+                    Support::Unknown => {
+                        unknown_seen = true;
+                        RejectReason::CapabilityUnknown(c)
+                    }
+                    Support::Yes => unreachable!("{provider} supports {c}"),
+                };
+                assert_eq!(*reason, want, "{} {c} at {provider}", m.id());
+            }
         }
     }
     assert!(

@@ -206,19 +206,15 @@ pub fn import_inference_api(
                 offer.pricing = pricing;
                 offer.context_window = context_window;
                 offer.max_output_tokens = max_output_tokens;
+                offer.input_modalities = vision_modalities(m.supports_vision);
+                offer.capabilities.tools = m.supports_tools;
                 doc.offers.push(offer);
             }
             Listed::New => {
                 let mut entry = ModelEntry::new(m.id.clone(), m.name.clone());
                 entry.context_window = context_window;
                 entry.max_output_tokens = max_output_tokens;
-                entry.input_modalities = m.supports_vision.map(|v| {
-                    if v {
-                        vec![Modality::Text, Modality::Image]
-                    } else {
-                        vec![Modality::Text]
-                    }
-                });
+                entry.input_modalities = vision_modalities(m.supports_vision);
                 entry.capabilities.tools = m.supports_tools;
                 entry.pricing = pricing;
                 doc.models.push(entry);
@@ -255,6 +251,17 @@ struct IaModelOut<'a> {
     supports_tools: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     supports_vision: Option<bool>,
+}
+
+/// The input modalities `supports_vision` states: text, and images when it is true.
+fn vision_modalities(vision: Option<bool>) -> Option<Vec<Modality>> {
+    vision.map(|v| {
+        if v {
+            vec![Modality::Text, Modality::Image]
+        } else {
+            vec![Modality::Text]
+        }
+    })
 }
 
 /// Per-1k credits as a JSON number, which must be the exact decimal: the float that reads

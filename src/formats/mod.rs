@@ -83,6 +83,7 @@ pub use ngrok::{
 };
 pub use openai::{export_openai_models, export_openai_models_detailed, import_openai_models};
 
+use crate::abilities::Abilities;
 use crate::data::escape::Esc;
 use crate::schema::ProviderEntry;
 use crate::{Catalog, CatalogError, Markup, Model, Pricing, Provider};
@@ -405,6 +406,8 @@ struct Served<'c> {
     pricing: Pricing,
     /// An offer's own context window and output limit (none for a provider's own model).
     limits: (Option<u32>, Option<u32>),
+    /// The capabilities and modalities that apply there (an offer's over the model's).
+    abilities: Abilities,
     /// Whether the model is the provider's own.
     own: bool,
 }
@@ -420,14 +423,19 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
         upstream: m.upstream_id(),
         pricing: m.pricing(),
         limits: (None, None),
+        abilities: m.abilities(),
         own: true,
     }));
-    out.extend(offers.into_iter().map(|o| Served {
-        model: catalog.model_of_offer(o),
-        upstream: o.upstream_id(),
-        pricing: o.own_pricing(),
-        limits: (o.context_window(), o.max_output_tokens()),
-        own: false,
+    out.extend(offers.into_iter().map(|o| {
+        let model = catalog.model_of_offer(o);
+        Served {
+            model,
+            upstream: o.upstream_id(),
+            pricing: o.own_pricing(),
+            limits: (o.context_window(), o.max_output_tokens()),
+            abilities: o.abilities(model),
+            own: false,
+        }
     }));
     out
 }

@@ -1,5 +1,6 @@
 //! OpenAI-compatible `/v1/models` (seed 003), basic and detailed: import and export.
 
+use crate::abilities::Abilities;
 use crate::data::json::Seg;
 use crate::data::key::provider_name_problem;
 use crate::data::validate::{DataError, DataErrorKind};
@@ -296,6 +297,8 @@ pub fn import_openai_models(
                 offer.pricing = pricing;
                 offer.context_window = entry.context_window;
                 offer.max_output_tokens = entry.max_output_tokens;
+                offer.input_modalities = entry.input_modalities.clone();
+                offer.capabilities = entry.capabilities;
                 doc.offers.push(offer);
             }
             Listed::New => doc.models.push(entry),
@@ -397,6 +400,8 @@ struct Entry<'c> {
     served: Option<&'c ServedName>,
     /// An offer's own context window and output limit, which come first.
     limits: (Option<u32>, Option<u32>),
+    /// The capabilities and modalities there.
+    abilities: Abilities,
 }
 
 /// The models to list: every model of the catalog (by model id, with the model's prices),
@@ -414,6 +419,7 @@ fn entries<'c>(
                 pricing: m.pricing(),
                 served: None,
                 limits: (None, None),
+                abilities: m.abilities(),
             })
             .collect()),
         Some(name) => {
@@ -432,6 +438,7 @@ fn entries<'c>(
                         s.model.served_as(s.upstream)
                     },
                     limits: s.limits,
+                    abilities: s.abilities,
                 })
                 .collect())
         }
@@ -506,7 +513,7 @@ pub fn export_openai_models_detailed(
         .map(|e| {
             let m = e.model;
             let limits = crate::offer::limits_through(e.limits, e.served, m);
-            let known = |c: Capability| m.capability(c).known();
+            let known = |c: Capability| e.abilities.support(c).known();
             let caps = CapabilitiesOut {
                 vision: known(Capability::Vision),
                 reasoning: known(Capability::Reasoning),

@@ -24,7 +24,9 @@ use catalog_tools::data::date::Date;
 use catalog_tools::data::schema::{DataFile, ModelEntry, OfferEntry, ServedNameEntry};
 use catalog_tools::facts::{self, Conflict, Recorder};
 use catalog_tools::lineup::{self, Candidate};
-use catalog_tools::reference::{category, models_dev_dir, snapshot_dates, vendor, Reference};
+use catalog_tools::reference::{
+    category, models_dev_dir, snapshot_dates, vendor, Facts, Reference,
+};
 use catalog_tools::seed::{self, SeedModel, SEED_CATALOG};
 use catalog_tools::served;
 use std::collections::{BTreeMap, BTreeSet};
@@ -659,6 +661,16 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
                 &mut conflicts,
             );
             (o.context_window, o.max_output_tokens) = rec.offer_limits(&md, &ll);
+            // What it takes, produces and can do there; whether it reasons is the model's
+            // own, whoever serves it (NanoGPT's references say o3 does not).
+            let model_only = |f: &Facts| Facts {
+                reasoning: None,
+                ..f.clone()
+            };
+            let (input, output, mut flags) =
+                rec.abilities(None, &model_only(&md), &model_only(&ll));
+            rec.no_parallel_without_tools(&mut flags);
+            (o.input_modalities, o.output_modalities, o.capabilities) = (input, output, flags);
             o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));
             // Its lifecycle at this provider.
             (o.deprecated, o.retires) = facts::lifecycle_of(&md, &ll);

@@ -7,6 +7,7 @@
 //! reference that speaks). Every case where the sources that speak do not all agree is a
 //! [`Conflict`].
 
+use crate::data::capability::Flags;
 use crate::data::date::Date;
 use crate::data::modality::Modality;
 use crate::data::price::{LongContextPricing, Price, Pricing};
@@ -201,6 +202,60 @@ impl<'a> Recorder<'a> {
     ) -> Option<bool> {
         self.pick(field, yes_no(seed), yes_no(md), yes_no(ll))
             .map(|v| v == "yes")
+    }
+
+    /// The input and output modalities and the capability flags, one at a time by the
+    /// precedence rules (the seed's input modalities, where it lists them, decide between
+    /// references that disagree).
+    pub fn abilities(
+        &mut self,
+        seed_input: Option<&[&str]>,
+        md: &Facts,
+        ll: &Facts,
+    ) -> (Option<Vec<Modality>>, Option<Vec<Modality>>, Flags) {
+        let mut input = Vec::new();
+        for x in MODALITY_ORDER {
+            let s = seed_input.map(|s| s.contains(&x));
+            let d = md.input.as_ref().map(|l| l.contains(&x));
+            if self.flag(&format!("input.{x}"), s, d, ll_input(ll, x)) == Some(true) {
+                input.push(x);
+            }
+        }
+        let mut output = Vec::new();
+        for x in ["text", "image", "audio"] {
+            let d = md.output_mods.as_ref().map(|l| l.contains(&x));
+            if self.flag(&format!("output.{x}"), None, d, ll_output(ll, x)) == Some(true) {
+                output.push(x);
+            }
+        }
+        let mut flags = Flags::new();
+        flags.tools = self.flag("tools", None, md.tools, ll.tools);
+        flags.parallel_tools = self.flag("parallel_tools", None, None, ll.parallel_tools);
+        flags.reasoning = self.flag("reasoning", None, md.reasoning, ll.reasoning);
+        flags.structured_output = self.flag(
+            "structured_output",
+            None,
+            md.structured_output,
+            ll.structured_output,
+        );
+        (modalities(input), modalities(output), flags)
+    }
+
+    /// Parallel tool calls are unknown-or-no where tool calls are known to be missing: a
+    /// reference that says yes is overruled, and the conflict recorded
+    /// ([`rule::NO_TOOLS`]).
+    pub fn no_parallel_without_tools(&mut self, flags: &mut Flags) {
+        if flags.tools == Some(false) && flags.parallel_tools == Some(true) {
+            self.push(
+                "parallel_tools",
+                "-".into(),
+                "-".into(),
+                "yes".into(),
+                "no".into(),
+                rule::NO_TOOLS,
+            );
+            flags.parallel_tools = Some(false);
+        }
     }
 
     /// The context window and output limit, by the precedence rules (the seed's, where it
@@ -525,43 +580,22 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
         llf,
     );
 
-    // Modalities, one at a time.
-    let mut input = Vec::new();
-    for x in MODALITY_ORDER {
-        let s = seed.map(|s| s.input.contains(&x));
-        let d = mdf.input.as_ref().map(|l| l.contains(&x));
-        let l = ll.and_then(|l| ll_input(l, x));
-        if rec.flag(&format!("input.{x}"), s, d, l) == Some(true) {
-            input.push(x);
-        }
-    }
-    m.input_modalities = modalities(input);
-    let mut output_mods = Vec::new();
-    for x in ["text", "image", "audio"] {
-        let d = mdf.output_mods.as_ref().map(|l| l.contains(&x));
-        let l = ll.and_then(|l| ll_output(l, x));
-        if rec.flag(&format!("output.{x}"), None, d, l) == Some(true) {
-            output_mods.push(x);
-        }
-    }
-    m.output_modalities = modalities(output_mods);
-
-    // Capability flags.
-    let mut tools = rec.flag("tools", None, mdf.tools, llf.tools);
-    let mut parallel = rec.flag("parallel_tools", None, None, llf.parallel_tools);
-    let mut reasoning = rec.flag("reasoning", None, mdf.reasoning, llf.reasoning);
-    let mut structured = rec.flag(
-        "structured_output",
-        None,
-        mdf.structured_output,
-        llf.structured_output,
-    );
+    let (input, output, flags) = rec.abilities(seed.map(|s| s.input.as_slice()), mdf, llf);
+    m.input_modalities = input;
+    m.output_modalities = output;
+    let Flags {
+        mut tools,
+        mut parallel_tools,
+        mut reasoning,
+        mut structured_output,
+        ..
+    } = flags;
     for d in DECISIONS.iter().filter(|d| d.model == m.id) {
         let slot = match d.field {
             "tools" => &mut tools,
-            "parallel_tools" => &mut parallel,
+            "parallel_tools" => &mut parallel_tools,
             "reasoning" => &mut reasoning,
-            _ => &mut structured,
+            _ => &mut structured_output,
         };
         let (md_v, ll_v) = match d.field {
             "tools" => (mdf.tools, llf.tools),
@@ -582,21 +616,11 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
         );
         *slot = Some(d.value);
     }
-    if tools == Some(false) && parallel == Some(true) {
-        rec.push(
-            "parallel_tools",
-            "-".into(),
-            "-".into(),
-            "yes".into(),
-            "no".into(),
-            rule::NO_TOOLS,
-        );
-        parallel = Some(false);
-    }
     m.capabilities.tools = tools;
-    m.capabilities.parallel_tools = parallel;
+    m.capabilities.parallel_tools = parallel_tools;
     m.capabilities.reasoning = reasoning;
-    m.capabilities.structured_output = structured;
+    m.capabilities.structured_output = structured_output;
+    rec.no_parallel_without_tools(&mut m.capabilities);
 
     // Prices: only the provider's own entries.
     let md_prices = if src.md_own {

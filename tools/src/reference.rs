@@ -56,7 +56,7 @@ pub struct Reference {
 }
 
 /// One model's facts from one source; `None` where the source is silent.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct Facts {
     pub name: Option<String>,
     pub context: Option<u64>,

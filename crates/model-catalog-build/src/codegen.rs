@@ -239,11 +239,7 @@ pub fn generate(v: &Validated<'_>, sources: Option<&DataSources>) -> Result<Gene
             context_window: o.entry.context_window.unwrap_or(0),
             max_output_tokens: o.entry.max_output_tokens.unwrap_or(0),
             retires: date_to_u32(o.entry.retires),
-            bits: if o.entry.deprecated {
-                OfferRecord::DEPRECATED
-            } else {
-                0
-            },
+            bits: OfferRecord::bits_of(o.entry),
         };
         push(&mut sections, Section::Offers, |b| rec.write(b));
         if let Some(list) = offers_of.get_mut(o.model) {

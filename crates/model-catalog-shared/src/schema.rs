@@ -234,6 +234,17 @@ pub struct OfferEntry {
     /// Most tokens one response may hold at this provider, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<u32>,
+    /// What this provider's references say it takes for the model, where known (a
+    /// provider may serve a model with fewer or more kinds of input than its own provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_modalities: Option<Vec<Modality>>,
+    /// What it produces at this provider, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modalities: Option<Vec<Modality>>,
+    /// Capability flags at this provider; absent ones are the model's (OpenRouter serves
+    /// `qwen3-coder-plus` with tool calling, NanoGPT without).
+    #[serde(default, skip_serializing_if = "Flags::is_empty")]
+    pub capabilities: Flags,
     /// This provider's prices, where they differ from the model's.
     #[serde(default, skip_serializing_if = "Pricing::is_empty")]
     pub pricing: Pricing,

@@ -6,7 +6,7 @@ use super::NONE;
 use crate::capability::Flags;
 use crate::date::Date;
 use crate::modality::Modality;
-use crate::schema::{ModelEntry, ServedNameEntry};
+use crate::schema::{ModelEntry, OfferEntry, ServedNameEntry};
 use crate::surface::{ApiFormat, Surface};
 
 /// The size of a `u8`, `u16`, `u32` or `u64`, as a literal: in a decoder run by constant
@@ -133,14 +133,8 @@ impl ModelRecord {
     /// rest 0). The compiled catalog and run-time catalogs make their records from it.
     #[must_use]
     pub fn facts(e: &ModelEntry) -> ModelRecord {
-        fn modalities(list: Option<&Vec<Modality>>) -> (bool, u8) {
-            match list {
-                Some(list) => (true, list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8)),
-                None => (false, 0),
-            }
-        }
-        let (has_in, input_modalities) = modalities(e.input_modalities.as_ref());
-        let (has_out, output_modalities) = modalities(e.output_modalities.as_ref());
+        let (has_in, input_modalities) = modality_bits(e.input_modalities.as_ref());
+        let (has_out, output_modalities) = modality_bits(e.output_modalities.as_ref());
         let mut bits = 0;
         for (set, bit) in [
             (e.context_window.is_some(), ModelRecord::CONTEXT),
@@ -293,7 +287,8 @@ record! {
         max_output_tokens: u32,
         /// Its own retirement date ([`date_to_u32`]).
         retires: u32,
-        /// [`OfferRecord::DEPRECATED`].
+        /// [`OfferRecord::DEPRECATED`], which modalities are known, and from bit 8 its own
+        /// capability flags ([`flags_to_u8`]), input and output modalities, a byte each.
         bits: u32,
     }
 }
@@ -301,6 +296,64 @@ record! {
 impl OfferRecord {
     /// `bits`: the offering provider has deprecated the model.
     pub const DEPRECATED: u32 = 1;
+    /// `bits`: its input modalities are known (bits 16 to 23).
+    pub const INPUT_MODALITIES: u32 = 2;
+    /// `bits`: its output modalities are known (bits 24 to 31).
+    pub const OUTPUT_MODALITIES: u32 = 4;
+
+    /// The `bits` of offer `e`: its lifecycle flag, capability flags and modalities.
+    #[must_use]
+    pub fn bits_of(e: &OfferEntry) -> u32 {
+        let (has_in, input) = modality_bits(e.input_modalities.as_ref());
+        let (has_out, output) = modality_bits(e.output_modalities.as_ref());
+        let mut bits = u32::from(flags_to_u8(&e.capabilities)) << 8
+            | u32::from(input) << 16
+            | u32::from(output) << 24;
+        for (set, bit) in [
+            (e.deprecated, OfferRecord::DEPRECATED),
+            (has_in, OfferRecord::INPUT_MODALITIES),
+            (has_out, OfferRecord::OUTPUT_MODALITIES),
+        ] {
+            if set {
+                bits |= bit;
+            }
+        }
+        bits
+    }
+
+    /// Its own capability flags.
+    #[must_use]
+    pub const fn flags(&self) -> Flags {
+        flags_from_u8((self.bits >> 8) as u8)
+    }
+
+    /// The bits of its own input modalities, where known.
+    #[must_use]
+    pub const fn input_modalities(&self) -> Option<u8> {
+        if self.bits & OfferRecord::INPUT_MODALITIES != 0 {
+            Some((self.bits >> 16) as u8)
+        } else {
+            None
+        }
+    }
+
+    /// The bits of its own output modalities, where known.
+    #[must_use]
+    pub const fn output_modalities(&self) -> Option<u8> {
+        if self.bits & OfferRecord::OUTPUT_MODALITIES != 0 {
+            Some((self.bits >> 24) as u8)
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether a list of modalities is known, and its bits.
+fn modality_bits(list: Option<&Vec<Modality>>) -> (bool, u8) {
+    match list {
+        Some(list) => (true, list.iter().fold(0u8, |acc, m| acc | 1 << *m as u8)),
+        None => (false, 0),
+    }
 }
 
 record! {

@@ -4,6 +4,7 @@
 use super::check::{clip, named, Check};
 use super::error::DataErrorKind;
 use super::{too_many_names, MAX_NAMES_PER_MODEL};
+use crate::capability::Flags;
 use crate::date::Date;
 use crate::escape::Esc;
 use crate::key::{base_url_problem, model_name_problem, text_problem, MAX_INPUT_LEN};
@@ -77,19 +78,8 @@ pub(super) fn check_model_fields(
         ("input_modalities", &m.input_modalities),
         ("output_modalities", &m.output_modalities),
     ] {
-        let Some(list) = list else { continue };
-        if list.is_empty() {
-            invalid(
-                field,
-                "must list at least one modality (leave it out when unknown)",
-            );
-        }
-        let mut seen = Modalities::EMPTY;
-        for &x in list {
-            if seen.contains(x) {
-                invalid(field, &format!("lists `{x}` twice"));
-            }
-            seen = seen.with(x);
+        for why in modalities_problems(list.as_deref()) {
+            invalid(field, &why);
         }
     }
     if m.retires.is_some() && !m.deprecated {
@@ -166,7 +156,7 @@ pub(super) fn check_model_fields(
             invalid("tags", &format!("`{t}` is listed twice"));
         }
     }
-    if let Some(why) = capability_problem(m) {
+    if let Some(why) = capability_problem(&m.capabilities) {
         invalid("capabilities", &why);
     }
     if let Some(why) = output_modality_problem(m) {
@@ -296,12 +286,32 @@ pub(super) fn sources_problem(s: &Sources) -> Option<String> {
         .find_map(|t| text_problem(t).map(|why| format!("`{}` {why}", clip(t))))
 }
 
-/// Why a model's capability flags contradict each other, if they do: parallel tool calls
-/// need tool calls.
-fn capability_problem(m: &ModelEntry) -> Option<String> {
-    (m.capabilities.parallel_tools == Some(true) && m.capabilities.tools == Some(false)).then(
+/// Why capability flags contradict each other, if they do: parallel tool calls need tool
+/// calls.
+pub(super) fn capability_problem(f: &Flags) -> Option<String> {
+    (f.parallel_tools == Some(true) && f.tools == Some(false)).then(
         || "parallel_tools is true but tools is false: a model that cannot call tools cannot call them in parallel".to_owned(),
     )
+}
+
+/// What is wrong with a list of modalities, if known: empty (it is left out when unknown),
+/// or listing one twice.
+pub(super) fn modalities_problems(list: Option<&[Modality]>) -> Vec<String> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if list.is_empty() {
+        out.push("must list at least one modality (leave it out when unknown)".to_owned());
+    }
+    let mut seen = Modalities::EMPTY;
+    for &x in list {
+        if seen.contains(x) {
+            out.push(format!("lists `{x}` twice"));
+        }
+        seen = seen.with(x);
+    }
+    out
 }
 
 /// Why a model's output modalities contradict its category, if they do: an image model

@@ -128,6 +128,17 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             if let Some(why) = super::fields::sources_problem(&o.sources) {
                 pass.check.invalid(file, &entry, "sources", why);
             }
+            for (field, list) in [
+                ("input_modalities", &o.input_modalities),
+                ("output_modalities", &o.output_modalities),
+            ] {
+                for why in super::fields::modalities_problems(list.as_deref()) {
+                    pass.check.invalid(file, &entry, field, why);
+                }
+            }
+            if let Some(why) = super::fields::capability_problem(&o.capabilities) {
+                pass.check.invalid(file, &entry, "capabilities", why);
+            }
             if let Some(why) = super::fields::pricing_problem(&o.pricing) {
                 pass.check.invalid(file, &entry, "pricing", why);
             }
