@@ -17,8 +17,7 @@ pub(crate) struct Abilities {
 
 impl Abilities {
     /// These abilities, with what they leave unknown taken from `base`: each flag and each
-    /// list of modalities from the first that knows it. Tool calls known to be missing mean
-    /// no parallel tool calls, whichever says so.
+    /// list of modalities from the first that knows it.
     pub(crate) fn over(self, base: Abilities) -> Abilities {
         let (own, under) = (self.flags, base.flags);
         let mut flags = Flags::new();
@@ -26,9 +25,6 @@ impl Abilities {
         flags.parallel_tools = own.parallel_tools.or(under.parallel_tools);
         flags.reasoning = own.reasoning.or(under.reasoning);
         flags.structured_output = own.structured_output.or(under.structured_output);
-        if flags.tools == Some(false) {
-            flags.parallel_tools = Some(false);
-        }
         Abilities {
             flags,
             input: self.input.or(base.input),
@@ -38,13 +34,16 @@ impl Abilities {
 
     /// Whether `c` is supported: `vision`, `pdf` and `audio_input` follow the input
     /// modalities (image, file, audio), `audio_output` the output modalities, the rest the
-    /// flags.
+    /// flags; parallel tool calls are not supported where tool calls are known not to be.
     pub(crate) fn support(&self, c: Capability) -> Support {
         let input = |m: Modality| self.input.map(|s| s.contains(m));
         let flags = self.flags;
         Support::from_known(match c {
             Capability::Tools => flags.tools,
-            Capability::ParallelTools => flags.parallel_tools,
+            Capability::ParallelTools => match flags.tools {
+                Some(false) => Some(false),
+                _ => flags.parallel_tools,
+            },
             Capability::Reasoning => flags.reasoning,
             Capability::StructuredOutput => flags.structured_output,
             Capability::Vision => input(Modality::Image),

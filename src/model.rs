@@ -192,6 +192,20 @@ impl Model {
         (r.bits & ModelRecord::CONTEXT != 0).then_some(r.context_window)
     }
 
+    /// Most tokens a prompt may hold, where the provider sets a limit below the context
+    /// window; `None` where it sets none (the context window bounds prompt and output
+    /// together) or it is unknown.
+    ///
+    /// ```
+    /// // models.dev and LiteLLM: GPT-5.2 takes 272,000 prompt tokens of its 400,000.
+    /// let m = model_catalog::lookup_model("gpt-5.2").unwrap();
+    /// assert_eq!((m.context_window(), m.max_input_tokens()), (Some(400_000), Some(272_000)));
+    /// assert_eq!(model_catalog::lookup_model("gpt-4o").unwrap().max_input_tokens(), None);
+    /// ```
+    pub fn max_input_tokens(&self) -> Option<u32> {
+        self.extra().map(|x| x.max_input_tokens).filter(|&n| n != 0)
+    }
+
     /// Most tokens one response may hold, where known.
     pub fn max_output_tokens(&self) -> Option<u32> {
         let r = &self.rec;
@@ -215,7 +229,8 @@ impl Model {
     /// Whether the model has a capability: yes, no, or unknown.
     ///
     /// `vision`, `pdf` and `audio_input` follow the input modalities (image, file, audio),
-    /// `audio_output` the output modalities; the rest are recorded flags.
+    /// `audio_output` the output modalities; the rest are recorded flags, but for parallel
+    /// tool calls, which a model that calls no tools does not make.
     ///
     /// ```
     /// use model_catalog::{Capability, Support};

@@ -360,6 +360,7 @@ impl Builder {
                 served_len: u32::try_from(e.served_names.len()).map_err(|_| Full)?,
                 tags_at: self.strings(e.tags.iter().map(String::as_str))?,
                 tags_len: u32::try_from(e.tags.len()).map_err(|_| Full)?,
+                max_input_tokens: e.max_input_tokens.unwrap_or(0),
             };
             let n = u32::try_from(self.extras.len()).map_err(|_| Full)?;
             self.extras.push(x);

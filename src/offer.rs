@@ -141,10 +141,11 @@ impl Offer {
         self.own_abilities().output
     }
 
-    /// Whether `model` (the model offered) has capability `c` at this provider: this
-    /// provider's own flags and modalities where recorded, else the model's, as a
-    /// resolution through this offer gives it
-    /// ([`Resolution::capability`](crate::Resolution::capability)).
+    /// Whether `model` has capability `c` at this provider: this provider's own flags and
+    /// modalities where recorded, else the model's, as a resolution through this offer gives
+    /// it ([`Resolution::capability`](crate::Resolution::capability)). `model` is the model
+    /// offered ([`Catalog::model_of_offer`](crate::Catalog::model_of_offer)); given another,
+    /// the answer mixes the two, as [`pricing`](Offer::pricing) would.
     ///
     /// ```
     /// use model_catalog::{resolve_model, Capability, Support};

@@ -51,6 +51,14 @@ pub enum Violation {
         /// By how many tokens.
         by: u64,
     },
+    /// The prompt exceeds the model's prompt limit, which its provider sets below the context
+    /// window ([`Model::max_input_tokens`]).
+    ExceedsInputLimit {
+        /// Input tokens.
+        requested: u64,
+        /// The prompt limit.
+        limit: u32,
+    },
     /// The requested output exceeds the model's output limit.
     ExceedsOutputCap {
         /// Output tokens requested.
@@ -79,6 +87,9 @@ impl fmt::Display for Violation {
                 f,
                 "the request needs {requested} tokens of context but the context window is {context_window} (over by {by})"
             ),
+            Violation::ExceedsInputLimit { requested, limit } => {
+                write!(f, "the prompt has {requested} tokens but the prompt limit is {limit}")
+            }
             Violation::ExceedsOutputCap { requested, cap } => {
                 write!(f, "{requested} output tokens requested but the output cap is {cap}")
             }
@@ -100,19 +111,31 @@ impl Model {
     pub fn check(&self, request: &Request) -> Vec<Violation> {
         check(
             request,
-            (self.context_window(), self.max_output_tokens()),
+            Limits {
+                context_window: self.context_window(),
+                max_input_tokens: self.max_input_tokens(),
+                max_output_tokens: self.max_output_tokens(),
+            },
             &self.abilities(),
         )
     }
 }
 
-/// Every way `request` does not fit the context window and output limit `limits` and the
-/// capabilities `abilities` (a model's, or those that apply where it is served).
-pub(crate) fn check(
-    request: &Request,
-    (context_window, max_output_tokens): (Option<u32>, Option<u32>),
-    abilities: &Abilities,
-) -> Vec<Violation> {
+/// The limits a request is checked against, each possibly unknown.
+pub(crate) struct Limits {
+    pub(crate) context_window: Option<u32>,
+    pub(crate) max_input_tokens: Option<u32>,
+    pub(crate) max_output_tokens: Option<u32>,
+}
+
+/// Every way `request` does not fit `limits` and the capabilities `abilities` (a model's,
+/// or those that apply where it is served).
+pub(crate) fn check(request: &Request, limits: Limits, abilities: &Abilities) -> Vec<Violation> {
+    let Limits {
+        context_window,
+        max_input_tokens,
+        max_output_tokens,
+    } = limits;
     let mut out = Vec::new();
     let requested = request
         .input_tokens
@@ -123,6 +146,14 @@ pub(crate) fn check(
                 requested,
                 context_window,
                 by: requested - u64::from(context_window),
+            });
+        }
+    }
+    if let Some(limit) = max_input_tokens {
+        if request.input_tokens > u64::from(limit) {
+            out.push(Violation::ExceedsInputLimit {
+                requested: request.input_tokens,
+                limit,
             });
         }
     }

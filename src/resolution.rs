@@ -187,6 +187,16 @@ impl<'c, 'i> Resolution<'c, 'i> {
         self.limits().1
     }
 
+    /// The prompt limit of what is served: the model's, where it is below the context window
+    /// that applies ([`Model::max_input_tokens`]); `None` otherwise or for a pass-through.
+    pub fn max_input_tokens(&self) -> Option<u32> {
+        let limit = self.model?.max_input_tokens()?;
+        match self.context_window() {
+            Some(context) if limit >= context => None,
+            _ => Some(limit),
+        }
+    }
+
     /// The context window and output limit that apply.
     fn limits(&self) -> (Option<u32>, Option<u32>) {
         let Some(m) = self.model else {
@@ -367,7 +377,15 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// ```
     pub fn check(&self, request: &Request) -> Vec<Violation> {
         match self.abilities() {
-            Some(a) => request::check(request, self.limits(), &a),
+            Some(a) => {
+                let (context_window, max_output_tokens) = self.limits();
+                let limits = request::Limits {
+                    context_window,
+                    max_input_tokens: self.max_input_tokens(),
+                    max_output_tokens,
+                };
+                request::check(request, limits, &a)
+            }
             None => Vec::new(),
         }
     }

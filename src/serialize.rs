@@ -83,7 +83,7 @@ fn pricing(p: Pricing) -> Option<Pricing> {
 
 impl Serialize for Model {
     /// `{"id", "upstream_id", "name", "provider", "description", "vendor", "family",
-    /// "category", "context_window", "max_output_tokens", "input_modalities",
+    /// "category", "context_window", "max_input_tokens", "max_output_tokens", "input_modalities",
     /// "output_modalities", "capabilities": {eight flags}, "pricing", "fine_tune_pricing",
     /// "open_weights", "release_date", "knowledge_cutoff", "deprecated", "retires",
     /// "successor", "aliases", "served_names", "tags", "distillation_policy", "notes"}`.
@@ -96,7 +96,7 @@ impl Serialize for Model {
     /// assert_eq!(v["pricing"]["input"], 2.5);
     /// ```
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Model", 26)?;
+        let mut st = s.serialize_struct("Model", 27)?;
         st.serialize_field("id", self.id())?;
         st.serialize_field("upstream_id", self.upstream_id())?;
         st.serialize_field("name", self.name())?;
@@ -106,6 +106,7 @@ impl Serialize for Model {
         st.serialize_field("family", &self.family())?;
         st.serialize_field("category", &self.category())?;
         st.serialize_field("context_window", &self.context_window())?;
+        st.serialize_field("max_input_tokens", &self.max_input_tokens())?;
         st.serialize_field("max_output_tokens", &self.max_output_tokens())?;
         st.serialize_field("input_modalities", &self.input_modalities())?;
         st.serialize_field("output_modalities", &self.output_modalities())?;
@@ -232,8 +233,8 @@ impl Serialize for Offer {
 ///
 /// JSON: `{"provider", "model", "upstream_id", "matched", "matched_name", "served_name",
 /// "fine_tune", "prefix", "overrides_builtin", "near_miss", "offer", "base_url",
-/// "caller_key_required", "api_key_env", "pricing", "context_window", "max_output_tokens",
-/// "retires"}`: `provider` and `model` are ids (`model` `null` for a pass-through), `offer`
+/// "caller_key_required", "api_key_env", "pricing", "context_window", "max_input_tokens",
+/// "max_output_tokens", "retires"}`: `provider` and `model` are ids (`model` `null` for a pass-through), `offer`
 /// the offering provider's id when another provider serves the model, `pricing` the
 /// serving provider's prices ([`Resolution::pricing`]).
 ///
@@ -282,6 +283,8 @@ pub struct ResolutionRecord {
     pub pricing: Pricing,
     /// The context window of what is served.
     pub context_window: Option<u32>,
+    /// The prompt limit of what is served, where it is below the context window.
+    pub max_input_tokens: Option<u32>,
     /// The output limit of what is served.
     pub max_output_tokens: Option<u32>,
     /// The earliest announced retirement of what is served.
@@ -308,6 +311,7 @@ impl<'c: 'i, 'i> From<&Resolution<'c, 'i>> for ResolutionRecord {
             api_key_env: text(r.provider.api_key_env()),
             pricing: r.pricing(),
             context_window: r.context_window(),
+            max_input_tokens: r.max_input_tokens(),
             max_output_tokens: r.max_output_tokens(),
             retires: r.retires(),
         }
@@ -466,12 +470,13 @@ impl Serialize for RouteError {
 }
 
 impl Serialize for Violation {
-    /// `{"kind", "message"}` (`exceeds_context`, `exceeds_output_cap`,
-    /// `modality_unsupported`, `modality_unknown`, `capability_missing`,
-    /// `capability_unknown`).
+    /// `{"kind", "message"}` (`exceeds_context`, `exceeds_input_limit`,
+    /// `exceeds_output_cap`, `modality_unsupported`, `modality_unknown`,
+    /// `capability_missing`, `capability_unknown`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let kind = match self {
             Violation::ExceedsContext { .. } => "exceeds_context",
+            Violation::ExceedsInputLimit { .. } => "exceeds_input_limit",
             Violation::ExceedsOutputCap { .. } => "exceeds_output_cap",
             Violation::ModalityUnsupported(_) => "modality_unsupported",
             Violation::ModalityUnknown(_) => "modality_unknown",

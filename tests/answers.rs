@@ -1876,6 +1876,12 @@ fn an_offer_has_its_providers_own_capabilities_and_modalities() {
     // structured_output = true.
     let home = resolve_model("qwen3-coder-plus").unwrap();
     assert_eq!(home.capability(Capability::Tools), Support::No);
+    // No tool calls, so none in parallel, wherever it is asked.
+    assert_eq!(home.capability(Capability::ParallelTools), Support::No);
+    assert_eq!(
+        home.model.unwrap().capability(Capability::ParallelTools),
+        Support::No
+    );
     assert_eq!(
         home.check(&tools),
         vec![Violation::CapabilityMissing(Capability::Tools)]
@@ -1995,6 +2001,11 @@ fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
             r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
             "capabilities",
         ),
+        // Left to the model's, tool calls may be known missing.
+        (
+            r#", "capabilities": {"parallel_tools": true}"#,
+            "capabilities",
+        ),
         (r#", "input_modalities": []"#, "input_modalities"),
         (
             r#", "output_modalities": ["text", "text"]"#,
@@ -2012,4 +2023,118 @@ fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
             "{fields}: {text}"
         );
     }
+}
+
+#[test]
+fn a_prompt_above_the_providers_prompt_limit_is_refused() {
+    use model_catalog::{Request, Violation};
+    let request = |input: u64, output: u64| Request {
+        input_tokens: input,
+        max_output_tokens: Some(output),
+        ..Request::default()
+    };
+    // models.dev providers/openai/models/gpt-5.2.toml: [limit] context = 400_000, input =
+    // 272_000; LiteLLM `gpt-5.2`: max_input_tokens 272000. 300,000 + 10,000 fits the window
+    // but not the prompt limit.
+    let r = resolve_model("gpt-5.2").unwrap();
+    assert_eq!(
+        (r.context_window(), r.max_input_tokens()),
+        (Some(400_000), Some(272_000))
+    );
+    assert_eq!(
+        r.check(&request(300_000, 10_000)),
+        vec![Violation::ExceedsInputLimit {
+            requested: 300_000,
+            limit: 272_000
+        }]
+    );
+    assert!(r.check(&request(272_000, 128_000)).is_empty());
+    assert_eq!(
+        r.model.unwrap().check(&request(300_000, 10_000)),
+        r.check(&request(300_000, 10_000))
+    );
+    // OpenRouter serves it with the same 400,000-token window (models.dev providers/
+    // openrouter/models/openai/gpt-5.2.toml); OpenAI's prompt limit holds behind it.
+    let at_openrouter = resolve_model("openrouter:openai/gpt-5.2").unwrap();
+    assert_eq!(at_openrouter.max_input_tokens(), Some(272_000));
+    assert_eq!(at_openrouter.check(&request(300_000, 10_000)).len(), 1);
+    // models.dev gpt-5.4.toml: context 1_050_000, input 922_000 (LiteLLM's max_input_tokens
+    // 1050000 disagrees; models.dev decides).
+    let r = resolve_model("gpt-5.4").unwrap();
+    assert_eq!(
+        r.check(&request(950_000, 1_000)),
+        vec![Violation::ExceedsInputLimit {
+            requested: 950_000,
+            limit: 922_000
+        }]
+    );
+    // Seed 000 / models.dev gpt-4o.toml: a 128,000-token window and no prompt limit apart.
+    let r = resolve_model("gpt-4o").unwrap();
+    assert_eq!(r.max_input_tokens(), None);
+    assert!(r.check(&request(120_000, 8_000)).is_empty());
+    let v = serde_json::to_value(resolve_model("gpt-5.2").unwrap()).unwrap();
+    assert_eq!(v["max_input_tokens"], 272_000);
+    let v = serde_json::to_value(
+        resolve_model("gpt-5.2")
+            .unwrap()
+            .check(&request(300_000, 0)),
+    )
+    .unwrap();
+    assert_eq!(v[0]["kind"], "exceeds_input_limit");
+}
+
+#[test]
+fn a_run_time_prompt_limit_must_be_below_the_context_window() {
+    let doc = |limits: &str| {
+        format!(
+            r#"{{"provider": {{"id": "acme", "name": "Acme", "key_required": false}},
+                "models": [{{"id": "acme-1", "name": "Acme 1"{limits}}}]}}"#
+        )
+    };
+    let c = Catalog::builder()
+        .json(
+            "acme",
+            &doc(r#", "context_window": 8000, "max_input_tokens": 6000"#),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        c.lookup_model("acme-1").unwrap().max_input_tokens(),
+        Some(6_000)
+    );
+    assert_eq!(
+        c.resolve_model("acme-1").unwrap().max_input_tokens(),
+        Some(6_000)
+    );
+    for limits in [
+        r#", "context_window": 8000, "max_input_tokens": 8000"#,
+        r#", "context_window": 8000, "max_input_tokens": 0"#,
+        r#", "max_input_tokens": 6000"#,
+    ] {
+        let err = Catalog::builder()
+            .json("acme", &doc(limits))
+            .unwrap()
+            .build()
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("max_input_tokens"), "{limits}: {err}");
+    }
+}
+
+#[test]
+fn a_modality_listed_many_times_is_one_error() {
+    let list = vec!["\"text\""; 1_000].join(", ");
+    let doc = acme_offer_of_gpt_4o(&format!(
+        r#", "input_modalities": [{list}, "image", "image"]"#
+    ));
+    let err = Catalog::builder()
+        .json("acme", &doc)
+        .unwrap()
+        .build()
+        .unwrap_err();
+    let messages: Vec<String> = err.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("lists `text` twice"));
+    assert!(messages[1].contains("lists `image` twice"));
 }

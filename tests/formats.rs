@@ -2611,3 +2611,89 @@ fn a_providers_detailed_export_gives_its_own_capabilities_and_they_import_back()
         Support::No
     );
 }
+
+#[test]
+fn every_providers_detailed_export_imported_as_another_provider_answers_its_capabilities() {
+    // The detailed list gives vision, reasoning, tool_calling, parallel_tool_calls,
+    // structured_output and pdf_upload as they apply at the listing provider; imported as
+    // another provider's list, each offer answers them alike.
+    use model_catalog::Capability;
+    let exported = [
+        Capability::Vision,
+        Capability::Reasoning,
+        Capability::Tools,
+        Capability::ParallelTools,
+        Capability::StructuredOutput,
+        Capability::Pdf,
+    ];
+    let base = Catalog::builtin();
+    let mut offers = 0;
+    for p in base.providers() {
+        let json = export_openai_models_detailed(base, Some(p.id())).unwrap();
+        let back = import_openai_models(base, &json, &nano_proxy(), &ImportOptions::new()).unwrap();
+        let listed: Value = serde_json::from_str(&json).unwrap();
+        for e in listed["data"].as_array().unwrap() {
+            let id = e["id"].as_str().unwrap();
+            let (there_name, here_name) = (format!("{}:{id}", p.id()), format!("nano-proxy:{id}"));
+            let there = base.resolve_model(&there_name).unwrap();
+            let Ok(here) = back.resolve_model(&here_name) else {
+                continue;
+            };
+            if here.offer.is_none() {
+                continue;
+            }
+            offers += 1;
+            for c in exported {
+                assert_eq!(here.capability(c), there.capability(c), "{there_name} {c}");
+            }
+        }
+    }
+    assert!(offers > 400, "{offers}");
+}
+
+#[test]
+fn a_listing_says_nothing_of_what_it_leaves_out() {
+    use model_catalog::{Capability, Support};
+    // Seed 000 / models.dev providers/openai/models/gpt-4o.toml: GPT-4o takes text, images
+    // and PDFs (and, by the seed, audio); reasons: no (reasoning = false). A listing that
+    // says only `vision` leaves files and audio the model's; one that says `reasoning`
+    // leaves it the model's too: whether a model reasons is its own.
+    let base = Catalog::builtin();
+    let listing = r#"{"object": "list", "data": [
+        {"id": "gpt-4o", "capabilities": {"vision": true, "reasoning": true}}]}"#;
+    let c = import_openai_models(base, listing, &nano_proxy(), &ImportOptions::new()).unwrap();
+    let r = c.resolve_model("nano-proxy:gpt-4o").unwrap();
+    let home = base.resolve_model("gpt-4o").unwrap();
+    for cap in [
+        Capability::Vision,
+        Capability::Pdf,
+        Capability::AudioInput,
+        Capability::Reasoning,
+    ] {
+        assert_eq!(r.capability(cap), home.capability(cap), "{cap}");
+    }
+    assert_eq!(r.capability(Capability::Pdf), Support::Yes);
+    assert_eq!(r.capability(Capability::Reasoning), Support::No);
+    // `pdf_upload: false` takes files away, and nothing else.
+    let listing = r#"{"object": "list", "data": [
+        {"id": "gpt-4o", "capabilities": {"pdf_upload": false}}]}"#;
+    let c = import_openai_models(base, listing, &nano_proxy(), &ImportOptions::new()).unwrap();
+    let r = c.resolve_model("nano-proxy:gpt-4o").unwrap();
+    assert_eq!(r.capability(Capability::Pdf), Support::No);
+    assert_eq!(r.capability(Capability::Vision), Support::Yes);
+    assert_eq!(
+        r.capability(Capability::AudioInput),
+        home.capability(Capability::AudioInput)
+    );
+    // Seed 002's `supports_vision`, likewise.
+    let listing = r#"{"models": [{"id": "gpt-4o", "name": "GPT-4o", "provider": "vertex",
+        "supports_vision": true}]}"#;
+    let c = import_inference_api(base, listing, &ImportOptions::new()).unwrap();
+    let r = c.resolve_model("vertex:gpt-4o").unwrap();
+    assert!(r.offer.is_some());
+    assert_eq!(r.capability(Capability::Pdf), Support::Yes);
+    assert_eq!(
+        r.capability(Capability::AudioInput),
+        home.capability(Capability::AudioInput)
+    );
+}

@@ -14,7 +14,8 @@
 //! - prices in USD per million tokens (LiteLLM's per-token costs times 1e6), and only from
 //!   the provider's own models.dev directory;
 //! - `tools` = models.dev `tool_call`, else LiteLLM `supports_function_calling`;
-//!   `parallel_tools` = LiteLLM `supports_parallel_function_calling`;
+//!   `parallel_tools` = LiteLLM `supports_parallel_function_calling`, and no where `tools`
+//!   is no;
 //!   `reasoning` = models.dev `reasoning`, else LiteLLM `supports_reasoning`;
 //!   `structured_output` = models.dev `structured_output`, else LiteLLM
 //!   `supports_response_schema`;
@@ -231,10 +232,11 @@ fn openai_gpt_5_chat_latest_models_dev_beats_litellm() {
             // providers/openai/models/gpt-5-chat-latest.toml: tool_call = false. LiteLLM's
             // "gpt-5-chat-latest" (max_input_tokens 128000, max_output_tokens 16384) describes
             // another generation than models.dev's (context 400_000, input 272_000) and the
-            // seed's (400,000), so it is set aside: no parallel-tools fact remains, and never
-            // "parallel tools yes, tools no".
+            // seed's (400,000), so it is set aside: no parallel-tools fact remains. A model
+            // that calls no tools makes no parallel tool calls (data/README.md,
+            // "Consistency").
             tools: N,
-            parallel_tools: U,
+            parallel_tools: N,
             reasoning: Y,         // toml: reasoning = true
             structured_output: Y, // toml: structured_output = true
             vision: Y,            // seed: text, image
@@ -837,7 +839,7 @@ fn vertex_seedream_unknown_limits_and_prices() {
         m,
         Caps {
             tools: N,
-            parallel_tools: U,
+            parallel_tools: N, // no tool calls, so none in parallel ("Consistency")
             reasoning: N,
             structured_output: U,
             vision: N,
@@ -907,7 +909,7 @@ fn nano_gpt_hermes_4_70b_subscription() {
         m,
         Caps {
             tools: N,
-            parallel_tools: U,
+            parallel_tools: N, // no tool calls, so none in parallel ("Consistency")
             reasoning: N,
             structured_output: N,
             vision: N,

@@ -6,7 +6,7 @@ use super::{ImportError, ImportOptions};
 use crate::data::json::{self, PathText, Problem, Seg};
 use crate::data::key::{fold, model_name_problem, text_problem, token_problem};
 use crate::schema::DataFile;
-use crate::{Catalog, MatchKind, Price, Usd};
+use crate::{Catalog, MatchKind, Modalities, Modality, Price, Usd};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -239,6 +239,36 @@ impl<'a, 'd> Importer<'a, 'd> {
         self.defined
             .insert(key, (name.to_owned(), provider.to_owned(), at));
         Ok(Listed::New)
+    }
+
+    /// The input modalities of an offer of `model` whose listing says whether it takes
+    /// images (`vision`) and files (`pdf`): the model's own with those two as the listing
+    /// says (it says nothing of the others), else text with them; `None` where the listing
+    /// says neither.
+    pub(super) fn offer_inputs(
+        &self,
+        model: &str,
+        vision: Option<bool>,
+        pdf: Option<bool>,
+    ) -> Option<Vec<Modality>> {
+        if vision.is_none() && pdf.is_none() {
+            return None;
+        }
+        let mut set = self
+            .base
+            .lookup_model(model)
+            .and_then(|m| m.input_modalities())
+            .unwrap_or(Modalities::EMPTY.with(Modality::Text));
+        for (said, m) in [(vision, Modality::Image), (pdf, Modality::File)] {
+            set = match said {
+                Some(true) => set.with(m),
+                Some(false) => {
+                    Modalities::from_bits(set.bits() & !Modalities::EMPTY.with(m).bits())
+                }
+                None => set,
+            };
+        }
+        (!set.is_empty()).then(|| set.iter().collect())
     }
 
     pub(super) fn offer(

@@ -206,7 +206,8 @@ pub fn import_inference_api(
                 offer.pricing = pricing;
                 offer.context_window = context_window;
                 offer.max_output_tokens = max_output_tokens;
-                offer.input_modalities = vision_modalities(m.supports_vision);
+                offer.input_modalities =
+                    importer.offer_inputs(&offer.model, m.supports_vision, None);
                 offer.capabilities.tools = m.supports_tools;
                 doc.offers.push(offer);
             }

@@ -297,8 +297,15 @@ pub fn import_openai_models(
                 offer.pricing = pricing;
                 offer.context_window = entry.context_window;
                 offer.max_output_tokens = entry.max_output_tokens;
-                offer.input_modalities = entry.input_modalities.clone();
+                let caps = m.capabilities.as_ref();
+                offer.input_modalities = importer.offer_inputs(
+                    &offer.model,
+                    caps.and_then(|c| c.vision),
+                    caps.and_then(|c| c.pdf_upload),
+                );
+                // Whether a model reasons is its own, whoever lists it.
                 offer.capabilities = entry.capabilities;
+                offer.capabilities.reasoning = None;
                 doc.offers.push(offer);
             }
             Listed::New => doc.models.push(entry),

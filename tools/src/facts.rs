@@ -272,6 +272,17 @@ impl<'a> Recorder<'a> {
         self.limits_with(seed_context, seed_output, md, ll, false)
     }
 
+    /// The prompt limit, where models.dev gives one below its context window (`[limit]
+    /// input`; LiteLLM's `max_input_tokens` speaks to the same fact there), and only below
+    /// the context window chosen (`context`): a limit at or above it limits nothing the
+    /// context window does not.
+    pub fn input_limit(&mut self, md: &Facts, ll: &Facts, context: Option<u32>) -> Option<u32> {
+        let md_limit = as_u32(md.input_limit).filter(|&i| as_u32(md.context).is_none_or(|c| i < c));
+        md_limit?;
+        let limit = self.pick("max_input_tokens", None, md_limit, as_u32(ll.context));
+        limit.filter(|&i| context.is_none_or(|c| i < c))
+    }
+
     /// [`limits`](Recorder::limits) of an offer: an output limit above the context window
     /// is the context window ([`rule::OFFER_OUTPUT_ABOVE_CONTEXT`]).
     pub fn offer_limits(&mut self, md: &Facts, ll: &Facts) -> (Option<u32>, Option<u32>) {
@@ -579,6 +590,7 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
         mdf,
         llf,
     );
+    m.max_input_tokens = rec.input_limit(mdf, llf, m.context_window);
 
     let (input, output, flags) = rec.abilities(seed.map(|s| s.input.as_slice()), mdf, llf);
     m.input_modalities = input;

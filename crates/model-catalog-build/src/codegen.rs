@@ -93,6 +93,7 @@ fn extra(
         served_len: n32(e.served_names.len(), "served names of a model")?,
         tags_at,
         tags_len: n32(tags_len, "tags")?,
+        max_input_tokens: e.max_input_tokens.unwrap_or(0),
     }))
 }
 

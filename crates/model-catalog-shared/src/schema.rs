@@ -116,6 +116,10 @@ pub struct ModelEntry {
     /// Context window in tokens (input and output together), if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_window: Option<u32>,
+    /// Most tokens a prompt may hold, where the provider limits it below the context window
+    /// (OpenAI's GPT-5.2: 272,000 of a 400,000-token window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_input_tokens: Option<u32>,
     /// Most tokens one response may hold, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<u32>,

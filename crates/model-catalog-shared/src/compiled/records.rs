@@ -172,7 +172,8 @@ impl ModelRecord {
 record! {
     /// What few models have: strings (string numbers, [`NONE`] for none), fine-tune prices
     /// (a pricing index, or [`NONE`]), served names (a range of the served-name table), a
-    /// distillation policy (an index, or [`NONE`]) and tags (string numbers in the list).
+    /// distillation policy (an index, or [`NONE`]), tags (string numbers in the list) and a
+    /// prompt limit.
     ExtraRecord {
         /// Description.
         description: u32,
@@ -196,13 +197,15 @@ record! {
         tags_at: u32,
         /// How many tags.
         tags_len: u32,
+        /// Its prompt limit, 0 where it has none below its context window.
+        max_input_tokens: u32,
     }
 }
 
 impl ExtraRecord {
     /// Whether `e` has anything an extra record holds (a description, category, knowledge
-    /// cutoff, successor, notes, fine-tune prices, served names, a distillation policy or
-    /// tags): a model without has none.
+    /// cutoff, successor, notes, fine-tune prices, served names, a distillation policy,
+    /// tags or a prompt limit): a model without has none.
     #[must_use]
     pub fn needed(e: &ModelEntry) -> bool {
         e.description.is_some()
@@ -214,6 +217,7 @@ impl ExtraRecord {
             || !e.served_names.is_empty()
             || e.distillation_policy.is_some()
             || !e.tags.is_empty()
+            || e.max_input_tokens.is_some()
     }
 }
 

@@ -49,6 +49,7 @@ fn records_read_back_as_written() {
         served_len: 3,
         tags_at: 44,
         tags_len: 2,
+        max_input_tokens: 272_000,
     };
     let mut out = vec![0xAA, 0xBB];
     x.write(&mut out);

@@ -74,6 +74,18 @@ pub(super) fn check_model_fields(
     if m.max_output_tokens == Some(0) {
         invalid("max_output_tokens", "must be at least 1");
     }
+    match (m.max_input_tokens, m.context_window) {
+        (Some(0), _) => invalid("max_input_tokens", "must be at least 1"),
+        (Some(input), Some(context)) if input >= context => invalid(
+            "max_input_tokens",
+            &format!("{input} is not below the context window ({context}): a prompt limit is recorded only below it"),
+        ),
+        (Some(_), None) => invalid(
+            "max_input_tokens",
+            "a prompt limit requires the context window it is below",
+        ),
+        _ => {}
+    }
     for (field, list) in [
         ("input_modalities", &m.input_modalities),
         ("output_modalities", &m.output_modalities),
@@ -304,10 +316,12 @@ pub(super) fn modalities_problems(list: Option<&[Modality]>) -> Vec<String> {
     if list.is_empty() {
         out.push("must list at least one modality (leave it out when unknown)".to_owned());
     }
-    let mut seen = Modalities::EMPTY;
+    // Each modality named once, however often it repeats.
+    let (mut seen, mut twice) = (Modalities::EMPTY, Modalities::EMPTY);
     for &x in list {
-        if seen.contains(x) {
+        if seen.contains(x) && !twice.contains(x) {
             out.push(format!("lists `{x}` twice"));
+            twice = twice.with(x);
         }
         seen = seen.with(x);
     }
