@@ -811,6 +811,11 @@ fn refuse_retired_holds_through_aggregators_and_for_snapshots() {
         // Passed through again by the aggregator it names.
         "openrouter:openrouter/openai/gpt-4o-2024-05-13",
         "openrouter:nano-gpt/openai/gpt-4o-2024-05-13",
+        // Seed 000: Claude Haiku 3 retires April 20, 2026. OpenRouter lists it without the
+        // snapshot's date (models.dev providers/openrouter/models/anthropic/
+        // claude-3-haiku.toml, "Claude 3 Haiku").
+        "openrouter:anthropic/claude-3-haiku",
+        "claude-3-haiku-20240307",
     ] {
         let e = r.resolve(input).unwrap_err();
         assert_eq!(e.kind(), "retired", "{input}");
@@ -2137,4 +2142,25 @@ fn a_modality_listed_many_times_is_one_error() {
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(messages[0].contains("lists `text` twice"));
     assert!(messages[1].contains("lists `image` twice"));
+}
+
+#[test]
+fn an_aggregator_listing_a_claude_model_without_its_date_offers_it() {
+    // models.dev providers/openrouter/models/anthropic/claude-3-haiku.toml: "Claude 3
+    // Haiku", [cost] input = 0.25, output = 1.25, cache_read = 0.03, cache_write = 0.3.
+    // Anthropic's id is `claude-3-haiku-20240307` (seed 000).
+    let r = resolve_model("openrouter:anthropic/claude-3-haiku").unwrap();
+    assert_eq!(r.model.unwrap().id(), "claude-3-haiku-20240307");
+    assert_eq!(r.upstream_id, "anthropic/claude-3-haiku");
+    assert!(r.offer.is_some());
+    let p = r.pricing();
+    assert_eq!(
+        (p.input, p.output, p.cache_read, p.cache_write),
+        (
+            Some(usd("0.25")),
+            Some(usd("1.25")),
+            Some(usd("0.03")),
+            Some(usd("0.3"))
+        )
+    );
 }

@@ -232,7 +232,7 @@ pub fn snapshot_base(name: &str) -> Option<&str> {
 
 /// A name reduced for matching one vendor model across providers: ASCII-lowercased, without
 /// its vendor path, a leading `meta-`, a Vertex `@version`, and trailing `-maas`,
-/// `-instruct`, `-versatile`, `-instant`; Claude versions with `-` for `.`.
+/// `-instruct`, `-versatile`, `-instant`; Claude versions with `-` for `.` and without a trailing `-YYYYMMDD` date.
 pub fn canon(name: &str) -> String {
     let mut s = name.to_ascii_lowercase();
     if let Some((_, last)) = s.rsplit_once('/') {
@@ -257,6 +257,11 @@ pub fn canon(name: &str) -> String {
     }
     if s.starts_with("claude-") {
         s = s.replace('.', "-");
+        // Anthropic's ids carry the snapshot's date (`claude-3-haiku-20240307`), which
+        // aggregators leave out (`anthropic/claude-3-haiku`).
+        if let Some(base) = snapshot_base(&s).filter(|_| s.len() > 9 && digits(&s[s.len() - 8..])) {
+            s = base.to_owned();
+        }
     }
     s
 }
@@ -298,5 +303,7 @@ mod tests {
         );
         assert_eq!(canon("anthropic/claude-opus-4.6"), "claude-opus-4-6");
         assert_eq!(canon("claude-opus-4-6@default"), "claude-opus-4-6");
+        assert_eq!(canon("claude-3-haiku-20240307"), "claude-3-haiku");
+        assert_eq!(canon("anthropic/claude-3-haiku"), "claude-3-haiku");
     }
 }
