@@ -190,6 +190,23 @@ impl Resolver {
         self
     }
 
+    /// The day retired models are refused on: `None` when they are not refused
+    /// ([`refuse_retired`](Resolver::refuse_retired)), else the [`as_of`](Resolver::as_of)
+    /// date or today (UTC). A gateway routes with
+    /// [`RoutePolicy::active_on`](crate::RoutePolicy::active_on) that day, so that no route
+    /// goes to a provider that has retired the model.
+    ///
+    /// ```
+    /// use model_catalog::{Date, Resolver};
+    /// let day = Date::from_ymd(2026, 11, 1).unwrap();
+    /// assert_eq!(Resolver::new().as_of(day).retired_refused_on(), None);
+    /// assert_eq!(Resolver::new().refuse_retired(true).as_of(day).retired_refused_on(), Some(day));
+    /// ```
+    pub fn retired_refused_on(&self) -> Option<Date> {
+        self.refuse_retired
+            .then(|| self.date.unwrap_or_else(Date::today))
+    }
+
     /// Resolves `input` against the built-in catalog with these options.
     pub fn resolve<'i>(&self, input: &'i str) -> Result<Resolution<'static, 'i>, ResolveError> {
         self.resolve_in(crate::builtin::Builtin, input)

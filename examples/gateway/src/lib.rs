@@ -223,7 +223,17 @@ async fn chat_completions(State(gateway): State<Gateway>, body: Bytes) -> Respon
         Ok(r) => r,
         Err(e) => return resolve_error(&e),
     };
-    let routes = match catalog.route(&model, &gateway.config.route_policy) {
+    // Where retired models are refused, so are routes to a provider that has retired the
+    // model, judged on the same day.
+    let dated;
+    let policy = match gateway.config.resolver.retired_refused_on() {
+        Some(day) => {
+            dated = gateway.config.route_policy.clone().active_on(day);
+            &dated
+        }
+        None => &gateway.config.route_policy,
+    };
+    let routes = match catalog.route(&model, policy) {
         Ok(routes) => routes,
         Err(RouteError::Resolve(e)) => return resolve_error(&e),
         Err(e) => return no_route(&e.to_string()),

@@ -11,7 +11,7 @@ use gateway::{
     Gateway, COST_HEADER, MATCHED_HEADER, NEAR_MISS_HEADER, PROVIDER_HEADER, UPSTREAM_MODEL_HEADER,
 };
 use model_catalog::formats::export_openai_models;
-use model_catalog::PassThrough;
+use model_catalog::{Date, PassThrough};
 use serde_json::{json, Value};
 
 const OPENAI: &str = "/openai/v1/chat/completions";
@@ -443,4 +443,45 @@ async fn models_lists_the_catalog() {
     // The document is the library's export of the gateway's catalog.
     assert_eq!(text, export_openai_models(&catalog, None).unwrap());
     assert!(mock.received().is_empty());
+}
+
+#[tokio::test]
+async fn a_provider_that_has_retired_the_model_is_not_routed_to() {
+    // `beta` serves acme-large too, preferred, but retired it on 2026-09-01; the test
+    // gateways judge lifecycle on 2026-10-01 and refuse retired models.
+    let mock = Mock::start().await;
+    let beta = format!(
+        r#"{{"provider": {{"id": "beta", "name": "Beta", "base_url": "{}/beta/v1", "key_required": true,
+            "api_surfaces": [{{"format": "openai", "surface": "chat-completions"}}]}},
+            "offers": [{{"model": "acme-large", "upstream_id": "beta/large", "deprecated": true, "retires": "2026-09-01"}}]}}"#,
+        mock.url
+    );
+    let catalog = mock_builder(&mock.url)
+        .provider(acme(
+            &format!("{}/acme/v1", mock.url),
+            "acme/large-v1",
+            "1",
+            "2",
+        ))
+        .json("beta", &beta)
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut cfg = config(PassThrough::Always);
+    cfg.route_policy = cfg.route_policy.prefer("beta");
+    let gw = start(&Gateway::new(catalog.clone(), cfg.clone())).await;
+    let client = reqwest::Client::new();
+    let a = chat(&client, &gw, &request("acme-large")).await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let sent = mock.received();
+    assert_eq!(sent.last().unwrap().path, "/acme/v1/chat/completions");
+    assert_eq!(sent.last().unwrap().body["model"], "acme/large-v1");
+    // Before its retirement, beta is preferred.
+    cfg.resolver = cfg.resolver.as_of(Date::from_ymd(2026, 8, 1).unwrap());
+    let gw = start(&Gateway::new(catalog, cfg)).await;
+    let a = chat(&client, &gw, &request("acme-large")).await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let sent = mock.received();
+    assert_eq!(sent.last().unwrap().path, "/beta/v1/chat/completions");
+    assert_eq!(sent.last().unwrap().body["model"], "beta/large");
 }
