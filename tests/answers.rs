@@ -2006,11 +2006,6 @@ fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
             r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
             "capabilities",
         ),
-        // Left to the model's, tool calls may be known missing.
-        (
-            r#", "capabilities": {"parallel_tools": true}"#,
-            "capabilities",
-        ),
         (r#", "input_modalities": []"#, "input_modalities"),
         (
             r#", "output_modalities": ["text", "text"]"#,

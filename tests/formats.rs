@@ -2685,6 +2685,13 @@ fn a_listing_says_nothing_of_what_it_leaves_out() {
         r.capability(Capability::AudioInput),
         home.capability(Capability::AudioInput)
     );
+    // A listing that says parallel tool calls and not tool calls imports (GPT-4o calls
+    // tools: models.dev gpt-4o.toml tool_call = true).
+    let listing = r#"{"object": "list", "data": [
+        {"id": "gpt-4o", "capabilities": {"parallel_tool_calls": true}}]}"#;
+    let c = import_openai_models(base, listing, &nano_proxy(), &ImportOptions::new()).unwrap();
+    let r = c.resolve_model("nano-proxy:gpt-4o").unwrap();
+    assert_eq!(r.capability(Capability::ParallelTools), Support::Yes);
     // Seed 002's `supports_vision`, likewise.
     let listing = r#"{"models": [{"id": "gpt-4o", "name": "GPT-4o", "provider": "vertex",
         "supports_vision": true}]}"#;

@@ -243,8 +243,8 @@ impl<'a, 'd> Importer<'a, 'd> {
 
     /// The input modalities of an offer of `model` whose listing says whether it takes
     /// images (`vision`) and files (`pdf`): the model's own with those two as the listing
-    /// says (it says nothing of the others), else text with them; `None` where the listing
-    /// says neither.
+    /// says (it says nothing of the others); where the model's are unknown, as for a new
+    /// model, text with those it says yes to; `None` where the listing says neither.
     pub(super) fn offer_inputs(
         &self,
         model: &str,

@@ -290,7 +290,8 @@ fn credits(m: &Model, price: Option<Price>, markup: Markup) -> Result<Option<f64
 /// then written as a JSON number that serde_json prints as exactly that decimal (`0.0035`;
 /// any amount of up to 15 significant digits). An amount that needs more digits than a
 /// float holds is [`ExportError::InexactPrice`], never rounded. Unknown values
-/// (limits, prices, `supports_tools`, `supports_vision`) are left out.
+/// (limits, prices, `supports_tools`, `supports_vision`) are left out; the format has no
+/// field for a prompt limit below the context window ([`Model::max_input_tokens`](crate::Model::max_input_tokens)).
 ///
 /// ```
 /// use model_catalog::formats::{export_inference_api, INFERENCE_API_MARKUP};

@@ -503,7 +503,9 @@ pub fn export_openai_models(
 /// and the basic fields, as [`export_openai_models`].
 ///
 /// Filled from what the catalog knows, leaving out what it does not: `name`,
-/// `description`, `context_length` (the context window), `max_output_tokens`,
+/// `description`, `context_length` (the context window; the list has no field for a prompt
+/// limit below it, [`Model::max_input_tokens`], which an import of it does not learn),
+/// `max_output_tokens`,
 /// `capabilities` (only the flags known: `vision`, `reasoning`, `tool_calling`,
 /// `parallel_tool_calls`, `structured_output`, `pdf_upload`; left out when none is),
 /// `pricing` (only when both input and output prices are known, as

@@ -122,6 +122,12 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
     let mut m = ModelEntry::new(id, name);
     m.upstream_id = upstream;
     m.context_window = context;
+    // models.dev's prompt limit, where below the context window (LiteLLM's entries give
+    // theirs as the context window here: nothing tells the two apart).
+    m.max_input_tokens = f
+        .input_limit
+        .and_then(|i| u32::try_from(i).ok())
+        .filter(|&i| i > 0 && context.is_some_and(|c| i < c));
     m.max_output_tokens = output;
     m.input_modalities = modalities(&f.input);
     m.output_modalities = modalities(&f.output_mods);

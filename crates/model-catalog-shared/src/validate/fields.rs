@@ -76,7 +76,7 @@ pub(super) fn check_model_fields(
     }
     match (m.max_input_tokens, m.context_window) {
         (Some(0), _) => invalid("max_input_tokens", "must be at least 1"),
-        (Some(input), Some(context)) if input >= context => invalid(
+        (Some(input), Some(context)) if input >= context && context > 0 => invalid(
             "max_input_tokens",
             &format!("{input} is not below the context window ({context}): a prompt limit is recorded only below it"),
         ),

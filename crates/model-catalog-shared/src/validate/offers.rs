@@ -138,16 +138,6 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             }
             if let Some(why) = super::fields::capability_problem(&o.capabilities) {
                 pass.check.invalid(file, &entry, "capabilities", why);
-            } else if o.capabilities.parallel_tools == Some(true)
-                && o.capabilities.tools != Some(true)
-            {
-                // Left to the model's, tool calls may be known missing.
-                pass.check.invalid(
-                    file,
-                    &entry,
-                    "capabilities",
-                    "parallel_tools is true but tools is not: an offer that calls tools in parallel says that it calls tools",
-                );
             }
             if let Some(why) = super::fields::pricing_problem(&o.pricing) {
                 pass.check.invalid(file, &entry, "pricing", why);
