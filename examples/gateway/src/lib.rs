@@ -39,8 +39,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use model_catalog::formats::export_openai_models;
 use model_catalog::{
-    Catalog, PassThrough, Provider, Resolution, ResolveError, Resolver, Route, RouteError,
-    RoutePolicy, SharedCatalog, Surface, Usage, Usd,
+    Catalog, Lifecycle, PassThrough, Provider, Resolution, ResolveError, Resolver, Route,
+    RouteError, RoutePolicy, SharedCatalog, Surface, Usage, Usd,
 };
 use serde_json::Value;
 use std::collections::HashMap;
@@ -178,10 +178,26 @@ pub fn catalog_from_file(path: &Path) -> Result<Catalog, Box<dyn Error + Send + 
         .build()?)
 }
 
-/// `GET /v1/models`: the current catalog's models, by model id.
+/// `GET /v1/models`: the current catalog's models, by model id; where retired models are
+/// refused, those retired on that day are not listed.
 async fn models(State(gateway): State<Gateway>) -> Response {
-    match export_openai_models(&gateway.catalog.load(), None) {
-        Ok(json) => json_response(StatusCode::OK, json),
+    let catalog = Catalog::clone(&gateway.catalog.load());
+    match export_openai_models(&catalog, None) {
+        Ok(json) => match gateway.config.resolver.retired_refused_on() {
+            None => json_response(StatusCode::OK, json),
+            Some(day) => {
+                let mut list: Value = serde_json::from_str(&json).unwrap_or_default();
+                if let Some(data) = list["data"].as_array_mut() {
+                    data.retain(|entry| {
+                        let model = entry["id"].as_str().and_then(|id| catalog.lookup_model(id));
+                        !model.is_some_and(|m| {
+                            matches!(m.lifecycle_on(day), Lifecycle::Retired { .. })
+                        })
+                    });
+                }
+                json_response(StatusCode::OK, list.to_string())
+            }
+        },
         Err(e) => error_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             "api_error",

@@ -440,8 +440,27 @@ async fn models_lists_the_catalog() {
     // Aliases and served names are not listed as models.
     assert!(entry("gpt-4-omni").is_none());
     assert!(entry("gpt-4o-2024-05-13").is_none());
-    // The document is the library's export of the gateway's catalog.
-    assert_eq!(text, export_openai_models(&catalog, None).unwrap());
+    // The test gateways refuse retired models as of 2026-10-01: gpt-3.5-turbo (retired
+    // 2026-09-28, seed 000) is not listed, and asking for it is 410.
+    assert!(entry("gpt-3.5-turbo").is_none());
+    let client = reqwest::Client::new();
+    assert_eq!(
+        chat(&client, &gw, &request("gpt-3.5-turbo")).await.status,
+        410
+    );
+    // Else the document is the library's export of the gateway's catalog, which lists it.
+    let all: Value = serde_json::from_str(&export_openai_models(&catalog, None).unwrap()).unwrap();
+    let all = all["data"].as_array().unwrap();
+    assert!(all.iter().any(|m| m["id"] == "gpt-3.5-turbo"));
+    assert!(data.len() < all.len());
+    let mut cfg = config(PassThrough::Always);
+    cfg.resolver = cfg.resolver.refuse_retired(false);
+    let gw = start(&Gateway::new(catalog.clone(), cfg)).await;
+    let r = reqwest::get(format!("{gw}/v1/models")).await.unwrap();
+    assert_eq!(
+        r.text().await.unwrap(),
+        export_openai_models(&catalog, None).unwrap()
+    );
     assert!(mock.received().is_empty());
 }
 
