@@ -3,6 +3,15 @@
 
 use crate::data::capability::{Capability, Flags, Support};
 use crate::data::modality::{Modalities, Modality};
+use crate::model::Model;
+use crate::offer::Offer;
+
+/// The flags and modalities that apply to `model` served through `offer` (the offer's own
+/// over the model's), as resolutions and routes give them; `None` for a pass-through.
+pub(crate) fn served(model: Option<&Model>, offer: Option<&Offer>) -> Option<Abilities> {
+    let m = model?;
+    Some(offer.map_or_else(|| m.abilities(), |o| o.abilities(m)))
+}
 
 /// Capability flags and modalities, each possibly unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -107,7 +107,20 @@ impl Model {
     /// Every way `request` does not fit this model; empty when it fits.
     ///
     /// The context check counts input plus requested output tokens (input alone when no
-    /// output limit is requested). Limits the catalog does not know are not checked.
+    /// output limit is requested); the prompt alone is checked against the prompt limit
+    /// where the provider sets one below the context window
+    /// ([`max_input_tokens`](Model::max_input_tokens)). Limits the catalog does not know are
+    /// not checked.
+    ///
+    /// ```
+    /// use model_catalog::{lookup_model, Request, Violation};
+    /// // GPT-5.2: 400,000 tokens of context, of which 272,000 may be prompt.
+    /// let req = Request { input_tokens: 300_000, max_output_tokens: Some(10_000), ..Request::default() };
+    /// assert_eq!(
+    ///     lookup_model("gpt-5.2").unwrap().check(&req),
+    ///     vec![Violation::ExceedsInputLimit { requested: 300_000, limit: 272_000 }]
+    /// );
+    /// ```
     pub fn check(&self, request: &Request) -> Vec<Violation> {
         check(
             request,

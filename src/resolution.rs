@@ -1,7 +1,7 @@
 //! [`Resolution`]: what a model string resolved to, and the facts that apply to the request
 //! it names: the serving provider's prices, the served name's limits and lifecycle.
 
-use crate::abilities::Abilities;
+use crate::abilities::{self, Abilities};
 use crate::cost::PriceKind;
 use crate::cost::{Cost, CostError, PriceSource};
 use crate::data::capability::{Capability, Support};
@@ -244,8 +244,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
 
     /// The flags and modalities that apply; `None` for a pass-through.
     fn abilities(&self) -> Option<Abilities> {
-        let m = self.model?;
-        Some(self.offer.map_or_else(|| m.abilities(), |o| o.abilities(m)))
+        abilities::served(self.model, self.offer)
     }
 
     /// Where what is served stands on `date`: the latest stage of the model's lifecycle,

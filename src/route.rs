@@ -406,12 +406,8 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
         }
     }
     for &c in &policy.capabilities {
-        let support = match (route.model, route.offer) {
-            (Some(m), Some(o)) => o.capability(m, c),
-            (Some(m), None) => m.capability(c),
-            (None, _) => Support::Unknown,
-        };
-        match support {
+        let served = crate::abilities::served(route.model, route.offer);
+        match served.map_or(Support::Unknown, |a| a.support(c)) {
             Support::Yes => {}
             Support::No => return Some(RejectReason::CapabilityMissing(c)),
             Support::Unknown => return Some(RejectReason::CapabilityUnknown(c)),

@@ -206,11 +206,12 @@ impl Serialize for Provider {
 
 impl Serialize for Offer {
     /// `{"provider", "upstream_id", "context_window", "max_output_tokens",
-    /// "input_modalities", "output_modalities", "capabilities", "pricing", "deprecated",
+    /// "input_modalities", "output_modalities", "flags", "pricing", "deprecated",
     /// "retires"}`: the offering provider's id, its id for the model, its own limits and
-    /// modalities (`null` where not recorded), its own capability flags (those recorded, as
-    /// in a document), its own prices (`null` when it has none) and its own lifecycle there
-    /// (`retires` as `YYYY-MM-DD` or `null`).
+    /// modalities (`null` where not recorded), its own capability flags (`{"tools": true}`:
+    /// those recorded, as an offer's `capabilities` in a document; a model's
+    /// `capabilities` are the eight that apply), its own prices (`null` when it has none)
+    /// and its own lifecycle there (`retires` as `YYYY-MM-DD` or `null`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Offer", 10)?;
         st.serialize_field("provider", self.provider_id())?;
@@ -219,7 +220,7 @@ impl Serialize for Offer {
         st.serialize_field("max_output_tokens", &self.max_output_tokens())?;
         st.serialize_field("input_modalities", &self.own_input_modalities())?;
         st.serialize_field("output_modalities", &self.own_output_modalities())?;
-        st.serialize_field("capabilities", &self.own_flags())?;
+        st.serialize_field("flags", &self.own_flags())?;
         st.serialize_field("pricing", &pricing(self.own_pricing()))?;
         st.serialize_field("deprecated", &self.is_deprecated())?;
         st.serialize_field("retires", &self.retires())?;

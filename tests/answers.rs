@@ -1875,7 +1875,7 @@ fn an_offer_has_its_providers_own_capabilities_and_modalities() {
         tools: true,
         ..Request::default()
     };
-    // models.dev providers/nano-gpt/models/qwen3-coder-plus.toml: tool_call = false,
+    // models.dev providers/nano-gpt/models/qwen/qwen3-coder-plus.toml: tool_call = false,
     // structured_output = false (NanoGPT defines the model). providers/openrouter/models/
     // qwen/qwen3-coder-plus.toml: base_model alibaba/qwen3-coder-plus (tool_call = true),
     // structured_output = true.
@@ -1912,6 +1912,25 @@ fn an_offer_has_its_providers_own_capabilities_and_modalities() {
     .unwrap();
     assert!(chain.iter().all(|r| r.provider.id() != "nano-gpt"));
     assert!(chain.iter().any(|r| r.provider.id() == "openrouter"));
+    let e = model_catalog::route(
+        "qwen3-coder-plus",
+        &model_catalog::RoutePolicy::new()
+            .capability(Capability::Tools)
+            .allow("nano-gpt"),
+    )
+    .unwrap_err();
+    let at_nano: Vec<_> = e
+        .rejected()
+        .iter()
+        .filter(|x| x.provider == "nano-gpt")
+        .map(|x| x.reason.clone())
+        .collect();
+    assert_eq!(
+        at_nano,
+        vec![model_catalog::RejectReason::CapabilityMissing(
+            Capability::Tools
+        )]
+    );
 
     // models.dev providers/openai/models/o3.toml: input text, image, pdf.
     // providers/nano-gpt/models/openai/o3.toml: input ["text"] only.
@@ -1982,7 +2001,7 @@ fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
         .check(&request)
         .is_empty());
     let v = serde_json::to_value(r.offer.unwrap()).unwrap();
-    assert_eq!(v["capabilities"], serde_json::json!({"tools": false}));
+    assert_eq!(v["flags"], serde_json::json!({"tools": false}));
     assert_eq!(v["input_modalities"], serde_json::json!(["text"]));
     assert_eq!(v["output_modalities"], serde_json::Value::Null);
     // Without facts of its own, the offer's are the model's.
@@ -1992,10 +2011,16 @@ fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
         .build()
         .unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
-    let at_home = resolve_model("gpt-4o").unwrap();
-    assert!(r.capabilities().eq(at_home.capabilities()));
-    assert_eq!(r.capability(Capability::Tools), Support::Yes);
-    assert_eq!(r.capability(Capability::Pdf), Support::Yes);
+    for (c, s) in [
+        (Capability::Tools, Support::Yes),
+        (Capability::ParallelTools, Support::Yes),
+        (Capability::StructuredOutput, Support::Yes),
+        (Capability::Vision, Support::Yes),
+        (Capability::Pdf, Support::Yes),
+        (Capability::Reasoning, Support::No), // gpt-4o.toml: reasoning = false
+    ] {
+        assert_eq!(r.capability(c), s, "{c}");
+    }
 }
 
 #[test]
@@ -2006,6 +2031,8 @@ fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
             r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
             "capabilities",
         ),
+        // Whether a model reasons is its own.
+        (r#", "capabilities": {"reasoning": false}"#, "capabilities"),
         (r#", "input_modalities": []"#, "input_modalities"),
         (
             r#", "output_modalities": ["text", "text"]"#,
@@ -2051,13 +2078,51 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
     assert!(r.check(&request(272_000, 128_000)).is_empty());
     assert_eq!(
         r.model.unwrap().check(&request(300_000, 10_000)),
-        r.check(&request(300_000, 10_000))
+        vec![Violation::ExceedsInputLimit {
+            requested: 300_000,
+            limit: 272_000
+        }]
     );
     // OpenRouter serves it with the same 400,000-token window (models.dev providers/
     // openrouter/models/openai/gpt-5.2.toml); OpenAI's prompt limit holds behind it.
     let at_openrouter = resolve_model("openrouter:openai/gpt-5.2").unwrap();
     assert_eq!(at_openrouter.max_input_tokens(), Some(272_000));
-    assert_eq!(at_openrouter.check(&request(300_000, 10_000)).len(), 1);
+    assert_eq!(
+        at_openrouter.check(&request(300_000, 10_000)),
+        vec![Violation::ExceedsInputLimit {
+            requested: 300_000,
+            limit: 272_000
+        }]
+    );
+    // One token over the limit, through the dated snapshot (LiteLLM `gpt-5.2-2025-12-11`:
+    // max_input_tokens 272000).
+    let snapshot = resolve_model("gpt-5.2-2025-12-11").unwrap();
+    assert_eq!(snapshot.max_input_tokens(), Some(272_000));
+    assert!(snapshot.check(&request(272_000, 0)).is_empty());
+    assert_eq!(
+        snapshot.check(&request(272_001, 0)),
+        vec![Violation::ExceedsInputLimit {
+            requested: 272_001,
+            limit: 272_000
+        }]
+    );
+    // NanoGPT serves gpt-5-codex with a 256,000-token window (models.dev providers/
+    // nano-gpt/models/openai/gpt-5-codex.toml: context = input = 256_000), below OpenAI's
+    // 272,000-token prompt limit (providers/openai/models/gpt-5-codex.toml): the window is
+    // the limit there.
+    let at_nano = resolve_model("nano-gpt:openai/gpt-5-codex").unwrap();
+    assert_eq!(
+        (at_nano.context_window(), at_nano.max_input_tokens()),
+        (Some(256_000), None)
+    );
+    assert_eq!(
+        at_nano.check(&request(260_000, 0)),
+        vec![Violation::ExceedsContext {
+            requested: 260_000,
+            context_window: 256_000,
+            by: 4_000
+        }]
+    );
     // models.dev gpt-5.4.toml: context 1_050_000, input 922_000 (LiteLLM's max_input_tokens
     // 1050000 disagrees; models.dev decides).
     let r = resolve_model("gpt-5.4").unwrap();

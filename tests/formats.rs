@@ -2569,7 +2569,7 @@ fn a_providers_detailed_export_gives_its_own_capabilities_and_they_import_back()
     use model_catalog::{Capability, Support};
     // models.dev providers/openrouter/models/qwen/qwen3-coder-plus.toml: base_model
     // alibaba/qwen3-coder-plus (tool_call = true), structured_output = true. NanoGPT
-    // defines the model (providers/nano-gpt/models/qwen3-coder-plus.toml): tool_call =
+    // defines the model (providers/nano-gpt/models/qwen/qwen3-coder-plus.toml): tool_call =
     // false, structured_output = false. providers/nano-gpt/models/openai/o3.toml: input
     // ["text"] (OpenAI's o3 takes images).
     let base = Catalog::builtin();

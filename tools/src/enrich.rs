@@ -634,7 +634,7 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
         let m = &mut docs[d].data.models[i];
         m.successor = target.filter(|t| *t != m.id);
     }
-    // Offers: the offering provider's own limits, prices and lifecycle.
+    // Offers: the offering provider's own limits, modalities, flags, prices and lifecycle.
     for doc in docs.iter_mut() {
         let dir = models_dev_dir(&doc.provider).to_owned();
         for o in &mut doc.data.offers {
@@ -667,8 +667,9 @@ fn fill(r: &Reference, docs: &mut [Doc], seed: &[SeedModel]) -> Result<Vec<Confl
                 reasoning: None,
                 ..f.clone()
             };
-            let (input, output, mut flags) =
-                rec.abilities(None, &model_only(&md), &model_only(&ll));
+            let (md, ll) = (model_only(&md), model_only(&ll));
+            let (input, output, mut flags) = rec.abilities(None, &md, &ll);
+            rec.decide(&o.model, &mut flags, &md, &ll);
             rec.no_parallel_without_tools(&mut flags);
             (o.input_modalities, o.output_modalities, o.capabilities) = (input, output, flags);
             o.pricing = rec.pricing(&facts::pricing_of(&md), &facts::pricing_of(&ll));

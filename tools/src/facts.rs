@@ -241,6 +241,38 @@ impl<'a> Recorder<'a> {
         (modalities(input), modalities(output), flags)
     }
 
+    /// The maintainers' decisions on model `model`'s flags ([`DECISIONS`]), where a
+    /// reference says otherwise: each replaces the conflict the rules recorded.
+    pub fn decide(&mut self, model: &str, flags: &mut Flags, md: &Facts, ll: &Facts) {
+        for d in DECISIONS.iter().filter(|d| d.model == model) {
+            let (slot, md_v, ll_v) = match d.field {
+                "tools" => (&mut flags.tools, md.tools, ll.tools),
+                "parallel_tools" => (&mut flags.parallel_tools, None, ll.parallel_tools),
+                "reasoning" => (&mut flags.reasoning, md.reasoning, ll.reasoning),
+                _ => (
+                    &mut flags.structured_output,
+                    md.structured_output,
+                    ll.structured_output,
+                ),
+            };
+            // Where the references that speak agree with it, there is nothing to decide.
+            if [md_v, ll_v].into_iter().flatten().all(|v| v == d.value) {
+                continue;
+            }
+            self.out
+                .retain(|c| !(c.subject == self.subject && c.field == d.field));
+            self.push(
+                d.field,
+                "-".into(),
+                show(&yes_no(md_v)),
+                show(&yes_no(ll_v)),
+                show(&yes_no(Some(d.value))),
+                d.reason,
+            );
+            *slot = Some(d.value);
+        }
+    }
+
     /// Parallel tool calls are unknown-or-no where tool calls are known to be missing: a
     /// reference that says yes is overruled, and the conflict recorded
     /// ([`rule::NO_TOOLS`]).
@@ -277,10 +309,9 @@ impl<'a> Recorder<'a> {
     /// the context window chosen (`context`): a limit at or above it limits nothing the
     /// context window does not.
     pub fn input_limit(&mut self, md: &Facts, ll: &Facts, context: Option<u32>) -> Option<u32> {
-        let md_limit = as_u32(md.input_limit).filter(|&i| as_u32(md.context).is_none_or(|c| i < c));
-        md_limit?;
-        let limit = self.pick("max_input_tokens", None, md_limit, as_u32(ll.context));
-        limit.filter(|&i| context.is_none_or(|c| i < c))
+        let md_limit = md_input_limit(md)?;
+        let limit = self.pick("max_input_tokens", None, Some(md_limit), as_u32(ll.context));
+        below_context(limit, context)
     }
 
     /// [`limits`](Recorder::limits) of an offer: an output limit above the context window
@@ -389,6 +420,16 @@ pub fn pricing_of(f: &Facts) -> Pricing {
             && same(t.cache_write_1h, out.cache_write_1h))
     });
     out
+}
+
+/// models.dev's prompt limit (`[limit] input`), where it gives one below its own context.
+pub fn md_input_limit(md: &Facts) -> Option<u32> {
+    as_u32(md.input_limit).filter(|&i| i > 0 && as_u32(md.context).is_none_or(|c| i < c))
+}
+
+/// A prompt limit as written: only below the context window chosen, which it requires.
+pub fn below_context(limit: Option<u32>, context: Option<u32>) -> Option<u32> {
+    limit.filter(|&i| context.is_some_and(|c| i < c))
 }
 
 /// Whether a date is a placeholder: January 1, which catalogs write for a year alone.
@@ -592,46 +633,11 @@ pub fn fill_model(m: &mut ModelEntry, src: Sources<'_>, out: &mut Vec<Conflict>)
     );
     m.max_input_tokens = rec.input_limit(mdf, llf, m.context_window);
 
-    let (input, output, flags) = rec.abilities(seed.map(|s| s.input.as_slice()), mdf, llf);
+    let (input, output, mut flags) = rec.abilities(seed.map(|s| s.input.as_slice()), mdf, llf);
     m.input_modalities = input;
     m.output_modalities = output;
-    let Flags {
-        mut tools,
-        mut parallel_tools,
-        mut reasoning,
-        mut structured_output,
-        ..
-    } = flags;
-    for d in DECISIONS.iter().filter(|d| d.model == m.id) {
-        let slot = match d.field {
-            "tools" => &mut tools,
-            "parallel_tools" => &mut parallel_tools,
-            "reasoning" => &mut reasoning,
-            _ => &mut structured_output,
-        };
-        let (md_v, ll_v) = match d.field {
-            "tools" => (mdf.tools, llf.tools),
-            "parallel_tools" => (None, llf.parallel_tools),
-            "reasoning" => (mdf.reasoning, llf.reasoning),
-            _ => (mdf.structured_output, llf.structured_output),
-        };
-        // Replace the conflict the rules recorded with the decision.
-        rec.out
-            .retain(|c| !(c.subject == rec.subject && c.field == d.field));
-        rec.push(
-            d.field,
-            "-".into(),
-            show(&yes_no(md_v)),
-            show(&yes_no(ll_v)),
-            show(&yes_no(Some(d.value))),
-            d.reason,
-        );
-        *slot = Some(d.value);
-    }
-    m.capabilities.tools = tools;
-    m.capabilities.parallel_tools = parallel_tools;
-    m.capabilities.reasoning = reasoning;
-    m.capabilities.structured_output = structured_output;
+    rec.decide(&m.id, &mut flags, mdf, llf);
+    m.capabilities = flags;
     rec.no_parallel_without_tools(&mut m.capabilities);
 
     // Prices: only the provider's own entries.

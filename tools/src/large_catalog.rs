@@ -24,6 +24,7 @@ use catalog_tools::data::key::{
 };
 use catalog_tools::data::schema::{DataFile, ModelEntry, ProviderEntry};
 use catalog_tools::data::{self, modality::Modality, price::Price};
+use catalog_tools::facts;
 use catalog_tools::reference::{Facts, Reference};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -124,10 +125,7 @@ fn entry(id: String, upstream: Option<String>, name: String, f: &Facts) -> Model
     m.context_window = context;
     // models.dev's prompt limit, where below the context window (LiteLLM's entries give
     // theirs as the context window here: nothing tells the two apart).
-    m.max_input_tokens = f
-        .input_limit
-        .and_then(|i| u32::try_from(i).ok())
-        .filter(|&i| i > 0 && context.is_some_and(|c| i < c));
+    m.max_input_tokens = facts::below_context(facts::md_input_limit(f), context);
     m.max_output_tokens = output;
     m.input_modalities = modalities(&f.input);
     m.output_modalities = modalities(&f.output_mods);

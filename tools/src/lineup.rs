@@ -259,7 +259,7 @@ pub fn canon(name: &str) -> String {
         s = s.replace('.', "-");
         // Anthropic's ids carry the snapshot's date (`claude-3-haiku-20240307`), which
         // aggregators leave out (`anthropic/claude-3-haiku`).
-        if let Some(base) = snapshot_base(&s).filter(|_| s.len() > 9 && digits(&s[s.len() - 8..])) {
+        if let Some(base) = snapshot_base(&s).filter(|b| s.len() - b.len() == 9) {
             s = base.to_owned();
         }
     }
@@ -305,5 +305,8 @@ mod tests {
         assert_eq!(canon("claude-opus-4-6@default"), "claude-opus-4-6");
         assert_eq!(canon("claude-3-haiku-20240307"), "claude-3-haiku");
         assert_eq!(canon("anthropic/claude-3-haiku"), "claude-3-haiku");
+        // Only a `-YYYYMMDD` date, and any name without a panic.
+        assert_eq!(canon("claude-instant-1-0613"), "claude-instant-1-0613");
+        assert_eq!(canon("claude-\u{e9}ab-0613"), "claude-\u{e9}ab-0613");
     }
 }

@@ -246,7 +246,8 @@ pub struct OfferEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_modalities: Option<Vec<Modality>>,
     /// Capability flags at this provider; absent ones are the model's (OpenRouter serves
-    /// `qwen3-coder-plus` with tool calling, NanoGPT without).
+    /// `qwen3-coder-plus` with tool calling, NanoGPT without). `reasoning` is the model's
+    /// own, whoever serves it, and is refused here.
     #[serde(default, skip_serializing_if = "Flags::is_empty")]
     pub capabilities: Flags,
     /// This provider's prices, where they differ from the model's.

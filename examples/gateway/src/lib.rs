@@ -1,9 +1,12 @@
 //! A recipe: an OpenAI-compatible gateway on `model-catalog`, with `axum` in front and
 //! `reqwest` to the upstream providers.
 //!
-//! - `GET /v1/models` lists the catalog's models as an OpenAI `/v1/models` document.
+//! - `GET /v1/models` lists the catalog's models as an OpenAI `/v1/models` document (where
+//!   the resolver refuses retired models, without those).
 //! - `POST /v1/chat/completions` resolves the body's `model` with the gateway's
-//!   [`Resolver`], picks the first route of [`Catalog::route`] under its [`RoutePolicy`],
+//!   [`Resolver`], picks the first route of [`Catalog::route`] under its [`RoutePolicy`]
+//!   (where the resolver refuses retired models, with [`RoutePolicy::active_on`] the day it
+//!   judges them on, taken once per request),
 //!   rewrites `model` to the route's upstream id, forwards the body to the provider's chat
 //!   completions endpoint with the provider's key, and relays the upstream's status and
 //!   body.
@@ -39,9 +42,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use model_catalog::formats::export_openai_models;
 use model_catalog::{
-    Catalog, Lifecycle, PassThrough, Provider, Resolution, ResolveError, Resolver, Route,
-    RouteError, RoutePolicy, SharedCatalog, Surface, Usage, Usd,
+    Catalog, PassThrough, Provider, Resolution, ResolveError, Resolver, Route, RouteError,
+    RoutePolicy, SharedCatalog, Surface, Usage, Usd,
 };
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::error::Error;
@@ -68,7 +72,8 @@ pub struct Config {
     pub resolver: Resolver,
     /// Which providers may serve a request and in which order. Require
     /// [`Surface::ChatCompletions`] so that every route has a chat endpoint, and list the
-    /// providers the gateway holds keys for ([`RoutePolicy::keys`]).
+    /// providers the gateway holds keys for ([`RoutePolicy::keys`]). Where the resolver
+    /// refuses retired models, its day replaces any [`RoutePolicy::active_on`] set here.
     pub route_policy: RoutePolicy,
     /// Upstream keys by provider id. A provider not listed is sent the value of its
     /// [`Provider::api_key_env`] variable, read at each request; with neither, no
@@ -178,26 +183,42 @@ pub fn catalog_from_file(path: &Path) -> Result<Catalog, Box<dyn Error + Send + 
         .build()?)
 }
 
+/// An OpenAI `/v1/models` list in the basic mode, as [`export_openai_models`] writes it.
+#[derive(Deserialize, Serialize)]
+struct ModelList {
+    object: String,
+    data: Vec<Listed>,
+}
+
+/// One model of a [`ModelList`].
+#[derive(Deserialize, Serialize)]
+struct Listed {
+    id: String,
+    object: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<i64>,
+    owned_by: String,
+}
+
 /// `GET /v1/models`: the current catalog's models, by model id; where retired models are
-/// refused, those retired on that day are not listed.
+/// refused, without those the gateway would answer 410 for.
 async fn models(State(gateway): State<Gateway>) -> Response {
     let catalog = Catalog::clone(&gateway.catalog.load());
-    match export_openai_models(&catalog, None) {
-        Ok(json) => match gateway.config.resolver.retired_refused_on() {
-            None => json_response(StatusCode::OK, json),
-            Some(day) => {
-                let mut list: Value = serde_json::from_str(&json).unwrap_or_default();
-                if let Some(data) = list["data"].as_array_mut() {
-                    data.retain(|entry| {
-                        let model = entry["id"].as_str().and_then(|id| catalog.lookup_model(id));
-                        !model.is_some_and(|m| {
-                            matches!(m.lifecycle_on(day), Lifecycle::Retired { .. })
-                        })
-                    });
-                }
-                json_response(StatusCode::OK, list.to_string())
-            }
-        },
+    let listed = export_openai_models(&catalog, None).and_then(|json| {
+        let resolver = &gateway.config.resolver;
+        if resolver.retired_refused_on().is_none() {
+            return Ok(json);
+        }
+        let mut list: ModelList = serde_json::from_str(&json)
+            .map_err(|e| model_catalog::formats::ExportError::Json(e.to_string()))?;
+        list.data.retain(
+            |m| !matches!(catalog.resolve_with(resolver, &m.id), Err(e) if e.kind() == "retired"),
+        );
+        serde_json::to_string(&list)
+            .map_err(|e| model_catalog::formats::ExportError::Json(e.to_string()))
+    });
+    match listed {
+        Ok(json) => json_response(StatusCode::OK, json),
         Err(e) => error_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             "api_error",
@@ -235,19 +256,20 @@ async fn chat_completions(State(gateway): State<Gateway>, body: Bytes) -> Respon
     // One catalog for the whole request (a clone is one `Arc`): a swap while it runs does
     // not change its answer.
     let catalog = Catalog::clone(&gateway.catalog.load());
-    let resolution = match catalog.resolve_with(&gateway.config.resolver, &model) {
+    // Where retired models are refused, so are routes to a provider that has retired the
+    // model, judged on the same day, taken once for both.
+    let (dated_resolver, dated_policy);
+    let (resolver, policy) = match gateway.config.resolver.retired_refused_on() {
+        Some(day) => {
+            dated_resolver = gateway.config.resolver.clone().as_of(day);
+            dated_policy = gateway.config.route_policy.clone().active_on(day);
+            (&dated_resolver, &dated_policy)
+        }
+        None => (&gateway.config.resolver, &gateway.config.route_policy),
+    };
+    let resolution = match catalog.resolve_with(resolver, &model) {
         Ok(r) => r,
         Err(e) => return resolve_error(&e),
-    };
-    // Where retired models are refused, so are routes to a provider that has retired the
-    // model, judged on the same day.
-    let dated;
-    let policy = match gateway.config.resolver.retired_refused_on() {
-        Some(day) => {
-            dated = gateway.config.route_policy.clone().active_on(day);
-            &dated
-        }
-        None => &gateway.config.route_policy,
     };
     let routes = match catalog.route(&model, policy) {
         Ok(routes) => routes,

@@ -453,6 +453,13 @@ async fn models_lists_the_catalog() {
     let all = all["data"].as_array().unwrap();
     assert!(all.iter().any(|m| m["id"] == "gpt-3.5-turbo"));
     assert!(data.len() < all.len());
+    // The others as the export writes them, in its order and shape.
+    let kept: Vec<&Value> = all.iter().filter(|m| data.contains(m)).collect();
+    assert_eq!(kept, data.iter().collect::<Vec<_>>());
+    assert!(
+        text.starts_with(r#"{"object":"list","data":[{"id":"#),
+        "{text}"
+    );
     let mut cfg = config(PassThrough::Always);
     cfg.resolver = cfg.resolver.refuse_retired(false);
     let gw = start(&Gateway::new(catalog.clone(), cfg)).await;

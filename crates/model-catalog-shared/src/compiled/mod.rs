@@ -87,7 +87,7 @@ pub use slot::{Slot, SlotBytes, SLOT_SIZE};
 pub use strings::{push_string, string_at, MAX_STRING_LEN};
 
 /// The blob's first four bytes: `MCB` and the format's version, changed with any record or section.
-pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB6");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"MCB7");
 
 /// "None": a string number, record index or list position that is absent.
 pub const NONE: u32 = u32::MAX;

@@ -139,6 +139,14 @@ pub(super) fn pass(pass: &mut Pass<'_, '_>) {
             if let Some(why) = super::fields::capability_problem(&o.capabilities) {
                 pass.check.invalid(file, &entry, "capabilities", why);
             }
+            if o.capabilities.reasoning.is_some() {
+                pass.check.invalid(
+                    file,
+                    &entry,
+                    "capabilities",
+                    "reasoning is the model's own, whoever serves it: an offer does not state it",
+                );
+            }
             if let Some(why) = super::fields::pricing_problem(&o.pricing) {
                 pass.check.invalid(file, &entry, "pricing", why);
             }
