@@ -1,8 +1,8 @@
 //! A recipe: an OpenAI-compatible gateway on `model-catalog`, with `axum` in front and
 //! `reqwest` to the upstream providers.
 //!
-//! - `GET /v1/models` lists the catalog's models as an OpenAI `/v1/models` document (where
-//!   the resolver refuses retired models, without those).
+//! - `GET /v1/models` lists the catalog's models as an OpenAI `/v1/models` document, each by
+//!   a name that reaches it (where the resolver refuses retired models, without those).
 //! - `POST /v1/chat/completions` resolves the body's `model` with the gateway's
 //!   [`Resolver`], picks the first route of [`Catalog::route`] under its [`RoutePolicy`]
 //!   (where the resolver refuses retired models, with [`RoutePolicy::active_on`] the day it
@@ -40,7 +40,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use model_catalog::formats::export_openai_models;
+use model_catalog::formats::{export_openai_models, ExportError};
 use model_catalog::{
     Catalog, PassThrough, Provider, Resolution, ResolveError, Resolver, Route, RouteError,
     RoutePolicy, SharedCatalog, Surface, Usage, Usd,
@@ -200,22 +200,40 @@ struct Listed {
     owned_by: String,
 }
 
-/// `GET /v1/models`: the current catalog's models, by model id; where retired models are
-/// refused, without those the gateway would answer 410 for.
+/// `GET /v1/models`: the current catalog's models, each by a name that reaches it here: its
+/// id, or `<provider>:<id>` where the id alone resolves to something else (a run-time model
+/// `openai/gpt-9` of a proxy: the id alone names OpenAI); where retired models are refused,
+/// without those the gateway would answer 410 for, judged on one day.
 async fn models(State(gateway): State<Gateway>) -> Response {
     let catalog = Catalog::clone(&gateway.catalog.load());
+    let resolver = match gateway.config.resolver.retired_refused_on() {
+        Some(day) => gateway.config.resolver.clone().as_of(day),
+        None => gateway.config.resolver.clone(),
+    };
     let listed = export_openai_models(&catalog, None).and_then(|json| {
-        let resolver = &gateway.config.resolver;
-        if resolver.retired_refused_on().is_none() {
-            return Ok(json);
-        }
-        let mut list: ModelList = serde_json::from_str(&json)
-            .map_err(|e| model_catalog::formats::ExportError::Json(e.to_string()))?;
-        list.data.retain(
-            |m| !matches!(catalog.resolve_with(resolver, &m.id), Err(e) if e.kind() == "retired"),
-        );
-        serde_json::to_string(&list)
-            .map_err(|e| model_catalog::formats::ExportError::Json(e.to_string()))
+        let json_error = |e: serde_json::Error| ExportError::Json(e.to_string());
+        let mut list: ModelList = serde_json::from_str(&json).map_err(json_error)?;
+        // The export lists the catalog's models in catalog order.
+        let mut models = catalog.models();
+        list.data.retain_mut(|entry| {
+            let Some(m) = models.next().filter(|m| m.id() == entry.id) else {
+                return false;
+            };
+            let reaches = |name: &str| {
+                matches!(catalog.resolve_with(&resolver, name), Ok(r)
+                    if r.model.is_some_and(|x| x.id() == m.id() && x.provider_id() == m.provider_id()))
+            };
+            if reaches(&entry.id) {
+                return true;
+            }
+            let qualified = format!("{}:{}", m.provider_id(), m.id());
+            if reaches(&qualified) {
+                entry.id = qualified;
+                return true;
+            }
+            false
+        });
+        serde_json::to_string(&list).map_err(json_error)
     });
     match listed {
         Ok(json) => json_response(StatusCode::OK, json),

@@ -511,3 +511,52 @@ async fn a_provider_that_has_retired_the_model_is_not_routed_to() {
     assert_eq!(sent.last().unwrap().path, "/beta/v1/chat/completions");
     assert_eq!(sent.last().unwrap().body["model"], "beta/large");
 }
+
+#[tokio::test]
+async fn models_are_listed_by_a_name_that_reaches_them() {
+    // A proxy's own model named like another provider's (`openai/gpt-9-new`): the id alone
+    // resolves to OpenAI (a pass-through), so the list gives `beta:openai/gpt-9-new`, which
+    // chat sends to beta.
+    let mock = Mock::start().await;
+    let beta = format!(
+        r#"{{"provider": {{"id": "beta", "name": "Beta", "base_url": "{}/beta/v1", "key_required": true,
+            "api_surfaces": [{{"format": "openai", "surface": "chat-completions"}}]}},
+            "models": [{{"id": "openai/gpt-9-new", "name": "GPT-9 (Beta)"}}]}}"#,
+        mock.url
+    );
+    let catalog = mock_builder(&mock.url)
+        .json("beta", &beta)
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        catalog
+            .resolve_model("openai/gpt-9-new")
+            .unwrap()
+            .provider
+            .id(),
+        "openai"
+    );
+    let gw = start(&Gateway::new(catalog, config(PassThrough::Always))).await;
+    let text = reqwest::get(format!("{gw}/v1/models"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let list: Value = serde_json::from_str(&text).unwrap();
+    let ids: Vec<&str> = list["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"beta:openai/gpt-9-new"), "{ids:?}");
+    assert!(!ids.contains(&"openai/gpt-9-new"));
+    let client = reqwest::Client::new();
+    let a = chat(&client, &gw, &request("beta:openai/gpt-9-new")).await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let sent = mock.received();
+    assert_eq!(sent.last().unwrap().path, "/beta/v1/chat/completions");
+    assert_eq!(sent.last().unwrap().body["model"], "openai/gpt-9-new");
+}
