@@ -10,9 +10,10 @@
 //! [`Price`](crate::Price)); amounts of money are exact decimal strings (see
 //! [`Usd`](crate::Usd)); dates are `"YYYY-MM-DD"`.
 
-use crate::data::capability::Capability;
+use crate::data::capability::{Capability, Support};
 use crate::data::date::Date;
 use crate::data::key::MatchKind;
+use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
 use crate::distillation::DistillationPolicy;
 use crate::error::ResolveError;
@@ -235,9 +236,11 @@ impl Serialize for Offer {
 /// JSON: `{"provider", "model", "upstream_id", "matched", "matched_name", "served_name",
 /// "fine_tune", "prefix", "overrides_builtin", "near_miss", "offer", "base_url",
 /// "caller_key_required", "api_key_env", "pricing", "context_window", "max_input_tokens",
-/// "max_output_tokens", "retires"}`: `provider` and `model` are ids (`model` `null` for a pass-through), `offer`
+/// "max_output_tokens", "input_modalities", "output_modalities", "capabilities",
+/// "retires"}`: `provider` and `model` are ids (`model` `null` for a pass-through), `offer`
 /// the offering provider's id when another provider serves the model, `pricing` the
-/// serving provider's prices ([`Resolution::pricing`]).
+/// serving provider's prices ([`Resolution::pricing`]), `capabilities` the eight that
+/// apply where it is served, as a model's JSON gives them ([`Resolution::capability`]).
 ///
 /// ```
 /// let r = model_catalog::resolve_model("openrouter:gpt-oss-120b").unwrap();
@@ -288,6 +291,12 @@ pub struct ResolutionRecord {
     pub max_input_tokens: Option<u32>,
     /// The output limit of what is served.
     pub max_output_tokens: Option<u32>,
+    /// The kinds of input what is served takes, where known.
+    pub input_modalities: Option<Modalities>,
+    /// The kinds of output it produces, where known.
+    pub output_modalities: Option<Modalities>,
+    /// Every capability with its support where it is served.
+    pub capabilities: BTreeMap<Capability, Support>,
     /// The earliest announced retirement of what is served.
     pub retires: Option<Date>,
 }
@@ -314,6 +323,9 @@ impl<'c: 'i, 'i> From<&Resolution<'c, 'i>> for ResolutionRecord {
             context_window: r.context_window(),
             max_input_tokens: r.max_input_tokens(),
             max_output_tokens: r.max_output_tokens(),
+            input_modalities: r.input_modalities(),
+            output_modalities: r.output_modalities(),
+            capabilities: r.capabilities().collect(),
             retires: r.retires(),
         }
     }

@@ -92,9 +92,24 @@ fn resolutions_and_their_owned_form_are_one_shape() {
         (&json!(5.0), &json!(15.0))
     );
     assert_eq!(v["max_output_tokens"], 4_096);
+    // The capabilities and modalities where it is served. models.dev providers/nano-gpt/
+    // models/qwen/qwen3-coder-plus.toml: tool_call = false; providers/openrouter/models/
+    // qwen/qwen3-coder-plus.toml: base alibaba/qwen3-coder-plus, tool_call = true;
+    // providers/nano-gpt/models/openai/o3.toml: input ["text"].
+    let v =
+        serde_json::to_value(resolve_model("openrouter:qwen/qwen3-coder-plus").unwrap()).unwrap();
+    assert_eq!(v["capabilities"]["tools"], true);
+    assert_eq!(v["capabilities"].as_object().unwrap().len(), 8);
+    let v = serde_json::to_value(resolve_model("qwen3-coder-plus").unwrap()).unwrap();
+    assert_eq!(v["capabilities"]["tools"], false);
+    let v = serde_json::to_value(resolve_model("nano-gpt:openai/o3").unwrap()).unwrap();
+    assert_eq!(v["input_modalities"], json!(["text"]));
+    assert_eq!(v["capabilities"]["vision"], false);
     // A pass-through has no model and no prices.
     let v = serde_json::to_value(resolve_model("openai:gpt-5-preview").unwrap()).unwrap();
     assert!(v["model"].is_null());
+    assert!(v["input_modalities"].is_null());
+    assert_eq!(v["capabilities"]["tools"], Value::Null);
     assert_eq!(v["pricing"], json!({}));
     assert_eq!(v["prefix"], json!({"separator": ":", "matched": "id"}));
 }

@@ -15,7 +15,8 @@ use std::process::ExitCode;
 /// "input" key first ({"input", "provider", "model", "upstream_id", "matched",
 /// "matched_name", "served_name", "fine_tune", "prefix", "overrides_builtin", "near_miss",
 /// "offer", "base_url", "caller_key_required", "api_key_env", "pricing", "context_window",
-/// "max_input_tokens", "max_output_tokens", "retires"}; "pricing" holds the serving provider's prices in USD
+/// "max_input_tokens", "max_output_tokens", "input_modalities", "output_modalities",
+/// "capabilities", "retires"}; "pricing" holds the serving provider's prices in USD
 /// per million tokens), or {"input", "error": {"kind", "message", "http_status", "input",
 /// "suggestions"}}.
 ///
