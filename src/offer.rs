@@ -41,8 +41,9 @@ pub(crate) struct OfferData {
     pub(crate) pricing: Pricing,
     pub(crate) context_window: Option<u32>,
     pub(crate) max_output_tokens: Option<u32>,
-    pub(crate) abilities: Abilities,
-    pub(crate) deprecated: bool,
+    /// Its lifecycle flag, capability flags and modalities, as the compiled catalog's
+    /// records hold them ([`OfferRecord::bits_of`]).
+    pub(crate) bits: u32,
     pub(crate) retires: Option<Date>,
 }
 
@@ -162,13 +163,20 @@ impl Offer {
 
     /// Its own flags and modalities.
     fn own_abilities(&self) -> Abilities {
+        let bits = self.bits();
+        Abilities {
+            flags: OfferRecord::flags_in(bits),
+            input: OfferRecord::input_modalities_in(bits).map(Modalities::from_bits),
+            output: OfferRecord::output_modalities_in(bits).map(Modalities::from_bits),
+        }
+    }
+
+    /// Its lifecycle flag, capability flags and modalities, encoded alike in both catalogs
+    /// ([`OfferRecord::bits_of`]).
+    fn bits(&self) -> u32 {
         match &self.repr {
-            Repr::Builtin(r) => Abilities {
-                flags: r.flags(),
-                input: r.input_modalities().map(Modalities::from_bits),
-                output: r.output_modalities().map(Modalities::from_bits),
-            },
-            Repr::Custom(c) => c.abilities,
+            Repr::Builtin(r) => r.bits,
+            Repr::Custom(c) => c.bits,
         }
     }
 
@@ -180,10 +188,7 @@ impl Offer {
     /// Whether this provider has deprecated the model (its own provider may still serve
     /// it).
     pub fn is_deprecated(&self) -> bool {
-        match &self.repr {
-            Repr::Builtin(r) => r.bits & OfferRecord::DEPRECATED != 0,
-            Repr::Custom(c) => c.deprecated,
-        }
+        self.bits() & OfferRecord::DEPRECATED != 0
     }
 
     /// The day this provider stops serving the model, where announced.

@@ -1,9 +1,9 @@
 //! What a run-time catalog adds to the compiled one: the [`Overlay`] built from validated
 //! documents, and the compiled catalog as the validator's base.
 
-use crate::abilities::Abilities;
 use crate::bits::Bits;
 use crate::builtin::{self, MODELS, PROVIDERS};
+use crate::data::compiled::OfferRecord;
 use crate::data::key::{fold, MatchKind};
 use crate::data::schema::DataFile;
 use crate::data::validate::{self, Base, DataError, Overrides, Validated};
@@ -253,20 +253,7 @@ impl Overlay {
                 pricing: o.entry.pricing,
                 context_window: o.entry.context_window,
                 max_output_tokens: o.entry.max_output_tokens,
-                abilities: Abilities {
-                    flags: o.entry.capabilities,
-                    input: o
-                        .entry
-                        .input_modalities
-                        .as_deref()
-                        .map(|l| l.iter().copied().collect()),
-                    output: o
-                        .entry
-                        .output_modalities
-                        .as_deref()
-                        .map(|l| l.iter().copied().collect()),
-                },
-                deprecated: o.entry.deprecated,
+                bits: OfferRecord::bits_of(o.entry),
                 retires: o.entry.retires,
             };
             Offer::custom(o.provider as u32, o.model as u32, data)

@@ -325,27 +325,27 @@ impl OfferRecord {
         bits
     }
 
-    /// Its own capability flags.
+    /// The capability flags that `bits` ([`bits_of`](OfferRecord::bits_of)) hold.
     #[must_use]
-    pub const fn flags(&self) -> Flags {
-        flags_from_u8((self.bits >> 8) as u8)
+    pub const fn flags_in(bits: u32) -> Flags {
+        flags_from_u8((bits >> 8) as u8)
     }
 
-    /// The bits of its own input modalities, where known.
+    /// The input modalities' bits that `bits` hold, where known.
     #[must_use]
-    pub const fn input_modalities(&self) -> Option<u8> {
-        if self.bits & OfferRecord::INPUT_MODALITIES != 0 {
-            Some((self.bits >> 16) as u8)
+    pub const fn input_modalities_in(bits: u32) -> Option<u8> {
+        if bits & OfferRecord::INPUT_MODALITIES != 0 {
+            Some((bits >> 16) as u8)
         } else {
             None
         }
     }
 
-    /// The bits of its own output modalities, where known.
+    /// The output modalities' bits that `bits` hold, where known.
     #[must_use]
-    pub const fn output_modalities(&self) -> Option<u8> {
-        if self.bits & OfferRecord::OUTPUT_MODALITIES != 0 {
-            Some((self.bits >> 24) as u8)
+    pub const fn output_modalities_in(bits: u32) -> Option<u8> {
+        if bits & OfferRecord::OUTPUT_MODALITIES != 0 {
+            Some((bits >> 24) as u8)
         } else {
             None
         }
