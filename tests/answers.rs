@@ -2060,6 +2060,8 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
         max_output_tokens: Some(output),
         ..Request::default()
     };
+    let over_limit =
+        |requested: u64, limit: u32| vec![Violation::ExceedsInputLimit { requested, limit }];
     // models.dev providers/openai/models/gpt-5.2.toml: [limit] context = 400_000, input =
     // 272_000; LiteLLM `gpt-5.2`: max_input_tokens 272000. 300,000 + 10,000 fits the window
     // but not the prompt limit.
@@ -2070,18 +2072,12 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
     );
     assert_eq!(
         r.check(&request(300_000, 10_000)),
-        vec![Violation::ExceedsInputLimit {
-            requested: 300_000,
-            limit: 272_000
-        }]
+        over_limit(300_000, 272_000)
     );
     assert!(r.check(&request(272_000, 128_000)).is_empty());
     assert_eq!(
         r.model.unwrap().check(&request(300_000, 10_000)),
-        vec![Violation::ExceedsInputLimit {
-            requested: 300_000,
-            limit: 272_000
-        }]
+        over_limit(300_000, 272_000)
     );
     // OpenRouter serves it with the same 400,000-token window (models.dev providers/
     // openrouter/models/openai/gpt-5.2.toml); OpenAI's prompt limit holds behind it.
@@ -2089,10 +2085,7 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
     assert_eq!(at_openrouter.max_input_tokens(), Some(272_000));
     assert_eq!(
         at_openrouter.check(&request(300_000, 10_000)),
-        vec![Violation::ExceedsInputLimit {
-            requested: 300_000,
-            limit: 272_000
-        }]
+        over_limit(300_000, 272_000)
     );
     // One token over the limit, through the dated snapshot (LiteLLM `gpt-5.2-2025-12-11`:
     // max_input_tokens 272000).
@@ -2101,10 +2094,7 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
     assert!(snapshot.check(&request(272_000, 0)).is_empty());
     assert_eq!(
         snapshot.check(&request(272_001, 0)),
-        vec![Violation::ExceedsInputLimit {
-            requested: 272_001,
-            limit: 272_000
-        }]
+        over_limit(272_001, 272_000)
     );
     // NanoGPT serves gpt-5-codex with a 256,000-token window (models.dev providers/
     // nano-gpt/models/openai/gpt-5-codex.toml: context = input = 256_000), below OpenAI's
@@ -2128,10 +2118,7 @@ fn a_prompt_above_the_providers_prompt_limit_is_refused() {
     let r = resolve_model("gpt-5.4").unwrap();
     assert_eq!(
         r.check(&request(950_000, 1_000)),
-        vec![Violation::ExceedsInputLimit {
-            requested: 950_000,
-            limit: 922_000
-        }]
+        over_limit(950_000, 922_000)
     );
     // Seed 000 / models.dev gpt-4o.toml: a 128,000-token window and no prompt limit apart.
     let r = resolve_model("gpt-4o").unwrap();

@@ -12,8 +12,8 @@ use model_catalog::formats::{
 };
 use model_catalog::schema::{ModelEntry, ProviderEntry, ResourceRef};
 use model_catalog::{
-    ApiFormat, Capability, Catalog, CustomProvider, Markup, Modality, Price, Pricing, Support,
-    Surface,
+    ApiFormat, Capability, Catalog, CustomProvider, Markup, Modality, Model, Offer, Price, Pricing,
+    Support, Surface,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -178,6 +178,14 @@ fn seed004_with(pointer: &str, value: Option<Value>) -> String {
     v.to_string()
 }
 
+/// The offer of model `m` that `provider` makes in `c`; panics where there is none.
+fn offer_at<'c>(c: &'c Catalog, m: &'c Model, provider: &str) -> &'c Offer {
+    c.offers_of(m)
+        .into_iter()
+        .find(|o| o.provider_id() == provider)
+        .unwrap_or_else(|| panic!("no offer of {} at {provider}", m.id()))
+}
+
 fn nano_proxy() -> TargetProvider {
     TargetProvider::new("nano-proxy", "Nano proxy")
 }
@@ -271,11 +279,7 @@ fn seed003_top_example_imports_as_an_offer_with_its_prices() {
         )
     );
     let m = c.lookup_model("gpt-5.2").unwrap();
-    let offer = c
-        .offers_of(m)
-        .into_iter()
-        .find(|o| o.provider_id() == "nano-proxy")
-        .unwrap();
+    let offer = offer_at(&c, m, "nano-proxy");
     assert_eq!(offer.own_pricing().input, Some("0.00015".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("0.0006".parse().unwrap()));
     // Its `context_length` (128000) is the offer's own context window, which a request
@@ -305,11 +309,7 @@ fn seed003_basic_and_detailed_examples_import() {
         "anthropic/claude-opus-4.6"
     );
     let opus = c.lookup_model("claude-opus-4-6").unwrap();
-    let offer = c
-        .offers_of(opus)
-        .into_iter()
-        .find(|o| o.provider_id() == "nano-proxy")
-        .unwrap();
+    let offer = offer_at(&c, opus, "nano-proxy");
     assert!(
         offer.own_pricing().is_empty(),
         "the basic list has no prices"
@@ -318,11 +318,7 @@ fn seed003_basic_and_detailed_examples_import() {
     let c =
         import_openai_models(base, SEED003_DETAILED, &nano_proxy(), &ImportOptions::new()).unwrap();
     let opus = c.lookup_model("claude-opus-4-6").unwrap();
-    let offer = c
-        .offers_of(opus)
-        .into_iter()
-        .find(|o| o.provider_id() == "nano-proxy")
-        .unwrap();
+    let offer = offer_at(&c, opus, "nano-proxy");
     assert_eq!(
         offer.own_pricing(),
         Pricing::new()
@@ -330,11 +326,7 @@ fn seed003_basic_and_detailed_examples_import() {
             .output("75".parse().unwrap())
     );
     let gpt = c.lookup_model("gpt-5.2").unwrap();
-    let offer = c
-        .offers_of(gpt)
-        .into_iter()
-        .find(|o| o.provider_id() == "nano-proxy")
-        .unwrap();
+    let offer = offer_at(&c, gpt, "nano-proxy");
     assert_eq!(offer.own_pricing().input, Some("2.5".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("10".parse().unwrap()));
     // The detailed example's limits: 128000 / 16384 for gpt-5.2, 200000 / 8192 for Opus.
@@ -342,11 +334,7 @@ fn seed003_basic_and_detailed_examples_import() {
         (offer.context_window(), offer.max_output_tokens()),
         (Some(128_000), Some(16_384))
     );
-    let opus_offer = c
-        .offers_of(opus)
-        .into_iter()
-        .find(|o| o.provider_id() == "nano-proxy")
-        .unwrap();
+    let opus_offer = offer_at(&c, opus, "nano-proxy");
     assert_eq!(
         (opus_offer.context_window(), opus_offer.max_output_tokens()),
         (Some(200_000), Some(8_192))
@@ -499,11 +487,7 @@ fn seed002_models_import_with_the_markup_removed() {
     // [cost] input = 0.2288, output = 0.3432), so the import keeps that offer and its prices
     // rather than seed 002's (0.28 / 0.41 without the markup).
     let ds = c.lookup_model("deepseek-v3.2").unwrap();
-    let offer = c
-        .offers_of(ds)
-        .into_iter()
-        .find(|o| o.provider_id() == "openrouter")
-        .unwrap();
+    let offer = offer_at(&c, ds, "openrouter");
     assert_eq!(offer.own_pricing().input, Some("0.2288".parse().unwrap()));
     assert_eq!(offer.own_pricing().output, Some("0.3432".parse().unwrap()));
     assert_eq!(

@@ -11,6 +11,7 @@ use gateway::{
     Gateway, COST_HEADER, MATCHED_HEADER, NEAR_MISS_HEADER, PROVIDER_HEADER, UPSTREAM_MODEL_HEADER,
 };
 use model_catalog::formats::export_openai_models;
+use model_catalog::schema::ModelEntry;
 use model_catalog::{Date, PassThrough};
 use serde_json::{json, Value};
 
@@ -463,9 +464,8 @@ async fn models_lists_the_catalog() {
     let mut cfg = config(PassThrough::Always);
     cfg.resolver = cfg.resolver.refuse_retired(false);
     let gw = start(&Gateway::new(catalog.clone(), cfg)).await;
-    let r = reqwest::get(format!("{gw}/v1/models")).await.unwrap();
     assert_eq!(
-        r.text().await.unwrap(),
+        models_text(&gw).await,
         export_openai_models(&catalog, None).unwrap()
     );
     assert!(mock.received().is_empty());
@@ -476,12 +476,11 @@ async fn a_provider_that_has_retired_the_model_is_not_routed_to() {
     // `beta` serves acme-large too, preferred, but retired it on 2026-09-01; the test
     // gateways judge lifecycle on 2026-10-01 and refuse retired models.
     let mock = Mock::start().await;
-    let beta = format!(
-        r#"{{"provider": {{"id": "beta", "name": "Beta", "base_url": "{}/beta/v1", "key_required": true,
-            "api_surfaces": [{{"format": "openai", "surface": "chat-completions"}}]}},
-            "offers": [{{"model": "acme-large", "upstream_id": "beta/large", "deprecated": true, "retires": "2026-09-01"}}]}}"#,
-        mock.url
-    );
+    let mut beta = chat_provider("beta", "Beta", &format!("{}/beta/v1", mock.url))
+        .offer("acme-large", "beta/large")
+        .into_document();
+    beta.offers[0].deprecated = true;
+    beta.offers[0].retires = Some(Date::from_ymd(2026, 9, 1).unwrap());
     let catalog = mock_builder(&mock.url)
         .provider(acme(
             &format!("{}/acme/v1", mock.url),
@@ -489,8 +488,7 @@ async fn a_provider_that_has_retired_the_model_is_not_routed_to() {
             "1",
             "2",
         ))
-        .json("beta", &beta)
-        .unwrap()
+        .document("beta", beta)
         .build()
         .unwrap();
     let mut cfg = config(PassThrough::Always);
@@ -518,17 +516,9 @@ async fn models_are_listed_by_a_name_that_reaches_them() {
     // resolves to OpenAI (a pass-through), so the list gives `beta:openai/gpt-9-new`, which
     // chat sends to beta.
     let mock = Mock::start().await;
-    let beta = format!(
-        r#"{{"provider": {{"id": "beta", "name": "Beta", "base_url": "{}/beta/v1", "key_required": true,
-            "api_surfaces": [{{"format": "openai", "surface": "chat-completions"}}]}},
-            "models": [{{"id": "openai/gpt-9-new", "name": "GPT-9 (Beta)"}}]}}"#,
-        mock.url
-    );
-    let catalog = mock_builder(&mock.url)
-        .json("beta", &beta)
-        .unwrap()
-        .build()
-        .unwrap();
+    let beta = chat_provider("beta", "Beta", &format!("{}/beta/v1", mock.url))
+        .model_entry(ModelEntry::new("openai/gpt-9-new", "GPT-9 (Beta)"));
+    let catalog = mock_builder(&mock.url).provider(beta).build().unwrap();
     assert_eq!(
         catalog
             .resolve_model("openai/gpt-9-new")
@@ -538,13 +528,7 @@ async fn models_are_listed_by_a_name_that_reaches_them() {
         "openai"
     );
     let gw = start(&Gateway::new(catalog, config(PassThrough::Always))).await;
-    let text = reqwest::get(format!("{gw}/v1/models"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let list: Value = serde_json::from_str(&text).unwrap();
+    let list: Value = serde_json::from_str(&models_text(&gw).await).unwrap();
     let ids: Vec<&str> = list["data"]
         .as_array()
         .unwrap()

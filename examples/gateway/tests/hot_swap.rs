@@ -114,12 +114,7 @@ async fn requests_in_flight_finish_on_the_catalog_they_started_with() {
         mock.received().last().unwrap().authorization.as_deref(),
         Some("Bearer beta-test")
     );
-    let models = reqwest::get(format!("{gw}/v1/models"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let models = models_text(&gw).await;
     assert!(models.contains(r#""id":"beta-chat""#));
 
     // ...while those in flight finish on the old one, priced at its prices after the swap.

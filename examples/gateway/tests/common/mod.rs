@@ -277,6 +277,16 @@ impl Answer {
     }
 }
 
+/// The document the gateway at `gateway` answers `GET /v1/models` with.
+pub async fn models_text(gateway: &str) -> String {
+    reqwest::get(format!("{gateway}/v1/models"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// POSTs `body` to the gateway at `gateway`'s chat completions route.
 pub async fn chat(client: &reqwest::Client, gateway: &str, body: &Value) -> Answer {
     let r = client
