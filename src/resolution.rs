@@ -190,8 +190,13 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// The prompt limit of what is served: the model's, where it is below the context window
     /// that applies ([`Model::max_input_tokens`]); `None` otherwise or for a pass-through.
     pub fn max_input_tokens(&self) -> Option<u32> {
+        self.input_limit_within(self.context_window())
+    }
+
+    /// The model's prompt limit where it is below `context`, the context window that applies.
+    fn input_limit_within(&self, context: Option<u32>) -> Option<u32> {
         let limit = self.model?.max_input_tokens()?;
-        match self.context_window() {
+        match context {
             Some(context) if limit >= context => None,
             _ => Some(limit),
         }
@@ -380,7 +385,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
                 let (context_window, max_output_tokens) = self.limits();
                 let limits = request::Limits {
                     context_window,
-                    max_input_tokens: self.max_input_tokens(),
+                    max_input_tokens: self.input_limit_within(context_window),
                     max_output_tokens,
                 };
                 request::check(request, limits, &a)

@@ -124,6 +124,29 @@ pub(super) fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
     T::deserialize(d).map(Some)
 }
 
+/// The input modalities a listing gives by saying whether a model takes images (`vision`)
+/// and files (`pdf`): `known` (an offered model's own) with those two as it says (it says
+/// nothing of the others), else, as for a new model, text and those it says yes to; `None`
+/// where it says neither.
+pub(super) fn listed_inputs(
+    known: Option<Modalities>,
+    vision: Option<bool>,
+    pdf: Option<bool>,
+) -> Option<Vec<Modality>> {
+    if vision.is_none() && pdf.is_none() {
+        return None;
+    }
+    let mut set = known.unwrap_or(Modalities::EMPTY.with(Modality::Text));
+    for (said, m) in [(vision, Modality::Image), (pdf, Modality::File)] {
+        set = match said {
+            Some(true) => set.with(m),
+            Some(false) => Modalities::from_bits(set.bits() & !Modalities::EMPTY.with(m).bits()),
+            None => set,
+        };
+    }
+    (!set.is_empty()).then(|| set.iter().collect())
+}
+
 pub(super) enum Listed {
     /// The provider already serves the model: nothing to add.
     Belongs,
@@ -242,33 +265,18 @@ impl<'a, 'd> Importer<'a, 'd> {
     }
 
     /// The input modalities of an offer of `model` whose listing says whether it takes
-    /// images (`vision`) and files (`pdf`): the model's own with those two as the listing
-    /// says (it says nothing of the others); where the model's are unknown, as for a new
-    /// model, text with those it says yes to; `None` where the listing says neither.
+    /// images (`vision`) and files (`pdf`): [`listed_inputs`] over the model's own.
     pub(super) fn offer_inputs(
         &self,
         model: &str,
         vision: Option<bool>,
         pdf: Option<bool>,
     ) -> Option<Vec<Modality>> {
-        if vision.is_none() && pdf.is_none() {
-            return None;
-        }
-        let mut set = self
+        let known = self
             .base
             .lookup_model(model)
-            .and_then(|m| m.input_modalities())
-            .unwrap_or(Modalities::EMPTY.with(Modality::Text));
-        for (said, m) in [(vision, Modality::Image), (pdf, Modality::File)] {
-            set = match said {
-                Some(true) => set.with(m),
-                Some(false) => {
-                    Modalities::from_bits(set.bits() & !Modalities::EMPTY.with(m).bits())
-                }
-                None => set,
-            };
-        }
-        (!set.is_empty()).then(|| set.iter().collect())
+            .and_then(|m| m.input_modalities());
+        listed_inputs(known, vision, pdf)
     }
 
     pub(super) fn offer(

@@ -2,12 +2,12 @@
 
 use crate::data::json;
 use crate::formats::import::{
-    check_model_name, clip, finish, invalid, limits, parse, present, shown, usd_amount, At,
-    Importer, Listed, Listing,
+    check_model_name, clip, finish, invalid, limits, listed_inputs, parse, present, shown,
+    usd_amount, At, Importer, Listed, Listing,
 };
 use crate::formats::{to_json, ExportError, ImportError, ImportOptions};
 use crate::schema::{DataFile, ModelEntry, OfferEntry};
-use crate::{Capability, Catalog, Markup, Modality, Model, Price, Pricing};
+use crate::{Capability, Catalog, Markup, Model, Price, Pricing};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -215,7 +215,7 @@ pub fn import_inference_api(
                 let mut entry = ModelEntry::new(m.id.clone(), m.name.clone());
                 entry.context_window = context_window;
                 entry.max_output_tokens = max_output_tokens;
-                entry.input_modalities = vision_modalities(m.supports_vision);
+                entry.input_modalities = listed_inputs(None, m.supports_vision, None);
                 entry.capabilities.tools = m.supports_tools;
                 entry.pricing = pricing;
                 doc.models.push(entry);
@@ -252,17 +252,6 @@ struct IaModelOut<'a> {
     supports_tools: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     supports_vision: Option<bool>,
-}
-
-/// The input modalities `supports_vision` states: text, and images when it is true.
-fn vision_modalities(vision: Option<bool>) -> Option<Vec<Modality>> {
-    vision.map(|v| {
-        if v {
-            vec![Modality::Text, Modality::Image]
-        } else {
-            vec![Modality::Text]
-        }
-    })
 }
 
 /// Per-1k credits as a JSON number, which must be the exact decimal: the float that reads

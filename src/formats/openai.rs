@@ -5,12 +5,12 @@ use crate::data::json::Seg;
 use crate::data::key::provider_name_problem;
 use crate::data::validate::{DataError, DataErrorKind};
 use crate::formats::import::{
-    check_model_name, clip, finish, invalid, limits, mtok_price, parse, At, Importer, Listed,
-    Listing,
+    check_model_name, clip, finish, invalid, limits, listed_inputs, mtok_price, parse, At,
+    Importer, Listed, Listing,
 };
 use crate::formats::{served, to_json, ExportError, ImportError, ImportOptions, TargetProvider};
 use crate::schema::{DataFile, DistillationPolicyEntry, ModelEntry, OfferEntry};
-use crate::{Capability, Catalog, CatalogError, Modality, Model, Price, Pricing, ServedName};
+use crate::{Capability, Catalog, CatalogError, Model, Price, Pricing, ServedName};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
@@ -150,18 +150,7 @@ fn oa_model_entry(at: &At<'_>, m: &OaModel, pricing: Pricing) -> Result<ModelEnt
     )?;
     let caps = m.capabilities.as_ref();
     let cap = |f: fn(&OaCapabilities) -> Option<bool>| caps.and_then(f);
-    let vision = cap(|c| c.vision);
-    let pdf = cap(|c| c.pdf_upload);
-    let input_modalities = (vision.is_some() || pdf.is_some()).then(|| {
-        let mut list = vec![Modality::Text];
-        if vision == Some(true) {
-            list.push(Modality::Image);
-        }
-        if pdf == Some(true) {
-            list.push(Modality::File);
-        }
-        list
-    });
+    let input_modalities = listed_inputs(None, cap(|c| c.vision), cap(|c| c.pdf_upload));
     let name = m
         .name
         .as_deref()
