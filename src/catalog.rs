@@ -295,9 +295,13 @@ impl Catalog {
             .filter(|p| p.index >= BUILTIN_PROVIDERS || self.tables().replaced(p))
     }
 
-    /// Whether `provider` is one of the built-in providers, unreplaced.
+    /// Whether `provider` is one of the built-in providers, unreplaced, in this catalog.
+    /// `false` for a provider of another catalog that this one does not hold (see
+    /// [`Catalog::provider_of`]).
     pub fn is_builtin_provider(&self, provider: &Provider) -> bool {
-        provider.index < BUILTIN_PROVIDERS && !self.tables().replaced(provider)
+        let t = self.tables();
+        t.own_provider(provider)
+            .is_some_and(|p| p.index < BUILTIN_PROVIDERS && !t.replaced(p))
     }
 
     /// Every model: the built-in ones, then the overlay's.
@@ -334,16 +338,19 @@ impl Catalog {
     }
 
     /// What `provider` serves, as [`Catalog::models_of`] lists it: its own models, then its
-    /// offers of other providers' models. Each list is read from the provider's own range, so
+    /// offers of other providers' models, each with the model it serves. Each list is read from the provider's own range, so
     /// the cost is that of what the provider serves, however many providers offer a model.
     #[cfg(feature = "formats")]
-    pub(crate) fn served_by(&self, provider: &Provider) -> (Vec<&Model>, Vec<&Offer>) {
+    pub(crate) fn served_by(&self, provider: &Provider) -> (Vec<&Model>, Vec<(&Offer, &Model)>) {
         let t = self.tables();
-        (t.own_models(provider), t.provider_offers(provider))
+        let offers = t.provider_offers(provider);
+        let offers = offers.into_iter().map(|o| (o, t.model_at(o.model_index)));
+        (t.own_models(provider), offers.collect())
     }
 
     /// The offers of a model: the providers other than its home provider that serve it,
-    /// each with its upstream id and prices.
+    /// each with its upstream id and prices. Empty for a model this catalog does not hold
+    /// (see [`Catalog::provider_of`]).
     ///
     /// ```
     /// let c = model_catalog::Catalog::builtin();
@@ -352,22 +359,59 @@ impl Catalog {
     /// assert!(offers.contains(&("nano-gpt", "openai/gpt-5.2")));
     /// ```
     pub fn offers_of(&self, model: &Model) -> Vec<&Offer> {
-        self.tables().offers_of(model)
+        let t = self.tables();
+        t.own_model(model).map_or_else(Vec::new, |m| t.offers_of(m))
     }
 
-    /// The provider making offer `offer`.
-    pub fn provider_of_offer(&self, offer: &Offer) -> &Provider {
-        self.tables().provider_at(offer.provider_index)
+    /// The provider making offer `offer`; `None` for an offer this catalog does not hold
+    /// (see [`Catalog::provider_of`]).
+    ///
+    /// ```
+    /// let c = model_catalog::Catalog::builtin();
+    /// let offers = c.offers_of(c.lookup_model("gpt-5.2").unwrap());
+    /// let o = offers.iter().find(|o| o.upstream_id() == "openai/gpt-5.2").unwrap();
+    /// assert_eq!(c.provider_of_offer(o).unwrap().id(), "nano-gpt");
+    /// assert_eq!(c.model_of_offer(o).unwrap().id(), "gpt-5.2");
+    /// ```
+    pub fn provider_of_offer(&self, offer: &Offer) -> Option<&Provider> {
+        let t = self.tables();
+        t.own_offer(offer).map(|o| t.provider_at(o.provider_index))
     }
 
-    /// The model offer `offer` serves.
-    pub fn model_of_offer(&self, offer: &Offer) -> &Model {
-        self.tables().model_at(offer.model_index)
+    /// The model offer `offer` serves; `None` for an offer this catalog does not hold.
+    pub fn model_of_offer(&self, offer: &Offer) -> Option<&Model> {
+        let t = self.tables();
+        t.own_offer(offer).map(|o| t.model_at(o.model_index))
     }
 
-    /// The provider that defines `model`.
-    pub fn provider_of(&self, model: &Model) -> &Provider {
-        self.tables().provider_at(model.provider_index())
+    /// The provider that defines `model`, in this catalog.
+    ///
+    /// `None` for a model this catalog does not hold: a handle from another catalog (one
+    /// loaded before a swap, another tenant's) is not read as a position here, which would
+    /// name some other provider. The built-in models are every catalog's, and a model of the
+    /// same id at the same place (a catalog built from the same documents) is this one's.
+    ///
+    /// ```
+    /// use model_catalog::{Catalog, CustomProvider};
+    /// let a = Catalog::builder()
+    ///     .provider(CustomProvider::new("tenant-a", "A").base_url("https://a.example/v1").model("a-model", "a-model"))
+    ///     .build()
+    ///     .unwrap();
+    /// let b = Catalog::builder()
+    ///     .provider(CustomProvider::new("tenant-b", "B").base_url("https://b.example/v1").model("b-model", "b-model"))
+    ///     .build()
+    ///     .unwrap();
+    /// let m = a.lookup_model("a-model").unwrap();
+    /// assert_eq!(a.provider_of(m).unwrap().id(), "tenant-a");
+    /// assert!(b.provider_of(m).is_none());
+    /// assert!(Catalog::builtin().provider_of(m).is_none());
+    /// let gpt = model_catalog::lookup_model("gpt-4o").unwrap();
+    /// assert_eq!(b.provider_of(gpt).unwrap().id(), "openai");
+    /// ```
+    pub fn provider_of(&self, model: &Model) -> Option<&Provider> {
+        let t = self.tables();
+        t.own_model(model)
+            .map(|m| t.provider_at(m.provider_index()))
     }
 
     /// The models that pass `query`'s filters, in its order.

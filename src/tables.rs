@@ -70,6 +70,49 @@ impl<'c> Tables<'c> {
         out
     }
 
+    /// This catalog's model that `m` denotes: the model at `m`'s index, if it is `m` or a
+    /// model of the same id (a clone, or the same model in a catalog built alike). `None`
+    /// for a handle of another catalog: its index is not a position here.
+    pub(crate) fn own_model(self, m: &Model) -> Option<&'c Model> {
+        let i = m.index();
+        if i >= self.model_count() {
+            return None;
+        }
+        let here = self.model_at(i);
+        (std::ptr::eq(here, m) || here.id() == m.id()).then_some(here)
+    }
+
+    /// This catalog's provider that `p` denotes, likewise (a built-in provider's handle
+    /// denotes its replacement in a catalog that replaces it: they share the id).
+    pub(crate) fn own_provider(self, p: &Provider) -> Option<&'c Provider> {
+        if p.index >= self.provider_count() {
+            return None;
+        }
+        let here = self.provider_at(p.index);
+        (std::ptr::eq(here, p) || here.id() == p.id()).then_some(here)
+    }
+
+    /// This catalog's offer that `o` denotes: its provider's offer of its model here, if
+    /// that is `o` or an offer of the same provider and model under the same upstream id.
+    pub(crate) fn own_offer(self, o: &Offer) -> Option<&'c Offer> {
+        let (provider, model) = (o.provider_index, o.model_index);
+        if provider >= self.provider_count() || model >= self.model_count() {
+            return None;
+        }
+        let compiled = (model < BUILTIN_MODELS)
+            .then(|| self.model_at(model).builtin_offers())
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| OFFERS.get(i as usize))
+            .find(|h| h.provider_index == provider);
+        // Found by halving: a model thousands of providers offer costs no more.
+        let overlay = self.0.and_then(|ov| ov.offer_of_model_by(model, provider));
+        compiled.into_iter().chain(overlay).find(|here| {
+            std::ptr::eq(*here, o)
+                || (here.provider_id() == o.provider_id() && here.upstream_id() == o.upstream_id())
+        })
+    }
+
     /// The offers of `model`: the providers other than its own that serve it.
     pub(crate) fn offers_of(self, model: &Model) -> Vec<&'c Offer> {
         let mut out: Vec<&'c Offer> = Vec::new();

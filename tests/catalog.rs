@@ -791,3 +791,141 @@ fn qualified_names_through_run_time_providers_answer_like_the_oracle() {
         assert_eq!(e.kind(), "model_not_offered", "{input}");
     }
 }
+
+/// Tenant catalogs for the handle tests: each provider makes one model of its own, and
+/// tenant A also offers the built-in `gpt-4o` under its own id.
+fn tenants() -> (Catalog, Catalog) {
+    let a = Catalog::builder()
+        .provider(
+            CustomProvider::new("tenant-a", "A")
+                .base_url("https://a.example/v1")
+                .model("a-model", "a-model")
+                .offer("gpt-4o", "a-gpt"),
+        )
+        .build()
+        .expect("tenant A builds");
+    let b = Catalog::builder()
+        .provider(
+            CustomProvider::new("tenant-b", "B")
+                .base_url("https://b.example/v1")
+                .model("b-model", "b-model"),
+        )
+        .build()
+        .expect("tenant B builds");
+    (a, b)
+}
+
+/// A model or offer handle of one catalog passed to another (a guard loaded before a swap,
+/// another tenant's catalog, the built-in one) is not read as a position there: it names no
+/// provider there, rather than the provider at the same place (tenant B's base URL for
+/// tenant A's model) or a panic past the end of the built-in tables.
+#[test]
+fn another_catalogs_handles_name_nothing_here() {
+    let (a, b) = tenants();
+    let builtin = Catalog::builtin();
+    let m = a.lookup_model("a-model").expect("tenant A's model");
+    assert_eq!(a.provider_of(m).map(|p| p.id()), Some("tenant-a"));
+    assert_eq!(
+        a.provider_of(m).and_then(|p| p.base_url()),
+        Some("https://a.example/v1")
+    );
+    assert!(b.provider_of(m).is_none());
+    assert!(builtin.provider_of(m).is_none());
+    assert!(b.offers_of(m).is_empty() && builtin.offers_of(m).is_empty());
+
+    let gpt = a.lookup_model("gpt-4o").expect("built-in gpt-4o");
+    let offers = a.offers_of(gpt);
+    let o = offers
+        .iter()
+        .find(|o| o.provider_id() == "tenant-a")
+        .expect("tenant A's offer of gpt-4o");
+    assert_eq!(o.upstream_id(), "a-gpt");
+    assert_eq!(a.provider_of_offer(o).map(|p| p.id()), Some("tenant-a"));
+    assert_eq!(a.model_of_offer(o).map(|m| m.id()), Some("gpt-4o"));
+    for other in [&b, builtin] {
+        assert!(other.provider_of_offer(o).is_none());
+        assert!(other.model_of_offer(o).is_none());
+    }
+    let tenant_a = a.lookup_provider("tenant-a").expect("tenant A");
+    assert!(!a.is_builtin_provider(tenant_a));
+    assert!(!b.is_builtin_provider(tenant_a) && !builtin.is_builtin_provider(tenant_a));
+}
+
+/// The hot-swap pattern: a model read from the catalog loaded before a swap, asked of the
+/// one loaded after it, which holds another tenant's provider at the same place.
+#[test]
+fn a_handle_from_before_a_swap_names_nothing_after_it() {
+    let (a, b) = tenants();
+    let shared = SharedCatalog::new(a);
+    let before = shared.load();
+    let m = before.lookup_model("a-model").expect("tenant A's model");
+    shared.store(b);
+    let after = shared.load();
+    assert!(after.provider_of(m).is_none());
+    assert_eq!(before.provider_of(m).map(|p| p.id()), Some("tenant-a"));
+}
+
+/// What every catalog holds alike still answers: the built-in models (the free
+/// functions' handles included), clones of a handle, and the same model in a catalog built
+/// from the same documents.
+#[test]
+fn handles_of_the_same_model_answer_in_any_catalog_that_holds_it() {
+    let (a, b) = tenants();
+    let gpt = model_catalog::lookup_model("gpt-4o").expect("built-in gpt-4o");
+    for c in [&a, &b, Catalog::builtin()] {
+        assert_eq!(c.provider_of(gpt).map(|p| p.id()), Some("openai"));
+    }
+    let m = a.lookup_model("a-model").expect("tenant A's model");
+    assert_eq!(a.provider_of(&m.clone()).map(|p| p.id()), Some("tenant-a"));
+    let (again, _) = tenants();
+    assert_eq!(again.provider_of(m).map(|p| p.id()), Some("tenant-a"));
+    let offers = a.offers_of(gpt);
+    let o = offers
+        .iter()
+        .find(|o| o.provider_id() == "tenant-a")
+        .expect("offer");
+    assert_eq!(again.provider_of_offer(o).map(|p| p.id()), Some("tenant-a"));
+    // A built-in provider's handle denotes its replacement where one replaces it.
+    let replaced = Catalog::builder()
+        .allow_override("openai")
+        .provider(
+            CustomProvider::new("openai", "OpenAI via proxy").base_url("https://proxy.example/v1"),
+        )
+        .build()
+        .expect("a replacement of openai builds");
+    let openai = model_catalog::lookup_provider("openai").expect("built-in openai");
+    assert!(Catalog::builtin().is_builtin_provider(openai));
+    assert!(!replaced.is_builtin_provider(openai));
+    assert_eq!(
+        replaced.provider_of(gpt).and_then(|p| p.base_url()),
+        Some("https://proxy.example/v1")
+    );
+}
+
+/// Every handle of every catalog asked of every other never panics, and what it answers is
+/// the handle's own provider and model.
+#[test]
+fn every_handle_asked_of_every_catalog_answers_for_itself_or_not_at_all() {
+    let (a, b) = tenants();
+    let catalogs = [a, b, Catalog::builtin().clone()];
+    let mut answered = 0;
+    for from in &catalogs {
+        for m in from.models() {
+            let offers = from.offers_of(m);
+            for c in &catalogs {
+                if let Some(p) = c.provider_of(m) {
+                    assert_eq!(p.id(), m.provider_id(), "{}", m.id());
+                    answered += 1;
+                }
+                for o in &offers {
+                    if let Some(p) = c.provider_of_offer(o) {
+                        assert_eq!(p.id(), o.provider_id(), "{}", m.id());
+                        let served = c.model_of_offer(o).expect("its model");
+                        assert_eq!(served.id(), m.id());
+                    }
+                }
+            }
+        }
+    }
+    assert!(answered > 0);
+}

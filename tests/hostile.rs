@@ -543,7 +543,7 @@ proptest! {
                 prop_assert!(s.is_ascii(), "{s:?}");
                 let lower = s.trim_ascii().to_ascii_lowercase();
                 if let Some(m) = r.model {
-                    let home = custom.provider_of(m);
+                    let home = custom.provider_of(m).expect("the catalog's own model");
                     prop_assert!(
                         lower.ends_with(&m.id().to_ascii_lowercase())
                             || lower.ends_with(&m.upstream_id().to_ascii_lowercase())

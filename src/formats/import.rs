@@ -229,7 +229,7 @@ impl<'a, 'd> Importer<'a, 'd> {
             return self.offer(at, provider, &id);
         }
         if let Some(m) = self.base.lookup_model(name) {
-            let home = self.base.provider_of(m).id();
+            let home = m.provider_id();
             let serves = home.eq_ignore_ascii_case(provider)
                 || self
                     .base

@@ -426,16 +426,13 @@ fn served<'c>(catalog: &'c Catalog, p: &'c Provider) -> Vec<Served<'c>> {
         abilities: m.abilities(),
         own: true,
     }));
-    out.extend(offers.into_iter().map(|o| {
-        let model = catalog.model_of_offer(o);
-        Served {
-            model,
-            upstream: o.upstream_id(),
-            pricing: o.own_pricing(),
-            limits: (o.context_window(), o.max_output_tokens()),
-            abilities: o.abilities(model),
-            own: false,
-        }
+    out.extend(offers.into_iter().map(|(o, model)| Served {
+        model,
+        upstream: o.upstream_id(),
+        pricing: o.own_pricing(),
+        limits: (o.context_window(), o.max_output_tokens()),
+        abilities: o.abilities(model),
+        own: false,
     }));
     out
 }
