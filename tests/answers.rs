@@ -1071,9 +1071,22 @@ fn gateway_helpers() {
         deepseek.url("/chat/completions").as_deref(),
         Some("https://api.deepseek.com/chat/completions")
     );
-    // InceptionLabs has no base URL in the seed.
+    // InceptionLabs has no base URL in the seed; models.dev's
+    // `providers/inception/provider.toml` gives `api = "https://api.inceptionlabs.ai/v1/"`,
+    // and its comment `POST /v1/chat/completions`. Vertex has none (per project and region).
     let inception = model_catalog::lookup_provider("inceptionlabs").unwrap();
-    assert_eq!(inception.url("chat/completions"), None);
+    assert_eq!(
+        inception.url("chat/completions").as_deref(),
+        Some("https://api.inceptionlabs.ai/v1/chat/completions")
+    );
+    let mercury = resolve_model("mercury-2").unwrap();
+    assert_eq!(mercury.provider.id(), "inceptionlabs");
+    assert_eq!(
+        mercury.provider.url("chat/completions").as_deref(),
+        Some("https://api.inceptionlabs.ai/v1/chat/completions")
+    );
+    let vertex = model_catalog::lookup_provider("vertex").unwrap();
+    assert_eq!(vertex.url("chat/completions"), None);
     // models.dev provider files: env OPENAI_API_KEY, ANTHROPIC_API_KEY, GROQ_API_KEY,
     // DEEPSEEK_API_KEY, OPENROUTER_API_KEY; Google's list includes GEMINI_API_KEY.
     for (p, env) in [

@@ -81,11 +81,13 @@ const PROVIDERS: &[ProviderRow] = &[
         true,
         false,
     ),
+    // The seed gives InceptionLabs no base URL; models.dev's
+    // `providers/inception/provider.toml` does: `api = "https://api.inceptionlabs.ai/v1/"`.
     (
         "inceptionlabs",
         "InceptionLabs",
         &["inception-labs", "inception"],
-        None,
+        Some("https://api.inceptionlabs.ai/v1/"),
         "https://www.inceptionlabs.ai/",
         true,
         false,

@@ -471,10 +471,52 @@ fn add_lineups(
     }
 }
 
+/// Adds LiteLLM's pointers (`lineup::pointers`: `claude-sonnet-latest`, an `alias_of`
+/// `claude-sonnet-5-5`) as served names of the model their target names at that provider:
+/// the provider serves the name, and it has no facts of its own. A pointer whose target is
+/// another provider's model there (Vertex's `claude-opus-latest`, an offer) is not recorded:
+/// an offer is sent under one name.
+fn add_pointers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
+    for &p in FIRST_PARTY {
+        for (name, target) in lineup::pointers(r, p) {
+            if find(docs, &name).is_some() {
+                continue;
+            }
+            let Some((d, i, _)) = find(docs, &target) else {
+                report.skip("a pointer to no catalog model".to_owned(), p, &name);
+                continue;
+            };
+            if docs[d].provider != p {
+                report.skip(
+                    "a pointer to another provider's model (an offer's name)".to_owned(),
+                    p,
+                    &name,
+                );
+                continue;
+            }
+            let m = &mut docs[d].data.models[i];
+            m.served_names.push(ServedNameEntry::new(name.clone()));
+            report
+                .added_served
+                .push(format!("{p}: {name} of {} (a pointer)", m.id));
+        }
+    }
+}
+
 /// Adds the aggregators' offers: every catalog model their models.dev folder lists (variants
 /// with a `:` suffix aside), one offer per model, preferring an entry named like the model
 /// itself over one named like an alias or a served name.
 fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
+    // A pointer names the model its provider points it at on the day of the reference that
+    // lists it; an aggregator's entry of that name (models.dev's, months earlier) may name
+    // another: OpenRouter's `~anthropic/claude-opus-latest` costs $5 / $25 where LiteLLM's
+    // `claude-opus-latest` is Claude Opus 5.5 at $4 / $20. Such entries are not offers.
+    let last = |name: &str| name.rsplit('/').next().unwrap_or(name).to_ascii_lowercase();
+    let pointers: BTreeSet<String> = FIRST_PARTY
+        .iter()
+        .flat_map(|p| lineup::pointers(r, p))
+        .map(|(name, _)| last(&name))
+        .collect();
     for &a in AGGREGATORS {
         let Some(home) = doc_of(docs, a) else {
             continue;
@@ -482,7 +524,7 @@ fn add_aggregator_offers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
         let dir = models_dev_dir(a);
         let mut best: BTreeMap<String, ((u8, bool), String)> = BTreeMap::new();
         for name in lineup::models_dev_names(r, a) {
-            if name.contains(':') || not_offered(a, &name) {
+            if name.contains(':') || not_offered(a, &name) || pointers.contains(&last(&name)) {
                 continue;
             }
             let Some(f) = r.md_facts_at(&format!("providers/{dir}/models/{name}.toml")) else {
@@ -903,6 +945,7 @@ fn run(args: Args) -> Result<bool, String> {
     let lineups = lineups(&r, today, &mut report);
     move_homes(&mut docs, &lineups, &mut report);
     add_lineups(&r, &mut docs, &lineups, &mut report);
+    add_pointers(&r, &mut docs, &mut report);
     add_aggregator_offers(&r, &mut docs, &mut report);
     let seed_keys = seed::key_variables(&args.seeds)?;
     let mut key_conflicts = Vec::new();

@@ -111,6 +111,41 @@ pub fn candidates(r: &Reference, provider: &str) -> Vec<Candidate> {
     by_name.into_values().collect()
 }
 
+/// The pointers LiteLLM lists in `provider`'s namespace: keys with no facts of their own
+/// but an `alias_of` another key (`claude-sonnet-latest` of `claude-sonnet-5-5`), whose
+/// target is the provider's own entry. Each as (the pointer's name, the target's name), both
+/// without the namespace's prefix, sorted by name.
+pub fn pointers(r: &Reference, provider: &str) -> Vec<(String, String)> {
+    let Some((prefixes, owners)) = litellm_namespace(provider) else {
+        return Vec::new();
+    };
+    let mut sorted: Vec<&&str> = prefixes.iter().collect();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let strip = |key: &str| -> Option<String> {
+        sorted
+            .iter()
+            .find_map(|p| key.strip_prefix(**p))
+            .map(str::to_owned)
+    };
+    let mut out = Vec::new();
+    for (key, v) in &r.litellm {
+        let Some(target) = v.get("alias_of").and_then(Value::as_str) else {
+            continue;
+        };
+        let owned = r
+            .litellm
+            .get(target)
+            .and_then(|t| t.get("litellm_provider"))
+            .and_then(Value::as_str)
+            .is_some_and(|o| owners.contains(&o));
+        if let (true, Some(name), Some(to)) = (owned, strip(key), strip(target)) {
+            out.push((name, to));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Whether a LiteLLM entry is served on a chat surface: mode `chat` or `responses`, or an
 /// image-generation model that also answers chat completions; and, where it lists its
 /// endpoints, one of them is chat completions, responses or messages.
