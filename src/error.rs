@@ -39,6 +39,24 @@ impl fmt::Display for OfferedBy<'_> {
     }
 }
 
+/// What a provider does not do: offer model `` `m` ``, or serve `` `n` ``, a served name
+/// of model `` `m` ``.
+struct Unserved<'a>(&'a str, Option<&'a str>);
+
+impl fmt::Display for Unserved<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Some(name) => write!(
+                f,
+                "serve `{}`, a name of model `{}`",
+                Esc(name),
+                Esc(self.0)
+            ),
+            None => write!(f, "offer model `{}`", Esc(self.0)),
+        }
+    }
+}
+
 /// Why a model string did not resolve.
 ///
 /// Each variant carries what a caller needs to answer the request: the (trimmed) input, the
@@ -113,11 +131,15 @@ pub enum ResolveError {
         suggestions: Suggestions,
     },
 
-    /// The named provider does not offer the model, which other providers do.
+    /// The named provider does not offer the model, which other providers do; or, where
+    /// the input named one of the model's served names (a dated snapshot, a pointer such as
+    /// `claude-opus-latest`), the provider does not serve that name, which `offered_by` do
+    /// (it may offer the model under another).
     #[error(
-        "provider `{}` does not offer model `{}`; it is offered by {}",
+        "provider `{}` does not {}; it is {} by {}",
         Esc(provider),
-        Esc(model),
+        Unserved(model, served_name.as_deref()),
+        if served_name.is_some() { "served" } else { "offered" },
         OfferedBy(offered_by, *more)
     )]
     ModelNotOffered {
@@ -133,6 +155,9 @@ pub enum ResolveError {
         /// How many more providers offer it than `offered_by` names (0 but in run-time
         /// catalogs where more than [`MAX_OFFERED_BY`] do).
         more: usize,
+        /// The served name the input named, as the catalog spells it, where it named one:
+        /// `offered_by` are then the providers that serve that name.
+        served_name: Option<String>,
     },
 
     /// The model is retired on the date judged, and the [`Resolver`](crate::Resolver) was told

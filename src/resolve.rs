@@ -184,6 +184,8 @@ fn not_offered<'c, V: View<'c>>(
         model: m.id().to_owned(),
         offered_by: listed.iter().map(|p| p.id().to_owned()).collect(),
         more,
+        // A served name is sent as itself: the hit's upstream id is its catalog spelling.
+        served_name: served.map(|_| found.upstream.to_owned()),
     }
 }
 

@@ -227,8 +227,10 @@ fn a_model_only_other_providers_offer_is_not_offered() {
             model,
             offered_by,
             more,
+            served_name,
         } => {
             assert_eq!(input, "openai:llama-3.3-70b");
+            assert_eq!(served_name, None);
             assert_eq!(provider, "openai");
             assert_eq!(model, "llama-3.3-70b-versatile");
             // Its home provider first, then the providers that offer it: Hyperbolic (LiteLLM
@@ -248,6 +250,36 @@ fn a_model_only_other_providers_offer_is_not_offered() {
         "provider `anthropic` does not offer model `gpt-4o`; it is offered by `openai`, `nano-gpt`, `openrouter`"
     );
     assert_eq!(err("openai:openai/gpt-oss-20b").kind(), "model_not_offered");
+}
+
+#[test]
+fn a_served_name_at_a_provider_that_offers_the_model_under_another_is_not_served() {
+    // Anthropic's snapshot `claude-sonnet-4-5-20250929` (models.dev
+    // providers/anthropic/models/claude-sonnet-4-5-20250929.toml); Vertex serves Claude Sonnet
+    // 4.5 as `claude-sonnet-4-5@20250929` (providers/google-vertex/models), and NanoGPT under
+    // the snapshot's name (providers/nano-gpt/models/claude-sonnet-4-5-20250929.toml).
+    let e = err("vertex:Claude-Sonnet-4-5-20250929");
+    match &e {
+        ResolveError::ModelNotOffered {
+            model,
+            served_name,
+            offered_by,
+            ..
+        } => {
+            assert_eq!(model, "claude-sonnet-4-5");
+            assert_eq!(served_name.as_deref(), Some("claude-sonnet-4-5-20250929"));
+            assert_eq!(offered_by, &["anthropic", "nano-gpt"]);
+        }
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(
+        e.to_string(),
+        "provider `vertex` does not serve `claude-sonnet-4-5-20250929`, a name of model \
+         `claude-sonnet-4-5`; it is served by `anthropic`, `nano-gpt`"
+    );
+    // Named by the offer's own id, the model is served there.
+    let r = resolve_model("vertex:claude-sonnet-4-5@20250929").unwrap();
+    assert_eq!(r.model.map(|m| m.id()), Some("claude-sonnet-4-5"));
 }
 
 // Rule 4: provider/model.
