@@ -389,7 +389,8 @@ impl Catalog {
     /// `None` for a model this catalog does not hold: a handle from another catalog (one
     /// loaded before a swap, another tenant's) is not read as a position here, which would
     /// name some other provider. The built-in models are every catalog's, and a model of the
-    /// same id at the same place (a catalog built from the same documents) is this one's.
+    /// same id, defined by a provider of the same id, at the same place (a catalog built from
+    /// the same documents) is this one's; another tenant's model named alike is not.
     ///
     /// ```
     /// use model_catalog::{Catalog, CustomProvider};

@@ -10,6 +10,7 @@ use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
 use crate::lifecycle::Lifecycle;
 use crate::model::Model;
+use crate::model::MODELS;
 use crate::price_layers;
 use crate::provider::PROVIDERS;
 use crate::served::ServedName;
@@ -37,6 +38,8 @@ enum Repr {
 #[derive(Clone)]
 pub(crate) struct OfferData {
     pub(crate) provider: Text,
+    /// The catalog id of the model it serves, and of that model's own provider.
+    pub(crate) model: (Text, Text),
     pub(crate) upstream_id: Text,
     pub(crate) pricing: Pricing,
     pub(crate) context_window: Option<u32>,
@@ -79,6 +82,28 @@ impl Offer {
         match &self.repr {
             Repr::Builtin(r) => PROVIDERS.get(r.provider as usize).map_or("", |p| p.id()),
             Repr::Custom(c) => &c.provider,
+        }
+    }
+
+    /// The catalog id of the model it serves.
+    ///
+    /// ```
+    /// let gpt = model_catalog::lookup_model("gpt-5.2").unwrap();
+    /// let offers = model_catalog::offers_of(gpt);
+    /// assert!(offers.iter().all(|o| o.model_id() == "gpt-5.2"));
+    /// ```
+    pub fn model_id(&self) -> &str {
+        match &self.repr {
+            Repr::Builtin(r) => MODELS.get(r.model as usize).map_or("", |m| m.id()),
+            Repr::Custom(c) => &c.model.0,
+        }
+    }
+
+    /// The id of the provider that defines the model it serves.
+    pub(crate) fn model_provider_id(&self) -> &str {
+        match &self.repr {
+            Repr::Builtin(r) => MODELS.get(r.model as usize).map_or("", |m| m.provider_id()),
+            Repr::Custom(c) => &c.model.1,
         }
     }
 

@@ -247,8 +247,16 @@ impl Overlay {
         let mut offers: Vec<Offer> = Vec::with_capacity(offer_recs.len());
         offers.extend(offer_recs.iter().map(|o| {
             listing.insert(o.provider as u32);
+            let model = match (o.model as u32).checked_sub(BUILTIN_MODELS) {
+                Some(i) => &models[i as usize],
+                None => &MODELS[o.model],
+            };
             let data = OfferData {
                 provider: Cow::Owned(provider_id(o.provider).to_owned()),
+                model: (
+                    Cow::Owned(model.id().to_owned()),
+                    Cow::Owned(model.provider_id().to_owned()),
+                ),
                 upstream_id: Cow::Owned(o.entry.upstream_id.clone()),
                 pricing: o.entry.pricing,
                 context_window: o.entry.context_window,

@@ -71,15 +71,18 @@ impl<'c> Tables<'c> {
     }
 
     /// This catalog's model that `m` denotes: the model at `m`'s index, if it is `m` or a
-    /// model of the same id (a clone, or the same model in a catalog built alike). `None`
-    /// for a handle of another catalog: its index is not a position here.
+    /// model of the same id at a provider of the same id (a clone, or the same model in a
+    /// catalog built alike). `None` for a handle of another catalog: its index is not a
+    /// position here, and another tenant may name a model of its own alike.
     pub(crate) fn own_model(self, m: &Model) -> Option<&'c Model> {
         let i = m.index();
         if i >= self.model_count() {
             return None;
         }
         let here = self.model_at(i);
-        (std::ptr::eq(here, m) || here.id() == m.id()).then_some(here)
+        let same =
+            std::ptr::eq(here, m) || (here.id() == m.id() && here.provider_id() == m.provider_id());
+        same.then_some(here)
     }
 
     /// This catalog's provider that `p` denotes, likewise (a built-in provider's handle
@@ -93,7 +96,8 @@ impl<'c> Tables<'c> {
     }
 
     /// This catalog's offer that `o` denotes: its provider's offer of its model here, if
-    /// that is `o` or an offer of the same provider and model under the same upstream id.
+    /// that is `o` or an offer by a provider of the same id, of a model of the same id and
+    /// home provider, under the same upstream id.
     pub(crate) fn own_offer(self, o: &Offer) -> Option<&'c Offer> {
         let (provider, model) = (o.provider_index, o.model_index);
         if provider >= self.provider_count() || model >= self.model_count() {
@@ -109,7 +113,10 @@ impl<'c> Tables<'c> {
         let overlay = self.0.and_then(|ov| ov.offer_of_model_by(model, provider));
         compiled.into_iter().chain(overlay).find(|here| {
             std::ptr::eq(*here, o)
-                || (here.provider_id() == o.provider_id() && here.upstream_id() == o.upstream_id())
+                || (here.provider_id() == o.provider_id()
+                    && here.model_id() == o.model_id()
+                    && here.model_provider_id() == o.model_provider_id()
+                    && here.upstream_id() == o.upstream_id())
         })
     }
 

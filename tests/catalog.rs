@@ -902,12 +902,68 @@ fn handles_of_the_same_model_answer_in_any_catalog_that_holds_it() {
     );
 }
 
+/// Two tenants may each name a model of their own alike (`shared`), and the same provider
+/// may offer different models under one upstream id in two catalogs: a handle of one names
+/// nothing in the other, though the other holds a model or an offer of that id at that place.
+#[test]
+fn another_tenants_model_of_the_same_id_is_not_this_one() {
+    let tenant = |id: &str, url: &str, upstream: &str| {
+        Catalog::builder()
+            .provider(
+                CustomProvider::new(id, id)
+                    .base_url(url)
+                    .model("shared", upstream),
+            )
+            .build()
+            .expect("a tenant builds")
+    };
+    let a = tenant("tenant-a", "https://a.example/v1", "a-upstream");
+    let b = tenant("tenant-b", "https://b.example/v1", "b-upstream");
+    let m = a.lookup_model("shared").expect("tenant A's model");
+    assert_eq!(m.provider_id(), "tenant-a");
+    assert!(b.provider_of(m).is_none());
+    assert!(b.offers_of(m).is_empty());
+    let shared = SharedCatalog::new(a.clone());
+    let before = shared.load();
+    let held = before.lookup_model("shared").expect("tenant A's model");
+    shared.store(b);
+    assert!(shared.load().provider_of(held).is_none());
+
+    // One host offers `m-one` as `up` in one catalog, `m-two` as `up` in the other.
+    let hosted = |model: &str| {
+        Catalog::builder()
+            .provider(CustomProvider::new("home", "Home").model(model, model))
+            .provider(CustomProvider::new("host", "Host").offer(model, "up"))
+            .build()
+            .expect("a hosted catalog builds")
+    };
+    let (one, two) = (hosted("m-one"), hosted("m-two"));
+    let offers = one.offers_of(one.lookup_model("m-one").expect("m-one"));
+    let o = offers.first().expect("host's offer of m-one");
+    assert_eq!(o.model_id(), "m-one");
+    assert_eq!(one.model_of_offer(o).map(|m| m.id()), Some("m-one"));
+    assert!(two.model_of_offer(o).is_none());
+    assert!(two.provider_of_offer(o).is_none());
+}
+
 /// Every handle of every catalog asked of every other never panics, and what it answers is
 /// the handle's own provider and model.
 #[test]
 fn every_handle_asked_of_every_catalog_answers_for_itself_or_not_at_all() {
     let (a, b) = tenants();
-    let catalogs = [a, b, Catalog::builtin().clone()];
+    // Tenants that name their models alike, and offer them under one upstream id.
+    let alike = |p: &str| {
+        Catalog::builder()
+            .provider(
+                CustomProvider::new(p, p)
+                    .model("shared", p)
+                    .model("m-one", "m-one"),
+            )
+            .provider(CustomProvider::new("host", "Host").offer("shared", "up"))
+            .build()
+            .expect("a tenant builds")
+    };
+    let catalogs = [a, b, Catalog::builtin().clone(), alike("x"), alike("y")];
     let mut answered = 0;
     for from in &catalogs {
         for m in from.models() {
@@ -917,11 +973,15 @@ fn every_handle_asked_of_every_catalog_answers_for_itself_or_not_at_all() {
                     assert_eq!(p.id(), m.provider_id(), "{}", m.id());
                     answered += 1;
                 }
+                if let Some(here) = c.offers_of(m).first() {
+                    assert_eq!(here.model_id(), m.id());
+                }
                 for o in &offers {
                     if let Some(p) = c.provider_of_offer(o) {
                         assert_eq!(p.id(), o.provider_id(), "{}", m.id());
                         let served = c.model_of_offer(o).expect("its model");
                         assert_eq!(served.id(), m.id());
+                        assert_eq!(served.provider_id(), m.provider_id());
                     }
                 }
             }
