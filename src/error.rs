@@ -39,6 +39,19 @@ impl fmt::Display for OfferedBy<'_> {
     }
 }
 
+/// The model part of `input`, which names a provider: what follows its first `:` (or
+/// `::`) or `/`. Provider names hold neither.
+fn model_part(input: &str) -> &str {
+    let Some(at) = input.find([':', '/']) else {
+        return input;
+    };
+    let rest = &input[at + 1..];
+    match (input.as_bytes()[at], rest.strip_prefix(':')) {
+        (b':', Some(after)) => after,
+        _ => rest,
+    }
+}
+
 /// What a provider does not do: offer model `` `m` ``, or serve `` `n` ``, a served name
 /// of model `` `m` ``.
 struct Unserved<'a>(&'a str, Option<&'a str>);
@@ -138,8 +151,8 @@ pub enum ResolveError {
     #[error(
         "provider `{}` does not {}; it is {} by {}",
         Esc(provider),
-        Unserved(model, served_name.as_deref()),
-        if served_name.is_some() { "served" } else { "offered" },
+        Unserved(model, served.then(|| model_part(input))),
+        if *served { "served" } else { "offered" },
         OfferedBy(offered_by, *more)
     )]
     ModelNotOffered {
@@ -155,9 +168,9 @@ pub enum ResolveError {
         /// How many more providers offer it than `offered_by` names (0 but in run-time
         /// catalogs where more than [`MAX_OFFERED_BY`] do).
         more: usize,
-        /// The served name the input named, as the catalog spells it, where it named one:
-        /// `offered_by` are then the providers that serve that name.
-        served_name: Option<String>,
+        /// Whether the input's model part is one of the model's served names (a dated snapshot,
+        /// a pointer): `offered_by` are then the providers that serve that name.
+        served: bool,
     },
 
     /// The model is retired on the date judged, and the [`Resolver`](crate::Resolver) was told

@@ -185,7 +185,7 @@ fn not_offered<'c, V: View<'c>>(
         offered_by: listed.iter().map(|p| p.id().to_owned()).collect(),
         more,
         // A served name is sent as itself: the hit's upstream id is its catalog spelling.
-        served_name: served.map(|_| found.upstream.to_owned()),
+        served: served.is_some(),
     }
 }
 
