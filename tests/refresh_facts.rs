@@ -161,13 +161,14 @@ fn dated_snapshots_the_references_list_are_served_names_not_models() {
 }
 
 #[test]
-fn litellm_pointers_are_served_names_of_their_target() {
+fn litellm_pointers_are_aliases_of_their_target() {
     // LiteLLM keys with only an `alias_of`: "claude-sonnet-latest" -> "claude-sonnet-5-5"
     // (2e-06 / 1e-05), "claude-opus-latest" -> "claude-opus-5-5" (4e-06 / 2e-05),
     // "gpt-mini-latest" -> "gpt-5.4-mini" (7.5e-07 / 4.5e-06),
     // "deepseek/deepseek-flash-latest" -> "deepseek/deepseek-v4-flash", whose prices the
     // references disagree on (LiteLLM 3e-07 / 1.2e-06): models.dev decides,
     // providers/deepseek/models/deepseek-v4-flash.toml `input = 0.14`, `output = 0.28`.
+    // A pointer sends the id of the model it names (the target key without its prefix).
     for (pointer, provider, id, input, output) in [
         (
             "claude-sonnet-latest",
@@ -196,20 +197,20 @@ fn litellm_pointers_are_served_names_of_their_target() {
             let r = resolve_model(&input_string).unwrap();
             assert_eq!(r.provider.id(), provider, "{input_string}");
             assert_eq!(r.model.map(|m| m.id()), Some(id), "{input_string}");
-            assert_eq!(r.matched, MatchKind::ServedName, "{input_string}");
-            // The provider serves the pointer: it is sent as written in the catalog.
-            assert_eq!(r.upstream_id, pointer, "{input_string}");
+            assert_eq!(r.matched, MatchKind::Alias, "{input_string}");
+            assert_eq!(r.upstream_id, id, "{input_string}");
             let p = r.pricing();
             assert_eq!(p.input, Some(usd(input)), "{input_string}");
             assert_eq!(p.output, Some(usd(output)), "{input_string}");
         }
     }
-    // "vertex_ai/claude-opus-latest" -> "vertex_ai/claude-opus-5-5": Vertex's pointer to
-    // its offer of Anthropic's model is not recorded (an offer is sent under one name), so
-    // the string names Anthropic's served name at a provider that does not serve it: refused,
-    // never sent to Vertex unpriced nor under another name.
-    let refused = resolve_model("vertex:claude-opus-latest").unwrap_err();
-    assert_eq!(refused.kind(), "model_not_offered");
+    // "vertex_ai/claude-opus-latest" -> "vertex_ai/claude-opus-5-5" (4e-06 / 2e-05): Vertex
+    // lists the pointer for its offer of the model, which it sends as `claude-opus-5-5`.
+    let r = resolve_model("vertex:claude-opus-latest").unwrap();
+    assert_eq!(r.model.map(|m| m.id()), Some("claude-opus-5-5"));
+    assert_eq!(r.offer.map(|o| o.provider_id()), Some("vertex"));
+    assert_eq!(r.upstream_id, "claude-opus-5-5");
+    assert_eq!(r.pricing().input, Some(usd("4")));
 }
 
 #[test]

@@ -284,6 +284,7 @@ struct Report {
     moved: Vec<String>,
     added_models: Vec<String>,
     added_served: Vec<String>,
+    added_aliases: Vec<String>,
     added_offers: Vec<String>,
     skipped: BTreeMap<String, Vec<String>>,
 }
@@ -472,10 +473,9 @@ fn add_lineups(
 }
 
 /// Adds LiteLLM's pointers (`lineup::pointers`: `claude-sonnet-latest`, an `alias_of`
-/// `claude-sonnet-5-5`) as served names of the model their target names at that provider:
-/// the provider serves the name, and it has no facts of its own. A pointer whose target is
-/// another provider's model there (Vertex's `claude-opus-latest`, an offer) is not recorded:
-/// an offer is sent under one name.
+/// `claude-sonnet-5-5`) as aliases of the model their target names: a resolution through one
+/// sends the model's id, at its own provider and through any offer of it (Vertex lists the
+/// same pointers for its offers of Anthropic's models), with the model's facts.
 fn add_pointers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
     for &p in FIRST_PARTY {
         for (name, target) in lineup::pointers(r, p) {
@@ -486,18 +486,10 @@ fn add_pointers(r: &Reference, docs: &mut [Doc], report: &mut Report) {
                 report.skip("a pointer to no catalog model".to_owned(), p, &name);
                 continue;
             };
-            if docs[d].provider != p {
-                report.skip(
-                    "a pointer to another provider's model (an offer's name)".to_owned(),
-                    p,
-                    &name,
-                );
-                continue;
-            }
             let m = &mut docs[d].data.models[i];
-            m.served_names.push(ServedNameEntry::new(name.clone()));
+            m.aliases.push(name.clone());
             report
-                .added_served
+                .added_aliases
                 .push(format!("{p}: {name} of {} (a pointer)", m.id));
         }
     }
@@ -1075,6 +1067,7 @@ fn print_report(report: &Report, old: &[DataFile], docs: &[Doc], today: Date, co
     section("moved to the vendor's provider", &report.moved);
     section("added models", &report.added_models);
     section("added served names", &report.added_served);
+    section("added aliases", &report.added_aliases);
     section("added offers", &report.added_offers);
     section("changed models", &changed);
     section(

@@ -159,7 +159,10 @@ pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
     m.served_names.clear();
     let bare_ids = !m.upstream_id.as_deref().unwrap_or(&m.id).contains('/');
     for name in names {
-        if own_entries(r, provider, &name).is_some() || (bare_ids && snapshot_shaped(&name)) {
+        // LiteLLM's pointers (`claude-opus-latest`, an `alias_of` the provider's entry) are
+        // aliases, whatever their shape: they name what the provider points them at.
+        let shaped = || bare_ids && snapshot_shaped(&name) && !is_pointer(r, provider, &name);
+        if own_entries(r, provider, &name).is_some() || shaped() {
             let note = notes
                 .iter_mut()
                 .find(|(id, _)| *id == name)
@@ -171,6 +174,14 @@ pub fn classify_names(r: &Reference, provider: &str, m: &mut ModelEntry) {
             m.aliases.push(name);
         }
     }
+}
+
+/// Whether `name` is one of LiteLLM's pointers in `provider`'s namespace
+/// ([`lineup::pointers`](crate::lineup::pointers)), ASCII case ignored.
+fn is_pointer(r: &Reference, provider: &str, name: &str) -> bool {
+    crate::lineup::pointers(r, provider)
+        .iter()
+        .any(|(pointer, _)| pointer.eq_ignore_ascii_case(name))
 }
 
 /// Whether `name` has the shape of a model id a provider serves rather than of another
