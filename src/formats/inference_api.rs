@@ -278,9 +278,18 @@ fn credits(m: &Model, price: Option<Price>, markup: Markup) -> Result<Option<f64
 /// `markup` (the platform's is [`INFERENCE_API_MARKUP`](crate::formats::INFERENCE_API_MARKUP), 1.4): exact to the picodollar,
 /// then written as a JSON number that serde_json prints as exactly that decimal (`0.0035`;
 /// any amount of up to 15 significant digits). An amount that needs more digits than a
-/// float holds is [`ExportError::InexactPrice`], never rounded. Unknown values
+/// float holds is [`ExportError::InexactPrice`], never rounded. (A markup whose product
+/// with a price is not a whole number of picodollars, such as 1.333333333, is rounded to
+/// the picodollar there; [`import_inference_api`] with that markup then refuses the amount,
+/// which no longer divides back to whole micro-dollars per million tokens.) Unknown values
 /// (limits, prices, `supports_tools`, `supports_vision`) are left out; the format has no
 /// field for a prompt limit below the context window ([`Model::max_input_tokens`](crate::Model::max_input_tokens)).
+///
+/// `id` is the catalog id, the name the platform's clients send. The format has no field
+/// for the id a provider's API expects: imported into a catalog that does not hold the
+/// model, an entry becomes a model whose upstream id is its `id` (Groq's `gpt-oss-120b`,
+/// which Groq serves as `openai/gpt-oss-120b`). Import a listing onto a catalog that holds
+/// its models to keep their upstream ids.
 ///
 /// ```
 /// use model_catalog::formats::{export_inference_api, INFERENCE_API_MARKUP};
