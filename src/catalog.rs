@@ -386,11 +386,11 @@ impl Catalog {
 
     /// The provider that defines `model`, in this catalog.
     ///
-    /// `None` for a model this catalog does not hold: a handle from another catalog (one
-    /// loaded before a swap, another tenant's) is not read as a position here, which would
-    /// name some other provider. The built-in models are every catalog's, and a model of the
-    /// same id, defined by a provider of the same id, at the same place (a catalog built from
-    /// the same documents) is this one's; another tenant's model named alike is not.
+    /// `None` for a model this catalog does not hold: a handle of another run-time catalog
+    /// (one loaded before a swap, another tenant's, one built from the same documents) is
+    /// not read as a position here, which would name some other provider, even where this
+    /// catalog names a model and provider alike; look the name up here again. The built-in
+    /// models are every catalog's; a run-time catalog's are its own and its clones'.
     ///
     /// ```
     /// use model_catalog::{Catalog, CustomProvider};

@@ -79,6 +79,12 @@ impl Model {
         }
     }
 
+    /// The build of the run-time catalog that holds it; `None` for the compiled catalog's,
+    /// which every catalog holds.
+    pub(crate) fn build(&self) -> Option<u64> {
+        self.tables.as_ref().map(|t| t.build)
+    }
+
     /// Its index in its catalog's model table.
     #[inline(always)]
     pub(crate) fn index(&self) -> u32 {

@@ -52,6 +52,8 @@ impl Arena {
 
 /// A run-time catalog's model tables: its [`Arena`], and the lists and records beside it.
 pub(crate) struct ModelTables {
+    /// The build of the catalog that holds these models ([`Overlay::build`](crate::overlay::Overlay::build)).
+    pub(crate) build: u64,
     /// The strings and prices.
     arena: Arena,
     /// String numbers of aliases and tags.
@@ -212,6 +214,7 @@ impl ModelTables {
             .collect();
         b.list.shrink_to_fit();
         let tables = ModelTables {
+            build: 0,
             arena,
             list: b.list,
             extras: b.extras,

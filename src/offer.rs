@@ -37,9 +37,11 @@ enum Repr {
 /// A run-time catalog's offer.
 #[derive(Clone)]
 pub(crate) struct OfferData {
+    /// The build of the catalog that holds it ([`Overlay::build`](crate::overlay::Overlay::build)).
+    pub(crate) build: u64,
     pub(crate) provider: Text,
-    /// The catalog id of the model it serves, and of that model's own provider.
-    pub(crate) model: (Text, Text),
+    /// The catalog id of the model it serves.
+    pub(crate) model: Text,
     pub(crate) upstream_id: Text,
     pub(crate) pricing: Pricing,
     pub(crate) context_window: Option<u32>,
@@ -95,15 +97,15 @@ impl Offer {
     pub fn model_id(&self) -> &str {
         match &self.repr {
             Repr::Builtin(r) => MODELS.get(r.model as usize).map_or("", |m| m.id()),
-            Repr::Custom(c) => &c.model.0,
+            Repr::Custom(c) => &c.model,
         }
     }
 
-    /// The id of the provider that defines the model it serves.
-    pub(crate) fn model_provider_id(&self) -> &str {
+    /// The build of the run-time catalog that holds it; `None` for a compiled offer.
+    pub(crate) fn build(&self) -> Option<u64> {
         match &self.repr {
-            Repr::Builtin(r) => MODELS.get(r.model as usize).map_or("", |m| m.provider_id()),
-            Repr::Custom(c) => &c.model.1,
+            Repr::Builtin(_) => None,
+            Repr::Custom(c) => Some(c.build),
         }
     }
 

@@ -32,6 +32,10 @@ fn cmp_folded(a: &str, b: &str) -> Ordering {
 /// What a run-time catalog adds to the compiled one. Indexes are in the combined space:
 /// built-in providers and models first, the overlay's after them.
 pub(crate) struct Overlay {
+    /// A number of its own among the overlays of the process: the models, offers and
+    /// providers it makes carry it, so that a catalog knows its own handles from another's
+    /// (another tenant's may name theirs alike).
+    pub(crate) build: u64,
     /// The documents the overlay was built from.
     pub(crate) docs: DocumentStore,
     pub(crate) overrides: Overrides,
@@ -140,6 +144,9 @@ fn owned(s: &Option<String>) -> Option<Text> {
     s.clone().map(Cow::Owned)
 }
 
+/// The next overlay's [`Overlay::build`].
+static NEXT_BUILD: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Overlay {
     /// The overlay of validated documents `v`, which are `docs` validated with `overrides`;
     /// an error if its models' strings pass what the tables number. What the overlay keeps
@@ -149,6 +156,8 @@ impl Overlay {
         docs: DocumentStore,
         overrides: Overrides,
     ) -> Result<Overlay, DataError> {
+        // Relaxed: the number only has to be unique, not ordered with anything.
+        let build = NEXT_BUILD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let Validated {
             model_base,
             providers: provider_recs,
@@ -186,6 +195,7 @@ impl Overlay {
                 }
             }
             let data = ProviderData {
+                build,
                 id: Cow::Owned(e.id.clone()),
                 name: Cow::Owned(e.name.clone()),
                 aliases: Cow::Owned(aliases.into_iter().map(Cow::Owned).collect()),
@@ -238,7 +248,8 @@ impl Overlay {
         for m in &model_recs {
             listing.insert(m.provider as u32);
         }
-        let (tables, records) = ModelTables::build(&model_recs, base_models, provider_id)?;
+        let (mut tables, records) = ModelTables::build(&model_recs, base_models, provider_id)?;
+        tables.build = build;
         let tables = Arc::new(tables);
         let models: Vec<Model> = records
             .into_iter()
@@ -252,11 +263,9 @@ impl Overlay {
                 None => &MODELS[o.model],
             };
             let data = OfferData {
+                build,
                 provider: Cow::Owned(provider_id(o.provider).to_owned()),
-                model: (
-                    Cow::Owned(model.id().to_owned()),
-                    Cow::Owned(model.provider_id().to_owned()),
-                ),
+                model: Cow::Owned(model.id().to_owned()),
                 upstream_id: Cow::Owned(o.entry.upstream_id.clone()),
                 pricing: o.entry.pricing,
                 context_window: o.entry.context_window,
@@ -284,6 +293,7 @@ impl Overlay {
             &replaced_bits,
         );
         Ok(Overlay {
+            build,
             docs,
             overrides,
             providers,

@@ -158,6 +158,8 @@ enum Repr {
 /// A run-time catalog's provider.
 #[derive(Clone)]
 pub(crate) struct ProviderData {
+    /// The build of the catalog that holds it ([`Overlay::build`](crate::overlay::Overlay::build)).
+    pub(crate) build: u64,
     pub(crate) id: Text,
     pub(crate) name: Text,
     pub(crate) aliases: Cow<'static, [Text]>,
@@ -199,6 +201,14 @@ impl Provider {
         Provider {
             index,
             repr: Repr::Custom(Box::new(data)),
+        }
+    }
+
+    /// The build of the run-time catalog that holds it; `None` for a compiled provider.
+    pub(crate) fn build(&self) -> Option<u64> {
+        match &self.repr {
+            Repr::Builtin(_) => None,
+            Repr::Custom(c) => Some(c.build),
         }
     }
 

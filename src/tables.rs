@@ -70,37 +70,35 @@ impl<'c> Tables<'c> {
         out
     }
 
-    /// This catalog's model that `m` denotes: the model at `m`'s index, if it is `m` or a
-    /// model of the same id at a provider of the same id (a clone, or the same model in a
-    /// catalog built alike). `None` for a handle of another catalog: its index is not a
-    /// position here, and another tenant may name a model of its own alike.
+    /// Whether a handle made by the build `build` (`None`: the compiled catalog, which every
+    /// catalog holds) is one of this catalog's: a handle of another catalog, another
+    /// tenant's or one built before a swap, may name its entries alike at the same place.
+    fn holds(self, build: Option<u64>) -> bool {
+        build.is_none_or(|b| self.0.is_some_and(|o| o.build == b))
+    }
+
+    /// This catalog's model that `m` denotes, if `m` is one of its own (or a clone of one) or
+    /// a compiled model.
     pub(crate) fn own_model(self, m: &Model) -> Option<&'c Model> {
         let i = m.index();
-        if i >= self.model_count() {
-            return None;
-        }
-        let here = self.model_at(i);
-        let same =
-            std::ptr::eq(here, m) || (here.id() == m.id() && here.provider_id() == m.provider_id());
-        same.then_some(here)
+        (self.holds(m.build()) && i < self.model_count()).then(|| self.model_at(i))
     }
 
-    /// This catalog's provider that `p` denotes, likewise (a built-in provider's handle
-    /// denotes its replacement in a catalog that replaces it: they share the id).
+    /// This catalog's provider that `p` denotes, likewise (a compiled provider's handle
+    /// denotes its replacement in a catalog that replaces it).
     pub(crate) fn own_provider(self, p: &Provider) -> Option<&'c Provider> {
-        if p.index >= self.provider_count() {
-            return None;
-        }
-        let here = self.provider_at(p.index);
-        (std::ptr::eq(here, p) || here.id() == p.id()).then_some(here)
+        let i = p.index;
+        (self.holds(p.build()) && i < self.provider_count()).then(|| self.provider_at(i))
     }
 
-    /// This catalog's offer that `o` denotes: its provider's offer of its model here, if
-    /// that is `o` or an offer by a provider of the same id, of a model of the same id and
-    /// home provider, under the same upstream id.
+    /// This catalog's offer that `o` denotes, likewise: its provider's offer of its model
+    /// here, under its upstream id.
     pub(crate) fn own_offer(self, o: &Offer) -> Option<&'c Offer> {
         let (provider, model) = (o.provider_index, o.model_index);
-        if provider >= self.provider_count() || model >= self.model_count() {
+        if !self.holds(o.build())
+            || provider >= self.provider_count()
+            || model >= self.model_count()
+        {
             return None;
         }
         let compiled = (model < BUILTIN_MODELS)
@@ -111,13 +109,10 @@ impl<'c> Tables<'c> {
             .find(|h| h.provider_index == provider);
         // Found by halving: a model thousands of providers offer costs no more.
         let overlay = self.0.and_then(|ov| ov.offer_of_model_by(model, provider));
-        compiled.into_iter().chain(overlay).find(|here| {
-            std::ptr::eq(*here, o)
-                || (here.provider_id() == o.provider_id()
-                    && here.model_id() == o.model_id()
-                    && here.model_provider_id() == o.model_provider_id()
-                    && here.upstream_id() == o.upstream_id())
-        })
+        compiled
+            .into_iter()
+            .chain(overlay)
+            .find(|here| std::ptr::eq(*here, o) || here.upstream_id() == o.upstream_id())
     }
 
     /// The offers of `model`: the providers other than its own that serve it.

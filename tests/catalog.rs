@@ -865,11 +865,12 @@ fn a_handle_from_before_a_swap_names_nothing_after_it() {
     assert_eq!(before.provider_of(m).map(|p| p.id()), Some("tenant-a"));
 }
 
-/// What every catalog holds alike still answers: the built-in models (the free
-/// functions' handles included), clones of a handle, and the same model in a catalog built
-/// from the same documents.
+/// The built-in models, offers and providers are every catalog's (the free functions'
+/// handles included); a run-time catalog's handles, and their clones, are its own and its
+/// clones': even a catalog built from the same documents, or one whose provider takes the
+/// same id with another base URL (another tenant's `internal`), looks the name up again.
 #[test]
-fn handles_of_the_same_model_answer_in_any_catalog_that_holds_it() {
+fn handles_answer_in_their_own_catalog_and_built_in_ones_in_every_catalog() {
     let (a, b) = tenants();
     let gpt = model_catalog::lookup_model("gpt-4o").expect("built-in gpt-4o");
     for c in [&a, &b, Catalog::builtin()] {
@@ -877,15 +878,48 @@ fn handles_of_the_same_model_answer_in_any_catalog_that_holds_it() {
     }
     let m = a.lookup_model("a-model").expect("tenant A's model");
     assert_eq!(a.provider_of(&m.clone()).map(|p| p.id()), Some("tenant-a"));
-    let (again, _) = tenants();
-    assert_eq!(again.provider_of(m).map(|p| p.id()), Some("tenant-a"));
+    assert_eq!(a.clone().provider_of(m).map(|p| p.id()), Some("tenant-a"));
     let offers = a.offers_of(gpt);
     let o = offers
         .iter()
         .find(|o| o.provider_id() == "tenant-a")
         .expect("offer");
-    assert_eq!(again.provider_of_offer(o).map(|p| p.id()), Some("tenant-a"));
-    // A built-in provider's handle denotes its replacement where one replaces it.
+    assert_eq!(
+        a.clone().provider_of_offer(o).map(|p| p.id()),
+        Some("tenant-a")
+    );
+    let (again, _) = tenants();
+    assert!(again.provider_of(m).is_none());
+    assert!(again.provider_of_offer(o).is_none());
+    let found = again.lookup_model("a-model").expect("looked up again");
+    assert_eq!(again.provider_of(found).map(|p| p.id()), Some("tenant-a"));
+
+    let internal = |url: &str, upstream: &str| {
+        Catalog::builder()
+            .provider(
+                CustomProvider::new("internal", "Internal")
+                    .base_url(url)
+                    .model("chat", upstream)
+                    .offer("gpt-4o", "gpt"),
+            )
+            .build()
+            .expect("a tenant builds")
+    };
+    let x = internal("https://tenant-x.example/v1", "x-chat");
+    let y = internal("https://tenant-y.example/v1", "y-chat");
+    let chat = x.lookup_model("chat").expect("x's chat");
+    assert!(y.provider_of(chat).is_none());
+    let x_offers = x.offers_of(gpt);
+    let x_offer = x_offers
+        .iter()
+        .find(|o| o.provider_id() == "internal")
+        .expect("x's offer of gpt-4o");
+    assert!(y.provider_of_offer(x_offer).is_none());
+    let x_internal = x.lookup_provider("internal").expect("x's provider");
+    assert!(!y.is_builtin_provider(x_internal));
+
+    // A built-in provider's handle denotes its replacement where one replaces it; the
+    // replacement's handle is its own catalog's.
     let replaced = Catalog::builder()
         .allow_override("openai")
         .provider(
@@ -900,6 +934,9 @@ fn handles_of_the_same_model_answer_in_any_catalog_that_holds_it() {
         replaced.provider_of(gpt).and_then(|p| p.base_url()),
         Some("https://proxy.example/v1")
     );
+    let proxy = replaced.lookup_provider("openai").expect("the replacement");
+    assert!(!replaced.is_builtin_provider(proxy));
+    assert!(!Catalog::builtin().is_builtin_provider(proxy));
 }
 
 /// Two tenants may each name a model of their own alike (`shared`), and the same provider
