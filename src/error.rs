@@ -145,9 +145,9 @@ pub enum ResolveError {
     },
 
     /// The named provider does not offer the model, which other providers do; or, where
-    /// the input named one of the model's served names (a dated snapshot, a pointer such as
-    /// `claude-opus-latest`), the provider does not serve that name, which `offered_by` do
-    /// (it may offer the model under another).
+    /// the input named one of the model's served names (a dated snapshot such as
+    /// `claude-sonnet-4-5-20250929`, also behind a vendor prefix), the provider does not
+    /// serve that name, which `offered_by` do (it may offer the model under another).
     #[error(
         "provider `{}` does not {}; it is {} by {}",
         Esc(provider),
@@ -168,8 +168,9 @@ pub enum ResolveError {
         /// How many more providers offer it than `offered_by` names (0 but in run-time
         /// catalogs where more than [`MAX_OFFERED_BY`] do).
         more: usize,
-        /// Whether the input's model part is one of the model's served names (a dated snapshot,
-        /// a pointer): `offered_by` are then the providers that serve that name.
+        /// Whether the input's model part is one of the model's served names (a dated
+        /// snapshot, also behind a vendor prefix: `openai/o3-pro-2025-06-10`): `offered_by`
+        /// are then the providers that serve that name.
         served: bool,
     },
 

@@ -6,6 +6,7 @@ use crate::cost::PriceKind;
 use crate::cost::{Cost, CostError, PriceSource};
 use crate::data::capability::{Capability, Support};
 use crate::data::date::Date;
+use crate::data::grammar::is_fine_tune_prefixed;
 use crate::data::key::MatchKind;
 use crate::data::modality::Modalities;
 use crate::data::price::Pricing;
@@ -152,11 +153,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// named), whose facts take precedence over the model's; for a fine-tune, the served
     /// name of its base where the base is one.
     pub fn served_name(&self) -> Option<&'c ServedName> {
-        let m = self.model?;
-        match self.matched {
-            MatchKind::FineTune => m.served_name(fine_tune_base(&self.upstream_id)?),
-            _ => m.served_as(&self.upstream_id),
-        }
+        served_sent_as(self.model?, &self.upstream_id)
     }
 
     /// The context window of what is served, from the first that records one: the offer
@@ -392,6 +389,17 @@ impl<'c, 'i> Resolution<'c, 'i> {
             }
             None => Vec::new(),
         }
+    }
+}
+
+/// The served name of `m` that sending `upstream` to its provider asks for: the one sent as
+/// `upstream` (ASCII case ignored), or for a fine-tune id (`ft:<base>:...`) its base's. For
+/// resolutions and routes alike.
+pub(crate) fn served_sent_as<'m>(m: &'m Model, upstream: &str) -> Option<&'m ServedName> {
+    if is_fine_tune_prefixed(upstream) {
+        m.served_name(fine_tune_base(upstream)?)
+    } else {
+        m.served_as(upstream)
     }
 }
 

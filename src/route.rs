@@ -462,7 +462,7 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
     }
     if let (Some(date), Some(m)) = (policy.active_on, route.model) {
         let mut stage = m.lifecycle_on(date);
-        if let Some(s) = m.served_as(&route.upstream_id) {
+        if let Some(s) = crate::resolution::served_sent_as(m, &route.upstream_id) {
             stage = s.lifecycle_on(date).worst(stage);
         }
         if let Some(o) = route.offer {

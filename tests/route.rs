@@ -1688,6 +1688,31 @@ fn active_on_leaves_out_routes_retired_that_day() {
     assert!(route("gpt-3.5-turbo", &RoutePolicy::new()).is_ok());
 }
 
+/// A fine-tune is of its base snapshot: routes to it end when the snapshot retires, as its
+/// resolution does (`refuse_retired`, `lifecycle_on`).
+#[test]
+fn a_fine_tune_of_a_retired_snapshot_is_not_routed_with_active_on() {
+    let day = |s: &str| -> model_catalog::Date { s.parse().unwrap() };
+    // LiteLLM 1.110.2: "gpt-4o-2024-05-13" has "deprecation_date": "2026-10-23".
+    let ft = "ft:gpt-4o-2024-05-13:acme:bot:abc123";
+    for input in [ft.to_owned(), format!("openai:{ft}")] {
+        let after = RoutePolicy::new().active_on(day("2026-11-01"));
+        match route(&input, &after).unwrap_err() {
+            RouteError::NoRoute { rejected, .. } => {
+                assert_eq!(rejected.len(), 1, "{input}");
+                assert_eq!(rejected[0].provider, "openai");
+                let since = day("2026-10-23");
+                assert_eq!(rejected[0].reason, RejectReason::Retired { since });
+            }
+            other => panic!("{input}: {other:?}"),
+        }
+        let before = RoutePolicy::new().active_on(day("2026-10-22"));
+        let chain = route(&input, &before).unwrap();
+        assert_eq!(ids(&chain), ["openai"], "{input}");
+        assert_eq!(chain[0].upstream_id, ft);
+    }
+}
+
 /// A dated snapshot named alone is routed to every provider that serves it: its home, and
 /// each provider whose offer of the model, resolved as `provider:offer id`, is that
 /// snapshot, with the same upstream id and prices as that resolution.
