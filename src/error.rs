@@ -1,6 +1,7 @@
 //! [`ResolveError`]: why a model string did not resolve.
 
 use crate::data::escape::Esc;
+use crate::data::grammar::model_part;
 use crate::suggest::{Hint, Suggestions};
 use std::borrow::Cow;
 use std::fmt;
@@ -39,21 +40,8 @@ impl fmt::Display for OfferedBy<'_> {
     }
 }
 
-/// The model part of `input`, which names a provider: what follows its first `:` (or
-/// `::`) or `/`. Provider names hold neither.
-fn model_part(input: &str) -> &str {
-    let Some(at) = input.find([':', '/']) else {
-        return input;
-    };
-    let rest = &input[at + 1..];
-    match (input.as_bytes()[at], rest.strip_prefix(':')) {
-        (b':', Some(after)) => after,
-        _ => rest,
-    }
-}
-
-/// What a provider does not do: offer model `` `m` ``, or serve `` `n` ``, a served name
-/// of model `` `m` ``.
+/// What a provider does not do, and who does: `` offer model `m`; it is offered by `` or
+/// `` serve `n`, a name of model `m`; it is served by `` (for a served name `n`).
 struct Unserved<'a>(&'a str, Option<&'a str>);
 
 impl fmt::Display for Unserved<'_> {
@@ -61,11 +49,11 @@ impl fmt::Display for Unserved<'_> {
         match self.1 {
             Some(name) => write!(
                 f,
-                "serve `{}`, a name of model `{}`",
+                "serve `{}`, a name of model `{}`; it is served by",
                 Esc(name),
                 Esc(self.0)
             ),
-            None => write!(f, "offer model `{}`", Esc(self.0)),
+            None => write!(f, "offer model `{}`; it is offered by", Esc(self.0)),
         }
     }
 }
@@ -149,10 +137,9 @@ pub enum ResolveError {
     /// `claude-sonnet-4-5-20250929`, also behind a vendor prefix), the provider does not
     /// serve that name, which `offered_by` do (it may offer the model under another).
     #[error(
-        "provider `{}` does not {}; it is {} by {}",
+        "provider `{}` does not {} {}",
         Esc(provider),
         Unserved(model, served.then(|| model_part(input))),
-        if *served { "served" } else { "offered" },
         OfferedBy(offered_by, *more)
     )]
     ModelNotOffered {
@@ -162,11 +149,11 @@ pub enum ResolveError {
         provider: String,
         /// The model's catalog id.
         model: String,
-        /// Ids of the providers that offer it, home provider first: the first
-        /// [`MAX_OFFERED_BY`].
+        /// Ids of the providers that offer it (that serve the name, where `served`), home
+        /// provider first: the first [`MAX_OFFERED_BY`].
         offered_by: Vec<String>,
-        /// How many more providers offer it than `offered_by` names (0 but in run-time
-        /// catalogs where more than [`MAX_OFFERED_BY`] do).
+        /// How many more providers offer it (serve the name) than `offered_by` names (0 but
+        /// in run-time catalogs where more than [`MAX_OFFERED_BY`] do).
         more: usize,
         /// Whether the input's model part is one of the model's served names (a dated
         /// snapshot, also behind a vendor prefix: `openai/o3-pro-2025-06-10`): `offered_by`

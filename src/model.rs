@@ -333,7 +333,7 @@ impl Model {
     }
 
     /// The names the provider serves as model ids of their own that resolve to this model
-    /// (dated snapshots, `-latest` pointers, variants), each with the facts it has apart from
+    /// (dated snapshots, ids such as `chatgpt-4o-latest`, variants), each with the facts it has apart from
     /// the model's.
     ///
     /// ```

@@ -158,13 +158,14 @@ impl ModelTables {
             .unwrap_or_default()
     }
 
-    /// The tables of validated models `models` (model `i` has catalog index `base + i`),
-    /// with their records in the same order. `provider_id` gives the id of a provider by
+    /// The tables of validated models `models` (model `i` has catalog index `base + i`) of
+    /// the overlay numbered `build`, with their records in the same order. `provider_id` gives the id of a provider by
     /// index. Strings are copied into one table; vendors, families, categories, provider
     /// ids and prices, which many models share, are kept once.
     ///
     /// A catalog whose strings pass 4 GiB is refused: the tables number them in 32 bits.
     pub(crate) fn build<'p>(
+        build: u64,
         models: &[ModelRec<'_>],
         base: u32,
         provider_id: impl Fn(usize) -> &'p str,
@@ -214,7 +215,7 @@ impl ModelTables {
             .collect();
         b.list.shrink_to_fit();
         let tables = ModelTables {
-            build: 0,
+            build,
             arena,
             list: b.list,
             extras: b.extras,

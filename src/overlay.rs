@@ -248,8 +248,7 @@ impl Overlay {
         for m in &model_recs {
             listing.insert(m.provider as u32);
         }
-        let (mut tables, records) = ModelTables::build(&model_recs, base_models, provider_id)?;
-        tables.build = build;
+        let (tables, records) = ModelTables::build(build, &model_recs, base_models, provider_id)?;
         let tables = Arc::new(tables);
         let models: Vec<Model> = records
             .into_iter()

@@ -147,7 +147,7 @@ impl<'c, 'i> Resolution<'c, 'i> {
         own.unwrap_or(self.name)
     }
 
-    /// The served name the input named (a dated snapshot, a `-latest` pointer, a variant),
+    /// The served name the input named (a dated snapshot, an id such as `chatgpt-4o-latest`, a variant),
     /// or that is sent upstream (an offer, or a model, whose upstream id is a served name of
     /// the model, also behind a vendor prefix, serves that snapshot however the model was
     /// named), whose facts take precedence over the model's; for a fine-tune, the served

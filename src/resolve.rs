@@ -184,7 +184,6 @@ fn not_offered<'c, V: View<'c>>(
         model: m.id().to_owned(),
         offered_by: listed.iter().map(|p| p.id().to_owned()).collect(),
         more,
-        // A served name is sent as itself: the hit's upstream id is its catalog spelling.
         served: served.is_some(),
     }
 }

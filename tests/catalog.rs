@@ -899,7 +899,7 @@ fn handles_answer_in_their_own_catalog_and_built_in_ones_in_every_catalog() {
             .provider(
                 CustomProvider::new("internal", "Internal")
                     .base_url(url)
-                    .model("chat", upstream)
+                    .model("tenant-chat", upstream)
                     .offer("gpt-4o", "gpt"),
             )
             .build()
@@ -907,7 +907,7 @@ fn handles_answer_in_their_own_catalog_and_built_in_ones_in_every_catalog() {
     };
     let x = internal("https://tenant-x.example/v1", "x-chat");
     let y = internal("https://tenant-y.example/v1", "y-chat");
-    let chat = x.lookup_model("chat").expect("x's chat");
+    let chat = x.lookup_model("tenant-chat").expect("x's chat");
     assert!(y.provider_of(chat).is_none());
     let x_offers = x.offers_of(gpt);
     let x_offer = x_offers
@@ -978,6 +978,13 @@ fn another_tenants_model_of_the_same_id_is_not_this_one() {
     let offers = one.offers_of(one.lookup_model("m-one").expect("m-one"));
     let o = offers.first().expect("host's offer of m-one");
     assert_eq!(o.model_id(), "m-one");
+    let other = two.offers_of(two.lookup_model("m-two").expect("m-two"));
+    let p = other.first().expect("host's offer of m-two");
+    assert_eq!(
+        (p.provider_id(), p.upstream_id()),
+        (o.provider_id(), o.upstream_id())
+    );
+    assert!(o != p, "offers of different models are different offers");
     assert_eq!(one.model_of_offer(o).map(|m| m.id()), Some("m-one"));
     assert!(two.model_of_offer(o).is_none());
     assert!(two.provider_of_offer(o).is_none());

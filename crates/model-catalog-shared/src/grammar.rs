@@ -40,6 +40,23 @@ pub fn first_separator(bytes: &[u8]) -> Option<usize> {
     separator_in(word(&bytes[n - 8..])).map(|at| n - 8 + at)
 }
 
+/// The model part of `input`, a string that names a provider: what follows its first `:` or
+/// `/`, and after a `:` a second `:` (`provider::model`, read as `provider:model`), as the
+/// resolver reads it; `input` itself where it holds no separator. Provider names hold
+/// neither, so the first separator ends the provider's name. For messages: the resolver
+/// reads the same part from the separator it has found.
+#[must_use]
+pub fn model_part(input: &str) -> &str {
+    let Some(at) = first_separator(input.as_bytes()) else {
+        return input;
+    };
+    let rest = input.get(at + 1..).unwrap_or_default();
+    match (input.as_bytes()[at], rest.strip_prefix(':')) {
+        (b':', Some(after)) => after,
+        _ => rest,
+    }
+}
+
 /// The name before the `:` of OpenAI fine-tune ids (`ft:<base>:<organization>:<suffix>:<id>`),
 /// which resolve to OpenAI: no provider may be named so.
 pub const FINE_TUNE_PREFIX: &str = "ft";
@@ -86,6 +103,24 @@ mod tests {
         assert_eq!(served_name_in("snap-1", served), Some("snap-1"));
         assert_eq!(served_name_in("snap-2", served), None);
         assert_eq!(served_name_in("bar/snap-1", ["snap-1"]), Some("snap-1"));
+    }
+
+    #[test]
+    fn the_model_part_follows_the_first_separator() {
+        let cases = [
+            ("vertex:claude-x", "claude-x"),
+            ("vertex::claude-x", "claude-x"),
+            ("vertex:::x", ":x"),
+            ("google-vertex/claude-x", "claude-x"),
+            ("vertex//x", "/x"),
+            ("openrouter:openai/gpt-4o", "openai/gpt-4o"),
+            ("openrouter/openai:x", "openai:x"),
+            ("no-separator", "no-separator"),
+            ("p:", ""),
+        ];
+        for (input, part) in cases {
+            assert_eq!(model_part(input), part, "{input}");
+        }
     }
 
     #[test]

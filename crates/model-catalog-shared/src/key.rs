@@ -17,12 +17,12 @@ pub enum MatchKind {
     /// The id the provider's API expects, where it differs from the catalog id
     /// (`meta-llama/llama-3.3-70b-versatile` for `llama-3.3-70b-versatile`).
     UpstreamId,
-    /// An alias: another spelling of the name (`GPT-5 mini`, `groqcloud`). The model's
-    /// upstream id is sent.
+    /// An alias: another spelling of the name (`GPT-5 mini`, `groqcloud`), or a pointer a
+    /// reference names for the model (`claude-opus-latest`). The model's upstream id is sent.
     Alias,
     /// A name the provider serves as a model id of its own (a dated snapshot such as
-    /// `gpt-4o-2024-05-13`, a `-latest` pointer, a variant): that name is sent upstream, in
-    /// the catalog's spelling.
+    /// `gpt-4o-2024-05-13`, an id such as `chatgpt-4o-latest`, a variant): that name is sent
+    /// upstream, in the catalog's spelling.
     ServedName,
     /// Not in the catalog: the provider was named explicitly and the model string is sent
     /// to it unchanged.

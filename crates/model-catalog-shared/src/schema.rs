@@ -156,12 +156,12 @@ pub struct ModelEntry {
     /// The id of the model that replaces it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor: Option<String>,
-    /// Other spellings of the model's name: a resolution through one sends the model's
-    /// upstream id.
+    /// Other spellings of the model's name, and pointers a reference names for it
+    /// (`claude-opus-latest`): a resolution through one sends the model's upstream id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Names the provider itself serves as model ids and that resolve to this model (dated
-    /// snapshots, `-latest` pointers, variants): a resolution through one sends that name,
+    /// snapshots, ids such as `chatgpt-4o-latest`, variants): a resolution through one sends that name,
     /// in its catalog spelling, and reports its own facts where it has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub served_names: Vec<ServedNameEntry>,
