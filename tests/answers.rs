@@ -1409,18 +1409,18 @@ fn acme_offer_of_gpt_4o(fields: &str) -> String {
     )
 }
 
+/// A catalog of [`acme_offer_of_gpt_4o`] with `fields`, or why it is refused.
+fn acme_catalog(fields: &str) -> Result<Catalog, model_catalog::CatalogError> {
+    Catalog::builder()
+        .json("acme", &acme_offer_of_gpt_4o(fields))
+        .expect("the document parses")
+        .build()
+}
+
 #[test]
 fn a_run_time_offer_has_its_own_limits() {
     // Seed 000: gpt-4o has a 128,000-token context window and 16,384 output tokens.
-    let doc = acme_offer_of_gpt_4o;
-    let catalog = Catalog::builder()
-        .json(
-            "acme",
-            &doc(r#", "context_window": 32000, "max_output_tokens": 4000"#),
-        )
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog = acme_catalog(r#", "context_window": 32000, "max_output_tokens": 4000"#).unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     assert_eq!(
         (r.context_window(), r.max_output_tokens()),
@@ -1428,11 +1428,7 @@ fn a_run_time_offer_has_its_own_limits() {
     );
     assert_eq!(r.model.unwrap().context_window(), Some(128_000));
     // Without limits of its own, the offer gives the model's.
-    let catalog = Catalog::builder()
-        .json("acme", &doc(""))
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog = acme_catalog("").unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     assert_eq!(
         (r.context_window(), r.max_output_tokens()),
@@ -1441,11 +1437,7 @@ fn a_run_time_offer_has_its_own_limits() {
     assert_eq!(r.offer.unwrap().context_window(), None);
     // A context window of its own below the model's output limit: the output limit that
     // applies is at most the context window that applies.
-    let catalog = Catalog::builder()
-        .json("acme", &doc(r#", "context_window": 1000"#))
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog = acme_catalog(r#", "context_window": 1000"#).unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     assert_eq!(
         (r.context_window(), r.max_output_tokens()),
@@ -1457,11 +1449,7 @@ fn a_run_time_offer_has_its_own_limits() {
         r#", "max_output_tokens": 0"#,
         r#", "context_window": 1000, "max_output_tokens": 2000"#,
     ] {
-        let e = Catalog::builder()
-            .json("acme", &doc(bad))
-            .unwrap()
-            .build()
-            .unwrap_err();
+        let e = acme_catalog(bad).unwrap_err();
         let text = e.to_string();
         assert!(
             text.contains("offer of") && text.contains("gpt-4o"),
@@ -1575,15 +1563,7 @@ fn an_offer_has_its_providers_own_retirement() {
 
 #[test]
 fn a_run_time_offer_has_its_own_lifecycle() {
-    let doc = acme_offer_of_gpt_4o;
-    let catalog = Catalog::builder()
-        .json(
-            "acme",
-            &doc(r#", "deprecated": true, "retires": "2026-03-01""#),
-        )
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog = acme_catalog(r#", "deprecated": true, "retires": "2026-03-01""#).unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     assert_eq!(r.retires(), Some(day("2026-03-01")));
     assert_eq!(
@@ -1605,11 +1585,7 @@ fn a_run_time_offer_has_its_own_lifecycle() {
     // The model itself, at its own provider, is not.
     assert!(catalog.resolve_with(&strict, "openai:gpt-4o").is_ok());
     // A retirement date without `deprecated: true` is refused.
-    let e = Catalog::builder()
-        .json("acme", &doc(r#", "retires": "2026-03-01""#))
-        .unwrap()
-        .build()
-        .unwrap_err();
+    let e = acme_catalog(r#", "retires": "2026-03-01""#).unwrap_err();
     assert!(e.to_string().contains("deprecated: true"), "{e}");
 }
 
@@ -1974,15 +1950,9 @@ fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
     use model_catalog::{Capability, Modality, Request, Support, Violation};
     // models.dev providers/openai/models/gpt-4o.toml: tool_call = true, structured_output =
     // true, input text, image, pdf; LiteLLM `gpt-4o`: supports_parallel_function_calling.
-    let doc = acme_offer_of_gpt_4o;
-    let catalog = Catalog::builder()
-        .json(
-            "acme",
-            &doc(r#", "input_modalities": ["text"], "capabilities": {"tools": false}"#),
-        )
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog =
+        acme_catalog(r#", "input_modalities": ["text"], "capabilities": {"tools": false}"#)
+            .unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     assert_eq!(r.capability(Capability::Tools), Support::No);
     // Tool calls known missing: no parallel ones either, though the model has them.
@@ -2018,11 +1988,7 @@ fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
     assert_eq!(v["input_modalities"], serde_json::json!(["text"]));
     assert_eq!(v["output_modalities"], serde_json::Value::Null);
     // Without facts of its own, the offer's are the model's.
-    let catalog = Catalog::builder()
-        .json("acme", &doc(""))
-        .unwrap()
-        .build()
-        .unwrap();
+    let catalog = acme_catalog("").unwrap();
     let r = catalog.resolve_model("acme:gpt-4o").unwrap();
     for (c, s) in [
         (Capability::Tools, Support::Yes),
@@ -2038,7 +2004,6 @@ fn a_run_time_offer_has_its_own_capabilities_and_modalities() {
 
 #[test]
 fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
-    let doc = acme_offer_of_gpt_4o;
     for (fields, field) in [
         (
             r#", "capabilities": {"tools": false, "parallel_tools": true}"#,
@@ -2052,11 +2017,7 @@ fn an_offers_capabilities_and_modalities_are_checked_when_loaded() {
             "output_modalities",
         ),
     ] {
-        let err = Catalog::builder()
-            .json("acme", &doc(fields))
-            .unwrap()
-            .build()
-            .unwrap_err();
+        let err = acme_catalog(fields).unwrap_err();
         let text = err.to_string();
         assert!(
             text.contains(field) && text.contains("offer of `gpt-4o`"),
@@ -2190,14 +2151,10 @@ fn a_run_time_prompt_limit_must_be_below_the_context_window() {
 #[test]
 fn a_modality_listed_many_times_is_one_error() {
     let list = vec!["\"text\""; 1_000].join(", ");
-    let doc = acme_offer_of_gpt_4o(&format!(
+    let err = acme_catalog(&format!(
         r#", "input_modalities": [{list}, "image", "image"]"#
-    ));
-    let err = Catalog::builder()
-        .json("acme", &doc)
-        .unwrap()
-        .build()
-        .unwrap_err();
+    ))
+    .unwrap_err();
     let messages: Vec<String> = err.errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(messages[0].contains("lists `text` twice"));
