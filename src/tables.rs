@@ -91,28 +91,24 @@ impl<'c> Tables<'c> {
         (self.holds(p.build()) && i < self.provider_count()).then(|| self.provider_at(i))
     }
 
-    /// This catalog's offer that `o` denotes, likewise: its provider's offer of its model
-    /// here, under its upstream id.
+    /// This catalog's offer that `o` denotes, likewise: its provider's offer of its model,
+    /// among the compiled offers or the overlay's as `o` is one of them (a provider offers
+    /// a model once in each).
     pub(crate) fn own_offer(self, o: &Offer) -> Option<&'c Offer> {
         let (provider, model) = (o.provider_index, o.model_index);
-        if !self.holds(o.build())
-            || provider >= self.provider_count()
-            || model >= self.model_count()
-        {
+        if !self.holds(o.build()) || model >= self.model_count() {
             return None;
         }
-        let compiled = (model < BUILTIN_MODELS)
-            .then(|| self.model_at(model).builtin_offers())
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| OFFERS.get(i as usize))
-            .find(|h| h.provider_index == provider);
-        // Found by halving: a model thousands of providers offer costs no more.
-        let overlay = self.0.and_then(|ov| ov.offer_of_model_by(model, provider));
-        compiled
-            .into_iter()
-            .chain(overlay)
-            .find(|here| std::ptr::eq(*here, o) || here.upstream_id() == o.upstream_id())
+        match o.build() {
+            None => self
+                .model_at(model)
+                .builtin_offers()
+                .iter()
+                .filter_map(|&i| OFFERS.get(i as usize))
+                .find(|h| h.provider_index == provider),
+            // Found by halving: a model thousands of providers offer costs no more.
+            Some(_) => self.0?.offer_of_model_by(model, provider),
+        }
     }
 
     /// The offers of `model`: the providers other than its own that serve it.
