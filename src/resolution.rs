@@ -254,14 +254,12 @@ impl<'c, 'i> Resolution<'c, 'i> {
     /// so is a model its provider still serves where the offering provider has stopped);
     /// `None` for a pass-through.
     pub fn lifecycle_on(&self, date: Date) -> Option<Lifecycle> {
-        let mut stage = self.model?.lifecycle_on(date);
-        if let Some(s) = self.served_name() {
-            stage = s.lifecycle_on(date).worst(stage);
-        }
-        if let Some(o) = self.offer {
-            stage = o.lifecycle_on(date).worst(stage);
-        }
-        Some(stage)
+        Some(lifecycle_sent_as(
+            self.model?,
+            &self.upstream_id,
+            self.offer,
+            date,
+        ))
     }
 
     /// The earliest announced retirement of what is served (model, served name or offer).
@@ -401,6 +399,25 @@ pub(crate) fn served_sent_as<'m>(m: &'m Model, upstream: &str) -> Option<&'m Ser
     } else {
         m.served_as(upstream)
     }
+}
+
+/// Where `m`, sent as `upstream` (through `offer`, where another provider serves it), stands
+/// on `date`: the latest stage of the model's lifecycle, the served name's that `upstream`
+/// asks for ([`served_sent_as`]) and the offer's. For resolutions and routes alike.
+pub(crate) fn lifecycle_sent_as(
+    m: &Model,
+    upstream: &str,
+    offer: Option<&Offer>,
+    date: Date,
+) -> Lifecycle {
+    let mut stage = m.lifecycle_on(date);
+    if let Some(s) = served_sent_as(m, upstream) {
+        stage = s.lifecycle_on(date).worst(stage);
+    }
+    if let Some(o) = offer {
+        stage = o.lifecycle_on(date).worst(stage);
+    }
+    stage
 }
 
 /// The base model of fine-tune id `id` (`ft:<base>:<organization>:<suffix>:<id>`), if it is

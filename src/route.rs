@@ -461,13 +461,7 @@ fn check(policy: &RoutePolicy, lists: &Lists, route: &Route<'_>) -> Option<Rejec
         }
     }
     if let (Some(date), Some(m)) = (policy.active_on, route.model) {
-        let mut stage = m.lifecycle_on(date);
-        if let Some(s) = crate::resolution::served_sent_as(m, &route.upstream_id) {
-            stage = s.lifecycle_on(date).worst(stage);
-        }
-        if let Some(o) = route.offer {
-            stage = o.lifecycle_on(date).worst(stage);
-        }
+        let stage = crate::resolution::lifecycle_sent_as(m, &route.upstream_id, route.offer, date);
         if let Lifecycle::Retired { since } = stage {
             return Some(RejectReason::Retired { since });
         }
