@@ -80,8 +80,6 @@ pub fn candidates(r: &Reference, provider: &str) -> Vec<Candidate> {
             });
     }
     if let Some((prefixes, owners)) = litellm_namespace(provider) {
-        let mut sorted: Vec<&&str> = prefixes.iter().collect();
-        sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
         for (key, v) in &r.litellm {
             let owned = v
                 .get("litellm_provider")
@@ -90,7 +88,7 @@ pub fn candidates(r: &Reference, provider: &str) -> Vec<Candidate> {
             if !owned || key.starts_with("ft:") {
                 continue;
             }
-            let Some(name) = sorted.iter().find_map(|p| key.strip_prefix(**p)) else {
+            let Some(name) = in_namespace(prefixes, key) else {
                 continue;
             };
             // The key a lookup by this name finds (the provider's prefix order decides
@@ -111,6 +109,19 @@ pub fn candidates(r: &Reference, provider: &str) -> Vec<Candidate> {
     by_name.into_values().collect()
 }
 
+/// The name LiteLLM key `key` gives in a namespace of `prefixes`: the key without the
+/// longest of them it begins with (`deepseek/deepseek-chat` is `deepseek-chat` where the
+/// prefixes are `""` and `deepseek/`); of prefixes of one length, the first listed.
+fn in_namespace<'k>(prefixes: &[&str], key: &'k str) -> Option<&'k str> {
+    // `max_by_key` keeps the last of equal maxima: read the list from its end.
+    prefixes
+        .iter()
+        .rev()
+        .filter(|p| key.starts_with(**p))
+        .max_by_key(|p| p.len())
+        .map(|p| &key[p.len()..])
+}
+
 /// The pointers LiteLLM lists in `provider`'s namespace: keys with no facts of their own
 /// but an `alias_of` another key (`claude-sonnet-latest` of `claude-sonnet-5-5`), whose
 /// target is the provider's own entry. Each as (the pointer's name, the target's name), both
@@ -118,14 +129,6 @@ pub fn candidates(r: &Reference, provider: &str) -> Vec<Candidate> {
 pub fn pointers(r: &Reference, provider: &str) -> Vec<(String, String)> {
     let Some((prefixes, owners)) = litellm_namespace(provider) else {
         return Vec::new();
-    };
-    let mut sorted: Vec<&&str> = prefixes.iter().collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let strip = |key: &str| -> Option<String> {
-        sorted
-            .iter()
-            .find_map(|p| key.strip_prefix(**p))
-            .map(str::to_owned)
     };
     let mut out = Vec::new();
     for (key, v) in &r.litellm {
@@ -138,8 +141,12 @@ pub fn pointers(r: &Reference, provider: &str) -> Vec<(String, String)> {
             .and_then(|t| t.get("litellm_provider"))
             .and_then(Value::as_str)
             .is_some_and(|o| owners.contains(&o));
-        if let (true, Some(name), Some(to)) = (owned, strip(key), strip(target)) {
-            out.push((name, to));
+        if let (true, Some(name), Some(to)) = (
+            owned,
+            in_namespace(prefixes, key),
+            in_namespace(prefixes, target),
+        ) {
+            out.push((name.to_owned(), to.to_owned()));
         }
     }
     out.sort();
